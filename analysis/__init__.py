@@ -1,0 +1,1 @@
+"""Estimate Desk's pure logic: reading articles, extracting figures, the store, queries."""

@@ -1,0 +1,113 @@
+"""Grouping figure mentions into claims, as FIGURES.md defines them.
+
+A claim is the set of mentions sharing measure, claimant group, value and bounds whose
+claim dates lie no more than three days apart. Where a mention has no claim date its
+article's published date stands in; a mention with neither joins its key's only dated
+claim, since nothing shows it to be a different one, or forms an undated claim.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+MAX_GAP = dt.timedelta(days=3)
+
+FIGURE_COLUMNS = [
+    "mention_id", "article", "value", "low", "high", "qualifier", "measure", "claimant",
+    "claimant_group", "claim_date", "published", "quote", "sentence", "start", "end",
+    "sentence_start", "sentence_end", "claim_id",
+]
+CLAIM_COLUMNS = [
+    "claim_id", "measure", "claimant_group", "claimant", "claimants", "value", "low", "high",
+    "qualifier", "claim_date", "date", "date_basis", "n_articles", "n_mentions",
+    "mention_ids", "articles", "publishers", "quote", "sentence",
+]
+
+
+def claim_key(row: dict) -> tuple:
+    return (row["measure"], row["claimant_group"], row["value"], row["low"], row["high"])
+
+
+def _when(row: dict) -> tuple[dt.date | None, str | None]:
+    if row.get("claim_date"):
+        return _date(row["claim_date"]), "claim"
+    if row.get("published"):
+        return _date(row["published"]), "published"
+    return None, None
+
+
+def _date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def cluster(rows: list[dict]) -> list[list[dict]]:
+    """Split the mentions of one key into claims by date.
+
+    >>> d = lambda s: {"claim_date": s, "published": None}
+    >>> [len(c) for c in cluster([d("2024-12-23"), d("2024-12-26"), d("2025-01-20")])]
+    [2, 1]
+    >>> [len(c) for c in cluster([d("2024-12-23"), d(None)])]
+    [2]
+    """
+    dated = sorted((r for r in rows if _when(r)[0]), key=lambda r: _when(r)[0])
+    undated = [r for r in rows if not _when(r)[0]]
+    groups: list[list[dict]] = []
+    start: dt.date | None = None
+    for row in dated:
+        day = _when(row)[0]
+        if groups and day - start <= MAX_GAP:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+            start = day
+    if undated:
+        if len(groups) == 1:
+            groups[0].extend(undated)
+        else:
+            groups.append(undated)
+    return groups
+
+
+def _claim_id(key: tuple, first: dt.date | None) -> str:
+    raw = "|".join(map(str, key)) + f"|{first}"
+    return "c" + hashlib.sha1(raw.encode()).hexdigest()[:10]
+
+
+def group_claims(figures: list[dict], publishers: dict[str, str | None]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Give each mention a claim_id and build one row per claim."""
+    by_key: dict[tuple, list[dict]] = defaultdict(list)
+    for row in figures:
+        by_key[claim_key(row)].append(row)
+    claims = []
+    for key, rows in by_key.items():
+        for members in cluster(rows):
+            dates = [_when(r) for r in members]
+            stated = sorted(d for d, basis in dates if basis == "claim")
+            published = sorted(d for d, basis in dates if basis == "published")
+            first = stated[0] if stated else (published[0] if published else None)
+            claim_id = _claim_id(key, first)
+            for r in members:
+                r["claim_id"] = claim_id
+            articles = sorted({r["article"] for r in members})
+            names = Counter(r["claimant"] for r in members if r["claimant"])
+            lead = min(members, key=lambda r: (_when(r)[0] or dt.date.max, r["article"], r["start"]))
+            claims.append({
+                "claim_id": claim_id, "measure": key[0], "claimant_group": key[1],
+                "claimant": names.most_common(1)[0][0] if names else None,
+                "claimants": sorted(names), "value": key[2], "low": key[3], "high": key[4],
+                "qualifier": lead["qualifier"], "claim_date": stated[0] if stated else None,
+                "date": first, "date_basis": "claim" if stated else ("published" if first else None),
+                "n_articles": len(articles), "n_mentions": len(members),
+                "mention_ids": [r["mention_id"] for r in members], "articles": articles,
+                "publishers": sorted({publishers.get(a) or "unknown publisher" for a in articles}),
+                "quote": lead["quote"], "sentence": lead["sentence"],
+            })
+    figures_df = pd.DataFrame(figures, columns=FIGURE_COLUMNS)
+    claims_df = pd.DataFrame(claims, columns=CLAIM_COLUMNS)
+    for df in (figures_df, claims_df):
+        for col in ("value", "low", "high"):
+            df[col] = df[col].astype("float64")
+    return figures_df, claims_df

@@ -1,0 +1,116 @@
+"""Finding day-precise date expressions in a sentence and resolving them to dates.
+
+Absolute forms (`Dec. 23`, `24 December 2024`) go through dateparser against the article's
+date; the forms it gets wrong (`on the 23rd`, weekdays) are resolved here. Month-level
+wording (`earlier this month`, `last fall`) does not pin a day and yields nothing.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.vocab import MONTHS, WEEKDAYS
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
+         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("dmy_num", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>20\d\d)\b")),
+    ("month_day", re.compile(
+        rf"\b(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{{3}}(?!\d))"
+        rf"(?:,?\s+(?P<y>20\d\d))?")),
+    ("day_month", re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<y>20\d\d))?")),
+    ("the_nth", re.compile(r"\b[Oo]n\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
+    ("weekday", re.compile(rf"\b(?P<wd>{_WEEKDAY})\b")),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|"
+                            r"this afternoon|this evening)\b", re.I)),
+    ("same_day", re.compile(r"\b(?:on\s+)?(?:this|that|the same)\s+day\b", re.I)),
+]
+
+# A date right after these words bounds a period; it is not the day a claim was made.
+_NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|through|by)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    kind: str
+    date: dt.date | None  # None for "the same day" until resolved against earlier text
+
+
+@lru_cache(maxsize=4096)
+def _parse_month_day(text: str, base: dt.date) -> dt.date | None:
+    import dateparser  # imported on first use: it is slow to load
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
+        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]})
+    return parsed.date() if parsed else None
+
+
+def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        if kind in ("iso", "dmy_num"):
+            return dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
+        if kind in ("month_day", "day_month"):
+            month = MONTHS[g["month"].lower()]
+            day = int(g["d"])
+            if g.get("y"):
+                return dt.date(int(g["y"]), month, day)
+            if base is None:
+                return None
+            # a day ahead of the article: wire copy dated in Asia reports "Dec. 24" events
+            return _parse_month_day(f"{day} {calendar.month_name[month]}",
+                                    base + dt.timedelta(days=1))
+        if base is None:
+            return None
+        if kind == "the_nth":
+            day = int(g["d"])
+            month_start = base.replace(day=1)
+            if day > base.day:  # "on the 28th" in an article of the 2nd: last month
+                month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+            return month_start.replace(day=day)
+        if kind == "weekday":
+            back = (base.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+            return base - dt.timedelta(days=back)
+        if kind == "relative":
+            rel = g["rel"].lower()
+            return base - dt.timedelta(days=1) if rel in ("yesterday", "last night") else base
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
+    """Day-precise date expressions in a sentence, resolved against `base`.
+
+    >>> b = dt.date(2024, 12, 24)
+    >>> [(d.kind, str(d.date)) for d in find_dates("According to AFP on December 24, Seoul said", b)]
+    [('month_day', '2024-12-24')]
+    >>> [str(d.date) for d in find_dates("said on the 23rd and on Monday", b)]
+    ['2024-12-23', '2024-12-23']
+    >>> find_dates("earlier this month and in November", b)
+    []
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if _NOT_CLAIM.search(sentence[:m.start()]):
+                continue
+            taken.append((m.start(), m.end()))
+            date = None if kind == "same_day" else _resolve(kind, m, base)
+            if date is None and kind != "same_day":
+                continue
+            found.append(DateMention(m.start(), m.end(), kind, date))
+    return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,373 @@
+"""Read-only queries on the store, and the pure helpers behind the Provenance page.
+
+Every function takes a DuckDB connection or cursor (the dashboard passes `con.cursor()`)
+and returns plain Python or pandas values; nothing here imports Streamlit. Dates come back
+as `datetime.date` (or None) and list columns as Python lists.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.vocab import GROUPS, MEASURES, QUALIFIER_AFTER, QUALIFIER_BEFORE
+
+# group_claims() names an article without a publisher this way in claims.publishers.
+UNKNOWN_PUBLISHER = "unknown publisher"
+
+MEASURE_LABELS: dict[str, str] = {
+    "troops_deployed": "Troops deployed",
+    "troops_planned": "Troops planned or expected",
+    "casualties": "Casualties (killed and wounded)",
+    "killed": "Killed",
+    "wounded": "Wounded",
+    "captured": "Captured",
+}
+
+QUALIFIER_LABELS: dict[str, str] = {
+    "exact": "exact", "approx": "approximate", "at_least": "at least",
+    "more_than": "more than", "up_to": "up to", "nearly": "nearly", "range": "range",
+}
+
+
+def measure_label(measure: str | None) -> str:
+    """A measure's name for people.
+
+    >>> measure_label("troops_deployed"), measure_label("new_measure")
+    ('Troops deployed', 'New measure')
+    """
+    if not measure:
+        return "Unknown measure"
+    return MEASURE_LABELS.get(measure, measure.replace("_", " ").capitalize())
+
+
+def fmt_number(value) -> str:
+    """A number with thousands separators.
+
+    >>> fmt_number(12000.0), fmt_number(1.5), fmt_number(None)
+    ('12,000', '1.5', '—')
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return "—"
+    value = float(value)
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+
+
+def bound_label(qualifier: str | None, value, low, high) -> str:
+    """The figure in a few characters, as charts label it.
+
+    >>> [bound_label(q, 10000, 10000, None) for q in ("at_least", "more_than")]
+    ['≥ 10,000', '> 10,000']
+    >>> bound_label("up_to", 12000, None, 12000), bound_label("nearly", 3000, None, 3000)
+    ('≤ 12,000', '< 3,000')
+    >>> bound_label("range", 10000, 10000, 12000), bound_label("approx", 3000, 3000, 3000)
+    ('10,000–12,000', '~3,000')
+    """
+    if qualifier == "range":
+        return f"{fmt_number(low)}–{fmt_number(high)}"
+    prefix = {"at_least": "≥ ", "more_than": "> ", "up_to": "≤ ", "nearly": "< ",
+              "approx": "~"}.get(qualifier or "", "")
+    return prefix + fmt_number(value)
+
+
+# --- filters -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Filters:
+    """What the analyst asked for. Empty tuples and None mean "no restriction"."""
+    measures: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    publishers: tuple[str, ...] = ()
+    text: str = ""
+
+    def describe(self) -> str:
+        """One line naming the active filters, for chart subtitles.
+
+        >>> Filters().describe()
+        'All figures (no filters)'
+        >>> Filters(measures=("killed",), groups=("Ukraine", "Russia"),
+        ...         date_from=dt.date(2024, 10, 1), text="kursk").describe()
+        "Measure: Killed · Claimants: Ukraine, Russia · From 2024-10-01 · Text: 'kursk'"
+        """
+        parts = []
+        if self.measures:
+            parts.append(("Measure: " if len(self.measures) == 1 else "Measures: ")
+                         + ", ".join(measure_label(m) for m in self.measures))
+        if self.groups:
+            parts.append("Claimants: " + ", ".join(self.groups))
+        if self.date_from and self.date_to:
+            parts.append(f"Dates {self.date_from} to {self.date_to}")
+        elif self.date_from:
+            parts.append(f"From {self.date_from}")
+        elif self.date_to:
+            parts.append(f"Up to {self.date_to}")
+        if self.publishers:
+            parts.append("Publishers: " + ", ".join(self.publishers))
+        if self.text.strip():
+            parts.append(f"Text: '{self.text.strip()}'")
+        return " · ".join(parts) if parts else "All figures (no filters)"
+
+
+@dataclass
+class FilterOptions:
+    measures: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)
+    min_date: dt.date | None = None
+    max_date: dt.date | None = None
+
+
+def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...]) -> tuple[str, list]:
+    """SQL conditions and parameters for a filter; `publisher` is a SQL list expression."""
+    sql, params = [], []
+    if f.measures:
+        sql.append("list_contains(?, measure)")
+        params.append(list(f.measures))
+    if f.groups:
+        sql.append("list_contains(?, claimant_group)")
+        params.append(list(f.groups))
+    if f.date_from:
+        sql.append(f"{date} >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        sql.append(f"{date} <= ?")
+        params.append(f.date_to)
+    if f.publishers:
+        sql.append(f"list_has_any({publisher}, ?)")
+        params.append(list(f.publishers))
+    needle = f.text.strip().lower()
+    if needle:
+        sql.append("(" + " OR ".join(f"contains(lower(coalesce({c}, '')), ?)" for c in text_cols) + ")")
+        params.extend([needle] * len(text_cols))
+    return (" WHERE " + " AND ".join(sql)) if sql else "", params
+
+
+def _frame(result) -> pd.DataFrame:
+    """A DuckDB result as a DataFrame with date cells as `date` and lists as lists."""
+    df = result.df()
+    for col in df.columns:
+        if pd.api.types.is_datetime64_any_dtype(df[col]):
+            df[col] = pd.Series([None if pd.isna(v) else v.date() for v in df[col]],
+                                index=df.index, dtype=object)
+        elif df[col].dtype == object and len(df) and any(hasattr(v, "tolist") for v in df[col]):
+            df[col] = [v.tolist() if hasattr(v, "tolist") else v for v in df[col]]
+    return df
+
+
+def _one(df: pd.DataFrame) -> dict | None:
+    if df.empty:
+        return None
+    row = df.iloc[0].to_dict()
+    return {k: (None if _is_missing(v) else v) for k, v in row.items()}
+
+
+def _is_missing(v) -> bool:
+    return not isinstance(v, (list, tuple)) and pd.isna(v)
+
+
+_CLAIM_ORDER = "ORDER BY measure, date NULLS LAST, value, claimant_group, claim_id"
+
+
+def claims(con, filters: Filters = Filters()) -> pd.DataFrame:
+    """Claims matching the filters, oldest first within each measure."""
+    where, params = _where(filters, date="date", publisher="publishers",
+                           text_cols=("claimant", "array_to_string(claimants, ' ')",
+                                      "quote", "sentence"))
+    return _frame(con.execute(f"SELECT * FROM claims{where} {_CLAIM_ORDER}", params))
+
+
+_MENTIONS = """
+SELECT f.*, coalesce(f.claim_date, f.published) AS date,
+       CASE WHEN f.claim_date IS NOT NULL THEN 'claim'
+            WHEN f.published IS NOT NULL THEN 'published' END AS date_basis,
+       a.title, coalesce(a.publisher, '{unknown}') AS publisher, a.url
+FROM figures f LEFT JOIN articles a USING (article)
+""".format(unknown=UNKNOWN_PUBLISHER)
+
+
+def mentions(con, filters: Filters = Filters()) -> pd.DataFrame:
+    """Figure mentions matching the filters, with their article's title, publisher and URL."""
+    where, params = _where(filters, date="date", publisher="[publisher]",
+                           text_cols=("claimant", "quote", "sentence", "title"))
+    return _frame(con.execute(
+        f"SELECT * FROM ({_MENTIONS}){where} ORDER BY measure, date NULLS LAST, article, start",
+        params))
+
+
+def claim(con, claim_id: str) -> dict | None:
+    return _one(_frame(con.execute("SELECT * FROM claims WHERE claim_id = ?", [claim_id])))
+
+
+def mention(con, mention_id: str) -> dict | None:
+    return _one(_frame(con.execute(f"SELECT * FROM ({_MENTIONS}) WHERE mention_id = ?",
+                                   [mention_id])))
+
+
+def mentions_of_claim(con, claim_id: str) -> pd.DataFrame:
+    """Every mention grouped into a claim, one article after another."""
+    return _frame(con.execute(
+        f"SELECT * FROM ({_MENTIONS}) WHERE claim_id = ? ORDER BY date NULLS LAST, article, start",
+        [claim_id]))
+
+
+def article(con, name: str) -> dict | None:
+    return _one(_frame(con.execute("SELECT * FROM articles WHERE article = ?", [name])))
+
+
+def counts(con) -> dict[str, int]:
+    """Rows in each table: {'articles': .., 'figures': .., 'claims': ..}."""
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "figures", "claims")}
+
+
+def filter_options(con) -> FilterOptions:
+    """The values the sidebar can offer, in vocabulary order where there is one."""
+    present = {r[0] for r in con.execute("SELECT DISTINCT measure FROM claims").fetchall()}
+    groups = {r[0] for r in con.execute("SELECT DISTINCT claimant_group FROM claims").fetchall()}
+    publishers = sorted(r[0] for r in con.execute(
+        "SELECT DISTINCT unnest(publishers) FROM claims").fetchall() if r[0])
+    low, high = con.execute("SELECT min(date), max(date) FROM claims").fetchone()
+    return FilterOptions(
+        measures=[m for m in MEASURES if m in present] + sorted(m for m in present - set(MEASURES) if m),
+        groups=[g for g in GROUPS if g in groups] + sorted(g for g in groups - set(GROUPS) if g),
+        publishers=publishers, min_date=low, max_date=high)
+
+
+def export_table(df: pd.DataFrame, fmt: str) -> bytes:
+    """A table as CSV (lists joined with '; ') or Parquet (lists kept) bytes."""
+    if fmt == "csv":
+        flat = df.copy()
+        for col in flat.columns:
+            if flat[col].map(lambda v: isinstance(v, list)).any():
+                flat[col] = flat[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
+        return flat.to_csv(index=False).encode("utf-8")
+    if fmt == "parquet":
+        buf = io.BytesIO()
+        df.to_parquet(buf, index=False)
+        return buf.getvalue()
+    raise ValueError(f"unknown table format {fmt!r}")
+
+
+# --- provenance ----------------------------------------------------------------------
+
+MAX_PARAGRAPH = 1200
+
+
+def paragraph_bounds(text: str, start: int, end: int, limit: int = MAX_PARAGRAPH) -> tuple[int, int]:
+    """Offsets of the paragraph (the line) holding text[start:end], cut to `limit` chars.
+
+    >>> text = "Title\\nFirst line. It has 3,000 troops. More.\\nNext"
+    >>> a, b = paragraph_bounds(text, 25, 30); text[a:b]
+    'First line. It has 3,000 troops. More.'
+    >>> a, b = paragraph_bounds("x" * 5000, 2500, 2505, limit=100); (a, b)
+    (2453, 2552)
+    """
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    if b - a > limit:
+        half = max(0, (limit - (end - start)) // 2)
+        a = max(a, start - half)
+        b = min(b, end + half)
+    return a, b
+
+
+def _valid_span(text: str, start, end) -> bool:
+    return (isinstance(start, int) and isinstance(end, int)
+            and 0 <= start < end <= len(text))
+
+
+def highlight_html(text: str | None, start, end, quote: str | None = None,
+                   sentence_start=None, sentence_end=None, sentence: str | None = None) -> str:
+    """The paragraph around a mention as HTML: sentence in <span class="sentence">, number
+    in <mark>. Every character of article text is escaped; only our tags are markup.
+
+    >>> t = "Intro.\\nSeoul said <b>1,000</b> died. Later.\\n"
+    >>> s = t.index("<b>"); highlight_html(t, s, s + 12, "<b>1,000</b>", 7, t.index(" Later"))
+    '<span class="sentence">Seoul said <mark>&lt;b&gt;1,000&lt;/b&gt;</mark> died.</span> Later.'
+
+    Offsets that do not point at the quote fall back to the stored sentence:
+
+    >>> highlight_html(None, 0, 0, "3,000", sentence="More than 3,000 <i>troops</i>")
+    '<span class="sentence">More than <mark>3,000</mark> &lt;i&gt;troops&lt;/i&gt;</span>'
+    """
+    esc = html.escape
+    if text and _valid_span(text, start, end) and (quote is None or text[start:end] == quote):
+        if not (_valid_span(text, sentence_start, sentence_end)
+                and sentence_start <= start and end <= sentence_end):
+            sentence_start, sentence_end = start, end
+        a, b = paragraph_bounds(text, sentence_start, sentence_end)
+        a, b = min(a, sentence_start), max(b, sentence_end)
+        return (("… " if a > 0 and text[a - 1] != "\n" else "") + esc(text[a:sentence_start])
+                + '<span class="sentence">' + esc(text[sentence_start:start])
+                + "<mark>" + esc(text[start:end]) + "</mark>"
+                + esc(text[end:sentence_end]) + "</span>" + esc(text[sentence_end:b])
+                + (" …" if b < len(text) and text[b] != "\n" else ""))
+    sentence = sentence or quote or ""
+    at = sentence.find(quote) if quote else -1
+    if at < 0:
+        return f'<span class="sentence">{esc(sentence)}</span>'
+    return ('<span class="sentence">' + esc(sentence[:at]) + "<mark>" + esc(quote) + "</mark>"
+            + esc(sentence[at + len(quote):]) + "</span>")
+
+
+_BOUND_RULES = {
+    "exact": "a bare number, taken as exact: low = high = {v}.",
+    "approx": "approximate wording ({cue}): recorded as low = high = {v}; the true figure may lie either side.",
+    "at_least": "a floor ({cue}): low {lo}, no upper bound.",
+    "more_than": "a floor ({cue}): low {lo} (the figure is above it), no upper bound.",
+    "up_to": "a ceiling ({cue}): high {hi}, no lower bound.",
+    "nearly": "just under a number ({cue}): high {hi} (the figure is below it), no lower bound.",
+    "range": "a range: low {lo}, high {hi}; the value kept is the first number, {v}.",
+}
+
+
+def qualifier_cue(quote: str | None, qualifier: str | None) -> str | None:
+    """The words of `quote` that carry the qualifier, when they can be found.
+
+    >>> qualifier_cue("as many as 10,000", "up_to"), qualifier_cue("3,000+", "more_than")
+    ('as many as', '+')
+    >>> qualifier_cue("1,500", "exact") is None
+    True
+    """
+    if not quote or not qualifier:
+        return None
+    phrases = [p for p, q in {**QUALIFIER_BEFORE, **QUALIFIER_AFTER}.items() if q == qualifier]
+    for phrase in sorted(phrases, key=len, reverse=True):
+        found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", quote, re.I)
+        if found:
+            return found.group(0)
+    if qualifier == "more_than" and re.search(r"\d\s*\+", quote):
+        return "+"
+    return None
+
+
+def explain_bounds(quote: str | None, qualifier: str | None, value, low, high) -> str:
+    """How the wording of a figure became its value and bounds, in one sentence.
+
+    >>> explain_bounds("at least 10,000", "at_least", 10000, 10000, None)
+    "'at least 10,000' is a floor ('at least'): low 10,000, no upper bound."
+    >>> explain_bounds("as many as 10,000", "up_to", 10000, None, 10000)
+    "'as many as 10,000' is a ceiling ('as many as'): high 10,000, no lower bound."
+    >>> explain_bounds("10,000 to 12,000", "range", 10000, 10000, 12000)
+    "'10,000 to 12,000' is a range: low 10,000, high 12,000; the value kept is the first number, 10,000."
+    >>> explain_bounds("1,500", "exact", 1500, 1500, 1500)
+    "'1,500' is a bare number, taken as exact: low = high = 1,500."
+    >>> explain_bounds("some 40", "odd", 40, None, 45)
+    "'some 40' has the qualifier 'odd': value 40, low —, high 45."
+    """
+    shown = f"'{quote}'" if quote else "The figure"
+    rule = _BOUND_RULES.get(qualifier or "")
+    if rule is None:
+        return (f"{shown} has the qualifier '{qualifier}': value {fmt_number(value)}, "
+                f"low {fmt_number(low)}, high {fmt_number(high)}.")
+    cue = qualifier_cue(quote, qualifier)
+    cue_text = f"'{cue}'" if cue else f"worded as {QUALIFIER_LABELS[qualifier]}"
+    text = rule.format(v=fmt_number(value), lo=fmt_number(low), hi=fmt_number(high), cue=cue_text)
+    return f"{shown} is {text}"

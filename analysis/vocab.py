@@ -1,0 +1,379 @@
+"""Vocabularies of the figure extractor, kept as data in one place.
+
+Every list here is matched case-insensitively on word boundaries by the extractor; the
+order inside a list does not matter (longer phrases are tried first).
+"""
+from __future__ import annotations
+
+# --- claimant groups -----------------------------------------------------------------
+
+GROUPS: tuple[str, ...] = (
+    "Ukraine", "South Korea", "United States", "Russia", "North Korea", "NATO", "Other",
+    "Unattributed",
+)
+
+# One colour per claimant group, the same on every page and in every export.
+GROUP_COLORS: dict[str, str] = {
+    "Ukraine": "#1f77b4",
+    "South Korea": "#2ca02c",
+    "United States": "#9467bd",
+    "Russia": "#d62728",
+    "North Korea": "#8c564b",
+    "NATO": "#17becf",
+    "Other": "#ff7f0e",
+    "Unattributed": "#7f7f7f",
+}
+
+# Claimant names and spellings → (canonical name, group). Keys are matched as phrases.
+CLAIMANTS: dict[str, tuple[str, str]] = {
+    # Ukraine
+    "Volodymyr Zelensky": ("Volodymyr Zelensky", "Ukraine"),
+    "Volodymyr Zelenskyy": ("Volodymyr Zelensky", "Ukraine"),
+    "Volodymyr Zelenskiy": ("Volodymyr Zelensky", "Ukraine"),
+    "Vladimir Zelensky": ("Volodymyr Zelensky", "Ukraine"),
+    "Volodymyr Zleneskyy": ("Volodymyr Zelensky", "Ukraine"),
+    "Zelensky": ("Volodymyr Zelensky", "Ukraine"),
+    "Zelenskyy": ("Volodymyr Zelensky", "Ukraine"),
+    "Zelenskiy": ("Volodymyr Zelensky", "Ukraine"),
+    "Zelenski": ("Volodymyr Zelensky", "Ukraine"),
+    "Kyrylo Budanov": ("Kyrylo Budanov", "Ukraine"),
+    "Budanov": ("Kyrylo Budanov", "Ukraine"),
+    "HUR": ("Ukrainian military intelligence (HUR)", "Ukraine"),
+    "GUR": ("Ukrainian military intelligence (HUR)", "Ukraine"),
+    "Ukraine's military intelligence": ("Ukrainian military intelligence (HUR)", "Ukraine"),
+    "Ukrainian military intelligence": ("Ukrainian military intelligence (HUR)", "Ukraine"),
+    "Ukrainian intelligence": ("Ukrainian military intelligence (HUR)", "Ukraine"),
+    "Ukraine's intelligence": ("Ukrainian military intelligence (HUR)", "Ukraine"),
+    "Main Intelligence Directorate": ("Ukrainian military intelligence (HUR)", "Ukraine"),
+    "Defence Intelligence of Ukraine": ("Ukrainian military intelligence (HUR)", "Ukraine"),
+    "Defense Intelligence of Ukraine": ("Ukrainian military intelligence (HUR)", "Ukraine"),
+    "Rustem Umerov": ("Rustem Umerov", "Ukraine"),
+    "Umerov": ("Rustem Umerov", "Ukraine"),
+    "Andrii Sybiha": ("Andrii Sybiha", "Ukraine"),
+    "Sybiha": ("Andrii Sybiha", "Ukraine"),
+    "Oleksandr Syrskyi": ("Oleksandr Syrskyi", "Ukraine"),
+    "Syrskyi": ("Oleksandr Syrskyi", "Ukraine"),
+    "Andriy Yermak": ("Andriy Yermak", "Ukraine"),
+    "Yermak": ("Andriy Yermak", "Ukraine"),
+    "Andriy Kovalenko": ("Andriy Kovalenko", "Ukraine"),
+    "Center for Countering Disinformation": ("Center for Countering Disinformation", "Ukraine"),
+    "Ukrainian Center for Strategic Communication": ("Ukrainian Center for Strategic Communication", "Ukraine"),
+    "Special Operations Forces": ("Ukrainian Special Operations Forces", "Ukraine"),
+    "General Staff of the Armed Forces of Ukraine": ("Ukrainian General Staff", "Ukraine"),
+    "Ukraine's General Staff": ("Ukrainian General Staff", "Ukraine"),
+    "Ukrainian General Staff": ("Ukrainian General Staff", "Ukraine"),
+    "Ukrainian officials": ("Ukrainian officials", "Ukraine"),
+    "Ukrainian official": ("Ukrainian officials", "Ukraine"),
+    "Ukrainian military": ("Ukrainian military", "Ukraine"),
+    "Ukraine's military": ("Ukrainian military", "Ukraine"),
+    "Ukraine's defence ministry": ("Ukrainian defence ministry", "Ukraine"),
+    "Ukraine's defense ministry": ("Ukrainian defence ministry", "Ukraine"),
+    "Ukrainian authorities": ("Ukrainian officials", "Ukraine"),
+    "Kyiv": ("Ukraine", "Ukraine"),
+    "Kiev": ("Ukraine", "Ukraine"),
+    "Ukraine": ("Ukraine", "Ukraine"),
+    # South Korea
+    "National Intelligence Service (NIS)": ("National Intelligence Service (NIS)", "South Korea"),
+    "National Intelligence Service": ("National Intelligence Service (NIS)", "South Korea"),
+    "NIS": ("National Intelligence Service (NIS)", "South Korea"),
+    "Joint Chiefs of Staff": ("Joint Chiefs of Staff (JCS)", "South Korea"),
+    "JCS": ("Joint Chiefs of Staff (JCS)", "South Korea"),
+    "Lee Seong-kweun": ("Lee Seong-kweun", "South Korea"),
+    "Lee Seong-kwon": ("Lee Seong-kweun", "South Korea"),
+    "Park Sun-won": ("Park Sun-won", "South Korea"),
+    "Park Sun-won,": ("Park Sun-won", "South Korea"),
+    "Yoon Suk Yeol": ("Yoon Suk Yeol", "South Korea"),
+    "Yoon": ("Yoon Suk Yeol", "South Korea"),
+    "Lee Jae-myung": ("Lee Jae-myung", "South Korea"),
+    "Shin Won-sik": ("Shin Won-sik", "South Korea"),
+    "Kim Yong-hyun": ("Kim Yong-hyun", "South Korea"),
+    "South Korean lawmakers": ("South Korean lawmakers", "South Korea"),
+    "South Korean lawmaker": ("South Korean lawmakers", "South Korea"),
+    "South Korean intelligence": ("National Intelligence Service (NIS)", "South Korea"),
+    "South Korea's intelligence": ("National Intelligence Service (NIS)", "South Korea"),
+    "South Korea's spy agency": ("National Intelligence Service (NIS)", "South Korea"),
+    "South Korean spy agency": ("National Intelligence Service (NIS)", "South Korea"),
+    "Seoul's spy agency": ("National Intelligence Service (NIS)", "South Korea"),
+    "South Korea's military": ("South Korean military", "South Korea"),
+    "South Korean military": ("South Korean military", "South Korea"),
+    "South Korea's defence ministry": ("South Korean defence ministry", "South Korea"),
+    "South Korea's defense ministry": ("South Korean defence ministry", "South Korea"),
+    "South Korean officials": ("South Korean officials", "South Korea"),
+    "South Korean official": ("South Korean officials", "South Korea"),
+    "Seoul": ("South Korea", "South Korea"),
+    "South Korea": ("South Korea", "South Korea"),
+    # United States
+    "John Kirby": ("John Kirby", "United States"),
+    "Kirby": ("John Kirby", "United States"),
+    "Lloyd Austin": ("Lloyd Austin", "United States"),
+    "Austin": ("Lloyd Austin", "United States"),
+    "Pat Ryder": ("Pat Ryder", "United States"),
+    "Patrick Ryder": ("Pat Ryder", "United States"),
+    "Ryder": ("Pat Ryder", "United States"),
+    "Sabrina Singh": ("Sabrina Singh", "United States"),
+    "Singh": ("Sabrina Singh", "United States"),
+    "Antony Blinken": ("Antony Blinken", "United States"),
+    "Blinken": ("Antony Blinken", "United States"),
+    "Matthew Miller": ("Matthew Miller", "United States"),
+    "Vedant Patel": ("Vedant Patel", "United States"),
+    "Linda Thomas-Greenfield": ("Linda Thomas-Greenfield", "United States"),
+    "Robert Wood": ("Robert Wood", "United States"),
+    "Jake Sullivan": ("Jake Sullivan", "United States"),
+    "Joe Biden": ("Joe Biden", "United States"),
+    "Donald Trump": ("Donald Trump", "United States"),
+    "Marco Rubio": ("Marco Rubio", "United States"),
+    "Pentagon": ("Pentagon", "United States"),
+    "State Department": ("State Department", "United States"),
+    "White House": ("White House", "United States"),
+    "National Security Council": ("White House", "United States"),
+    "U.S. intelligence": ("U.S. intelligence", "United States"),
+    "US intelligence": ("U.S. intelligence", "United States"),
+    "American intelligence": ("U.S. intelligence", "United States"),
+    "U.S. officials": ("U.S. officials", "United States"),
+    "US officials": ("U.S. officials", "United States"),
+    "U.S. official": ("U.S. officials", "United States"),
+    "US official": ("U.S. officials", "United States"),
+    "American officials": ("U.S. officials", "United States"),
+    "Washington": ("United States", "United States"),
+    "United States": ("United States", "United States"),
+    "U.S.": ("United States", "United States"),
+    "US": ("United States", "United States"),
+    # NATO
+    "Mark Rutte": ("Mark Rutte", "NATO"),
+    "Rutte": ("Mark Rutte", "NATO"),
+    "Farah Dakhlallah": ("Farah Dakhlallah", "NATO"),
+    "Jens Stoltenberg": ("Jens Stoltenberg", "NATO"),
+    "NATO": ("NATO", "NATO"),
+    # Russia
+    "Kremlin": ("Kremlin", "Russia"),
+    "Dmitry Peskov": ("Dmitry Peskov", "Russia"),
+    "Peskov": ("Dmitry Peskov", "Russia"),
+    "Vladimir Putin": ("Vladimir Putin", "Russia"),
+    "Putin": ("Vladimir Putin", "Russia"),
+    "Sergei Shoigu": ("Sergei Shoigu", "Russia"),
+    "Shoigu": ("Sergei Shoigu", "Russia"),
+    "Valery Gerasimov": ("Valery Gerasimov", "Russia"),
+    "Gerasimov": ("Valery Gerasimov", "Russia"),
+    "Sergei Lavrov": ("Sergei Lavrov", "Russia"),
+    "Lavrov": ("Sergei Lavrov", "Russia"),
+    "Maria Zakharova": ("Maria Zakharova", "Russia"),
+    "Yuri Ushakov": ("Yuri Ushakov", "Russia"),
+    "Russian Defence Ministry": ("Russian defence ministry", "Russia"),
+    "Russian Defense Ministry": ("Russian defence ministry", "Russia"),
+    "Russia's defence ministry": ("Russian defence ministry", "Russia"),
+    "Russia's defense ministry": ("Russian defence ministry", "Russia"),
+    "Russian officials": ("Russian officials", "Russia"),
+    "Moscow": ("Russia", "Russia"),
+    "Russia": ("Russia", "Russia"),
+    # North Korea
+    "KCNA": ("KCNA", "North Korea"),
+    "Korean Central News Agency": ("KCNA", "North Korea"),
+    "Rodong Sinmun": ("Rodong Sinmun", "North Korea"),
+    "Kim Jong Un": ("Kim Jong Un", "North Korea"),
+    "Kim Jong-un": ("Kim Jong Un", "North Korea"),
+    "Kim Yo Jong": ("Kim Yo Jong", "North Korea"),
+    "Pyongyang": ("North Korea", "North Korea"),
+    "North Korea": ("North Korea", "North Korea"),
+    "DPRK": ("North Korea", "North Korea"),
+    # Others
+    "Ministry of Defence": ("UK Ministry of Defence", "Other"),
+    "UK Ministry of Defence": ("UK Ministry of Defence", "Other"),
+    "British intelligence": ("UK Defence Intelligence", "Other"),
+    "UK Defence Intelligence": ("UK Defence Intelligence", "Other"),
+    "Defence Intelligence": ("UK Defence Intelligence", "Other"),
+    "UK defence intelligence": ("UK Defence Intelligence", "Other"),
+    "British Ministry of Defence": ("UK Ministry of Defence", "Other"),
+    "Institute for the Study of War": ("Institute for the Study of War (ISW)", "Other"),
+    "ISW": ("Institute for the Study of War (ISW)", "Other"),
+    "Japan": ("Japan", "Other"),
+    "European Union": ("European Union", "Other"),
+    "EU": ("European Union", "Other"),
+    "United Nations": ("United Nations", "Other"),
+    "UN": ("United Nations", "Other"),
+    "Ukraine and the West": ("Ukraine and the West", "Ukraine"),
+    "Western officials": ("Western officials", "Other"),
+    "Western intelligence": ("Western intelligence", "Other"),
+    "analysts": ("analysts", "Other"),
+    "experts": ("experts", "Other"),
+    # Unattributed sources
+    "some sources": ("some sources", "Unattributed"),
+    "sources": ("sources", "Unattributed"),
+    "reports": ("reports", "Unattributed"),
+    "media reports": ("media reports", "Unattributed"),
+    "officials": ("officials", "Unattributed"),
+}
+
+# News outlets relay claims; they are skipped when looking for the claimant.
+OUTLETS: tuple[str, ...] = (
+    "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Yonhap", "CNN",
+    "BBC", "The New York Times", "New York Times", "NYT", "Tass", "TASS", "RIA Novosti",
+    "Interfax", "Kyiv Independent", "Ukrainska Pravda", "Bloomberg", "The Guardian",
+    "Wall Street Journal", "Washington Post", "NK News", "Korea Herald", "Korea Times",
+    "Kyodo", "Xinhua", "Al Jazeera", "RFA", "Radio Free Asia", "Newsis", "Ukrinform",
+    "Example Wire",
+)
+
+# Verbs and phrases that attribute an estimate to whoever stands next to them.
+ATTRIBUTION_BEFORE: tuple[str, ...] = ("according to", "citing", "cited by", "announced by",
+                                        "reported by", "estimated by", "per")
+ATTRIBUTION_VERBS: tuple[str, ...] = (
+    "said", "says", "say", "told", "tells", "reported", "reports", "estimated", "estimates",
+    "estimate", "claimed", "claims", "claim", "stated", "states", "announced", "announces",
+    "believes", "believe", "believed", "assessed", "assesses", "assess", "confirmed",
+    "confirms", "wrote", "writes", "added", "noted", "noting", "warned", "warns", "alleged",
+    "alleges", "revealed", "reveals", "disclosed", "put", "puts", "counted", "counts",
+    "briefed", "indicated", "indicates", "suggested", "suggests", "suggesting", "claiming",
+    "saying", "estimating", "reporting", "tallied", "thinks", "think", "accused",
+    "informed", "posted", "explained", "observed", "highlighted", "insisted", "argued",
+    "added", "acknowledged", "raised",
+)
+
+# --- qualifiers ----------------------------------------------------------------------
+
+# Phrases right before a number → qualifier. Checked longest first.
+QUALIFIER_BEFORE: dict[str, str] = {
+    "about": "approx", "approximately": "approx", "around": "approx", "roughly": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "approx.": "approx",
+    "approx": "approx", "circa": "approx", "an approximate": "approx", "nearly about": "approx",
+    "in the region of": "approx", "on the order of": "approx", "an approximately": "approx",
+    "roughly about": "approx", "somewhere around": "approx",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "a minimum of": "at_least", "not less than": "at_least", "not fewer than": "at_least",
+    "more than": "more_than", "over": "more_than", "exceeds": "more_than",
+    "exceeded": "more_than", "exceed": "more_than", "exceeding": "more_than",
+    "surpassed": "more_than", "surpasses": "more_than", "surpassing": "more_than",
+    "upwards of": "more_than", "upward of": "more_than", "in excess of": "more_than",
+    "well over": "more_than", "topped": "more_than", "tops": "more_than",
+    "passed": "more_than", "greater than": "more_than", "above": "more_than",
+    "north of": "more_than", "beyond": "more_than", "just over": "more_than",
+    "slightly more than": "more_than", "a little over": "more_than",
+    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "a maximum of": "up_to", "not more than": "up_to", "as much as": "up_to",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just shy of": "nearly", "nearing": "nearly", "approaching": "nearly",
+    "fewer than": "nearly", "less than": "nearly", "under": "nearly",
+    "slightly fewer than": "nearly", "slightly less than": "nearly",
+}
+
+# Phrases right after a number (or its noun) → qualifier.
+QUALIFIER_AFTER: dict[str, str] = {
+    "or more": "at_least", "or so": "approx", "and more": "more_than", "plus": "more_than",
+    "or fewer": "up_to", "at most": "up_to", "or less": "up_to",
+}
+
+# Words joining the two ends of a range.
+RANGE_JOINERS: tuple[str, ...] = ("to", "-", "–", "—", "and", "or")
+
+# --- measures ------------------------------------------------------------------------
+
+MEASURES: tuple[str, ...] = (
+    "troops_deployed", "troops_planned", "casualties", "killed", "wounded", "captured",
+)
+
+# Nouns a personnel count stands next to: "1,500 soldiers", "3,000 military personnel".
+PERSONNEL_NOUNS: tuple[str, ...] = (
+    "troops", "troop", "soldiers", "soldier", "personnel", "servicemen", "serviceman",
+    "service members", "servicemembers", "military personnel", "fighters", "men",
+    "forces", "special forces", "commandos", "officers", "recruits", "infantry",
+    "infantrymen", "sappers", "deminers", "engineers", "military builders", "builders",
+    "military construction workers", "construction workers", "workers", "reinforcements",
+    "conscripts", "paratroopers", "marines", "service personnel", "staff", "military staff",
+    "mercenaries", "people", "members", "combatants", "operators", "specialists",
+    "instructors", "gunners", "crew", "crews", "north koreans", "koreans",
+)
+
+# Casualty cues and the measure they point to.
+CASUALTY_CUES: dict[str, str] = {
+    "casualties": "casualties", "casualty": "casualties", "losses": "casualties",
+    "killed or wounded": "casualties", "killed and wounded": "casualties",
+    "killed or injured": "casualties", "killed and injured": "casualties",
+    "dead or wounded": "casualties", "dead and wounded": "casualties",
+    "dead or injured": "casualties", "dead and injured": "casualties",
+    "wounded or killed": "casualties", "injured or killed": "casualties",
+    "wounded and killed": "casualties", "injured and killed": "casualties",
+    "killed, wounded": "casualties", "deaths and injuries": "casualties",
+    "death toll": "killed", "toll": "casualties",
+    "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed",
+    "death": "killed", "fatalities": "killed", "lost their lives": "killed",
+    "killed in action": "killed", "bodies": "killed", "perished": "killed", "slain": "killed",
+    "wounded": "wounded", "injured": "wounded", "injuries": "wounded",
+    "hospitalised": "wounded", "hospitalized": "wounded",
+    "captured": "captured", "prisoners": "captured", "prisoner": "captured",
+    "prisoners of war": "captured", "pows": "captured", "taken prisoner": "captured",
+    "captives": "captured", "surrendered": "captured", "in captivity": "captured",
+}
+
+# Cues that the troops are expected, planned or rumoured, not yet there.
+PLANNED_CUES: tuple[str, ...] = (
+    "could", "could be", "may", "might", "will", "would", "plans to", "plan to", "planned",
+    "planning", "plans", "preparing to", "prepares to", "prepared to", "expected to",
+    "expected", "is expected", "are expected", "set to", "intends to", "intend to",
+    "to send", "to dispatch", "to deploy", "going to", "poised to", "ready to",
+    "in the future", "rumored", "rumoured", "possible", "potential", "pledged", "promised",
+    "additional", "more troops", "further", "another", "next wave", "reportedly preparing",
+    "considering", "mulling", "soon", "upcoming", "eventually", "ahead of",
+)
+
+# Cues that the troops are (or were) already there; they beat a weak planned cue.
+DEPLOYED_CUES: tuple[str, ...] = (
+    "sent", "has sent", "have sent", "had sent", "deployed", "arrived", "arriving",
+    "in russia", "undergoing training", "reached", "stationed", "dispatched", "based",
+    "fighting", "are in", "were in", "present", "transferred", "moved", "training",
+    "trained", "massed", "gathered", "serving", "engaged", "located", "concentrated",
+    "deployment of", "have been", "has been", "were sent", "was sent", "currently",
+)
+
+# Whole-army and other-force cues: a number next to these is not a deployment count.
+ARMY_CUES: tuple[str, ...] = (
+    "army", "armed forces", "strong", "active-duty", "active duty", "standing",
+    "reservists", "reserve", "military of", "population", "troops in total",
+)
+
+# Nationalities whose troops or losses are out of scope.
+OTHER_SIDES: tuple[str, ...] = (
+    "russian", "russia's", "ukrainian", "ukraine's", "american", "u.s.", "us", "nato",
+    "chinese", "belarusian", "south korean", "its own", "their own", "kyiv's", "moscow's",
+    "wagner", "enemy",
+)
+
+# Markers that a sentence is about North Koreans.
+KOREA_MARKERS: tuple[str, ...] = (
+    "north korea", "north korean", "north koreans", "dprk", "pyongyang", "kim jong",
+    "korean", "koreans", "nk", "n. korea", "n. korean", "n.korean",
+)
+
+# Anaphors that refer back to an earlier figure: "the number was more than 3,000".
+ANAPHORS: tuple[str, ...] = (
+    "the number", "the figure", "the toll", "the total", "that figure", "this figure",
+    "that number", "this number", "the tally", "the count", "the estimate", "the contingent",
+    "the force", "the deployment", "it", "that", "which",
+)
+
+# Units and things that are counted but are not personnel.
+NON_PERSONNEL: tuple[str, ...] = (
+    "shells", "shell", "rounds", "missiles", "missile", "rockets", "artillery", "guns",
+    "howitzers", "systems", "launchers", "tanks", "vehicles", "drones", "containers",
+    "tons", "tonnes", "km", "kilometers", "kilometres", "miles", "meters", "metres",
+    "percent", "per cent", "%", "dollars", "won", "euros", "rubles", "roubles", "usd",
+    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
+    "minutes", "times", "fold", "views", "comments", "shares", "likes", "words",
+    "square", "sq", "billion", "trillion", "anniversary", "villages", "settlements",
+    "kg", "pieces", "units", "aircraft", "jets", "planes", "ships", "rounds of",
+)
+
+# Number words that are too vague to be a figure.
+VAGUE_NUMBERS: tuple[str, ...] = (
+    "hundreds", "thousands", "dozens", "tens of thousands", "several", "many", "scores",
+)
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
