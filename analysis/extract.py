@@ -338,8 +338,8 @@ def speakers(sentence: str) -> list[Speaker]:
             window = re.split(r"[.;]", after, maxsplit=1)[0][:70]
             vm = _ATTR_VERB.search(window)
             if vm and not re.search(r"\bthat\b", window[:vm.start()]):
-                between = window[:vm.start()]
-                attributed = not any(p.search(between) for p in (cased,)) or len(between) < 25
+                # "Russia, NATO said": the verb belongs to the nearer name
+                attributed = not (cased.search(window[:vm.start()]) or lower.search(window[:vm.start()]))
         if not attributed and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:intelligence|estimate|"
                                        r"assessment|figures?|data|count|tally)", after, re.I):
             attributed = True
@@ -380,7 +380,7 @@ def _mask(text: str) -> str:
 def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
     before = text[max(0, phrase.start - 12):phrase.start]
     after = text[phrase.end:phrase.end + 12]
-    if re.search(r"[/:$€£₩#№]\s*$|[A-Za-z]-$|\bNo\.\s*$|\bno\.\s*$", before):
+    if re.search(r"[\w][/:]$|/$|[$€£₩#№]\s*$|[A-Za-z]-$|\b[Nn]o\.\s*$", before):
         return False
     if re.match(r"\s*(?:%|percent|per\s*cent|/|:\d|°|-year|-day|-month|-week|th\b|st\b)", after, re.I):
         return False
@@ -492,6 +492,10 @@ def _figure(ctx: Context, masked: str, sentences: list[Sentence], i: int,
             measure = _troop_measure(ctx.before, ctx.after)
         elif _ANAPHOR.search(clause[-60:]):
             measure = _inherited_measure(rows, ctx)
+            if measure is None and i > 0:
+                previous = sentences[i - 1].text
+                measure = _casualty_measure(previous) or (
+                    _troop_measure(previous, "") if _PERSONNEL.search(previous) else None)
             if measure is None:
                 return None
         else:
@@ -506,8 +510,7 @@ def _figure(ctx: Context, masked: str, sentences: list[Sentence], i: int,
             after_cas = _casualty_measure(_clause_after(ctx.after[consumed:], 70))
             before_cas = _casualty_measure(_clause_before(ctx.before, comma=True)[-70:])
             measure = after_cas or before_cas or _troop_measure(ctx.before, ctx.after[consumed:])
-        if measure in ("killed", "wounded", "casualties", "captured") and \
-                _LOSS_SUBJECT.search(ctx.before[-60:]) and not _KOREA.search(ctx.before[-60:]):
+        if _LOSS_SUBJECT.search(ctx.before[-60:]) and not _KOREA.search(ctx.before[-60:]):
             return None
 
     qualifier, extra_before, extra_after = _qualifier(ctx)

@@ -346,7 +346,8 @@ KOREA_MARKERS: tuple[str, ...] = (
 ANAPHORS: tuple[str, ...] = (
     "the number", "the figure", "the toll", "the total", "that figure", "this figure",
     "that number", "this number", "the tally", "the count", "the estimate", "the contingent",
-    "the force", "the deployment", "it", "that", "which",
+    "the force", "the deployment", "their number", "its number", "their numbers",
+    "the contingent's size", "it", "that", "which",
 )
 
 # Units and things that are counted but are not personnel.

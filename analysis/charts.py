@@ -1,0 +1,314 @@
+"""Altair charts of claims: the same objects are shown on the pages and exported.
+
+Every chart carries a title, a subtitle naming the active filters and a footnote naming
+its sources (claimants and publishers) and the day it was made, so a PNG pasted into a
+slide still says what it shows. Colours come from `vocab.GROUP_COLORS` over the fixed
+domain `vocab.GROUPS`, so a claimant group has one colour everywhere. Export runs through
+vl-convert: no browser and no network.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import math
+import textwrap
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from analysis.queries import bound_label, fmt_number, measure_label
+from analysis.vocab import GROUP_COLORS, GROUPS, MEASURES
+
+WIDTH = 620
+ROW_HEIGHT = 30
+FACET_HEIGHT = 170
+FONT = "Liberation Sans, Helvetica, Arial, sans-serif"
+INK, MUTED = "#222222", "#555555"
+VL_VERSION = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+FLOORS, CEILINGS = ("at_least", "more_than"), ("up_to", "nearly")
+PUBLISHED_NOTE = "published date, claim date unknown"
+
+
+def group_color(present=None) -> alt.Color:
+    """Colour by claimant group over the fixed domain; the legend lists groups present."""
+    values = [g for g in GROUPS if present is None or g in set(present)]
+    return alt.Color("group:N", title="Claimant group",
+                     scale=alt.Scale(domain=list(GROUPS), range=[GROUP_COLORS[g] for g in GROUPS]),
+                     legend=alt.Legend(values=values, symbolType="circle"))
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if isinstance(day, dt.date) else None
+
+
+def claim_label(row) -> str:
+    """How a claim is named on a chart axis: claimant · date.
+
+    >>> claim_label({"claimant": "NIS", "claimant_group": "South Korea",
+    ...              "date": dt.date(2024, 10, 21), "date_basis": "published"})
+    'NIS · 2024-10-21 (published)'
+    >>> claim_label({"claimant": None, "claimant_group": "Other", "date": None})
+    'Other · undated'
+    """
+    who = row.get("claimant") or row.get("claimant_group") or "unknown"
+    day = _iso(row.get("date"))
+    if day is None:
+        return f"{who} · undated"
+    return f"{who} · {day}" + (" (published)" if row.get("date_basis") == "published" else "")
+
+
+def _date_text(row) -> str:
+    day = _iso(row.get("date"))
+    if day is None:
+        return "unknown"
+    return f"{day} ({PUBLISHED_NOTE})" if row.get("date_basis") == "published" else day
+
+
+def _names(values) -> list[str]:
+    out: set[str] = set()
+    for v in values:
+        if isinstance(v, (list, tuple)):
+            out.update(str(x) for x in v if x)
+        elif isinstance(v, str) and v:
+            out.add(v)
+    return sorted(out, key=str.casefold)
+
+
+def _listing(names: list[str], cap: int = 20) -> str:
+    if not names:
+        return "none"
+    shown = ", ".join(names[:cap])
+    return shown + (f" and {len(names) - cap} more" if len(names) > cap else "")
+
+
+def footnote_lines(df: pd.DataFrame, made: dt.date | None = None, extra: str | None = None,
+                   width: int = 125) -> list[str]:
+    """The source lines under a chart: claimants, publishers, date made."""
+    made = made or dt.date.today()
+    claimants = _names(df["claimants"]) if "claimants" in df else _names(df["claimant"])
+    publishers = _names(df["publishers"]) if "publishers" in df else []
+    n_articles = len(_names(df["articles"])) if "articles" in df else 0
+    text = [
+        f"Sources: {len(df)} claim{'s' * (len(df) != 1)} cited by {n_articles} "
+        f"article{'s' * (n_articles != 1)}. Claimants: {_listing(claimants)}.",
+        f"Publishers: {_listing(publishers)}.",
+    ]
+    if extra:
+        text.append(extra)
+    text.append(f"Made {made.isoformat()} with Estimate Desk.")
+    return [line for para in text for line in textwrap.wrap(para, width)]
+
+
+def _decorate(chart, title: str, subtitle: str, footnote: list[str]) -> alt.VConcatChart:
+    body = chart.properties(title=alt.TitleParams(
+        footnote, orient="bottom", anchor="start", fontSize=10, fontWeight="normal",
+        color=MUTED, offset=18, lineHeight=14))
+    return (alt.vconcat(body, title=alt.TitleParams(
+                title, subtitle=subtitle or " ", anchor="start", fontSize=16, color=INK,
+                subtitleFontSize=12, subtitleColor=MUTED, subtitlePadding=4, offset=14))
+            .configure(font=FONT, background="white", padding=12)
+            .configure_view(strokeOpacity=0)
+            .configure_axis(labelFontSize=11, titleFontSize=11, labelColor=INK,
+                            titleColor=MUTED, gridColor="#e6e6e6")
+            .configure_legend(labelFontSize=11, titleFontSize=11, titleColor=MUTED))
+
+
+def _nice_ceiling(x: float) -> float:
+    """A round number at or above x, for an axis end.
+
+    >>> _nice_ceiling(13000), _nice_ceiling(2900), _nice_ceiling(0)
+    (15000, 3000, 1)
+    """
+    if x <= 0:
+        return 1
+    step = 10 ** math.floor(math.log10(x))
+    nice = next(m * step for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * step >= x)
+    return int(nice) if float(nice).is_integer() else nice
+
+
+def _num(v) -> float | None:
+    return None if v is None or pd.isna(v) else float(v)
+
+
+def _tooltip_fields(row) -> dict:
+    return {
+        "claim_id": row["claim_id"], "claimant": row.get("claimant") or "—",
+        "group": row.get("claimant_group") or "Unattributed",
+        "figure": bound_label(row.get("qualifier"), row.get("value"), row.get("low"), row.get("high")),
+        "quote": row.get("quote") or "", "date_text": _date_text(row),
+        "n_articles": int(row.get("n_articles") or 0),
+        "publishers_text": ", ".join(_names([row.get("publishers")])),
+    }
+
+
+TOOLTIP = [
+    alt.Tooltip("claimant:N", title="Claimant"), alt.Tooltip("group:N", title="Claimant group"),
+    alt.Tooltip("figure:N", title="Figure"), alt.Tooltip("quote:N", title="Quote"),
+    alt.Tooltip("date_text:N", title="Claim date"),
+    alt.Tooltip("n_articles:Q", title="Citing articles"),
+    alt.Tooltip("publishers_text:N", title="Publishers"),
+]
+
+
+def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """One plotting row per claim of a measure: label, point, bar and arrow positions."""
+    df = claims_df[claims_df["measure"] == measure]
+    numbers = [_num(v) for col in ("value", "low", "high") for v in df[col]]
+    edge = _nice_ceiling(max([n for n in numbers if n is not None] + [0]) * 1.08)
+    inset = edge * 0.012
+    rows, seen = [], {}
+    for row in df.to_dict("records"):
+        value, low, high, qual = _num(row["value"]), _num(row["low"]), _num(row["high"]), row["qualifier"]
+        label = claim_label(row)
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            label = f"{label} ({seen[label]})"
+        out = {"label": label, "value": value, "bar_low": None, "bar_high": None,
+               "arrow_to": None, "arrow_shape": None, "edge": edge,
+               "text": bound_label(qual, value, low, high), **_tooltip_fields(row)}
+        if low is not None and high is not None and high > low:
+            out["bar_low"], out["bar_high"] = low, high
+        if qual in FLOORS or (low is not None and high is None):
+            out["arrow_to"], out["arrow_shape"] = edge - inset, "triangle-right"
+        elif qual in CEILINGS or (high is not None and low is None):
+            out["arrow_to"], out["arrow_shape"] = inset, "triangle-left"
+        rows.append(out)
+    return pd.DataFrame(rows)
+
+
+def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
+                  made: dt.date | None = None, width: int = WIDTH) -> alt.VConcatChart:
+    """One row per claim of `measure`: the value as a point, low–high as a bar, open bounds
+    as a dashed arrow to the plot edge (right for floors, left for ceilings)."""
+    data = compare_rows(claims_df, measure)
+    if data.empty:
+        raise ValueError(f"no claims for measure {measure!r}")
+    edge = float(data["edge"].iloc[0])
+    x_title = f"{measure_label(measure)}: number of North Korean personnel"
+    x_scale = alt.Scale(domain=[0, edge], nice=False, zero=True)
+
+    def x(field: str) -> alt.X:
+        return alt.X(f"{field}:Q", title=x_title, scale=x_scale,
+                     axis=alt.Axis(format=",d", tickCount=6))
+
+    color = group_color(data["group"])
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", sort=list(data["label"]), title=None,
+                axis=alt.Axis(labelLimit=300, ticks=False, domain=False, labelPadding=8)),
+        tooltip=TOOLTIP)
+    bar = base.transform_filter("isValid(datum.bar_low)").mark_rule(
+        strokeWidth=8, opacity=0.35, strokeCap="round").encode(x=x("bar_low"), x2="bar_high:Q", color=color)
+    arrow = base.transform_filter("isValid(datum.arrow_to)").mark_rule(
+        strokeWidth=1.8, strokeDash=[5, 3]).encode(x=x("value"), x2="arrow_to:Q", color=color)
+    head = base.transform_filter("isValid(datum.arrow_to)").mark_point(
+        filled=True, size=120, opacity=1).encode(
+        x=x("arrow_to"), shape=alt.Shape("arrow_shape:N", scale=None, legend=None), color=color)
+    point = base.mark_point(filled=True, size=90, opacity=1, stroke="white", strokeWidth=1).encode(
+        x=x("value"), color=color)
+    text = base.mark_text(align="left", dx=7, dy=-10, fontSize=11, color=INK).encode(
+        x=x("value"), text="text:N")
+    chart = alt.layer(bar, arrow, head, point, text).properties(
+        width=width, height=ROW_HEIGHT * len(data))
+    return _decorate(chart, f"{measure_label(measure)}: estimates compared", subtitle,
+                     footnote_lines(claims_df[claims_df["measure"] == measure], made,
+                                    "Arrows mark open bounds (at least / more than → right; "
+                                    "up to / nearly → left). Bars span ranges."))
+
+
+def timeline_rows(claims_df: pd.DataFrame) -> pd.DataFrame:
+    """Dated claims as plotting rows; undated claims are left out."""
+    rows = []
+    for row in claims_df.to_dict("records"):
+        day = _iso(row.get("date"))
+        if day is None:
+            continue
+        qual = row.get("qualifier")
+        low, high = _num(row.get("low")), _num(row.get("high"))
+        rows.append({
+            "date": day, "value": _num(row["value"]), "measure": row["measure"],
+            "measure_label": measure_label(row["measure"]),
+            "basis": "published" if row.get("date_basis") == "published" else "claim",
+            "bar_low": low if low is not None and high is not None and high > low else None,
+            "bar_high": high if low is not None and high is not None and high > low else None,
+            "shape": ("triangle-up" if qual in FLOORS else
+                      "triangle-down" if qual in CEILINGS else "circle"),
+            **_tooltip_fields(row)})
+    return pd.DataFrame(rows)
+
+
+def timeline_chart(claims_df: pd.DataFrame, *, subtitle: str = "", made: dt.date | None = None,
+                   width: int = WIDTH) -> alt.VConcatChart:
+    """Claims over time, one panel per measure, a line per claimant group. Claims dated by
+    their article's publication (claim date unknown) are hollow markers."""
+    data = timeline_rows(claims_df)
+    if data.empty:
+        raise ValueError("no dated claims")
+    color = group_color(data["group"])
+    x = alt.X("date:T", title="Claim date (hollow markers: published date, claim date unknown)",
+              axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=6))
+
+    def y(field: str = "value") -> alt.Y:
+        return alt.Y(f"{field}:Q", title="Personnel", scale=alt.Scale(zero=True),
+                     axis=alt.Axis(format=",d", tickCount=5))
+
+    shape = alt.Shape("shape:N", scale=None, legend=None)
+    base = alt.Chart().encode(x=x, tooltip=TOOLTIP)
+    lines = base.mark_line(strokeWidth=1.5, opacity=0.55).encode(
+        y=y(), color=color, detail="group:N", tooltip=alt.value(None))
+    bars = base.transform_filter("isValid(datum.bar_low)").mark_rule(
+        strokeWidth=5, opacity=0.35, strokeCap="round").encode(y=y("bar_low"), y2="bar_high:Q", color=color)
+    filled = base.transform_filter("datum.basis == 'claim'").mark_point(
+        filled=True, size=80, opacity=1).encode(y=y(), color=color, shape=shape)
+    hollow = base.transform_filter("datum.basis == 'published'").mark_point(
+        filled=False, size=80, opacity=1, strokeWidth=2, fill="white").encode(y=y(), color=color, shape=shape)
+    order = [measure_label(m) for m in MEASURES] + sorted(
+        set(data["measure_label"]) - {measure_label(m) for m in MEASURES})
+    chart = (alt.layer(lines, bars, filled, hollow, data=data)
+             .properties(width=width, height=FACET_HEIGHT)
+             .facet(row=alt.Row("measure_label:N", title=None, sort=order,
+                                header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start",
+                                                  labelFontSize=13, labelFontWeight="bold",
+                                                  labelColor=INK)))
+             .resolve_scale(y="independent"))
+    undated = len(claims_df) - len(data)
+    extra = ("Markers: ▲ a floor (at least / more than), ▼ a ceiling (up to / nearly), "
+             "● otherwise; hollow markers use the published date.")
+    if undated:
+        extra += f" {undated} undated claim{'s' * (undated != 1)} not shown."
+    return _decorate(chart, "North Korean personnel estimates over time", subtitle,
+                     footnote_lines(claims_df, made, extra))
+
+
+# --- export --------------------------------------------------------------------------
+
+def _spec(chart) -> dict:
+    return chart.to_dict()
+
+
+def chart_title(chart) -> str:
+    title = _spec(chart).get("title", {})
+    return title.get("text", "Chart") if isinstance(title, dict) else str(title)
+
+
+def export_png(chart, scale: float = 2) -> bytes:
+    return vlc.vegalite_to_png(_spec(chart), vl_version=VL_VERSION, scale=scale)
+
+
+def export_svg(chart) -> bytes:
+    return vlc.vegalite_to_svg(_spec(chart), vl_version=VL_VERSION).encode("utf-8")
+
+
+def export_html(chart) -> bytes:
+    """A standalone page with Vega, Vega-Lite and vega-embed inlined: it opens offline."""
+    page = vlc.vegalite_to_html(_spec(chart), vl_version=VL_VERSION, bundle=True)
+    page = page.replace("<title>Chart</title>", f"<title>{html.escape(chart_title(chart))}</title>", 1)
+    # No "open in the Vega editor" link: it is the one action that needs the network.
+    actions = json.dumps({"renderer": "svg", "actions": {"export": True, "source": False,
+                                                         "compiled": False, "editor": False}})
+    page = page.replace('const opts = {"renderer":"svg"}', f"const opts = {actions}", 1)
+    return page.encode("utf-8")
+
+
+EXPORTERS = {"png": export_png, "svg": export_svg, "html": export_html}

@@ -1,0 +1,158 @@
+"""Extraction, phrase by phrase: one row per sentence and the figure(s) it must give.
+
+Each sentence is run as the body of an article published on 2024-12-24 (a Tuesday).
+Expected rows list (value, low, high, qualifier, measure, claimant_group); an empty list
+means the sentence holds no figure. Grouped by where the case came from.
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import extract_text
+
+HEAD = "---\ntitle: test\npublished: 2024-12-24\n---\n"
+
+N = None
+
+# FIGURES.md: number forms and qualifiers
+FORMS = [
+    ("North Korea has sent 3,000 troops to Russia.", [(3000, 3000, 3000, "exact", "troops_deployed", "Unattributed")]),
+    ("Seoul said North Korea sent 12 thousand soldiers to Russia.", [(12000, 12000, 12000, "exact", "troops_deployed", "South Korea")]),
+    ("Kyiv says ten thousand North Korean soldiers are in Russia.", [(10000, 10000, 10000, "exact", "troops_deployed", "Ukraine")]),
+    ("The NIS said 3,000+ North Korean troops have arrived in Russia.", [(3000, 3000, N, "more_than", "troops_deployed", "South Korea")]),
+    ("About 1.5 thousand North Korean special forces were sent to Russia, the NIS said.", [(1500, 1500, 1500, "approx", "troops_deployed", "South Korea")]),
+    ("North Korea has about 11,000 soldiers in Kursk, the Pentagon said.", [(11000, 11000, 11000, "approx", "troops_deployed", "United States")]),
+    ("Approximately 3,000 North Korean soldiers are in Russia.", [(3000, 3000, 3000, "approx", "troops_deployed", "Unattributed")]),
+    ("Roughly 8,000 North Korean troops have moved to Kursk, Blinken said.", [(8000, 8000, 8000, "approx", "troops_deployed", "United States")]),
+    ("Some 11,000 North Korean soldiers are fighting in Kursk, Budanov said.", [(11000, 11000, 11000, "approx", "troops_deployed", "Ukraine")]),
+    ("An estimated 12,000 North Korean troops are in Russia, according to the NIS.", [(12000, 12000, 12000, "approx", "troops_deployed", "South Korea")]),
+    ("At least 10,000 North Korean troops are in Russia, NATO said.", [(10000, 10000, N, "at_least", "troops_deployed", "NATO")]),
+    ("No fewer than 300 North Korean soldiers have been killed, the NIS said.", [(300, 300, N, "at_least", "killed", "South Korea")]),
+    ("A minimum of 2,000 North Korean troops were sent, Seoul said.", [(2000, 2000, N, "at_least", "troops_deployed", "South Korea")]),
+    ("More than 1,000 North Korean soldiers were killed or injured, South Korea said.", [(1000, 1000, N, "more_than", "casualties", "South Korea")]),
+    ("Over 11,000 North Korean troops are in Kursk, Zelensky said.", [(11000, 11000, N, "more_than", "troops_deployed", "Ukraine")]),
+    ("North Korean casualties exceed 3,000, Zelensky said.", [(3000, 3000, N, "more_than", "casualties", "Ukraine")]),
+    ("North Korean losses have surpassed 4,000, the JCS said.", [(4000, 4000, N, "more_than", "casualties", "South Korea")]),
+    ("Upwards of 10,000 North Korean troops have arrived, the Pentagon said.", [(10000, 10000, N, "more_than", "troops_deployed", "United States")]),
+    ("Up to 12,000 North Korean troops could be sent, the NIS said.", [(12000, N, 12000, "up_to", "troops_planned", "South Korea")]),
+    ("Zelensky said Pyongyang is preparing to send as many as 10,000 soldiers.", [(10000, N, 10000, "up_to", "troops_planned", "Ukraine")]),
+    ("At most 5,000 North Korean troops are in Russia, Peskov claimed.", [(5000, N, 5000, "up_to", "troops_deployed", "Russia")]),
+    ("Nearly 4,000 North Korean soldiers have been killed or wounded, the NIS said.", [(4000, N, 4000, "nearly", "casualties", "South Korea")]),
+    ("Almost 1,000 North Korean soldiers have died in Kursk, Budanov said.", [(1000, N, 1000, "nearly", "killed", "Ukraine")]),
+    ("Close to 12,000 North Korean troops are in Russia, Rutte said.", [(12000, N, 12000, "nearly", "troops_deployed", "NATO")]),
+    ("Just under 3,000 North Korean soldiers were wounded, the JCS said.", [(3000, N, 3000, "nearly", "wounded", "South Korea")]),
+    ("Pyongyang sent 10,000 to 12,000 troops to Russia, the NIS said.", [(10000, 10000, 12000, "range", "troops_deployed", "South Korea")]),
+    ("Pyongyang sent 10,000-12,000 troops to Russia, the NIS said.", [(10000, 10000, 12000, "range", "troops_deployed", "South Korea")]),
+    ("Between 10,000 and 12,000 North Korean troops are in Russia, the Pentagon said.", [(10000, 10000, 12000, "range", "troops_deployed", "United States")]),
+    ("Budanov said 30-35 thousand North Korean soldiers could be sent.", [(30000, 30000, 35000, "range", "troops_planned", "Ukraine")]),
+]
+
+# FIGURES.md: measures
+MEASURES = [
+    ("The NIS said North Korea has sent 1,500 soldiers to Russia for training.", [(1500, 1500, 1500, "exact", "troops_deployed", "South Korea")]),
+    ("North Korea plans to dispatch 6,000 more troops, Seoul said.", [(6000, 6000, 6000, "exact", "troops_planned", "South Korea")]),
+    ("North Korea will send 5,000 military builders to Kursk, Shoigu said.", [(5000, 5000, 5000, "exact", "troops_planned", "Russia")]),
+    ("The NIS said 1,100 North Korean casualties had been counted.", [(1100, 1100, 1100, "exact", "casualties", "South Korea")]),
+    ("About 300 North Korean soldiers have been killed and 2,700 wounded, the NIS said.", [
+        (300, 300, 300, "approx", "killed", "South Korea"), (2700, 2700, 2700, "exact", "wounded", "South Korea")]),
+    ("Ukraine captured two North Korean soldiers in Kursk, Zelensky said.", [(2, 2, 2, "exact", "captured", "Ukraine")]),
+    ("Zelensky said 3,000 North Korean soldiers were killed and wounded.", [(3000, 3000, 3000, "exact", "casualties", "Ukraine")]),
+    ("The JCS said 1,000 North Korean troops were dead or injured.", [(1000, 1000, 1000, "exact", "casualties", "South Korea")]),
+]
+
+# Attribution and dates (issue 3)
+ATTRIBUTION = [
+    ("According to the NIS, 11,000 North Korean troops are in Russia.", [(11000, 11000, 11000, "exact", "troops_deployed", "South Korea")]),
+    ("Pentagon spokeswoman Sabrina Singh told reporters that 10,000 North Korean troops were in Russia.", [(10000, 10000, 10000, "exact", "troops_deployed", "United States")]),
+    ("Ukraine's military intelligence estimated that 11,000 North Korean soldiers were in Kursk.", [(11000, 11000, 11000, "exact", "troops_deployed", "Ukraine")]),
+    ("Budanov: 12,000 North Korean troops are in Russia", [(12000, 12000, 12000, "exact", "troops_deployed", "Ukraine")]),
+    ("North Korean soldiers are fighting in Kursk, the Kremlin said. It put their number at 10,000.", [(10000, 10000, 10000, "exact", "troops_deployed", "Russia")]),
+    ("The South Korean Joint Chiefs of Staff said 1,100 North Korean troops were killed or wounded.", [(1100, 1100, 1100, "exact", "casualties", "South Korea")]),
+    ("South Korea said 1,000 North Korean soldiers were killed or injured, while Ukraine said the number was more than 3,000.", [
+        (1000, 1000, 1000, "exact", "casualties", "South Korea"), (3000, 3000, N, "more_than", "casualties", "Ukraine")]),
+]
+
+# Out of scope (FIGURES.md: not a figure)
+DISTRACTORS = [
+    ("Putin and Kim met in September 2023 in the Amur region of Russia.", []),
+    ("The Kremlin said North Korean troops may join the parade marking the 80th anniversary of Victory Day.", []),
+    ("This figure is nearly three times what Seoul reported on North Korea.", []),
+    ("Russia has lost 700,000 soldiers since 2022, Kyiv said, as North Korean troops arrived.", []),
+    ("North Korea has shipped 5 million artillery shells to Russia.", []),
+    ("North Korea has a 1.2 million-strong army.", []),
+    ("North Korea's army of 1.2 million soldiers is among the world's largest.", []),
+    ("Ukraine lost 1,500 troops in Kursk last week while fighting North Korean units.", []),
+    ("About 40% of the North Korean troops were wounded.", []),
+    ("Pyongyang received $20 million for its soldiers, South Korea said.", []),
+    ("Comment (0)", []),
+    ("Read more: https://example.org/2024/12/3000-north-korean-troops", []),
+    ("Reporter Lee [email protected] wrote on North Korea.", []),
+    ("A third of the North Korean soldiers were wounded, the NIS said.", []),
+    ("North Korean troops arrived on 24/12/2024 in Kursk.", []),
+    ("On the 23rd, North Korean troops attacked near Kursk.", []),
+    ("The North Korean soldiers advanced 10 kilometers.", []),
+    ("Hundreds of North Korean soldiers have been killed, the Pentagon said.", []),
+    ("Russia deployed 50,000 Russian troops alongside the North Korean soldiers.", []),
+    ("North Korea fired 23 missiles in 2024.", []),
+]
+
+# Claim dates against the article's date, 2024-12-24 (a Tuesday)
+DATES = [
+    ("Zelensky said on Monday that 3,000 North Korean soldiers had been killed or wounded.", "2024-12-23"),
+    ("On Dec. 23, the JCS said 1,100 North Korean troops were killed or wounded.", "2024-12-23"),
+    ("On the 19th, the NIS said 1,100 North Korean troops were killed or wounded.", "2024-12-19"),
+    ("Yesterday the NIS said 1,100 North Korean troops were killed or wounded.", "2024-12-23"),
+    ("Earlier this month the NIS said 1,100 North Korean troops were killed or wounded.", None),
+    ("Last fall Seoul said 1,500 North Korean troops had been sent to Russia.", None),
+    ("The NIS said 1,500 North Korean troops had been sent to Russia.", None),
+]
+
+
+def _rows(sentence: str) -> list[tuple]:
+    rows = extract_text(HEAD + sentence + "\n", "case.txt")
+    return [(r["value"], r["low"], r["high"], r["qualifier"], r["measure"], r["claimant_group"])
+            for r in rows]
+
+
+def _params(table, known_failures=()):
+    return [pytest.param(s, e, marks=pytest.mark.xfail(strict=True)) if s in known_failures
+            else pytest.param(s, e) for s, e in table]
+
+
+@pytest.mark.parametrize("sentence,expected", _params(FORMS))
+def test_forms(sentence, expected):
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", _params(MEASURES))
+def test_measures(sentence, expected):
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", _params(ATTRIBUTION))
+def test_attribution(sentence, expected):
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", _params(DISTRACTORS))
+def test_distractors(sentence, expected):
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", _params(DATES))
+def test_claim_dates(sentence, expected):
+    rows = extract_text(HEAD + sentence + "\n", "case.txt")
+    assert len(rows) == 1
+    assert rows[0]["claim_date"] == expected
+
+
+def test_quote_is_the_exact_text_with_its_qualifier():
+    text = HEAD + "Zelensky said the number of North Korean casualties exceeds 3,000.\n"
+    (row,) = extract_text(text, "case.txt")
+    assert text[row["start"]:row["end"]] == row["quote"] == "exceeds 3,000"
+    assert row["sentence"].startswith("Zelensky said")
+
+
+def test_figures_in_front_matter_are_ignored():
+    text = "---\ntitle: 12,000 North Korean troops in Russia\npublished: 2024-11-01\n---\nNo numbers here.\n"
+    assert extract_text(text, "case.txt") == []
