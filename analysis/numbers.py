@@ -24,13 +24,14 @@ _WORD = rf"(?:{_WORDS})"
 # "a thousand", "twenty-five thousand", "one hundred and fifty"
 _WORD_NUMBER = rf"(?:(?:an?\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*)"
 _SEP = r"[,.\u00a0\u202f\u2009 ']"
-_DIGITS = rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+(?:\.\d+)?)"
+# "1,2 million" in translated copy: a decimal comma, only before a scale word
+_DIGITS = rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+,\d{{1,2}}(?=\s*(?:million|thousand|mln)\b)|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?:thousand|million|mln)\b|(?<=\d)[kK]\b|\s*[kK]\b(?!\w))"
 _NUMBER = rf"(?:(?<![\w.,]){_DIGITS}(?:{_SCALE})?(?![^\W_])|\b{_WORD_NUMBER}\b)"
 
 _RANGE = re.compile(
     rf"(?:\b(?P<between>between|from)\s+)?(?P<a>{_NUMBER})\s*"
-    rf"(?P<join>to|–|—|-|and)\s*(?P<b>{_NUMBER})", re.I)
+    rf"(?P<join>to|–|—|-|~|and)\s*(?P<b>{_NUMBER})", re.I)
 _SINGLE = re.compile(_NUMBER, re.I)
 
 
@@ -53,8 +54,8 @@ def parse_number(text: str) -> float | None:
 
     >>> [parse_number(s) for s in ["3,000", "10.000", "12 thousand", "1.5 million", "12k"]]
     [3000.0, 10000.0, 12000.0, 1500000.0, 12000.0]
-    >>> [parse_number(s) for s in ["ten thousand", "a thousand", "two", "10 000", "1.5"]]
-    [10000.0, 1000.0, 2.0, 10000.0, 1.5]
+    >>> [parse_number(s) for s in ["ten thousand", "a thousand", "two", "10 000", "1,2 million"]]
+    [10000.0, 1000.0, 2.0, 10000.0, 1200000.0]
     >>> parse_number("thousands") is None
     True
     """
@@ -63,7 +64,9 @@ def parse_number(text: str) -> float | None:
     if m:
         digits, scale = m.group(1), (m.group(2) or "").lower()
         grouped = re.fullmatch(rf"\d{{1,3}}(?:{_SEP}\d{{3}})+", digits)
-        if grouped and not (scale and re.fullmatch(r"\d+\.\d+", digits)):
+        if re.fullmatch(r"\d+,\d{1,2}", digits):
+            number = float(digits.replace(",", "."))
+        elif grouped and not (scale and re.fullmatch(r"\d+\.\d+", digits)):
             number = float(re.sub(_SEP, "", digits))  # "1.500 million" stays a decimal
         else:
             number = float(digits)
@@ -90,6 +93,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     [('30-35 thousand', 30000.0, 35000.0), ('1,500', 1500.0, None)]
     >>> [(p.text, p.value, p.high) for p in find_numbers("between 10,000 and 12,000 soldiers")]
     [('between 10,000 and 12,000', 10000.0, 12000.0)]
+    >>> [(p.value, p.high) for p in find_numbers("11 to 12,000 men, 1,000~3,000 and 500 to 3,000")]
+    [(11000.0, 12000.0), (1000.0, 3000.0), (500.0, 3000.0)]
     """
     end = len(text) if end is None else end
     found: list[NumberPhrase] = []
@@ -106,6 +111,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         scale_a, scale_b = _scale_of(m.group("a")), _scale_of(m.group("b"))
         if scale_a == 1 and scale_b > 1 and a < b:
             a *= scale_b  # "30-35 thousand": the scale covers both ends
+        elif scale_a == 1 and b >= 1000 and b % 1000 == 0 and a < 1000 and a * 1000 < b:
+            a *= 1000  # "11 to 12,000": the first end is in thousands too
         if not a < b:
             continue
         found.append(NumberPhrase(m.start(), m.end(), m.group(0), a, b))

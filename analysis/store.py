@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     report = build(args.articles, args.db)
-    print(report.summary().replace("\n", "\n", 1))
+    print(report.summary())
     print(f"{args.db} -> {report.path.relative_to(args.db.parent)} "
           f"({time.perf_counter() - started:.2f} s)")
     return 0

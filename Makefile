@@ -1,0 +1,44 @@
+# Estimate Desk: `make run` opens the dashboard, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test setup setup-dev browser build bench evaluate clean
+
+run: setup
+	$(BIN)/python -m analysis.build
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless false
+
+test: setup-dev browser
+	$(BIN)/python -m pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+
+setup-dev: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+
+# The browser tests drive Debian's chromium; Playwright never downloads a browser here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+build: setup
+	$(BIN)/python -m analysis.build
+
+evaluate: setup
+	$(BIN)/python -m analysis.evaluate tests/corpus/dev/gold.jsonl tests/corpus/dev/articles
+	$(BIN)/python -m analysis.evaluate tests/corpus/test/gold.jsonl tests/corpus/test/articles
+
+bench: setup-dev
+	$(BIN)/python bench/extraction.py
+
+clean:
+	rm -rf data/store data/estimates.duckdb artifacts

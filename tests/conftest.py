@@ -1,0 +1,18 @@
+"""Shared fixtures: the repository's paths and a private copy of the shipped articles."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "data" / "articles"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A data folder holding a copy of the shipped articles."""
+    data = tmp_path / "data"
+    shutil.copytree(ARTICLES, data / "articles")
+    return data
