@@ -18,12 +18,12 @@ MAX_GAP = dt.timedelta(days=3)
 FIGURE_COLUMNS = [
     "mention_id", "article", "value", "low", "high", "qualifier", "measure", "claimant",
     "claimant_group", "claim_date", "published", "quote", "sentence", "start", "end",
-    "sentence_start", "sentence_end", "claim_id",
+    "sentence_start", "sentence_end", "claim_id", "review_status", "review_note",
 ]
 CLAIM_COLUMNS = [
     "claim_id", "measure", "claimant_group", "claimant", "claimants", "value", "low", "high",
     "qualifier", "claim_date", "date", "date_basis", "n_articles", "n_mentions",
-    "mention_ids", "articles", "publishers", "quote", "sentence",
+    "mention_ids", "articles", "publishers", "quote", "sentence", "n_reviewed", "reviewed",
 ]
 
 
@@ -77,9 +77,14 @@ def _claim_id(key: tuple, first: dt.date | None) -> str:
 
 
 def group_claims(figures: list[dict], publishers: dict[str, str | None]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Give each mention a claim_id and build one row per claim."""
+    """Give each mention a claim_id and build one row per claim (rejected mentions get none)."""
     by_key: dict[tuple, list[dict]] = defaultdict(list)
     for row in figures:
+        row.setdefault("review_status", "unreviewed")
+        row.setdefault("review_note", None)
+        if row["review_status"] == "rejected":
+            row["claim_id"] = None
+            continue
         by_key[claim_key(row)].append(row)
     claims = []
     for key, rows in by_key.items():
@@ -104,6 +109,8 @@ def group_claims(figures: list[dict], publishers: dict[str, str | None]) -> tupl
                 "mention_ids": [r["mention_id"] for r in members], "articles": articles,
                 "publishers": sorted({publishers.get(a) or "unknown publisher" for a in articles}),
                 "quote": lead["quote"], "sentence": lead["sentence"],
+                "n_reviewed": sum(r["review_status"] != "unreviewed" for r in members),
+                "reviewed": all(r["review_status"] != "unreviewed" for r in members),
             })
     figures_df = pd.DataFrame(figures, columns=FIGURE_COLUMNS)
     claims_df = pd.DataFrame(claims, columns=CLAIM_COLUMNS)

@@ -9,7 +9,11 @@ new content would hand back the old database.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import fcntl
+import hashlib
+import json
 import os
 import sys
 import time
@@ -19,8 +23,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analysis import review
 from analysis.articles import ArticleError, iter_article_paths, normalised_hash, read_article
-from analysis.claims import group_claims
+from analysis.claims import FIGURE_COLUMNS, group_claims
 from analysis.extract import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,24 +38,46 @@ SCHEMA = """
 CREATE TABLE articles (
     article VARCHAR PRIMARY KEY, title VARCHAR, publisher VARCHAR, author VARCHAR,
     url VARCHAR, published DATE, language VARCHAR, text VARCHAR, body_start INTEGER,
-    sha256 VARCHAR, n_figures INTEGER
+    sha256 VARCHAR, file_sha256 VARCHAR, n_figures INTEGER
+);
+CREATE TABLE extracted (
+    mention_id VARCHAR PRIMARY KEY, article VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE,
+    qualifier VARCHAR, measure VARCHAR, claimant VARCHAR, claimant_group VARCHAR,
+    claim_date DATE, published DATE, quote VARCHAR, sentence VARCHAR, "start" INTEGER,
+    "end" INTEGER, sentence_start INTEGER, sentence_end INTEGER
 );
 CREATE TABLE figures (
     mention_id VARCHAR PRIMARY KEY, article VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE,
     qualifier VARCHAR, measure VARCHAR, claimant VARCHAR, claimant_group VARCHAR,
     claim_date DATE, published DATE, quote VARCHAR, sentence VARCHAR, "start" INTEGER,
-    "end" INTEGER, sentence_start INTEGER, sentence_end INTEGER, claim_id VARCHAR
+    "end" INTEGER, sentence_start INTEGER, sentence_end INTEGER, claim_id VARCHAR,
+    review_status VARCHAR, review_note VARCHAR
 );
 CREATE TABLE claims (
     claim_id VARCHAR PRIMARY KEY, measure VARCHAR, claimant_group VARCHAR,
     claimant VARCHAR, claimants VARCHAR[], value DOUBLE, low DOUBLE, high DOUBLE,
     qualifier VARCHAR, claim_date DATE, date DATE, date_basis VARCHAR,
     n_articles INTEGER, n_mentions INTEGER, mention_ids VARCHAR[], articles VARCHAR[],
-    publishers VARCHAR[], quote VARCHAR, sentence VARCHAR
+    publishers VARCHAR[], quote VARCHAR, sentence VARCHAR, n_reviewed INTEGER,
+    reviewed BOOLEAN
+);
+CREATE TABLE decisions (
+    id INTEGER, article VARCHAR, article_sha VARCHAR, "start" INTEGER, "end" INTEGER,
+    quote VARCHAR, action VARCHAR, before VARCHAR, after VARCHAR, note VARCHAR,
+    created_at VARCHAR, orphan_reason VARCHAR
 );
 CREATE TABLE build_info (built_at TIMESTAMP, n_articles INTEGER, n_figures INTEGER,
                          n_claims INTEGER, problems VARCHAR[]);
 """
+
+ARTICLE_COLUMNS = ["article", "title", "publisher", "author", "url", "published", "language",
+                   "text", "body_start", "sha256", "file_sha256", "n_figures"]
+EXTRACTED_COLUMNS = [c for c in FIGURE_COLUMNS
+                     if c not in ("claim_id", "review_status", "review_note")]
+
+
+class StoreBusy(RuntimeError):
+    """Another writer held the store for longer than we were willing to wait."""
 
 
 @dataclass
@@ -60,57 +87,155 @@ class BuildReport:
     n_figures: int = 0
     n_claims: int = 0
     problems: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    orphans: int = 0
 
     def summary(self) -> str:
         text = (f"built {self.path.name}: {self.n_articles} articles, {self.n_figures} "
                 f"figure mentions, {self.n_claims} claims")
+        if self.orphans:
+            text += f"; {self.orphans} review decisions no longer find their text"
         return text + "".join(f"\n  skipped {p}" for p in self.problems)
 
 
-def load_corpus(articles_dir: Path) -> tuple[list, list[str]]:
-    """Read every article of a folder; returns the articles and one message per refusal."""
-    articles, problems, seen = [], [], {}
-    for path in iter_article_paths([articles_dir]):
+def decisions_path(link: Path) -> Path:
+    return link.parent / "review.sqlite"
+
+
+@contextlib.contextmanager
+def writer_lock(link: Path, timeout: float = 120.0):
+    """One writer at a time per store (other processes included); readers never wait."""
+    link.parent.mkdir(parents=True, exist_ok=True)
+    with open(link.parent / ".store.lock", "a+") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreBusy("the store is being updated by another process; "
+                                    "try again in a moment") from None
+                time.sleep(0.05)
         try:
-            article = read_article(path)
-        except ArticleError as exc:
-            problems.append(str(exc))
-            continue
-        digest = normalised_hash(article.body)
-        if digest in seen:
-            problems.append(f"{article.name}: same text as {seen[digest]}, left out")
-            continue
-        seen[digest] = article.name
-        articles.append((article, digest))
-    return articles, problems
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def tables_for(articles_dir: Path) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """Extract the corpus into the three tables, as DataFrames."""
-    corpus, problems = load_corpus(articles_dir)
-    article_rows, figure_rows = [], []
-    for article, digest in corpus:
-        figures = extract_article(article)
-        figure_rows.extend(figures)
-        meta = article.meta
-        article_rows.append({
-            "article": article.name, "title": meta.get("title"),
+def _file_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _article_row(article, digest: str, file_sha: str, n_figures: int) -> dict:
+    meta = article.meta
+    return {"article": article.name, "title": meta.get("title"),
             "publisher": meta.get("publisher"), "author": meta.get("author"),
             "url": meta.get("url"), "published": meta.get("published"),
             "language": meta.get("language"), "text": article.text,
-            "body_start": article.body_start, "sha256": digest, "n_figures": len(figures),
-        })
+            "body_start": article.body_start, "sha256": digest, "file_sha256": file_sha,
+            "n_figures": n_figures}
+
+
+def extract_folder(articles_dir: Path, known: dict[str, tuple[dict, list[dict]]] | None = None
+                   ) -> tuple[list[dict], list[dict], list[str]]:
+    """Articles and raw mentions of a folder; unchanged files are taken from `known`."""
+    known = known or {}
+    article_rows, mentions, problems, seen = [], [], [], {}
+    for path in iter_article_paths([articles_dir]):
+        try:
+            file_sha = _file_sha(path)
+            cached = known.get(path.name)
+            if cached and cached[0]["file_sha256"] == file_sha:
+                row, rows = cached
+            else:
+                article = read_article(path)
+                rows = extract_article(article)
+                row = _article_row(article, normalised_hash(article.body), file_sha, len(rows))
+        except (ArticleError, OSError) as exc:
+            problems.append(str(exc) if isinstance(exc, ArticleError) else f"{path.name}: {exc}")
+            continue
+        if row["sha256"] in seen:
+            problems.append(f"{path.name}: same text as {seen[row['sha256']]}, left out")
+            continue
+        seen[row["sha256"]] = path.name
+        article_rows.append(row)
+        mentions.extend(rows)
+    return article_rows, mentions, problems
+
+
+def _tables(article_rows: list[dict], mentions: list[dict], link: Path) -> tuple[dict, int]:
+    decisions = review.load(decisions_path(link))
+    articles = {r["article"]: r for r in article_rows}
+    figures, orphans = review.apply(mentions, decisions, articles)
     publishers = {r["article"]: r["publisher"] for r in article_rows}
-    figures_df, claims_df = group_claims(figure_rows, publishers)
-    articles_df = pd.DataFrame(article_rows, columns=[
-        "article", "title", "publisher", "author", "url", "published", "language", "text",
-        "body_start", "sha256", "n_figures"])
-    return {"articles": articles_df, "figures": figures_df, "claims": claims_df}, problems
+    figures_df, claims_df = group_claims(figures, publishers)
+    orphan_ids = {o["id"]: o["reason"] for o in orphans}
+    decision_rows = [{**{k: d[k] for k in review.COLUMNS},
+                      "before": json.dumps(d["before"], default=str) if d["before"] else None,
+                      "after": json.dumps(d["after"], default=str),
+                      "orphan_reason": orphan_ids.get(d["id"])} for d in decisions]
+    tables = {
+        "articles": pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS),
+        "extracted": pd.DataFrame(mentions, columns=EXTRACTED_COLUMNS),
+        "figures": figures_df, "claims": claims_df,
+        "decisions": pd.DataFrame(decision_rows, columns=[*review.COLUMNS, "orphan_reason"]),
+    }
+    return tables, len(orphans)
 
 
 def build(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> BuildReport:
-    """Build a new store file from `articles_dir` and point `link` at it."""
-    tables, problems = tables_for(articles_dir)
+    """Extract every article anew, apply the review decisions, switch to the new file."""
+    with writer_lock(link):
+        article_rows, mentions, problems = extract_folder(articles_dir)
+        return _write(article_rows, mentions, problems, link)
+
+
+def refresh(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> BuildReport:
+    """Bring the store up to date: extract only new or changed articles, drop removed
+    ones, re-apply the decisions. Builds from scratch when there is no usable store."""
+    with writer_lock(link):
+        known = _known(link)
+        article_rows, mentions, problems = extract_folder(articles_dir, known)
+        report = _write(article_rows, mentions, problems, link)
+        report.added = sorted({r["article"] for r in article_rows} - set(known))
+        return report
+
+
+def _known(link: Path) -> dict[str, tuple[dict, list[dict]]]:
+    path = current_path(link)
+    if path is None or check_store(path):
+        return {}
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        articles = con.execute("SELECT * FROM articles").df()
+        extracted = con.execute("SELECT * FROM extracted").df()
+    finally:
+        con.close()
+    by_article: dict[str, list[dict]] = {}
+    for row in _records(extracted):
+        by_article.setdefault(row["article"], []).append(row)
+    return {a["article"]: (a, by_article.get(a["article"], [])) for a in _records(articles)}
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    """DataFrame rows as plain Python values (dates as ISO text, NaN as None)."""
+    rows = df.astype(object).where(df.notna(), None).to_dict("records")
+    for row in rows:
+        for key, value in row.items():
+            if hasattr(value, "date") and callable(value.date):
+                row[key] = value.date().isoformat()
+            elif isinstance(value, float) and value.is_integer() and key in ("value", "low", "high"):
+                row[key] = int(value)
+            elif key in ("start", "end", "sentence_start", "sentence_end", "body_start",
+                         "n_figures") and value is not None:
+                row[key] = int(value)
+    return rows
+
+
+def _write(article_rows: list[dict], mentions: list[dict], problems: list[str],
+           link: Path) -> BuildReport:
+    tables, n_orphans = _tables(article_rows, mentions, link)
     store_dir = link.parent / "store"
     store_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f")
@@ -136,12 +261,12 @@ def build(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> BuildRepor
         os.replace(partial, target)
         _point(link, target)
     except BaseException:
-        for leftover in (partial, partial.with_suffix(".partial.wal")):
+        for leftover in (partial, Path(str(partial) + ".wal"), target):
             leftover.unlink(missing_ok=True)
         raise
     _prune(store_dir, link.stem, keep=target)
     return BuildReport(target, len(tables["articles"]), len(tables["figures"]),
-                       len(tables["claims"]), problems)
+                       len(tables["claims"]), problems, orphans=n_orphans)
 
 
 def _point(link: Path, target: Path) -> None:
@@ -209,7 +334,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no articles folder at {args.articles}", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    report = build(args.articles, args.db)
+    try:
+        report = build(args.articles, args.db)
+    except StoreBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(report.summary())
     print(f"{args.db} -> {report.path.relative_to(args.db.parent)} "
           f"({time.perf_counter() - started:.2f} s)")
