@@ -23,7 +23,7 @@ from analysis.vocab import GROUP_COLORS, GROUPS, MEASURES
 
 WIDTH = 620
 ROW_HEIGHT = 30
-FACET_HEIGHT = 170
+FACET_HEIGHT = 140
 FONT = "Liberation Sans, Helvetica, Arial, sans-serif"
 INK, MUTED = "#222222", "#555555"
 VL_VERSION = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
@@ -36,7 +36,7 @@ def group_color(present=None) -> alt.Color:
     values = [g for g in GROUPS if present is None or g in set(present)]
     return alt.Color("group:N", title="Claimant group",
                      scale=alt.Scale(domain=list(GROUPS), range=[GROUP_COLORS[g] for g in GROUPS]),
-                     legend=alt.Legend(values=values, symbolType="circle"))
+                     legend=alt.Legend(values=values, symbolType="circle", symbolOpacity=1))
 
 
 def _iso(day) -> str | None:
@@ -247,7 +247,7 @@ def timeline_chart(claims_df: pd.DataFrame, *, subtitle: str = "", made: dt.date
         raise ValueError("no dated claims")
     color = group_color(data["group"])
     x = alt.X("date:T", title="Claim date (hollow markers: published date, claim date unknown)",
-              axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=6))
+              scale=alt.Scale(padding=14), axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=6))
 
     def y(field: str = "value") -> alt.Y:
         return alt.Y(f"{field}:Q", title="Personnel", scale=alt.Scale(zero=True),

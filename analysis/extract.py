@@ -50,13 +50,15 @@ _QUALIFIER_BEFORE = re.compile(
 _PERSONNEL = _alternation(vocab.PERSONNEL_NOUNS)
 _KOREA = _alternation(vocab.KOREA_MARKERS)
 _ANAPHOR = _alternation(vocab.ANAPHORS)
-_ARMY = re.compile(r"\b(?:army|armies|armed forces|active[- ]duty|standing|reservists?|"
-                   r"military of|strong army|strong military|population|total strength)\b", re.I)
+_ARMY = _alternation(vocab.ARMY_CUES)
+_SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
 _ATTR_VERB = _alternation(vocab.ATTRIBUTION_VERBS + (
     "had information", "has information", "have information", "has evidence",
     "had evidence", "have evidence", "expressed", "estimated", "assessment"))
-_ATTR_BEFORE = re.compile(r"(?:according\s+to|citing|cited\s+by|announced\s+by|reported\s+by|"
-                          r"estimated\s+by|released\s+by|by|per|from)\s+(?:the\s+)?$", re.I)
+_ATTR_BEFORE = re.compile(
+    r"(?:according\s+to|citing|quoting|per|(?:announced|reported|estimated|released|cited|given|"
+    r"provided|confirmed|published|compiled|counted|disclosed|presented|put\s+forward|"
+    r"shared|assessed|tallied)\s+by)\s+(?:the\s+)?$", re.I)
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she|they|it|the (?:agency|ministry|spy agency|official|officials|president|"
     r"spokesman|spokeswoman|spokesperson|lawmaker|lawmakers|statement|report|general|"
@@ -64,6 +66,17 @@ _PRONOUN_SPEAKER = re.compile(
     r"(?:\w+\s+){0,2}?(?:said|says|told|added|estimated|estimates|reported|claimed|noted|"
     r"stated|believes|warned|wrote|put|puts|assessed|assesses)\b", re.I)
 _OUTLETS = _alternation(vocab.OUTLETS, flags=0)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
+    r"throughout|between|by|over|and|via|through)\s+(?:the\s+)?$", re.I)
+_ROLE_AFTER = re.compile(
+    r"['’]s\s+(?:\w+\s+){0,2}(?:intelligence|estimates?|assessment|figures?|data|count|tally|"
+    r"reckoning|calculations?|numbers|ambassador|envoy|president|prime minister|"
+    r"(?:foreign|defen[cs]e) minist(?:er|ry)|ministry|military|army|armed forces|"
+    r"government|spy agency|agency|officials?|spokes(?:man|woman|person)|commander|"
+    r"general staff|leader|mission|delegation|presidential office|office|lawmakers?|"
+    r"joint chiefs|chief|head)\b", re.I)
+_NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
 _NATIONAL_ADJ = {"Ukrainian": "Ukraine", "South Korean": "South Korea", "Russian": "Russia",
                  "American": "United States", "British": "Other", "Japanese": "Other"}
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
@@ -90,6 +103,11 @@ _BARE_NEXT = {
     "overall", "so far", "a", "per", "among", "men", "including", "of",
 }
 _WORD_RE = re.compile(r"[\w'’.+-]+|[^\w\s]")
+_GENERIC_PEOPLE = {"people", "men", "members", "staff", "crew", "crews"}
+_NON_PERSONNEL = _alternation(vocab.NON_PERSONNEL)
+_OTHER_SIDE_WORDS = {"russian", "ukrainian", "american", "chinese", "belarusian", "russians",
+                     "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
+                     "workers", "residents", "refugees", "children", "students"}
 
 
 @lru_cache(maxsize=1)
@@ -194,41 +212,45 @@ def _noun(after: str) -> tuple[str, str | None, int]:
     """What the number counts, read from the words after it.
 
     Returns (kind, measure, chars consumed): kind is personnel, casualty, bare or other.
+    Known modifiers (`North Korean`, `elite`) are skipped freely; up to two unknown words
+    may stand before the noun (`special operations soldiers`).
     """
-    pos = 0
-    words = 0
-    text = after
-    while words < 6:
-        m = re.match(r"[\s\-]*", text[pos:])
-        pos += m.end()
-        rest = text[pos:]
+    pos, words, unknown = 0, 0, 0
+    while words < 7:
+        pos += re.match(r"[\s\-]*", after[pos:]).end()
+        rest = after[pos:]
         cm = _CASUALTY.match(rest)
         if cm:
-            return "casualty", vocab.CASUALTY_CUES[re.sub(r"\s+", " ", cm.group(0).lower())], pos + cm.end()
+            cue = re.sub(r"\s+", " ", cm.group(0).lower())
+            return "casualty", vocab.CASUALTY_CUES[cue], pos + cm.end()
         pm = _PERSONNEL.match(rest)
         if pm:
             word = pm.group(0).lower()
-            if word in ("people", "men", "members", "staff", "crew", "crews") and words > 0 \
-                    and not re.search(r"korean|military|army", text[:pos], re.I):
+            if word in _GENERIC_PEOPLE and words > 0 and \
+                    not re.search(r"korean|military|army", after[:pos], re.I):
                 return "other", None, pos
             return "personnel", None, pos + pm.end()
         wm = _WORD_RE.match(rest)
         if not wm:
             return "bare", None, pos
-        word = wm.group(0)
-        low = word.lower().strip("’'")
-        if low in ("north", "south") and re.match(r"\w+\s+korean?s?\b", rest, re.I):
-            # "North Korean": one modifier; "South Korean troops" belong to another side
-            if low == "south":
-                return "other", None, pos
-        if _MODIFIER.fullmatch(low) or (words == 0 and low in ("-strong",)):
+        low = wm.group(0).lower().strip("’'").rstrip(".")
+        if low == "south" and re.match(r"south\s+korean", rest, re.I):
+            return "other", None, pos  # South Korean troops are another side's
+        if _NON_PERSONNEL.fullmatch(low) or low in _OTHER_SIDE_WORDS:
+            return "other", None, pos
+        if _MODIFIER.fullmatch(low):
             pos += wm.end()
             words += 1
             continue
-        if word in ("(", ")", ",", ";", ":", ".", "!", "?", "—", "–", '"', "“", "”") or \
-                low in _BARE_NEXT or low.endswith(("ed",)) and words == 0:
-            return "bare", None, pos
-        return "other", None, pos
+        if not low or not low[0].isalnum() or low in _BARE_NEXT:
+            return ("bare" if unknown == 0 else "other"), None, pos
+        if low.endswith("ed") and words == 0:
+            return "bare", None, pos  # "3,000 arrived"
+        unknown += 1
+        if unknown > 2:
+            return "other", None, pos
+        pos += wm.end()
+        words += 1
     return "other", None, pos
 
 
@@ -254,8 +276,15 @@ def _casualty_measure(window: str) -> str | None:
 
 
 def _clause_after(after: str, limit: int = 90) -> str:
+    """The words after a number that still belong to its clause."""
     cut = re.search(r"[;:.!?()]|,\s|\s(?:while|but|whereas)\s|\d", after)
     end = cut.start() if cut else len(after)
+    if cut and cut.group(0).startswith(","):
+        # "The first group, 2.6 thousand soldiers, is to be sent": the verb after an apposition
+        m = re.match(r",\s+(?:(?:both|all|each|mostly)\s+\w+,\s+)?(?:is|are|was|were|will|would|could|"
+                     r"have|has|had|may|might)\b[^;:.!?()\d]*", after[cut.start():])
+        if m:
+            end = cut.start() + m.end()
     return after[:min(end, limit)]
 
 
@@ -333,16 +362,25 @@ def speakers(sentence: str) -> list[Speaker]:
         before = sentence[:lead]
         after = sentence[m.end():]
         attributed = bool(_ATTR_BEFORE.search(before[-40:]))
+        if not attributed and _PREPOSITION_BEFORE.search(before[-14:]):
+            continue  # "in Russia, saying", "war against Ukraine": a place, not a source
+        if not attributed and _ROLE_AFTER.match(after):
+            attributed = True  # "Ukraine's ambassador said", "By UK Defence Intelligence's reckoning"
         if not attributed:
-            # "Kirby, the White House spokesman, said": allow a short apposition
-            window = re.split(r"[.;]", after, maxsplit=1)[0][:70]
-            vm = _ATTR_VERB.search(window)
-            if vm and not re.search(r"\bthat\b", window[:vm.start()]):
-                # "Russia, NATO said": the verb belongs to the nearer name
-                attributed = not (cased.search(window[:vm.start()]) or lower.search(window[:vm.start()]))
-        if not attributed and re.match(r"['’]s\s+(?:\w+\s+){0,2}(?:intelligence|estimate|"
-                                       r"assessment|figures?|data|count|tally)", after, re.I):
-            attributed = True
+            # "Kirby, the White House spokesman, said": allow an apposition
+            window = re.split(r"[.;]", after, maxsplit=1)[0][:110]
+            for vm in _ATTR_VERB.finditer(window):
+                if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
+                    continue  # "an estimated 4,700", "is believed to"
+                lead_in = window[:vm.start()]
+                if re.search(r"\bthat\b|\d", lead_in):
+                    break
+                # "Russia, NATO said": the verb belongs to the nearer name, unless it is
+                # the same source again ("The NIS of South Korea reported")
+                others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
+                          if _lookup_claimant(o.group(0))[1] != group]
+                attributed = not others
+                break
         if not attributed and m.start() < 3 and re.match(r"\s*:", after):
             attributed = True  # headline form "Zelensky: ..."
         if attributed:
@@ -399,17 +437,14 @@ def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False  # a year; counts this size are written with a separator or words
     if phrase.value < 1 or phrase.value != int(phrase.value):
         return False
-    if phrase.value == 1 and not phrase.text[0].isdigit():
-        return False  # "one of the soldiers"
     return True
 
 
 def _korea_near(sentences: list[Sentence], i: int, title: str) -> bool:
-    if _KOREA.search(sentences[i].text):
+    """The sentence, one of the three before it, or the title speaks of North Korea."""
+    if any(_KOREA.search(sentences[j].text) for j in range(max(0, i - 3), i + 1)):
         return True
-    if i > 0 and _KOREA.search(sentences[i - 1].text):
-        return True
-    return False
+    return bool(_KOREA.search(title))
 
 
 def extract_article(article: Article) -> list[dict]:
@@ -424,19 +459,14 @@ def extract_article(article: Article) -> list[dict]:
     title = article.meta.get("title") or ""
     for i, sent in enumerate(sentences):
         s_text = masked[sent.start:sent.end]
-        dates = find_dates(s_text, published)
-        resolved = []
-        for d in dates:
-            if d.kind == "same_day":
-                resolved.append((d.start, last_dates[-1] if last_dates else None))
-            else:
-                resolved.append((d.start, d.date))
+        resolved = [(d.start, d.end, last_dates[-1] if d.kind == "same_day" and last_dates
+                     else d.date) for d in find_dates(s_text, published)]
         spk = speakers(s_text)
         phrases = [p for p in find_numbers(masked, sent.start, sent.end) if _surface_ok(masked, p)]
         for p in phrases:
             rel_start, rel_end = p.start - sent.start, p.end - sent.start
             ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:])
-            row = _figure(ctx, masked, sentences, i, spk, prev_speakers, resolved, rows, title)
+            row = _figure(ctx, sentences, i, spk, prev_speakers, resolved, rows, title)
             if row is None:
                 continue
             row.update(article=article.name, published=published.isoformat() if published else None,
@@ -445,86 +475,113 @@ def extract_article(article: Article) -> list[dict]:
             row["quote"] = text[row["start"]:row["end"]]
             row["mention_id"] = f"{article.name}:{row['start']}-{row['end']}"
             rows.append(row)
-        for _, d in resolved:
-            if d is not None:
-                last_dates.append(d)
+        last_dates.extend(d for _, _, d in resolved if d is not None)
         if spk:
-            sentence_date = next((d for _, d in resolved if d is not None), None)
+            sentence_date = next((d for _, _, d in resolved if d is not None), None)
             prev_speakers.append((i, spk[-1], sentence_date))
     _share_attribution(rows)
     return rows
 
 
-def _figure(ctx: Context, masked: str, sentences: list[Sentence], i: int,
-            spk: list[Speaker], prev_speakers: list, dates: list, rows: list[dict],
-            title: str) -> dict | None:
-    p = ctx.number
-    kind, measure, consumed = _noun(ctx.after)
-    if kind == "other":
-        return None
+def _out_of_scope(ctx: Context, kind: str, consumed: int) -> bool:
+    """A whole army, or another side's troops or losses."""
     if kind == "personnel" and _ARMY.search(ctx.after[:consumed + 12]):
-        return None
+        return True
     near_before = ctx.before[-40:]
-    if _ARMY.search(re.sub(r"\bmilitary of\b", "", near_before[-25:])) and \
-            re.search(r"\b(?:army|armies|armed forces|strong|of)\W*(?:\w+\W+){0,3}$", near_before, re.I):
-        return None
+    if re.search(r"\b(?:army|armies|armed forces|militar(?:y|ies)|strong|population)\s+"
+                 r"(?:of|with|numbering|totalling|totaling)\s+(?:\w+\s+){0,2}$", near_before, re.I):
+        return True  # "an army of 1.2 million", "militaries, with roughly 1.2 million"
     modifiers = ctx.after[:consumed]
-    if _OTHER_SIDE_AFTER.match(modifiers) or re.search(r"\bsouth\s+korean", modifiers, re.I):
+    if _OTHER_SIDE_AFTER.match(modifiers):
+        return True
+    tail = ctx.before[-30:]
+    if _OTHER_SIDE.search(tail) and not _KOREA.search(tail) and re.search(
+            r"(?:russian|russia's|ukrainian|ukraine's|its own|their own|enemy|american|chinese)"
+            r"\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+){0,1}$", tail, re.I):
+        return True
+    clause = _clause_before(ctx.before, comma=False)
+    return bool(_LOSS_SUBJECT.search(clause[-60:]) and not _KOREA.search(clause[-60:]))
+
+
+def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list[dict],
+             sentences: list[Sentence], i: int) -> str | None:
+    """The measure of a figure, or None when the number is not a count of personnel."""
+    after = ctx.after[consumed:]
+    after_cas = _casualty_measure(_casualty_window(after))
+    if kind == "casualty":
+        return _casualty_measure(_casualty_window(ctx.after)) or cue
+    if kind == "personnel":
+        shared = _shared_measure(ctx, rows)
+        before_cas = _casualty_measure(_clause_before(ctx.before, comma=True)[-70:])
+        return after_cas or before_cas or shared or _troop_measure(ctx.before, after)
+    # a bare number: what it counts stands before it ("casualties exceed 3,000")
+    clause = _clause_before(ctx.before, comma=False)
+    if re.search(r"\b(?:times|fold|percent|per cent|km|kilometers|miles)\b", after[:15], re.I):
         return None
-    if _OTHER_SIDE.search(ctx.before[-30:]) and not _KOREA.search(ctx.before[-30:]):
-        if re.search(r"(?:russian|russia's|ukrainian|ukraine's|its own|their own|enemy|"
-                     r"american|chinese)\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*"
-                     r"(?:\w+\W+){0,1}$", ctx.before[-30:], re.I):
-            return None
+    cas = after_cas or _casualty_measure(clause)
+    if cas:
+        return cas
+    if _PERSONNEL.search(clause):
+        return _shared_measure(ctx, rows) or _troop_measure(ctx.before, after)
+    if _ANAPHOR.search(clause[-60:]) or re.match(r"\s*(?:more|others|additional)\b", ctx.after):
+        measure = _inherited_measure(rows, ctx)
+        if measure is None and i > 0:
+            previous = sentences[i - 1].text
+            measure = _casualty_measure(previous) or (
+                _troop_measure(previous, "") if _PERSONNEL.search(previous) else None)
+        if measure and measure.startswith("troops"):
+            return _troop_measure(ctx.before, after) if re.match(r"\s*more\b", ctx.after) else measure
+        return measure
+    if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s*$", clause, re.I):
+        return _troop_measure(ctx.before, after)
+    return None
+
+
+def _casualty_window(after: str) -> str:
+    """Where casualty cues after a number still speak of it: up to the next number, and
+    not into a purpose clause ("2,000 people to replace their losses")."""
+    window = _clause_after(after, 80)
+    return re.split(r"\bto\s+(?!be\b)", window, maxsplit=1)[0]
+
+
+def _shared_measure(ctx: Context, rows: list[dict]) -> str | None:
+    """`1 thousand sappers and 5 thousand builders`: coordinated figures share a verb;
+    `the two men` names a figure given before."""
+    if rows and rows[-1]["sentence_start"] == ctx.sentence.start:
+        between = ctx.sentence.text[rows[-1]["end"] - ctx.sentence.start:len(ctx.before)]
+        if re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}(?:and|or|plus|as well as)\s+(?:some\s+|about\s+)?", between):
+            return rows[-1]["measure"]
+    if re.search(r"\b(?:the|these|those|both)\s+$", ctx.before):
+        same = [r for r in rows if r["value"] == _num(ctx.number.value)]
+        if same:
+            return same[-1]["measure"]
+    return None
+
+
+def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
+            prev_speakers: list, dates: list, rows: list[dict], title: str) -> dict | None:
+    p = ctx.number
+    kind, cue, consumed = _noun(ctx.after)
+    if kind == "other" or _out_of_scope(ctx, kind, consumed):
+        return None
+    if p.value == 1 and not p.text[0].isdigit() and kind != "personnel":
+        return None  # "one of the soldiers"
     if not _korea_near(sentences, i, title):
         return None
-
-    if kind == "bare":
-        clause = _clause_before(ctx.before, comma=False)
-        cas = _casualty_measure(_clause_after(ctx.after, 60)) or _casualty_measure(clause)
-        if _LOSS_SUBJECT.search(clause) and not _KOREA.search(clause):
-            return None
-        if cas:
-            measure = cas
-        elif _PERSONNEL.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\b", clause, re.I):
-            if not (_KOREA.search(clause) or _ANAPHOR.search(clause)):
-                return None
-            measure = _troop_measure(ctx.before, ctx.after)
-        elif _ANAPHOR.search(clause[-60:]):
-            measure = _inherited_measure(rows, ctx)
-            if measure is None and i > 0:
-                previous = sentences[i - 1].text
-                measure = _casualty_measure(previous) or (
-                    _troop_measure(previous, "") if _PERSONNEL.search(previous) else None)
-            if measure is None:
-                return None
-        else:
-            return None
-        if re.search(r"\b(?:times|fold|percent|per cent|km|kilometers|miles)\b", ctx.after[:15], re.I):
-            return None
-    else:
-        if kind == "casualty":
-            tail = ctx.after[:consumed + 40]
-            measure = _casualty_measure(tail) or measure
-        else:
-            after_cas = _casualty_measure(_clause_after(ctx.after[consumed:], 70))
-            before_cas = _casualty_measure(_clause_before(ctx.before, comma=True)[-70:])
-            measure = after_cas or before_cas or _troop_measure(ctx.before, ctx.after[consumed:])
-        if _LOSS_SUBJECT.search(ctx.before[-60:]) and not _KOREA.search(ctx.before[-60:]):
-            return None
-
+    measure = _measure(ctx, kind, cue, consumed, rows, sentences, i)
+    if measure is None:
+        return None
     qualifier, extra_before, extra_after = _qualifier(ctx)
-    value = p.value
-    low, high = _bounds(qualifier, value, p.high)
+    low, high = _bounds(qualifier, p.value, p.high)
     speaker = _choose_speaker(ctx, spk)
-    claim_date = _claim_date(ctx, spk, speaker, dates)
+    claim_date = _claim_date(ctx, spk, dates)
     if speaker is None:
         inherited = _previous_speaker(ctx, sentences, i, prev_speakers)
         if inherited is not None:
             speaker, date = inherited
             claim_date = claim_date or date
     return {
-        "value": _num(value), "low": _num(low), "high": _num(high), "qualifier": qualifier,
+        "value": _num(p.value), "low": _num(low), "high": _num(high), "qualifier": qualifier,
         "measure": measure,
         "claimant": speaker.name if speaker else None,
         "claimant_group": speaker.group if speaker else "Unattributed",
@@ -560,30 +617,45 @@ def _previous_speaker(ctx: Context, sentences: list[Sentence], i: int, prev: lis
     return None
 
 
-def _claim_date(ctx: Context, spk: list[Speaker], speaker: Speaker | None, dates: list):
-    usable = [(pos, d) for pos, d in dates if d is not None]
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting)\b", re.I)
+
+
+def _claim_date(ctx: Context, spk: list[Speaker], dates: list):
+    """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
+    reported`); a date elsewhere in the sentence dates an event, not the claim."""
+    usable = [(start, end, d) for start, end, d in dates if d is not None]
     if not usable:
         return None
-    if len(usable) == 1:
-        return usable[0][1]
-    anchor = speaker.start if speaker else len(ctx.before)
-    verbs = [m.start() for m in _ATTR_VERB.finditer(ctx.sentence.text)]
-    anchors = [anchor] + verbs
-    return min(usable, key=lambda pd: min(abs(pd[0] - a) for a in anchors))[1]
+    text = ctx.sentence.text
+    anchors = [(s.start, s.end) for s in spk]
+    anchors += [m.span() for p in (_ATTR_VERB, _ACCORDING) for m in p.finditer(text)]
+    best = None
+    for start, end, day in usable:
+        for a_start, a_end in anchors:
+            gap = max(a_start - end, start - a_end, 0)
+            if gap <= 30 and (best is None or gap < best[0]):
+                best = (gap, day)
+    return best[1] if best else None
 
 
 def _share_attribution(rows: list[dict]) -> None:
-    """An unattributed repeat of a figure takes the claimant its other mentions name."""
+    """Mentions of one figure in an article share what any of them names: an unattributed
+    repeat takes the claimant, an undated one the claim date."""
     named: dict[tuple, dict] = {}
+    dated: dict[tuple, str] = {}
     for row in rows:
+        key = (row["value"], row["measure"], row["low"], row["high"])
         if row["claimant"]:
-            named.setdefault((row["value"], row["measure"], row["low"], row["high"]), row)
+            named.setdefault(key, row)
+            if row["claim_date"]:
+                dated.setdefault(key + (row["claimant_group"],), row["claim_date"])
     for row in rows:
-        if row["claimant"] is None:
-            source = named.get((row["value"], row["measure"], row["low"], row["high"]))
-            if source:
-                row["claimant"], row["claimant_group"] = source["claimant"], source["claimant_group"]
-                row["claim_date"] = row["claim_date"] or source["claim_date"]
+        key = (row["value"], row["measure"], row["low"], row["high"])
+        if row["claimant"] is None and key in named:
+            row["claimant"] = named[key]["claimant"]
+            row["claimant_group"] = named[key]["claimant_group"]
+        if row["claim_date"] is None:
+            row["claim_date"] = dated.get(key + (row["claimant_group"],))
 
 
 def extract_text(text: str, name: str = "<text>") -> list[dict]:

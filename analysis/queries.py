@@ -171,15 +171,18 @@ def _is_missing(v) -> bool:
     return not isinstance(v, (list, tuple)) and pd.isna(v)
 
 
-_CLAIM_ORDER = "ORDER BY measure, date NULLS LAST, value, claimant_group, claim_id"
+# Measures in vocabulary order, then by date; the list is the query's last parameter.
+_MEASURE_ORDER = "coalesce(list_position(?, measure), 1000), measure"
 
 
 def claims(con, filters: Filters = Filters()) -> pd.DataFrame:
-    """Claims matching the filters, oldest first within each measure."""
+    """Claims matching the filters, by measure (vocabulary order), oldest first."""
     where, params = _where(filters, date="date", publisher="publishers",
                            text_cols=("claimant", "array_to_string(claimants, ' ')",
                                       "quote", "sentence"))
-    return _frame(con.execute(f"SELECT * FROM claims{where} {_CLAIM_ORDER}", params))
+    return _frame(con.execute(
+        f"SELECT * FROM claims{where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, value, "
+        "claimant_group, claim_id", [*params, list(MEASURES)]))
 
 
 _MENTIONS = """
@@ -196,8 +199,8 @@ def mentions(con, filters: Filters = Filters()) -> pd.DataFrame:
     where, params = _where(filters, date="date", publisher="[publisher]",
                            text_cols=("claimant", "quote", "sentence", "title"))
     return _frame(con.execute(
-        f"SELECT * FROM ({_MENTIONS}){where} ORDER BY measure, date NULLS LAST, article, start",
-        params))
+        f"SELECT * FROM ({_MENTIONS}){where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, "
+        "article, start", [*params, list(MEASURES)]))
 
 
 def claim(con, claim_id: str) -> dict | None:

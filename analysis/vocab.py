@@ -225,7 +225,8 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "briefed", "indicated", "indicates", "suggested", "suggests", "suggesting", "claiming",
     "saying", "estimating", "reporting", "tallied", "thinks", "think", "accused",
     "informed", "posted", "explained", "observed", "highlighted", "insisted", "argued",
-    "added", "acknowledged", "raised",
+    "acknowledged", "raised", "spoke", "spoken", "briefing", "briefed", "announcing",
+    "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
 )
 
 # --- qualifiers ----------------------------------------------------------------------
@@ -301,6 +302,7 @@ CASUALTY_CUES: dict[str, str] = {
     "captured": "captured", "prisoners": "captured", "prisoner": "captured",
     "prisoners of war": "captured", "pows": "captured", "taken prisoner": "captured",
     "captives": "captured", "surrendered": "captured", "in captivity": "captured",
+    "lost": "casualties", "has lost": "casualties", "have lost": "casualties",
 }
 
 # Cues that the troops are expected, planned or rumoured, not yet there.
@@ -311,7 +313,9 @@ PLANNED_CUES: tuple[str, ...] = (
     "to send", "to dispatch", "to deploy", "going to", "poised to", "ready to",
     "in the future", "rumored", "rumoured", "possible", "potential", "pledged", "promised",
     "additional", "more troops", "further", "another", "next wave", "reportedly preparing",
-    "considering", "mulling", "soon", "upcoming", "eventually", "ahead of",
+    "considering", "mulling", "soon", "upcoming", "eventually", "ahead of", "readying",
+    "preparing", "getting ready", "to follow", "waiting for", "awaiting", "next round",
+    "is to be sent", "are to be sent", "to be sent", "to be deployed", "to be dispatched",
 )
 
 # Cues that the troops are (or were) already there; they beat a weak planned cue.
@@ -321,12 +325,20 @@ DEPLOYED_CUES: tuple[str, ...] = (
     "fighting", "are in", "were in", "present", "transferred", "moved", "training",
     "trained", "massed", "gathered", "serving", "engaged", "located", "concentrated",
     "deployment of", "have been", "has been", "were sent", "was sent", "currently",
+    "made their way", "have made", "entered", "crossed", "moved into", "already",
+    "now in", "ferried", "shipped", "carried", "transported", "numbered", "fought",
 )
 
 # Whole-army and other-force cues: a number next to these is not a deployment count.
 ARMY_CUES: tuple[str, ...] = (
-    "army", "armed forces", "strong", "active-duty", "active duty", "standing",
-    "reservists", "reserve", "military of", "population", "troops in total",
+    "army", "armies", "armed forces", "active-duty", "active duty", "active", "standing army",
+    "reservists", "reserve", "military of", "militaries", "population", "total strength",
+)
+
+# Nouns that, standing before a bare number, say it counts personnel: "the force ... 12,000".
+SUBJECT_NOUNS: tuple[str, ...] = (
+    "force", "contingent", "deployment", "presence", "troop numbers", "total", "in total",
+    "headcount",
 )
 
 # Nationalities whose troops or losses are out of scope.
