@@ -4,7 +4,7 @@ Per article, on the set of (value, measure) pairs: precision and recall, at valu
 at value+measure level (gold rows marked optional count neither way). Over the matched
 pairs: how often claimant group, qualifier with bounds, and claim date agree. Where an
 article mentions a matched figure more than once, the mention compared is the first one
-with a named claimant (else the first), chosen without looking at the gold.
+outside the headline with a named claimant (else the first), chosen without the gold.
 """
 from __future__ import annotations
 
@@ -99,15 +99,19 @@ def score_article(name: str, gold: list[dict], predicted: list[dict]) -> Article
         if key not in by_pair:
             continue
         mentions = by_pair[key]
-        row = next((r for r in mentions if r["claimant"]), mentions[0])
+        # the body states a figure more fully than its headline
+        row = min(mentions, key=lambda r: (r.get("headline", False), r["claimant"] is None))
         groups = g["claimant_group"] if isinstance(g["claimant_group"], list) else [g["claimant_group"]]
         ok_group = row["claimant_group"] in groups
         ok_qual = (row["qualifier"] == g["qualifier"] and _num(row["low"]) == _num(g["low"])
                    and _num(row["high"]) == _num(g["high"]))
         result.group.add(ok_group)
         result.qualifier.add(ok_qual)
+        ok_date = row["claim_date"] == g["claim_date"] if g.get("claim_date") else True
         if g.get("claim_date"):
-            result.date.add(row["claim_date"] == g["claim_date"])
+            result.date.add(ok_date)
+        if not ok_date:
+            result.wrong.append((key, {"claim_date": (row["claim_date"], g["claim_date"])}))
         if not (ok_group and ok_qual):
             result.wrong.append((key, {"group": (row["claimant_group"], groups),
                                        "qualifier": ((row["qualifier"], row["low"], row["high"]),

@@ -52,6 +52,13 @@ _KOREA = _alternation(vocab.KOREA_MARKERS)
 _ANAPHOR = _alternation(vocab.ANAPHORS)
 _ARMY = _alternation(vocab.ARMY_CUES)
 _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
+_CAPTURE_BEFORE = re.compile(r"\b(?:captured|took|taken|capturing|holds?|held)\s+(?:prisoner\s+)?"
+                             r"(?:\w+\s+){0,1}$", re.I)
+_RATE = re.compile(r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b"
+                   r"|\s+(?:daily|weekly)\b", re.I)
+_OTHER_LOSSES = re.compile(
+    r"\b(?:russia|ukraine|moscow|kyiv)['’]s\s+(?:own\s+)?(?:losses|casualties|troops|soldiers|"
+    r"dead|army|forces)\b", re.I)
 _ATTR_VERB = _alternation(vocab.ATTRIBUTION_VERBS + (
     "had information", "has information", "have information", "has evidence",
     "had evidence", "have evidence", "expressed", "estimated", "assessment"))
@@ -64,7 +71,8 @@ _PRONOUN_SPEAKER = re.compile(
     r"spokesman|spokeswoman|spokesperson|lawmaker|lawmakers|statement|report|general|"
     r"minister|intelligence agency|service|department|military|command|office))\s+"
     r"(?:\w+\s+){0,2}?(?:said|says|told|added|estimated|estimates|reported|claimed|noted|"
-    r"stated|believes|warned|wrote|put|puts|assessed|assesses)\b", re.I)
+    r"stated|believes|warned|wrote|put|puts|assessed|assesses|gave|released|argued|"
+    r"explained|insisted|disclosed|revealed|briefed)\b", re.I)
 _OUTLETS = _alternation(vocab.OUTLETS, flags=0)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
@@ -244,8 +252,8 @@ def _noun(after: str) -> tuple[str, str | None, int]:
             continue
         if not low or not low[0].isalnum() or low in _BARE_NEXT:
             return ("bare" if unknown == 0 else "other"), None, pos
-        if low.endswith("ed") and words == 0:
-            return "bare", None, pos  # "3,000 arrived"
+        if low.endswith("ed") and unknown == 0:
+            return "bare", None, pos  # "3,000 arrived", "9,000 more expected"
         unknown += 1
         if unknown > 2:
             return "other", None, pos
@@ -383,9 +391,10 @@ def speakers(sentence: str) -> list[Speaker]:
                 break
         if not attributed and m.start() < 3 and re.match(r"\s*:", after):
             attributed = True  # headline form "Zelensky: ..."
-        if attributed:
-            if same_source:
-                found.pop()  # "South Korea's National Intelligence Service": the agency
+        if same_source:
+            # "South Korea's National Intelligence Service": the agency speaks for both
+            found[-1] = Speaker(m.start(), m.end(), name, group)
+        elif attributed:
             found.append(Speaker(m.start(), m.end(), name, group))
     return found
 
@@ -397,8 +406,10 @@ def _choose_speaker(ctx: Context, spk: list[Speaker]) -> Speaker | None:
     for m in re.finditer(r";|\s(?:while|whereas)\s|,\s+but\s", ctx.before):
         clause_start = m.end()
     in_clause = [s for s in spk if clause_start <= s.start < pos]
+    named = [s for s in in_clause if s.group != "Unattributed"]
     if in_clause:
-        return max(in_clause, key=lambda s: s.start)
+        # "A lawmaker, citing reports from the spy agency, said": the named source stands
+        return max(named or in_clause, key=lambda s: s.start)
     later = [s for s in spk if s.start >= end]
     if later:
         return min(later, key=lambda s: s.start)
@@ -432,6 +443,9 @@ def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
                 r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b", after) \
             and phrase.value <= 31:
         return False
+    if re.search(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$", before) or \
+            re.match(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b", after):
+        return False  # "one in three" is a ratio
     digits = phrase.text.strip()
     if re.fullmatch(r"(?:19|20)\d\d", digits):
         return False  # a year; counts this size are written with a separator or words
@@ -471,14 +485,18 @@ def extract_article(article: Article) -> list[dict]:
                 continue
             row.update(article=article.name, published=published.isoformat() if published else None,
                        sentence=text[sent.start:sent.end], sentence_start=sent.start,
-                       sentence_end=sent.end)
+                       sentence_end=sent.end, headline=sent.para == sentences[0].para)
             row["quote"] = text[row["start"]:row["end"]]
             row["mention_id"] = f"{article.name}:{row['start']}-{row['end']}"
             rows.append(row)
         last_dates.extend(d for _, _, d in resolved if d is not None)
+        sentence_date = _claim_date(s_text, spk, resolved)
         if spk:
-            sentence_date = next((d for _, _, d in resolved if d is not None), None)
             prev_speakers.append((i, spk[-1], sentence_date))
+        elif prev_speakers and i - prev_speakers[-1][0] <= 3 and (
+                _PRONOUN_SPEAKER.search(s_text) or _PRONOUN_SOURCE.search(s_text)):
+            # "He added ..." keeps the speaker for the sentences after it
+            prev_speakers.append((i, prev_speakers[-1][1], sentence_date or prev_speakers[-1][2]))
     _share_attribution(rows)
     return rows
 
@@ -500,13 +518,19 @@ def _out_of_scope(ctx: Context, kind: str, consumed: int) -> bool:
             r"\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+){0,1}$", tail, re.I):
         return True
     clause = _clause_before(ctx.before, comma=False)
-    return bool(_LOSS_SUBJECT.search(clause[-60:]) and not _KOREA.search(clause[-60:]))
+    if _LOSS_SUBJECT.search(clause[-60:]) and not _KOREA.search(clause[-60:]):
+        return True
+    # "Russia's own losses, which US officials put at about 1,200"
+    other = list(_OTHER_LOSSES.finditer(clause))
+    return bool(other and not _KOREA.search(clause[other[-1].end():]) and kind != "personnel")
 
 
 def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list[dict],
              sentences: list[Sentence], i: int) -> str | None:
     """The measure of a figure, or None when the number is not a count of personnel."""
     after = ctx.after[consumed:]
+    if _CAPTURE_BEFORE.search(ctx.before[-30:]):
+        return "captured"  # "Ukrainian forces captured two wounded soldiers"
     after_cas = _casualty_measure(_casualty_window(after))
     if kind == "casualty":
         return _casualty_measure(_casualty_window(ctx.after)) or cue
@@ -531,7 +555,8 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
                 _troop_measure(previous, "") if _PERSONNEL.search(previous) else None)
         if measure and measure.startswith("troops"):
             return _troop_measure(ctx.before, after) if re.match(r"\s*more\b", ctx.after) else measure
-        return measure
+        if measure:
+            return measure
     if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s*$", clause, re.I):
         return _troop_measure(ctx.before, after)
     return None
@@ -541,7 +566,8 @@ def _casualty_window(after: str) -> str:
     """Where casualty cues after a number still speak of it: up to the next number, and
     not into a purpose clause ("2,000 people to replace their losses")."""
     window = _clause_after(after, 80)
-    return re.split(r"\bto\s+(?!be\b)", window, maxsplit=1)[0]
+    return re.split(r"\bto\s+(?:replace|make\s+up|compensate|fill|offset|cover|avenge)\b",
+                    window, maxsplit=1)[0]
 
 
 def _shared_measure(ctx: Context, rows: list[dict]) -> str | None:
@@ -564,6 +590,8 @@ def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
     kind, cue, consumed = _noun(ctx.after)
     if kind == "other" or _out_of_scope(ctx, kind, consumed):
         return None
+    if _RATE.match(ctx.after[consumed:]):
+        return None  # "1,200 killed and wounded a day" is a rate, not a count
     if p.value == 1 and not p.text[0].isdigit() and kind != "personnel":
         return None  # "one of the soldiers"
     if not _korea_near(sentences, i, title):
@@ -574,12 +602,16 @@ def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
     qualifier, extra_before, extra_after = _qualifier(ctx)
     low, high = _bounds(qualifier, p.value, p.high)
     speaker = _choose_speaker(ctx, spk)
-    claim_date = _claim_date(ctx, spk, dates)
+    claim_date = _claim_date(ctx.sentence.text, spk, dates)
     if speaker is None:
         inherited = _previous_speaker(ctx, sentences, i, prev_speakers)
         if inherited is not None:
             speaker, date = inherited
             claim_date = claim_date or date
+    if claim_date is None and speaker is not None and not _EARLIER_CLAIM.search(ctx.sentence.text):
+        # "The NIS said on Friday ... The agency also estimated ...": the same briefing
+        claim_date = next((d for _, sp, d in reversed(prev_speakers)
+                           if d is not None and sp.group == speaker.group), None)
     return {
         "value": _num(p.value), "low": _num(low), "high": _num(high), "qualifier": qualifier,
         "measure": measure,
@@ -603,6 +635,10 @@ def _inherited_measure(rows: list[dict], ctx: Context) -> str | None:
     return None
 
 
+_PRONOUN_SOURCE = re.compile(r"\baccording to (?:him|her|them|the (?:agency|ministry|official|"
+                             r"officials|report|lawmakers?|president))\b", re.I)
+
+
 def _previous_speaker(ctx: Context, sentences: list[Sentence], i: int, prev: list):
     """A speaker of the sentence before (same paragraph), or `He said` naming back."""
     if not prev:
@@ -610,7 +646,8 @@ def _previous_speaker(ctx: Context, sentences: list[Sentence], i: int, prev: lis
     j, speaker, date = prev[-1]
     if j == i:
         return None
-    if _PRONOUN_SPEAKER.search(ctx.sentence.text) and i - j <= 3:
+    if (_PRONOUN_SPEAKER.search(ctx.sentence.text) or _PRONOUN_SOURCE.search(ctx.sentence.text)) \
+            and i - j <= 3:
         return speaker, date
     if j == i - 1 and sentences[j].para == ctx.sentence.para:
         return speaker, date
@@ -620,15 +657,14 @@ def _previous_speaker(ctx: Context, sentences: list[Sentence], i: int, prev: lis
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting)\b", re.I)
 
 
-def _claim_date(ctx: Context, spk: list[Speaker], dates: list):
+def _claim_date(sentence: str, spk: list[Speaker], dates: list):
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
     reported`); a date elsewhere in the sentence dates an event, not the claim."""
     usable = [(start, end, d) for start, end, d in dates if d is not None]
     if not usable:
         return None
-    text = ctx.sentence.text
     anchors = [(s.start, s.end) for s in spk]
-    anchors += [m.span() for p in (_ATTR_VERB, _ACCORDING) for m in p.finditer(text)]
+    anchors += [m.span() for p in (_ATTR_VERB, _ACCORDING) for m in p.finditer(sentence)]
     best = None
     for start, end, day in usable:
         for a_start, a_end in anchors:
@@ -636,6 +672,14 @@ def _claim_date(ctx: Context, spk: list[Speaker], dates: list):
             if gap <= 30 and (best is None or gap < best[0]):
                 best = (gap, day)
     return best[1] if best else None
+
+
+# Wording that places a claim before the one the article reports: its date is not carried.
+_EARLIER_CLAIM = re.compile(
+    r"\b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken)|"
+    r"previously|earlier|before|ago|last\s+(?:week|month|year|fall|autumn|spring|summer|winter)|"
+    r"(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b)", re.I)
 
 
 def _share_attribution(rows: list[dict]) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 SCALES = {"thousand": 1_000, "million": 1_000_000, "k": 1_000, "mln": 1_000_000,
-          "m": 1_000_000}
+          "m": 1_000_000, "hundred": 100}
 
 _WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -22,7 +22,11 @@ _WORDS = (
 )
 _WORD = rf"(?:{_WORDS})"
 # "a thousand", "twenty-five thousand", "one hundred and fifty"
-_WORD_NUMBER = rf"(?:(?:an?\s+)?{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*)"
+_SCALE_WORD = r"(?:hundred|thousand|million)"
+_UNIT_WORD = _WORDS.replace("|hundred|thousand|million", "")
+# "ten thousand", "a thousand", "half a million"; a bare "hundred" ("several hundred") is no number
+_WORD_NUMBER = (rf"(?:half\s+a\s+{_SCALE_WORD}|(?:an?\s+{_SCALE_WORD}|(?:{_UNIT_WORD}))"
+                rf"(?:(?:\s+and\s+|[\s-]+){_WORD})*)")
 _SEP = r"[,.\u00a0\u202f\u2009 ']"
 # "1,2 million" in translated copy: a decimal comma, only before a scale word
 _DIGITS = rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+,\d{{1,2}}(?=\s*(?:million|thousand|mln)\b)|\d+(?:\.\d+)?)"
@@ -56,8 +60,10 @@ def parse_number(text: str) -> float | None:
     [3000.0, 10000.0, 12000.0, 1500000.0, 12000.0]
     >>> [parse_number(s) for s in ["ten thousand", "a thousand", "two", "10 000", "1,2 million"]]
     [10000.0, 1000.0, 2.0, 10000.0, 1200000.0]
-    >>> parse_number("thousands") is None
-    True
+    >>> parse_number("thousands") is None, parse_number("hundred") is None
+    (True, True)
+    >>> parse_number("half a million")
+    500000.0
     """
     s = text.strip()
     m = re.fullmatch(rf"({_DIGITS})\s*(thousand|million|mln|k|m)?", s, re.I)
@@ -73,6 +79,9 @@ def parse_number(text: str) -> float | None:
         return number * SCALES.get(scale, 1)
     if not re.fullmatch(_WORD_NUMBER, s, re.I):
         return None
+    half = re.match(r"half\s+a\s+(\w+)$", s, re.I)
+    if half:
+        return SCALES[half.group(1).lower()] / 2 if half.group(1).lower() in SCALES else 50.0
     words = re.sub(r"^an?\s+", "one ", s.lower()).replace("-", " ")
     words = re.sub(r"\s+", " ", words)
     try:

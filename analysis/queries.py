@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -281,9 +282,15 @@ def paragraph_bounds(text: str, start: int, end: int, limit: int = MAX_PARAGRAPH
     return a, b
 
 
-def _valid_span(text: str, start, end) -> bool:
-    return (isinstance(start, int) and isinstance(end, int)
-            and 0 <= start < end <= len(text))
+def _as_int(value) -> int | None:
+    try:
+        return operator.index(value)
+    except TypeError:
+        return None
+
+
+def _valid_span(text: str, start: int | None, end: int | None) -> bool:
+    return start is not None and end is not None and 0 <= start < end <= len(text)
 
 
 def highlight_html(text: str | None, start, end, quote: str | None = None,
@@ -301,6 +308,8 @@ def highlight_html(text: str | None, start, end, quote: str | None = None,
     '<span class="sentence">More than <mark>3,000</mark> &lt;i&gt;troops&lt;/i&gt;</span>'
     """
     esc = html.escape
+    start, end = _as_int(start), _as_int(end)
+    sentence_start, sentence_end = _as_int(sentence_start), _as_int(sentence_end)
     if text and _valid_span(text, start, end) and (quote is None or text[start:end] == quote):
         if not (_valid_span(text, sentence_start, sentence_end)
                 and sentence_start <= start and end <= sentence_end):

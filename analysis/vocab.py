@@ -81,7 +81,6 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Lee Seong-kweun": ("Lee Seong-kweun", "South Korea"),
     "Lee Seong-kwon": ("Lee Seong-kweun", "South Korea"),
     "Park Sun-won": ("Park Sun-won", "South Korea"),
-    "Park Sun-won,": ("Park Sun-won", "South Korea"),
     "Yoon Suk Yeol": ("Yoon Suk Yeol", "South Korea"),
     "Yoon": ("Yoon Suk Yeol", "South Korea"),
     "Lee Jae-myung": ("Lee Jae-myung", "South Korea"),
@@ -89,6 +88,8 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Kim Yong-hyun": ("Kim Yong-hyun", "South Korea"),
     "South Korean lawmakers": ("South Korean lawmakers", "South Korea"),
     "South Korean lawmaker": ("South Korean lawmakers", "South Korea"),
+    "South Korean legislator": ("South Korean lawmakers", "South Korea"),
+    "South Korean legislators": ("South Korean lawmakers", "South Korea"),
     "South Korean intelligence": ("National Intelligence Service (NIS)", "South Korea"),
     "South Korea's intelligence": ("National Intelligence Service (NIS)", "South Korea"),
     "South Korea's spy agency": ("National Intelligence Service (NIS)", "South Korea"),
@@ -227,6 +228,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "informed", "posted", "explained", "observed", "highlighted", "insisted", "argued",
     "acknowledged", "raised", "spoke", "spoken", "briefing", "briefed", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
+    "released", "published", "issued", "unveiled", "gave", "presented",
 )
 
 # --- qualifiers ----------------------------------------------------------------------
@@ -316,6 +318,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "considering", "mulling", "soon", "upcoming", "eventually", "ahead of", "readying",
     "preparing", "getting ready", "to follow", "waiting for", "awaiting", "next round",
     "is to be sent", "are to be sent", "to be sent", "to be deployed", "to be dispatched",
+    "able to send", "capable of sending", "could send", "would send",
 )
 
 # Cues that the troops are (or were) already there; they beat a weak planned cue.
@@ -359,7 +362,7 @@ ANAPHORS: tuple[str, ...] = (
     "the number", "the figure", "the toll", "the total", "that figure", "this figure",
     "that number", "this number", "the tally", "the count", "the estimate", "the contingent",
     "the force", "the deployment", "their number", "its number", "their numbers",
-    "the contingent's size", "it", "that", "which",
+    "the contingent's size", "which",
 )
 
 # Units and things that are counted but are not personnel.
