@@ -22,7 +22,8 @@ from analysis.queries import bound_label, fmt_number, measure_label
 from analysis.vocab import GROUP_COLORS, GROUPS, MEASURES
 
 WIDTH = 620
-ROW_HEIGHT = 30
+TIMELINE_WIDTH = 720
+ROW_HEIGHT = 34
 FACET_HEIGHT = 140
 FONT = "Liberation Sans, Helvetica, Arial, sans-serif"
 INK, MUTED = "#222222", "#555555"
@@ -103,16 +104,16 @@ def footnote_lines(df: pd.DataFrame, made: dt.date | None = None, extra: str | N
 
 def _decorate(chart, title: str, subtitle: str, footnote: list[str]) -> alt.VConcatChart:
     body = chart.properties(title=alt.TitleParams(
-        footnote, orient="bottom", anchor="start", fontSize=10, fontWeight="normal",
-        color=MUTED, offset=18, lineHeight=14))
+        footnote, orient="bottom", anchor="start", fontSize=11, fontWeight="normal",
+        color=MUTED, offset=18, lineHeight=15))
     return (alt.vconcat(body, title=alt.TitleParams(
-                title, subtitle=subtitle or " ", anchor="start", fontSize=16, color=INK,
-                subtitleFontSize=12, subtitleColor=MUTED, subtitlePadding=4, offset=14))
+                title, subtitle=subtitle or " ", anchor="start", fontSize=18, color=INK,
+                subtitleFontSize=13, subtitleColor=MUTED, subtitlePadding=4, offset=14))
             .configure(font=FONT, background="white", padding=12)
             .configure_view(strokeOpacity=0)
-            .configure_axis(labelFontSize=11, titleFontSize=11, labelColor=INK,
+            .configure_axis(labelFontSize=12, titleFontSize=12, labelColor=INK,
                             titleColor=MUTED, gridColor="#e6e6e6")
-            .configure_legend(labelFontSize=11, titleFontSize=11, titleColor=MUTED))
+            .configure_legend(labelFontSize=12, titleFontSize=12, titleColor=MUTED))
 
 
 def _nice_ceiling(x: float) -> float:
@@ -207,7 +208,7 @@ def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
         x=x("arrow_to"), shape=alt.Shape("arrow_shape:N", scale=None, legend=None), color=color)
     point = base.mark_point(filled=True, size=90, opacity=1, stroke="white", strokeWidth=1).encode(
         x=x("value"), color=color)
-    text = base.mark_text(align="left", dx=7, dy=-10, fontSize=11, color=INK).encode(
+    text = base.mark_text(align="left", dx=7, dy=-10, fontSize=12, color=INK).encode(
         x=x("value"), text="text:N")
     chart = alt.layer(bar, arrow, head, point, text).properties(
         width=width, height=ROW_HEIGHT * len(data))
@@ -239,7 +240,7 @@ def timeline_rows(claims_df: pd.DataFrame) -> pd.DataFrame:
 
 
 def timeline_chart(claims_df: pd.DataFrame, *, subtitle: str = "", made: dt.date | None = None,
-                   width: int = WIDTH) -> alt.VConcatChart:
+                   width: int = TIMELINE_WIDTH) -> alt.VConcatChart:
     """Claims over time, one panel per measure, a line per claimant group. Claims dated by
     their article's publication (claim date unknown) are hollow markers."""
     data = timeline_rows(claims_df)

@@ -52,7 +52,7 @@ _KOREA = _alternation(vocab.KOREA_MARKERS)
 _ANAPHOR = _alternation(vocab.ANAPHORS)
 _ARMY = _alternation(vocab.ARMY_CUES)
 _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
-_CAPTURE_BEFORE = re.compile(r"\b(?:captured|took|taken|capturing|holds?|held)\s+(?:prisoner\s+)?"
+_CAPTURE_BEFORE = re.compile(r"\b(?:captured?|captures|took|takes?|taken|capturing|holds?|held)\s+(?:prisoner\s+)?"
                              r"(?:\w+\s+){0,1}$", re.I)
 _RATE = re.compile(r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b"
                    r"|\s+(?:daily|weekly)\b", re.I)
@@ -63,7 +63,8 @@ _ATTR_VERB = _alternation(vocab.ATTRIBUTION_VERBS + (
     "had information", "has information", "have information", "has evidence",
     "had evidence", "have evidence", "expressed", "estimated", "assessment"))
 _ATTR_BEFORE = re.compile(
-    r"(?:according\s+to|citing|quoting|per|(?:announced|reported|estimated|released|cited|given|"
+    r"(?:according\s+to|citing|quoting|per|(?:estimates?|assessments?|figures|data|count|"
+    r"tally|calculations)\s+of|(?:announced|reported|estimated|released|cited|given|"
     r"provided|confirmed|published|compiled|counted|disclosed|presented|put\s+forward|"
     r"shared|assessed|tallied)\s+by)\s+(?:the\s+)?$", re.I)
 _PRONOUN_SPEAKER = re.compile(
@@ -74,6 +75,7 @@ _PRONOUN_SPEAKER = re.compile(
     r"stated|believes|warned|wrote|put|puts|assessed|assesses|gave|released|argued|"
     r"explained|insisted|disclosed|revealed|briefed)\b", re.I)
 _OUTLETS = _alternation(vocab.OUTLETS, flags=0)
+_CLAIMANTS = vocab.claimant_table()
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
     r"throughout|between|by|over|and|via|through)\s+(?:the\s+)?$", re.I)
@@ -120,17 +122,18 @@ _OTHER_SIDE_WORDS = {"russian", "ukrainian", "american", "chinese", "belarusian"
 
 @lru_cache(maxsize=1)
 def _claimant_patterns() -> tuple[re.Pattern, re.Pattern]:
-    cased = [k for k in vocab.CLAIMANTS if k != k.lower()] + list(_NATIONAL_ADJ)
-    lower = [k for k in vocab.CLAIMANTS if k == k.lower()]
+    table = _CLAIMANTS
+    cased = [k for k in table if k != k.lower()] + list(_NATIONAL_ADJ)
+    lower = [k for k in table if k == k.lower()]
     return _alternation(cased, flags=0), _alternation(lower)
 
 
 def _lookup_claimant(surface: str) -> tuple[str, str]:
-    key = re.sub(r"\s+", " ", surface)
-    if key in vocab.CLAIMANTS:
-        return vocab.CLAIMANTS[key]
-    if key.lower() in vocab.CLAIMANTS:
-        return vocab.CLAIMANTS[key.lower()]
+    key = re.sub(r"\s+", " ", surface).replace("’", "'")
+    if key in _CLAIMANTS:
+        return _CLAIMANTS[key]
+    if key.lower() in _CLAIMANTS:
+        return _CLAIMANTS[key.lower()]
     group = _NATIONAL_ADJ[key]
     return (f"{key} source", group)
 

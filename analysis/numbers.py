@@ -53,6 +53,9 @@ class NumberPhrase:
         return self.high is not None
 
 
+MAX_VALUE = 1e10  # nothing counted in people comes near; longer digit runs are identifiers
+
+
 def parse_number(text: str) -> float | None:
     """The value of one number token.
 
@@ -76,7 +79,8 @@ def parse_number(text: str) -> float | None:
             number = float(re.sub(_SEP, "", digits))  # "1.500 million" stays a decimal
         else:
             number = float(digits)
-        return number * SCALES.get(scale, 1)
+        number *= SCALES.get(scale, 1)
+        return number if number <= MAX_VALUE else None
     if not re.fullmatch(_WORD_NUMBER, s, re.I):
         return None
     half = re.match(r"half\s+a\s+(\w+)$", s, re.I)

@@ -204,6 +204,51 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "officials": ("officials", "Unattributed"),
 }
 
+# People who make estimates, full name → group. Each is also known by surname alone
+# (`Kirby said`), or by family name for Korean names (`Park said`), unless two groups
+# share that name.
+PEOPLE: dict[str, str] = {
+    "Volodymyr Zelensky": "Ukraine", "Kyrylo Budanov": "Ukraine", "Rustem Umerov": "Ukraine",
+    "Andrii Sybiha": "Ukraine", "Oleksandr Syrskyi": "Ukraine", "Andriy Yermak": "Ukraine",
+    "Dmytro Kuleba": "Ukraine", "Andriy Kovalenko": "Ukraine", "Vadym Skibitskyi": "Ukraine",
+    "Andriy Yusov": "Ukraine", "Alyona Getmanchuk": "Ukraine", "Heorhii Tykhyi": "Ukraine",
+    "Park Sun-won": "South Korea", "Lee Seong-kweun": "South Korea",
+    "Yoon Suk Yeol": "South Korea", "Lee Jae-myung": "South Korea", "Shin Won-sik": "South Korea",
+    "Kim Yong-hyun": "South Korea", "Cho Tae-yong": "South Korea", "Cho Tae-yul": "South Korea",
+    "Lee Sung-jun": "South Korea", "Jeon Ha-kyu": "South Korea", "Han Duck-soo": "South Korea",
+    "Choi Sang-mok": "South Korea",
+    "John Kirby": "United States", "Lloyd Austin": "United States", "Pat Ryder": "United States",
+    "Sabrina Singh": "United States", "Antony Blinken": "United States",
+    "Matthew Miller": "United States", "Vedant Patel": "United States",
+    "Linda Thomas-Greenfield": "United States", "Robert Wood": "United States",
+    "Dorothy Shea": "United States", "Jake Sullivan": "United States",
+    "Joe Biden": "United States", "Donald Trump": "United States", "Marco Rubio": "United States",
+    "Pete Hegseth": "United States", "Tammy Bruce": "United States", "Samuel Paparo": "United States",
+    "Mark Rutte": "NATO", "Farah Dakhlallah": "NATO", "Jens Stoltenberg": "NATO",
+    "Dmitry Peskov": "Russia", "Vladimir Putin": "Russia", "Sergei Shoigu": "Russia",
+    "Valery Gerasimov": "Russia", "Sergei Lavrov": "Russia", "Maria Zakharova": "Russia",
+    "Yuri Ushakov": "Russia", "Andrei Belousov": "Russia",
+    "Kim Jong Un": "North Korea", "Kim Yo Jong": "North Korea", "Choe Son Hui": "North Korea",
+    "Kim Yong Bok": "North Korea",
+    "John Healey": "Other", "David Lammy": "Other", "Kaja Kallas": "Other",
+}
+
+
+def claimant_table() -> dict[str, tuple[str, str]]:
+    """CLAIMANTS with every person of PEOPLE under full name and short name."""
+    table = dict(CLAIMANTS)
+    short: dict[str, set[tuple[str, str]]] = {}
+    for name, group in PEOPLE.items():
+        table.setdefault(name, (name, group))
+        parts = name.split()
+        alias = parts[0] if "-" in parts[-1] or group == "North Korea" else parts[-1]
+        short.setdefault(alias, set()).add((name, group))
+    for alias, owners in short.items():
+        if len({g for _, g in owners}) == 1 and alias not in table:
+            table[alias] = sorted(owners)[0]
+    return table
+
+
 # News outlets relay claims; they are skipped when looking for the claimant.
 OUTLETS: tuple[str, ...] = (
     "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Yonhap", "CNN",
