@@ -112,7 +112,7 @@ def _as_date(value) -> dt.date | None:
 
 
 _ISO = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
-_DMY = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b")
 _MDY_WORDS = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.? (\d{1,2}),? (20\d\d)\b")
