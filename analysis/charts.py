@@ -18,10 +18,10 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from analysis.queries import bound_label, fmt_number, measure_label
+from analysis.queries import bound_label, measure_label
 from analysis.vocab import GROUP_COLORS, GROUPS, MEASURES
 
-WIDTH = 620
+WIDTH = 560
 TIMELINE_WIDTH = 720
 ROW_HEIGHT = 34
 FACET_HEIGHT = 140
@@ -32,12 +32,15 @@ FLOORS, CEILINGS = ("at_least", "more_than"), ("up_to", "nearly")
 PUBLISHED_NOTE = "published date, claim date unknown"
 
 
-def group_color(present=None) -> alt.Color:
+def group_color(present=None, orient: str = "right") -> alt.Color:
     """Colour by claimant group over the fixed domain; the legend lists groups present."""
     values = [g for g in GROUPS if present is None or g in set(present)]
-    return alt.Color("group:N", title="Claimant group",
-                     scale=alt.Scale(domain=list(GROUPS), range=[GROUP_COLORS[g] for g in GROUPS]),
-                     legend=alt.Legend(values=values, symbolType="circle", symbolOpacity=1))
+    legend = alt.Legend(values=values, symbolType="circle", symbolOpacity=1, orient=orient)
+    if orient == "top":
+        legend = alt.Legend(values=values, symbolType="circle", symbolOpacity=1, orient="top",
+                            direction="horizontal", titleOrient="left", offset=12)
+    return alt.Color("group:N", title="Claimant group", legend=legend,
+                     scale=alt.Scale(domain=list(GROUPS), range=[GROUP_COLORS[g] for g in GROUPS]))
 
 
 def _iso(day) -> str | None:
@@ -60,7 +63,8 @@ def claim_label(row) -> str:
     return f"{who} · {day}" + (" (published)" if row.get("date_basis") == "published" else "")
 
 
-def _date_text(row) -> str:
+def date_text(row) -> str:
+    """A claim's date for people, saying when it is only the published date."""
     day = _iso(row.get("date"))
     if day is None:
         return "unknown"
@@ -138,7 +142,7 @@ def _tooltip_fields(row) -> dict:
         "claim_id": row["claim_id"], "claimant": row.get("claimant") or "—",
         "group": row.get("claimant_group") or "Unattributed",
         "figure": bound_label(row.get("qualifier"), row.get("value"), row.get("low"), row.get("high")),
-        "quote": row.get("quote") or "", "date_text": _date_text(row),
+        "quote": row.get("quote") or "", "date_text": date_text(row),
         "n_articles": int(row.get("n_articles") or 0),
         "publishers_text": ", ".join(_names([row.get("publishers")])),
     }
@@ -194,10 +198,10 @@ def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
         return alt.X(f"{field}:Q", title=x_title, scale=x_scale,
                      axis=alt.Axis(format=",d", tickCount=6))
 
-    color = group_color(data["group"])
+    color = group_color(data["group"], orient="top")
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=list(data["label"]), title=None,
-                axis=alt.Axis(labelLimit=300, ticks=False, domain=False, labelPadding=8)),
+                axis=alt.Axis(labelLimit=320, ticks=False, domain=False, labelPadding=8)),
         tooltip=TOOLTIP)
     bar = base.transform_filter("isValid(datum.bar_low)").mark_rule(
         strokeWidth=8, opacity=0.35, strokeCap="round").encode(x=x("bar_low"), x2="bar_high:Q", color=color)

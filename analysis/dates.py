@@ -1,16 +1,16 @@
 """Finding day-precise date expressions in a sentence and resolving them to dates.
 
-Absolute forms (`Dec. 23`, `24 December 2024`) go through dateparser against the article's
-date; the forms it gets wrong (`on the 23rd`, weekdays) are resolved here. Month-level
-wording (`earlier this month`, `last fall`) does not pin a day and yields nothing.
+Every form is resolved against the article's date by a few lines here rather than by
+dateparser: it reads `on the 23rd` in the wrong month and weekdays not at all, and where
+it is right (`Dec. 23`) it spent a quarter of the extraction time (5 ms a call) on what
+is only the choice of a year. Month-level wording (`earlier this month`, `last fall`)
+does not pin a day and yields nothing.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from analysis.vocab import MONTHS, WEEKDAYS
 
@@ -33,6 +33,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("same_day", re.compile(r"\b(?:on\s+)?(?:this|that|the same)\s+day\b", re.I)),
 ]
 
+_ANY_DATE = re.compile(rf"\d|{_WEEKDAY}|\b(?:yesterday|today|tonight|last night|this|that|same)\b",
+                       re.I)
+
 # A date right after these words bounds a period; it is not the day a claim was made.
 _NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|through|by)\s*$", re.I)
 
@@ -45,14 +48,20 @@ class DateMention:
     date: dt.date | None  # None for "the same day" until resolved against earlier text
 
 
-@lru_cache(maxsize=4096)
-def _parse_month_day(text: str, base: dt.date) -> dt.date | None:
-    import dateparser  # imported on first use: it is slow to load
+def latest_on_or_before(month: int, day: int, base: dt.date) -> dt.date | None:
+    """The last `month`/`day` not after `base`: "Dec. 23" in an article of January is last year's.
 
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
-        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]})
-    return parsed.date() if parsed else None
+    >>> latest_on_or_before(12, 23, dt.date(2025, 1, 5))
+    datetime.date(2024, 12, 23)
+    """
+    for year in (base.year, base.year - 1):
+        try:
+            day_in_year = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if day_in_year <= base:
+            return day_in_year
+    return None
 
 
 def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
@@ -68,8 +77,7 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
             if base is None:
                 return None
             # a day ahead of the article: wire copy dated in Asia reports "Dec. 24" events
-            return _parse_month_day(f"{day} {calendar.month_name[month]}",
-                                    base + dt.timedelta(days=1))
+            return latest_on_or_before(month, day, base + dt.timedelta(days=1))
         if base is None:
             return None
         if kind == "the_nth":
@@ -100,6 +108,8 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     >>> find_dates("earlier this month and in November", b)
     []
     """
+    if not _ANY_DATE.search(sentence):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:

@@ -24,9 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis import vocab
+from analysis.patterns import trie as _trie
 from analysis.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.dates import find_dates
-from analysis.numbers import NumberPhrase, find_numbers
+from analysis.numbers import CANDIDATE as _CANDIDATE, NumberPhrase, find_numbers
 
 OUTPUT_FIELDS = ("article", "value", "low", "high", "qualifier", "measure", "claimant",
                  "claimant_group", "claim_date", "published", "quote", "sentence", "start",
@@ -36,17 +37,14 @@ OUTPUT_FIELDS = ("article", "value", "low", "high", "qualifier", "measure", "cla
 # --- compiled vocabularies ---------------------------------------------------------------
 
 def _alternation(phrases, flags=re.I) -> re.Pattern:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-])(?:{_trie(phrases)})(?![\w-])", flags)
 
 
 _CASUALTY = _alternation(vocab.CASUALTY_CUES)
 _PLANNED = _alternation(vocab.PLANNED_CUES)
 _WEAK_PLANNED = {"additional", "more troops", "further", "another", "possible", "potential"}
 _DEPLOYED = _alternation(vocab.DEPLOYED_CUES)
-_QUALIFIER_BEFORE = re.compile(
-    _alternation(vocab.QUALIFIER_BEFORE).pattern.replace("(?:", "(", 1) + r"\s*$", re.I)
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])({_trie(vocab.QUALIFIER_BEFORE)})\s*$", re.I)
 _PERSONNEL = _alternation(vocab.PERSONNEL_NOUNS)
 _KOREA = _alternation(vocab.KOREA_MARKERS)
 _ANAPHOR = _alternation(vocab.ANAPHORS)
@@ -166,6 +164,11 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
         if not line.strip():
             continue
         base = start + m.start()
+        if not _CANDIDATE.search(line):
+            # no number: the paragraph is context only, kept whole (spaCy is the cost here)
+            s, e = len(line) - len(line.lstrip()), len(line.rstrip())
+            out.append(Sentence(base + s, base + e, line[s:e], para))
+            continue
         for sent in nlp(line).sents:
             s, e = sent.start_char, sent.end_char
             while s < e and line[s].isspace():
@@ -474,12 +477,18 @@ def extract_article(article: Article) -> list[dict]:
     last_dates: list = []          # the latest resolved date, for "the same day"
     prev_speakers: list[tuple[int, Speaker, object]] = []  # (sentence index, speaker, date)
     title = article.meta.get("title") or ""
+    with_numbers = {i for i, sent in enumerate(sentences) if _CANDIDATE.search(sent.text)}
+    # dates and speakers are read only where a number is, or up to three sentences before
+    needed = {j for i in with_numbers for j in range(max(0, i - 3), i + 1)}
     for i, sent in enumerate(sentences):
+        if i not in needed:
+            continue
         s_text = masked[sent.start:sent.end]
         resolved = [(d.start, d.end, last_dates[-1] if d.kind == "same_day" and last_dates
                      else d.date) for d in find_dates(s_text, published)]
         spk = speakers(s_text)
-        phrases = [p for p in find_numbers(masked, sent.start, sent.end) if _surface_ok(masked, p)]
+        phrases = [p for p in find_numbers(masked, sent.start, sent.end) if _surface_ok(masked, p)] \
+            if i in with_numbers else []
         for p in phrases:
             rel_start, rel_end = p.start - sent.start, p.end - sent.start
             ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:])
@@ -613,7 +622,7 @@ def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
             claim_date = claim_date or date
     if claim_date is None and speaker is not None and not _EARLIER_CLAIM.search(ctx.sentence.text):
         # "The NIS said on Friday ... The agency also estimated ...": the same briefing
-        claim_date = next((d for _, sp, d in reversed(prev_speakers)
+        claim_date = next((d for _, sp, d in reversed(prev_speakers[-20:])
                            if d is not None and sp.group == speaker.group), None)
     return {
         "value": _num(p.value), "low": _num(low), "high": _num(high), "qualifier": qualifier,

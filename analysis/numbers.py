@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from analysis.patterns import trie
+
 SCALES = {"thousand": 1_000, "million": 1_000_000, "k": 1_000, "mln": 1_000_000,
           "m": 1_000_000, "hundred": 100}
 
@@ -20,7 +22,7 @@ _WORDS = (
     "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     "eighty|ninety|hundred|thousand|million"
 )
-_WORD = rf"(?:{_WORDS})"
+_WORD = rf"(?:{trie(_WORDS.split('|'))})"
 # "a thousand", "twenty-five thousand", "one hundred and fifty"
 _SCALE_WORD = r"(?:hundred|thousand|million)"
 _UNIT_WORD = _WORDS.replace("|hundred|thousand|million", "")
@@ -32,6 +34,9 @@ _SEP = r"[,.\u00a0\u202f\u2009 ']"
 _DIGITS = rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+,\d{{1,2}}(?=\s*(?:million|thousand|mln)\b)|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?:thousand|million|mln)\b|(?<=\d)[kK]\b|\s*[kK]\b(?!\w))"
 _NUMBER = rf"(?:(?<![\w.,]){_DIGITS}(?:{_SCALE})?(?![^\W_])|\b{_WORD_NUMBER}\b)"
+
+# A cheap first look: text without a digit or a number word holds no number phrase.
+CANDIDATE = re.compile(rf"\d|\b(?:{trie(_WORDS.split('|') + ['half'])})\b", re.I)
 
 _RANGE = re.compile(
     rf"(?:\b(?P<between>between|from)\s+)?(?P<a>{_NUMBER})\s*"
@@ -111,30 +116,50 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """
     end = len(text) if end is None else end
     found: list[NumberPhrase] = []
-    taken: list[tuple[int, int]] = []
-    for m in _RANGE.finditer(text, start, end):
-        join = m.group("join").lower()
-        if join == "and" and not m.group("between"):
+    done = start
+    # Regexes are tried only where a digit or number word stands (with the words that may
+    # lead into it): scanning every position with them cost most of the extraction time.
+    for cand in CANDIDATE.finditer(text, start, end):
+        pos = cand.start()
+        if pos < done:
             continue
-        if m.group("between") and m.group("between").lower() == "between" and join != "and":
-            continue
-        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
-        if a is None or b is None:
-            continue
-        scale_a, scale_b = _scale_of(m.group("a")), _scale_of(m.group("b"))
-        if scale_a == 1 and scale_b > 1 and a < b:
-            a *= scale_b  # "30-35 thousand": the scale covers both ends
-        elif scale_a == 1 and b >= 1000 and b % 1000 == 0 and a < 1000 and a * 1000 < b:
-            a *= 1000  # "11 to 12,000": the first end is in thousands too
-        if not a < b:
-            continue
-        found.append(NumberPhrase(m.start(), m.end(), m.group(0), a, b))
-        taken.append((m.start(), m.end()))
-    for m in _SINGLE.finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        value = parse_number(m.group(0))
-        if value is None:
-            continue
-        found.append(NumberPhrase(m.start(), m.end(), m.group(0), value))
-    return sorted(found, key=lambda p: p.start)
+        lead = _LEAD_IN.search(text, max(start, pos - 14), pos)
+        head = lead.start() if lead else pos
+        phrase = None
+        for at in dict.fromkeys((head, pos)):
+            m = _RANGE.match(text, at, end)
+            phrase = _range_phrase(m) if m else None
+            if phrase:
+                break
+        if phrase is None:
+            for at in dict.fromkeys((head, pos)):
+                m = _SINGLE.match(text, at, end)
+                value = parse_number(m.group(0)) if m else None
+                if value is not None:
+                    phrase = NumberPhrase(m.start(), m.end(), m.group(0), value)
+                    break
+        if phrase:
+            found.append(phrase)
+            done = phrase.end
+    return found
+
+
+_LEAD_IN = re.compile(r"\b(?:between|from|half\s+a|an?)\s+$", re.I)
+
+
+def _range_phrase(m: re.Match) -> NumberPhrase | None:
+    join = m.group("join").lower()
+    between = (m.group("between") or "").lower()
+    if (join == "and") != (between == "between"):
+        return None  # "10,000 and 12,000" is two numbers; "between 10,000 to 12,000" is odd
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    if a is None or b is None:
+        return None
+    scale_a, scale_b = _scale_of(m.group("a")), _scale_of(m.group("b"))
+    if scale_a == 1 and scale_b > 1 and a < b:
+        a *= scale_b  # "30-35 thousand": the scale covers both ends
+    elif scale_a == 1 and b >= 1000 and b % 1000 == 0 and a < 1000 and a * 1000 < b:
+        a *= 1000  # "11 to 12,000": the first end is in thousands too
+    if not a < b:
+        return None
+    return NumberPhrase(m.start(), m.end(), m.group(0), a, b)

@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,9 +103,18 @@ def decisions_path(link: Path) -> Path:
     return link.parent / "review.sqlite"
 
 
+_held = threading.local()
+
+
 @contextlib.contextmanager
 def writer_lock(link: Path, timeout: float = 120.0):
-    """One writer at a time per store (other processes included); readers never wait."""
+    """One writer at a time per store (other processes included); readers never wait.
+    Re-entrant within a thread, so a writer may call another writer's step."""
+    key = str(link.parent.resolve())
+    held = getattr(_held, "keys", set())
+    if key in held:
+        yield
+        return
     link.parent.mkdir(parents=True, exist_ok=True)
     with open(link.parent / ".store.lock", "a+") as handle:
         deadline = time.monotonic() + timeout
@@ -117,9 +127,11 @@ def writer_lock(link: Path, timeout: float = 120.0):
                     raise StoreBusy("the store is being updated by another process; "
                                     "try again in a moment") from None
                 time.sleep(0.05)
+        _held.keys = held | {key}
         try:
             yield
         finally:
+            _held.keys = held
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

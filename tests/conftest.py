@@ -16,3 +16,13 @@ def corpus(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     shutil.copytree(ARTICLES, data / "articles")
     return data
+
+
+@pytest.fixture(scope="session")
+def desk_data(tmp_path_factory) -> Path:
+    """A data folder holding the dashboard tests' hand-labelled store (see storekit.py)."""
+    from storekit import build_fixture_store
+
+    data = tmp_path_factory.mktemp("desk") / "data"
+    build_fixture_store(data)
+    return data

@@ -1,0 +1,22 @@
+"""Estimate Desk: `streamlit run app.py`. The pages are in pages/, the logic in analysis/."""
+import streamlit as st
+
+import desk_ui
+
+st.set_page_config(page_title="Estimate Desk", page_icon=":material/table_chart:",
+                   layout="wide")
+
+page = st.navigation([
+    st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:", default=True),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/provenance.py", title="Provenance", icon=":material/find_in_page:"),
+    st.Page("pages/data.py", title="Data", icon=":material/table:"),
+])
+
+with st.sidebar:
+    st.markdown("**Estimate Desk** · North Korean troops in Russia")
+
+with desk_ui.guard("The dashboard"):
+    desk_ui.sidebar_filters()
+    desk_ui.show_store_note()
+    page.run()

@@ -1,0 +1,42 @@
+"""Compare: one chart per measure, a row per claim."""
+import streamlit as st
+
+import desk_ui
+from analysis import charts, queries
+
+desk_ui.leave_folder_mode()
+
+
+def main() -> None:
+    st.title("Compare estimates")
+    st.caption("One row per claim: the same estimate reported by several articles is drawn "
+               "once. Points are the figure, bars span ranges, dashed arrows mark open "
+               "bounds. Hover a point for its quote and sources.")
+    if desk_ui.empty_store_message():
+        return
+    filters = desk_ui.filters()
+    claims = queries.claims(desk_ui.cursor(), filters)
+    if claims.empty:
+        st.info(desk_ui.NO_MATCH, icon=":material/filter_alt:")
+        return
+    n_articles = len({a for arts in claims["articles"] for a in arts})
+    st.markdown(f"**{len(claims)}** claims from **{n_articles}** articles match the filters.")
+    for measure in dict.fromkeys(claims["measure"]):
+        with st.container(border=True):
+            chart = charts.compare_chart(claims, measure, subtitle=filters.describe())
+            st.altair_chart(chart, theme=None, width="content")
+            desk_ui.chart_downloads(chart, f"estimate-desk-compare-{measure}", key=measure)
+
+    st.divider()
+    st.subheader("Trace a claim to its articles")
+    labels = {row["claim_id"]: f"{queries.measure_label(row['measure'])} · "
+                               f"{charts.claim_label(row)} · "
+                               f"{queries.bound_label(row['qualifier'], row['value'], row['low'], row['high'])}"
+              for row in claims.to_dict("records")}
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        chosen = st.selectbox("Claim", list(labels), format_func=labels.get, key="compare_claim")
+        if st.button("Open in Provenance", icon=":material/find_in_page:", key="open_provenance"):
+            st.switch_page(desk_ui.PROVENANCE, query_params={"claim": chosen})
+
+
+main()

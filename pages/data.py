@@ -1,0 +1,71 @@
+"""Data: the filtered claims and mentions as tables, with CSV and Parquet downloads."""
+import streamlit as st
+
+import desk_ui
+from analysis import queries
+
+desk_ui.leave_folder_mode()
+
+NUMBER = dict(format="localized")
+CLAIM_COLUMNS = {
+    "measure": st.column_config.TextColumn("Measure"),
+    "claimant_group": st.column_config.TextColumn("Group"),
+    "claimant": st.column_config.TextColumn("Claimant"),
+    "figure": st.column_config.TextColumn("Figure"),
+    "value": st.column_config.NumberColumn("Value", **NUMBER),
+    "low": st.column_config.NumberColumn("Low", **NUMBER),
+    "high": st.column_config.NumberColumn("High", **NUMBER),
+    "qualifier": st.column_config.TextColumn("Qualifier"),
+    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    "date_basis": st.column_config.TextColumn("Date from"),
+    "n_articles": st.column_config.NumberColumn("Articles"),
+    "publishers": st.column_config.ListColumn("Publishers"),
+    "quote": st.column_config.TextColumn("Quote"),
+    "claim_id": st.column_config.TextColumn("Claim id"),
+}
+MENTION_COLUMNS = {
+    "measure": CLAIM_COLUMNS["measure"], "claimant_group": CLAIM_COLUMNS["claimant_group"],
+    "claimant": CLAIM_COLUMNS["claimant"], "figure": CLAIM_COLUMNS["figure"],
+    "quote": CLAIM_COLUMNS["quote"], "value": CLAIM_COLUMNS["value"],
+    "low": CLAIM_COLUMNS["low"], "high": CLAIM_COLUMNS["high"],
+    "claim_date": st.column_config.DateColumn("Claim date", format="YYYY-MM-DD"),
+    "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+    "publisher": st.column_config.TextColumn("Publisher"),
+    "title": st.column_config.TextColumn("Article"),
+    "article": st.column_config.TextColumn("File"),
+    "claim_id": CLAIM_COLUMNS["claim_id"],
+    "mention_id": st.column_config.TextColumn("Mention id"),
+}
+
+
+def _table(df, columns: dict, stem: str, key: str) -> None:
+    if df.empty:
+        st.info(desk_ui.NO_MATCH, icon=":material/filter_alt:")
+        return
+    view = df.assign(
+        measure=df["measure"].map(queries.measure_label),
+        figure=[queries.bound_label(q, v, lo, hi) for q, v, lo, hi
+                in zip(df["qualifier"], df["value"], df["low"], df["high"])])
+    st.dataframe(view, column_order=list(columns), column_config=columns, hide_index=True,
+                 placeholder="—", key=f"table-{key}")
+    st.caption("Downloads hold every column of the filtered rows.")
+    desk_ui.table_downloads(df, stem, key)
+
+
+def main() -> None:
+    st.title("Data")
+    st.caption("The claims and figure mentions that match the sidebar filters.")
+    if desk_ui.empty_store_message():
+        return
+    filters = desk_ui.filters()
+    cur = desk_ui.cursor()
+    claims = queries.claims(cur, filters)
+    mentions = queries.mentions(cur, filters)
+    tab_claims, tab_mentions = st.tabs([f"Claims ({len(claims)})", f"Mentions ({len(mentions)})"])
+    with tab_claims:
+        _table(claims, CLAIM_COLUMNS, "estimate-desk-claims", "claims")
+    with tab_mentions:
+        _table(mentions, MENTION_COLUMNS, "estimate-desk-mentions", "mentions")
+
+
+main()

@@ -1,0 +1,147 @@
+"""Provenance: where a claim or mention stands in its articles, and how its wording
+became its bounds. All article text is escaped before it is marked up."""
+import html
+
+import streamlit as st
+
+import desk_ui
+from analysis import charts, queries
+
+desk_ui.leave_folder_mode()
+
+MODES = {"claim": "Claim", "mention": "Mention"}
+
+
+def _apply_link() -> None:
+    """Select what ?claim=… or ?mention=… names: on a new link, or when the selection was
+    dropped (Streamlit forgets a widget's state while its page is not shown). A link
+    already applied does not override a choice made since on this page."""
+    for kind in MODES:
+        wanted = st.query_params.get(kind)
+        key = f"prov_{kind}"
+        if wanted and (key not in st.session_state
+                       or st.session_state.get("prov_applied") != (kind, wanted)):
+            st.session_state["prov_mode"] = MODES[kind]
+            st.session_state[key] = wanted
+            st.session_state["prov_applied"] = (kind, wanted)
+            return
+
+
+def _remember(kind: str, ident: str) -> None:
+    st.session_state["prov_applied"] = (kind, ident)
+    if st.query_params.get(kind) != ident or len(st.query_params) != 1:
+        st.query_params.from_dict({kind: ident})
+
+
+def _choose(kind: str, frame, fetch, label) -> str | None:
+    """A selectbox over the filtered rows, plus the linked row even when filtered out."""
+    rows = {r[f"{kind}_id"]: r for r in frame.to_dict("records")}
+    wanted = st.session_state.get(f"prov_{kind}")
+    if wanted and wanted not in rows:
+        extra = fetch(desk_ui.cursor(), wanted)
+        if extra:
+            rows = {wanted: extra, **rows}
+        else:
+            st.warning(f"No {kind} with the id {desk_ui.md_escape(wanted)} is in the database; "
+                       "it may come from an older build.", icon=":material/link_off:")
+            st.session_state.pop(f"prov_{kind}")
+    if not rows:
+        st.info(desk_ui.NO_MATCH, icon=":material/filter_alt:")
+        return None
+    return st.selectbox(MODES[kind], list(rows), key=f"prov_{kind}",
+                        format_func=lambda i: label(rows[i]))
+
+
+def _claim_label(r) -> str:
+    return (f"{queries.measure_label(r['measure'])} · {charts.claim_label(r)} · "
+            f"{queries.bound_label(r['qualifier'], r['value'], r['low'], r['high'])} "
+            f"({r['n_articles']} article{'s' * (r['n_articles'] != 1)})")
+
+
+def _mention_label(r) -> str:
+    return (f"{queries.measure_label(r['measure'])} · {r.get('claimant') or 'no claimant'} · "
+            f"“{r['quote']}” · {r.get('title') or r['article']}")
+
+
+def _cards(mentions) -> None:
+    cur = desk_ui.cursor()
+    for m in mentions:
+        st.html(desk_ui.article_card(queries.article(cur, m["article"]), m))
+
+
+def show_claim(claim_id: str) -> None:
+    cur = desk_ui.cursor()
+    c = queries.claim(cur, claim_id)
+    if c is None:
+        st.info("That claim is not in the database.")
+        return
+    figure = queries.bound_label(c["qualifier"], c["value"], c["low"], c["high"])
+    st.subheader(f"{figure} · {queries.measure_label(c['measure'])}")
+    others = [n for n in c["claimants"] if n != c["claimant"]]
+    st.html(desk_ui.facts([
+        ("Claimant", c["claimant"] or "not named"),
+        ("Claimant group", c["claimant_group"] or "Unattributed"),
+        *([("Also reported as", ", ".join(others))] if others else []),
+        ("Claim date", charts.date_text(c)),
+        ("Value · low · high", " · ".join(queries.fmt_number(c[k]) for k in ("value", "low", "high"))),
+        ("Wording", queries.QUALIFIER_LABELS.get(c["qualifier"], c["qualifier"])),
+        ("Cited by", f"{c['n_articles']} article(s), {c['n_mentions']} mention(s)"),
+        ("Publishers", ", ".join(c["publishers"]) or "unknown"),
+        ("Claim id", c["claim_id"]),
+    ]))
+    st.markdown("##### How the wording became the bounds")
+    st.html('<div class="desk-explain">' + html.escape(queries.explain_bounds(
+        c["quote"], c["qualifier"], c["value"], c["low"], c["high"])) + "</div>")
+    mentions = queries.mentions_of_claim(cur, claim_id).to_dict("records")
+    st.markdown(f"##### Every article citing this claim ({c['n_articles']})")
+    _cards(mentions)
+
+
+def show_mention(mention_id: str) -> None:
+    cur = desk_ui.cursor()
+    m = queries.mention(cur, mention_id)
+    if m is None:
+        st.info("That mention is not in the database.")
+        return
+    figure = queries.bound_label(m["qualifier"], m["value"], m["low"], m["high"])
+    st.subheader(f"{figure} · {queries.measure_label(m['measure'])}")
+    _cards([m])
+    others = [r for r in queries.mentions_of_claim(cur, m["claim_id"]).to_dict("records")
+              if r["mention_id"] != mention_id]
+    st.markdown(f"##### Other mentions of the same claim ({len(others)})")
+    if others:
+        _cards(others)
+    else:
+        st.caption("No other article cites this claim.")
+
+    def open_claim() -> None:
+        st.session_state["prov_mode"] = MODES["claim"]
+        st.session_state["prov_claim"] = m["claim_id"]
+
+    st.button("Show the whole claim", on_click=open_claim, icon=":material/unfold_more:")
+
+
+def main() -> None:
+    st.title("Provenance")
+    st.caption("Choose a claim or a single mention: each sentence is shown inside its "
+               "paragraph with the number highlighted, beside the article it comes from.")
+    st.html(desk_ui.CSS)
+    if desk_ui.empty_store_message():
+        return
+    _apply_link()
+    filters = desk_ui.filters()
+    cur = desk_ui.cursor()
+    mode = st.radio("Look up", list(MODES.values()), key="prov_mode", horizontal=True)
+    if mode == MODES["mention"]:
+        chosen = _choose("mention", queries.mentions(cur, filters), queries.mention, _mention_label)
+        if chosen:
+            _remember("mention", chosen)
+            show_mention(chosen)
+    else:
+        chosen = _choose("claim", queries.claims(cur, filters), queries.claim, _claim_label)
+        if chosen:
+            _remember("claim", chosen)
+            show_claim(chosen)
+
+
+main()
