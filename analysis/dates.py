@@ -20,14 +20,14 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
-    ("dmy_num", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>20\d\d)\b")),
+    ("dmy_num", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<y>20\d\d)\b")),
     ("month_day", re.compile(
         rf"\b(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{{3}}(?!\d))"
         rf"(?:,?\s+(?P<y>20\d\d))?")),
     ("day_month", re.compile(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<y>20\d\d))?")),
     ("the_nth", re.compile(r"\b[Oo]n\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
-    ("weekday", re.compile(rf"\b(?P<wd>{_WEEKDAY})\b")),
+    ("weekday", re.compile(rf"(?:\b(?P<last>last)\s+)?\b(?P<wd>{_WEEKDAY})\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|"
                             r"this afternoon|this evening)\b", re.I)),
     ("same_day", re.compile(r"\b(?:on\s+)?(?:this|that|the same)\s+day\b", re.I)),
@@ -37,7 +37,8 @@ _ANY_DATE = re.compile(rf"\d|{_WEEKDAY}|\b(?:yesterday|today|tonight|last night|
                        re.I)
 
 # A date right after these words bounds a period; it is not the day a claim was made.
-_NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|through|by)\s*$", re.I)
+_NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|through|by|"
+                        r"between\s+\S+(?:\s+\S+)?\s+and)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
             return month_start.replace(day=day)
         if kind == "weekday":
             back = (base.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+            if back == 0 and g.get("last"):
+                back = 7  # "last Wednesday" written on a Wednesday
             return base - dt.timedelta(days=back)
         if kind == "relative":
             rel = g["rel"].lower()
@@ -107,6 +110,8 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     ['2024-12-23', '2024-12-23']
     >>> find_dates("earlier this month and in November", b)
     []
+    >>> [str(d.date) for d in find_dates("said last Tuesday, on 13.12.2024", b)]
+    ['2024-12-17', '2024-12-13']
     """
     if not _ANY_DATE.search(sentence):
         return []

@@ -681,7 +681,7 @@ def _claim_date(sentence: str, spk: list[Speaker], dates: list):
     for start, end, day in usable:
         for a_start, a_end in anchors:
             gap = max(a_start - end, start - a_end, 0)
-            if gap <= 30 and (best is None or gap < best[0]):
+            if gap <= 45 and (best is None or gap < best[0]):
                 best = (gap, day)
     return best[1] if best else None
 
