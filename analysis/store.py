@@ -68,7 +68,7 @@ CREATE TABLE decisions (
     created_at VARCHAR, orphan_reason VARCHAR
 );
 CREATE TABLE build_info (built_at TIMESTAMP, n_articles INTEGER, n_figures INTEGER,
-                         n_claims INTEGER, problems VARCHAR[]);
+                         n_claims INTEGER, problems VARCHAR[], extractor VARCHAR);
 """
 
 ARTICLE_COLUMNS = ["article", "title", "publisher", "author", "url", "published", "language",
@@ -97,6 +97,19 @@ class BuildReport:
         if self.orphans:
             text += f"; {self.orphans} review decisions no longer find their text"
         return text + "".join(f"\n  skipped {p}" for p in self.problems)
+
+
+EXTRACTION_SOURCES = ("articles.py", "numbers.py", "dates.py", "vocab.py", "patterns.py",
+                      "extract.py", "claims.py", "review.py")
+
+
+def extractor_version() -> str:
+    """A hash of the rules that turn articles into figures: a store built by other rules
+    is rebuilt rather than shown."""
+    digest = hashlib.sha256()
+    for name in EXTRACTION_SOURCES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def decisions_path(link: Path) -> Path:
@@ -263,9 +276,9 @@ def _write(article_rows: list[dict], mentions: list[dict], problems: list[str],
                 cols = ", ".join(f'"{c}"' for c in df.columns)
                 con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM frame")
                 con.unregister("frame")
-            con.execute("INSERT INTO build_info VALUES (?, ?, ?, ?, ?)", [
+            con.execute("INSERT INTO build_info VALUES (?, ?, ?, ?, ?, ?)", [
                 dt.datetime.now(), len(tables["articles"]), len(tables["figures"]),
-                len(tables["claims"]), problems])
+                len(tables["claims"]), problems, extractor_version()])
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
@@ -315,8 +328,15 @@ def check_store(path: Path) -> str | None:
     try:
         names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")
                  .fetchall()}
-        missing = {"articles", "figures", "claims"} - names
-        return f"the database file {path.name} lacks tables {sorted(missing)}" if missing else None
+        missing = {"articles", "figures", "claims", "extracted", "decisions", "build_info"} - names
+        if missing:
+            return f"the database file {path.name} lacks tables {sorted(missing)}"
+        columns = {r[0] for r in con.execute("DESCRIBE build_info").fetchall()}
+        built_by = con.execute("SELECT extractor FROM build_info").fetchone() \
+            if "extractor" in columns else None
+        if not built_by or built_by[0] != extractor_version():
+            return "the extraction rules changed since the store was built"
+        return None
     except duckdb.Error as exc:
         return f"the database file {path.name} is damaged ({exc.__class__.__name__})"
     finally:
@@ -332,7 +352,7 @@ def ensure_store(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> tup
     problem = check_store(path)
     if problem:
         report = build(articles_dir, link)
-        return report.path, f"{problem.capitalize()}; it was rebuilt from the articles. {report.summary()}"
+        return report.path, f"{problem[0].upper() + problem[1:]}; it was rebuilt from the articles. {report.summary()}"
     return path, None
 
 

@@ -87,3 +87,12 @@ def test_a_missing_store_is_built_and_a_corrupt_one_rebuilt(corpus):
     new_path, note = store.ensure_store(corpus / "articles", link)
     assert new_path != path and "rebuilt" in note
     assert store.check_store(new_path) is None
+
+
+def test_a_store_built_by_other_extraction_rules_is_rebuilt(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    old = store.build(corpus / "articles", link).path
+    monkeypatch.setattr(store, "extractor_version", lambda: "rules-of-tomorrow")
+    path, note = store.ensure_store(corpus / "articles", link)
+    assert path != old and "extraction rules changed" in note
+    assert store.check_store(path) is None
