@@ -21,7 +21,6 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from analysis import vocab
 from analysis.patterns import trie as _trie
@@ -54,17 +53,20 @@ _CAPTURE_BEFORE = re.compile(r"\b(?:captured?|captures|took|takes?|taken|capturi
                              r"(?:\w+\s+){0,1}$", re.I)
 _RATE = re.compile(r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b"
                    r"|\s+(?:daily|weekly)\b", re.I)
-_OTHER_LOSSES = re.compile(
-    r"\b(?:russia|ukraine|moscow|kyiv)['’]s\s+(?:own\s+)?(?:losses|casualties|troops|soldiers|"
-    r"dead|army|forces)\b", re.I)
+_SIDES = _trie(vocab.OTHER_SIDES)
+_COUNTRIES = _trie(vocab.OTHER_COUNTRIES)
+_OTHER_LOSSES = re.compile(rf"\b(?:{_COUNTRIES})['’]s\s+(?:own\s+)?(?:losses|casualties|troops|"
+                           r"soldiers|dead|army|forces)\b", re.I)
+_LOSS_SUBJECT = re.compile(rf"\b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?(?:lost|loses|losing)\b",
+                           re.I)
+# "killed 3,000 Russian soldiers", "Ukraine's 1,000 casualties"
+_OTHER_SIDE_BEFORE = re.compile(
+    rf"\b(?:{_SIDES})\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+)?$", re.I)
+_OTHER_SIDE_AFTER = re.compile(rf"^\W*(?:\w+\W+)?(?:{_SIDES})\b", re.I)
 _ATTR_VERB = _alternation(vocab.ATTRIBUTION_VERBS + (
     "had information", "has information", "have information", "has evidence",
     "had evidence", "have evidence", "expressed", "estimated", "assessment"))
-_ATTR_BEFORE = re.compile(
-    r"(?:according\s+to|citing|quoting|per|(?:estimates?|assessments?|figures|data|count|"
-    r"tally|calculations)\s+of|(?:announced|reported|estimated|released|cited|given|"
-    r"provided|confirmed|published|compiled|counted|disclosed|presented|put\s+forward|"
-    r"shared|assessed|tallied)\s+by)\s+(?:the\s+)?$", re.I)
+_ATTR_BEFORE = re.compile(rf"(?:{_trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she|they|it|the (?:agency|ministry|spy agency|official|officials|president|"
     r"spokesman|spokeswoman|spokesperson|lawmaker|lawmakers|statement|report|general|"
@@ -88,14 +90,6 @@ _NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|bein
 _NATIONAL_ADJ = {"Ukrainian": "Ukraine", "South Korean": "South Korea", "Russian": "Russia",
                  "American": "United States", "British": "Other", "Japanese": "Other"}
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
-_OTHER_SIDE = re.compile(
-    r"\b(?:russian|russia's|ukrainian|ukraine's|american|chinese|belarusian|its own|their own|"
-    r"kyiv's|moscow's|enemy|wagner)\b\W*(?:\w+\W+){0,2}$", re.I)
-_OTHER_SIDE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,1}(?:russian|ukrainian|american|chinese)\b",
-                               re.I)
-_LOSS_SUBJECT = re.compile(
-    r"\b(?:russia|ukraine|moscow|kyiv|russian forces|ukrainian forces|russian army|"
-    r"ukrainian army)\s+(?:has\s+|have\s+|had\s+)?(?:lost|loses|losing)\b", re.I)
 _MODIFIER = re.compile(
     r"(?:north|korean|koreans|n\.|dprk|kpa|pyongyang's|more|additional|extra|new|fresh|"
     r"elite|special|military|army|combat|regular|active|of|the|its|their|his|these|those|"
@@ -113,9 +107,7 @@ _BARE_NEXT = {
 _WORD_RE = re.compile(r"[\w'’.+-]+|[^\w\s]")
 _GENERIC_PEOPLE = {"people", "men", "members", "staff", "crew", "crews"}
 _NON_PERSONNEL = _alternation(vocab.NON_PERSONNEL)
-_OTHER_SIDE_WORDS = {"russian", "ukrainian", "american", "chinese", "belarusian", "russians",
-                     "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
-                     "workers", "residents", "refugees", "children", "students"}
+_NOT_COUNTED = set(vocab.NOT_MILITARY) | {s for s in vocab.OTHER_SIDES if " " not in s}
 
 
 @lru_cache(maxsize=1)
@@ -250,7 +242,7 @@ def _noun(after: str) -> tuple[str, str | None, int]:
         low = wm.group(0).lower().strip("’'").rstrip(".")
         if low == "south" and re.match(r"south\s+korean", rest, re.I):
             return "other", None, pos  # South Korean troops are another side's
-        if _NON_PERSONNEL.fullmatch(low) or low in _OTHER_SIDE_WORDS:
+        if _NON_PERSONNEL.fullmatch(low) or low in _NOT_COUNTED:
             return "other", None, pos
         if _MODIFIER.fullmatch(low):
             pos += wm.end()
@@ -525,9 +517,7 @@ def _out_of_scope(ctx: Context, kind: str, consumed: int) -> bool:
     if _OTHER_SIDE_AFTER.match(modifiers):
         return True
     tail = ctx.before[-30:]
-    if _OTHER_SIDE.search(tail) and not _KOREA.search(tail) and re.search(
-            r"(?:russian|russia's|ukrainian|ukraine's|its own|their own|enemy|american|chinese)"
-            r"\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+){0,1}$", tail, re.I):
+    if _OTHER_SIDE_BEFORE.search(tail) and not _KOREA.search(tail):
         return True
     clause = _clause_before(ctx.before, comma=False)
     if _LOSS_SUBJECT.search(clause[-60:]) and not _KOREA.search(clause[-60:]):

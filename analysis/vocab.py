@@ -259,9 +259,15 @@ OUTLETS: tuple[str, ...] = (
     "Example Wire",
 )
 
-# Verbs and phrases that attribute an estimate to whoever stands next to them.
-ATTRIBUTION_BEFORE: tuple[str, ...] = ("according to", "citing", "cited by", "announced by",
-                                        "reported by", "estimated by", "per")
+# Phrases that put their source right after them: "according to the NIS", "announced by".
+ATTRIBUTION_BEFORE: tuple[str, ...] = (
+    "according to", "citing", "quoting", "per", "estimates of", "estimate of",
+    "assessment of", "assessments of", "figures of", "data of", "count of", "tally of",
+    "calculations of", *(f"{verb} by" for verb in (
+        "announced", "reported", "estimated", "released", "cited", "given", "provided",
+        "confirmed", "published", "compiled", "counted", "disclosed", "presented",
+        "put forward", "shared", "assessed", "tallied")),
+)
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "said", "says", "say", "told", "tells", "reported", "reports", "estimated", "estimates",
     "estimate", "claimed", "claims", "claim", "stated", "states", "announced", "announces",
@@ -308,9 +314,6 @@ QUALIFIER_AFTER: dict[str, str] = {
     "or more": "at_least", "or so": "approx", "and more": "more_than", "plus": "more_than",
     "or fewer": "up_to", "at most": "up_to", "or less": "up_to",
 }
-
-# Words joining the two ends of a range.
-RANGE_JOINERS: tuple[str, ...] = ("to", "-", "–", "—", "and", "or")
 
 # --- measures ------------------------------------------------------------------------
 
@@ -389,11 +392,20 @@ SUBJECT_NOUNS: tuple[str, ...] = (
     "headcount",
 )
 
-# Nationalities whose troops or losses are out of scope.
+# Other sides: their troops and losses are out of scope ("Russian troops", "Ukraine's losses").
 OTHER_SIDES: tuple[str, ...] = (
-    "russian", "russia's", "ukrainian", "ukraine's", "american", "u.s.", "us", "nato",
-    "chinese", "belarusian", "south korean", "its own", "their own", "kyiv's", "moscow's",
-    "wagner", "enemy",
+    "russian", "russia's", "ukrainian", "ukraine's", "american", "chinese", "belarusian",
+    "its own", "their own", "kyiv's", "moscow's", "enemy", "wagner",
+)
+# Countries and forces that, as the subject of "lost", count their own losses.
+OTHER_COUNTRIES: tuple[str, ...] = (
+    "russia", "ukraine", "moscow", "kyiv", "russian forces", "ukrainian forces",
+    "russian army", "ukrainian army",
+)
+# People a count may be of who are not North Korean military personnel.
+NOT_MILITARY: tuple[str, ...] = (
+    "russians", "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
+    "workers", "residents", "refugees", "children", "students",
 )
 
 # Markers that a sentence is about North Koreans.
@@ -420,11 +432,6 @@ NON_PERSONNEL: tuple[str, ...] = (
     "minutes", "times", "fold", "views", "comments", "shares", "likes", "words",
     "square", "sq", "billion", "trillion", "anniversary", "villages", "settlements",
     "kg", "pieces", "units", "aircraft", "jets", "planes", "ships", "rounds of",
-)
-
-# Number words that are too vague to be a figure.
-VAGUE_NUMBERS: tuple[str, ...] = (
-    "hundreds", "thousands", "dozens", "tens of thousands", "several", "many", "scores",
 )
 
 MONTHS: dict[str, int] = {
