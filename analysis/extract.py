@@ -102,7 +102,8 @@ _BARE_NEXT = {
     "that", "which", "will", "would", "could", "may", "might", "being", "been", "now",
     "already", "near", "across", "inside", "over", "under", "for", "after", "before",
     "people", "said", "says", "while", "but", "when", "there", "altogether", "total",
-    "overall", "so far", "a", "per", "among", "men", "including", "of",
+    "overall", "so far", "a", "per", "among", "men", "including", "of", "sent", "brought",
+    "flown", "taken", "gone", "put",
 }
 _WORD_RE = re.compile(r"[\w'’.+-]+|[^\w\s]")
 _GENERIC_PEOPLE = {"people", "men", "members", "staff", "crew", "crews"}

@@ -411,7 +411,8 @@ NOT_MILITARY: tuple[str, ...] = (
 # Markers that a sentence is about North Koreans.
 KOREA_MARKERS: tuple[str, ...] = (
     "north korea", "north korean", "north koreans", "dprk", "pyongyang", "kim jong",
-    "korean", "koreans", "nk", "n. korea", "n. korean", "n.korean",
+    "korean", "koreans", "nk", "n. korea", "n. korean", "n.korean", "the north",
+    "the north's",
 )
 
 # Anaphors that refer back to an earlier figure: "the number was more than 3,000".

@@ -72,6 +72,25 @@ ATTRIBUTION = [
         (1000, 1000, 1000, "exact", "casualties", "South Korea"), (3000, 3000, N, "more_than", "casualties", "Ukraine")]),
 ]
 
+# Forms seen in wire and translated copy
+REPORTING = [
+    ("Around 1,000 North Korean soldiers were killed and another 3,000 injured, the NIS said.", [
+        (1000, 1000, 1000, "approx", "killed", "South Korea"), (3000, 3000, 3000, "exact", "wounded", "South Korea")]),
+    ("North Korean losses now number around 4,000, Zelensky said.", [(4000, 4000, 4000, "approx", "casualties", "Ukraine")]),
+    ("The NIS estimated North Korean casualties at 1,100.", [(1100, 1100, 1100, "exact", "casualties", "South Korea")]),
+    ("The death toll among North Korean troops has reached 600, the JCS said.", [(600, 600, 600, "exact", "killed", "South Korea")]),
+    ("North Korea has sent an estimated 11,000 to 12,000 soldiers to Kursk, the Pentagon said.", [(11000, 11000, 12000, "range", "troops_deployed", "United States")]),
+    ("Pyongyang plans to deploy another 25,000-30,000 troops, Budanov said.", [(25000, 25000, 30000, "range", "troops_planned", "Ukraine")]),
+    ("The number of North Korean troops killed in Kursk has risen to 2,000, according to the NIS.", [(2000, 2000, 2000, "exact", "killed", "South Korea")]),
+    ("Some 14,000 North Korean soldiers, including 3,000 sent in January, have fought in Kursk, the NIS said.", [
+        (14000, 14000, 14000, "approx", "troops_deployed", "South Korea"), (3000, 3000, 3000, "exact", "troops_deployed", "South Korea")]),
+    ("The North has dispatched about 15,000 troops in total, of whom roughly 2,000 were killed, Seoul's spy agency said.", [
+        (15000, 15000, 15000, "approx", "troops_deployed", "South Korea"), (2000, 2000, 2000, "approx", "killed", "South Korea")]),
+    ("Ukraine's SBU said 11.000 North Korean soldiers were in Kursk.", [(11000, 11000, 11000, "exact", "troops_deployed", "Ukraine")]),
+    ("North Korea lost 1,2 thousand soldiers in Kursk, Syrskyi said.", [(1200, 1200, 1200, "exact", "casualties", "Ukraine")]),
+    ("As many as half a million North Koreans could be sent, Zelensky warned.", [(500000, N, 500000, "up_to", "troops_planned", "Ukraine")]),
+]
+
 # Out of scope (FIGURES.md: not a figure)
 DISTRACTORS = [
     ("Putin and Kim met in September 2023 in the Amur region of Russia.", []),
@@ -94,6 +113,10 @@ DISTRACTORS = [
     ("Hundreds of North Korean soldiers have been killed, the Pentagon said.", []),
     ("Russia deployed 50,000 Russian troops alongside the North Korean soldiers.", []),
     ("North Korea fired 23 missiles in 2024.", []),
+    ("Russia loses about 1,500 troops a day, while North Korean units hold the line.", []),
+    ("Analysts put North Korean losses at roughly one in three of the force.", []),
+    ("Several hundred North Korean soldiers have been killed, the Pentagon said.", []),
+    ("Kyiv says Russian losses exceed 750,000, as North Korean troops fight in Kursk.", []),
 ]
 
 # Claim dates against the article's date, 2024-12-24 (a Tuesday)
@@ -131,6 +154,11 @@ def test_measures(sentence, expected):
 
 @pytest.mark.parametrize("sentence,expected", _params(ATTRIBUTION))
 def test_attribution(sentence, expected):
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", _params(REPORTING))
+def test_reporting_forms(sentence, expected):
     assert _rows(sentence) == expected
 
 
