@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from analysis.queries import bound_label, measure_label
+from analysis.queries import bound_label, claim_review_label, measure_label
 from analysis.vocab import GROUP_COLORS, GROUPS, MEASURES
 
 WIDTH = 560
@@ -145,7 +145,42 @@ def _tooltip_fields(row) -> dict:
         "quote": row.get("quote") or "", "date_text": date_text(row),
         "n_articles": int(row.get("n_articles") or 0),
         "publishers_text": ", ".join(_names([row.get("publishers")])),
+        "review": claim_review_label(row.get("n_reviewed"), row.get("n_mentions"),
+                                     row.get("reviewed")),
     }
+
+
+REVIEW_STATES = ("reviewed", "partly reviewed", "unreviewed")
+REVIEW_NOTE = ("Discs mark claims an analyst has reviewed; rings, claims not yet reviewed "
+               "(half-filled: some of their mentions reviewed).")
+
+
+# Marker shapes in Vega's unit square: a disc, a ring half filled, a ring.
+_DISC = "circle"
+_RING = ("M-1,0A1,1,0,1,0,1,0A1,1,0,1,0,-1,0Z"
+         "M-0.5,0A0.5,0.5,0,1,1,0.5,0A0.5,0.5,0,1,1,-0.5,0Z")
+_HALF = ("M-1,0A1,1,0,1,0,1,0A1,1,0,1,0,-1,0Z"
+         "M0,-0.5A0.5,0.5,0,0,1,0,0.5Z")
+
+
+def review_shape(present) -> alt.Shape:
+    """The point's shape by review state, with its legend: a disc once reviewed, a ring
+    while unreviewed, a half-filled ring when only some mentions are reviewed."""
+    values = [s for s in REVIEW_STATES if s in set(present)]
+    return alt.Shape("review_state:N", title="Review", scale=alt.Scale(
+        domain=list(REVIEW_STATES), range=[_DISC, _HALF, _RING]), legend=alt.Legend(
+        values=values, orient="top", direction="horizontal", titleOrient="left",
+        symbolFillColor="#555555", symbolStrokeColor="white", symbolStrokeWidth=0.5,
+        symbolSize=110, offset=6))
+
+
+def review_state(label: str) -> str:
+    """The marker style a claim's review label maps to.
+
+    >>> [review_state(x) for x in ("reviewed", "2 of 3 mentions reviewed", "unreviewed")]
+    ['reviewed', 'partly reviewed', 'unreviewed']
+    """
+    return label if label in ("reviewed", "unreviewed") else "partly reviewed"
 
 
 TOOLTIP = [
@@ -154,6 +189,7 @@ TOOLTIP = [
     alt.Tooltip("date_text:N", title="Claim date"),
     alt.Tooltip("n_articles:Q", title="Citing articles"),
     alt.Tooltip("publishers_text:N", title="Publishers"),
+    alt.Tooltip("review:N", title="Review"),
 ]
 
 
@@ -173,6 +209,7 @@ def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
         out = {"label": label, "value": value, "bar_low": None, "bar_high": None,
                "arrow_to": None, "arrow_shape": None, "edge": edge,
                "text": bound_label(qual, value, low, high), **_tooltip_fields(row)}
+        out["review_state"] = review_state(out["review"])
         if low is not None and high is not None and high > low:
             out["bar_low"], out["bar_high"] = low, high
         if qual in FLOORS or (low is not None and high is None):
@@ -210,8 +247,8 @@ def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
     head = base.transform_filter("isValid(datum.arrow_to)").mark_point(
         filled=True, size=120, opacity=1).encode(
         x=x("arrow_to"), shape=alt.Shape("arrow_shape:N", scale=None, legend=None), color=color)
-    point = base.mark_point(filled=True, size=90, opacity=1, stroke="white", strokeWidth=1).encode(
-        x=x("value"), color=color)
+    point = base.mark_point(filled=True, size=110, opacity=1, stroke="white", strokeWidth=0.6).encode(
+        x=x("value"), color=color, shape=review_shape(data["review_state"]))
     text = base.mark_text(align="left", dx=7, dy=-10, fontSize=12, color=INK).encode(
         x=x("value"), text="text:N")
     chart = alt.layer(bar, arrow, head, point, text).properties(
@@ -219,7 +256,7 @@ def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
     return _decorate(chart, f"{measure_label(measure)}: estimates compared", subtitle,
                      footnote_lines(claims_df[claims_df["measure"] == measure], made,
                                     "Arrows mark open bounds (at least / more than → right; "
-                                    "up to / nearly → left). Bars span ranges."))
+                                    "up to / nearly → left). Bars span ranges. " + REVIEW_NOTE))
 
 
 def timeline_rows(claims_df: pd.DataFrame) -> pd.DataFrame:

@@ -49,6 +49,7 @@ _KOREA = _alternation(vocab.KOREA_MARKERS)
 _ANAPHOR = _alternation(vocab.ANAPHORS)
 _ARMY = _alternation(vocab.ARMY_CUES)
 _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
+_MISSING = _alternation(vocab.MISSING_CUES)
 _CAPTURE_BEFORE = re.compile(r"\b(?:captured?|captures|took|takes?|taken|capturing|holds?|held)\s+(?:prisoner\s+)?"
                              r"(?:\w+\s+){0,1}$", re.I)
 _RATE = re.compile(r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b"
@@ -86,6 +87,9 @@ _ROLE_AFTER = re.compile(
     r"government|spy agency|agency|officials?|spokes(?:man|woman|person)|commander|"
     r"general staff|leader|mission|delegation|presidential office|office|lawmakers?|"
     r"joint chiefs|chief|head)\b", re.I)
+_APPOSITION = re.compile(r"(?:,[^,;.()]{1,110}){1,2},\s*")
+_LEADING_ADVERBS = re.compile(
+    r"^(?:(?:last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
 _NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
 _NATIONAL_ADJ = {"Ukrainian": "Ukraine", "South Korean": "South Korea", "Russian": "Russia",
                  "American": "United States", "British": "Other", "Japanese": "Other"}
@@ -284,7 +288,7 @@ def _casualty_measure(window: str) -> str | None:
 
 def _clause_after(after: str, limit: int = 90) -> str:
     """The words after a number that still belong to its clause."""
-    cut = re.search(r"[;:.!?()]|,\s|\s(?:while|but|whereas)\s|\d", after)
+    cut = re.search(r"[;:.!?()“”\"]|,\s|\s(?:while|but|whereas|and\s+that|that)\s|\d", after)
     end = cut.start() if cut else len(after)
     if cut and cut.group(0).startswith(","):
         # "The first group, 2.6 thousand soldiers, is to be sent": the verb after an apposition
@@ -296,11 +300,16 @@ def _clause_after(after: str, limit: int = 90) -> str:
 
 
 def _clause_before(before: str, comma: bool) -> str:
-    stops = r"[;:!?]|\s(?:while|but|whereas)\s|\d[\d,.]*\s*\w*\b"
+    """The words before a number that still belong to its clause. A short label ending
+    in a colon ("- Killed or wounded so far: 4,000") stays: it says what is counted."""
+    stops = r"[;!?]|:(?!\s*$)|\s(?:while|but|whereas)\s|\d[\d,.]*\s*\w*\b"
     if comma:
         stops += r"|,\s"
-    cuts = list(re.finditer(stops, before))
-    start = cuts[-1].end() if cuts else 0
+    cuts = [m for m in re.finditer(stops, before)
+            if not (m.group(0) == ":" and len(before[:m.start()].split()) <= 6)]
+    if before.rstrip().endswith(":") and len(before.split()) > 7:
+        cuts.append(re.search(r":\s*$", before))  # "X said: 3,000": a quote opens
+    start = max((m.end() for m in cuts), default=0)
     return before[max(start, len(before) - 140):]
 
 
@@ -347,6 +356,7 @@ def speakers(sentence: str) -> list[Speaker]:
                    key=lambda m: (m.start(), -m.end()))
     outlets = [(m.start(), m.end()) for m in _OUTLETS.finditer(sentence)]
     last_end = -1
+    inside_until = -1  # the end of a found speaker's apposition
     kept: list[re.Match] = []
     for m in spans:
         if m.start() < last_end or any(s <= m.start() < e for s, e in outlets):
@@ -354,6 +364,8 @@ def speakers(sentence: str) -> list[Speaker]:
         last_end = m.end()
         kept.append(m)
     for k, m in enumerate(kept):
+        if m.start() < inside_until:
+            continue
         nxt = kept[k + 1] if k + 1 < len(kept) else None
         if m.group(0) in _NATIONAL_ADJ and nxt and \
                 re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[m.end():nxt.start()]):
@@ -373,6 +385,16 @@ def speakers(sentence: str) -> list[Speaker]:
             continue  # "in Russia, saying", "war against Ukraine": a place, not a source
         if not attributed and _ROLE_AFTER.match(after):
             attributed = True  # "Ukraine's ambassador said", "By UK Defence Intelligence's reckoning"
+        if not attributed and before.rstrip().endswith("(") and re.match(r"\s*\)", after):
+            attributed = True  # a source note: "25,000 more troops (Ukrainian intelligence)"
+        if not attributed:
+            # "Shoigu, the secretary of Russia's Security Council, who has visited Pyongyang,
+            # told reporters": skip appositions between commas to the verb after them; names
+            # inside them are not sources
+            appos = _APPOSITION.match(after)
+            if appos and _ATTR_VERB.match(_LEADING_ADVERBS.sub("", after[appos.end():])):
+                attributed = True
+                inside_until = m.end() + appos.end()
         if not attributed:
             # "Kirby, the White House spokesman, said": allow an apposition
             window = re.split(r"[.;]", after, maxsplit=1)[0][:110]
@@ -380,8 +402,8 @@ def speakers(sentence: str) -> list[Speaker]:
                 if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
                     continue  # "an estimated 4,700", "is believed to"
                 lead_in = window[:vm.start()]
-                if re.search(r"\bthat\b|\d", lead_in):
-                    break
+                if re.search(r"\b(?:that|which)\b|\d", lead_in):
+                    break  # the verb belongs to another clause
                 # "Russia, NATO said": the verb belongs to the nearer name, unless it is
                 # the same source again ("The NIS of South Korea reported")
                 others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
@@ -511,7 +533,7 @@ def _out_of_scope(ctx: Context, kind: str, consumed: int) -> bool:
     if kind == "personnel" and _ARMY.search(ctx.after[:consumed + 12]):
         return True
     near_before = ctx.before[-40:]
-    if re.search(r"\b(?:army|armies|armed forces|militar(?:y|ies)|strong|population)\s+"
+    if re.search(r"\b(?:army|armies|armed forces|militar(?:y|ies)|strong|population),?\s+"
                  r"(?:of|with|numbering|totalling|totaling)\s+(?:\w+\s+){0,2}$", near_before, re.I):
         return True  # "an army of 1.2 million", "militaries, with roughly 1.2 million"
     modifiers = ctx.after[:consumed]
@@ -535,6 +557,8 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
     if _CAPTURE_BEFORE.search(ctx.before[-30:]):
         return "captured"  # "Ukrainian forces captured two wounded soldiers"
     after_cas = _casualty_measure(_casualty_window(after))
+    if not after_cas and _MISSING.search(_casualty_window(after)):
+        return None  # missing is not a measure
     if kind == "casualty":
         return _casualty_measure(_casualty_window(ctx.after)) or cue
     if kind == "personnel":

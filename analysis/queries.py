@@ -86,6 +86,7 @@ class Filters:
     date_to: dt.date | None = None
     publishers: tuple[str, ...] = ()
     text: str = ""
+    reviewed_only: bool = False
 
     def describe(self) -> str:
         """One line naming the active filters, for chart subtitles.
@@ -95,6 +96,8 @@ class Filters:
         >>> Filters(measures=("killed",), groups=("Ukraine", "Russia"),
         ...         date_from=dt.date(2024, 10, 1), text="kursk").describe()
         "Measure: Killed · Claimants: Ukraine, Russia · From 2024-10-01 · Text: 'kursk'"
+        >>> Filters(reviewed_only=True).describe()
+        'Reviewed only'
         """
         parts = []
         if self.measures:
@@ -112,6 +115,8 @@ class Filters:
             parts.append("Publishers: " + ", ".join(self.publishers))
         if self.text.strip():
             parts.append(f"Text: '{self.text.strip()}'")
+        if self.reviewed_only:
+            parts.append("Reviewed only")
         return " · ".join(parts) if parts else "All figures (no filters)"
 
 
@@ -124,9 +129,13 @@ class FilterOptions:
     max_date: dt.date | None = None
 
 
-def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...]) -> tuple[str, list]:
-    """SQL conditions and parameters for a filter; `publisher` is a SQL list expression."""
+def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...],
+           reviewed: str) -> tuple[str, list]:
+    """SQL conditions and parameters for a filter; `publisher` is a SQL list expression,
+    `reviewed` a SQL condition true for rows an analyst has reviewed."""
     sql, params = [], []
+    if f.reviewed_only:
+        sql.append(f"({reviewed})")
     if f.measures:
         sql.append("list_contains(?, measure)")
         params.append(list(f.measures))
@@ -180,7 +189,8 @@ def claims(con, filters: Filters = Filters()) -> pd.DataFrame:
     """Claims matching the filters, by measure (vocabulary order), oldest first."""
     where, params = _where(filters, date="date", publisher="publishers",
                            text_cols=("claimant", "array_to_string(claimants, ' ')",
-                                      "quote", "sentence"))
+                                      "quote", "sentence"),
+                           reviewed="coalesce(reviewed, false)")
     return _frame(con.execute(
         f"SELECT * FROM claims{where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, value, "
         "claimant_group, claim_id", [*params, list(MEASURES)]))
@@ -198,7 +208,8 @@ FROM figures f LEFT JOIN articles a USING (article)
 def mentions(con, filters: Filters = Filters()) -> pd.DataFrame:
     """Figure mentions matching the filters, with their article's title, publisher and URL."""
     where, params = _where(filters, date="date", publisher="[publisher]",
-                           text_cols=("claimant", "quote", "sentence", "title"))
+                           text_cols=("claimant", "quote", "sentence", "title"),
+                           reviewed="coalesce(review_status, 'unreviewed') != 'unreviewed'")
     return _frame(con.execute(
         f"SELECT * FROM ({_MENTIONS}){where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, "
         "article, start", [*params, list(MEASURES)]))
@@ -383,3 +394,248 @@ def explain_bounds(quote: str | None, qualifier: str | None, value, low, high) -
     cue_text = f"'{cue}'" if cue else f"worded as {QUALIFIER_LABELS[qualifier]}"
     text = rule.format(v=fmt_number(value), lo=fmt_number(low), hi=fmt_number(high), cue=cue_text)
     return f"{shown} is {text}"
+
+
+# --- review --------------------------------------------------------------------------
+
+REVIEW_LABELS: dict[str, str] = {
+    "unreviewed": "unreviewed", "accepted": "accepted", "edited": "edited",
+    "added": "added by an analyst", "rejected": "rejected (not a figure)",
+}
+ACTION_LABELS: dict[str, str] = {
+    "accept": "Accepted", "reject": "Rejected (not a figure)", "edit": "Edited",
+    "add": "Added a missed figure",
+}
+FIELD_LABELS: dict[str, str] = {
+    "value": "value", "low": "low", "high": "high", "qualifier": "qualifier",
+    "measure": "measure", "claimant": "claimant", "claimant_group": "claimant group",
+    "claim_date": "claim date",
+}
+
+
+def claim_review_label(n_reviewed, n_mentions, reviewed=None) -> str:
+    """How far a claim's mentions have been reviewed, in words.
+
+    >>> claim_review_label(0, 3), claim_review_label(2, 3), claim_review_label(3, 3, True)
+    ('unreviewed', '2 of 3 mentions reviewed', 'reviewed')
+    >>> claim_review_label(1, 1)
+    'reviewed'
+    """
+    n_reviewed = int(0 if _is_missing(n_reviewed) else n_reviewed)
+    n_mentions = int(0 if _is_missing(n_mentions) else n_mentions)
+    if (reviewed is True) or (n_mentions and n_reviewed >= n_mentions):
+        return "reviewed"
+    if n_reviewed <= 0:
+        return "unreviewed"
+    return f"{n_reviewed} of {n_mentions} mentions reviewed"
+
+
+def derive_bounds(qualifier: str, value, low=None, high=None) -> tuple:
+    """The low and high bounds a qualifier implies for a value (FIGURES.md); a range
+    keeps the bounds given, its low defaulting to the value.
+
+    >>> derive_bounds("approx", 3000), derive_bounds("more_than", 3000)
+    ((3000, 3000), (3000, None))
+    >>> derive_bounds("nearly", 300), derive_bounds("range", 10000, None, 12000)
+    ((None, 300), (10000, 12000))
+    """
+    if qualifier in ("exact", "approx"):
+        return value, value
+    if qualifier in ("at_least", "more_than"):
+        return value, None
+    if qualifier in ("up_to", "nearly"):
+        return None, value
+    if qualifier == "range":
+        return (value if low is None else low), high
+    return low, high
+
+
+def fields_text(fields: dict | None) -> str:
+    """A figure's reviewable fields in one line, for the audit trail.
+
+    >>> fields_text({"value": 3000, "low": 3000, "high": None, "qualifier": "more_than",
+    ...              "measure": "casualties", "claimant": "Zelensky",
+    ...              "claimant_group": "Ukraine", "claim_date": "2024-12-23"})
+    '> 3,000 · Casualties (killed and wounded) · Zelensky (Ukraine) · claimed 2024-12-23'
+    >>> fields_text(None)
+    '—'
+    """
+    if not fields:
+        return "—"
+    parts = [bound_label(fields.get("qualifier"), fields.get("value"), fields.get("low"),
+                         fields.get("high")),
+             measure_label(fields.get("measure"))]
+    who = fields.get("claimant") or "no claimant"
+    parts.append(f"{who} ({fields.get('claimant_group') or 'Unattributed'})")
+    if fields.get("claim_date"):
+        parts.append(f"claimed {str(fields['claim_date'])[:10]}")
+    return " · ".join(parts)
+
+
+def _shown(key: str, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if key in ("value", "low", "high"):
+        return fmt_number(value)
+    if key == "measure":
+        return measure_label(value)
+    if key == "qualifier":
+        return QUALIFIER_LABELS.get(value, str(value))
+    return str(value)[:10] if key == "claim_date" else str(value)
+
+
+def changes_text(before: dict | None, after: dict | None) -> str:
+    """What an edit changed, field by field.
+
+    >>> changes_text({"value": 3000, "low": 3000, "claimant": "NIS"},
+    ...              {"value": 3500, "low": 3500, "claimant": "NIS"})
+    'value 3,000 → 3,500; low 3,000 → 3,500'
+    >>> changes_text({"value": 1}, {"value": 1})
+    'no field changed'
+    """
+    before, after = before or {}, after or {}
+    out = []
+    for key, label in FIELD_LABELS.items():
+        if key not in after:
+            continue
+        old, new = before.get(key), after.get(key)
+        if _shown(key, old) != _shown(key, new):
+            out.append(f"{label} {_shown(key, old)} → {_shown(key, new)}")
+    return "; ".join(out) or "no field changed"
+
+
+def _decoded(value):
+    import json
+
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value
+
+
+def decisions(con, *, orphans_only: bool = False) -> pd.DataFrame:
+    """The review decisions the store was built with (orphan_reason set when their text
+    is gone), newest first, with before/after decoded into dicts."""
+    where = " WHERE orphan_reason IS NOT NULL" if orphans_only else ""
+    df = _frame(con.execute(f"SELECT * FROM decisions{where} ORDER BY created_at DESC, id DESC"))
+    for col in ("before", "after"):
+        df[col] = [_decoded(v) for v in df[col]] if len(df) else df[col]
+    return df
+
+
+def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
+    """Every decision taken on the spans of these mentions, oldest first: what, before,
+    after, when, note. A decision belongs to a mention when its span overlaps it in the
+    same article text (the decision log keys on the text's hash, not the file name)."""
+    rows = []
+    for m in mention_rows:
+        found = _frame(con.execute(
+            'SELECT d.* FROM decisions d JOIN articles a ON a.sha256 = d.article_sha '
+            'WHERE a.article = ? AND d."start" < ? AND ? < d."end" ORDER BY d.created_at, d.id',
+            [m["article"], int(m["end"]), int(m["start"])]))
+        for d in found.to_dict("records"):
+            before, after = _decoded(d["before"]), _decoded(d["after"])
+            if d["action"] == "edit":
+                change = changes_text(before, after)
+            elif d["action"] == "add":
+                change = fields_text(after)
+            elif d["action"] == "accept" and after:
+                change = changes_text(before, after)
+            else:
+                change = "—"
+            rows.append({"when": d["created_at"], "what": ACTION_LABELS.get(d["action"], d["action"]),
+                         "article": m["article"], "quote": d["quote"],
+                         "before": fields_text(before), "after": change,
+                         "note": d["note"] or "", "id": d["id"]})
+    cols = ["when", "what", "article", "quote", "before", "after", "note", "id"]
+    df = pd.DataFrame(rows, columns=cols)
+    return df.drop_duplicates("id").sort_values(["when", "id"]).reset_index(drop=True) if len(df) else df
+
+
+def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed",
+                 article: str | None = None) -> pd.DataFrame:
+    """Mentions to review, article by article in text order. `status` is "unreviewed",
+    "reviewed" (any decision) or "all"; the sidebar's reviewed-only flag is ignored here."""
+    df = mentions(con, Filters(**{**filters.__dict__, "reviewed_only": False}))
+    if df.empty:
+        return df
+    state = df["review_status"].fillna("unreviewed")
+    if status == "unreviewed":
+        df = df[state == "unreviewed"]
+    elif status == "reviewed":
+        df = df[state != "unreviewed"]
+    if article:
+        df = df[df["article"] == article]
+    return df.sort_values(["article", "start"]).reset_index(drop=True)
+
+
+def articles_list(con) -> pd.DataFrame:
+    """Every article with its title, publisher, date and how many mentions await review."""
+    return _frame(con.execute(
+        "SELECT a.article, a.title, a.publisher, a.published, a.sha256, a.body_start, "
+        "count(f.mention_id) AS n_mentions, "
+        "count(f.mention_id) FILTER (WHERE coalesce(f.review_status, 'unreviewed') = 'unreviewed') "
+        "AS n_unreviewed FROM articles a LEFT JOIN figures f USING (article) "
+        "GROUP BY ALL ORDER BY a.article"))
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s|$)")
+
+
+def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Sentences of text[start:] as (start, end) offsets into `text`: each line is split
+    after . ! or ? followed by a space; surrounding spaces are left out.
+
+    >>> t = "---\\ntitle: x\\n---\\nSeoul said 3,000 troops. Kyiv said more.\\nNo stop"
+    >>> [t[a:b] for a, b in sentence_spans(t, 17)]
+    ['Seoul said 3,000 troops.', 'Kyiv said more.', 'No stop']
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text[start:]):
+        base, body = start + line.start(), line.group(0)
+        a = 0
+        for m in _SENTENCE_END.finditer(body):
+            spans.append((base + a, base + m.end()))
+            a = m.end()
+        spans.append((base + a, base + len(body)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def highlight_figures_html(text: str, figures: list[dict], start: int = 0,
+                           end: int | None = None) -> str:
+    """text[start:end] as HTML with each figure's span in <mark> (its measure in the
+    title); every character of the text is escaped, line breaks become <br>. Figures
+    whose offsets do not point at their quote, or overlap one already marked, are skipped.
+
+    >>> t = "Seoul said <i>3,000</i> troops.\\nKyiv: 12,000"
+    >>> highlight_figures_html(t, [{"start": 11, "end": 23, "quote": "<i>3,000</i>",
+    ...     "measure": "troops_deployed"}, {"start": 38, "end": 44, "quote": "12,000"}])
+    'Seoul said <mark title="Troops deployed">&lt;i&gt;3,000&lt;/i&gt;</mark> troops.<br>Kyiv: <mark title="Unknown measure">12,000</mark>'
+    """
+    esc = html.escape
+    end = len(text) if end is None else end
+    out, at = [], start
+    spans = sorted((f for f in figures if _as_int(f.get("start")) is not None
+                    and _as_int(f.get("end")) is not None), key=lambda f: f["start"])
+    for f in spans:
+        a, b = int(f["start"]), int(f["end"])
+        if a < at or b > end or not _valid_span(text, a, b) or (
+                f.get("quote") is not None and text[a:b] != f["quote"]):
+            continue
+        out.append(esc(text[at:a]))
+        out.append(f'<mark title="{esc(measure_label(f.get("measure")))}">{esc(text[a:b])}</mark>')
+        at = b
+    out.append(esc(text[at:end]))
+    return "".join(out).replace("\n", "<br>")

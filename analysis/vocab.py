@@ -187,6 +187,23 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Institute for the Study of War": ("Institute for the Study of War (ISW)", "Other"),
     "ISW": ("Institute for the Study of War (ISW)", "Other"),
     "Japan": ("Japan", "Other"),
+    "Britain": ("United Kingdom", "Other"),
+    "United Kingdom": ("United Kingdom", "Other"),
+    "UK": ("United Kingdom", "Other"),
+    "UK intelligence": ("UK Defence Intelligence", "Other"),
+    "British defence ministry": ("UK Ministry of Defence", "Other"),
+    "France": ("France", "Other"),
+    "Germany": ("Germany", "Other"),
+    "Poland": ("Poland", "Other"),
+    "Estonia": ("Estonia", "Other"),
+    "Lithuania": ("Lithuania", "Other"),
+    "China": ("China", "Other"),
+    "Beijing": ("China", "Other"),
+    "Stimson Center": ("Stimson Center", "Other"),
+    "38 North": ("38 North", "Other"),
+    "Royal United Services Institute": ("RUSI", "Other"),
+    "RUSI": ("RUSI", "Other"),
+    "Open Source Centre": ("Open Source Centre", "Other"),
     "European Union": ("European Union", "Other"),
     "EU": ("European Union", "Other"),
     "United Nations": ("United Nations", "Other"),
@@ -354,6 +371,11 @@ CASUALTY_CUES: dict[str, str] = {
     "captives": "captured", "surrendered": "captured", "in captivity": "captured",
     "lost": "casualties", "has lost": "casualties", "have lost": "casualties",
 }
+
+# Missing is not a measure: a count of the missing is left out.
+MISSING_CUES: tuple[str, ...] = (
+    "missing", "missing in action", "unaccounted for", "went missing", "gone missing",
+)
 
 # Cues that the troops are expected, planned or rumoured, not yet there.
 PLANNED_CUES: tuple[str, ...] = (
