@@ -251,7 +251,7 @@ def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
         x=x("value"), color=color, shape=review_shape(data["review_state"]))
     text = base.mark_text(align="left", dx=7, dy=-10, fontSize=12, color=INK).encode(
         x=x("value"), text="text:N")
-    chart = alt.layer(bar, arrow, head, point, text).properties(
+    chart = alt.layer(bar, arrow, head, point, text).resolve_scale(shape="independent").properties(
         width=width, height=ROW_HEIGHT * len(data))
     return _decorate(chart, f"{measure_label(measure)}: estimates compared", subtitle,
                      footnote_lines(claims_df[claims_df["measure"] == measure], made,

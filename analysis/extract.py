@@ -68,13 +68,16 @@ _ATTR_VERB = _alternation(vocab.ATTRIBUTION_VERBS + (
     "had information", "has information", "have information", "has evidence",
     "had evidence", "have evidence", "expressed", "estimated", "assessment"))
 _ATTR_BEFORE = re.compile(rf"(?:{_trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
+_ROLE_NOUNS = (r"(?:agency|ministry|spy agency|official|officials|president|spokesman|"
+               r"spokeswoman|spokesperson|lawmaker|lawmakers|legislator|legislators|statement|"
+               r"report|general|minister|intelligence agency|intelligence service|service|"
+               r"department|military|command|office|chief|intelligence chief|spy chief|"
+               r"commander|head|leader|briefing|update|assessment)")
 _PRONOUN_SPEAKER = re.compile(
-    r"\b(?:he|she|they|it|the (?:agency|ministry|spy agency|official|officials|president|"
-    r"spokesman|spokeswoman|spokesperson|lawmaker|lawmakers|statement|report|general|"
-    r"minister|intelligence agency|service|department|military|command|office))\s+"
+    rf"\b(?:he|she|they|it|the (?:\w+ )?{_ROLE_NOUNS})\s+"
     r"(?:\w+\s+){0,2}?(?:said|says|told|added|estimated|estimates|reported|claimed|noted|"
     r"stated|believes|warned|wrote|put|puts|assessed|assesses|gave|released|argued|"
-    r"explained|insisted|disclosed|revealed|briefed)\b", re.I)
+    r"explained|insisted|disclosed|revealed|briefed|quoted|cited|spoke)\b", re.I)
 _OUTLETS = _alternation(vocab.OUTLETS, flags=0)
 _CLAIMANTS = vocab.claimant_table()
 _PREPOSITION_BEFORE = re.compile(
@@ -86,8 +89,15 @@ _ROLE_AFTER = re.compile(
     r"(?:foreign|defen[cs]e) minist(?:er|ry)|ministry|military|army|armed forces|"
     r"government|spy agency|agency|officials?|spokes(?:man|woman|person)|commander|"
     r"general staff|leader|mission|delegation|presidential office|office|lawmakers?|"
-    r"joint chiefs|chief|head)\b", re.I)
-_APPOSITION = re.compile(r"(?:,[^,;.()]{1,110}){1,2},\s*")
+    r"joint chiefs|chief|head|warning|claim|statement|remarks|words|comments|figures?|"
+    r"briefing|report|update|tally)\b", re.I)
+_JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s+")
+_OFFICIAL_NOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:officials?|officers?|intelligence|military|government|ministry|"
+    r"lawmakers?|legislators?|spokes(?:man|woman|person)|president|sources?|commanders?|"
+    r"authorities|agency|agencies|army|forces|general staff|diplomats?|envoy|ambassador)\b", re.I)
+_APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
+_APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
     r"^(?:(?:last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
 _NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
@@ -380,9 +390,12 @@ def speakers(sentence: str) -> list[Speaker]:
             re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[prev.end():m.start()]) else m.start()
         before = sentence[:lead]
         after = sentence[m.end():]
-        attributed = bool(_ATTR_BEFORE.search(before[-40:]))
+        attributed = bool(_ATTR_BEFORE.search(before[-40:])) or bool(
+            re.search(r"\bby\s+(?:the\s+)?$", before[-14:], re.I) and _ROLE_AFTER.match(after))
         if not attributed and _PREPOSITION_BEFORE.search(before[-14:]):
             continue  # "in Russia, saying", "war against Ukraine": a place, not a source
+        if m.group(0) in _NATIONAL_ADJ and not _OFFICIAL_NOUN.match(after):
+            continue  # "an American defence publication": an adjective, not a source
         if not attributed and _ROLE_AFTER.match(after):
             attributed = True  # "Ukraine's ambassador said", "By UK Defence Intelligence's reckoning"
         if not attributed and before.rstrip().endswith("(") and re.match(r"\s*\)", after):
@@ -391,10 +404,11 @@ def speakers(sentence: str) -> list[Speaker]:
             # "Shoigu, the secretary of Russia's Security Council, who has visited Pyongyang,
             # told reporters": skip appositions between commas to the verb after them; names
             # inside them are not sources
-            appos = _APPOSITION.match(after)
-            if appos and _ATTR_VERB.match(_LEADING_ADVERBS.sub("", after[appos.end():])):
-                attributed = True
-                inside_until = m.end() + appos.end()
+            for appos in (_APPOSITION_1.match(after), _APPOSITION_2.match(after)):
+                if appos and _ATTR_VERB.match(_LEADING_ADVERBS.sub("", after[appos.end():])):
+                    attributed = True
+                    inside_until = m.end() + appos.end()
+                    break
         if not attributed:
             # "Kirby, the White House spokesman, said": allow an apposition
             window = re.split(r"[.;]", after, maxsplit=1)[0][:110]
@@ -405,10 +419,12 @@ def speakers(sentence: str) -> list[Speaker]:
                 if re.search(r"\b(?:that|which)\b|\d", lead_in):
                     break  # the verb belongs to another clause
                 # "Russia, NATO said": the verb belongs to the nearer name, unless it is
-                # the same source again ("The NIS of South Korea reported")
+                # the same source again ("The NIS of South Korea reported") or a joint one
+                # ("Kyiv and Seoul say": the first named stands for both)
+                joint = _JOINT.fullmatch(lead_in)
                 others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
                           if _lookup_claimant(o.group(0))[1] != group]
-                attributed = not others
+                attributed = not others or bool(joint)
                 break
         if not attributed and m.start() < 3 and re.match(r"\s*:", after):
             attributed = True  # headline form "Zelensky: ..."
@@ -662,8 +678,7 @@ def _inherited_measure(rows: list[dict], ctx: Context) -> str | None:
     return None
 
 
-_PRONOUN_SOURCE = re.compile(r"\baccording to (?:him|her|them|the (?:agency|ministry|official|"
-                             r"officials|report|lawmakers?|president))\b", re.I)
+_PRONOUN_SOURCE = re.compile(rf"\baccording to (?:him|her|them|the (?:\w+ )?{_ROLE_NOUNS})\b", re.I)
 
 
 def _previous_speaker(ctx: Context, sentences: list[Sentence], i: int, prev: list):
