@@ -50,6 +50,9 @@ _ANAPHOR = _alternation(vocab.ANAPHORS)
 _ARMY = _alternation(vocab.ARMY_CUES)
 _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
 _MISSING = _alternation(vocab.MISSING_CUES)
+_COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{_trie(vocab.NON_PERSONNEL)})\b", re.I)
+_MIXED_FORCE = re.compile(r"^[^.;]{0,40}?\b(?:(?:north\s+)?koreans?\s+among\s+them|including\s+(?:some\s+)?"
+                          r"(?:north\s+)?koreans?)\b", re.I)
 _CAPTURE_BEFORE = re.compile(r"\b(?:captured?|captures|took|takes?|taken|capturing|holds?|held)\s+(?:prisoner\s+)?"
                              r"(?:\w+\s+){0,1}$", re.I)
 _RATE = re.compile(r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b"
@@ -106,7 +109,7 @@ _NATIONAL_ADJ = {"Ukrainian": "Ukraine", "South Korean": "South Korea", "Russian
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
 _MODIFIER = re.compile(
     r"(?:north|korean|koreans|n\.|dprk|kpa|pyongyang's|more|additional|extra|new|fresh|"
-    r"elite|special|military|army|combat|regular|active|of|the|its|their|his|these|those|"
+    r"elite|special|military|army|combat|regular|active|of|the|its|their|his|these|those|them|"
     r"such|elite|skilled|trained|infantry|other|young|strong|well-trained|highly|from|"
     r"reported|reportedly|alleged|so-called|storm|assault|airborne|professional|"
     r"frontline|front-line|combat-ready|korean-speaking|odd|-?strong|plus|\+)", re.I)
@@ -323,8 +326,9 @@ def _clause_before(before: str, comma: bool) -> str:
     return before[max(start, len(before) - 140):]
 
 
-def _troop_measure(before: str, after: str) -> str:
-    """troops_planned when the nearest cue says so, else troops_deployed."""
+def _troop_measure(before: str, after: str, default: str = "troops_deployed") -> str:
+    """troops_planned when the nearest cue says so, troops_deployed when it says that,
+    else `default`."""
     after_clause = _clause_after(after)
     cues = []
     for m in _PLANNED.finditer(after_clause):
@@ -345,7 +349,7 @@ def _troop_measure(before: str, after: str) -> str:
         return "troops_planned" if min(strong)[1] == "planned" else "troops_deployed"
     if any(c[1] == "planned" for c in cues):
         return "troops_planned"
-    return "troops_deployed"
+    return default
 
 
 # --- claimants ---------------------------------------------------------------------------
@@ -474,8 +478,8 @@ def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False
     if re.search(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
                  r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s*$",
-                 before) and phrase.value <= 31 and not phrase.is_range:
-        return False
+                 before) and phrase.value <= 31 and (phrase.high or 0) <= 31:
+        return False  # "Dec. 23", "Oct. 27-28"
     if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|"
                 r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b", after) \
             and phrase.value <= 31:
@@ -580,7 +584,10 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
     if kind == "personnel":
         shared = _shared_measure(ctx, rows)
         before_cas = _casualty_measure(_clause_before(ctx.before, comma=True)[-70:])
-        return after_cas or before_cas or shared or _troop_measure(ctx.before, after)
+        if _MIXED_FORCE.match(after):
+            return None  # "a force of 50,000 troops, North Koreans among them"
+        return after_cas or before_cas or shared or _troop_measure(
+            ctx.before, after, _sentence_measure(ctx, rows))
     # a bare number: what it counts stands before it ("casualties exceed 3,000")
     clause = _clause_before(ctx.before, comma=False)
     if re.search(r"\b(?:times|fold|percent|per cent|km|kilometers|miles)\b", after[:15], re.I):
@@ -596,8 +603,10 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
             previous = sentences[i - 1].text
             measure = _casualty_measure(previous) or (
                 _troop_measure(previous, "") if _PERSONNEL.search(previous) else None)
+        if re.match(r"\s*(?:more|others)\b", ctx.after) and _COUNTED_THING.search(ctx.before):
+            return None  # "31 of the 52 drones ..., and 14 more": more of the same things
         if measure and measure.startswith("troops"):
-            return _troop_measure(ctx.before, after) if re.match(r"\s*more\b", ctx.after) else measure
+            return _troop_measure(ctx.before, after, measure)
         if measure:
             return measure
     if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s*$", clause, re.I):
@@ -611,6 +620,15 @@ def _casualty_window(after: str) -> str:
     window = _clause_after(after, 80)
     return re.split(r"\bto\s+(?:replace|make\s+up|compensate|fill|offset|cover|avenge)\b",
                     window, maxsplit=1)[0]
+
+
+def _sentence_measure(ctx: Context, rows: list[dict]) -> str:
+    """With no cue of its own, a troop figure follows the troop figure before it in the
+    same sentence ("decided to send 1,000 sappers to clear mines and 5,000 builders")."""
+    if rows and rows[-1]["sentence_start"] == ctx.sentence.start and \
+            rows[-1]["measure"].startswith("troops"):
+        return rows[-1]["measure"]
+    return "troops_deployed"
 
 
 def _shared_measure(ctx: Context, rows: list[dict]) -> str | None:

@@ -137,15 +137,16 @@ def _unique_name(articles_dir: Path, name: str) -> str:
 
 
 def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
-         link: Path = store.DB_LINK) -> store.BuildReport:
+         link: Path = store.DB_LINK, timeout: float = 120.0) -> store.BuildReport:
     """Write the articles and update the store, as one step under the writer lock.
 
     Each file is written to a temporary name and renamed into place; the store switches to
     its new build last. A process killed part-way leaves the previous store in use, and
-    the next update picks up any article already written.
+    the next update picks up any article already written. Raises store.StoreBusy, before
+    writing anything, when another writer holds the store for more than `timeout` s.
     """
     articles_dir.mkdir(parents=True, exist_ok=True)
-    with store.writer_lock(link):
+    with store.writer_lock(link, timeout=timeout):
         current = existing_hashes(articles_dir)
         for item in prepared:
             digest = normalised_hash(parse_article(item.name, item.text).body)

@@ -216,10 +216,12 @@ def build(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> BuildRepor
         return _write(article_rows, mentions, problems, link)
 
 
-def refresh(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> BuildReport:
+def refresh(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK,
+            timeout: float = 120.0) -> BuildReport:
     """Bring the store up to date: extract only new or changed articles, drop removed
-    ones, re-apply the decisions. Builds from scratch when there is no usable store."""
-    with writer_lock(link):
+    ones, re-apply the decisions. Builds from scratch when there is no usable store.
+    Raises StoreBusy when another writer holds the store for more than `timeout` s."""
+    with writer_lock(link, timeout=timeout):
         known = _known(link)
         article_rows, mentions, problems = extract_folder(articles_dir, known)
         report = _write(article_rows, mentions, problems, link)

@@ -370,6 +370,7 @@ CASUALTY_CUES: dict[str, str] = {
     "prisoners of war": "captured", "pows": "captured", "taken prisoner": "captured",
     "captives": "captured", "surrendered": "captured", "in captivity": "captured",
     "lost": "casualties", "has lost": "casualties", "have lost": "casualties",
+    "lives lost": "killed", "lives": "killed",
 }
 
 # Missing is not a measure: a count of the missing is left out.
@@ -454,7 +455,8 @@ NON_PERSONNEL: tuple[str, ...] = (
     "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
     "minutes", "times", "fold", "views", "comments", "shares", "likes", "words",
     "square", "sq", "billion", "trillion", "anniversary", "villages", "settlements",
-    "kg", "pieces", "units", "aircraft", "jets", "planes", "ships", "rounds of",
+    "kg", "pieces", "units", "aircraft", "jets", "planes", "ships", "rounds of", "min",
+    "mins", "sec", "read", "rounds", "vessels", "destroyers", "satellites", "pages",
 )
 
 MONTHS: dict[str, int] = {
