@@ -317,7 +317,7 @@ def render(res: dict) -> str:
             lines.append(f"  {k:66} {v:7.1f}x")
     lines += ["", "Value-level precision / recall (per article, on the set of values; "
               "optional gold rows count neither way)",
-              f"  quantulum3 all  = every quantity it finds in the body (after the front matter)",
+              "  quantulum3 all  = every quantity it finds in the body (after the front matter)",
               f"  quantulum3 kept = only units {list(Q3_KEPT_UNITS)} (quantulum3 has no people/"
               "soldier unit; dropped: percentages, 'count' i.e. 'N times', currencies, time, "
               "length, ...), ranges read as their low end", ""]
