@@ -33,8 +33,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("same_day", re.compile(r"\b(?:on\s+)?(?:this|that|the same)\s+day\b", re.I)),
 ]
 
-_ANY_DATE = re.compile(rf"\d|{_WEEKDAY}|\b(?:yesterday|today|tonight|last night|this|that|same)\b",
-                       re.I)
+# A cheap look for each kind before its full pattern runs: most sentences hold none.
+_MONTH_CUE = re.compile(_MONTH)
+_CUES = {
+    "iso": re.compile(r"\d-\d"), "dmy_num": re.compile(r"\d[/.]\d"),
+    "month_day": _MONTH_CUE, "day_month": _MONTH_CUE, "the_nth": re.compile(r"\d(?:st|nd|rd|th)\b"),
+    "weekday": re.compile(r"day\b", re.I), "relative": PATTERNS[6][1],
+    "same_day": re.compile(r"\bday\b", re.I),
+}
 
 # A date right after these words bounds a period; it is not the day a claim was made.
 _NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|through|by|"
@@ -113,11 +119,14 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     >>> [str(d.date) for d in find_dates("said last Tuesday, on 13.12.2024", b)]
     ['2024-12-17', '2024-12-13']
     """
-    if not _ANY_DATE.search(sentence):
+    present = {kind for kind, cue in _CUES.items() if cue.search(sentence)}
+    if not present:
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
+        if kind not in present:
+            continue
         for m in pattern.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
