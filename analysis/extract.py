@@ -50,6 +50,7 @@ _ANAPHOR = _alternation(vocab.ANAPHORS)
 _ARMY = _alternation(vocab.ARMY_CUES)
 _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
 _MISSING = _alternation(vocab.MISSING_CUES)
+_STRONG_UNIT = re.compile(rf"-?\s*strong\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_trie(vocab.UNIT_NOUNS)})\b", re.I)
 _COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{_trie(vocab.NON_PERSONNEL)})\b", re.I)
 _MIXED_FORCE = re.compile(r"^[^.;]{0,40}?\b(?:(?:north\s+)?koreans?\s+among\s+them|including\s+(?:some\s+)?"
                           r"(?:north\s+)?koreans?)\b", re.I)
@@ -239,6 +240,9 @@ def _noun(after: str) -> tuple[str, str | None, int]:
     Known modifiers (`North Korean`, `elite`) are skipped freely; up to two unknown words
     may stand before the noun (`special operations soldiers`).
     """
+    strong = _STRONG_UNIT.match(after)
+    if strong:
+        return "personnel", None, strong.end()  # "a 12,000-strong contingent"
     pos, words, unknown = 0, 0, 0
     while words < 7:
         pos += re.match(r"[\s\-]*", after[pos:]).end()

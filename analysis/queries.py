@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import json
 import operator
 import re
 from dataclasses import dataclass, field
@@ -505,8 +506,6 @@ def changes_text(before: dict | None, after: dict | None) -> str:
 
 
 def _decoded(value):
-    import json
-
     if value is None or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, str):
@@ -639,3 +638,9 @@ def highlight_figures_html(text: str, figures: list[dict], start: int = 0,
         at = b
     out.append(esc(text[at:end]))
     return "".join(out).replace("\n", "<br>")
+
+
+def mentions_in_article(con, name: str) -> list[dict]:
+    """Every figure mention of one article (rejected ones included), in text order."""
+    df = _frame(con.execute('SELECT * FROM figures WHERE article = ? ORDER BY "start"', [name]))
+    return [{k: (None if _is_missing(v) else v) for k, v in r.items()} for r in df.to_dict("records")]

@@ -350,6 +350,12 @@ PERSONNEL_NOUNS: tuple[str, ...] = (
     "instructors", "gunners", "crew", "crews", "north koreans", "koreans",
 )
 
+# Units a "N-strong" count may size: "a 12,000-strong contingent" (an army is excluded).
+UNIT_NOUNS: tuple[str, ...] = (
+    "contingent", "force", "unit", "detachment", "group", "brigade", "corps", "battalion",
+    "regiment", "division", "deployment", "expeditionary force", "task force",
+)
+
 # Casualty cues and the measure they point to.
 CASUALTY_CUES: dict[str, str] = {
     "casualties": "casualties", "casualty": "casualties", "losses": "casualties",

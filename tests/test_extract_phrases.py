@@ -89,6 +89,12 @@ REPORTING = [
     ("Ukraine's SBU said 11.000 North Korean soldiers were in Kursk.", [(11000, 11000, 11000, "exact", "troops_deployed", "Ukraine")]),
     ("North Korea lost 1,2 thousand soldiers in Kursk, Syrskyi said.", [(1200, 1200, 1200, "exact", "casualties", "Ukraine")]),
     ("As many as half a million North Koreans could be sent, Zelensky warned.", [(500000, N, 500000, "up_to", "troops_planned", "Ukraine")]),
+    ("North Korea has sent a 12,000-strong contingent to Russia, Seoul said.", [(12000, 12000, 12000, "exact", "troops_deployed", "South Korea")]),
+    ("North Korea has 12,000 soldiers in Russia, of which 3,000 were killed, the NIS said.", [
+        (12000, 12000, 12000, "exact", "troops_deployed", "South Korea"), (3000, 3000, 3000, "exact", "killed", "South Korea")]),
+    ("Kyiv and Seoul say roughly 11,000 North Korean soldiers were sent to Russia.", [(11000, 11000, 11000, "approx", "troops_deployed", "Ukraine")]),
+    ("- Killed or wounded so far: around 4,000, Western officials say", [(4000, 4000, 4000, "approx", "casualties", "Other")]),
+    ("At the weekend Ukraine said at least three North Korean soldiers were missing.", []),
 ]
 
 # Out of scope (FIGURES.md: not a figure)
