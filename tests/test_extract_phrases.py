@@ -93,7 +93,7 @@ REPORTING = [
     ("North Korea has 12,000 soldiers in Russia, of which 3,000 were killed, the NIS said.", [
         (12000, 12000, 12000, "exact", "troops_deployed", "South Korea"), (3000, 3000, 3000, "exact", "killed", "South Korea")]),
     ("Kyiv and Seoul say roughly 11,000 North Korean soldiers were sent to Russia.", [(11000, 11000, 11000, "approx", "troops_deployed", "Ukraine")]),
-    ("- Killed or wounded so far: around 4,000, Western officials say", [(4000, 4000, 4000, "approx", "casualties", "Other")]),
+    ("- North Koreans killed or wounded so far: around 4,000, Western officials say", [(4000, 4000, 4000, "approx", "casualties", "Other")]),
     ("At the weekend Ukraine said at least three North Korean soldiers were missing.", []),
 ]
 
