@@ -323,7 +323,7 @@ def _clause_before(before: str, comma: bool) -> str:
     if comma:
         stops += r"|,\s"
     cuts = [m for m in re.finditer(stops, before)
-            if not (m.group(0) == ":" and len(before[:m.start()].split()) <= 6)]
+            if not (m.group(0) == ":" and len(before[:m.start()].split()) <= 10)]
     if before.rstrip().endswith(":") and len(before.split()) > 7:
         cuts.append(re.search(r":\s*$", before))  # "X said: 3,000": a quote opens
     start = max((m.end() for m in cuts), default=0)
