@@ -137,8 +137,52 @@ def _claimant_patterns() -> tuple[re.Pattern, re.Pattern]:
     return _alternation(cased, flags=0), _alternation(lower)
 
 
-def _lookup_claimant(surface: str) -> tuple[str, str]:
+@dataclass
+class LocalNames:
+    """People an article introduces with their side ("Dmytro Ponomarenko, Ukraine's
+    ambassador"), known in that article by full name and surname."""
+    table: dict[str, tuple[str, str]]
+    pattern: re.Pattern | None
+
+
+_NAME = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2}"
+_TITLE = r"(?:(?:Mr|Ms|Mrs|Dr|Gen|Lt|Col|Rep|Sen|Adm|Maj|Capt)\.?\s+)*"
+
+
+@lru_cache(maxsize=1)
+def _introductions() -> tuple[re.Pattern, re.Pattern]:
+    sides = _trie(vocab.SIDE_FORMS)
+    roles = _trie(vocab.ROLE_NOUNS)
+    after = re.compile(rf"{_TITLE}(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?P<side>{sides})\s+"
+                       rf"(?:[\w-]+\s+){{0,4}}?(?:{roles})\b")
+    before = re.compile(rf"\b(?P<side>{sides})\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})"
+                        rf"(?:\s+[a-z]+\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?,?\s+{_TITLE}(?P<name>{_NAME})\b")
+    return after, before
+
+
+def learn_names(text: str) -> LocalNames:
+    """The article's own cast: unknown names introduced with a side and a role."""
+    table: dict[str, tuple[str, str]] = {}
+    for pattern in _introductions():
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if name in _CLAIMANTS or name.split()[0] in _CLAIMANTS:
+                continue
+            group = vocab.SIDE_FORMS[m.group("side").replace("’", "'")]
+            table.setdefault(name, (name, group))
+            parts = name.split()
+            alias = parts[0] if "-" in parts[-1] else parts[-1]
+            if alias not in _CLAIMANTS:
+                table.setdefault(alias, (name, group))
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+                         + r")\b") if table else None
+    return LocalNames(table, pattern)
+
+
+def _lookup_claimant(surface: str, local: LocalNames | None = None) -> tuple[str, str]:
     key = re.sub(r"\s+", " ", surface).replace("’", "'")
+    if local and surface in local.table:
+        return local.table[surface]
     if key in _CLAIMANTS:
         return _CLAIMANTS[key]
     if key.lower() in _CLAIMANTS:
@@ -366,11 +410,12 @@ class Speaker:
     group: str
 
 
-def speakers(sentence: str) -> list[Speaker]:
+def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
     """Claimant names in a sentence that stand as the source of a statement."""
     cased, lower = _claimant_patterns()
     found: list[Speaker] = []
-    spans = sorted([m for p in (cased, lower) for m in p.finditer(sentence)],
+    patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
+    spans = sorted([m for p in patterns for m in p.finditer(sentence)],
                    key=lambda m: (m.start(), -m.end()))
     outlets = [(m.start(), m.end()) for m in _OUTLETS.finditer(sentence)]
     last_end = -1
@@ -388,11 +433,11 @@ def speakers(sentence: str) -> list[Speaker]:
         if m.group(0) in _NATIONAL_ADJ and nxt and \
                 re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[m.end():nxt.start()]):
             continue  # "South Korean Joint Chiefs of Staff": the adjective is part of the name
-        same_source = found and found[-1].group == _lookup_claimant(m.group(0))[1] and \
+        same_source = found and found[-1].group == _lookup_claimant(m.group(0), local)[1] and \
             m.start() - found[-1].end < 25
         if same_source and not re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]):
             continue  # "The National Intelligence Service (NIS) of South Korea": keep the first
-        name, group = _lookup_claimant(m.group(0))
+        name, group = _lookup_claimant(m.group(0), local)
         prev = kept[k - 1] if k > 0 else None
         lead = prev.start() if prev is not None and prev.group(0) in _NATIONAL_ADJ and \
             re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[prev.end():m.start()]) else m.start()
@@ -424,14 +469,15 @@ def speakers(sentence: str) -> list[Speaker]:
                 if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
                     continue  # "an estimated 4,700", "is believed to"
                 lead_in = window[:vm.start()]
-                if re.search(r"\b(?:that|which)\b|\d", lead_in):
-                    break  # the verb belongs to another clause
+                if re.search(r"\b(?:that|which)\b|\d", lead_in) or \
+                        re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
+                    break  # the verb belongs to another clause or to "he" ("X's forces, he said")
                 # "Russia, NATO said": the verb belongs to the nearer name, unless it is
                 # the same source again ("The NIS of South Korea reported") or a joint one
                 # ("Kyiv and Seoul say": the first named stands for both)
                 joint = _JOINT.fullmatch(lead_in)
                 others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
-                          if _lookup_claimant(o.group(0))[1] != group]
+                          if _lookup_claimant(o.group(0), local)[1] != group]
                 attributed = not others or bool(joint)
                 break
         if not attributed and m.start() < 3 and re.match(r"\s*:", after):
@@ -512,6 +558,7 @@ def extract_article(article: Article) -> list[dict]:
     masked = _mask(text)
     published = article.published
     sentences = split_sentences(masked, article.body_start, len(text))
+    local = learn_names(article.body)
     rows: list[dict] = []
     last_dates: list = []          # the latest resolved date, for "the same day"
     prev_speakers: list[tuple[int, Speaker, object]] = []  # (sentence index, speaker, date)
@@ -525,7 +572,7 @@ def extract_article(article: Article) -> list[dict]:
         s_text = masked[sent.start:sent.end]
         resolved = [(d.start, d.end, last_dates[-1] if d.kind == "same_day" and last_dates
                      else d.date) for d in find_dates(s_text, published)]
-        spk = speakers(s_text)
+        spk = speakers(s_text, local)
         phrases = [p for p in find_numbers(masked, sent.start, sent.end) if _surface_ok(masked, p)] \
             if i in with_numbers else []
         for p in phrases:

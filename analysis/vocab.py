@@ -266,6 +266,26 @@ def claimant_table() -> dict[str, tuple[str, str]]:
     return table
 
 
+# How a text names a side before a role: "Ukraine's ambassador", "South Korean lawmaker".
+SIDE_FORMS: dict[str, str] = {
+    "Ukraine's": "Ukraine", "Ukrainian": "Ukraine", "Kyiv's": "Ukraine",
+    "South Korea's": "South Korea", "South Korean": "South Korea", "Seoul's": "South Korea",
+    "Russia's": "Russia", "Russian": "Russia", "Moscow's": "Russia", "Kremlin": "Russia",
+    "U.S.": "United States", "US": "United States", "American": "United States",
+    "Washington's": "United States", "Pentagon": "United States",
+    "North Korea's": "North Korea", "North Korean": "North Korea", "Pyongyang's": "North Korea",
+    "NATO's": "NATO", "NATO": "NATO", "British": "Other", "Britain's": "Other",
+    "Japanese": "Other", "Japan's": "Other",
+}
+
+# Roles that introduce a person who speaks for a side.
+ROLE_NOUNS: tuple[str, ...] = (
+    "ambassador", "envoy", "minister", "spokesman", "spokeswoman", "spokesperson",
+    "commander", "general", "chief", "head", "official", "lawmaker", "legislator", "adviser",
+    "advisor", "director", "president", "governor", "officer", "deputy", "secretary",
+    "representative", "press secretary", "intelligence chief", "spy chief", "diplomat",
+)
+
 # News outlets relay claims; they are skipped when looking for the claimant.
 OUTLETS: tuple[str, ...] = (
     "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Yonhap", "CNN",
@@ -395,7 +415,8 @@ PLANNED_CUES: tuple[str, ...] = (
     "considering", "mulling", "soon", "upcoming", "eventually", "ahead of", "readying",
     "preparing", "getting ready", "to follow", "waiting for", "awaiting", "next round",
     "is to be sent", "are to be sent", "to be sent", "to be deployed", "to be dispatched",
-    "able to send", "capable of sending", "could send", "would send",
+    "able to send", "capable of sending", "could send", "would send", "intended to",
+    "intends to", "intend to", "to involve", "agreed to send", "pledged to send",
 )
 
 # Cues that the troops are (or were) already there; they beat a weak planned cue.
