@@ -65,6 +65,7 @@ class ArticleResult:
     group: Agreement = field(default_factory=Agreement)
     qualifier: Agreement = field(default_factory=Agreement)
     date: Agreement = field(default_factory=Agreement)
+    undated: Agreement = field(default_factory=Agreement)  # gold has no date: neither do we
     missing: list = field(default_factory=list)
     extra: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
@@ -110,6 +111,8 @@ def score_article(name: str, gold: list[dict], predicted: list[dict]) -> Article
         ok_date = row["claim_date"] == g["claim_date"] if g.get("claim_date") else True
         if g.get("claim_date"):
             result.date.add(ok_date)
+        else:
+            result.undated.add(row["claim_date"] is None)
         if not ok_date:
             result.wrong.append((key, {"claim_date": (row["claim_date"], g["claim_date"])}))
         if not (ok_group and ok_qual):
@@ -132,6 +135,7 @@ class Report:
             total.group.merge(r.group)
             total.qualifier.merge(r.qualifier)
             total.date.merge(r.date)
+            total.undated.merge(r.undated)
         return total
 
     def metrics(self) -> dict[str, float]:
@@ -140,7 +144,7 @@ class Report:
                 "precision": t.pair.precision, "recall": t.pair.recall,
                 "claimant_group": t.group.share, "qualifier_bounds": t.qualifier.share,
                 "claim_date": t.date.share, "matched": t.group.total,
-                "dated": t.date.total}
+                "dated": t.date.total, "undated_kept_null": t.undated.share}
 
 
 def load_gold(path: Path) -> dict[str, list[dict]]:
@@ -192,7 +196,8 @@ def render(report: Report, verbose: bool = False) -> str:
         f"\nvalue P {m['value_precision']:.3f} R {m['value_recall']:.3f} | value+measure "
         f"P {m['precision']:.3f} R {m['recall']:.3f} | claimant_group {m['claimant_group']:.3f} "
         f"| qualifier+bounds {m['qualifier_bounds']:.3f} | claim_date {m['claim_date']:.3f} "
-        f"(over {m['dated']} dated of {m['matched']} matched)")
+        f"(over {m['dated']} dated of {m['matched']} matched; "
+        f"{m['undated_kept_null']:.3f} of the undated left undated)")
     lines += [f"error: {e}" for e in report.errors]
     return "\n".join(lines)
 

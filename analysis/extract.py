@@ -596,7 +596,23 @@ def extract_article(article: Article) -> list[dict]:
             # "He added ..." keeps the speaker for the sentences after it
             prev_speakers.append((i, prev_speakers[-1][1], sentence_date or prev_speakers[-1][2]))
     _share_attribution(rows)
+    _date_from_article(rows, prev_speakers, sentences)
     return rows
+
+
+def _date_from_article(rows: list[dict], spoke: list, sentences: list[Sentence]) -> None:
+    """An undated figure takes the day its side spoke on elsewhere in the article, when the
+    article names one such day only ("Budanov gave the assessment ... released on
+    Thursday"); with two or more days, which statement is which stays open."""
+    days: dict[str, set] = {}
+    for _, speaker, day in spoke:
+        if day is not None:
+            days.setdefault(speaker.group, set()).add(day)
+    for row in rows:
+        found = days.get(row["claimant_group"], set())
+        if row["claim_date"] is None and len(found) == 1 and \
+                not _EARLIER_CLAIM.search(row["sentence"]):
+            row["claim_date"] = next(iter(found)).isoformat()
 
 
 def _out_of_scope(ctx: Context, kind: str, consumed: int) -> bool:
