@@ -54,8 +54,8 @@ _STRONG_UNIT = re.compile(rf"-?\s*strong\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_trie(vo
 _COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{_trie(vocab.NON_PERSONNEL)})\b", re.I)
 _MIXED_FORCE = re.compile(r"^[^.;]{0,40}?\b(?:(?:north\s+)?koreans?\s+among\s+them|including\s+(?:some\s+)?"
                           r"(?:north\s+)?koreans?)\b", re.I)
-_CAPTURE_BEFORE = re.compile(r"\b(?:captured?|captures|took|takes?|taken|capturing|holds?|held)\s+(?:prisoner\s+)?"
-                             r"(?:\w+\s+){0,1}$", re.I)
+_VERB_BEFORE = re.compile(rf"\b({_trie(vocab.VERBS_BEFORE)})\s+(?:prisoner\s+)?"
+                          r"(?:(?!and\b|or\b|but\b|while\b)\w+\s+)?$", re.I)
 _RATE = re.compile(r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b"
                    r"|\s+(?:daily|weekly)\b", re.I)
 _SIDES = _trie(vocab.OTHER_SIDES)
@@ -288,6 +288,9 @@ def _noun(after: str) -> tuple[str, str | None, int]:
     if strong:
         return "personnel", None, strong.end()  # "a 12,000-strong contingent"
     pos, words, unknown = 0, 0, 0
+    gloss = re.match(r"\s*:\s+(?=\S)", after)
+    if gloss:
+        pos = gloss.end()  # a list of figures: "- About 3,500: North Korean soldiers who ..."
     while words < 7:
         pos += re.match(r"[\s\-]*", after[pos:]).end()
         rest = after[pos:]
@@ -641,8 +644,10 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
              sentences: list[Sentence], i: int) -> str | None:
     """The measure of a figure, or None when the number is not a count of personnel."""
     after = ctx.after[consumed:]
-    if _CAPTURE_BEFORE.search(ctx.before[-30:]):
-        return "captured"  # "Ukrainian forces captured two wounded soldiers"
+    verb = _VERB_BEFORE.search(ctx.before[-30:])
+    if verb:
+        # "Ukrainian forces captured two wounded soldiers", "killing 21 and wounding 40"
+        return vocab.VERBS_BEFORE[re.sub(r"\s+", " ", verb.group(1).lower())]
     after_cas = _casualty_measure(_casualty_window(after))
     if not after_cas and _MISSING.search(_casualty_window(after)):
         return None  # missing is not a measure

@@ -59,6 +59,8 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Center for Countering Disinformation": ("Center for Countering Disinformation", "Ukraine"),
     "Ukrainian Center for Strategic Communication": ("Ukrainian Center for Strategic Communication", "Ukraine"),
     "Special Operations Forces": ("Ukrainian Special Operations Forces", "Ukraine"),
+    "SSO": ("Ukrainian Special Operations Forces", "Ukraine"),
+    "SBU": ("Security Service of Ukraine (SBU)", "Ukraine"),
     "General Staff of the Armed Forces of Ukraine": ("Ukrainian General Staff", "Ukraine"),
     "Ukraine's General Staff": ("Ukrainian General Staff", "Ukraine"),
     "Ukrainian General Staff": ("Ukrainian General Staff", "Ukraine"),
@@ -361,6 +363,7 @@ MEASURES: tuple[str, ...] = (
 # Nouns a personnel count stands next to: "1,500 soldiers", "3,000 military personnel".
 PERSONNEL_NOUNS: tuple[str, ...] = (
     "troops", "troop", "soldiers", "soldier", "personnel", "servicemen", "serviceman",
+    "attackers", "assailants",
     "service members", "servicemembers", "military personnel", "fighters", "men",
     "forces", "special forces", "commandos", "officers", "recruits", "infantry",
     "infantrymen", "sappers", "deminers", "engineers", "military builders", "builders",
@@ -403,6 +406,16 @@ CASUALTY_CUES: dict[str, str] = {
 MISSING_CUES: tuple[str, ...] = (
     "missing", "missing in action", "unaccounted for", "went missing", "gone missing",
 )
+
+# Verbs right before a number that say what happened to the people counted.
+VERBS_BEFORE: dict[str, str] = {
+    "captured": "captured", "capture": "captured", "captures": "captured",
+    "capturing": "captured", "took": "captured", "take": "captured", "takes": "captured",
+    "taken": "captured", "hold": "captured", "holds": "captured", "held": "captured",
+    "killing": "killed", "killed": "killed", "kills": "killed", "eliminated": "killed",
+    "eliminating": "killed", "wounding": "wounded", "injuring": "wounded",
+    "wounded": "wounded", "injured": "wounded",
+}
 
 # Cues that the troops are expected, planned or rumoured, not yet there.
 PLANNED_CUES: tuple[str, ...] = (
