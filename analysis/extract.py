@@ -50,6 +50,7 @@ _ANAPHOR = _alternation(vocab.ANAPHORS)
 _ARMY = _alternation(vocab.ARMY_CUES)
 _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
 _MISSING = _alternation(vocab.MISSING_CUES)
+_PART = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.I)
 _STRONG_UNIT = re.compile(rf"-?\s*strong\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_trie(vocab.UNIT_NOUNS)})\b", re.I)
 _COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{_trie(vocab.NON_PERSONNEL)})\b", re.I)
 _MIXED_FORCE = re.compile(r"^[^.;]{0,40}?\b(?:(?:north\s+)?koreans?\s+among\s+them|including\s+(?:some\s+)?"
@@ -352,7 +353,8 @@ def _casualty_measure(window: str) -> str | None:
 
 def _clause_after(after: str, limit: int = 90) -> str:
     """The words after a number that still belong to its clause."""
-    cut = re.search(r"[;:.!?()“”\"]|,\s|\s(?:while|but|whereas|and\s+that|that)\s|\d", after)
+    cut = re.search(rf"[;:.!?()“”\"]|,\s|\s(?:while|but|whereas|and\s+that)\s|{_CANDIDATE.pattern}",
+                    after, re.I)
     end = cut.start() if cut else len(after)
     if cut and cut.group(0).startswith(","):
         # "The first group, 2.6 thousand soldiers, is to be sent": the verb after an apposition
@@ -683,6 +685,8 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
             return measure
     if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s*$", clause, re.I):
         return _troop_measure(ctx.before, after)
+    if _PART.match(ctx.after) and rows and rows[-1]["sentence_start"] == ctx.sentence.start:
+        return rows[-1]["measure"]  # "five of them in a firefight"
     return None
 
 
@@ -695,11 +699,15 @@ def _casualty_window(after: str) -> str:
 
 
 def _sentence_measure(ctx: Context, rows: list[dict]) -> str:
-    """With no cue of its own, a troop figure follows the troop figure before it in the
-    same sentence ("decided to send 1,000 sappers to clear mines and 5,000 builders")."""
-    if rows and rows[-1]["sentence_start"] == ctx.sentence.start and \
-            rows[-1]["measure"].startswith("troops"):
-        return rows[-1]["measure"]
+    """With no cue of its own, a figure follows the figure before it in the same sentence:
+    a troop figure another troop figure ("decided to send 1,000 sappers to clear mines and
+    5,000 builders"), a part its whole ("killed 13 soldiers, five of them in a firefight
+    and another eight with drones")."""
+    if rows and rows[-1]["sentence_start"] == ctx.sentence.start:
+        previous = rows[-1]["measure"]
+        if previous.startswith("troops") or _PART.match(ctx.after) or \
+                re.search(r"\b(?:another|a\s+further|the\s+other)\s+$", ctx.before):
+            return previous
     return "troops_deployed"
 
 

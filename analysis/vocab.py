@@ -399,7 +399,8 @@ CASUALTY_CUES: dict[str, str] = {
     "prisoners of war": "captured", "pows": "captured", "taken prisoner": "captured",
     "captives": "captured", "surrendered": "captured", "in captivity": "captured",
     "lost": "casualties", "has lost": "casualties", "have lost": "casualties",
-    "lives lost": "killed", "lives": "killed",
+    "lives lost": "killed", "lives": "killed", "sacrifice": "killed", "fallen": "killed",
+    "war dead": "killed", "in custody": "captured",
 }
 
 # Missing is not a measure: a count of the missing is left out.
@@ -430,6 +431,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "is to be sent", "are to be sent", "to be sent", "to be deployed", "to be dispatched",
     "able to send", "capable of sending", "could send", "would send", "intended to",
     "intends to", "intend to", "to involve", "agreed to send", "pledged to send",
+    "being sent", "being deployed", "being dispatched", "under way", "underway",
 )
 
 # Cues that the troops are (or were) already there; they beat a weak planned cue.
