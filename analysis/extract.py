@@ -308,7 +308,7 @@ def _noun(after: str) -> tuple[str, str | None, int]:
             return "personnel", None, pos + pm.end()
         wm = _WORD_RE.match(rest)
         if not wm:
-            return "bare", None, pos
+            return ("bare" if unknown == 0 else "other"), None, pos
         low = wm.group(0).lower().strip("’'").rstrip(".")
         if low == "south" and re.match(r"south\s+korean", rest, re.I):
             return "other", None, pos  # South Korean troops are another side's
@@ -653,6 +653,9 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
     after_cas = _casualty_measure(_casualty_window(after))
     if not after_cas and _MISSING.search(_casualty_window(after)):
         return None  # missing is not a measure
+    if not after_cas and kind == "bare" and rows and rows[-1]["sentence_start"] == ctx.sentence.start and (
+            _PART.match(ctx.after) or re.search(r"\b(?:another|a\s+further)\s+$", ctx.before)):
+        return rows[-1]["measure"]  # "killed 13 soldiers, five of them in a firefight"
     if kind == "casualty":
         return _casualty_measure(_casualty_window(ctx.after)) or cue
     if kind == "personnel":
@@ -685,8 +688,6 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
             return measure
     if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s*$", clause, re.I):
         return _troop_measure(ctx.before, after)
-    if _PART.match(ctx.after) and rows and rows[-1]["sentence_start"] == ctx.sentence.start:
-        return rows[-1]["measure"]  # "five of them in a firefight"
     return None
 
 

@@ -182,6 +182,11 @@ def _is_missing(v) -> bool:
     return not isinstance(v, (list, tuple)) and pd.isna(v)
 
 
+def records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with missing cells (NaN, NaT, None) as None."""
+    return [{k: (None if _is_missing(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
 # Measures in vocabulary order, then by date; the list is the query's last parameter.
 _MEASURE_ORDER = "coalesce(list_position(?, measure), 1000), measure"
 
@@ -642,5 +647,5 @@ def highlight_figures_html(text: str, figures: list[dict], start: int = 0,
 
 def mentions_in_article(con, name: str) -> list[dict]:
     """Every figure mention of one article (rejected ones included), in text order."""
-    df = _frame(con.execute('SELECT * FROM figures WHERE article = ? ORDER BY "start"', [name]))
-    return [{k: (None if _is_missing(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
+    return records(_frame(con.execute('SELECT * FROM figures WHERE article = ? ORDER BY "start"',
+                                      [name])))
