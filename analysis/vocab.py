@@ -370,7 +370,8 @@ PERSONNEL_NOUNS: tuple[str, ...] = (
     "military construction workers", "construction workers", "workers", "reinforcements",
     "conscripts", "paratroopers", "marines", "service personnel", "staff", "military staff",
     "mercenaries", "people", "members", "combatants", "operators", "specialists",
-    "instructors", "gunners", "crew", "crews", "north koreans", "koreans",
+    "instructors", "gunners", "crew", "crews", "north koreans", "koreans", "others",
+    "generals", "commanders", "riflemen", "snipers", "scouts", "pilots", "cadets",
 )
 
 # Units a "N-strong" count may size: "a 12,000-strong contingent" (an army is excluded).
