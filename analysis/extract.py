@@ -50,6 +50,8 @@ _ANAPHOR = _alternation(vocab.ANAPHORS)
 _ARMY = _alternation(vocab.ARMY_CUES)
 _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
 _MISSING = _alternation(vocab.MISSING_CUES)
+_MIXED_SUBJECT = re.compile(r"\b(?:(?:russian|ukrainian)\s+and\s+north\s+korean|north\s+korean\s+and\s+"
+                            r"(?:russian|ukrainian))\b", re.I)
 _PART = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.I)
 _STRONG_UNIT = re.compile(rf"-?\s*strong\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_trie(vocab.UNIT_NOUNS)})\b", re.I)
 _COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{_trie(vocab.NON_PERSONNEL)})\b", re.I)
@@ -353,8 +355,8 @@ def _casualty_measure(window: str) -> str | None:
 
 def _clause_after(after: str, limit: int = 90) -> str:
     """The words after a number that still belong to its clause."""
-    cut = re.search(rf"[;:.!?()“”\"]|,\s|\s(?:while|but|whereas|and\s+that)\s|{_CANDIDATE.pattern}",
-                    after, re.I)
+    cut = re.search(rf"[;:.!?()“”\"]|,\s|\s(?:while|but|whereas|and\s+that)\s|"
+                    rf"(?<!\d)(?!(?:19|20)\d\d\b){_CANDIDATE.pattern}", after, re.I)
     end = cut.start() if cut else len(after)
     if cut and cut.group(0).startswith(","):
         # "The first group, 2.6 thousand soldiers, is to be sent": the verb after an apposition
@@ -580,10 +582,14 @@ def extract_article(article: Article) -> list[dict]:
         spk = speakers(s_text, local)
         phrases = [p for p in find_numbers(masked, sent.start, sent.end) if _surface_ok(masked, p)] \
             if i in with_numbers else []
+        kept = True
         for p in phrases:
             rel_start, rel_end = p.start - sent.start, p.end - sent.start
             ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:])
+            if not kept and re.match(r"\s+(?:others|more)\b", ctx.after):
+                continue  # "killed 18 Russian servicemen, wounded 33 others"
             row = _figure(ctx, sentences, i, spk, prev_speakers, resolved, rows, title)
+            kept = row is not None
             if row is None:
                 continue
             row.update(article=article.name, published=published.isoformat() if published else None,
@@ -646,6 +652,10 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
              sentences: list[Sentence], i: int) -> str | None:
     """The measure of a figure, or None when the number is not a count of personnel."""
     after = ctx.after[consumed:]
+    if kind == "bare" and re.match(r"\s*(?:more|others)\b", ctx.after) and _COUNTED_THING.search(ctx.before):
+        return None  # "31 of the 52 drones ..., and 14 more were lost": more of the same things
+    if _MIXED_SUBJECT.search(_clause_before(ctx.before, comma=False)):
+        return None  # "Russian and North Korean soldiers ... number an estimated 63,000"
     verb = _VERB_BEFORE.search(ctx.before[-30:])
     if verb:
         # "Ukrainian forces captured two wounded soldiers", "killing 21 and wounding 40"
@@ -680,14 +690,15 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
             previous = sentences[i - 1].text
             measure = _casualty_measure(previous) or (
                 _troop_measure(previous, "") if _PERSONNEL.search(previous) else None)
-        if re.match(r"\s*(?:more|others)\b", ctx.after) and _COUNTED_THING.search(ctx.before):
-            return None  # "31 of the 52 drones ..., and 14 more": more of the same things
         if measure and measure.startswith("troops"):
             return _troop_measure(ctx.before, after, measure)
         if measure:
             return measure
     if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s*$", clause, re.I):
         return _troop_measure(ctx.before, after)
+    if rows and rows[-1]["sentence_start"] == ctx.sentence.start and rows[-1]["measure"].startswith(
+            "troops") and re.search(r"\b(?:and|or)\b", clause):
+        return _troop_measure(ctx.before, after, rows[-1]["measure"])  # "... or even half a million"
     return None
 
 
