@@ -11,6 +11,8 @@ page = st.navigation([
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
     st.Page("pages/provenance.py", title="Provenance", icon=":material/find_in_page:"),
     st.Page("pages/data.py", title="Data", icon=":material/table:"),
+    st.Page("pages/review.py", title="Review", icon=":material/rate_review:"),
+    st.Page("pages/add_article.py", title="Add article", icon=":material/note_add:"),
 ])
 
 with st.sidebar:
@@ -19,4 +21,5 @@ with st.sidebar:
 with desk_ui.guard("The dashboard"):
     desk_ui.sidebar_filters()
     desk_ui.show_store_note()
+    desk_ui.show_flash()
     page.run()

@@ -15,14 +15,17 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from analysis import charts, queries
+from analysis import charts, queries, store
 from analysis.queries import Filters
 from analysis.store import current_path, ensure_store
 
 ROOT = Path(__file__).resolve().parent
 DATA_ENV = "ESTIMATE_DESK_DATA"
 PROVENANCE = "pages/provenance.py"
-FILTER_KEYS = ("f_measures", "f_groups", "f_dates", "f_publishers", "f_text")
+REVIEW = "pages/review.py"
+FILTER_KEYS = ("f_measures", "f_groups", "f_dates", "f_publishers", "f_text", "f_reviewed")
+# How long a page waits for another writer (a CLI ingest, another tab) before saying so.
+WRITE_TIMEOUT = 20.0
 log = logging.getLogger("estimate_desk")
 
 CSS = """<style>
@@ -41,6 +44,16 @@ CSS = """<style>
 .desk-facts {display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.2rem;
              font-size: 0.93rem; margin: 0 0 0.8rem 0; padding: 0;}
 .desk-facts dt {color: #5a5a5a;} .desk-facts dd {margin: 0;}
+.desk-status {display: inline-block; font-size: 0.78rem; font-weight: 600; padding: 0 0.45rem;
+              border-radius: 9px; background: #eef1f5; color: #333; margin-left: 0.3rem;}
+.desk-status.rejected {background: #fde2e1; color: #8a1c14;}
+.desk-status.edited, .desk-status.added {background: #e3f1e6; color: #1d5c2c;}
+.desk-status.accepted {background: #e3f1e6; color: #1d5c2c;}
+.desk-text {line-height: 1.6; font-size: 0.95rem; color: #222; max-height: 26rem;
+            overflow-y: auto; padding: 0.5rem 0.8rem; border: 1px solid #e3e3e3;
+            border-radius: 6px; background: #fcfcfc;}
+.desk-text mark {background: #ffc83d; color: #111; font-weight: 600; padding: 0 2px;
+                 border-radius: 3px;}
 </style>"""
 
 
@@ -64,6 +77,18 @@ def leave_folder_mode() -> None:
 def data_dir() -> Path:
     """The data folder: $ESTIMATE_DESK_DATA, else the repository's data/."""
     return Path(os.environ.get(DATA_ENV) or ROOT / "data")
+
+
+def store_link() -> Path:
+    return data_dir() / "estimates.duckdb"
+
+
+def articles_dir() -> Path:
+    return data_dir() / "articles"
+
+
+def decisions_db() -> Path:
+    return store.decisions_path(store_link())
 
 
 def md_escape(text: str) -> str:
@@ -100,11 +125,47 @@ def connection() -> duckdb.DuckDBPyConnection:
             if note:
                 st.session_state["store_note"] = note
             checked.add(str(path))
-    return _connect(str(path))
+    try:
+        return _connect(str(path))
+    except duckdb.IOException:
+        # The build was switched away from and pruned between resolving the link and
+        # opening it: take the build the link points at now.
+        return _connect(str(current_path(link)))
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
     return connection().cursor()
+
+
+def flash(kind: str, text: str) -> None:
+    """A message for the next run of the page (after an action and st.rerun)."""
+    st.session_state.setdefault("flash", []).append((kind, text))
+
+
+def show_flash() -> None:
+    icons = {"success": ":material/check_circle:", "warning": ":material/schedule:",
+             "error": ":material/error:", "info": ":material/info:"}
+    for kind, text in st.session_state.pop("flash", []):
+        getattr(st, kind)(text, icon=icons.get(kind))
+
+
+def refresh_store(saved: str) -> bool:
+    """Bring the store up to date after a write (`saved` says what was written).
+
+    Another writer (a command-line ingest, a review in another tab) may hold the store:
+    then the write is kept and the message says when it will show. Returns True when the
+    store is up to date.
+    """
+    try:
+        with st.spinner("Updating the database…"):
+            store.refresh(articles_dir(), store_link(), timeout=WRITE_TIMEOUT)
+    except store.StoreBusy:
+        flash("warning", f"{saved} The database is being updated by someone else right now, "
+                         "so it will appear in the charts after the next refresh (press "
+                         "**Update the database now** on the Review page, or add or review "
+                         "anything).")
+        return False
+    return True
 
 
 def show_store_note() -> None:
@@ -157,9 +218,14 @@ def _keep_known(key: str, options: list) -> None:
 def _date_bounds(opts: queries.FilterOptions):
     lo, hi = opts.min_date, opts.max_date
     picked = st.session_state.get("f_dates")
+    full = st.session_state.get("f_dates_full")
     if not (isinstance(picked, (tuple, list)) and picked
-            and all(lo <= d <= hi for d in picked)):
+            and all(lo <= d <= hi for d in picked)) or (
+            full and tuple(picked) == tuple(full) and tuple(full) != (lo, hi)):
+        # Unset, out of range, or left at the full extent of an older build (an article
+        # or a review has since widened it): follow the full extent.
         st.session_state["f_dates"] = (lo, hi)
+    st.session_state["f_dates_full"] = (lo, hi)
     picked = st.date_input("Date (claim date, else published)", min_value=lo, max_value=hi,
                            key="f_dates", format="YYYY-MM-DD",
                            help="Claims without any date are shown only while the range is "
@@ -189,10 +255,13 @@ def sidebar_filters() -> Filters:
                                     placeholder="All publishers")
         text = st.text_input("Search quotes, sentences, claimants", key="f_text",
                              placeholder="e.g. Kursk")
+        reviewed = st.checkbox("Reviewed only", key="f_reviewed",
+                               help="Only claims whose every mention an analyst has accepted "
+                                    "or corrected, and only reviewed mentions.")
         st.button("Reset filters", on_click=reset_filters, key="reset_filters",
                   icon=":material/filter_alt_off:")
     filters = Filters(tuple(measures), tuple(groups), date_from, date_to, tuple(publishers),
-                      text or "")
+                      text or "", bool(reviewed))
     st.session_state["filters"] = filters
     return filters
 
@@ -245,6 +314,15 @@ def table_downloads(df, stem: str, key: str) -> None:
                                on_click="ignore", icon=":material/download:")
 
 
+def decisions_file(fmt: str) -> bytes:
+    """Every review decision as a JSON or CSV file (what the Review page's downloads serve)."""
+    from analysis import review
+
+    decisions = review.load(decisions_db())
+    text = review.export_json(decisions) if fmt == "json" else review.export_csv(decisions)
+    return text.encode("utf-8")
+
+
 # --- provenance HTML -----------------------------------------------------------------
 
 _WEB_LINK = re.compile(r"^https?://[^\s\"'<>]+$", re.I)
@@ -273,12 +351,40 @@ def article_card(article: dict | None, mention: dict) -> str:
     why = queries.explain_bounds(mention.get("quote"), mention.get("qualifier"),
                                  mention.get("value"), mention.get("low"), mention.get("high"))
     claimant = mention.get("claimant") or "no claimant named"
-    return (f'<div class="desk-card"><h4>{esc(title)}</h4>'
+    return (f'<div class="desk-card"><h4>{esc(title)}{status_badge(mention)}</h4>'
             f'<div class="desk-meta">{" · ".join(meta)}</div>'
             f'<div class="desk-para">{paragraph}</div>'
             f'<div class="desk-why"><b>Claimant:</b> {esc(claimant)} '
             f'({esc(mention.get("claimant_group") or "Unattributed")}). '
-            f"<b>Bounds:</b> {esc(why)}</div></div>")
+            f"<b>Bounds:</b> {esc(why)}{review_line(mention)}</div></div>")
+
+
+def _present(value):
+    """None for a missing cell (None, NaN, NaT), else the value."""
+    try:
+        return None if value is None or value != value else value
+    except (TypeError, ValueError):
+        return value
+
+
+def status_badge(mention: dict) -> str:
+    status = mention.get("review_status") or "unreviewed"
+    if status not in queries.REVIEW_LABELS:
+        status = "unreviewed"
+    return (f'<span class="desk-status {status}">'
+            f"{html.escape(queries.REVIEW_LABELS[status])}</span>")
+
+
+def review_line(mention: dict) -> str:
+    """The figure as reviewed: measure, claim date and the analyst's note."""
+    esc = html.escape
+    parts = [f"<br><b>Figure:</b> {esc(queries.bound_label(mention.get('qualifier'), mention.get('value'), mention.get('low'), mention.get('high')))}"
+             f" · {esc(queries.measure_label(mention.get('measure')))}"
+             f" · claim date {esc(str(_present(mention.get('claim_date')) or 'not stated'))}"]
+    note = mention.get("review_note")
+    if isinstance(note, str) and note.strip():
+        parts.append(f"<br><b>Analyst's note:</b> {esc(note)}")
+    return "".join(parts)
 
 
 def facts(pairs: list[tuple[str, object]]) -> str:

@@ -587,22 +587,31 @@ def articles_list(con) -> pd.DataFrame:
         "GROUP BY ALL ORDER BY a.article"))
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s|$)")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]|\s*$)")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Pres|St|"
+    r"No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|vs|etc|Inc|Corp|Co))\.$")
 
 
 def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Sentences of text[start:] as (start, end) offsets into `text`: each line is split
-    after . ! or ? followed by a space; surrounding spaces are left out.
+    after . ! or ? followed by a space and a capital or a digit, but not after an
+    initial or a common abbreviation (U.S., Gen., Nov.); surrounding spaces are left out.
 
     >>> t = "---\\ntitle: x\\n---\\nSeoul said 3,000 troops. Kyiv said more.\\nNo stop"
     >>> [t[a:b] for a, b in sentence_spans(t, 17)]
     ['Seoul said 3,000 troops.', 'Kyiv said more.', 'No stop']
+    >>> t = "U.S. intelligence and Gen. Budanov said so. Then e.g. more."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['U.S. intelligence and Gen. Budanov said so.', 'Then e.g. more.']
     """
     spans = []
     for line in re.finditer(r"[^\n]+", text[start:]):
         base, body = start + line.start(), line.group(0)
         a = 0
         for m in _SENTENCE_END.finditer(body):
+            if body[m.start()] == "." and _ABBREVIATION.search(body[max(a, m.start() - 12):m.start() + 1]):
+                continue
             spans.append((base + a, base + m.end()))
             a = m.end()
         spans.append((base + a, base + len(body)))

@@ -21,6 +21,7 @@ CLAIM_COLUMNS = {
     "n_articles": st.column_config.NumberColumn("Articles"),
     "publishers": st.column_config.ListColumn("Publishers"),
     "quote": st.column_config.TextColumn("Quote"),
+    "review": st.column_config.TextColumn("Review"),
     "claim_id": st.column_config.TextColumn("Claim id"),
 }
 MENTION_COLUMNS = {
@@ -33,6 +34,8 @@ MENTION_COLUMNS = {
     "publisher": st.column_config.TextColumn("Publisher"),
     "title": st.column_config.TextColumn("Article"),
     "article": st.column_config.TextColumn("File"),
+    "review": CLAIM_COLUMNS["review"],
+    "review_note": st.column_config.TextColumn("Review note"),
     "claim_id": CLAIM_COLUMNS["claim_id"],
     "mention_id": st.column_config.TextColumn("Mention id"),
 }
@@ -42,10 +45,17 @@ def _table(df, columns: dict, stem: str, key: str) -> None:
     if df.empty:
         st.info(desk_ui.NO_MATCH, icon=":material/filter_alt:")
         return
+    if "review_status" in df:
+        review = df["review_status"].fillna("unreviewed").map(
+            lambda s: queries.REVIEW_LABELS.get(s, s))
+    else:
+        review = [queries.claim_review_label(r, n, ok) for r, n, ok
+                  in zip(df["n_reviewed"], df["n_mentions"], df["reviewed"])]
     view = df.assign(
         measure=df["measure"].map(queries.measure_label),
         figure=[queries.bound_label(q, v, lo, hi) for q, v, lo, hi
-                in zip(df["qualifier"], df["value"], df["low"], df["high"])])
+                in zip(df["qualifier"], df["value"], df["low"], df["high"])],
+        review=review)
     st.dataframe(view, column_order=list(columns), column_config=columns, hide_index=True,
                  placeholder="—", key=f"table-{key}")
     st.caption("Downloads hold every column of the filtered rows.")

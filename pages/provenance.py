@@ -59,8 +59,28 @@ def _claim_label(r) -> str:
 
 
 def _mention_label(r) -> str:
-    return (f"{queries.measure_label(r['measure'])} · {r.get('claimant') or 'no claimant'} · "
+    rejected = "REJECTED · " if r.get("review_status") == "rejected" else ""
+    return (f"{rejected}{queries.measure_label(r['measure'])} · {r.get('claimant') or 'no claimant'} · "
             f"“{r['quote']}” · {r.get('title') or r['article']}")
+
+
+AUDIT_COLUMNS = {"when": "When (UTC)", "what": "What", "quote": "Quote", "before": "Before",
+                 "after": "After", "note": "Note"}
+
+
+def _audit(mentions: list[dict], key: str) -> None:
+    """The review decisions behind these mentions: what, before, after, when, note."""
+    st.markdown("##### Review history")
+    trail = queries.audit_trail(desk_ui.cursor(), mentions)
+    if trail.empty:
+        st.caption("No analyst has reviewed this yet: the figures are as the extractor read "
+                   "them. Accept, reject or correct them on the Review page.")
+        return
+    view = trail.assign(when=[w.replace("T", " ")[:16] for w in trail["when"]],
+                        quote=[f"“{q}” ({a})" for q, a in zip(trail["quote"], trail["article"])])
+    st.table(view[list(AUDIT_COLUMNS)].rename(columns=AUDIT_COLUMNS), hide_index=True)
+    st.caption("The last decision on a span is the one in force; earlier ones are kept. "
+               "Before: the figure as it stood; After: what the decision changed.")
 
 
 def _cards(mentions) -> None:
@@ -86,15 +106,21 @@ def show_claim(claim_id: str) -> None:
         ("Value · low · high", " · ".join(queries.fmt_number(c[k]) for k in ("value", "low", "high"))),
         ("Wording", queries.QUALIFIER_LABELS.get(c["qualifier"], c["qualifier"])),
         ("Cited by", f"{c['n_articles']} article(s), {c['n_mentions']} mention(s)"),
+        ("Review", queries.claim_review_label(c["n_reviewed"], c["n_mentions"], c["reviewed"])),
         ("Publishers", ", ".join(c["publishers"]) or "unknown"),
         ("Claim id", c["claim_id"]),
     ]))
     st.markdown("##### How the wording became the bounds")
+    mentions = queries.records(queries.mentions_of_claim(cur, claim_id))
     st.html('<div class="desk-explain">' + html.escape(queries.explain_bounds(
         c["quote"], c["qualifier"], c["value"], c["low"], c["high"])) + "</div>")
-    mentions = queries.mentions_of_claim(cur, claim_id).to_dict("records")
+    if any(m.get("review_status") in ("edited", "added") for m in mentions):
+        st.caption("An analyst set these values (corrected or added the figure), so they "
+                   "need not follow from the words; the review history below says what "
+                   "changed.")
     st.markdown(f"##### Every article citing this claim ({c['n_articles']})")
     _cards(mentions)
+    _audit(mentions, claim_id)
 
 
 def show_mention(mention_id: str) -> None:
@@ -105,7 +131,16 @@ def show_mention(mention_id: str) -> None:
         return
     figure = queries.bound_label(m["qualifier"], m["value"], m["low"], m["high"])
     st.subheader(f"{figure} · {queries.measure_label(m['measure'])}")
+    if m.get("review_status") == "rejected":
+        st.warning("An analyst **rejected** this mention: it is not a figure, and no claim or "
+                   "chart counts it."
+                   + (f" Their note: {desk_ui.md_escape(m['review_note'])}" if m.get("review_note") else ""),
+                   icon=":material/block:")
+        _cards([m])
+        _audit([m], mention_id)
+        return
     _cards([m])
+    _audit([m], mention_id)
     others = [r for r in queries.mentions_of_claim(cur, m["claim_id"]).to_dict("records")
               if r["mention_id"] != mention_id]
     st.markdown(f"##### Other mentions of the same claim ({len(others)})")

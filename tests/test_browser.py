@@ -5,6 +5,7 @@ store through $ESTIMATE_DESK_DATA, never the repository's data/.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -37,11 +38,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(desk_data, tmp_path_factory):
+@contextlib.contextmanager
+def serve(data: Path, log: Path):
+    """`streamlit run app.py` on a free port, reading `data`; yields its URL. On the way
+    out the server is stopped and its log checked for tracebacks."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "ESTIMATE_DESK_DATA": str(desk_data)}
+    env = {**os.environ, "ESTIMATE_DESK_DATA": str(data)}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
@@ -70,6 +72,12 @@ def server(desk_data, tmp_path_factory):
             proc.kill()
             proc.wait()
     assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
+
+
+@pytest.fixture(scope="module")
+def server(desk_data, tmp_path_factory):
+    with serve(desk_data, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
