@@ -318,7 +318,8 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "informed", "posted", "explained", "observed", "highlighted", "insisted", "argued",
     "acknowledged", "raised", "spoke", "spoken", "briefing", "briefed", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
-    "released", "published", "issued", "unveiled", "gave", "presented",
+    "released", "published", "issued", "unveiled", "gave", "presented", "expects",
+    "predicts", "forecasts", "fears", "projects",
 )
 
 # --- qualifiers ----------------------------------------------------------------------
@@ -433,6 +434,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "able to send", "capable of sending", "could send", "would send", "intended to",
     "intends to", "intend to", "to involve", "agreed to send", "pledged to send",
     "being sent", "being deployed", "being dispatched", "under way", "underway",
+    "expects", "expect", "anticipates", "predicts", "forecast",
 )
 
 # Cues that the troops are (or were) already there; they beat a weak planned cue.
@@ -444,6 +446,8 @@ DEPLOYED_CUES: tuple[str, ...] = (
     "deployment of", "have been", "has been", "were sent", "was sent", "currently",
     "made their way", "have made", "entered", "crossed", "moved into", "already",
     "now in", "ferried", "shipped", "carried", "transported", "numbered", "fought",
+    "may have sent", "might have sent", "could have sent", "must have sent", "may have been",
+    "might have been", "could have been",
 )
 
 # Whole-army and other-force cues: a number next to these is not a deployment count.

@@ -95,6 +95,13 @@ REPORTING = [
     ("Kyiv and Seoul say roughly 11,000 North Korean soldiers were sent to Russia.", [(11000, 11000, 11000, "approx", "troops_deployed", "Ukraine")]),
     ("- North Koreans killed or wounded so far: around 4,000, Western officials say", [(4000, 4000, 4000, "approx", "casualties", "Other")]),
     ("At the weekend Ukraine said at least three North Korean soldiers were missing.", []),
+    ("North Korea may have sent up to 3,000 more troops, the NIS said.", [(3000, N, 3000, "up_to", "troops_deployed", "South Korea")]),
+    ("The NIS expects North Korea to send 2,000 more soldiers.", [(2000, 2000, 2000, "exact", "troops_planned", "South Korea")]),
+    ("Operators held off the assault, killing 21 North Korean soldiers and wounding 40, the SSO said.", [
+        (21, 21, 21, "exact", "killed", "Ukraine"), (40, 40, 40, "exact", "wounded", "Ukraine")]),
+    ("The SSO said it had killed 13 North Korean soldiers, five of them in a firefight and another eight with drones.", [
+        (13, 13, 13, "exact", "killed", "Ukraine"), (5, 5, 5, "exact", "killed", "Ukraine"), (8, 8, 8, "exact", "killed", "Ukraine")]),
+    ("Russian bloggers said the strike killed 18 Russian servicemen and wounded 33 others near North Korean positions.", []),
 ]
 
 # Out of scope (FIGURES.md: not a figure)
