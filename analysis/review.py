@@ -128,12 +128,15 @@ def apply(figures: list[dict], decisions: list[dict], articles: dict[str, dict])
     orphans = []
     for d in latest(decisions):
         name = by_sha.get(d["article_sha"])
+        if name is None and d["article"] in articles:
+            name = d["article"]  # edited since; the decision holds while its span does
         if name is None:
             orphans.append(dict(d, reason="its article is no longer in the corpus"))
             continue
         text = articles[name]["text"]
         if text[d["start"]:d["end"]] != d["quote"]:
-            orphans.append(dict(d, reason="the article no longer holds that text at that place"))
+            orphans.append(dict(d, reason="the article's text changed and no longer holds "
+                                          "that text at that place"))
             continue
         target = next((f for f in by_article.get(name, [])
                        if f["start"] < d["end"] and d["start"] < f["end"]), None)
