@@ -153,25 +153,34 @@ _TITLE = r"(?:(?:Mr|Ms|Mrs|Dr|Gen|Lt|Col|Rep|Sen|Adm|Maj|Capt)\.?\s+)*"
 
 
 @lru_cache(maxsize=1)
-def _introductions() -> tuple[re.Pattern, re.Pattern]:
-    sides = _trie(vocab.SIDE_FORMS)
+def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """A side ("Ukraine's", "South Korean"), and around it a name and a role."""
     roles = _trie(vocab.ROLE_NOUNS)
-    after = re.compile(rf"{_TITLE}(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?P<side>{sides})\s+"
-                       rf"(?:[\w-]+\s+){{0,4}}?(?:{roles})\b")
-    before = re.compile(rf"\b(?P<side>{sides})\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})"
-                        rf"(?:\s+[a-z]+\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?,?\s+{_TITLE}(?P<name>{_NAME})\b")
-    return after, before
+    side = re.compile(rf"\b(?:{_trie(vocab.SIDE_FORMS)})(?![\w'’])")
+    name_before = re.compile(rf"{_TITLE}(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?$")
+    role_after = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})\b")
+    name_after = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})(?:\s+[a-z]+\s+[A-Z][\w.-]*"
+                            rf"(?:\s+[A-Z][\w.-]*)?)?,?\s+{_TITLE}(?P<name>{_NAME})\b")
+    return side, name_before, role_after, name_after
 
 
 def learn_names(text: str) -> LocalNames:
-    """The article's own cast: unknown names introduced with a side and a role."""
+    """The article's own cast: unknown names introduced with a side and a role
+    ("Dmytro Ponomarenko, Ukraine's ambassador", "South Korean lawmaker Yu Yong-weon")."""
+    side, name_before, role_after, name_after = _introductions()
     table: dict[str, tuple[str, str]] = {}
-    for pattern in _introductions():
-        for m in pattern.finditer(text):
-            name = m.group("name")
+    for m in side.finditer(text):
+        group = vocab.SIDE_FORMS[m.group(0).replace("’", "'")]
+        names = []
+        before = name_before.search(text, max(0, m.start() - 70), m.start())
+        if before and role_after.match(text, m.end(), m.end() + 60):
+            names.append(before.group("name"))
+        after = name_after.match(text, m.end(), m.end() + 140)
+        if after:
+            names.append(after.group("name"))
+        for name in names:
             if name in _CLAIMANTS or name.split()[0] in _CLAIMANTS:
                 continue
-            group = vocab.SIDE_FORMS[m.group("side").replace("’", "'")]
             table.setdefault(name, (name, group))
             parts = name.split()
             alias = parts[0] if "-" in parts[-1] else parts[-1]
@@ -521,6 +530,8 @@ def _choose_speaker(ctx: Context, spk: list[Speaker]) -> Speaker | None:
 
 def _mask(text: str) -> str:
     """URLs, e-mail addresses and file names blanked out, offsets kept."""
+    if not any(mark in text for mark in ("http", "www.", "@", ".htm", ".php", "[email")):
+        return text  # the common case, and the regex is slow on long text
     return _URLISH.sub(lambda m: " " * len(m.group(0)), text)
 
 
