@@ -286,6 +286,19 @@ NO_MATCH = ("No claims match the filters. Widen the date range, clear a filter o
             "**Reset filters** in the sidebar.")
 
 
+def filtered_claims():
+    """The sidebar's filters and the claims they select; None, after a plain message, when
+    the store holds no figures or the filters match none."""
+    if empty_store_message():
+        return None
+    chosen = filters()
+    claims = queries.claims(cursor(), chosen)
+    if claims.empty:
+        st.info(NO_MATCH, icon=":material/filter_alt:")
+        return None
+    return chosen, claims
+
+
 # --- downloads -----------------------------------------------------------------------
 
 CHART_FORMATS = (("png", "PNG (2×)", "image/png"), ("svg", "SVG", "image/svg+xml"),

@@ -12,13 +12,10 @@ def main() -> None:
     st.caption("One row per claim: the same estimate reported by several articles is drawn "
                "once. Points are the figure, bars span ranges, dashed arrows mark open "
                "bounds. Hover a point for its quote and sources.")
-    if desk_ui.empty_store_message():
+    found = desk_ui.filtered_claims()
+    if found is None:
         return
-    filters = desk_ui.filters()
-    claims = queries.claims(desk_ui.cursor(), filters)
-    if claims.empty:
-        st.info(desk_ui.NO_MATCH, icon=":material/filter_alt:")
-        return
+    filters, claims = found
     n_articles = len({a for arts in claims["articles"] for a in arts})
     st.markdown(f"**{len(claims)}** claims from **{n_articles}** articles match the filters.")
     for measure in dict.fromkeys(claims["measure"]):

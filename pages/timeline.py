@@ -2,7 +2,7 @@
 import streamlit as st
 
 import desk_ui
-from analysis import charts, queries
+from analysis import charts
 
 desk_ui.leave_folder_mode()
 
@@ -12,13 +12,10 @@ def main() -> None:
     st.caption("Each claim at the date it was made. Lines join the claims of one claimant "
                "group; bars span ranges; ▲ marks a floor (at least, more than), ▼ a ceiling "
                "(up to, nearly).")
-    if desk_ui.empty_store_message():
+    found = desk_ui.filtered_claims()
+    if found is None:
         return
-    filters = desk_ui.filters()
-    claims = queries.claims(desk_ui.cursor(), filters)
-    if claims.empty:
-        st.info(desk_ui.NO_MATCH, icon=":material/filter_alt:")
-        return
+    filters, claims = found
     dated = claims[claims["date"].notna()]
     if dated.empty:
         st.info("None of the matching claims has a date, so there is nothing to place on a "

@@ -26,3 +26,16 @@ def desk_data(tmp_path_factory) -> Path:
     data = tmp_path_factory.mktemp("desk") / "data"
     build_fixture_store(data)
     return data
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium under Playwright, shared by the browser tests of a session."""
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import ARGS, CHROMIUM
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
