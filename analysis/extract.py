@@ -52,6 +52,8 @@ _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
 _MISSING = _alternation(vocab.MISSING_CUES)
 _MIXED_SUBJECT = re.compile(r"\b(?:(?:russian|ukrainian)\s+and\s+north\s+korean|north\s+korean\s+and\s+"
                             r"(?:russian|ukrainian))\b", re.I)
+_SENT_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|was)\s+(?:been\s+)?)?(?:sent|deployed|dispatched|"
+                         r"shipped|brought|moved|transferred)\b", re.I)
 _PART = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.I)
 _STRONG_UNIT = re.compile(rf"-?\s*strong\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_trie(vocab.UNIT_NOUNS)})\b", re.I)
 _COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{_trie(vocab.NON_PERSONNEL)})\b", re.I)
@@ -690,11 +692,15 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
     clause = _clause_before(ctx.before, comma=False)
     if re.search(r"\b(?:times|fold|percent|per cent|km|kilometers|miles)\b", after[:15], re.I):
         return None
+    if not after_cas and _SENT_AFTER.match(after) and _PERSONNEL.search(clause):
+        # "600 soldiers had been killed, out of around 15,000 sent": its own verb decides
+        return _troop_measure(ctx.before, after)
     cas = after_cas or _casualty_measure(clause)
     if cas:
         return cas
     if _PERSONNEL.search(clause):
-        return _shared_measure(ctx, rows) or _troop_measure(ctx.before, after)
+        return _shared_measure(ctx, rows) or _troop_measure(ctx.before, after,
+                                                            _sentence_measure(ctx, rows))
     if _ANAPHOR.search(clause[-60:]) or re.match(r"\s*(?:more|others|additional)\b", ctx.after):
         measure = _inherited_measure(rows, ctx)
         if measure is None and i > 0:

@@ -102,6 +102,10 @@ REPORTING = [
     ("The SSO said it had killed 13 North Korean soldiers, five of them in a firefight and another eight with drones.", [
         (13, 13, 13, "exact", "killed", "Ukraine"), (5, 5, 5, "exact", "killed", "Ukraine"), (8, 8, 8, "exact", "killed", "Ukraine")]),
     ("Russian bloggers said the strike killed 18 Russian servicemen and wounded 33 others near North Korean positions.", []),
+    ("The NIS said about 600 North Korean soldiers had been killed, out of around 15,000 sent in two rounds.", [
+        (600, 600, 600, "approx", "killed", "South Korea"), (15000, 15000, 15000, "approx", "troops_deployed", "South Korea")]),
+    ("Zelensky said Pyongyang could send another 30,000 soldiers, and in the worst case as many as half a million.", [
+        (30000, 30000, 30000, "exact", "troops_planned", "Ukraine"), (500000, N, 500000, "up_to", "troops_planned", "Ukraine")]),
 ]
 
 # Out of scope (FIGURES.md: not a figure)
