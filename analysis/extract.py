@@ -343,13 +343,6 @@ def _noun(after: str) -> tuple[str, str | None, int]:
     return "other", None, pos
 
 
-def _nearest(pattern: re.Pattern, text: str, from_end: bool) -> re.Match | None:
-    matches = list(pattern.finditer(text))
-    if not matches:
-        return None
-    return matches[-1] if from_end else matches[0]
-
-
 def _casualty_measure(window: str) -> str | None:
     """killed + wounded cues together mean casualties."""
     kinds = {vocab.CASUALTY_CUES[re.sub(r"\s+", " ", m.group(0).lower())]
@@ -595,13 +588,14 @@ def extract_article(article: Article) -> list[dict]:
         spk = speakers(s_text, local)
         phrases = [p for p in find_numbers(masked, sent.start, sent.end) if _surface_ok(masked, p)] \
             if i in with_numbers else []
+        sentence_date = _claim_date(s_text, spk, resolved)
         kept = True
         for p in phrases:
             rel_start, rel_end = p.start - sent.start, p.end - sent.start
             ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:])
             if not kept and re.match(r"\s+(?:others|more)\b", ctx.after):
                 continue  # "killed 18 Russian servicemen, wounded 33 others"
-            row = _figure(ctx, sentences, i, spk, prev_speakers, resolved, rows, title)
+            row = _figure(ctx, sentences, i, spk, prev_speakers, sentence_date, rows, title)
             kept = row is not None
             if row is None:
                 continue
@@ -612,11 +606,9 @@ def extract_article(article: Article) -> list[dict]:
             row["mention_id"] = f"{article.name}:{row['start']}-{row['end']}"
             rows.append(row)
         last_dates.extend(d for _, _, d in resolved if d is not None)
-        sentence_date = _claim_date(s_text, spk, resolved)
         if spk:
             prev_speakers.append((i, spk[-1], sentence_date))
-        elif prev_speakers and i - prev_speakers[-1][0] <= 3 and (
-                _PRONOUN_SPEAKER.search(s_text) or _PRONOUN_SOURCE.search(s_text)):
+        elif prev_speakers and i - prev_speakers[-1][0] <= 3 and _names_back(s_text):
             # "He added ..." keeps the speaker for the sentences after it
             prev_speakers.append((i, prev_speakers[-1][1], sentence_date or prev_speakers[-1][2]))
     _share_attribution(rows)
@@ -755,7 +747,7 @@ def _shared_measure(ctx: Context, rows: list[dict]) -> str | None:
 
 
 def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
-            prev_speakers: list, dates: list, rows: list[dict], title: str) -> dict | None:
+            prev_speakers: list, sentence_date, rows: list[dict], title: str) -> dict | None:
     p = ctx.number
     kind, cue, consumed = _noun(ctx.after)
     if kind == "other" or _out_of_scope(ctx, kind, consumed):
@@ -772,7 +764,7 @@ def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
     qualifier, extra_before, extra_after = _qualifier(ctx)
     low, high = _bounds(qualifier, p.value, p.high)
     speaker = _choose_speaker(ctx, spk)
-    claim_date = _claim_date(ctx.sentence.text, spk, dates)
+    claim_date = sentence_date
     if speaker is None:
         inherited = _previous_speaker(ctx, sentences, i, prev_speakers)
         if inherited is not None:
@@ -808,6 +800,11 @@ def _inherited_measure(rows: list[dict], ctx: Context) -> str | None:
 _PRONOUN_SOURCE = re.compile(rf"\baccording to (?:him|her|them|the (?:\w+ )?{_ROLE_NOUNS})\b", re.I)
 
 
+def _names_back(sentence: str) -> bool:
+    """The sentence's source is someone named before: "He said", "according to the agency"."""
+    return bool(_PRONOUN_SPEAKER.search(sentence) or _PRONOUN_SOURCE.search(sentence))
+
+
 def _previous_speaker(ctx: Context, sentences: list[Sentence], i: int, prev: list):
     """A speaker of the sentence before (same paragraph), or `He said` naming back."""
     if not prev:
@@ -815,8 +812,7 @@ def _previous_speaker(ctx: Context, sentences: list[Sentence], i: int, prev: lis
     j, speaker, date = prev[-1]
     if j == i:
         return None
-    if (_PRONOUN_SPEAKER.search(ctx.sentence.text) or _PRONOUN_SOURCE.search(ctx.sentence.text)) \
-            and i - j <= 3:
+    if _names_back(ctx.sentence.text) and i - j <= 3:
         return speaker, date
     if j == i - 1 and sentences[j].para == ctx.sentence.para:
         return speaker, date

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import json
 import sqlite3
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 ACTIONS = ("accept", "reject", "edit", "add")
@@ -32,6 +32,22 @@ CREATE TABLE IF NOT EXISTS decisions (
     UNIQUE (article_sha, start, "end", action, after, note, created_at)
 );
 """
+
+
+_INSERT = ('INSERT OR IGNORE INTO decisions (article, article_sha, start, "end", quote, action, '
+           "before, after, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+
+
+@contextmanager
+def _transaction(con: sqlite3.Connection):
+    """All of it or none: another writer waits (busy timeout) rather than failing."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 class DecisionError(ValueError):
@@ -77,18 +93,11 @@ def record(db: Path, *, article: str, article_sha: str, start: int, end: int, qu
         raise DecisionError("choose a non-empty span of the article")
     created_at = created_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     with closing(connect(db)) as con:
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            cur = con.execute(
-                'INSERT OR IGNORE INTO decisions (article, article_sha, start, "end", quote, '
-                "action, before, after, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (article, article_sha, start, end, quote, action,
-                 json.dumps(before, default=str) if before is not None else None,
-                 json.dumps(after, default=str), note or "", created_at))
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        with _transaction(con):
+            cur = con.execute(_INSERT, (
+                article, article_sha, start, end, quote, action,
+                json.dumps(before, default=str) if before is not None else None,
+                json.dumps(after, default=str), note or "", created_at))
         return cur.lastrowid
 
 
@@ -220,18 +229,11 @@ def import_decisions(db: Path, rows: list[dict]) -> int:
     """Add decisions from another desk; ones already here are skipped. Returns how many were new."""
     with closing(connect(db)) as con:
         before = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(con):
             for r in sorted(rows, key=lambda r: (r["created_at"], int(r.get("id") or 0))):
                 after = _validate(r["action"], r.get("after"))
-                con.execute(
-                    'INSERT OR IGNORE INTO decisions (article, article_sha, start, "end", quote, '
-                    "action, before, after, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (r["article"], r["article_sha"], r["start"], r["end"], r["quote"], r["action"],
-                     json.dumps(r.get("before"), default=str) if r.get("before") else None,
-                     json.dumps(after, default=str), r.get("note") or "", r["created_at"]))
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+                con.execute(_INSERT, (
+                    r["article"], r["article_sha"], r["start"], r["end"], r["quote"], r["action"],
+                    json.dumps(r.get("before"), default=str) if r.get("before") else None,
+                    json.dumps(after, default=str), r.get("note") or "", r["created_at"]))
         return con.execute("SELECT count(*) FROM decisions").fetchone()[0] - before
