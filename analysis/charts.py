@@ -193,6 +193,13 @@ TOOLTIP = [
 ]
 
 
+def _inline(df: pd.DataFrame) -> alt.InlineData:
+    """The rows written into the spec itself. A DataFrame would go through altair's
+    data transformer, which is global: Streamlit swaps in its own (rows sent apart) while
+    it draws a chart on another thread, and an export made then would have no rows."""
+    return alt.InlineData(values=alt.to_values(df)["values"])
+
+
 def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
     """One plotting row per claim of a measure: label, point, bar and arrow positions."""
     df = claims_df[claims_df["measure"] == measure]
@@ -236,7 +243,7 @@ def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
                      axis=alt.Axis(format=",d", tickCount=6))
 
     color = group_color(data["group"], orient="top")
-    base = alt.Chart(data).encode(
+    base = alt.Chart(_inline(data)).encode(
         y=alt.Y("label:N", sort=list(data["label"]), title=None,
                 axis=alt.Axis(labelLimit=320, ticks=False, domain=False, labelPadding=8)),
         tooltip=TOOLTIP)
@@ -307,7 +314,7 @@ def timeline_chart(claims_df: pd.DataFrame, *, subtitle: str = "", made: dt.date
         filled=False, size=80, opacity=1, strokeWidth=2, fill="white").encode(y=y(), color=color, shape=shape)
     order = [measure_label(m) for m in MEASURES] + sorted(
         set(data["measure_label"]) - {measure_label(m) for m in MEASURES})
-    chart = (alt.layer(lines, bars, filled, hollow, data=data)
+    chart = (alt.layer(lines, bars, filled, hollow, data=_inline(data))
              .properties(width=width, height=FACET_HEIGHT)
              .facet(row=alt.Row("measure_label:N", title=None, sort=order,
                                 header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start",

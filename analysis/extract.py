@@ -27,6 +27,7 @@ from analysis.patterns import trie as _trie
 from analysis.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.dates import find_dates
 from analysis.numbers import CANDIDATE as _CANDIDATE, NumberPhrase, find_numbers
+from analysis.tables import TableRow, find_tables
 
 OUTPUT_FIELDS = ("article", "value", "low", "high", "qualifier", "measure", "claimant",
                  "claimant_group", "claim_date", "published", "quote", "sentence", "start",
@@ -43,7 +44,8 @@ _CASUALTY = _alternation(vocab.CASUALTY_CUES)
 _PLANNED = _alternation(vocab.PLANNED_CUES)
 _WEAK_PLANNED = {"additional", "more troops", "further", "another", "possible", "potential"}
 _DEPLOYED = _alternation(vocab.DEPLOYED_CUES)
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])({_trie(vocab.QUALIFIER_BEFORE)})\s*$", re.I)
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])({_trie(vocab.QUALIFIER_BEFORE)})\s*"
+                               r"(?:(?:another|a\s+further|an\s+additional)\s+)?$", re.I)
 _PERSONNEL = _alternation(vocab.PERSONNEL_NOUNS)
 _KOREA = _alternation(vocab.KOREA_MARKERS)
 _ANAPHOR = _alternation(vocab.ANAPHORS)
@@ -52,13 +54,20 @@ _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
 _MISSING = _alternation(vocab.MISSING_CUES)
 _MIXED_SUBJECT = re.compile(r"\b(?:(?:russian|ukrainian)\s+and\s+north\s+korean|north\s+korean\s+and\s+"
                             r"(?:russian|ukrainian))\b", re.I)
-_SENT_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|was)\s+(?:been\s+)?)?(?:sent|deployed|dispatched|"
+_SENT_AFTER = re.compile(r"\s*(?:(?:the\s+North|North\s+Korea|Pyongyang|Kim|it|they)\s+)?"
+                         r"(?:(?:have|has|had|were|was)\s+(?:been\s+)?)?(?:sent|deployed|dispatched|"
                          r"shipped|brought|moved|transferred)\b", re.I)
+# "among the roughly 15,000 sent": the whole a part was counted out of
+_WHOLE_BEFORE = re.compile(r"\b(?:among|of|out\s+of|from)\s+(?:the|an?|some|those|these)?\s*(?:\w+\s+)?$",
+                           re.I)
 _PART = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.I)
 _STRONG_UNIT = re.compile(rf"-?\s*strong\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_trie(vocab.UNIT_NOUNS)})\b", re.I)
 _COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{_trie(vocab.NON_PERSONNEL)})\b", re.I)
 _MIXED_FORCE = re.compile(r"^[^.;]{0,40}?\b(?:(?:north\s+)?koreans?\s+among\s+them|including\s+(?:some\s+)?"
-                          r"(?:north\s+)?koreans?)\b", re.I)
+                          r"(?:north\s+)?koreans?|mixed\s+(?:russian|north\s+korean|korean))\b", re.I)
+# "An earlier version of this post gave the figures as 47 killed": numbers said to be wrong
+_CORRECTED = re.compile(r"\ban?\s+earlier\s+version\b[^.]*?\b(?:gave|said|stated|misstated|reported|put|"
+                        r"had|incorrectly|wrongly)\b", re.I)
 _VERB_BEFORE = re.compile(rf"\b({_trie(vocab.VERBS_BEFORE)})\s+(?:prisoner\s+)?"
                           r"(?:(?!and\b|or\b|but\b|while\b)\w+\s+)?$", re.I)
 _RATE = re.compile(r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b"
@@ -66,8 +75,10 @@ _RATE = re.compile(r"(?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day
 _SIDES = _trie(vocab.OTHER_SIDES)
 _COUNTRIES = _trie(vocab.OTHER_COUNTRIES)
 _OTHER_LOSSES = re.compile(rf"\b(?:{_COUNTRIES})['’]s\s+(?:own\s+)?(?:losses|casualties|troops|"
-                           r"soldiers|dead|army|forces)\b", re.I)
-_LOSS_SUBJECT = re.compile(rf"\b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?(?:lost|loses|losing)\b",
+                           r"soldiers|dead|army|forces)\b|\b(?:russian|ukrainian)\s+(?:losses|casualties)\b",
+                           re.I)
+_LOSS_SUBJECT = re.compile(rf"\b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?(?:lost|loses|losing|"
+                           r"suffered|suffers|sustained)\b",
                            re.I)
 # "killed 3,000 Russian soldiers", "Ukraine's 1,000 casualties"
 _OTHER_SIDE_BEFORE = re.compile(
@@ -166,6 +177,22 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return side, name_before, role_after, name_after
 
 
+_BODY = re.compile(rf"(?<![\w'’])(?:[A-Z][\w'’&-]*\s+){{1,4}}(?:{_trie(vocab.INDEPENDENT_BODIES)})"
+                   r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\b")
+
+
+def _side_in_name(name: str) -> str | None:
+    """The side a name carries in it: "of Ukraine", "Korea Institute" (None if none)."""
+    if _KOREA.search(name) and not re.search(r"\bSouth\b", name):
+        return "North Korea"
+    cased, _ = _claimant_patterns()
+    for m in cased.finditer(name):
+        group = _lookup_claimant(m.group(0))[1]
+        if group not in ("Other", "Unattributed"):
+            return group
+    return None
+
+
 def learn_names(text: str) -> LocalNames:
     """The article's own cast: unknown names introduced with a side and a role
     ("Dmytro Ponomarenko, Ukraine's ambassador", "South Korean lawmaker Yu Yong-weon")."""
@@ -188,6 +215,12 @@ def learn_names(text: str) -> LocalNames:
             alias = parts[0] if "-" in parts[-1] else parts[-1]
             if alias not in _CLAIMANTS:
                 table.setdefault(alias, (name, group))
+    bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS)
+    for name in sorted(bodies, key=len, reverse=True):
+        # a body named for a side speaks for it ("National Resistance Centre of Ukraine"),
+        # and so does its short form ("Resistance Centre")
+        longer = next((table[b][1] for b in bodies if name in b and b in table), None)
+        table.setdefault(name, (name, longer or _side_in_name(name) or "Other"))
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
                          + r")\b") if table else None
     return LocalNames(table, pattern)
@@ -357,10 +390,17 @@ def _casualty_measure(window: str) -> str | None:
     return None
 
 
+# "... 1,500 soldiers and was preparing to send ...": the verb after "and" is another predicate
+_NEW_PREDICATE = (r"(?:was|were|is|are|has|have|had|would|will|intends?|intended|plans?|planned|"
+                  r"expects?|expected)\b")
+_CASUALTY_WORD = r"(?:killed|dead|wounded|injured|missing|captured)\b"
+
+
 def _clause_after(after: str, limit: int = 90) -> str:
     """The words after a number that still belong to its clause."""
-    cut = re.search(rf"[;:.!?()“”\"]|,\s|\s(?:while|but|whereas|and\s+that)\s|"
-                    rf"(?<!\d)(?!(?:19|20)\d\d\b){_CANDIDATE.pattern}", after, re.I)
+    cut = re.search(rf"[;:.!?()“”\"]|,\s(?!{_CASUALTY_WORD})|\s(?:while|but|whereas|and\s+that)\s|"
+                    rf"\s(?:and|but)\s+(?:(?:it|they|he|she|Pyongyang|the\s+North)\s+)?{_NEW_PREDICATE}|"
+                    rf"(?<!\d)(?!(?:19|20)\d\d\b)(?!\d+(?:st|nd|rd|th)\b){_CANDIDATE.pattern}", after, re.I)
     end = cut.start() if cut else len(after)
     if cut and cut.group(0).startswith(","):
         # "The first group, 2.6 thousand soldiers, is to be sent": the verb after an apposition
@@ -532,7 +572,7 @@ def _mask(text: str) -> str:
 
 def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
     before = text[max(0, phrase.start - 12):phrase.start]
-    after = text[phrase.end:phrase.end + 12]
+    after = text[phrase.end:phrase.end + 24]
     if re.search(r"[\w][/:]$|/$|[$€£₩#№]\s*$|[A-Za-z]-$|\b[Nn]o\.\s*$", before):
         return False
     if re.match(r"\s*(?:%|percent|per\s*cent|/|:\d|°|-year|-day|-month|-week|th\b|st\b)", after, re.I):
@@ -550,6 +590,14 @@ def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
     if re.search(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$", before) or \
             re.match(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b", after):
         return False  # "one in three" is a ratio
+    if before.endswith("[") and after.startswith("]"):
+        return False  # a footnote mark: "as replacements.[3]"
+    if re.match(r"(?:\s*(?:and|or|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b", after) or \
+            re.search(r"\baged\s*$", before):
+        return False  # ages: "the men are 20 and 26 years old"
+    if re.search(r"[\"“‘']$", before) and re.match(r"[\"”’']", after) and \
+            re.fullmatch(r"\d[\d,.]*", phrase.text):
+        return False  # a number in quotes is a name or a code: 'a "200" is a dead soldier'
     digits = phrase.text.strip()
     if re.fullmatch(r"(?:19|20)\d\d", digits):
         return False  # a year; counts this size are written with a separator or words
@@ -576,7 +624,11 @@ def extract_article(article: Article) -> list[dict]:
     last_dates: list = []          # the latest resolved date, for "the same day"
     prev_speakers: list[tuple[int, Speaker, object]] = []  # (sentence index, speaker, date)
     title = article.meta.get("title") or ""
-    with_numbers = {i for i, sent in enumerate(sentences) if _CANDIDATE.search(sent.text)}
+    tables = find_tables(masked, article.body_start, len(text))
+    in_tables = {i for i, sent in enumerate(sentences)
+                 if any(t.start <= sent.start < t.end for t in tables)}
+    with_numbers = {i for i, sent in enumerate(sentences)
+                    if i not in in_tables and _CANDIDATE.search(sent.text)}
     # dates and speakers are read only where a number is, or up to three sentences before
     needed = {j for i in with_numbers for j in range(max(0, i - 3), i + 1)}
     for i, sent in enumerate(sentences):
@@ -587,7 +639,7 @@ def extract_article(article: Article) -> list[dict]:
                      else d.date) for d in find_dates(s_text, published)]
         spk = speakers(s_text, local)
         phrases = [p for p in find_numbers(masked, sent.start, sent.end) if _surface_ok(masked, p)] \
-            if i in with_numbers else []
+            if i in with_numbers and not _CORRECTED.search(s_text) else []
         sentence_date = _claim_date(s_text, spk, resolved)
         kept = True
         for p in phrases:
@@ -599,20 +651,84 @@ def extract_article(article: Article) -> list[dict]:
             kept = row is not None
             if row is None:
                 continue
-            row.update(article=article.name, published=published.isoformat() if published else None,
-                       sentence=text[sent.start:sent.end], sentence_start=sent.start,
-                       sentence_end=sent.end, headline=sent.para == sentences[0].para)
-            row["quote"] = text[row["start"]:row["end"]]
-            row["mention_id"] = f"{article.name}:{row['start']}-{row['end']}"
-            rows.append(row)
+            rows.append(_placed(row, article, sent.start, sent.end, sent.para == sentences[0].para))
         last_dates.extend(d for _, _, d in resolved if d is not None)
         if spk:
             prev_speakers.append((i, spk[-1], sentence_date))
         elif prev_speakers and i - prev_speakers[-1][0] <= 3 and _names_back(s_text):
             # "He added ..." keeps the speaker for the sentences after it
             prev_speakers.append((i, prev_speakers[-1][1], sentence_date or prev_speakers[-1][2]))
+    prose = [sent for i, sent in enumerate(sentences) if i not in in_tables]
+    for table_row in tables:
+        rows += _table_figures(table_row, article, masked, prose, local, title)
+    rows.sort(key=lambda r: r["start"])
     _share_attribution(rows)
     _date_from_article(rows, prev_speakers, sentences)
+    return rows
+
+
+def _placed(row: dict, article: Article, start: int, end: int, headline: bool) -> dict:
+    """A figure with where it stands: its article, sentence (or table row) and quote."""
+    published = article.published
+    row.update(article=article.name, published=published.isoformat() if published else None,
+               sentence=article.text[start:end], sentence_start=start, sentence_end=end,
+               headline=headline)
+    row["quote"] = article.text[row["start"]:row["end"]]
+    row["mention_id"] = f"{article.name}:{row['start']}-{row['end']}"
+    return row
+
+
+def _cell_speaker(cell: str, local: LocalNames) -> Speaker | None:
+    """The claimant a table's source cell names ("NIS (South Korea)", "Zelensky")."""
+    cased, lower = _claimant_patterns()
+    patterns = (cased, lower) + ((local.pattern,) if local.pattern else ())
+    found = sorted((m for p in patterns for m in p.finditer(cell)), key=lambda m: (m.start(), -m.end()))
+    if not found:
+        return None
+    name, group = _lookup_claimant(found[0].group(0), local)
+    return Speaker(found[0].start(), found[0].end(), name, group)
+
+
+def _table_figures(table_row: TableRow, article: Article, masked: str, prose: list[Sentence],
+                   local: LocalNames, title: str) -> list[dict]:
+    """The figures of one table row: a number under a measure's column counts that measure;
+    a number in a text column is read like a sentence. The source and date columns say
+    who made the estimate and when."""
+    cells = {c.role: c for c in reversed(table_row.cells)}
+    speaker = _cell_speaker(cells["source"].text, local) if "source" in cells else None
+    day = next((d.date for d in find_dates(cells["date"].text, article.published) if d.date),
+               None) if "date" in cells else None
+    before = [s for s in prose if s.end <= table_row.start][-3:]  # what the table is about
+    rows: list[dict] = []
+    for cell in table_row.cells:
+        if cell.role in ("date", "source"):
+            continue
+        sent = Sentence(cell.start, cell.end, cell.text, -1)
+        context = before + [sent]
+        found: list[dict] = []
+        for p in find_numbers(masked, cell.start, cell.end):
+            if not _surface_ok(masked, p):
+                continue
+            ctx = Context(sent, p, masked[cell.start:p.start], masked[p.end:cell.end])
+            if cell.role in vocab.MEASURES:
+                if not _korea_near(context, len(context) - 1, title):
+                    continue
+                qualifier, extra_before, extra_after = _qualifier(ctx)
+                low, high = _bounds(qualifier, p.value, p.high)
+                row = {"value": _num(p.value), "low": _num(low), "high": _num(high),
+                       "qualifier": qualifier, "measure": cell.role, "claimant": None,
+                       "claimant_group": "Unattributed", "claim_date": None,
+                       "start": p.start - extra_before, "end": p.end + extra_after}
+            else:
+                row = _figure(ctx, context, len(context) - 1, [], [], day, found, title)
+                if row is None:
+                    continue
+            if speaker is not None and row["claimant"] is None:
+                row.update(claimant=speaker.name, claimant_group=speaker.group)
+            row["claim_date"] = row["claim_date"] or (day.isoformat() if day else None)
+            row["sentence_start"] = cell.start  # the cell is the sentence its neighbours share
+            found.append(row)
+        rows += [_placed(row, article, table_row.start, table_row.end, False) for row in found]
     return rows
 
 
@@ -646,11 +762,14 @@ def _out_of_scope(ctx: Context, kind: str, consumed: int) -> bool:
     if _OTHER_SIDE_BEFORE.search(tail) and not _KOREA.search(tail):
         return True
     clause = _clause_before(ctx.before, comma=False)
-    if _LOSS_SUBJECT.search(clause[-60:]) and not _KOREA.search(clause[-60:]):
+    if _LOSS_SUBJECT.search(clause[-60:]) and not _KOREA.search(clause):
         return True
     # "Russia's own losses, which US officials put at about 1,200"
-    other = list(_OTHER_LOSSES.finditer(clause))
-    return bool(other and not _KOREA.search(clause[other[-1].end():]) and kind != "personnel")
+    # (numbers inside the clause do not end it here: "put Russian losses over 24 hours at")
+    wide = re.split(r"[;:]|\s(?:while|but|whereas)\s", ctx.before)[-1][-90:]
+    other = list(_OTHER_LOSSES.finditer(wide))
+    return bool(other and not _KOREA.search(wide[other[-1].end():]) and (
+        kind != "personnel" or not _KOREA.search(ctx.after[:consumed])))
 
 
 def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list[dict],
@@ -670,7 +789,11 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
         return None  # missing is not a measure
     if not after_cas and kind == "bare" and rows and rows[-1]["sentence_start"] == ctx.sentence.start and (
             _PART.match(ctx.after) or re.search(r"\b(?:another|a\s+further)\s+$", ctx.before)):
-        return rows[-1]["measure"]  # "killed 13 soldiers, five of them in a firefight"
+        previous = rows[-1]["measure"]  # "killed 13 soldiers, five of them in a firefight"
+        if previous.startswith("troops"):
+            # "planned to send another 6,000, and about 1,000 of them had already arrived"
+            return _troop_measure("", after, previous)
+        return previous
     if kind == "casualty":
         return _casualty_measure(_casualty_window(ctx.after)) or cue
     if kind == "personnel":
@@ -684,7 +807,8 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
     clause = _clause_before(ctx.before, comma=False)
     if re.search(r"\b(?:times|fold|percent|per cent|km|kilometers|miles)\b", after[:15], re.I):
         return None
-    if not after_cas and _SENT_AFTER.match(after) and _PERSONNEL.search(clause):
+    if not after_cas and _SENT_AFTER.match(after) and (
+            _PERSONNEL.search(clause) or not clause.strip() or _WHOLE_BEFORE.search(clause)):
         # "600 soldiers had been killed, out of around 15,000 sent": its own verb decides
         return _troop_measure(ctx.before, after)
     cas = after_cas or _casualty_measure(clause)
@@ -754,8 +878,8 @@ def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
         return None
     if _RATE.match(ctx.after[consumed:]):
         return None  # "1,200 killed and wounded a day" is a rate, not a count
-    if p.value == 1 and not p.text[0].isdigit() and kind != "personnel":
-        return None  # "one of the soldiers"
+    if p.value == 1 and not p.text[0].isdigit() and (kind != "personnel" or re.match(r"\s+of\b", ctx.after)):
+        return None  # "one of the soldiers", "one of the two prisoners"
     if not _korea_near(sentences, i, title):
         return None
     measure = _measure(ctx, kind, cue, consumed, rows, sentences, i)

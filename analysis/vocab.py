@@ -210,6 +210,11 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "EU": ("European Union", "Other"),
     "United Nations": ("United Nations", "Other"),
     "UN": ("United Nations", "Other"),
+    "London": ("United Kingdom", "Other"),
+    "Tokyo": ("Japan", "Other"),
+    "Paris": ("France", "Other"),
+    "Berlin": ("Germany", "Other"),
+    "Warsaw": ("Poland", "Other"),
     "Ukraine and the West": ("Ukraine and the West", "Ukraine"),
     "Western officials": ("Western officials", "Other"),
     "Western intelligence": ("Western intelligence", "Other"),
@@ -301,6 +306,7 @@ OUTLETS: tuple[str, ...] = (
 # Phrases that put their source right after them: "according to the NIS", "announced by".
 ATTRIBUTION_BEFORE: tuple[str, ...] = (
     "according to", "citing", "quoting", "per", "estimates of", "estimate of",
+    "spokesperson for", "spokesman for", "spokeswoman for", "representative of",
     "assessment of", "assessments of", "figures of", "data of", "count of", "tally of",
     "calculations of", *(f"{verb} by" for verb in (
         "announced", "reported", "estimated", "released", "cited", "given", "provided",
@@ -319,7 +325,15 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "acknowledged", "raised", "spoke", "spoken", "briefing", "briefed", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
     "released", "published", "issued", "unveiled", "gave", "presented", "expects",
-    "predicts", "forecasts", "fears", "projects",
+    "predicts", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
+    "calculated", "calculates",
+)
+
+# The last word of an organisation's name that speaks for no side of its own (a think
+# tank, a monitoring team): "the Multilateral Sanctions Monitoring Team said" → Other.
+INDEPENDENT_BODIES: tuple[str, ...] = (
+    "Institute", "Center", "Centre", "Team", "Foundation", "Project", "Monitor", "Network",
+    "University", "Initiative", "Observatory",
 )
 
 # --- qualifiers ----------------------------------------------------------------------
@@ -327,7 +341,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
 # Phrases right before a number → qualifier. Checked longest first.
 QUALIFIER_BEFORE: dict[str, str] = {
     "about": "approx", "approximately": "approx", "around": "approx", "roughly": "approx",
-    "some": "approx", "an estimated": "approx", "estimated": "approx", "approx.": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "approx.": "approx", "~": "approx",
     "approx": "approx", "circa": "approx", "an approximate": "approx", "nearly about": "approx",
     "in the region of": "approx", "on the order of": "approx", "an approximately": "approx",
     "roughly about": "approx", "somewhere around": "approx",
@@ -402,7 +416,23 @@ CASUALTY_CUES: dict[str, str] = {
     "captives": "captured", "surrendered": "captured", "in captivity": "captured",
     "lost": "casualties", "has lost": "casualties", "have lost": "casualties",
     "lives lost": "killed", "lives": "killed", "sacrifice": "killed", "fallen": "killed",
-    "war dead": "killed", "in custody": "captured",
+    "war dead": "killed", "in custody": "captured", "eliminated": "killed",
+    "out of action": "casualties", "put out of action": "casualties",
+    "in ukrainian hands": "captured", "in ukraine's hands": "captured",
+}
+
+# Table headers ("Date | Source | Sent | Killed") → what the column holds: a date, the
+# claimant, or a measure. A header that is a casualty cue ("Killed and wounded") counts too.
+TABLE_COLUMNS: dict[str, str] = {
+    "date": "date", "when": "date", "announced": "date", "day": "date", "as of": "date",
+    "date announced": "date", "reported": "date",
+    "source": "source", "who": "source", "claimant": "source", "according to": "source",
+    "by": "source", "estimate by": "source", "estimated by": "source", "sources": "source",
+    "sent": "troops_deployed", "deployed": "troops_deployed", "troops": "troops_deployed",
+    "troops sent": "troops_deployed", "in russia": "troops_deployed",
+    "arrived": "troops_deployed", "strength": "troops_deployed", "size": "troops_deployed",
+    "planned": "troops_planned", "pledged": "troops_planned", "expected": "troops_planned",
+    "to be sent": "troops_planned", "promised": "troops_planned",
 }
 
 # Missing is not a measure: a count of the missing is left out.
@@ -434,7 +464,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "able to send", "capable of sending", "could send", "would send", "intended to",
     "intends to", "intend to", "to involve", "agreed to send", "pledged to send",
     "being sent", "being deployed", "being dispatched", "under way", "underway",
-    "expects", "expect", "anticipates", "predicts", "forecast",
+    "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
 )
 
 # Cues that the troops are (or were) already there; they beat a weak planned cue.

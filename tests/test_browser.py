@@ -17,8 +17,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from playwright.sync_api import expect
 
 from analysis import queries
+
+expect.set_options(timeout=30_000)
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,6 +107,37 @@ def settle(page, charts: int = 0) -> None:
     assert "Traceback" not in page.inner_text("body")
 
 
+WATCH_RUNS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    window.__deskRuns = 0;
+    if (window.__deskWatch) window.__deskWatch.disconnect();
+    window.__deskWatch = new MutationObserver(() => { window.__deskRuns += 1; });
+    window.__deskWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def watch_runs(page) -> None:
+    """Start counting the script runs of `page` (see ran())."""
+    page.evaluate(WATCH_RUNS)
+
+
+def ran(page, charts: int = 0) -> None:
+    """Wait for a run counted since watch_runs() to begin, then to end.
+
+    settle() alone can return before a run has begun: the page still says it is not
+    running in the moment between a click and the server's answer.
+    """
+    page.wait_for_function("window.__deskRuns > 0", timeout=60_000)
+    settle(page, charts=charts)
+
+
+def act(page, action, charts: int = 0) -> None:
+    """Do `action` (a click, a key press) and wait for the script run it starts to end."""
+    watch_runs(page)
+    action()
+    ran(page, charts=charts)
+
+
 def shoot(page, name: str) -> Path:
     """Screenshot the whole page: Streamlit scrolls inside its main block, so the
     viewport is grown to the content's height first."""
@@ -129,8 +163,8 @@ def test_deep_link_first_then_every_page(server, page, desk_data):
     hostile = claims["claim_id"][0]
     page.goto(f"{server}/provenance?claim={hostile}")
     settle(page)
-    assert page.get_by_role("heading", name="Provenance").is_visible()
-    assert page.locator('[data-testid="stSidebar"]').get_by_text("Filters", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Provenance")).to_be_visible()
+    expect(page.locator('[data-testid="stSidebar"]').get_by_text("Filters", exact=True)).to_be_visible()
     mark = page.locator(".desk-para mark")
     assert mark.count() == 1 and "onmouseover" in mark.inner_text()  # shown, not run
     assert page.locator(".desk-card h4").inner_text().startswith("<img src=x")
@@ -140,23 +174,22 @@ def test_deep_link_first_then_every_page(server, page, desk_data):
 
     page.goto(server)
     settle(page, charts=5)
-    assert page.get_by_role("heading", name="Compare estimates").is_visible()
+    expect(page.get_by_role("heading", name="Compare estimates")).to_be_visible()
     shoot(page, "compare")
 
     page.goto(f"{server}/timeline")
     settle(page, charts=1)
-    assert page.get_by_text("Hollow markers use the article").is_visible()
+    expect(page.get_by_text("Hollow markers use the article")).to_be_visible()
     shoot(page, "timeline")
 
     page.goto(f"{server}/provenance")
     settle(page)
-    page.get_by_text("Mention", exact=True).click()
-    settle(page)
+    act(page, page.get_by_text("Mention", exact=True).click)
     shoot(page, "provenance")
 
     page.goto(f"{server}/data")
     settle(page)
-    assert page.get_by_role("tab", name="Claims (12)").is_visible()
+    expect(page.get_by_role("tab", name="Claims (12)")).to_be_visible()
     shoot(page, "data")
     assert page.dialogs == []
 
@@ -181,8 +214,7 @@ def test_a_filter_that_matches_nothing_in_the_browser(server, page):
     settle(page, charts=1)
     box = page.get_by_label("Search quotes, sentences, claimants")
     box.fill("no figure says this")
-    box.press("Enter")
-    settle(page)
-    assert page.get_by_text("No claims match the filters").is_visible()
+    act(page, lambda: box.press("Enter"))
+    expect(page.get_by_text("No claims match the filters")).to_be_visible()
     assert page.locator(".vega-embed").count() == 0
     shoot(page, "timeline-no-match")

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from playwright.sync_api import expect
 
 from analysis import store
 from storekit import copy_articles
-from test_browser import ARGS, CHROMIUM, ROOT, serve, settle, shoot  # noqa: F401 - fixtures below
+from test_browser import ARGS, CHROMIUM, ROOT, act, ran, serve, settle, shoot, watch_runs  # noqa: F401 - fixtures below
 
 WIRE = """Seoul says 11,000 North Korean troops are now in Kursk
 By Kim Min-ji
@@ -64,8 +65,8 @@ def query(data: Path, sql: str, params=()) -> list[tuple]:
 
 def go(page, name: str, charts: int = 0) -> None:
     """Open a page from the sidebar's navigation (the session, and its state, stay)."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True).click()
-    settle(page, charts=charts)
+    act(page, page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True).click,
+        charts=charts)
 
 
 def compare_svg(page) -> str:
@@ -98,8 +99,7 @@ def test_add_an_article_then_correct_its_figure(server, context, data, tmp_path)
     assert marks.count() >= 1 and any("11,000" in t for t in marks.all_inner_texts())
     publisher = main.get_by_role("textbox", name="Publisher", exact=True)
     publisher.fill("Example Wire")
-    publisher.press("Enter")
-    settle(page)
+    act(page, lambda: publisher.press("Enter"))
     shoot(page, "add-article-preview")
     page.get_by_role("button", name="Save 1 article").click()
     page.get_by_text("Saved Seoul says 11,000").wait_for(timeout=60_000)
@@ -118,9 +118,8 @@ def test_add_an_article_then_correct_its_figure(server, context, data, tmp_path)
 
     # 3. Review: from the saved article's button to its queue; correct one figure
     go(page, "Add article")
-    page.get_by_role("button", name=f"Review the figures of {name}").click()
-    settle(page)
-    assert page.get_by_role("heading", name="Review", exact=True).is_visible()
+    act(page, page.get_by_role("button", name=f"Review the figures of {name}").click)
+    expect(page.get_by_role("heading", name="Review", exact=True)).to_be_visible()
     card_key = css_key(f"rv-exp-{mid}")
     page.locator(card_key).get_by_text("Edit the fields").click()
     value_box = page.locator(css_key(f"rv-edit-{mid}-value")).locator("input")
@@ -144,7 +143,7 @@ def test_add_an_article_then_correct_its_figure(server, context, data, tmp_path)
     claim = query(data, "SELECT claim_id FROM figures WHERE mention_id = ?", [mid])[0][0]
     page.goto(f"{server}/provenance?claim={claim}")
     settle(page)
-    assert page.get_by_text("Review history", exact=True).is_visible()
+    expect(page.get_by_text("Review history", exact=True)).to_be_visible()
     trail = page.get_by_test_id("stTable").inner_text()
     assert "Edited" in trail and "value 11,000 → 12,345" in trail
     assert "the NIS said 12,345 in its briefing" in trail
@@ -161,17 +160,17 @@ def test_two_tabs_and_a_cli_ingest_at_once(server, context, data, tmp_path):
         tab.goto(f"{server}/review")
         settle(tab)
         tab.get_by_test_id("stMain").get_by_role("combobox", name="Article", exact=True).click()
-        tab.get_by_role("option", name=re.compile(re.escape(f"({article})"))).click()
-        settle(tab)
+        act(tab, tab.get_by_role("option", name=re.compile(re.escape(f"({article})"))).click)
     big = tmp_path / "long-report.txt"
     big.write_text("North Korea has sent 11,000 troops to Russia, the NIS said on Monday.\n" * 1500)
     cli = subprocess.Popen([sys.executable, "-m", "analysis.ingest", str(big), "--articles",
                             str(data / "articles"), "--db", str(data / "estimates.duckdb")],
                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     for tab, mid in zip(tabs, mids):
+        watch_runs(tab)
         tab.locator(css_key(f"rv-accept-{mid}")).get_by_role("button").click()
     for tab in tabs:
-        settle(tab)
+        ran(tab)
     out, err = cli.communicate(timeout=180)
     assert cli.returncode == 0, err
     for n, tab in enumerate(tabs):

@@ -148,3 +148,14 @@ def test_html_is_standalone_and_offline(which, request):
     assert "vegaEmbed" in page and '"editor": false' in page
     title = charts.chart_title(chart)
     assert f"<title>{title}</title>" in page and FILTERS.describe() in page
+
+
+def test_export_keeps_its_rows_while_another_data_transformer_is_on(compare):
+    """Streamlit turns on its own data transformer (rows sent apart, by name) while it
+    draws a chart; an export made on another thread at that moment must still hold them."""
+    import altair as alt
+
+    alt.data_transformers.register("rows_elsewhere", lambda data: {"name": "elsewhere"})
+    with alt.data_transformers.enable("rows_elsewhere"):
+        texts = " ".join(ET.fromstring(charts.export_svg(compare)).itertext())
+    assert "1,500" in texts and "NIS" in texts

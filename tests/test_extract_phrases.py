@@ -136,6 +136,39 @@ DISTRACTORS = [
     ("Kyiv says Russian losses exceed 750,000, as North Korean troops fight in Kursk.", []),
 ]
 
+# The fourth development batch: clauses that carry two measures, other sides' losses,
+# codes, notes and ages that are not figures, and sources named in new ways
+CLAUSES = [
+    ("The NIS said North Korea had already shipped 1,500 soldiers and was preparing to send around 12,000 in all.", [
+        (1500, 1500, 1500, "exact", "troops_deployed", "South Korea"), (12000, 12000, 12000, "approx", "troops_planned", "South Korea")]),
+    ("Seoul said Pyongyang planned to send another 6,000 troops, and that about 1,000 of them had already arrived.", [
+        (6000, 6000, 6000, "exact", "troops_planned", "South Korea"), (1000, 1000, 1000, "approx", "troops_deployed", "South Korea")]),
+    ("Syrskyi said close to 4,000 North Korean soldiers are out of action.", [(4000, N, 4000, "nearly", "casualties", "Ukraine")]),
+    ("Budanov said 900 North Korean soldiers were killed, wounded or missing.", [(900, 900, 900, "exact", "casualties", "Ukraine")]),
+    ("The SSO said its drones eliminated 12 North Korean soldiers.", [(12, 12, 12, "exact", "killed", "Ukraine")]),
+    ("Zelensky said two North Korean soldiers are in Ukrainian hands.", [(2, 2, 2, "exact", "captured", "Ukraine")]),
+    ("The NIS said 600 North Korean soldiers had died among the roughly 15,000 sent to Russia.", [
+        (600, 600, 600, "exact", "killed", "South Korea"), (15000, 15000, 15000, "approx", "troops_deployed", "South Korea")]),
+    ("Of the 11,000 the North sent to Kursk, about 4,000 were killed or wounded, Kyiv said.", [
+        (11000, 11000, 11000, "exact", "troops_deployed", "Ukraine"), (4000, 4000, 4000, "approx", "casualties", "Ukraine")]),
+    ("Umerov said the North Korean contingent is to reach 15,000.", [(15000, 15000, 15000, "exact", "troops_planned", "Ukraine")]),
+    ("Budanov said he expects roughly another 3,000 North Korean soldiers to come.", [(3000, 3000, 3000, "approx", "troops_planned", "Ukraine")]),
+    ("The General Staff put Russian losses over the past 24 hours at 1,510 soldiers, while North Korean units held their positions.", []),
+    ("Russian forces have suffered more than 700,000 casualties, Kyiv said, as North Korean troops fought in Kursk.", []),
+    ("North Korean soldiers use codes: a \"200\" is a dead soldier and a \"300\" a wounded one.", []),
+    ("North Korean troops were sent to Kursk in November, officials said.[3]", []),
+    ("The North Korean prisoners are 20 and 26 years old.", []),
+    ("One of the North Korean prisoners said he wanted to go to Seoul.", []),
+    ("HUR said about 200 soldiers serving in mixed Russian and North Korean units had been killed.", []),
+    ("Correction: an earlier version of this post gave the figures as 47 North Korean soldiers killed and 50 wounded.", []),
+    ("A spokesperson for the Joint Chiefs of Staff set out the figures: about 11,000 North Korean troops were sent.", [
+        (11000, 11000, 11000, "approx", "troops_deployed", "South Korea")]),
+    ("The Multilateral Sanctions Monitoring Team said about 11,000 North Korean soldiers were sent to Russia.", [
+        (11000, 11000, 11000, "approx", "troops_deployed", "Other")]),
+    ("London's defence intelligence judged that North Korean casualties had passed 6,000.", [
+        (6000, 6000, N, "more_than", "casualties", "Other")]),
+]
+
 # Claim dates against the article's date, 2024-12-24 (a Tuesday)
 DATES = [
     ("Zelensky said on Monday that 3,000 North Korean soldiers had been killed or wounded.", "2024-12-23"),
@@ -155,7 +188,7 @@ def _rows(sentence: str) -> list[tuple]:
 
 
 TABLES = {"forms": FORMS, "measures": MEASURES, "attribution": ATTRIBUTION,
-          "reporting": REPORTING, "distractors": DISTRACTORS}
+          "reporting": REPORTING, "distractors": DISTRACTORS, "clauses": CLAUSES}
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -182,3 +215,27 @@ def test_quote_is_the_exact_text_with_its_qualifier():
 def test_figures_in_front_matter_are_ignored():
     text = "---\ntitle: 12,000 North Korean troops in Russia\npublished: 2024-11-01\n---\nNo numbers here.\n"
     assert extract_text(text, "case.txt") == []
+
+
+TEXT_TABLE = """North Korean losses, as each side has counted them:
+
+Date   | Source                  | Sent    | Killed | Killed and wounded | Note
+13 Jan | NIS (South Korea)       | -       | ~300   | ~3,000             | via lawmakers
+14 Feb | Volodymyr Zelensky      | n/a     | n/a    | 4,000              | Kim to send 2,000 more soldiers
+15 Jun | UK Defence Intelligence | 11,000  | -      | 6,000+             | -
+"""
+
+
+def test_a_text_table_gives_each_cell_its_column_measure_source_and_date():
+    rows = extract_text(HEAD + TEXT_TABLE, "case.txt")
+    got = [(r["value"], r["qualifier"], r["measure"], r["claimant_group"], r["claim_date"]) for r in rows]
+    assert got == [
+        (300, "approx", "killed", "South Korea", "2024-01-13"),
+        (3000, "approx", "casualties", "South Korea", "2024-01-13"),
+        (4000, "exact", "casualties", "Ukraine", "2024-02-14"),
+        (2000, "exact", "troops_planned", "Ukraine", "2024-02-14"),
+        (11000, "exact", "troops_deployed", "Other", "2024-06-15"),
+        (6000, "more_than", "casualties", "Other", "2024-06-15"),
+    ]
+    assert all(r["sentence"].count("|") == 5 for r in rows)  # the row is the sentence
+    assert [r["quote"] for r in rows][:2] == ["~300", "~3,000"]
