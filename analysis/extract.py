@@ -55,8 +55,8 @@ _MISSING = _alternation(vocab.MISSING_CUES)
 _MIXED_SUBJECT = re.compile(r"\b(?:(?:russian|ukrainian)\s+and\s+north\s+korean|north\s+korean\s+and\s+"
                             r"(?:russian|ukrainian))\b", re.I)
 _SENT_AFTER = re.compile(r"\s*(?:(?:the\s+North|North\s+Korea|Pyongyang|Kim|it|they)\s+)?"
-                         r"(?:(?:have|has|had|were|was)\s+(?:been\s+)?)?(?:sent|deployed|dispatched|"
-                         r"shipped|brought|moved|transferred)\b", re.I)
+                         r"(?:(?:have|has|had|were|was)\s+(?:already\s+)?(?:been\s+)?)?(?:already\s+)?"
+                         r"(?:sent|deployed|dispatched|shipped|brought|moved|transferred|gone|arrived)\b", re.I)
 # "among the roughly 15,000 sent": the whole a part was counted out of
 _WHOLE_BEFORE = re.compile(r"\b(?:among|of|out\s+of|from)\s+(?:the|an?|some|those|these)?\s*(?:\w+\s+)?$",
                            re.I)
@@ -590,6 +590,8 @@ def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
     if re.search(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$", before) or \
             re.match(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b", after):
         return False  # "one in three" is a ratio
+    if re.match(r"\s+[\w-]+\s+(?:for|to)\s+(?:every|each)\b", after):
+        return False  # a ratio: "nine wounded for every soldier killed"
     if before.endswith("[") and after.startswith("]"):
         return False  # a footnote mark: "as replacements.[3]"
     if re.match(r"(?:\s*(?:and|or|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b", after) or \
@@ -662,9 +664,23 @@ def extract_article(article: Article) -> list[dict]:
     for table_row in tables:
         rows += _table_figures(table_row, article, masked, prose, local, title)
     rows.sort(key=lambda r: r["start"])
+    _headline_follows_body(rows)
     _share_attribution(rows)
     _date_from_article(rows, prev_speakers, sentences)
     return rows
+
+
+def _headline_follows_body(rows: list[dict]) -> None:
+    """A headline figure the body states too takes the body's measure: the headline is
+    terse ("11 thousand will be ready to fight"), the body says what was counted."""
+    body: dict[tuple, set[str]] = {}
+    for row in rows:
+        if not row["headline"]:
+            body.setdefault((row["value"], row["low"], row["high"]), set()).add(row["measure"])
+    for row in rows:
+        measures = body.get((row["value"], row["low"], row["high"]), set())
+        if row["headline"] and len(measures) == 1:
+            row["measure"] = next(iter(measures))
 
 
 def _placed(row: dict, article: Article, start: int, end: int, headline: bool) -> dict:

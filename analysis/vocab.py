@@ -489,7 +489,7 @@ ARMY_CUES: tuple[str, ...] = (
 # Nouns that, standing before a bare number, say it counts personnel: "the force ... 12,000".
 SUBJECT_NOUNS: tuple[str, ...] = (
     "force", "contingent", "deployment", "presence", "troop numbers", "total", "in total",
-    "headcount",
+    "headcount", "group", "batch", "wave", "rotation", "detachment",
 )
 
 # Other sides: their troops and losses are out of scope ("Russian troops", "Ukraine's losses").
