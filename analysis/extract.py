@@ -990,21 +990,24 @@ _EARLIER_CLAIM = re.compile(
 def _share_attribution(rows: list[dict]) -> None:
     """Mentions of one figure in an article share what any of them names: an unattributed
     repeat takes the claimant, an undated one the claim date."""
+    def key(row: dict) -> tuple:
+        return row["value"], row["measure"], row["low"], row["high"]
+
     named: dict[tuple, dict] = {}
+    for row in rows:
+        if row["claimant"]:
+            named.setdefault(key(row), row)
+    for row in rows:
+        if row["claimant"] is None and key(row) in named:
+            row["claimant"] = named[key(row)]["claimant"]
+            row["claimant_group"] = named[key(row)]["claimant_group"]
     dated: dict[tuple, str] = {}
     for row in rows:
-        key = (row["value"], row["measure"], row["low"], row["high"])
-        if row["claimant"]:
-            named.setdefault(key, row)
-            if row["claim_date"]:
-                dated.setdefault(key + (row["claimant_group"],), row["claim_date"])
+        if row["claim_date"]:
+            dated.setdefault(key(row) + (row["claimant_group"],), row["claim_date"])
     for row in rows:
-        key = (row["value"], row["measure"], row["low"], row["high"])
-        if row["claimant"] is None and key in named:
-            row["claimant"] = named[key]["claimant"]
-            row["claimant_group"] = named[key]["claimant_group"]
         if row["claim_date"] is None:
-            row["claim_date"] = dated.get(key + (row["claimant_group"],))
+            row["claim_date"] = dated.get(key(row) + (row["claimant_group"],))
 
 
 def extract_text(text: str, name: str = "<text>") -> list[dict]:
