@@ -42,12 +42,16 @@ def _alternation(phrases, flags=re.I) -> re.Pattern:
 
 _CASUALTY = _alternation(vocab.CASUALTY_CUES)
 _PLANNED = _alternation(vocab.PLANNED_CUES)
+# "(Ukrainian intelligence)", "[NIS, April]", "[South Korea's JCS, March]": a source note
+_SOURCE_NOTE = re.compile(r"[(\[](?:(?:via|per|source:?)\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)?$", re.I)
+_AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
 _WEAK_PLANNED = {"additional", "more troops", "further", "another", "possible", "potential"}
 _DEPLOYED = _alternation(vocab.DEPLOYED_CUES)
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])({_trie(vocab.QUALIFIER_BEFORE)})\s*"
                                r"(?:(?:another|a\s+further|an\s+additional)\s+)?$", re.I)
 _PERSONNEL = _alternation(vocab.PERSONNEL_NOUNS)
-_KOREA = _alternation(vocab.KOREA_MARKERS)
+# (hyphens allowed around it: "FACTBOX-North Korea's", "North Korea-Russia treaty")
+_KOREA = re.compile(rf"(?<!\w)(?:{_trie(vocab.KOREA_MARKERS)})(?!\w)", re.I)
 _ANAPHOR = _alternation(vocab.ANAPHORS)
 _ARMY = _alternation(vocab.ARMY_CUES)
 _SUBJECT_NOUNS = _alternation(vocab.SUBJECT_NOUNS)
@@ -57,6 +61,9 @@ _MIXED_SUBJECT = re.compile(r"\b(?:(?:russian|ukrainian)\s+and\s+north\s+korean|
 _SENT_AFTER = re.compile(r"\s*(?:(?:the\s+North|North\s+Korea|Pyongyang|Kim|it|they)\s+)?"
                          r"(?:(?:have|has|had|were|was)\s+(?:already\s+)?(?:been\s+)?)?(?:already\s+)?"
                          r"(?:sent|deployed|dispatched|shipped|brought|moved|transferred|gone|arrived)\b", re.I)
+# "11,000 are now in the Kursk region": a bare count said to be there
+_THERE_AFTER = re.compile(r"\s*(?:are|were)\s+(?:now\s+|already\s+|currently\s+|still\s+)?"
+                          r"(?:in|inside|at|fighting|stationed|deployed|based)\b", re.I)
 # "among the roughly 15,000 sent": the whole a part was counted out of
 _WHOLE_BEFORE = re.compile(r"\b(?:among|of|out\s+of|from)\s+(?:the|an?|some|those|these)?\s*(?:\w+\s+)?$",
                            re.I)
@@ -433,7 +440,8 @@ def _troop_measure(before: str, after: str, default: str = "troops_deployed") ->
     for m in _PLANNED.finditer(after_clause):
         cues.append((m.start(), "planned", m.group(0).lower()))
     for m in _DEPLOYED.finditer(after_clause):
-        cues.append((m.start(), "deployed", m.group(0).lower()))
+        if not _AS_NOUN.search(after_clause[:m.start()]) or m.group(0).lower() not in vocab.NOUN_CUES:
+            cues.append((m.start(), "deployed", m.group(0).lower()))
     strong = [c for c in cues if c[2] not in _WEAK_PLANNED]
     if strong:
         return "troops_planned" if min(strong)[1] == "planned" else "troops_deployed"
@@ -502,8 +510,9 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
             continue  # "an American defence publication": an adjective, not a source
         if not attributed and _ROLE_AFTER.match(after):
             attributed = True  # "Ukraine's ambassador said", "By UK Defence Intelligence's reckoning"
-        if not attributed and before.rstrip().endswith("(") and re.match(r"\s*\)", after):
-            attributed = True  # a source note: "25,000 more troops (Ukrainian intelligence)"
+        if not attributed and _SOURCE_NOTE.search(before.rstrip()) \
+                and re.match(r"\s*(?:[)\];,/]|(?:and|via)\b)", after):
+            attributed = True  # a source note: "25,000 more (Ukrainian intelligence)", "[NIS, April]"
         if not attributed:
             # "Shoigu, the secretary of Russia's Security Council, who has visited Pyongyang,
             # told reporters": skip appositions between commas to the verb after them; names
@@ -563,8 +572,14 @@ def _choose_speaker(ctx: Context, spk: list[Speaker]) -> Speaker | None:
 
 # --- the article ---------------------------------------------------------------------------
 
+_LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
+
+
 def _mask(text: str) -> str:
-    """URLs, e-mail addresses and file names blanked out, offsets kept."""
+    """URLs, e-mail addresses and file names blanked out, and a dot leader read as the
+    colon it stands for ("Killed ........ ~600" → "Killed:        ~600"), offsets kept."""
+    if "...." in text or ". . . ." in text:
+        text = _LEADER.sub(lambda m: ":" + " " * (len(m.group(0)) - 1), text)
     if not any(mark in text for mark in ("http", "www.", "@", ".htm", ".php", "[email")):
         return text  # the common case, and the regex is slow on long text
     return _URLISH.sub(lambda m: " " * len(m.group(0)), text)
@@ -592,6 +607,9 @@ def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False  # "one in three" is a ratio
     if re.match(r"\s+[\w-]+\s+(?:for|to)\s+(?:every|each)\b", after):
         return False  # a ratio: "nine wounded for every soldier killed"
+    if re.search(r"\b(?:none|all|each|any|both|either|neither|most)\s+of\s+(?:the|these|those)\s*$",
+                 before, re.I):
+        return False  # "none of the three": the figure was given before
     if before.endswith("[") and after.startswith("]"):
         return False  # a footnote mark: "as replacements.[3]"
     if re.match(r"(?:\s*(?:and|or|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b", after) or \
@@ -609,10 +627,24 @@ def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
 
 
 def _korea_near(sentences: list[Sentence], i: int, title: str) -> bool:
-    """The sentence, one of the three before it, or the title speaks of North Korea."""
+    """The sentence, one of the three before it, or the title speaks of North Korea; for a
+    line of a list (short paragraphs one after another), the three sentences before the
+    list may."""
     if any(_KOREA.search(sentences[j].text) for j in range(max(0, i - 3), i + 1)):
         return True
-    return bool(_KOREA.search(title))
+    if _KOREA.search(title):
+        return True
+    reach = max(0, i - 40)
+    length: dict[int, int] = {}
+    for sent in sentences[reach:i + 1]:
+        length[sent.para] = length.get(sent.para, 0) + len(sent.text)
+    j = i
+    while j >= reach and length[sentences[j].para] <= _LIST_LINE:
+        j -= 1
+    return j < i and any(_KOREA.search(sent.text) for sent in sentences[max(0, j - 2):i])
+
+
+_LIST_LINE = 120  # characters: a paragraph this short is a list line, a heading or a label
 
 
 def extract_article(article: Article) -> list[dict]:
@@ -823,13 +855,17 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
     clause = _clause_before(ctx.before, comma=False)
     if re.search(r"\b(?:times|fold|percent|per cent|km|kilometers|miles)\b", after[:15], re.I):
         return None
-    if not after_cas and _SENT_AFTER.match(after) and (
-            _PERSONNEL.search(clause) or not clause.strip() or _WHOLE_BEFORE.search(clause)):
+    if not after_cas and (_SENT_AFTER.match(after) or _THERE_AFTER.match(after)) and (
+            _PERSONNEL.search(clause) or _WHOLE_BEFORE.search(clause) or not _NON_PERSONNEL.search(clause)):
         # "600 soldiers had been killed, out of around 15,000 sent": its own verb decides
         return _troop_measure(ctx.before, after)
     cas = after_cas or _casualty_measure(clause)
     if cas:
         return cas
+    label, colon, rest = ctx.before.rpartition(":")
+    if colon and len(rest.split()) <= 2 and len(label.split()) <= 10 and (
+            _DEPLOYED.search(label) or _PLANNED.search(label)):
+        return _troop_measure(label + ":", after)  # a label: "Sent, both waves: ~15,000"
     if _PERSONNEL.search(clause):
         return _shared_measure(ctx, rows) or _troop_measure(ctx.before, after,
                                                             _sentence_measure(ctx, rows))
@@ -981,6 +1017,8 @@ def _claim_date(sentence: str, spk: list[Speaker], dates: list):
 
 # Wording that places a claim before the one the article reports: its date is not carried.
 _EARLIER_CLAIM = re.compile(
+    r"[(\[][^)\]]*\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b[^)\]\d]*[)\]]|"  # a source note with its month: "[NIS, April]"
     r"\b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken)|"
     r"previously|earlier|before|ago|last\s+(?:week|month|year|fall|autumn|spring|summer|winter)|"
     r"(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|"

@@ -480,6 +480,10 @@ DEPLOYED_CUES: tuple[str, ...] = (
     "might have been", "could have been",
 )
 
+# Deployed cues that, after "the", "their" and the like, are nouns and say nothing of a
+# number before them ("5,000 builders to repair what the fighting destroyed").
+NOUN_CUES: tuple[str, ...] = ("fighting", "training", "deployment of", "presence")
+
 # Whole-army and other-force cues: a number next to these is not a deployment count.
 ARMY_CUES: tuple[str, ...] = (
     "army", "armies", "armed forces", "active-duty", "active duty", "active", "standing army",

@@ -167,7 +167,37 @@ CLAUSES = [
         (11000, 11000, 11000, "approx", "troops_deployed", "Other")]),
     ("London's defence intelligence judged that North Korean casualties had passed 6,000.", [
         (6000, 6000, N, "more_than", "casualties", "Other")]),
+    ("On North Korea, Zelensky says 11,000 are now in the Kursk region.", [(11000, 11000, 11000, "exact", "troops_deployed", "Ukraine")]),
+    ("On North Korea, the NIS tells lawmakers that about 15,000 have been sent in total.", [
+        (15000, 15000, 15000, "approx", "troops_deployed", "South Korea")]),
+    ("Shoigu said Kim will send 5,000 North Korean builders to repair what the fighting destroyed.", [
+        (5000, 5000, 5000, "exact", "troops_planned", "Russia")]),
+    ("None of the three North Korean estimates counts the wounded who went back to their units.", []),
 ]
+
+# Lists and tallies: a label and its colon (or dot leader) say what is counted, a note in
+# brackets who counted it; a line's topic may be set by the paragraph before the list
+LIST = """North Korea's troops in Russia, as each source counts them:
+
+Sent, first wave, autumn 2024 ........ ~11,000 [UK Defence Intelligence; Seoul]
+Killed ............................... ~600 [NIS, April]
+Killed and wounded ................... ~5,000 [HUR, 2 July]
+Taken prisoner ....................... 2 [Ukraine, January]
+Promised: builders ................... 6,000 [Shoigu, 17 June]
+"""
+
+
+def test_a_tally_list_reads_its_labels_and_source_notes():
+    rows = extract_text(HEAD + LIST, "case.txt")
+    got = [(r["value"], r["qualifier"], r["measure"], r["claimant_group"], r["claim_date"]) for r in rows]
+    assert got == [
+        (11000, "approx", "troops_deployed", "Other", None),
+        (600, "approx", "killed", "South Korea", None),  # "April": a month does not pin a day
+        (5000, "approx", "casualties", "Ukraine", "2024-07-02"),
+        (2, "exact", "captured", "Ukraine", None),
+        (6000, "exact", "troops_planned", "Russia", "2024-06-17"),
+    ]
+
 
 # Claim dates against the article's date, 2024-12-24 (a Tuesday)
 DATES = [
