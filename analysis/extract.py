@@ -44,6 +44,9 @@ _CASUALTY = _alternation(vocab.CASUALTY_CUES)
 _PLANNED = _alternation(vocab.PLANNED_CUES)
 # "(Ukrainian intelligence)", "[NIS, April]", "[South Korea's JCS, March]": a source note
 _SOURCE_NOTE = re.compile(r"[(\[](?:(?:via|per|source:?)\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)?$", re.I)
+_SWAP = re.compile(r"\b(?:swap|swaps|exchange|exchanges|exchanged|swapped)\b", re.I)
+_MODAL_HAVE = re.compile(r"\b(?:could|would|will|may|might)\s+(?:soon\s+|eventually\s+)?(?:have|reach|number|"
+                         r"total)\s+(?:\w+\s+)?$", re.I)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
 _WEAK_PLANNED = {"additional", "more troops", "further", "another", "possible", "potential"}
 _DEPLOYED = _alternation(vocab.DEPLOYED_CUES)
@@ -122,14 +125,15 @@ _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\
 _OFFICIAL_NOUN = re.compile(
     r"\s+(?:\w+\s+)?(?:officials?|officers?|intelligence|military|government|ministry|"
     r"lawmakers?|legislators?|spokes(?:man|woman|person)|president|sources?|commanders?|"
-    r"authorities|agency|agencies|army|forces|general staff|diplomats?|envoy|ambassador)\b", re.I)
+    r"authorities|agency|agencies|army|forces|general staff|diplomats?|envoy|ambassador|ministers?)\b", re.I)
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
     r"^(?:(?:last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
 _NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
 _NATIONAL_ADJ = {"Ukrainian": "Ukraine", "South Korean": "South Korea", "Russian": "Russia",
-                 "American": "United States", "British": "Other", "Japanese": "Other"}
+                 "American": "United States", "British": "Other", "Japanese": "Other",
+                 "Dutch": "Other", "French": "Other", "German": "Other", "Polish": "Other"}
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
 _MODIFIER = re.compile(
     r"(?:north|korean|koreans|n\.|dprk|kpa|pyongyang's|more|additional|extra|new|fresh|"
@@ -435,6 +439,8 @@ def _clause_before(before: str, comma: bool) -> str:
 def _troop_measure(before: str, after: str, default: str = "troops_deployed") -> str:
     """troops_planned when the nearest cue says so, troops_deployed when it says that,
     else `default`."""
+    if _MODAL_HAVE.search(before):
+        return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     after_clause = _clause_after(after)
     cues = []
     for m in _PLANNED.finditer(after_clause):
@@ -801,7 +807,8 @@ def _out_of_scope(ctx: Context, kind: str, consumed: int) -> bool:
         return True
     near_before = ctx.before[-40:]
     if re.search(r"\b(?:army|armies|armed forces|militar(?:y|ies)|strong|population),?\s+"
-                 r"(?:of|with|numbering|totalling|totaling)\s+(?:\w+\s+){0,2}$", near_before, re.I):
+                 r"(?:of|with|numbering|totalling|totaling|(?:is|was)\s+(?:estimated|put|thought|believed)"
+                 r"\s+(?:to\s+be\s+|at\s+)|stands\s+at)\s*(?:\w+\s+){0,2}$", near_before, re.I):
         return True  # "an army of 1.2 million", "militaries, with roughly 1.2 million"
     modifiers = ctx.after[:consumed]
     if _OTHER_SIDE_AFTER.match(modifiers):
@@ -828,6 +835,9 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
         return None  # "31 of the 52 drones ..., and 14 more were lost": more of the same things
     if _MIXED_SUBJECT.search(_clause_before(ctx.before, comma=False)):
         return None  # "Russian and North Korean soldiers ... number an estimated 63,000"
+    if _SWAP.search(_clause_before(ctx.before, comma=False)[-60:]) and \
+            _casualty_measure(_casualty_window(ctx.after)) == "captured":
+        return None  # a prisoner swap is of Russians and Ukrainians
     verb = _VERB_BEFORE.search(ctx.before[-30:])
     if verb:
         # "Ukrainian forces captured two wounded soldiers", "killing 21 and wounding 40"

@@ -215,6 +215,8 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Paris": ("France", "Other"),
     "Berlin": ("Germany", "Other"),
     "Warsaw": ("Poland", "Other"),
+    "Netherlands": ("Netherlands", "Other"),
+    "The Hague": ("Netherlands", "Other"),
     "Ukraine and the West": ("Ukraine and the West", "Ukraine"),
     "Western officials": ("Western officials", "Other"),
     "Western intelligence": ("Western intelligence", "Other"),
@@ -419,6 +421,7 @@ CASUALTY_CUES: dict[str, str] = {
     "war dead": "killed", "in custody": "captured", "eliminated": "killed",
     "out of action": "casualties", "put out of action": "casualties",
     "in ukrainian hands": "captured", "in ukraine's hands": "captured",
+    "held by ukraine": "captured", "held in ukraine": "captured", "held by kyiv": "captured",
 }
 
 # Table headers ("Date | Source | Sent | Killed") → what the column holds: a date, the
@@ -445,6 +448,7 @@ VERBS_BEFORE: dict[str, str] = {
     "captured": "captured", "capture": "captured", "captures": "captured",
     "capturing": "captured", "took": "captured", "take": "captured", "takes": "captured",
     "taken": "captured", "hold": "captured", "holds": "captured", "held": "captured",
+    "capture of": "captured", "captivity of": "captured",
     "killing": "killed", "killed": "killed", "kills": "killed", "eliminated": "killed",
     "eliminating": "killed", "wounding": "wounded", "injuring": "wounded",
     "wounded": "wounded", "injured": "wounded",

@@ -173,6 +173,13 @@ CLAUSES = [
     ("Shoigu said Kim will send 5,000 North Korean builders to repair what the fighting destroyed.", [
         (5000, 5000, 5000, "exact", "troops_planned", "Russia")]),
     ("None of the three North Korean estimates counts the wounded who went back to their units.", []),
+    ("The NIS told lawmakers that Pyongyang could have 10,000 soldiers in Russia by December.", [
+        (10000, 10000, 10000, "exact", "troops_planned", "South Korea")]),
+    ("North Korea's army is estimated at 1.2 million soldiers.", []),
+    ("The North Korean pair were left out of the swap of 1,000 prisoners from each side.", []),
+    ("Zelensky announced the capture of two North Korean soldiers.", [(2, 2, 2, "exact", "captured", "Ukraine")]),
+    ("At least 1,500 North Korean soldiers are in Kursk, the Dutch defence minister said.", [
+        (1500, 1500, N, "at_least", "troops_deployed", "Other")]),
 ]
 
 # Lists and tallies: a label and its colon (or dot leader) say what is counted, a note in
