@@ -892,8 +892,9 @@ def _measure(ctx: Context, kind: str, cue: str | None, consumed: int, rows: list
     if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s*$", clause, re.I):
         return _troop_measure(ctx.before, after)
     if rows and rows[-1]["sentence_start"] == ctx.sentence.start and rows[-1]["measure"].startswith(
-            "troops") and re.search(r"\b(?:and|or)\b", clause):
-        return _troop_measure(ctx.before, after, rows[-1]["measure"])  # "... or even half a million"
+            "troops") and (re.search(r"\b(?:and|or)\b", clause) or re.search(r"[:,]\s+(?:\w+\s+)?$", ctx.before)):
+        # "... or even half a million", "15,000 in two rotations: roughly 11,000 in October"
+        return _troop_measure(ctx.before, after, rows[-1]["measure"])
     return None
 
 

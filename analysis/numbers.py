@@ -113,6 +113,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     [('between 10,000 and 12,000', 10000.0, 12000.0)]
     >>> [(p.value, p.high) for p in find_numbers("11 to 12,000 men, 1,000~3,000 and 500 to 3,000")]
     [(11000.0, 12000.0), (1000.0, 3000.0), (500.0, 3000.0)]
+    >>> [(p.value, p.high) for p in find_numbers("twenty-seven hundred wounded, thirty-five thousand")]
+    [(2700.0, None), (35000.0, None)]
     """
     end = len(text) if end is None else end
     found: list[NumberPhrase] = []
@@ -152,6 +154,8 @@ def _range_phrase(m: re.Match) -> NumberPhrase | None:
     between = (m.group("between") or "").lower()
     if (join == "and") != (between == "between"):
         return None  # "10,000 and 12,000" is two numbers; "between 10,000 to 12,000" is odd
+    if join == "-" and m.group("a")[-1].isalpha() and m.group("b")[0].isalpha():
+        return None  # "twenty-seven hundred" is one number
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))
     if a is None or b is None:
         return None

@@ -177,6 +177,9 @@ CLAUSES = [
         (10000, 10000, 10000, "exact", "troops_planned", "South Korea")]),
     ("North Korea's army is estimated at 1.2 million soldiers.", []),
     ("The North Korean pair were left out of the swap of 1,000 prisoners from each side.", []),
+    ("The NIS said about 15,000 North Korean troops went in two rotations: roughly 11,000 in October and 3,000 in January.", [
+        (15000, 15000, 15000, "approx", "troops_deployed", "South Korea"), (11000, 11000, 11000, "approx", "troops_deployed", "South Korea"),
+        (3000, 3000, 3000, "exact", "troops_deployed", "South Korea")]),
     ("Zelensky announced the capture of two North Korean soldiers.", [(2, 2, 2, "exact", "captured", "Ukraine")]),
     ("At least 1,500 North Korean soldiers are in Kursk, the Dutch defence minister said.", [
         (1500, 1500, N, "at_least", "troops_deployed", "Other")]),
