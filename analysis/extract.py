@@ -188,6 +188,7 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return side, name_before, role_after, name_after
 
 
+_BODY_WORD = re.compile(rf"\b(?:{_trie(vocab.INDEPENDENT_BODIES)})\b")
 _BODY = re.compile(rf"(?<![\w'’])(?:[A-Z][\w'’&-]*\s+){{1,4}}(?:{_trie(vocab.INDEPENDENT_BODIES)})"
                    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\b")
 
@@ -226,7 +227,8 @@ def learn_names(text: str) -> LocalNames:
             alias = parts[0] if "-" in parts[-1] else parts[-1]
             if alias not in _CLAIMANTS:
                 table.setdefault(alias, (name, group))
-    bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS)
+    bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
+        if _BODY_WORD.search(text) else set()  # the full pattern is slow; most texts name none
     for name in sorted(bodies, key=len, reverse=True):
         # a body named for a side speaks for it ("National Resistance Centre of Ukraine"),
         # and so does its short form ("Resistance Centre")
@@ -238,7 +240,7 @@ def learn_names(text: str) -> LocalNames:
 
 
 def _lookup_claimant(surface: str, local: LocalNames | None = None) -> tuple[str, str]:
-    key = re.sub(r"\s+", " ", surface).replace("’", "'")
+    key = " ".join(surface.split()).replace("’", "'")
     if local and surface in local.table:
         return local.table[surface]
     if key in _CLAIMANTS:
@@ -632,6 +634,9 @@ def _surface_ok(text: str, phrase: NumberPhrase) -> bool:
     return True
 
 
+_LIST_LINE = 120  # characters: a paragraph this short is a list line, a heading or a label
+
+
 def _korea_near(sentences: list[Sentence], i: int, title: str) -> bool:
     """The sentence, one of the three before it, or the title speaks of North Korea; for a
     line of a list (short paragraphs one after another), the three sentences before the
@@ -648,9 +653,6 @@ def _korea_near(sentences: list[Sentence], i: int, title: str) -> bool:
     while j >= reach and length[sentences[j].para] <= _LIST_LINE:
         j -= 1
     return j < i and any(_KOREA.search(sent.text) for sent in sentences[max(0, j - 2):i])
-
-
-_LIST_LINE = 120  # characters: a paragraph this short is a list line, a heading or a label
 
 
 def extract_article(article: Article) -> list[dict]:
