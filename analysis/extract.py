@@ -959,7 +959,7 @@ def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
         if inherited is not None:
             speaker, date = inherited
             claim_date = claim_date or date
-    if claim_date is None and speaker is not None and not _EARLIER_CLAIM.search(ctx.sentence.text):
+    if claim_date is None and speaker is not None and not _EARLIER_CLAIM.search(_own_part(ctx)):
         # "The NIS said on Friday ... The agency also estimated ...": the same briefing
         claim_date = next((d for _, sp, d in reversed(prev_speakers[-20:])
                            if d is not None and sp.group == speaker.group), None)
@@ -971,6 +971,14 @@ def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
         "claim_date": claim_date.isoformat() if claim_date else None,
         "start": p.start - extra_before, "end": p.end + extra_after,
     }
+
+
+def _own_part(ctx: Context) -> str:
+    """The sentence up to the end of the figure's own statement: a clause after it that
+    speaks of something else ("..., where Ukraine has held ground since August") is left
+    out."""
+    return ctx.before + ctx.number.text + re.split(
+        r"\b(?:where|which|who|whom|while|when|whereas|since)\b|;", ctx.after, maxsplit=1)[0]
 
 
 def _num(x: float | None) -> int | float | None:
@@ -1023,7 +1031,11 @@ def _claim_date(sentence: str, spk: list[Speaker], dates: list):
     for start, end, day in usable:
         for a_start, a_end in anchors:
             gap = max(a_start - end, start - a_end, 0)
-            if gap <= 45 and (best is None or gap < best[0]):
+            # "At the Dec. 12 ceremony for the engineers of the regiment, Kim said": an
+            # opening phrase dates the statement that follows it
+            opening = end <= a_start and gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}",
+                                                                      sentence[end:a_start])
+            if (gap <= 45 or opening) and (best is None or gap < best[0]):
                 best = (gap, day)
     return best[1] if best else None
 

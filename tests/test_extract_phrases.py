@@ -218,6 +218,9 @@ DATES = [
     ("Earlier this month the NIS said 1,100 North Korean troops were killed or wounded.", None),
     ("Last fall Seoul said 1,500 North Korean troops had been sent to Russia.", None),
     ("The NIS said 1,500 North Korean troops had been sent to Russia.", None),
+    ("At the Dec. 12 ceremony for the engineers of the regiment, Kim Jong Un said nine North Korean soldiers had died.", "2024-12-12"),
+    ("Austin spoke at the Pentagon on Monday. By Washington's count, he said, around 10,000 North Korean troops are "
+     "in Russia, where Ukraine has held ground in Kursk since August.", "2024-12-23"),
 ]
 
 
