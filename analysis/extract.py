@@ -477,13 +477,19 @@ class Speaker:
     group: str
 
 
+def _claimant_spans(text: str, local: LocalNames | None) -> list[re.Match]:
+    """Every claimant name in `text` (known or the article's own), in order, longest first
+    where two start together."""
+    cased, lower = _claimant_patterns()
+    patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
+    return sorted([m for p in patterns for m in p.finditer(text)], key=lambda m: (m.start(), -m.end()))
+
+
 def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
     """Claimant names in a sentence that stand as the source of a statement."""
     cased, lower = _claimant_patterns()
     found: list[Speaker] = []
-    patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
-    spans = sorted([m for p in patterns for m in p.finditer(sentence)],
-                   key=lambda m: (m.start(), -m.end()))
+    spans = _claimant_spans(sentence, local)
     outlets = [(m.start(), m.end()) for m in _OUTLETS.finditer(sentence)]
     last_end = -1
     inside_until = -1  # the end of a found speaker's apposition
@@ -736,9 +742,7 @@ def _placed(row: dict, article: Article, start: int, end: int, headline: bool) -
 
 def _cell_speaker(cell: str, local: LocalNames) -> Speaker | None:
     """The claimant a table's source cell names ("NIS (South Korea)", "Zelensky")."""
-    cased, lower = _claimant_patterns()
-    patterns = (cased, lower) + ((local.pattern,) if local.pattern else ())
-    found = sorted((m for p in patterns for m in p.finditer(cell)), key=lambda m: (m.start(), -m.end()))
+    found = _claimant_spans(cell, local)
     if not found:
         return None
     name, group = _lookup_claimant(found[0].group(0), local)
@@ -769,12 +773,7 @@ def _table_figures(table_row: TableRow, article: Article, masked: str, prose: li
             if cell.role in vocab.MEASURES:
                 if not _korea_near(context, len(context) - 1, title):
                     continue
-                qualifier, extra_before, extra_after = _qualifier(ctx)
-                low, high = _bounds(qualifier, p.value, p.high)
-                row = {"value": _num(p.value), "low": _num(low), "high": _num(high),
-                       "qualifier": qualifier, "measure": cell.role, "claimant": None,
-                       "claimant_group": "Unattributed", "claim_date": None,
-                       "start": p.start - extra_before, "end": p.end + extra_after}
+                row = _figure_row(ctx, cell.role, speaker, day)
             else:
                 row = _figure(ctx, context, len(context) - 1, [], [], day, found, title)
                 if row is None:
@@ -950,8 +949,6 @@ def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
     measure = _measure(ctx, kind, cue, consumed, rows, sentences, i)
     if measure is None:
         return None
-    qualifier, extra_before, extra_after = _qualifier(ctx)
-    low, high = _bounds(qualifier, p.value, p.high)
     speaker = _choose_speaker(ctx, spk)
     claim_date = sentence_date
     if speaker is None:
@@ -963,6 +960,15 @@ def _figure(ctx: Context, sentences: list[Sentence], i: int, spk: list[Speaker],
         # "The NIS said on Friday ... The agency also estimated ...": the same briefing
         claim_date = next((d for _, sp, d in reversed(prev_speakers[-20:])
                            if d is not None and sp.group == speaker.group), None)
+    return _figure_row(ctx, measure, speaker, claim_date)
+
+
+def _figure_row(ctx: Context, measure: str, speaker: Speaker | None, claim_date) -> dict:
+    """A figure's fields: its value and the bounds its wording gives, who and when, and the
+    span of its quote (qualifier included)."""
+    p = ctx.number
+    qualifier, extra_before, extra_after = _qualifier(ctx)
+    low, high = _bounds(qualifier, p.value, p.high)
     return {
         "value": _num(p.value), "low": _num(low), "high": _num(high), "qualifier": qualifier,
         "measure": measure,

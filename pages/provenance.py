@@ -89,14 +89,19 @@ def _cards(mentions) -> None:
         st.html(desk_ui.article_card(queries.article(cur, m["article"]), m))
 
 
+def _heading(row: dict) -> None:
+    """A claim's or a mention's figure and measure: "≥ 10,000 · Troops deployed"."""
+    figure = queries.bound_label(row["qualifier"], row["value"], row["low"], row["high"])
+    st.subheader(f"{figure} · {queries.measure_label(row['measure'])}")
+
+
 def show_claim(claim_id: str) -> None:
     cur = desk_ui.cursor()
     c = queries.claim(cur, claim_id)
     if c is None:
         st.info("That claim is not in the database.")
         return
-    figure = queries.bound_label(c["qualifier"], c["value"], c["low"], c["high"])
-    st.subheader(f"{figure} · {queries.measure_label(c['measure'])}")
+    _heading(c)
     others = [n for n in c["claimants"] if n != c["claimant"]]
     st.html(desk_ui.facts([
         ("Claimant", c["claimant"] or "not named"),
@@ -129,8 +134,7 @@ def show_mention(mention_id: str) -> None:
     if m is None:
         st.info("That mention is not in the database.")
         return
-    figure = queries.bound_label(m["qualifier"], m["value"], m["low"], m["high"])
-    st.subheader(f"{figure} · {queries.measure_label(m['measure'])}")
+    _heading(m)
     if m.get("review_status") == "rejected":
         st.warning("An analyst **rejected** this mention: it is not a figure, and no claim or "
                    "chart counts it."

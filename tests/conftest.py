@@ -39,3 +39,11 @@ def browser():
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (its own cookies and session) at a desktop size."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    yield ctx
+    ctx.close()

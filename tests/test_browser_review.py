@@ -48,13 +48,6 @@ def server(data, tmp_path_factory):
         yield url
 
 
-@pytest.fixture
-def context(browser):
-    ctx = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
-    yield ctx
-    ctx.close()
-
-
 def query(data: Path, sql: str, params=()) -> list[tuple]:
     con = duckdb.connect(str(store.current_path(data / "estimates.duckdb")), read_only=True)
     try:
