@@ -15,8 +15,9 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from analysis import charts, queries, store
-from analysis.queries import Filters
+from analysis import store
+from analysis.present import charts, queries
+from analysis.present.queries import Filters
 from analysis.store import current_path, ensure_store
 
 ROOT = Path(__file__).resolve().parent
@@ -329,10 +330,10 @@ def table_downloads(df, stem: str, key: str) -> None:
 
 def decisions_file(fmt: str) -> bytes:
     """Every review decision as a JSON or CSV file (what the Review page's downloads serve)."""
-    from analysis import review
+    from analysis.store import decisions
 
-    decisions = review.load(decisions_db())
-    text = review.export_json(decisions) if fmt == "json" else review.export_csv(decisions)
+    logged = decisions.load(decisions_db())
+    text = decisions.export_json(logged) if fmt == "json" else decisions.export_csv(logged)
     return text.encode("utf-8")
 
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.articles import ArticleError, read_article
+from analysis.extract.articles import ArticleError, read_article
 from analysis.extract import extract_article
 
 

@@ -29,7 +29,7 @@ OUT = ROOT / "bench" / "out"
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import corpus  # noqa: E402  (bench/corpus.py)
-from analysis.articles import ArticleError, read_article  # noqa: E402
+from analysis.extract.articles import ArticleError, read_article  # noqa: E402
 from analysis.extract import extract_article  # noqa: E402
 
 MB = 1_000_000          # throughput is reported in MB = 10^6 bytes of article files

@@ -15,8 +15,10 @@ import pandas as pd
 import streamlit as st
 
 import desk_ui
-from analysis import ingest, queries, store
-from analysis.articles import ArticleError, normalised_hash, parse_article
+from analysis import store
+from analysis.present import queries
+from analysis.store import ingest
+from analysis.extract.articles import ArticleError, normalised_hash, parse_article
 
 desk_ui.leave_folder_mode()
 

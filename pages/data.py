@@ -2,7 +2,7 @@
 import streamlit as st
 
 import desk_ui
-from analysis import queries
+from analysis.present import queries
 
 desk_ui.leave_folder_mode()
 

@@ -5,7 +5,7 @@ import html
 import streamlit as st
 
 import desk_ui
-from analysis import charts, queries
+from analysis.present import charts, queries
 
 desk_ui.leave_folder_mode()
 

@@ -15,8 +15,9 @@ import pandas as pd
 import streamlit as st
 
 import desk_ui
-from analysis import queries, review
-from analysis.vocab import GROUPS, MEASURES
+from analysis.present import queries
+from analysis.store import decisions
+from analysis.extract.vocab import GROUPS, MEASURES
 
 desk_ui.leave_folder_mode()
 
@@ -33,7 +34,7 @@ ALL_ARTICLES = ""
 def _fields(m: dict) -> dict:
     """A mention's reviewable fields as plain JSON values."""
     out = {}
-    for k in review.EDITABLE:
+    for k in decisions.EDITABLE:
         v = m.get(k)
         if isinstance(v, float) and math.isnan(v):
             v = None
@@ -48,11 +49,11 @@ def _fields(m: dict) -> dict:
 def _decide(m: dict, sha: str, action: str, after: dict | None, note: str, done: str) -> None:
     """Record one decision, refresh the store, rerun: the page then shows the result."""
     try:
-        review.record(desk_ui.decisions_db(), article=m["article"], article_sha=sha,
+        decisions.record(desk_ui.decisions_db(), article=m["article"], article_sha=sha,
                       start=int(m["start"]), end=int(m["end"]), quote=m["quote"], action=action,
                       before=_fields(m) if action != "add" else None, after=after,
                       note=(note or "").strip())
-    except review.DecisionError as exc:
+    except decisions.DecisionError as exc:
         st.error(f"Not saved: {desk_ui.md_escape(str(exc))}.", icon=":material/block:")
         return
     saved = f"Your decision on “{m['quote']}” is saved."
@@ -214,7 +215,7 @@ def queue(cur, arts: pd.DataFrame) -> None:
 def _guess_numbers(quote: str) -> dict:
     """Value (and high, for a range) read from the quote, to prefill the form."""
     try:
-        from analysis.numbers import find_numbers
+        from analysis.extract.numbers import find_numbers
 
         found = find_numbers(quote)
     except Exception:  # noqa: BLE001 - a guess only; the analyst fills the form anyway
@@ -331,7 +332,7 @@ def orphans(cur) -> None:
 
 
 def share() -> None:
-    n = len(review.load(desk_ui.decisions_db()))
+    n = len(decisions.load(desk_ui.decisions_db()))
     st.markdown(f"The review log holds **{n}** decision{'s' * (n != 1)}. Export them to share "
                 "with another desk, or import a file exported elsewhere: decisions already "
                 "here are skipped.")
@@ -348,9 +349,9 @@ def share() -> None:
     if upload is not None and st.button("Import decisions", key="import_go", type="primary",
                                         icon=":material/upload:"):
         try:
-            rows = review.parse_export(upload.getvalue(), upload.name)
-            new = review.import_decisions(desk_ui.decisions_db(), rows)
-        except review.DecisionError as exc:
+            rows = decisions.parse_export(upload.getvalue(), upload.name)
+            new = decisions.import_decisions(desk_ui.decisions_db(), rows)
+        except decisions.DecisionError as exc:
             st.error(f"Not imported: {desk_ui.md_escape(str(exc))}.", icon=":material/block:")
             return
         st.session_state["import_round"] = r + 1
@@ -365,7 +366,7 @@ def share() -> None:
 
 def _pending(cur) -> None:
     """Decisions in the log that the store does not hold yet (a refresh was busy)."""
-    logged = len(review.load(desk_ui.decisions_db()))
+    logged = len(decisions.load(desk_ui.decisions_db()))
     held = cur.execute("SELECT count(*) FROM decisions").fetchone()[0]
     if logged > held:
         with st.container(horizontal=True, vertical_alignment="center"):

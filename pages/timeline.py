@@ -2,7 +2,7 @@
 import streamlit as st
 
 import desk_ui
-from analysis import charts
+from analysis.present import charts
 
 desk_ui.leave_folder_mode()
 

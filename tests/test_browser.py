@@ -19,7 +19,7 @@ import duckdb
 import pytest
 from playwright.sync_api import expect
 
-from analysis import queries
+from analysis.present import queries
 
 expect.set_options(timeout=30_000)
 

@@ -10,9 +10,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analysis import charts, queries
-from analysis.queries import Filters
-from analysis.vocab import GROUP_COLORS, GROUPS
+from analysis.present import charts, queries
+from analysis.present.queries import Filters
+from analysis.extract.vocab import GROUP_COLORS, GROUPS
 
 MADE = dt.date(2025, 1, 31)
 FILTERS = Filters(groups=("Ukraine", "United States", "Other", "South Korea"))

@@ -1,7 +1,7 @@
 """Grouping mentions into claims (FIGURES.md), edge case by edge case."""
 from __future__ import annotations
 
-from analysis.claims import group_claims
+from analysis.store.claims import group_claims
 
 
 def mention(n: int, *, value=3000, group="Ukraine", claimant="Volodymyr Zelensky",

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import duckdb
 
-from analysis import ingest, review, store
+from analysis import store
+from analysis.store import decisions, ingest
 from tests.conftest import ROOT
 
 WIRE = ("SEOUL, Nov 13 (Example Wire) - South Korea\u2019s National Intelligence Service said on "
@@ -145,7 +146,7 @@ def test_concurrent_writers_lose_no_decision(corpus):
     def reviewer(k: int) -> None:
         try:
             for j, (article, sha, start, end, quote) in enumerate(mentions):
-                review.record(store.decisions_path(link), article=article, article_sha=sha,
+                decisions.record(store.decisions_path(link), article=article, article_sha=sha,
                               start=start, end=end, quote=quote, action="accept",
                               note=f"tab {k} pass {j}")
                 store.refresh(corpus / "articles", link)
@@ -162,8 +163,8 @@ def test_concurrent_writers_lose_no_decision(corpus):
         t.join()
     assert cli.returncode == 0, cli.stderr
     assert not errors
-    decisions = review.load(store.decisions_path(link))
-    assert len(decisions) == 2 * len(mentions)
+    logged = decisions.load(store.decisions_path(link))
+    assert len(logged) == 2 * len(mentions)
     store.refresh(corpus / "articles", link)
     con = duckdb.connect(str(store.current_path(link)), read_only=True)
     assert con.execute("SELECT count(*) FROM decisions").fetchone()[0] == 2 * len(mentions)

@@ -10,7 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import desk_ui
-from analysis import queries, store
+from analysis import store
+from analysis.present import queries
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/compare.py", "pages/timeline.py", "pages/provenance.py", "pages/data.py"]

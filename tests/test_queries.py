@@ -9,8 +9,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analysis import queries
-from analysis.queries import Filters
+from analysis.present import queries
+from analysis.present.queries import Filters
 from storekit import HOSTILE_QUOTE, ROWS
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import duckdb
 
-from analysis import review, store
+from analysis import store
+from analysis.store import decisions
 
 
 def _figures(link) -> dict[str, dict]:
@@ -21,7 +22,7 @@ def _decide(link, quote: str, action: str, after: dict | None = None) -> None:
         'SELECT f.article, a.sha256, f."start", f."end" FROM figures f JOIN articles a USING (article) '
         "WHERE f.quote = ?", [quote]).fetchone()
     con.close()
-    review.record(store.decisions_path(link), article=article, article_sha=sha, start=start,
+    decisions.record(store.decisions_path(link), article=article, article_sha=sha, start=start,
                   end=end, quote=quote, action=action, after=after, note="checked by hand")
 
 
@@ -75,7 +76,7 @@ def test_a_decision_whose_text_is_gone_is_listed_not_dropped(corpus):
     con.close()
     assert orphans == [("approximately 1,500", "the article's text changed and no longer holds "
                                                "that text at that place")]
-    assert len(review.load(store.decisions_path(link))) == 1
+    assert len(decisions.load(store.decisions_path(link))) == 1
     path.unlink()
     store.refresh(corpus / "articles", link)
     con = duckdb.connect(str(store.current_path(link)), read_only=True)

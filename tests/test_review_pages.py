@@ -18,7 +18,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import desk_ui
-from analysis import queries, review, store
+from analysis import store
+from analysis.present import queries
+from analysis.store import decisions
 from storekit import build_fixture_store
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -291,7 +293,7 @@ def test_reviewed_only_filter(data, monkeypatch):
     for quote, action in (("1,500", "accept"), ("nearly 300", "reject"), ("1,100", "accept")):
         article, sha, s, e = rows(data, 'SELECT f.article, a.sha256, f."start", f."end" FROM figures f '
                                         "JOIN articles a USING (article) WHERE quote = ?", [quote])[0]
-        review.record(store.decisions_path(link), article=article, article_sha=sha, start=s,
+        decisions.record(store.decisions_path(link), article=article, article_sha=sha, start=s,
                       end=e, quote=quote, action=action)
     store.refresh(data / "articles", link)
     at.checkbox(key="f_reviewed").check().run()
@@ -312,7 +314,7 @@ def test_orphaned_decisions_are_listed(data, monkeypatch):
     article, sha, s, e, quote = rows(data, 'SELECT f.article, a.sha256, f."start", f."end", quote '
                                            "FROM figures f JOIN articles a USING (article) "
                                            "WHERE article = '099_hostile.txt'")[0]
-    review.record(store.decisions_path(link), article=article, article_sha=sha, start=s, end=e,
+    decisions.record(store.decisions_path(link), article=article, article_sha=sha, start=s, end=e,
                   quote=quote, action="edit", before={"value": 2000, "measure": "wounded"},
                   after={"value": 2100, "measure": "wounded"}, note="re-read the source")
     (data / "articles" / article).unlink()
@@ -338,7 +340,7 @@ def test_export_then_import_into_a_fresh_desk(data, tmp_path, monkeypatch):
                                                           "claimant_group": "United States"})):
         article, sha, s, e = rows(data, 'SELECT f.article, a.sha256, f."start", f."end" FROM figures f '
                                         "JOIN articles a USING (article) WHERE quote = ?", [quote])[0]
-        review.record(store.decisions_path(link), article=article, article_sha=sha, start=s,
+        decisions.record(store.decisions_path(link), article=article, article_sha=sha, start=s,
                       end=e, quote=quote, action=action, after=after)
     store.refresh(data / "articles", link)
     at = start(data, monkeypatch, "pages/review.py")
@@ -382,7 +384,7 @@ def test_a_busy_store_keeps_the_decision_and_says_so(data, monkeypatch):
     assert_clean(at)
     warning = " ".join(texts(at.warning))
     assert "is saved" in warning and "after the next refresh" in warning
-    assert [d["action"] for d in review.load(store.decisions_path(data / "estimates.duckdb"))] == ["accept"]
+    assert [d["action"] for d in decisions.load(store.decisions_path(data / "estimates.duckdb"))] == ["accept"]
     assert any("not in the charts yet" in t for t in texts(at.warning))
     at.button(key="review_refresh").click().run()
     assert_clean(at)
@@ -415,33 +417,33 @@ def test_a_busy_store_saves_no_article_and_says_so(data, monkeypatch):
 def _decisions(db: Path) -> list[tuple]:
     return [(d["article_sha"], d["start"], d["end"], d["quote"], d["action"],
              json.dumps(d["before"], sort_keys=True), json.dumps(d["after"], sort_keys=True),
-             d["note"], d["created_at"]) for d in review.load(db)]
+             d["note"], d["created_at"]) for d in decisions.load(db)]
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_export_parse_import_round_trip(tmp_path, fmt):
     db = tmp_path / "a" / "review.sqlite"
     common = dict(article="a.txt", article_sha="f" * 64, quote="about 3,000")
-    review.record(db, start=10, end=21, action="accept", before={"value": 3000}, **common,
+    decisions.record(db, start=10, end=21, action="accept", before={"value": 3000}, **common,
                   created_at="2025-01-01T10:00:00+00:00")
-    review.record(db, start=10, end=21, action="edit", before={"value": 3000, "claimant": "Kirby, J."},
+    decisions.record(db, start=10, end=21, action="edit", before={"value": 3000, "claimant": "Kirby, J."},
                   after={"value": 3500, "low": 3500, "high": 3500, "claim_date": "2024-10-23",
                          "claimant": "Kirby, \"J.\""}, note="comma, quote\" and\nnewline",
                   **common, created_at="2025-01-01T10:05:00+00:00")
-    review.record(db, start=40, end=45, action="add", after={"value": 1200, "measure": "killed"},
+    decisions.record(db, start=40, end=45, action="add", after={"value": 1200, "measure": "killed"},
                   **{**common, "quote": "1,200"}, created_at="2025-01-01T10:06:00+00:00")
-    decisions = review.load(db)
-    data = (review.export_json(decisions) if fmt == "json" else review.export_csv(decisions)).encode()
-    parsed = review.parse_export(data, f"decisions.{fmt}")
+    logged = decisions.load(db)
+    data = (decisions.export_json(logged) if fmt == "json" else decisions.export_csv(logged)).encode()
+    parsed = decisions.parse_export(data, f"decisions.{fmt}")
     assert len(parsed) == 3
     other = tmp_path / "b" / "review.sqlite"
-    assert review.import_decisions(other, parsed) == 3
+    assert decisions.import_decisions(other, parsed) == 3
     assert _decisions(other) == _decisions(db)
-    assert review.import_decisions(other, parsed) == 0  # nothing twice
-    with pytest.raises(review.DecisionError, match="odd.json: not a decisions file"):
-        review.parse_export(b'{"not": "a list"}', "odd.json")
-    with pytest.raises(review.DecisionError, match="odd.csv: not a UTF-8 text file"):
-        review.parse_export(b"\xff\xfe\x00bad", "odd.csv")
+    assert decisions.import_decisions(other, parsed) == 0  # nothing twice
+    with pytest.raises(decisions.DecisionError, match="odd.json: not a decisions file"):
+        decisions.parse_export(b'{"not": "a list"}', "odd.json")
+    with pytest.raises(decisions.DecisionError, match="odd.csv: not a UTF-8 text file"):
+        decisions.parse_export(b"\xff\xfe\x00bad", "odd.csv")
 
 
 def test_article_text_is_escaped_in_the_preview_and_the_messages(data, monkeypatch):

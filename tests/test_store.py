@@ -8,7 +8,7 @@ import pytest
 
 from analysis import store
 from analysis.extract import extract_article
-from analysis.articles import read_article
+from analysis.extract.articles import read_article
 
 
 def _tables(path: Path) -> dict[str, list]:

@@ -131,7 +131,7 @@ def date_in_text(text: str) -> dt.date | None:
     >>> date_in_text("Published Nov. 13, 2024") == dt.date(2024, 11, 13)
     True
     """
-    from analysis.vocab import MONTHS
+    from analysis.extract.vocab import MONTHS
 
     found: list[tuple[int, dt.date]] = []
     for pattern, order in ((_ISO, "ymd"), (_DMY, "dmy"), (_MDY_WORDS, "mdy"), (_DMY_WORDS, "dmy")):

@@ -18,8 +18,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from analysis.queries import bound_label, claim_review_label, measure_label
-from analysis.vocab import GROUP_COLORS, GROUPS, MEASURES
+from analysis.present.queries import bound_label, claim_review_label, measure_label
+from analysis.extract.vocab import GROUP_COLORS, GROUPS, MEASURES
 
 WIDTH = 560
 TIMELINE_WIDTH = 720

@@ -24,12 +24,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis import review
-from analysis.articles import ArticleError, iter_article_paths, normalised_hash, read_article
-from analysis.claims import FIGURE_COLUMNS, group_claims
+from analysis.store import decisions
+from analysis.extract.articles import ArticleError, iter_article_paths, normalised_hash, read_article
+from analysis.store.claims import FIGURE_COLUMNS, group_claims
 from analysis.extract import extract_article
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "data"
 ARTICLES_DIR = DATA / "articles"
 DB_LINK = DATA / "estimates.duckdb"
@@ -99,16 +99,17 @@ class BuildReport:
         return text + "".join(f"\n  skipped {p}" for p in self.problems)
 
 
-EXTRACTION_SOURCES = ("articles.py", "numbers.py", "dates.py", "vocab.py", "patterns.py",
-                      "extract.py", "claims.py", "review.py")
-
-
 def extractor_version() -> str:
-    """A hash of the rules that turn articles into figures: a store built by other rules
-    is rebuilt rather than shown."""
+    """A hash of every file that turns articles into the store's rows (the whole
+    extraction package, the claim grouping and how decisions apply): a store built by
+    other rules is rebuilt rather than shown. No list to keep: a new file of the
+    extraction package counts at once."""
     digest = hashlib.sha256()
-    for name in EXTRACTION_SOURCES:
-        digest.update((Path(__file__).parent / name).read_bytes())
+    here = Path(__file__).resolve().parent
+    package = here.parent / "extract"
+    for path in sorted(package.rglob("*.py")) + [here / "claims.py", here / "decisions.py"]:
+        digest.update(path.relative_to(package.parent).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -190,21 +191,21 @@ def extract_folder(articles_dir: Path, known: dict[str, tuple[dict, list[dict]]]
 
 
 def _tables(article_rows: list[dict], mentions: list[dict], link: Path) -> tuple[dict, int]:
-    decisions = review.load(decisions_path(link))
+    logged = decisions.load(decisions_path(link))
     articles = {r["article"]: r for r in article_rows}
-    figures, orphans = review.apply(mentions, decisions, articles)
+    figures, orphans = decisions.apply(mentions, logged, articles)
     publishers = {r["article"]: r["publisher"] for r in article_rows}
     figures_df, claims_df = group_claims(figures, publishers)
     orphan_ids = {o["id"]: o["reason"] for o in orphans}
-    decision_rows = [{**{k: d[k] for k in review.COLUMNS},
+    decision_rows = [{**{k: d[k] for k in decisions.COLUMNS},
                       "before": json.dumps(d["before"], default=str) if d["before"] else None,
                       "after": json.dumps(d["after"], default=str),
-                      "orphan_reason": orphan_ids.get(d["id"])} for d in decisions]
+                      "orphan_reason": orphan_ids.get(d["id"])} for d in logged]
     tables = {
         "articles": pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS),
         "extracted": pd.DataFrame(mentions, columns=EXTRACTED_COLUMNS),
         "figures": figures_df, "claims": claims_df,
-        "decisions": pd.DataFrame(decision_rows, columns=[*review.COLUMNS, "orphan_reason"]),
+        "decisions": pd.DataFrame(decision_rows, columns=[*decisions.COLUMNS, "orphan_reason"]),
     }
     return tables, len(orphans)
 

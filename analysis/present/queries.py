@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.vocab import GROUPS, MEASURES, QUALIFIER_AFTER, QUALIFIER_BEFORE
+from analysis.extract.vocab import GROUPS, MEASURES, QUALIFIER_AFTER, QUALIFIER_BEFORE
 
 # group_claims() names an article without a publisher this way in claims.publishers.
 UNKNOWN_PUBLISHER = "unknown publisher"

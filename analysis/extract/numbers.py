@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from analysis.patterns import trie
+from analysis.extract.patterns import trie
 
 SCALES = {"thousand": 1_000, "million": 1_000_000, "k": 1_000, "mln": 1_000_000,
           "m": 1_000_000, "hundred": 100}

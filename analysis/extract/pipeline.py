@@ -22,12 +22,12 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis import vocab
-from analysis.patterns import trie as _trie
-from analysis.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.dates import find_dates
-from analysis.numbers import CANDIDATE as _CANDIDATE, NumberPhrase, find_numbers
-from analysis.tables import TableRow, find_tables
+from analysis.extract import vocab
+from analysis.extract.patterns import trie as _trie
+from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
+from analysis.extract.dates import find_dates
+from analysis.extract.numbers import CANDIDATE as _CANDIDATE, NumberPhrase, find_numbers
+from analysis.extract.tables import TableRow, find_tables
 
 OUTPUT_FIELDS = ("article", "value", "low", "high", "qualifier", "measure", "claimant",
                  "claimant_group", "claim_date", "published", "quote", "sentence", "start",
@@ -1108,6 +1108,3 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(public_row(row), ensure_ascii=False))
     return 1 if failed else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())
