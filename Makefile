@@ -4,14 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test setup setup-dev browser build bench evaluate clean
+.PHONY: run test test-fast setup setup-dev browser build bench evaluate clean
 
 run: setup
 	$(BIN)/python -m analysis.build
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless false
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 test: setup-dev browser
 	$(BIN)/python -m pytest
+
+# Everything but the browser and kill tests, without Chromium: the loop while working.
+test-fast: setup-dev
+	$(BIN)/python -m pytest -m "not slow"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,9 +1,11 @@
 """Estimate Desk: `streamlit run app.py`. The pages are in pages/, the logic in analysis/."""
+from pathlib import Path
+
 import streamlit as st
 
-import desk_ui
+from ui import boundary, connection, filters, messages, nav
 
-st.set_page_config(page_title="Estimate Desk", page_icon=":material/table_chart:",
+st.set_page_config(page_title="Estimate Desk", page_icon=str(Path(__file__).parent / "ui" / "icon.png"),
                    layout="wide")
 
 page = st.navigation([
@@ -18,8 +20,9 @@ page = st.navigation([
 with st.sidebar:
     st.markdown("**Estimate Desk** · North Korean troops in Russia")
 
-with desk_ui.guard("The dashboard"):
-    desk_ui.sidebar_filters()
-    desk_ui.show_store_note()
-    desk_ui.show_flash()
-    page.run()
+with boundary.guard("The dashboard"):
+    filters.sidebar_filters()
+    connection.show_store_note()
+    messages.show_flash()
+    with nav.inside_app():
+        page.run()

@@ -14,16 +14,16 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-import desk_ui
 from analysis import store
-from analysis.present import queries
+from analysis.present import labels, markup
 from analysis.store import ingest
-from analysis.extract.articles import ArticleError, normalised_hash, parse_article
+from analysis.extract.articles import MAX_BYTES, ArticleError, parse_article
+from ui import connection, messages, nav
 
-desk_ui.leave_folder_mode()
+nav.run_through_app()
 
-# The browser refuses bigger files itself, saying so (the 10 MB limit of analysis.articles).
-UPLOAD_LIMIT_MB = 10
+# The browser refuses bigger files itself, saying so.
+UPLOAD_LIMIT_MB = MAX_BYTES // 2**20
 FIELDS = (("title", "Title"), ("publisher", "Publisher"), ("author", "Author"),
           ("url", "URL"), ("published", "Published (date)"), ("language", "Language"))
 FIGURE_COLUMNS = {
@@ -52,7 +52,7 @@ def _prepare(data: bytes, filename: str, overrides: tuple) -> ingest.Prepared:
 
 
 def _existing() -> dict[str, str]:
-    folder = desk_ui.articles_dir()
+    folder = connection.articles_dir()
     if not folder.is_dir():
         return {}
     listing = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
@@ -65,10 +65,6 @@ def _existing_hashes(folder: str, listing: tuple) -> dict[str, str]:
     from pathlib import Path
 
     return ingest.existing_hashes(Path(folder))
-
-
-def _digest(item: ingest.Prepared) -> str:
-    return normalised_hash(parse_article(item.name, item.text).body)
 
 
 def _sources() -> list[Source]:
@@ -129,8 +125,8 @@ def _meta_form(src: Source, meta: dict) -> dict:
 def _figures_table(figures: list[dict]) -> pd.DataFrame:
     return pd.DataFrame([{
         "quote": f["quote"],
-        "figure": queries.bound_label(f.get("qualifier"), f.get("value"), f.get("low"), f.get("high")),
-        "measure": queries.measure_label(f.get("measure")),
+        "figure": labels.bound_label(f.get("qualifier"), f.get("value"), f.get("low"), f.get("high")),
+        "measure": labels.measure_label(f.get("measure")),
         "claimant": f.get("claimant") or "—",
         "claimant_group": f.get("claimant_group") or "Unattributed",
         "claim_date": str(f.get("claim_date") or "—"),
@@ -146,7 +142,7 @@ def _preview(item: ingest.Prepared) -> None:
     if n:
         st.dataframe(_figures_table(item.figures), column_config=FIGURE_COLUMNS,
                      hide_index=True, key=f"add_figs_{item.name}_{n}")
-    body = queries.highlight_figures_html(item.text, item.figures, article.body_start)
+    body = markup.highlight_figures_html(item.text, item.figures, article.body_start)
     st.html(f'<div class="desk-text">{body}</div>')
 
 
@@ -154,28 +150,28 @@ def _item(src: Source, existing: dict[str, str], batch: dict[str, str]) -> inges
     """One article's box: its refusal, or its metadata form and preview."""
     with st.container(border=True):
         st.markdown(f"##### {':material/content_paste:' if src.pasted else ':material/description:'} "
-                    f"{desk_ui.md_escape(src.filename if not src.pasted else 'Pasted text')}")
+                    f"{messages.md_escape(src.filename if not src.pasted else 'Pasted text')}")
         try:
             meta = _prepare(src.data, src.filename, ()).meta
             overrides = _meta_form(src, meta)
             item = _prepare(src.data, src.filename, tuple(sorted(overrides.items())))
         except ArticleError as exc:
-            st.error(f"Not added: {desk_ui.md_escape(str(exc))}.", icon=":material/block:")
+            st.error(f"Not added: {messages.md_escape(str(exc))}.", icon=":material/block:")
             return None
-        digest = _digest(item)
+        digest = item.digest
         if digest in existing:
-            st.error(desk_ui.md_escape(
+            st.error(messages.md_escape(
                 f"Not added: {src.filename}: the same article is already in the corpus as "
                 f"{existing[digest]}."), icon=":material/content_copy:")
             return None
         if digest in batch:
-            st.error(desk_ui.md_escape(f"Not added: {src.filename} has the same text as "
+            st.error(messages.md_escape(f"Not added: {src.filename} has the same text as "
                                        f"{batch[digest]}, above."), icon=":material/content_copy:")
             return None
         batch[digest] = src.filename
         st.caption(f"Will be saved as `{item.name}` in the articles folder"
                    + (" (with a number added if that name is taken)." if
-                      (desk_ui.articles_dir() / item.name).exists() else "."))
+                      (connection.articles_dir() / item.name).exists() else "."))
         _preview(item)
         return item
 
@@ -183,14 +179,14 @@ def _item(src: Source, existing: dict[str, str], batch: dict[str, str]) -> inges
 def _save(items: list[ingest.Prepared]) -> None:
     try:
         with st.spinner("Saving and extracting…"):
-            ingest.save(items, desk_ui.articles_dir(), desk_ui.store_link(),
-                        timeout=desk_ui.WRITE_TIMEOUT)
+            ingest.save(items, connection.articles_dir(), connection.store_link(),
+                        timeout=connection.WRITE_TIMEOUT)
     except store.StoreBusy:
         st.warning("Nothing was saved: the database is being updated by someone else right now. "
                    "Press **Save** again in a moment.", icon=":material/schedule:")
         return
     except ArticleError as exc:
-        st.error(f"Not saved: {desk_ui.md_escape(str(exc))}.", icon=":material/block:")
+        st.error(f"Not saved: {messages.md_escape(str(exc))}.", icon=":material/block:")
         return
     st.session_state["add_saved"] = [
         {"name": i.name, "title": i.meta.get("title") or i.name, "figures": len(i.figures)}
@@ -205,7 +201,7 @@ def _saved_panel() -> None:
         return
     with st.container(border=True):
         for s in saved:
-            st.success(f"Saved **{desk_ui.md_escape(s['title'])}** as `{s['name']}` with "
+            st.success(f"Saved **{messages.md_escape(s['title'])}** as `{s['name']}` with "
                        f"{s['figures']} figure{'s' * (s['figures'] != 1)}; the charts include "
                        "them now.", icon=":material/check_circle:")
         with st.container(horizontal=True):
@@ -215,7 +211,7 @@ def _saved_panel() -> None:
                     st.session_state.pop("add_saved", None)
                     st.session_state["review_article"] = s["name"]
                     st.session_state["review_section"] = "queue"
-                    st.switch_page(desk_ui.REVIEW)
+                    st.switch_page(nav.REVIEW)
             st.button("Dismiss", key="add_dismiss",
                       on_click=lambda: st.session_state.pop("add_saved", None))
 
@@ -225,7 +221,7 @@ def main() -> None:
     st.caption("Upload article files or paste an article's text. Check the details (filled "
                "in from what the file states), look over the figures the extractor finds, "
                "then save: the article joins the corpus and every chart at once.")
-    st.html(desk_ui.CSS)
+    st.html(markup.CSS)
     _saved_panel()
     sources = _sources()
     if not sources:

@@ -1,10 +1,10 @@
 """Compare: one chart per measure, a row per claim."""
 import streamlit as st
 
-import desk_ui
-from analysis.present import charts, queries
+from analysis.present import charts, labels
+from ui import downloads, filters, nav
 
-desk_ui.leave_folder_mode()
+nav.run_through_app()
 
 
 def main() -> None:
@@ -12,28 +12,28 @@ def main() -> None:
     st.caption("One row per claim: the same estimate reported by several articles is drawn "
                "once. Points are the figure, bars span ranges, dashed arrows mark open "
                "bounds. Hover a point for its quote and sources.")
-    found = desk_ui.filtered_claims()
+    found = filters.filtered_claims()
     if found is None:
         return
-    filters, claims = found
+    chosen, claims = found
     n_articles = len({a for arts in claims["articles"] for a in arts})
     st.markdown(f"**{len(claims)}** claims from **{n_articles}** articles match the filters.")
     for measure in dict.fromkeys(claims["measure"]):
         with st.container(border=True):
-            chart = charts.compare_chart(claims, measure, subtitle=filters.describe())
+            chart = charts.compare_chart(claims, measure, subtitle=chosen.describe())
             st.altair_chart(chart, theme=None, width="content")
-            desk_ui.chart_downloads(chart, f"estimate-desk-compare-{measure}", key=measure)
+            downloads.chart_downloads(chart, f"estimate-desk-compare-{measure}", key=measure)
 
     st.divider()
     st.subheader("Trace a claim to its articles")
-    labels = {row["claim_id"]: f"{queries.measure_label(row['measure'])} · "
+    options = {row["claim_id"]: f"{labels.measure_label(row['measure'])} · "
                                f"{charts.claim_label(row)} · "
-                               f"{queries.bound_label(row['qualifier'], row['value'], row['low'], row['high'])}"
+                               f"{labels.bound_label(row['qualifier'], row['value'], row['low'], row['high'])}"
               for row in claims.to_dict("records")}
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        chosen = st.selectbox("Claim", list(labels), format_func=labels.get, key="compare_claim")
+        chosen = st.selectbox("Claim", list(options), format_func=options.get, key="compare_claim")
         if st.button("Open in Provenance", icon=":material/find_in_page:", key="open_provenance"):
-            st.switch_page(desk_ui.PROVENANCE, query_params={"claim": chosen})
+            st.switch_page(nav.PROVENANCE, query_params={"claim": chosen})
 
 
 main()

@@ -1,10 +1,10 @@
 """Data: the filtered claims and mentions as tables, with CSV and Parquet downloads."""
 import streamlit as st
 
-import desk_ui
-from analysis.present import queries
+from analysis.present import labels, queries
+from ui import connection, downloads, filters, nav
 
-desk_ui.leave_folder_mode()
+nav.run_through_app()
 
 NUMBER = dict(format="localized")
 CLAIM_COLUMNS = {
@@ -43,34 +43,34 @@ MENTION_COLUMNS = {
 
 def _table(df, columns: dict, stem: str, key: str) -> None:
     if df.empty:
-        st.info(desk_ui.NO_MATCH, icon=":material/filter_alt:")
+        st.info(filters.NO_MATCH, icon=":material/filter_alt:")
         return
     if "review_status" in df:
         review = df["review_status"].fillna("unreviewed").map(
-            lambda s: queries.REVIEW_LABELS.get(s, s))
+            lambda s: labels.REVIEW_LABELS.get(s, s))
     else:
-        review = [queries.claim_review_label(r, n, ok) for r, n, ok
+        review = [labels.claim_review_label(r, n, ok) for r, n, ok
                   in zip(df["n_reviewed"], df["n_mentions"], df["reviewed"])]
     view = df.assign(
-        measure=df["measure"].map(queries.measure_label),
-        figure=[queries.bound_label(q, v, lo, hi) for q, v, lo, hi
+        measure=df["measure"].map(labels.measure_label),
+        figure=[labels.bound_label(q, v, lo, hi) for q, v, lo, hi
                 in zip(df["qualifier"], df["value"], df["low"], df["high"])],
         review=review)
     st.dataframe(view, column_order=list(columns), column_config=columns, hide_index=True,
                  placeholder="—", key=f"table-{key}")
     st.caption("Downloads hold every column of the filtered rows.")
-    desk_ui.table_downloads(df, stem, key)
+    downloads.table_downloads(df, stem, key)
 
 
 def main() -> None:
     st.title("Data")
     st.caption("The claims and figure mentions that match the sidebar filters.")
-    if desk_ui.empty_store_message():
+    if filters.empty_store_message():
         return
-    filters = desk_ui.filters()
-    cur = desk_ui.cursor()
-    claims = queries.claims(cur, filters)
-    mentions = queries.mentions(cur, filters)
+    chosen = filters.current()
+    cur = connection.cursor()
+    claims = queries.claims(cur, chosen)
+    mentions = queries.mentions(cur, chosen)
     tab_claims, tab_mentions = st.tabs([f"Claims ({len(claims)})", f"Mentions ({len(mentions)})"])
     with tab_claims:
         _table(claims, CLAIM_COLUMNS, "estimate-desk-claims", "claims")

@@ -4,10 +4,10 @@ import html
 
 import streamlit as st
 
-import desk_ui
-from analysis.present import charts, queries
+from analysis.present import charts, labels, markup, queries
+from ui import connection, filters, messages, nav
 
-desk_ui.leave_folder_mode()
+nav.run_through_app()
 
 MODES = {"claim": "Claim", "mention": "Mention"}
 
@@ -38,29 +38,29 @@ def _choose(kind: str, frame, fetch, label) -> str | None:
     rows = {r[f"{kind}_id"]: r for r in frame.to_dict("records")}
     wanted = st.session_state.get(f"prov_{kind}")
     if wanted and wanted not in rows:
-        extra = fetch(desk_ui.cursor(), wanted)
+        extra = fetch(connection.cursor(), wanted)
         if extra:
             rows = {wanted: extra, **rows}
         else:
-            st.warning(f"No {kind} with the id {desk_ui.md_escape(wanted)} is in the database; "
+            st.warning(f"No {kind} with the id {messages.md_escape(wanted)} is in the database; "
                        "it may come from an older build.", icon=":material/link_off:")
             st.session_state.pop(f"prov_{kind}")
     if not rows:
-        st.info(desk_ui.NO_MATCH, icon=":material/filter_alt:")
+        st.info(filters.NO_MATCH, icon=":material/filter_alt:")
         return None
     return st.selectbox(MODES[kind], list(rows), key=f"prov_{kind}",
                         format_func=lambda i: label(rows[i]))
 
 
 def _claim_label(r) -> str:
-    return (f"{queries.measure_label(r['measure'])} · {charts.claim_label(r)} · "
-            f"{queries.bound_label(r['qualifier'], r['value'], r['low'], r['high'])} "
+    return (f"{labels.measure_label(r['measure'])} · {charts.claim_label(r)} · "
+            f"{labels.bound_label(r['qualifier'], r['value'], r['low'], r['high'])} "
             f"({r['n_articles']} article{'s' * (r['n_articles'] != 1)})")
 
 
 def _mention_label(r) -> str:
     rejected = "REJECTED · " if r.get("review_status") == "rejected" else ""
-    return (f"{rejected}{queries.measure_label(r['measure'])} · {r.get('claimant') or 'no claimant'} · "
+    return (f"{rejected}{labels.measure_label(r['measure'])} · {r.get('claimant') or 'no claimant'} · "
             f"“{r['quote']}” · {r.get('title') or r['article']}")
 
 
@@ -71,7 +71,7 @@ AUDIT_COLUMNS = {"when": "When (UTC)", "what": "What", "quote": "Quote", "before
 def _audit(mentions: list[dict], key: str) -> None:
     """The review decisions behind these mentions: what, before, after, when, note."""
     st.markdown("##### Review history")
-    trail = queries.audit_trail(desk_ui.cursor(), mentions)
+    trail = queries.audit_trail(connection.cursor(), mentions)
     if trail.empty:
         st.caption("No analyst has reviewed this yet: the figures are as the extractor read "
                    "them. Accept, reject or correct them on the Review page.")
@@ -84,40 +84,40 @@ def _audit(mentions: list[dict], key: str) -> None:
 
 
 def _cards(mentions) -> None:
-    cur = desk_ui.cursor()
+    cur = connection.cursor()
     for m in mentions:
-        st.html(desk_ui.article_card(queries.article(cur, m["article"]), m))
+        st.html(markup.article_card(queries.article(cur, m["article"]), m))
 
 
 def _heading(row: dict) -> None:
     """A claim's or a mention's figure and measure: "≥ 10,000 · Troops deployed"."""
-    figure = queries.bound_label(row["qualifier"], row["value"], row["low"], row["high"])
-    st.subheader(f"{figure} · {queries.measure_label(row['measure'])}")
+    figure = labels.bound_label(row["qualifier"], row["value"], row["low"], row["high"])
+    st.subheader(f"{figure} · {labels.measure_label(row['measure'])}")
 
 
 def show_claim(claim_id: str) -> None:
-    cur = desk_ui.cursor()
+    cur = connection.cursor()
     c = queries.claim(cur, claim_id)
     if c is None:
         st.info("That claim is not in the database.")
         return
     _heading(c)
     others = [n for n in c["claimants"] if n != c["claimant"]]
-    st.html(desk_ui.facts([
+    st.html(markup.facts([
         ("Claimant", c["claimant"] or "not named"),
         ("Claimant group", c["claimant_group"] or "Unattributed"),
         *([("Also reported as", ", ".join(others))] if others else []),
         ("Claim date", charts.date_text(c)),
-        ("Value · low · high", " · ".join(queries.fmt_number(c[k]) for k in ("value", "low", "high"))),
-        ("Wording", queries.QUALIFIER_LABELS.get(c["qualifier"], c["qualifier"])),
+        ("Value · low · high", " · ".join(labels.fmt_number(c[k]) for k in ("value", "low", "high"))),
+        ("Wording", labels.QUALIFIER_LABELS.get(c["qualifier"], c["qualifier"])),
         ("Cited by", f"{c['n_articles']} article(s), {c['n_mentions']} mention(s)"),
-        ("Review", queries.claim_review_label(c["n_reviewed"], c["n_mentions"], c["reviewed"])),
+        ("Review", labels.claim_review_label(c["n_reviewed"], c["n_mentions"], c["reviewed"])),
         ("Publishers", ", ".join(c["publishers"]) or "unknown"),
         ("Claim id", c["claim_id"]),
     ]))
     st.markdown("##### How the wording became the bounds")
     mentions = queries.records(queries.mentions_of_claim(cur, claim_id))
-    st.html('<div class="desk-explain">' + html.escape(queries.explain_bounds(
+    st.html('<div class="desk-explain">' + html.escape(labels.explain_bounds(
         c["quote"], c["qualifier"], c["value"], c["low"], c["high"])) + "</div>")
     if any(m.get("review_status") in ("edited", "added") for m in mentions):
         st.caption("An analyst set these values (corrected or added the figure), so they "
@@ -129,7 +129,7 @@ def show_claim(claim_id: str) -> None:
 
 
 def show_mention(mention_id: str) -> None:
-    cur = desk_ui.cursor()
+    cur = connection.cursor()
     m = queries.mention(cur, mention_id)
     if m is None:
         st.info("That mention is not in the database.")
@@ -138,7 +138,7 @@ def show_mention(mention_id: str) -> None:
     if m.get("review_status") == "rejected":
         st.warning("An analyst **rejected** this mention: it is not a figure, and no claim or "
                    "chart counts it."
-                   + (f" Their note: {desk_ui.md_escape(m['review_note'])}" if m.get("review_note") else ""),
+                   + (f" Their note: {messages.md_escape(m['review_note'])}" if m.get("review_note") else ""),
                    icon=":material/block:")
         _cards([m])
         _audit([m], mention_id)
@@ -164,20 +164,20 @@ def main() -> None:
     st.title("Provenance")
     st.caption("Choose a claim or a single mention: each sentence is shown inside its "
                "paragraph with the number highlighted, beside the article it comes from.")
-    st.html(desk_ui.CSS)
-    if desk_ui.empty_store_message():
+    st.html(markup.CSS)
+    if filters.empty_store_message():
         return
     _apply_link()
-    filters = desk_ui.filters()
-    cur = desk_ui.cursor()
+    chosen = filters.current()
+    cur = connection.cursor()
     mode = st.radio("Look up", list(MODES.values()), key="prov_mode", horizontal=True)
     if mode == MODES["mention"]:
-        chosen = _choose("mention", queries.mentions(cur, filters), queries.mention, _mention_label)
+        chosen = _choose("mention", queries.mentions(cur, chosen), queries.mention, _mention_label)
         if chosen:
             _remember("mention", chosen)
             show_mention(chosen)
     else:
-        chosen = _choose("claim", queries.claims(cur, filters), queries.claim, _claim_label)
+        chosen = _choose("claim", queries.claims(cur, chosen), queries.claim, _claim_label)
         if chosen:
             _remember("claim", chosen)
             show_claim(chosen)

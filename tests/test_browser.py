@@ -29,10 +29,10 @@ SHOTS = ROOT / "artifacts" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="Debian's chromium is not installed at /usr/bin/chromium "
-           "(apt-get install chromium; CI installs it; never `playwright install`)")
+           "(apt-get install chromium; CI installs it; never `playwright install`)")]
 
 
 def _free_port() -> int:

@@ -26,7 +26,8 @@ SEOUL, Nov 13 (Example Wire) - South Korea's National Intelligence Service said 
 The agency told lawmakers that some of the soldiers had already joined combat operations.
 """
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")]
 
 
 def css_key(key: str) -> str:

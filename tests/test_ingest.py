@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from analysis import store
 from analysis.store import decisions, ingest
@@ -101,6 +102,7 @@ def test_ingest_extracts_only_the_new_article(corpus, tmp_path, monkeypatch):
     assert seen == [item.name]
 
 
+@pytest.mark.slow
 def test_a_killed_ingest_leaves_a_consistent_store(corpus, tmp_path):
     link = corpus / "estimates.duckdb"
     store.build(corpus / "articles", link)

@@ -9,9 +9,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import desk_ui
 from analysis import store
 from analysis.present import queries
+from ui import connection
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/compare.py", "pages/timeline.py", "pages/provenance.py", "pages/data.py"]
@@ -44,7 +44,7 @@ def texts(items) -> list[str]:
 
 
 def start(data: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv(desk_ui.DATA_ENV, str(data))
+    monkeypatch.setenv(connection.DATA_ENV, str(data))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     return at

@@ -9,8 +9,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analysis.present import queries
+from analysis.present import files, labels, markup, queries
 from analysis.present.queries import Filters
+from analysis.store.claims import UNKNOWN_PUBLISHER
 from storekit import HOSTILE_QUOTE, ROWS
 
 
@@ -44,7 +45,7 @@ def test_claims_without_filters_group_the_mentions(con):
     (Filters(date_from=dt.date(2024, 11, 1), date_to=dt.date(2024, 11, 30)), 3),
     (Filters(date_to=dt.date(2024, 10, 21)), 3),
     (Filters(publishers=("Example Wire",)), 2),
-    (Filters(publishers=(queries.UNKNOWN_PUBLISHER,)), 5),
+    (Filters(publishers=(UNKNOWN_PUBLISHER,)), 5),
     (Filters(text="KURSK"), 3),
     (Filters(text="zelensky"), 3),
     (Filters(text="100%_"), 0),
@@ -69,7 +70,7 @@ def test_single_rows_and_missing_ids(con):
     assert c["qualifier"] == "up_to" and c["low"] is None and c["high"] == 12000
     assert c["date_basis"] == "published" and c["claim_date"] is None
     m = queries.mention(con, c["mention_ids"][0])
-    assert m["quote"] == "up to 12,000" and m["publisher"] == queries.UNKNOWN_PUBLISHER
+    assert m["quote"] == "up to 12,000" and m["publisher"] == UNKNOWN_PUBLISHER
     assert queries.claim(con, "nope") is None and queries.mention(con, "nope") is None
     assert queries.article(con, "nope.txt") is None
     art = queries.article(con, m["article"])
@@ -87,7 +88,7 @@ def test_filter_options(con):
     opts = queries.filter_options(con)
     assert opts.measures == ["troops_deployed", "troops_planned", "casualties", "killed", "wounded"]
     assert opts.groups == ["Ukraine", "South Korea", "United States", "Other", "Unattributed"]
-    assert "Example Wire" in opts.publishers and queries.UNKNOWN_PUBLISHER in opts.publishers
+    assert "Example Wire" in opts.publishers and UNKNOWN_PUBLISHER in opts.publishers
     assert (opts.min_date, opts.max_date) == (dt.date(2024, 10, 21), dt.date(2024, 12, 24))
     assert queries.counts(con) == {"articles": 7, "figures": len(ROWS), "claims": 12}
 
@@ -104,7 +105,7 @@ def test_empty_store_options():
 def test_provenance_html_escapes_article_text(con):
     m = queries.mentions(con, Filters(measures=("wounded",))).iloc[0].to_dict()
     art = queries.article(con, m["article"])
-    out = queries.highlight_html(art["text"], m["start"], m["end"], m["quote"],
+    out = markup.highlight_html(art["text"], m["start"], m["end"], m["quote"],
                                  m["sentence_start"], m["sentence_end"], m["sentence"])
     assert "<mark>about &lt;b onmouseover=&quot;alert(&#x27;quote&#x27;)&quot;&gt;2,000&lt;/b&gt;</mark>" in out
     assert "<b" not in out and "<script" not in out
@@ -114,15 +115,15 @@ def test_provenance_html_escapes_article_text(con):
 def test_provenance_paragraph_and_broken_offsets(con):
     m = queries.mentions(con, Filters(text="at least 10,000")).iloc[0].to_dict()
     text = queries.article(con, m["article"])["text"]
-    a, b = queries.paragraph_bounds(text, m["start"], m["end"])
+    a, b = markup.paragraph_bounds(text, m["start"], m["end"])
     assert "\n" not in text[a:b] and m["sentence"] in text[a:b]
-    out = queries.highlight_html(text, m["start"], m["end"], m["quote"],
+    out = markup.highlight_html(text, m["start"], m["end"], m["quote"],
                                  m["sentence_start"], m["sentence_end"])
     assert out.count("<mark>") == 1 and "<mark>at least 10,000</mark>" in out
     # Offsets that no longer match the text: the stored sentence is shown instead.
-    out = queries.highlight_html(text, m["start"] + 3, m["end"] + 3, m["quote"],
+    out = markup.highlight_html(text, m["start"] + 3, m["end"] + 3, m["quote"],
                                  sentence=m["sentence"])
-    assert out == queries.highlight_html(None, None, None, m["quote"], sentence=m["sentence"])
+    assert out == markup.highlight_html(None, None, None, m["quote"], sentence=m["sentence"])
     assert "<mark>at least 10,000</mark>" in out
 
 
@@ -136,18 +137,18 @@ def test_provenance_paragraph_and_broken_offsets(con):
     ("between 10,000 and 12,000", "range", 10000, 10000, 12000, "low 10,000, high 12,000"),
 ])
 def test_explain_bounds(quote, qual, v, lo, hi, words):
-    assert words in queries.explain_bounds(quote, qual, v, lo, hi)
+    assert words in labels.explain_bounds(quote, qual, v, lo, hi)
 
 
 def test_export_tables(con):
     claims = queries.claims(con)
-    csv = pd.read_csv(io.BytesIO(queries.export_table(claims, "csv")))
+    csv = pd.read_csv(io.BytesIO(files.export_table(claims, "csv")))
     assert len(csv) == len(claims) and "; " in " ".join(csv["publishers"].astype(str))
-    back = pd.read_parquet(io.BytesIO(queries.export_table(claims, "parquet")))
+    back = pd.read_parquet(io.BytesIO(files.export_table(claims, "parquet")))
     assert list(back.columns) == list(claims.columns) and len(back) == len(claims)
     assert list(back["mention_ids"].iloc[0]) == claims["mention_ids"].iloc[0]
     with pytest.raises(ValueError):
-        queries.export_table(claims, "xlsx")
+        files.export_table(claims, "xlsx")
 
 
 def test_hostile_quote_is_stored_verbatim(con):

@@ -17,10 +17,10 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import desk_ui
 from analysis import store
 from analysis.present import queries
 from analysis.store import decisions
+from ui import connection, downloads
 from storekit import build_fixture_store
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -47,7 +47,7 @@ def data(tmp_path) -> Path:
 
 
 def start(data: Path, monkeypatch, page: str | None = None) -> AppTest:
-    monkeypatch.setenv(desk_ui.DATA_ENV, str(data))
+    monkeypatch.setenv(connection.DATA_ENV, str(data))
     at = AppTest.from_file(APP, default_timeout=90)
     at.run()
     if page:
@@ -57,7 +57,7 @@ def start(data: Path, monkeypatch, page: str | None = None) -> AppTest:
 
 
 def texts(items) -> list[str]:
-    """Element texts as a reader sees them (desk_ui.md_escape's backslashes removed)."""
+    """Element texts as a reader sees them (messages.md_escape's backslashes removed)."""
     return [re.sub(r"\\(.)", r"\1", str(e.value)) for e in items]
 
 
@@ -347,7 +347,7 @@ def test_export_then_import_into_a_fresh_desk(data, tmp_path, monkeypatch):
     at.radio(key="review_section").set_value("share").run()
     assert_clean(at)
     assert [b.label for b in at.get("download_button")] == ["Decisions (JSON)", "Decisions (CSV)"]
-    exported = desk_ui.decisions_file("json")  # the bytes the JSON download button serves
+    exported = downloads.decisions_file("json")  # the bytes the JSON download button serves
     assert len(json.loads(exported)) == 3
 
     fresh = tmp_path / "fresh"
@@ -372,7 +372,7 @@ def test_export_then_import_into_a_fresh_desk(data, tmp_path, monkeypatch):
 
 
 def test_a_busy_store_keeps_the_decision_and_says_so(data, monkeypatch):
-    monkeypatch.setattr(desk_ui, "WRITE_TIMEOUT", 0.3)
+    monkeypatch.setattr(connection, "WRITE_TIMEOUT", 0.3)
     at = start(data, monkeypatch, "pages/review.py")
     nis = mention_id(data, "1,500")
     with open(data / ".store.lock", "a+") as handle:  # another process's writer, as flock sees it
@@ -393,7 +393,7 @@ def test_a_busy_store_keeps_the_decision_and_says_so(data, monkeypatch):
 
 
 def test_a_busy_store_saves_no_article_and_says_so(data, monkeypatch):
-    monkeypatch.setattr(desk_ui, "WRITE_TIMEOUT", 0.3)
+    monkeypatch.setattr(connection, "WRITE_TIMEOUT", 0.3)
     at = start(data, monkeypatch, "pages/add_article.py")
     at.text_area(key="add_paste_0").input(WIRE).run()
     with open(data / ".store.lock", "a+") as handle:

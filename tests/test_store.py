@@ -96,3 +96,10 @@ def test_a_store_built_by_other_extraction_rules_is_rebuilt(corpus, monkeypatch)
     path, note = store.ensure_store(corpus / "articles", link)
     assert path != old and "extraction rules changed" in note
     assert store.check_store(path) is None
+
+
+def test_the_extractor_version_covers_every_extraction_file():
+    files = {p.relative_to(store.ROOT).as_posix() for p in store.extraction_files()}
+    package = {p.relative_to(store.ROOT).as_posix() for p in (store.ROOT / "analysis" / "extract").rglob("*.py")}
+    assert package <= files and "analysis/extract/tables.py" in files
+    assert {"analysis/store/claims.py", "analysis/store/decisions.py"} <= files

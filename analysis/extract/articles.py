@@ -34,14 +34,18 @@ class Article:
         return self.meta.get("published")
 
 
+def check_size(name: str, size: int) -> None:
+    """Refuse, by name, a file over the size limit for one article (MAX_BYTES)."""
+    if size > MAX_BYTES:
+        raise ArticleError(f"{name}: the file is {size / 2**20:.1f} MB, over the "
+                           f"{MAX_BYTES // 2**20} MB limit for one article")
+
+
 def decode(data: bytes, name: str, fallbacks: tuple[str, ...] = ()) -> str:
     """Bytes → text, refusing empty, binary, oversize and undecodable input by name."""
     if not data.strip():
         raise ArticleError(f"{name}: the file is empty")
-    if len(data) > MAX_BYTES:
-        raise ArticleError(
-            f"{name}: the file is {len(data) / 2**20:.1f} MB, over the "
-            f"{MAX_BYTES // 2**20} MB limit for one article")
+    check_size(name, len(data))
     if b"\x00" in data[:8192]:
         raise ArticleError(f"{name}: the file is binary, not text")
     for encoding in ("utf-8", *fallbacks):
@@ -69,11 +73,7 @@ def read_article(path: str | Path) -> Article:
     """Read an article file; raises ArticleError naming the file when it cannot."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(
-                f"{path.name}: the file is {size / 2**20:.1f} MB, over the "
-                f"{MAX_BYTES // 2**20} MB limit for one article")
+        check_size(path.name, path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc

@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from analysis.present.queries import bound_label, claim_review_label, measure_label
+from analysis.present.labels import bound_label, claim_review_label, measure_label
 from analysis.extract.vocab import GROUP_COLORS, GROUPS, MEASURES
 
 WIDTH = 560

@@ -99,16 +99,20 @@ class BuildReport:
         return text + "".join(f"\n  skipped {p}" for p in self.problems)
 
 
-def extractor_version() -> str:
-    """A hash of every file that turns articles into the store's rows (the whole
-    extraction package, the claim grouping and how decisions apply): a store built by
-    other rules is rebuilt rather than shown. No list to keep: a new file of the
-    extraction package counts at once."""
-    digest = hashlib.sha256()
+def extraction_files() -> list[Path]:
+    """Every file that turns articles into the store's rows: the whole extraction package
+    (no list to keep: a new module counts at once), the claim grouping, and how decisions
+    apply."""
     here = Path(__file__).resolve().parent
-    package = here.parent / "extract"
-    for path in sorted(package.rglob("*.py")) + [here / "claims.py", here / "decisions.py"]:
-        digest.update(path.relative_to(package.parent).as_posix().encode())
+    return sorted((here.parent / "extract").rglob("*.py")) + [here / "claims.py", here / "decisions.py"]
+
+
+def extractor_version() -> str:
+    """A hash of the extraction files: a store built by other rules is rebuilt rather than
+    shown."""
+    digest = hashlib.sha256()
+    for path in extraction_files():
+        digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 MAX_GAP = dt.timedelta(days=3)
+# An article without a publisher is listed under this name in claims.publishers.
+UNKNOWN_PUBLISHER = "unknown publisher"
 
 FIGURE_COLUMNS = [
     "mention_id", "article", "value", "low", "high", "qualifier", "measure", "claimant",
@@ -107,7 +109,7 @@ def group_claims(figures: list[dict], publishers: dict[str, str | None]) -> tupl
                 "date": first, "date_basis": "claim" if stated else ("published" if first else None),
                 "n_articles": len(articles), "n_mentions": len(members),
                 "mention_ids": [r["mention_id"] for r in members], "articles": articles,
-                "publishers": sorted({publishers.get(a) or "unknown publisher" for a in articles}),
+                "publishers": sorted({publishers.get(a) or UNKNOWN_PUBLISHER for a in articles}),
                 "quote": lead["quote"], "sentence": lead["sentence"],
                 "n_reviewed": sum(r["review_status"] != "unreviewed" for r in members),
                 "reviewed": all(r["review_status"] != "unreviewed" for r in members),

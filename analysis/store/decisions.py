@@ -12,9 +12,12 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import sqlite3
 from contextlib import closing, contextmanager
 from pathlib import Path
+
+from analysis.extract.numbers import find_numbers
 
 ACTIONS = ("accept", "reject", "edit", "add")
 EDITABLE = ("value", "low", "high", "qualifier", "measure", "claimant", "claimant_group",
@@ -76,12 +79,53 @@ def _validate(action: str, after: dict | None) -> dict:
                 raise DecisionError(f"{bound} must be a number or empty")
         if after.get("low") is not None and after.get("high") is not None and after["low"] > after["high"]:
             raise DecisionError("the low bound is above the high bound")
+        if after.get("qualifier") == "range" and (
+                after.get("low") is None or after.get("high") is None or after["high"] <= after["low"]):
+            raise DecisionError("a range needs a high bound above its low bound")
         if after.get("claim_date"):
             try:
                 dt.date.fromisoformat(str(after["claim_date"]))
             except ValueError as exc:
                 raise DecisionError("claim date must be YYYY-MM-DD or empty") from exc
     return after
+
+
+def fields_of(figure: dict) -> dict:
+    """A figure's reviewable fields as plain JSON values (NaN as None, dates as text)."""
+    out = {}
+    for k in EDITABLE:
+        v = figure.get(k)
+        if isinstance(v, float) and math.isnan(v):
+            v = None
+        elif isinstance(v, float) and v.is_integer():
+            v = int(v)
+        elif isinstance(v, dt.date):  # pandas' Timestamp is a date too
+            v = v.isoformat()[:10]
+        out[k] = v
+    return out
+
+
+def guess_fields(quote: str) -> dict:
+    """Value and bounds read from the words an analyst marked, to prefill the form."""
+    found = find_numbers(quote)
+    if not found:
+        return {}
+    first = found[0]
+    if first.high is not None:
+        return {"value": first.value, "low": first.value, "high": first.high, "qualifier": "range"}
+    return {"value": first.value, "low": first.value, "high": first.value, "qualifier": "exact"}
+
+
+def occurrences(text: str, quote: str) -> list[int]:
+    """Every offset where `quote` stands in `text` (overlapping ones included)."""
+    return [k for k in range(len(text) - len(quote) + 1) if text.startswith(quote, k)] if quote else []
+
+
+def overlapping(figures: list[dict], start: int, end: int) -> list[dict]:
+    """The figures (rejected ones left out) whose span overlaps [start, end): a figure
+    added there would be a second reading of the same words."""
+    return [f for f in figures if f["start"] < end and start < f["end"]
+            and f.get("review_status") != "rejected"]
 
 
 def record(db: Path, *, article: str, article_sha: str, start: int, end: int, quote: str,

@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 from analysis import store
-from analysis.extract.articles import (META_FIELDS, ArticleError, decode, normalised_hash,
-                               parse_article, read_article)
+from analysis.extract.articles import (META_FIELDS, ArticleError, check_size, decode,
+                                       normalised_hash, parse_article, read_article)
 from analysis.extract import extract_article
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -30,10 +30,12 @@ FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
 @dataclass
 class Prepared:
-    """An article ready to be saved: its file name, full text and metadata."""
+    """An article ready to be saved: its file name, full text, metadata, the digest of its
+    body (the duplicate check's key) and the figures it holds."""
     name: str
     text: str
     meta: dict
+    digest: str
     figures: list[dict] = field(default_factory=list)
 
 
@@ -113,7 +115,7 @@ def prepare(data: bytes, filename: str, overrides: dict | None = None,
     name = f"{_slug(meta.get('title') or Path(filename).stem)}.txt"
     full = _front_matter(meta) + body
     article = parse_article(name, full)
-    return Prepared(name, full, meta, extract_article(article))
+    return Prepared(name, full, meta, digest, extract_article(article))
 
 
 def existing_hashes(articles_dir: Path) -> dict[str, str]:
@@ -149,10 +151,9 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
     with store.writer_lock(link, timeout=timeout):
         current = existing_hashes(articles_dir)
         for item in prepared:
-            digest = normalised_hash(parse_article(item.name, item.text).body)
-            if digest in current:
+            if item.digest in current:
                 raise ArticleError(f"{item.name}: the same article is already in the corpus "
-                                   f"as {current[digest]}")
+                                   f"as {current[item.digest]}")
             item.name = _unique_name(articles_dir, item.name)
             tmp = articles_dir / f".{item.name}.{os.getpid()}.tmp"
             with open(tmp, "w", encoding="utf-8") as handle:
@@ -160,7 +161,7 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, articles_dir / item.name)
-            current[digest] = item.name
+            current[item.digest] = item.name
         return store.refresh(articles_dir, link)
 
 
@@ -179,9 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     ready, failed = [], 0
     for path in args.paths:
         try:
-            if path.stat().st_size > 10 * 2**20 + 4096:
-                raise ArticleError(f"{path.name}: the file is {path.stat().st_size / 2**20:.1f} MB, "
-                                   "over the 10 MB limit for one article")
+            check_size(path.name, path.stat().st_size)
             item = prepare(path.read_bytes(), path.name, overrides, existing)
         except ArticleError as exc:
             print(f"refused {exc}", file=sys.stderr)
@@ -191,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"refused {path.name}: cannot be read ({exc.strerror or exc})", file=sys.stderr)
             failed += 1
             continue
-        existing[normalised_hash(parse_article(item.name, item.text).body)] = item.name
+        existing[item.digest] = item.name
         ready.append(item)
     if ready:
         try:

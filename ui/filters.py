@@ -1,0 +1,105 @@
+"""The sidebar filters, drawn on every page (their state lives in the session)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.present import queries
+from analysis.present.labels import measure_label
+from analysis.present.queries import Filters
+from ui.connection import cursor
+
+FILTER_KEYS = ("f_measures", "f_groups", "f_dates", "f_publishers", "f_text", "f_reviewed")
+
+
+def reset_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def _keep_known(key: str, options: list) -> None:
+    if key in st.session_state:
+        st.session_state[key] = [v for v in st.session_state[key] if v in options]
+
+
+def _date_bounds(opts: queries.FilterOptions):
+    lo, hi = opts.min_date, opts.max_date
+    picked = st.session_state.get("f_dates")
+    full = st.session_state.get("f_dates_full")
+    if not (isinstance(picked, (tuple, list)) and picked
+            and all(lo <= d <= hi for d in picked)) or (
+            full and tuple(picked) == tuple(full) and tuple(full) != (lo, hi)):
+        # Unset, out of range, or left at the full extent of an older build (an article
+        # or a review has since widened it): follow the full extent.
+        st.session_state["f_dates"] = (lo, hi)
+    st.session_state["f_dates_full"] = (lo, hi)
+    picked = st.date_input("Date (claim date, else published)", min_value=lo, max_value=hi,
+                           key="f_dates", format="YYYY-MM-DD",
+                           help="Claims without any date are shown only while the range is "
+                                "left at its full extent.")
+    picked = list(picked) if isinstance(picked, (tuple, list)) else [picked]
+    start = picked[0] if picked else None
+    end = picked[1] if len(picked) > 1 else None
+    return (start if start and start > lo else None), (end if end and end < hi else None)
+
+
+def sidebar_filters() -> Filters:
+    """Draw the filters in the sidebar (on every page: their state lives in the session)."""
+    opts = queries.filter_options(cursor())
+    _keep_known("f_measures", opts.measures)
+    _keep_known("f_groups", opts.groups)
+    _keep_known("f_publishers", opts.publishers)
+    with st.sidebar:
+        st.subheader("Filters")
+        measures = st.multiselect("Measure", opts.measures, key="f_measures",
+                                  format_func=measure_label, placeholder="All measures")
+        groups = st.multiselect("Claimant group", opts.groups, key="f_groups",
+                                placeholder="All groups")
+        date_from = date_to = None
+        if opts.min_date:
+            date_from, date_to = _date_bounds(opts)
+        publishers = st.multiselect("Publisher", opts.publishers, key="f_publishers",
+                                    placeholder="All publishers")
+        text = st.text_input("Search quotes, sentences, claimants", key="f_text",
+                             placeholder="e.g. Kursk")
+        reviewed = st.checkbox("Reviewed only", key="f_reviewed",
+                               help="Only claims whose every mention an analyst has accepted "
+                                    "or corrected, and only reviewed mentions.")
+        st.button("Reset filters", on_click=reset_filters, key="reset_filters",
+                  icon=":material/filter_alt_off:")
+    filters = Filters(tuple(measures), tuple(groups), date_from, date_to, tuple(publishers),
+                      text or "", bool(reviewed))
+    st.session_state["filters"] = filters
+    return filters
+
+
+def current() -> Filters:
+    """The filters drawn in the sidebar on this run."""
+    return st.session_state.get("filters") or Filters()
+
+
+def empty_store_message() -> bool:
+    """Say so and return True when the store holds no figures at all."""
+    n = queries.counts(cursor())
+    if n["claims"]:
+        return False
+    st.info(f"The database holds {n['articles']} articles but no figures yet, so there is "
+            "nothing to chart. Figures appear once the extractor finds them and the database "
+            "is rebuilt (`python -m analysis.build`).", icon=":material/hourglass_empty:")
+    return True
+
+
+NO_MATCH = ("No claims match the filters. Widen the date range, clear a filter or press "
+            "**Reset filters** in the sidebar.")
+
+
+def filtered_claims():
+    """The sidebar's filters and the claims they select; None, after a plain message, when
+    the store holds no figures or the filters match none."""
+    if empty_store_message():
+        return None
+    chosen = current()
+    claims = queries.claims(cursor(), chosen)
+    if claims.empty:
+        st.info(NO_MATCH, icon=":material/filter_alt:")
+        return None
+    return chosen, claims
