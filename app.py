@@ -23,6 +23,7 @@ with st.sidebar:
 with boundary.guard("The dashboard"):
     filters.sidebar_filters()
     connection.show_store_note()
+    connection.show_log_banner()
     messages.show_flash()
     with nav.inside_app():
         page.run()

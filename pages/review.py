@@ -27,46 +27,119 @@ ALL_ARTICLES = ""
 
 
 # --- acting --------------------------------------------------------------------------
+# A card remembers the id of its span's latest decision when it was first drawn (its
+# base); a decision names that base, and the log refuses it when someone decided on the
+# span since (another tab, another analyst). The refused decision is kept in the session
+# with the other one, until the analyst applies theirs on top or drops it.
 
-def _decide(m: dict, sha: str, action: str, after: dict | None, note: str, done: str) -> None:
+def _bases() -> dict:
+    return st.session_state.setdefault("rv_bases", {})
+
+
+def _conflicts() -> dict:
+    return st.session_state.setdefault("rv_conflicts", {})
+
+
+def _span_key(m: dict, sha: str) -> tuple[str, int, int]:
+    return sha, int(m["start"]), int(m["end"])
+
+
+def _decide(m: dict, sha: str, action: str, after: dict | None, note: str, done: str,
+            key: str, based_on) -> None:
     """Record one decision, refresh the store, rerun: the page then shows the result."""
     try:
-        decisions.record(connection.decisions_db(), article=m["article"], article_sha=sha,
-                      start=int(m["start"]), end=int(m["end"]), quote=m["quote"], action=action,
-                      before=decisions.fields_of(m) if action != "add" else None, after=after,
-                      note=(note or "").strip())
+        new_id = connection.record(
+            article=m["article"], article_sha=sha, start=int(m["start"]), end=int(m["end"]),
+            quote=m["quote"], action=action,
+            before=decisions.fields_of(m) if action != "add" else None, after=after,
+            note=(note or "").strip(), based_on=based_on)
+    except decisions.Conflict as exc:
+        _conflicts()[key] = {"m": m, "sha": sha, "action": action, "after": after,
+                             "note": note, "done": done, "other": exc.other}
+        st.rerun()
     except decisions.DecisionError as exc:
-        st.error(f"Not saved: {messages.md_escape(str(exc))}.", icon=":material/block:")
+        text = str(exc).rstrip(".")
+        st.error(f"Not saved: {messages.md_escape(text)}.", icon=":material/block:")
         return
+    _conflicts().pop(key, None)
+    _bases()[key] = new_id
     saved = f"Your decision on “{m['quote']}” is saved."
     if connection.refresh_store(messages.md_escape(saved)):
         messages.flash("success", messages.md_escape(done))
     st.rerun()
 
 
+def _other_text(other: dict) -> str:
+    what = labels.ACTION_LABELS.get(other["action"], other["action"])
+    if other["action"] == "edit":
+        what += ": " + labels.changes_text(other.get("before"), other.get("after"))
+    elif other["action"] == "add":
+        what += ": " + labels.fields_text(other.get("after"))
+    note = f" (note: “{other['note']}”)" if other.get("note") else ""
+    return f"{what}, at {str(other['created_at'])[:19].replace('T', ' ')} UTC{note}"
+
+
+def conflict_box(key: str) -> bool:
+    """The refused decision of this card, if any, with the two ways out; True when shown."""
+    c = _conflicts().get(key)
+    if not c:
+        return False
+    mine = labels.ACTION_LABELS.get(c["action"], c["action"])
+    if c["action"] == "edit":
+        mine += ": " + labels.changes_text(decisions.fields_of(c["m"]), c["after"])
+    st.warning(messages.md_escape(
+        f"Not saved yet: while you had “{c['m']['quote']}” open, another decision was taken "
+        f"on it: {_other_text(c['other'])}. Yours was: {mine}. Apply yours on top of it, or "
+        "drop yours and keep the other."), icon=":material/sync_problem:")
+    with st.container(horizontal=True, gap="small"):
+        if st.button("Apply mine on top", key=f"rv-ontop-{key}", type="primary"):
+            _decide(c["m"], c["sha"], c["action"], c["after"], c["note"], c["done"], key,
+                    based_on=c["other"]["id"])
+        if st.button("Drop mine", key=f"rv-drop-{key}"):
+            _conflicts().pop(key, None)
+            _bases()[key] = c["other"]["id"]
+            messages.flash("info", messages.md_escape(
+                f"Dropped your decision on “{c['m']['quote']}”; the other one stands."))
+            st.rerun()
+    return True
+
+
 # --- the queue -----------------------------------------------------------------------
 
-def _mention_card(cur, m: dict, sha: str, article: dict | None) -> None:
+def _mention_card(cur, m: dict, sha: str, article: dict | None, in_force: dict) -> None:
     mid = m["mention_id"]
+    span = _span_key(m, sha)
+    base = _bases().setdefault(mid, (in_force.get(span) or {}).get("id"))
     with st.container(border=True):
         st.html(markup.article_card(article, m))
+        if conflict_box(mid):
+            return
+        now = in_force.get(span)
+        if now is not None and now["id"] != base:
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.info(messages.md_escape("Decided elsewhere since you opened this page: "
+                                           + _other_text(now) + "."), icon=":material/sync:")
+                if st.button("Dismiss", key=f"rv-seen-{mid}"):
+                    _bases()[mid] = now["id"]
+                    st.rerun()
         with st.container(horizontal=True, gap="small", vertical_alignment="bottom"):
             note = st.text_input("Note (optional, kept with your decision)", key=f"rv-note-{mid}",
                                  placeholder="e.g. the figure counts Russian troops")
             if st.button("Accept", key=f"rv-accept-{mid}", icon=":material/check:",
                          help="The extractor read this figure right."):
-                _decide(m, sha, "accept", None, note, f"Accepted “{m['quote']}”.")
+                _decide(m, sha, "accept", None, note, f"Accepted “{m['quote']}”.", mid, base)
             if st.button("Reject (not a figure)", key=f"rv-reject-{mid}", icon=":material/close:",
                          help="Not an estimate of North Korean personnel: leave it out of "
                               "every claim and chart."):
                 _decide(m, sha, "reject", None, note,
-                        f"Rejected “{m['quote']}”: it no longer counts in any claim.")
+                        f"Rejected “{m['quote']}”: it no longer counts in any claim.", mid, base)
         with st.expander("Edit the fields", icon=":material/edit:", key=f"rv-exp-{mid}"):
             done = review_form.figure_form(f"rv-edit-{mid}", m, "Save correction")
             if done:
                 after, edit_note = done
                 _decide(m, sha, "edit", after, edit_note,
-                        f"Corrected “{m['quote']}”: {labels.changes_text(decisions.fields_of(m), after)}.")
+                        f"Corrected “{m['quote']}”: {labels.changes_text(decisions.fields_of(m), after)}.",
+                        mid, base)
 
 
 def _article_label(arts: pd.DataFrame):
@@ -93,13 +166,18 @@ def queue(cur, arts: pd.DataFrame) -> None:
         show = st.selectbox("Show", list(SHOW), format_func=SHOW.get, key="review_show",
                             on_change=first_page, width=200)
     rows = queries.review_queue(cur, filters.current(), status=show, article=article or None)
-    if rows.empty:
+    in_force = decisions.latest_by_span(decisions.load(connection.decisions_db()))
+    carried = _carried(cur, rows, arts, in_force)
+    if rows.empty and not carried:
         if show == "unreviewed":
             st.success("Nothing left to review here: every figure"
                        + (" of this article" if article else "")
                        + " has been accepted, corrected or rejected.", icon=":material/task_alt:")
         else:
             st.info("No mention matches.", icon=":material/filter_alt:")
+        return
+    if rows.empty:
+        _show_cards(cur, carried, arts, in_force)
         return
     pages = max(1, math.ceil(len(rows) / PAGE_SIZE))
     page = 1
@@ -112,12 +190,37 @@ def queue(cur, arts: pd.DataFrame) -> None:
     shown = queries.records(rows.iloc[first:first + PAGE_SIZE])
     st.caption(f"Mentions {first + 1}–{first + len(shown)} of {len(rows)}, in text order. "
                "The sidebar filters apply here too (except Reviewed only).")
+    shown_ids = {m["mention_id"] for m in shown}
+    _show_cards(cur, [m for m in carried if m["mention_id"] not in shown_ids] + shown, arts,
+                in_force)
+
+
+def _carried(cur, rows: pd.DataFrame, arts: pd.DataFrame, in_force: dict) -> list[dict]:
+    """Cards of the last run that left the queue because someone else decided on them (or
+    that hold a refused decision): they stay, so a click on them is not lost."""
+    queued = set(rows["mention_id"]) if not rows.empty else set()
+    shas = dict(zip(arts["article"], arts["sha256"]))
+    out = []
+    for mid in st.session_state.get("rv_shown", []):
+        if mid in queued:
+            continue
+        m = queries.mention(cur, mid)
+        if m is None or m["article"] not in shas:
+            continue
+        now = in_force.get(_span_key(m, shas[m["article"]]))
+        if mid in _conflicts() or (now or {}).get("id") != _bases().get(mid):
+            out.append(m)
+    return out
+
+
+def _show_cards(cur, shown: list[dict], arts: pd.DataFrame, in_force: dict) -> None:
     shas = dict(zip(arts["article"], arts["sha256"]))
     articles = {}
     for m in shown:
         if m["article"] not in articles:
             articles[m["article"]] = queries.article(cur, m["article"])
-        _mention_card(cur, m, shas[m["article"]], articles[m["article"]])
+        _mention_card(cur, m, shas[m["article"]], articles[m["article"]], in_force)
+    st.session_state["rv_shown"] = [m["mention_id"] for m in shown]
 
 
 # --- adding a missed figure ----------------------------------------------------------
@@ -184,11 +287,16 @@ def add_missed(cur, arts: pd.DataFrame) -> None:
     guess = decisions.guess_fields(quote)
     base = {"article": name, "start": start, "end": end, "quote": quote,
             "measure": "troops_deployed", "claimant_group": "Unattributed", **guess}
-    done = review_form.figure_form(f"add-{name}-{start}-{end}", base, "Add figure")
+    key = f"add-{name}-{start}-{end}"
+    in_force = decisions.latest_by_span(decisions.load(connection.decisions_db()))
+    based_on = _bases().setdefault(key, (in_force.get((a["sha256"], start, end)) or {}).get("id"))
+    if conflict_box(key):
+        return
+    done = review_form.figure_form(key, base, "Add figure")
     if done:
         after, note = done
         _decide(base, a["sha256"], "add", after, note,
-                f"Added “{quote}” as {labels.fields_text(after)}.")
+                f"Added “{quote}” as {labels.fields_text(after)}.", key, based_on)
 
 
 # --- orphans, export, import ---------------------------------------------------------
@@ -230,7 +338,7 @@ def share() -> None:
                                         icon=":material/upload:"):
         try:
             rows = decisions.parse_export(upload.getvalue(), upload.name)
-            new = decisions.import_decisions(connection.decisions_db(), rows)
+            new = connection.import_decisions(rows)
         except decisions.DecisionError as exc:
             st.error(f"Not imported: {messages.md_escape(str(exc))}.", icon=":material/block:")
             return

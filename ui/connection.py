@@ -10,7 +10,8 @@ import duckdb
 import streamlit as st
 
 from analysis import store
-from analysis.store import current_path, ensure_store
+from analysis.present import queries
+from analysis.store import current_path, decisions, ensure_store
 from ui.messages import flash, md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,3 +101,77 @@ def show_store_note() -> None:
         st.info(md_escape(note), icon=":material/build:")
         st.button("Dismiss", key="dismiss_store_note",
                   on_click=lambda: st.session_state.pop("store_note", None))
+
+
+# --- the decision log: checked before every write ---------------------------------------
+
+def log_state() -> decisions.LogState:
+    """The decision log against what the current store applied."""
+    expected_id, expected_n = queries.applied_log(cursor())
+    return decisions.status(decisions_db(), expected_id, expected_n)
+
+
+def _checked_log_id() -> str | None:
+    state = log_state()
+    if not state.ok:
+        raise decisions.LogProblem(state.message + " Nothing was written: choose what to do "
+                                   "in the banner at the top of the page.")
+    return state.log_id
+
+
+def record(**decision) -> int:
+    """decisions.record into the log the store applied (refused when it is not that log)."""
+    return decisions.record(decisions_db(), log_id=_checked_log_id(), **decision)
+
+
+def import_decisions(rows: list[dict]) -> int:
+    return decisions.import_decisions(decisions_db(), rows, log_id=_checked_log_id())
+
+
+def _after_choice(what: str, report) -> None:
+    if report is None:
+        flash("warning", md_escape(f"{what} The database is busy; the charts follow on the "
+                                   "next update."))
+    else:
+        flash("success", md_escape(what))
+
+
+def restore_backup(source: Path | None = None) -> None:
+    """Put a backup back as the log (the newest when None) and say what happened."""
+    try:
+        used, aside, report = store.restore_log(store_link(), source, articles_dir())
+    except (decisions.DecisionError, store.StoreBusy) as exc:
+        flash("error", md_escape(f"Not restored: {exc}."))
+        return
+    kept = f" The log that was there is kept as {aside.name} in data/backups." if aside else ""
+    _after_choice(f"Restored the decision log from {used.name}: "
+                  f"{len(decisions.load(decisions_db()))} decisions.{kept}", report)
+
+
+def start_new_log() -> None:
+    try:
+        aside, report = store.new_log(store_link(), articles_dir())
+    except store.StoreBusy as exc:
+        flash("error", md_escape(f"No new log: {exc}."))
+        return
+    kept = f" The old one is kept as {aside.name} in data/backups." if aside else ""
+    _after_choice(f"Started a new, empty decision log.{kept}", report)
+
+
+def show_log_banner() -> None:
+    """On every page: a log that is not the one the store applied, and the two ways out."""
+    state = log_state()
+    if state.ok:
+        return
+    newest = decisions.backups(store.backups_path(store_link()))[:1]
+    st.error(md_escape(f"{state.message} No decision is written until you choose: restore "
+                       "the latest backup, or start a new empty log on purpose. Until then "
+                       "the charts keep the decisions the database applied."),
+             icon=":material/warning:")
+    with st.container(horizontal=True, gap="small"):
+        if newest:
+            st.button(f"Restore the latest backup ({newest[0].n} decisions, "
+                      f"{newest[0].taken_at} UTC)", key="log_restore", type="primary",
+                      on_click=restore_backup, args=(newest[0].path,))
+        st.button("Start a new empty log", key="log_new", on_click=start_new_log,
+                  help="The current file is set aside in data/backups, not deleted.")

@@ -221,6 +221,12 @@ def decisions(con, *, orphans_only: bool = False) -> pd.DataFrame:
     return df
 
 
+def applied_log(con) -> tuple[str | None, int]:
+    """Which decision log (its id) and how many of its decisions the store applied."""
+    row = con.execute("SELECT log_id, n_decisions FROM build_info").fetchone()
+    return (row[0], int(row[1] or 0)) if row else (None, 0)
+
+
 def decision_counts(con) -> dict[str, int]:
     """Decisions the store was built with, and how many of them found no text."""
     held, orphans = con.execute(

@@ -68,7 +68,8 @@ CREATE TABLE decisions (
     created_at VARCHAR, orphan_reason VARCHAR
 );
 CREATE TABLE build_info (built_at TIMESTAMP, n_articles INTEGER, n_figures INTEGER,
-                         n_claims INTEGER, problems VARCHAR[], extractor VARCHAR);
+                         n_claims INTEGER, problems VARCHAR[], extractor VARCHAR,
+                         log_id VARCHAR, n_decisions INTEGER);
 """
 
 ARTICLE_COLUMNS = ["article", "title", "publisher", "author", "url", "published", "language",
@@ -90,12 +91,17 @@ class BuildReport:
     problems: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     orphans: int = 0
+    log_problem: str = ""
 
     def summary(self) -> str:
         text = (f"built {self.path.name}: {self.n_articles} articles, {self.n_figures} "
                 f"figure mentions, {self.n_claims} claims")
         if self.orphans:
             text += f"; {self.orphans} review decisions no longer find their text"
+        if self.log_problem:
+            text += (f"\n  {self.log_problem} The decisions the database held were kept; "
+                     "nothing is written to the log until it is restored or a new one started "
+                     "(python -m analysis.decisions status).")
         return text + "".join(f"\n  skipped {p}" for p in self.problems)
 
 
@@ -119,6 +125,52 @@ def extractor_version() -> str:
 
 def decisions_path(link: Path) -> Path:
     return link.parent / "review.sqlite"
+
+
+def backups_path(link: Path) -> Path:
+    return link.parent / "backups"
+
+
+def _applied(link: Path) -> tuple[str | None, int, Path | None]:
+    """Which log and how many decisions the current store applied (log id, count, and the
+    store file holding them); without a usable store, the newest backup's."""
+    path = current_path(link)
+    if path is not None:
+        try:
+            con = duckdb.connect(str(path), read_only=True)
+            try:
+                row = con.execute("SELECT log_id, n_decisions FROM build_info").fetchone()
+            finally:
+                con.close()
+            if row is not None:
+                return row[0], int(row[1] or 0), path
+        except (duckdb.Error, OSError):
+            pass  # damaged or older than log ids: fall back on the backups
+    newest = decisions.backups(backups_path(link))[:1]
+    if newest:
+        return newest[0].log_id, newest[0].n, None
+    return None, 0, None
+
+
+def log_status(link: Path = DB_LINK) -> decisions.LogState:
+    """The decision log checked against what the store (or the newest backup) applied."""
+    expected_id, expected_n, _ = _applied(link)
+    return decisions.status(decisions_path(link), expected_id, expected_n)
+
+
+def _kept_decisions(link: Path) -> list[dict]:
+    """The decisions the current store applied (else the newest backup's): what a build
+    applies while the log is missing or not the right one, so no chart loses them."""
+    _, _, path = _applied(link)
+    if path is not None:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            rows = _records(con.execute("SELECT * FROM decisions ORDER BY id").df())
+        finally:
+            con.close()
+        return [decisions._decoded({k: r[k] for k in decisions.COLUMNS}) for r in rows]
+    newest = decisions.backups(backups_path(link))[:1]
+    return decisions.load(newest[0].path) if newest else []
 
 
 _held = threading.local()
@@ -194,8 +246,53 @@ def extract_folder(articles_dir: Path, known: dict[str, tuple[dict, list[dict]]]
     return article_rows, mentions, problems
 
 
-def _tables(article_rows: list[dict], mentions: list[dict], link: Path) -> tuple[dict, int]:
-    logged = decisions.load(decisions_path(link))
+def restore_log(link: Path = DB_LINK, source: Path | None = None,
+                articles_dir: Path = ARTICLES_DIR) -> tuple[Path, Path | None, BuildReport | None]:
+    """Put a backup (the newest when `source` is None) back as the decision log and bring
+    the store up to date. Returns the backup used, where the log it replaced was set
+    aside, and the build (None when the store was busy: the next refresh applies it)."""
+    if source is None:
+        newest = decisions.backups(backups_path(link))[:1]
+        if not newest:
+            raise decisions.LogProblem("there is no backup of the decision log yet")
+        source = newest[0].path
+    with writer_lock(link):
+        aside = decisions.restore(decisions_path(link), source, backups_path(link),
+                                  log_status(link).expected)
+    return source, aside, _refresh_quietly(articles_dir, link)
+
+
+def new_log(link: Path = DB_LINK, articles_dir: Path = ARTICLES_DIR
+            ) -> tuple[Path | None, BuildReport | None]:
+    """Start an empty decision log on purpose (the old one is set aside, not deleted)."""
+    with writer_lock(link):
+        aside = decisions.start_new(decisions_path(link), backups_path(link),
+                                    log_status(link).expected)
+    return aside, _refresh_quietly(articles_dir, link)
+
+
+def _refresh_quietly(articles_dir: Path, link: Path) -> BuildReport | None:
+    try:
+        return refresh(articles_dir, link, timeout=20.0)
+    except StoreBusy:
+        return None
+
+
+def _log_for_build(link: Path) -> tuple[list[dict], tuple[str | None, int], str]:
+    """The decisions to apply, the (log id, count) to record, and a problem to report.
+    A log that is not the one applied last is not applied, and the last state is kept."""
+    state = log_status(link)
+    db = decisions_path(link)
+    if not state.ok:
+        return _kept_decisions(link), state.expected, state.message
+    if state.kind == "new":
+        decisions.connect(db).close()  # the desk's first log, with its id
+    logged = decisions.load(db)
+    return logged, (decisions.log_id(db), len(logged)), ""
+
+
+def _tables(article_rows: list[dict], mentions: list[dict], link: Path,
+            logged: list[dict]) -> tuple[dict, int]:
     articles = {r["article"]: r for r in article_rows}
     figures, orphans = decisions.apply(mentions, logged, articles)
     publishers = {r["article"]: r["publisher"] for r in article_rows}
@@ -267,7 +364,8 @@ def _records(df: pd.DataFrame) -> list[dict]:
 
 def _write(article_rows: list[dict], mentions: list[dict], problems: list[str],
            link: Path) -> BuildReport:
-    tables, n_orphans = _tables(article_rows, mentions, link)
+    logged, (log_id, n_decisions), log_problem = _log_for_build(link)
+    tables, n_orphans = _tables(article_rows, mentions, link, logged)
     store_dir = link.parent / "store"
     store_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f")
@@ -283,9 +381,9 @@ def _write(article_rows: list[dict], mentions: list[dict], problems: list[str],
                 cols = ", ".join(f'"{c}"' for c in df.columns)
                 con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM frame")
                 con.unregister("frame")
-            con.execute("INSERT INTO build_info VALUES (?, ?, ?, ?, ?, ?)", [
+            con.execute("INSERT INTO build_info VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
                 dt.datetime.now(), len(tables["articles"]), len(tables["figures"]),
-                len(tables["claims"]), problems, extractor_version()])
+                len(tables["claims"]), problems, extractor_version(), log_id, n_decisions])
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
@@ -297,8 +395,11 @@ def _write(article_rows: list[dict], mentions: list[dict], problems: list[str],
             leftover.unlink(missing_ok=True)
         raise
     _prune(store_dir, link.stem, keep=target)
+    if not log_problem:
+        decisions.backup(decisions_path(link), backups_path(link))
     return BuildReport(target, len(tables["articles"]), len(tables["figures"]),
-                       len(tables["claims"]), problems, orphans=n_orphans)
+                       len(tables["claims"]), problems, orphans=n_orphans,
+                       log_problem=log_problem)
 
 
 def _point(link: Path, target: Path) -> None:

@@ -5,6 +5,15 @@ is keyed to the article's content hash and the span, so it survives rebuilds and
 to the extractor. SQLite is the log's home because it takes writers from several
 processes at once (the dashboard's sessions and a command-line ingest) with its own
 locking; the DuckDB store is rebuilt from it.
+
+The log is the one file in data/ that cannot be rebuilt from the articles, so it carries
+its own identity (a log id written at creation) and the store records which log and how
+many decisions it applied: `status` compares the two, and a missing, emptied or swapped
+log is refused until the analyst restores a backup or starts a new log on purpose.
+Decisions name the state they were taken on (`based_on`, the id of the span's latest
+decision when the card was drawn): `record` raises Conflict when it has changed since.
+The SQL is plain INSERT/SELECT with ids from the database, behind `connect`, so another
+backend can stand in.
 """
 from __future__ import annotations
 
@@ -13,8 +22,11 @@ import datetime as dt
 import io
 import json
 import math
+import os
 import sqlite3
+import uuid
 from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.extract.numbers import find_numbers
@@ -25,20 +37,26 @@ EDITABLE = ("value", "low", "high", "qualifier", "measure", "claimant", "claiman
 STATUS = {"accept": "accepted", "reject": "rejected", "edit": "edited", "add": "added"}
 COLUMNS = ("id", "article", "article_sha", "start", "end", "quote", "action", "before",
            "after", "note", "created_at")
+KEEP_BACKUPS = 5
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS decisions (
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS decisions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     article TEXT NOT NULL, article_sha TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, quote TEXT NOT NULL, action TEXT NOT NULL,
     before TEXT, after TEXT, note TEXT, created_at TEXT NOT NULL,
     UNIQUE (article_sha, start, "end", action, after, note, created_at)
-);
-"""
+)""",
+    # key/value facts about the log itself: its id, and which state an analyst chose it over
+    "CREATE TABLE IF NOT EXISTS log_info (key TEXT PRIMARY KEY, value TEXT)",
+)
 
 
 _INSERT = ('INSERT OR IGNORE INTO decisions (article, article_sha, start, "end", quote, action, '
            "before, after, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+_LATEST_ON_SPAN = ('SELECT * FROM decisions WHERE article_sha = ? AND start = ? AND "end" = ? '
+                   "ORDER BY created_at DESC, id DESC LIMIT 1")
+ANY = object()  # `based_on` for writers that do not check (imports, scripts)
 
 
 @contextmanager
@@ -53,17 +71,266 @@ def _transaction(con: sqlite3.Connection):
         raise
 
 
+@contextmanager
+def _readable(db: Path):
+    """A damaged log file is a LogProblem naming it, not a database traceback."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise
+        raise LogProblem(f"the decision log {db.name} cannot be used ({exc}); nothing was "
+                         "written") from exc
+    except sqlite3.DatabaseError as exc:
+        raise LogProblem(f"the decision log {db.name} cannot be read ({exc}); nothing was "
+                         "written") from exc
+
+
 class DecisionError(ValueError):
     """A decision that cannot be taken; the message says why."""
 
 
-def connect(path: Path) -> sqlite3.Connection:
+class LogProblem(DecisionError):
+    """The decision log is missing, emptied, damaged or not the one the store applied."""
+
+
+class Conflict(DecisionError):
+    """The span's latest decision changed since the card was drawn; `other` is that decision."""
+
+    def __init__(self, other: dict):
+        self.other = other
+        super().__init__(f"another decision was taken on “{other['quote']}” at "
+                         f"{other['created_at']}: {other['action']}")
+
+
+def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
+    """A connection to the log. A new log gets its schema and its id; with create=False the
+    log must already exist and nothing is written to it here."""
+    if not create and not path.exists():
+        raise LogProblem(f"the decision log {path.name} is missing")
     path.parent.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(str(path), timeout=30, isolation_level=None)
-    con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA busy_timeout=30000")
-    con.execute(SCHEMA)
+    if create:
+        con.execute("PRAGMA journal_mode=WAL")
+        for statement in SCHEMA:
+            con.execute(statement)
+        # A log without an id (a new one, or one older than ids) gets one now.
+        con.execute("INSERT OR IGNORE INTO log_info (key, value) VALUES ('log_id', ?)",
+                    (uuid.uuid4().hex,))
     return con
+
+
+def _info(con: sqlite3.Connection) -> dict[str, str]:
+    try:
+        return dict(con.execute("SELECT key, value FROM log_info").fetchall())
+    except sqlite3.OperationalError:  # no such table: not a log (yet)
+        return {}
+
+
+def _count(con: sqlite3.Connection) -> int | None:
+    try:
+        return con.execute("SELECT count(*) FROM decisions").fetchone()[0]
+    except sqlite3.OperationalError:
+        return None
+
+
+# --- is this the log the store was built with? ------------------------------------------
+
+@dataclass(frozen=True)
+class LogState:
+    """What the log holds against what the store applied. `kind` is ok, new (no log yet and
+    nothing expected), missing, empty, truncated, replaced or damaged."""
+    kind: str
+    log_id: str | None
+    n: int
+    expected_id: str | None
+    expected_n: int
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.kind in ("ok", "new")
+
+    @property
+    def expected(self) -> tuple[str | None, int]:
+        return self.expected_id, self.expected_n
+
+
+def _plural(n: int, word: str = "decision") -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def status(db: Path, expected_id: str | None = None, expected_n: int = 0) -> LogState:
+    """The log at `db` checked against what the store applied (its id and how many
+    decisions); the message says what is wrong in plain words."""
+    def state(kind, log_id=None, n=0, message=""):
+        return LogState(kind, log_id, n, expected_id, expected_n, message)
+
+    applied = f"the database was built with {_plural(expected_n)} from it"
+    if not db.exists():
+        if expected_n > 0:
+            return state("missing", message=f"The decision log {db.name} is missing; {applied}.")
+        return state("new")
+    try:
+        with closing(connect(db, create=False)) as con:
+            info, n = _info(con), _count(con)
+    except sqlite3.DatabaseError as exc:
+        return state("damaged", message=f"The decision log {db.name} cannot be read "
+                                        f"({exc}); {applied}.")
+    log_id, n = info.get("log_id"), n or 0
+    if expected_n == 0 or info.get("accepts") == f"{expected_id}:{expected_n}":
+        return state("ok", log_id, n)  # nothing to lose, or the analyst chose this log
+    if log_id is None and n == 0:
+        return state("empty", None, 0, f"The decision log {db.name} is empty; {applied}.")
+    if log_id is not None and expected_id is not None and log_id != expected_id:
+        return state("replaced", log_id, n, f"The decision log {db.name} is not the one the "
+                     f"database was built with: it holds {_plural(n)}, the log the database "
+                     f"applied held {_plural(expected_n)}.")
+    if n < expected_n:
+        kind = "empty" if n == 0 else "truncated"
+        return state(kind, log_id, n, f"The decision log {db.name} holds {_plural(n)}; "
+                     f"{applied}.")
+    return state("ok", log_id, n)
+
+
+def log_id(db: Path) -> str | None:
+    """The id written into the log at its creation (None when there is no log)."""
+    if not db.exists():
+        return None
+    with closing(connect(db, create=False)) as con:
+        return _info(con).get("log_id")
+
+
+# --- backups and the analyst's choices ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    log_id: str | None
+    n: int
+    taken_at: str
+
+    def label(self) -> str:
+        return f"{self.path.name}: {_plural(self.n)}, taken {self.taken_at} UTC"
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy through SQLite's backup API (other writers may be at work)."""
+    with closing(sqlite3.connect(str(target))) as out:
+        source.backup(out)
+
+
+def backups(folder: Path) -> list[Backup]:
+    """The readable backups in `folder`, newest first."""
+    found = []
+    for path in sorted(folder.glob("review-*.sqlite"), reverse=True):
+        try:
+            with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+                info, n = _info(con), _count(con)
+        except sqlite3.DatabaseError:
+            continue
+        if n is None:
+            continue
+        taken = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+        found.append(Backup(path, info.get("log_id"), n, taken.strftime("%Y-%m-%d %H:%M")))
+    return found
+
+
+def backup(db: Path, folder: Path, keep: int = KEEP_BACKUPS) -> Path | None:
+    """Copy the log into `folder` (the newest `keep` copies stay); None when there is no
+    log, it is empty, or the newest copy already holds the same decisions."""
+    if not db.exists():
+        return None
+    with closing(connect(db, create=False)) as con:
+        info, n = _info(con), _count(con)
+        if not n:  # an empty log has nothing to keep, and must not push out a real copy
+            return None
+        last = con.execute("SELECT max(id) FROM decisions").fetchone()[0]
+        newest = backups(folder)[:1]
+        if newest and (newest[0].log_id, newest[0].n) == (info.get("log_id"), n) and \
+                _max_id(newest[0].path) == last:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"review-{_stamp()}-{n}.sqlite"
+        partial = target.with_suffix(".partial")
+        try:
+            _copy(con, partial)
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+    for old in sorted(folder.glob("review-*.sqlite"), reverse=True)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def _max_id(path: Path) -> int | None:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+        return con.execute("SELECT max(id) FROM decisions").fetchone()[0]
+
+
+def _set_aside(db: Path, folder: Path) -> Path | None:
+    """Keep whatever is at `db` under `folder` before it is replaced (never delete a log)."""
+    if not db.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    aside = folder / f"set-aside-{_stamp()}.sqlite"
+    try:
+        with closing(connect(db, create=False)) as con:
+            if _count(con) is None and not _info(con):
+                raise sqlite3.DatabaseError("not a log")
+            _copy(con, aside)
+        return aside
+    except sqlite3.DatabaseError:
+        aside.unlink(missing_ok=True)
+        os.replace(db, aside)  # unreadable: move the file itself, with its journal
+        for suffix in ("-wal", "-shm"):
+            extra = Path(str(db) + suffix)
+            if extra.exists():
+                os.replace(extra, Path(str(aside) + suffix))
+        return aside
+
+
+def _accept(db: Path, expected: tuple[str | None, int]) -> None:
+    """Mark the log as the analyst's choice over the state the store applied."""
+    with closing(connect(db)) as con:
+        con.execute("INSERT OR REPLACE INTO log_info (key, value) VALUES ('accepts', ?)",
+                    (f"{expected[0]}:{expected[1]}",))
+
+
+def restore(db: Path, source: Path, folder: Path,
+            expected: tuple[str | None, int] = (None, 0)) -> Path | None:
+    """Put the decisions of `source` (a backup) back as the log; what was at `db` is set
+    aside in `folder` first, and its path returned."""
+    try:
+        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src:
+            if _count(src) is None:
+                raise LogProblem(f"{source.name} is not a decision log")
+            aside = _set_aside(db, folder)
+            with closing(connect(db)) as out:
+                src.backup(out)
+    except sqlite3.DatabaseError as exc:
+        raise LogProblem(f"{source.name} cannot be read as a decision log ({exc})") from exc
+    _accept(db, expected)
+    return aside
+
+
+def start_new(db: Path, folder: Path, expected: tuple[str | None, int] = (None, 0)) -> Path | None:
+    """Start an empty log on purpose; what was at `db` is set aside in `folder` first."""
+    aside = _set_aside(db, folder)
+    if db.exists():
+        with closing(connect(db)) as con, _transaction(con):
+            con.execute("DELETE FROM decisions")
+            con.execute("DELETE FROM log_info")
+            con.execute("INSERT INTO log_info (key, value) VALUES ('log_id', ?)",
+                        (uuid.uuid4().hex,))
+    connect(db).close()
+    _accept(db, expected)
+    return aside
 
 
 def _validate(action: str, after: dict | None) -> dict:
@@ -130,32 +397,67 @@ def overlapping(figures: list[dict], start: int, end: int) -> list[dict]:
 
 def record(db: Path, *, article: str, article_sha: str, start: int, end: int, quote: str,
            action: str, before: dict | None = None, after: dict | None = None,
-           note: str = "", created_at: str | None = None) -> int:
-    """Append one decision in its own transaction; returns its id."""
+           note: str = "", created_at: str | None = None, based_on=ANY,
+           log_id: str | None = None) -> int:
+    """Append one decision in its own transaction; returns its id.
+
+    `based_on` is the id of the span's latest decision when the analyst saw it (None: no
+    decision yet); when another decision came since, Conflict is raised with it and
+    nothing is written. `log_id` is the log the caller checked: a log swapped since
+    (or gone) raises LogProblem instead of starting a fresh one.
+    """
     after = _validate(action, after)
     if end <= start or not quote:
         raise DecisionError("choose a non-empty span of the article")
     created_at = created_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    with closing(connect(db)) as con:
+    row = (article, article_sha, start, end, quote, action,
+           json.dumps(before, default=str) if before is not None else None,
+           json.dumps(after, default=str), note or "", created_at)
+    with _readable(db), closing(connect(db, create=log_id is None)) as con:
         with _transaction(con):
-            cur = con.execute(_INSERT, (
-                article, article_sha, start, end, quote, action,
-                json.dumps(before, default=str) if before is not None else None,
-                json.dumps(after, default=str), note or "", created_at))
-        return cur.lastrowid
+            if log_id is not None and _info(con).get("log_id") != log_id:
+                raise LogProblem(f"the decision log {db.name} was replaced since the page "
+                                 "checked it; nothing was written")
+            if based_on is not ANY:
+                con.row_factory = sqlite3.Row
+                latest_row = con.execute(_LATEST_ON_SPAN, (article_sha, start, end)).fetchone()
+                con.row_factory = None
+                if (latest_row["id"] if latest_row else None) != based_on:
+                    raise Conflict(_decoded(dict(latest_row)))
+            cur = con.execute(_INSERT, row)
+            if cur.rowcount:
+                return cur.lastrowid
+            # The very same decision is already logged (same second, fields and note).
+            return con.execute(
+                'SELECT id FROM decisions WHERE article_sha = ? AND start = ? AND "end" = ? '
+                "AND action = ? AND after = ? AND note = ? AND created_at = ?",
+                (article_sha, start, end, action, row[7], row[8], created_at)).fetchone()[0]
+
+
+def _decoded(row: dict) -> dict:
+    row["before"] = json.loads(row["before"]) if row["before"] else None
+    row["after"] = json.loads(row["after"]) if row["after"] else {}
+    return row
 
 
 def load(db: Path) -> list[dict]:
-    """Every decision, oldest first, with before/after decoded."""
+    """Every decision, oldest first, with before/after decoded (nothing is written)."""
     if not db.exists():
         return []
-    with closing(connect(db)) as con:
+    with closing(connect(db, create=False)) as con:
         con.row_factory = sqlite3.Row
-        rows = [dict(r) for r in con.execute("SELECT * FROM decisions ORDER BY id")]
-    for r in rows:
-        r["before"] = json.loads(r["before"]) if r["before"] else None
-        r["after"] = json.loads(r["after"]) if r["after"] else {}
-    return rows
+        try:
+            rows = [dict(r) for r in con.execute("SELECT * FROM decisions ORDER BY id")]
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return []
+            raise
+    return [_decoded(r) for r in rows]
+
+
+def latest_by_span(decisions: list[dict]) -> dict[tuple[str, int, int], dict]:
+    """The decision in force per (article_sha, start, end)."""
+    return {(d["article_sha"], d["start"], d["end"]): d for d in latest(decisions)}
 
 
 def latest(decisions: list[dict]) -> list[dict]:
@@ -269,11 +571,15 @@ def parse_export(data: bytes, name: str) -> list[dict]:
     return rows
 
 
-def import_decisions(db: Path, rows: list[dict]) -> int:
-    """Add decisions from another desk; ones already here are skipped. Returns how many were new."""
-    with closing(connect(db)) as con:
-        before = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
+def import_decisions(db: Path, rows: list[dict], log_id: str | None = None) -> int:
+    """Add decisions from another desk; ones already here are skipped. Returns how many were
+    new. `log_id` as for `record`."""
+    with _readable(db), closing(connect(db, create=log_id is None)) as con:
         with _transaction(con):
+            if log_id is not None and _info(con).get("log_id") != log_id:
+                raise LogProblem(f"the decision log {db.name} was replaced since the page "
+                                 "checked it; nothing was imported")
+            before = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
             for r in sorted(rows, key=lambda r: (r["created_at"], int(r.get("id") or 0))):
                 after = _validate(r["action"], r.get("after"))
                 con.execute(_INSERT, (
