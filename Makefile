@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast setup setup-dev browser build bench evaluate clean
+.PHONY: run test test-fast setup setup-dev browser build bench bench-dask evaluate clean
 
 run: setup
 	$(BIN)/python -m analysis.build
@@ -43,6 +43,9 @@ evaluate: setup
 
 bench: setup-dev
 	$(BIN)/python bench/extraction.py
+
+bench-dask: setup-dev
+	$(BIN)/python bench/dask_build.py
 
 clean:
 	rm -rf data/store data/estimates.duckdb artifacts

@@ -467,9 +467,19 @@ def ensure_store(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> tup
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.build",
                                      description="Build the DuckDB store from the articles.")
-    parser.add_argument("--articles", type=Path, default=ARTICLES_DIR)
+    parser.add_argument("--articles", type=Path, default=ARTICLES_DIR,
+                        help="a folder of articles (with --engine dask also a Parquet table)")
     parser.add_argument("--db", type=Path, default=DB_LINK, help="the store's link path")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="dask: extract on a Dask cluster (analysis.store.distributed)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="a Dask scheduler (tcp://host:8786); default: a local cluster")
+    parser.add_argument("--parquet", type=Path, metavar="DIR",
+                        help="where the Dask job writes its Parquet (default: beside the store)")
     args = parser.parse_args(argv)
+    if args.engine == "dask":
+        from analysis.store.distributed import main as dask_main
+        return dask_main(args)
     if not args.articles.is_dir():
         print(f"error: no articles folder at {args.articles}", file=sys.stderr)
         return 2
