@@ -1,5 +1,6 @@
-"""`python -m analysis.decisions status|backup|restore [FILE]|new`: the decision log's
-health, a backup now, putting a backup back, or starting an empty log on purpose."""
+"""`python -m analysis.decisions status|backup|restore [FILE]|new|migrate`: the decision
+log's health, a backup now, putting a backup back, starting an empty log on purpose, or
+copying the log to (and from) a shared PostgreSQL log."""
 from __future__ import annotations
 
 import argparse
@@ -17,16 +18,29 @@ def _data() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.decisions", description=__doc__)
-    parser.add_argument("command", choices=("status", "backup", "restore", "new"))
+    parser.add_argument("command", choices=("status", "backup", "restore", "new", "migrate"))
     parser.add_argument("file", nargs="?", type=Path,
                         help="restore: the backup to put back (default: the newest)")
     parser.add_argument("--data", type=Path, default=None,
                         help="the data folder (default $ESTIMATE_DESK_DATA, else data/)")
+    parser.add_argument("--to", help="migrate: a postgresql:// DSN or a SQLite file (empty)")
+    parser.add_argument("--from", dest="source",
+                        help="migrate: the log to copy (default: the data folder's SQLite log)")
     args = parser.parse_args(argv)
     data = args.data or _data()
     link, articles = data / "estimates.duckdb", data / "articles"
     db, folder = store.decisions_path(link), store.backups_path(link)
     try:
+        if args.command == "migrate":
+            from analysis.store import decisions_pg
+            if not args.to:
+                print("error: migrate needs --to postgresql://… or --to FILE", file=sys.stderr)
+                return 2
+            source = args.source or db
+            n = decisions_pg.copy_log(source, args.to)
+            shown = lambda t: "the PostgreSQL log" if decisions_pg.is_dsn(t) else t  # no password shown
+            print(f"copied {n} decisions from {shown(source)} to {shown(args.to)}")
+            return 0
         if args.command == "status":
             state = store.log_status(link)
             print(f"{db}: {state.n} decisions" if state.ok else state.message)

@@ -47,3 +47,35 @@ def context(browser):
     ctx = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
     yield ctx
     ctx.close()
+
+
+PG_ENV = "ESTIMATE_DESK_TEST_PG"  # a DSN to a server the tests may create databases on
+
+
+@pytest.fixture
+def pg():
+    """A fresh PostgreSQL database on the test server (.ci/run starts one), dropped after."""
+    import os
+    import uuid
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"no PostgreSQL server: {PG_ENV} is unset (.ci/run installs Debian's "
+                    "postgresql and starts one)")
+    import psycopg
+    name = f"desk_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield base.replace("/postgres?", f"/{name}?", 1)
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_log(request, monkeypatch):
+    """Run a test on the SQLite log and on a shared PostgreSQL log (ESTIMATE_DESK_DECISIONS)."""
+    from analysis.store import DECISIONS_ENV
+    if request.param == "postgresql":
+        monkeypatch.setenv(DECISIONS_ENV, request.getfixturevalue("pg"))
+    else:
+        monkeypatch.delenv(DECISIONS_ENV, raising=False)
+    return request.param

@@ -177,7 +177,7 @@ def test_cli_backup_and_restore_a_named_file(data, capsys):
 
 # --- optimistic concurrency --------------------------------------------------------------
 
-def test_a_decision_on_a_changed_state_is_refused_with_the_other_one(data):
+def test_a_decision_on_a_changed_state_is_refused_with_the_other_one(shared_log, data):
     first = decide(data, "1,500", note="tab A", based_on=None)
     with pytest.raises(decisions.Conflict) as refused:
         decide(data, "1,500", "reject", note="tab B", based_on=None)
@@ -208,7 +208,8 @@ def mid(data: Path, quote: str) -> str:
 
 
 @pytest.mark.parametrize("choice", ["on top", "drop"])
-def test_two_tabs_on_one_figure_end_as_a_decision_or_a_shown_conflict(data, monkeypatch, choice):
+def test_two_tabs_on_one_figure_end_as_a_decision_or_a_shown_conflict(shared_log, data, monkeypatch,
+                                                                      choice):
     nis = mid(data, "1,500")
     a, b = session(data, monkeypatch), session(data, monkeypatch)
     prefix = f"rv-edit-{nis}"

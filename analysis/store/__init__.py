@@ -123,8 +123,14 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def decisions_path(link: Path) -> Path:
-    return link.parent / "review.sqlite"
+DECISIONS_ENV = "ESTIMATE_DESK_DECISIONS"
+
+
+def decisions_path(link: Path) -> Path | str:
+    """The decision log: the SQLite file beside the store, or the team's shared PostgreSQL
+    log when ESTIMATE_DESK_DECISIONS holds its postgresql:// DSN."""
+    shared = os.environ.get(DECISIONS_ENV, "").strip()
+    return shared if shared else link.parent / "review.sqlite"
 
 
 def backups_path(link: Path) -> Path:

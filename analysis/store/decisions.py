@@ -86,6 +86,23 @@ def _readable(db: Path):
                          "written") from exc
 
 
+def _shared(db) -> bool:
+    """A PostgreSQL DSN (ESTIMATE_DESK_DECISIONS) rather than a SQLite file: the team's
+    shared log, in analysis.store.decisions_pg."""
+    return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
+
+
+def _local_only(db, what: str) -> None:
+    if _shared(db):
+        raise DecisionError(f"the shared PostgreSQL log is not {what} from the desk: its "
+                            "server's own backups (pg_dump) keep it")
+
+
+def _pg():
+    from analysis.store import decisions_pg
+    return decisions_pg
+
+
 class DecisionError(ValueError):
     """A decision that cannot be taken; the message says why."""
 
@@ -167,6 +184,8 @@ def status(db: Path, expected_id: str | None = None, expected_n: int = 0) -> Log
     def state(kind, log_id=None, n=0, message=""):
         return LogState(kind, log_id, n, expected_id, expected_n, message)
 
+    if _shared(db):
+        return _pg().status(db, expected_id, expected_n)
     applied = f"the database was built with {_plural(expected_n)} from it"
     if not db.exists():
         if expected_n > 0:
@@ -178,24 +197,36 @@ def status(db: Path, expected_id: str | None = None, expected_n: int = 0) -> Log
     except sqlite3.DatabaseError as exc:
         return state("damaged", message=f"The decision log {db.name} cannot be read "
                                         f"({exc}); {applied}.")
+    return judged(db.name, info, n, expected_id, expected_n)
+
+
+def judged(name: str, info: dict, n: int | None, expected_id: str | None,
+           expected_n: int) -> LogState:
+    """A readable log's state from its facts and count (for either backend)."""
+    def state(kind, log_id=None, n=0, message=""):
+        return LogState(kind, log_id, n, expected_id, expected_n, message)
+
+    applied = f"the database was built with {_plural(expected_n)} from it"
     log_id, n = info.get("log_id"), n or 0
     if expected_n == 0 or info.get("accepts") == f"{expected_id}:{expected_n}":
         return state("ok", log_id, n)  # nothing to lose, or the analyst chose this log
     if log_id is None and n == 0:
-        return state("empty", None, 0, f"The decision log {db.name} is empty; {applied}.")
+        return state("empty", None, 0, f"The decision log {name} is empty; {applied}.")
     if log_id is not None and expected_id is not None and log_id != expected_id:
-        return state("replaced", log_id, n, f"The decision log {db.name} is not the one the "
+        return state("replaced", log_id, n, f"The decision log {name} is not the one the "
                      f"database was built with: it holds {_plural(n)}, the log the database "
                      f"applied held {_plural(expected_n)}.")
     if n < expected_n:
         kind = "empty" if n == 0 else "truncated"
-        return state(kind, log_id, n, f"The decision log {db.name} holds {_plural(n)}; "
+        return state(kind, log_id, n, f"The decision log {name} holds {_plural(n)}; "
                      f"{applied}.")
     return state("ok", log_id, n)
 
 
 def log_id(db: Path) -> str | None:
     """The id written into the log at its creation (None when there is no log)."""
+    if _shared(db):
+        return _pg().log_id(db)
     if not db.exists():
         return None
     with closing(connect(db, create=False)) as con:
@@ -243,8 +274,9 @@ def backups(folder: Path) -> list[Backup]:
 
 def backup(db: Path, folder: Path, keep: int = KEEP_BACKUPS) -> Path | None:
     """Copy the log into `folder` (the newest `keep` copies stay); None when there is no
-    log, it is empty, or the newest copy already holds the same decisions."""
-    if not db.exists():
+    log, it is empty, or the newest copy already holds the same decisions. The shared
+    PostgreSQL log is backed up by its server (pg_dump), not here."""
+    if _shared(db) or not db.exists():
         return None
     with closing(connect(db, create=False)) as con:
         info, n = _info(con), _count(con)
@@ -306,6 +338,7 @@ def restore(db: Path, source: Path, folder: Path,
             expected: tuple[str | None, int] = (None, 0)) -> Path | None:
     """Put the decisions of `source` (a backup) back as the log; what was at `db` is set
     aside in `folder` first, and its path returned."""
+    _local_only(db, "restored from a backup")
     try:
         with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src:
             if _count(src) is None:
@@ -321,6 +354,7 @@ def restore(db: Path, source: Path, folder: Path,
 
 def start_new(db: Path, folder: Path, expected: tuple[str | None, int] = (None, 0)) -> Path | None:
     """Start an empty log on purpose; what was at `db` is set aside in `folder` first."""
+    _local_only(db, "replaced by an empty one")
     aside = _set_aside(db, folder)
     if db.exists():
         with closing(connect(db)) as con, _transaction(con):
@@ -406,6 +440,10 @@ def record(db: Path, *, article: str, article_sha: str, start: int, end: int, qu
     nothing is written. `log_id` is the log the caller checked: a log swapped since
     (or gone) raises LogProblem instead of starting a fresh one.
     """
+    if _shared(db):
+        return _pg().record(db, article=article, article_sha=article_sha, start=start, end=end,
+                            quote=quote, action=action, before=before, after=after, note=note,
+                            created_at=created_at, based_on=based_on, log_id=log_id)
     after = _validate(action, after)
     if end <= start or not quote:
         raise DecisionError("choose a non-empty span of the article")
@@ -442,6 +480,8 @@ def _decoded(row: dict) -> dict:
 
 def load(db: Path) -> list[dict]:
     """Every decision, oldest first, with before/after decoded (nothing is written)."""
+    if _shared(db):
+        return _pg().load(db)
     if not db.exists():
         return []
     with closing(connect(db, create=False)) as con:
@@ -574,6 +614,8 @@ def parse_export(data: bytes, name: str) -> list[dict]:
 def import_decisions(db: Path, rows: list[dict], log_id: str | None = None) -> int:
     """Add decisions from another desk; ones already here are skipped. Returns how many were
     new. `log_id` as for `record`."""
+    if _shared(db):
+        return _pg().import_decisions(db, rows, log_id)
     with _readable(db), closing(connect(db, create=log_id is None)) as con:
         with _transaction(con):
             if log_id is not None and _info(con).get("log_id") != log_id:
