@@ -22,6 +22,8 @@ with st.sidebar:
 
 with boundary.guard("The dashboard"):
     filters.sidebar_filters()
+    with st.sidebar:
+        connection.analyst_field()
     connection.show_store_note()
     connection.show_log_banner()
     messages.show_flash()

@@ -64,8 +64,8 @@ def _mention_label(r) -> str:
             f"“{r['quote']}” · {r.get('title') or r['article']}")
 
 
-AUDIT_COLUMNS = {"when": "When (UTC)", "what": "What", "quote": "Quote", "before": "Before",
-                 "after": "After", "note": "Note"}
+AUDIT_COLUMNS = {"when": "When (UTC)", "what": "What", "by": "By", "quote": "Quote",
+                 "before": "Before", "after": "After", "note": "Note"}
 
 
 def _audit(mentions: list[dict], key: str) -> None:

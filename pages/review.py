@@ -76,7 +76,8 @@ def _other_text(other: dict) -> str:
     elif other["action"] == "add":
         what += ": " + labels.fields_text(other.get("after"))
     note = f" (note: “{other['note']}”)" if other.get("note") else ""
-    return f"{what}, at {str(other['created_at'])[:19].replace('T', ' ')} UTC{note}"
+    by = f" by {other['author']}" if other.get("author") else ""
+    return f"{what}{by}, at {str(other['created_at'])[:19].replace('T', ' ')} UTC{note}"
 
 
 def conflict_box(key: str) -> bool:

@@ -260,3 +260,23 @@ def test_a_missing_log_shows_a_banner_on_every_page_and_one_click_restores(data,
     assert not [t for t in texts(at.error) if "missing" in t]
     assert any("Restored the decision log" in t for t in texts(at.success))
     assert counts(data) == before
+
+
+def test_each_decision_names_its_analyst_in_the_log_and_the_audit(shared_log, data, monkeypatch):
+    from analysis.present import queries
+    nis = mid(data, "1,500")
+    a = session(data, monkeypatch)
+    a.text_input(key=connection.ANALYST_KEY).input("Kim Analyst").run()
+    a.button(key=f"rv-accept-{nis}").click().run()
+    assert not a.exception, [e.value for e in a.exception]
+    decide(data, "nearly 300", "reject")  # no name given: the OS user
+    store.refresh(data / "articles", link(data))
+    import getpass
+    assert [d["author"] for d in decisions.load(log(data))] == ["Kim Analyst", getpass.getuser()]
+    con = duckdb.connect(str(store.current_path(link(data))), read_only=True)
+    try:
+        mention = con.execute("SELECT * FROM figures WHERE mention_id = ?", [nis]).df()
+        trail = queries.audit_trail(con, mention.to_dict("records"))
+    finally:
+        con.close()
+    assert list(trail["by"]) == ["Kim Analyst"]

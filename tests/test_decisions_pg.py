@@ -79,3 +79,20 @@ def test_copy_to_postgresql_and_back_is_lossless(tmp_path, pg, capsys):
     # a copy into a log that has decisions is refused, nothing mixed
     assert decisions_cli(["migrate", "--from", str(sqlite_log), "--to", pg]) == 1
     assert "already holds 4 decisions" in capsys.readouterr().err
+
+
+def test_a_log_from_before_authors_gets_the_column(tmp_path):
+    import sqlite3
+    old = tmp_path / "review.sqlite"
+    with sqlite3.connect(old) as con:
+        con.execute('CREATE TABLE decisions (id INTEGER PRIMARY KEY AUTOINCREMENT, article TEXT '
+                    'NOT NULL, article_sha TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER '
+                    "NOT NULL, quote TEXT NOT NULL, action TEXT NOT NULL, before TEXT, after TEXT, "
+                    "note TEXT, created_at TEXT NOT NULL)")
+        con.execute("INSERT INTO decisions (article, article_sha, start, \"end\", quote, action, "
+                    "after, note, created_at) VALUES ('a.txt', ?, 10, 15, '1,500', 'accept', "
+                    "'{}', '', '2026-01-01T00:00:00+00:00')", ("s" * 64,))
+    assert decisions.load(old)[0]["author"] is None
+    first = decisions.load(old)[0]["id"]
+    record_to(old, **SPAN, action="reject", based_on=first, author="Ana")
+    assert [d["author"] for d in decisions.load(old)] == [None, "Ana"]

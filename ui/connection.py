@@ -119,9 +119,25 @@ def _checked_log_id() -> str | None:
     return state.log_id
 
 
+ANALYST_KEY = "analyst"
+
+
+def analyst_field() -> None:
+    """The sidebar's name field: who the session's decisions are recorded as (set once per
+    session; empty means the OS user)."""
+    st.text_input("Your name (recorded with your decisions)", key=ANALYST_KEY,
+                  placeholder=decisions.default_author() or "your name", max_chars=80)
+
+
+def analyst() -> str:
+    return (st.session_state.get(ANALYST_KEY) or "").strip() or decisions.default_author()
+
+
 def record(**decision) -> int:
-    """decisions.record into the log the store applied (refused when it is not that log)."""
-    return decisions.record(decisions_db(), log_id=_checked_log_id(), **decision)
+    """decisions.record into the log the store applied (refused when it is not that log),
+    naming the session's analyst."""
+    return decisions.record(decisions_db(), log_id=_checked_log_id(),
+                            **{"author": analyst(), **decision})
 
 
 def import_decisions(rows: list[dict]) -> int:

@@ -257,8 +257,8 @@ def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
             rows.append({"when": d["created_at"], "what": ACTION_LABELS.get(d["action"], d["action"]),
                          "article": m["article"], "quote": d["quote"],
                          "before": fields_text(before), "after": change,
-                         "note": d["note"] or "", "id": d["id"]})
-    cols = ["when", "what", "article", "quote", "before", "after", "note", "id"]
+                         "note": d["note"] or "", "by": d.get("author") or "", "id": d["id"]})
+    cols = ["when", "what", "by", "article", "quote", "before", "after", "note", "id"]
     df = pd.DataFrame(rows, columns=cols)
     return df.drop_duplicates("id").sort_values(["when", "id"]).reset_index(drop=True) if len(df) else df
 

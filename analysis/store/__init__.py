@@ -65,7 +65,7 @@ CREATE TABLE claims (
 CREATE TABLE decisions (
     id INTEGER, article VARCHAR, article_sha VARCHAR, "start" INTEGER, "end" INTEGER,
     quote VARCHAR, action VARCHAR, before VARCHAR, after VARCHAR, note VARCHAR,
-    created_at VARCHAR, orphan_reason VARCHAR
+    created_at VARCHAR, author VARCHAR, orphan_reason VARCHAR
 );
 CREATE TABLE build_info (built_at TIMESTAMP, n_articles INTEGER, n_figures INTEGER,
                          n_claims INTEGER, problems VARCHAR[], extractor VARCHAR,
@@ -174,7 +174,7 @@ def _kept_decisions(link: Path) -> list[dict]:
             rows = _records(con.execute("SELECT * FROM decisions ORDER BY id").df())
         finally:
             con.close()
-        return [decisions._decoded({k: r[k] for k in decisions.COLUMNS}) for r in rows]
+        return [decisions._decoded({k: r.get(k) for k in decisions.COLUMNS}) for r in rows]
     newest = decisions.backups(backups_path(link))[:1]
     return decisions.load(newest[0].path) if newest else []
 
@@ -304,7 +304,7 @@ def _tables(article_rows: list[dict], mentions: list[dict], link: Path,
     publishers = {r["article"]: r["publisher"] for r in article_rows}
     figures_df, claims_df = group_claims(figures, publishers)
     orphan_ids = {o["id"]: o["reason"] for o in orphans}
-    decision_rows = [{**{k: d[k] for k in decisions.COLUMNS},
+    decision_rows = [{**{k: d.get(k) for k in decisions.COLUMNS},
                       "before": json.dumps(d["before"], default=str) if d["before"] else None,
                       "after": json.dumps(d["after"], default=str),
                       "orphan_reason": orphan_ids.get(d["id"])} for d in logged]

@@ -23,6 +23,7 @@ import io
 import json
 import math
 import os
+import getpass
 import sqlite3
 import uuid
 from contextlib import closing, contextmanager
@@ -36,7 +37,7 @@ EDITABLE = ("value", "low", "high", "qualifier", "measure", "claimant", "claiman
             "claim_date")
 STATUS = {"accept": "accepted", "reject": "rejected", "edit": "edited", "add": "added"}
 COLUMNS = ("id", "article", "article_sha", "start", "end", "quote", "action", "before",
-           "after", "note", "created_at")
+           "after", "note", "created_at", "author")
 KEEP_BACKUPS = 5
 
 SCHEMA = (
@@ -44,7 +45,7 @@ SCHEMA = (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     article TEXT NOT NULL, article_sha TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, quote TEXT NOT NULL, action TEXT NOT NULL,
-    before TEXT, after TEXT, note TEXT, created_at TEXT NOT NULL,
+    before TEXT, after TEXT, note TEXT, created_at TEXT NOT NULL, author TEXT,
     UNIQUE (article_sha, start, "end", action, after, note, created_at)
 )""",
     # key/value facts about the log itself: its id, and which state an analyst chose it over
@@ -53,7 +54,21 @@ SCHEMA = (
 
 
 _INSERT = ('INSERT OR IGNORE INTO decisions (article, article_sha, start, "end", quote, action, '
-           "before, after, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+           "before, after, note, created_at, author) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def default_author() -> str:
+    """Who decides when the analyst has set no name: the OS user."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def _with_author(con: sqlite3.Connection) -> None:
+    """A log from before decisions named their author gets the column (empty for them)."""
+    if "author" not in {r[1] for r in con.execute("PRAGMA table_info(decisions)")}:
+        con.execute("ALTER TABLE decisions ADD COLUMN author TEXT")
 _LATEST_ON_SPAN = ('SELECT * FROM decisions WHERE article_sha = ? AND start = ? AND "end" = ? '
                    "ORDER BY created_at DESC, id DESC LIMIT 1")
 ANY = object()  # `based_on` for writers that do not check (imports, scripts)
@@ -432,8 +447,9 @@ def overlapping(figures: list[dict], start: int, end: int) -> list[dict]:
 def record(db: Path, *, article: str, article_sha: str, start: int, end: int, quote: str,
            action: str, before: dict | None = None, after: dict | None = None,
            note: str = "", created_at: str | None = None, based_on=ANY,
-           log_id: str | None = None) -> int:
-    """Append one decision in its own transaction; returns its id.
+           log_id: str | None = None, author: str | None = None) -> int:
+    """Append one decision in its own transaction; returns its id. `author` names who
+    took it (default: the OS user).
 
     `based_on` is the id of the span's latest decision when the analyst saw it (None: no
     decision yet); when another decision came since, Conflict is raised with it and
@@ -443,16 +459,19 @@ def record(db: Path, *, article: str, article_sha: str, start: int, end: int, qu
     if _shared(db):
         return _pg().record(db, article=article, article_sha=article_sha, start=start, end=end,
                             quote=quote, action=action, before=before, after=after, note=note,
-                            created_at=created_at, based_on=based_on, log_id=log_id)
+                            created_at=created_at, based_on=based_on, log_id=log_id,
+                            author=author)
     after = _validate(action, after)
     if end <= start or not quote:
         raise DecisionError("choose a non-empty span of the article")
     created_at = created_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     row = (article, article_sha, start, end, quote, action,
            json.dumps(before, default=str) if before is not None else None,
-           json.dumps(after, default=str), note or "", created_at)
+           json.dumps(after, default=str), note or "", created_at,
+           (author or "").strip() or default_author())
     with _readable(db), closing(connect(db, create=log_id is None)) as con:
         with _transaction(con):
+            _with_author(con)
             if log_id is not None and _info(con).get("log_id") != log_id:
                 raise LogProblem(f"the decision log {db.name} was replaced since the page "
                                  "checked it; nothing was written")
@@ -473,6 +492,7 @@ def record(db: Path, *, article: str, article_sha: str, start: int, end: int, qu
 
 
 def _decoded(row: dict) -> dict:
+    row.setdefault("author", None)  # logs from before authors were recorded
     row["before"] = json.loads(row["before"]) if row["before"] else None
     row["after"] = json.loads(row["after"]) if row["after"] else {}
     return row
@@ -621,11 +641,13 @@ def import_decisions(db: Path, rows: list[dict], log_id: str | None = None) -> i
             if log_id is not None and _info(con).get("log_id") != log_id:
                 raise LogProblem(f"the decision log {db.name} was replaced since the page "
                                  "checked it; nothing was imported")
+            _with_author(con)
             before = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
             for r in sorted(rows, key=lambda r: (r["created_at"], int(r.get("id") or 0))):
                 after = _validate(r["action"], r.get("after"))
                 con.execute(_INSERT, (
                     r["article"], r["article_sha"], r["start"], r["end"], r["quote"], r["action"],
                     json.dumps(r.get("before"), default=str) if r.get("before") else None,
-                    json.dumps(after, default=str), r.get("note") or "", r["created_at"]))
+                    json.dumps(after, default=str), r.get("note") or "", r["created_at"],
+                    r.get("author") or None))
         return con.execute("SELECT count(*) FROM decisions").fetchone()[0] - before

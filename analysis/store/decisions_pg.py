@@ -23,13 +23,14 @@ SCHEMA = (
     id BIGSERIAL PRIMARY KEY,
     article TEXT NOT NULL, article_sha TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, quote TEXT NOT NULL, action TEXT NOT NULL,
-    before TEXT, after TEXT, note TEXT, created_at TEXT NOT NULL,
+    before TEXT, after TEXT, note TEXT, created_at TEXT NOT NULL, author TEXT,
     UNIQUE (article_sha, start, "end", action, after, note, created_at)
 )""",
     "CREATE TABLE IF NOT EXISTS log_info (key TEXT PRIMARY KEY, value TEXT)",
+    "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS author TEXT",
 )
 _INSERT = ('INSERT INTO decisions (article, article_sha, start, "end", quote, action, before, '
-           "after, note, created_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) "
+           "after, note, created_at, author) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) "
            "ON CONFLICT DO NOTHING RETURNING id")
 _LATEST_ON_SPAN = sqlite_log._LATEST_ON_SPAN.replace("?", "%s")
 
@@ -68,7 +69,7 @@ def log_id(dsn: str) -> str | None:
 def record(dsn: str, *, article: str, article_sha: str, start: int, end: int, quote: str,
            action: str, before: dict | None = None, after: dict | None = None,
            note: str = "", created_at: str | None = None, based_on=ANY,
-           log_id: str | None = None) -> int:
+           log_id: str | None = None, author: str | None = None) -> int:
     """As analysis.store.decisions.record, into the PostgreSQL log."""
     after = sqlite_log._validate(action, after)
     if end <= start or not quote:
@@ -76,7 +77,8 @@ def record(dsn: str, *, article: str, article_sha: str, start: int, end: int, qu
     created_at = created_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     row = (article, article_sha, start, end, quote, action,
            json.dumps(before, default=str) if before is not None else None,
-           json.dumps(after, default=str), note or "", created_at)
+           json.dumps(after, default=str), note or "", created_at,
+           (author or "").strip() or sqlite_log.default_author())
     with closing(connect(dsn)) as con, con.transaction():
         con.execute("LOCK TABLE decisions IN EXCLUSIVE MODE")
         if log_id is not None and _info(con).get("log_id") != log_id:
@@ -108,8 +110,8 @@ def import_decisions(dsn: str, rows: list[dict], log_id: str | None = None) -> i
             added += con.execute(_INSERT, (
                 r["article"], r["article_sha"], r["start"], r["end"], r["quote"], r["action"],
                 json.dumps(r.get("before"), default=str) if r.get("before") else None,
-                json.dumps(after, default=str), r.get("note") or "", r["created_at"])
-            ).fetchone() is not None
+                json.dumps(after, default=str), r.get("note") or "", r["created_at"],
+                r.get("author") or None)).fetchone() is not None
         return added
 
 
@@ -158,7 +160,8 @@ def _raw(target) -> tuple[list[dict], dict[str, str]]:
         raise LogProblem(f"the decision log {path} is missing")
     with closing(sqlite_log.connect(path, create=False)) as con:
         con.row_factory = __import__("sqlite3").Row
-        rows = [dict(r) for r in con.execute(f"SELECT {_cols()} FROM decisions ORDER BY id")]
+        rows = [{c: dict(r).get(c) for c in COLUMNS}  # an older log may lack the author
+                for r in con.execute("SELECT * FROM decisions ORDER BY id")]
         info = {r["key"]: r["value"] for r in con.execute("SELECT key, value FROM log_info")}
     return rows, info
 
@@ -182,6 +185,7 @@ def copy_log(source, target) -> int:
                         "GREATEST((SELECT max(id) FROM decisions), 1))")
         return len(rows)
     with closing(sqlite_log.connect(Path(target))) as con, sqlite_log._transaction(con):
+        sqlite_log._with_author(con)
         _refuse_full(con.execute("SELECT count(*) FROM decisions").fetchone()[0], target)
         con.executemany(insert, values)
         con.execute("DELETE FROM log_info")
