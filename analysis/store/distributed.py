@@ -208,7 +208,13 @@ def run_job(source: Path, out: Path, client) -> JobReport:
     report = JobReport(out, n_workers=len(client.nthreads()))
     try:
         tasks = _tasks(source, str(partial), slots)
-        results = client.gather(client.compute(tasks))
+        try:
+            results = client.gather(client.compute(tasks))
+        except (ImportError, RuntimeError) as exc:  # how Dask reports a scheduler or worker
+            # that cannot import this code, among others: say what to check, not a traceback
+            raise DistributedError(f"the Dask job failed ({str(exc).splitlines()[0]}); the "
+                                   "scheduler and every worker must run this checkout's code "
+                                   "(PYTHONPATH) in its venv") from exc
         version = extractor_version()
         others = {r["extractor"] for r in results} - {version}
         if others:
