@@ -22,7 +22,8 @@ def main() -> None:
         with st.container(border=True):
             chart = charts.compare_chart(claims, measure, subtitle=chosen.describe())
             st.altair_chart(chart, theme=None, width="content")
-            downloads.chart_downloads(chart, f"estimate-desk-compare-{measure}", key=measure)
+            downloads.chart_downloads(chart, f"estimate-desk-compare-{measure}", key=measure,
+                                      claims=claims[claims["measure"] == measure], filters=chosen)
 
     st.divider()
     st.subheader("Trace a claim to its articles")

@@ -26,7 +26,8 @@ def main() -> None:
     with st.container(border=True):
         chart = charts.timeline_chart(claims, subtitle=chosen.describe())
         st.altair_chart(chart, theme=None, width="content")
-        downloads.chart_downloads(chart, "estimate-desk-timeline", key="timeline")
+        downloads.chart_downloads(chart, "estimate-desk-timeline", key="timeline",
+                                  claims=dated, filters=chosen)
     undated = len(claims) - len(dated)
     if undated:
         st.caption(f"{undated} matching claim{'s' * (undated != 1)} without any date "

@@ -1,30 +1,70 @@
 """Chart, table and decision-log downloads, made when the button is pressed."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis.present import charts, files
+from analysis.present import charts, files, queries
 from analysis.store import decisions
-from ui.connection import decisions_db
+from ui.connection import cursor, decisions_db
 
 
-CHART_FORMATS = (("png", "PNG (2×)", "image/png"), ("svg", "SVG", "image/svg+xml"),
-                 ("html", "HTML (offline)", "text/html"))
+# (format, size, label, mime, file suffix)
+CHART_FORMATS = (("png", "standard", "PNG (2×)", "image/png", ".png"),
+                 ("png", "slide", "Slide PNG (16:9)", "image/png", "-slide.png"),
+                 ("svg", "standard", "SVG", "image/svg+xml", ".svg"),
+                 ("svg", "slide", "Slide SVG (16:9)", "image/svg+xml", "-slide.svg"),
+                 ("pdf", "standard", "PDF", "application/pdf", ".pdf"),
+                 ("html", "standard", "HTML (offline)", "text/html", ".html"))
 
 
-def _export(chart, fmt: str) -> bytes:
-    return charts.EXPORTERS[fmt](chart)
+def view_link() -> str:
+    """The link to this view: the page's address with every filter in its query."""
+    base = (st.context.url or "").rstrip("/")
+    path = st.session_state.get("page_path") or ""
+    pairs = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    return f"{base}/{path}".rstrip("/") + (f"?{urlencode(pairs)}" if pairs else "")
 
 
-def chart_downloads(chart, stem: str, key: str) -> None:
-    """PNG, SVG and standalone HTML of a chart, made when the button is pressed."""
+def copy_link() -> None:
+    """The view's link in a code block (its copy button copies it)."""
+    with st.expander("Copy link to this view", icon=":material/link:"):
+        st.code(view_link(), language=None, wrap_lines=True)
+        st.caption("Opens the same page with the same filters in any browser that reaches "
+                   "this dashboard.")
+
+
+def _export(chart, fmt: str, size: str, alt: str) -> bytes:
+    return charts.EXPORTERS[fmt](chart, size=size, alt=alt)
+
+
+def _data_zip(chart, claims, filters: str, link: str, alt: str, cites) -> bytes:
+    return files.data_zip(claims, cites, title=charts.chart_title(chart), filters=filters,
+                          link=link, made=dt.date.today(), alt=alt)
+
+
+def chart_downloads(chart, stem: str, key: str, claims=None, filters=None) -> None:
+    """PNG (2× and slide), SVG (and slide), PDF, standalone HTML of a chart, and the data
+    behind it (a ZIP) when the claims it shows are given; made when a button is pressed."""
+    alt = charts.alt_text(chart, claims) if claims is not None else None
     with st.container(horizontal=True, gap="small"):
-        for fmt, label, mime in CHART_FORMATS:
-            st.download_button(label, data=functools.partial(_export, chart, fmt),
-                               file_name=f"{stem}.{fmt}", mime=mime, key=f"dl-{key}-{fmt}",
-                               on_click="ignore", icon=":material/download:")
+        for fmt, size, label, mime, suffix in CHART_FORMATS:
+            st.download_button(label, data=functools.partial(_export, chart, fmt, size, alt),
+                               file_name=f"{stem}{suffix}", mime=mime,
+                               key=f"dl-{key}-{fmt}-{size}", on_click="ignore",
+                               icon=":material/download:")
+        if claims is not None:
+            # Session state and the URL are read here, on the script's thread: the
+            # callable runs on another one.
+            cites = queries.citations(cursor(), queries.cited_articles(claims))
+            st.download_button("Data behind the chart (ZIP)", data=functools.partial(
+                _data_zip, chart, claims, (filters.describe() if filters else ""),
+                view_link(), alt or "", cites), file_name=f"{stem}-data.zip",
+                mime="application/zip", key=f"dl-{key}-zip", on_click="ignore",
+                icon=":material/folder_zip:")
 
 
 def table_downloads(df, stem: str, key: str) -> None:

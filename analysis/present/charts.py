@@ -12,13 +12,14 @@ import datetime as dt
 import html
 import json
 import math
+import re
 import textwrap
 
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from analysis.present.labels import bound_label, claim_review_label, measure_label
+from analysis.present.labels import bound_label, claim_review_label, fmt_number, measure_label
 from analysis.extract.vocab import GROUP_COLORS, GROUPS, MEASURES
 
 WIDTH = 560
@@ -332,6 +333,10 @@ def timeline_chart(claims_df: pd.DataFrame, *, subtitle: str = "", made: dt.date
 
 # --- export --------------------------------------------------------------------------
 
+SIZES = ("standard", "slide")
+SLIDE_PX = (1920, 1080)  # a 16:9 slide at full HD: every slide export is at least this
+
+
 def _spec(chart) -> dict:
     return chart.to_dict()
 
@@ -341,18 +346,114 @@ def chart_title(chart) -> str:
     return title.get("text", "Chart") if isinstance(title, dict) else str(title)
 
 
-def export_png(chart, scale: float = 2) -> bytes:
+def _figure_range(df: pd.DataFrame) -> tuple[float, float] | None:
+    numbers = [n for col in ("value", "low", "high") if col in df
+               for n in (_num(v) for v in df[col]) if n is not None]
+    return (min(numbers), max(numbers)) if numbers else None
+
+
+def alt_text(chart, claims_df: pd.DataFrame) -> str:
+    """One paragraph saying what a chart shows: measure(s), claims, range of values,
+    claimants; for the SVG's <desc> and a slide picture's alt text."""
+    n = len(claims_df)
+    measures = [measure_label(m) for m in dict.fromkeys(claims_df["measure"])] if n else []
+    claimants = _names(claims_df["claimants"]) if "claimants" in claims_df else []
+    groups = [g for g in dict.fromkeys(claims_df["claimant_group"]) if g] if n else []
+    span = _figure_range(claims_df)
+    dated = [d for d in claims_df.get("date", []) if isinstance(d, dt.date)]
+    parts = [f"{chart_title(chart)}. A chart of {n} claim{'s' * (n != 1)}"
+             + (f" about {', '.join(measures).lower()}" if measures else "") + "."]
+    if span:
+        parts.append(f"Values range from {fmt_number(span[0])} to {fmt_number(span[1])} "
+                     "North Korean personnel.")
+    if dated:
+        parts.append(f"Claims dated {min(dated).isoformat()} to {max(dated).isoformat()}.")
+    if groups:
+        parts.append(f"Claimant groups: {', '.join(groups)}.")
+    if claimants:
+        parts.append(f"Claimants: {_listing(claimants, 12)}.")
+    reviewed = int(claims_df["reviewed"].fillna(False).astype(bool).sum()) if "reviewed" in claims_df else 0
+    parts.append(f"{reviewed} of {n} claims reviewed by an analyst.")
+    return " ".join(parts)
+
+
+def _svg_text(chart) -> str:
+    return vlc.vegalite_to_svg(_spec(chart), vl_version=VL_VERSION)
+
+
+def _svg_size(svg: str) -> tuple[float, float]:
+    head = svg[:svg.index(">", svg.index("<svg"))]
+    w = float(re.search(r'\bwidth="([\d.]+)', head).group(1))
+    h = float(re.search(r'\bheight="([\d.]+)', head).group(1))
+    return w, h
+
+
+def _with_alt(svg: str, title: str, desc: str | None) -> str:
+    """Put <title> and <desc> first inside the root <svg> (what screen readers and slide
+    tools read), and label the image for assistive technology."""
+    end = svg.index(">", svg.index("<svg")) + 1
+    head = svg[:end]
+    if "role=" not in head:
+        head = head[:-1] + ' role="img">'
+    meta = f"<title>{html.escape(title)}</title>"
+    if desc:
+        meta += f"<desc>{html.escape(desc)}</desc>"
+    return head + meta + svg[end:]
+
+
+def _slide_svg(svg: str) -> str:
+    """The chart centred on a 16:9 white canvas of at least 1920×1080 user units: the
+    chart is scaled up to fill it, so labels grow with it and nothing is cut."""
+    w, h = _svg_size(svg)
+    cw, ch = (w, w * 9 / 16) if w / h >= 16 / 9 else (h * 16 / 9, h)
+    cw, ch = cw * 1.04, ch * 1.04  # a margin all round
+    k = max(SLIDE_PX[0] / cw, SLIDE_PX[1] / ch)
+    width, height = round(cw * k), round(ch * k)
+    x, y = (cw - w) / 2, (ch - h) / 2
+    end = svg.index(">", svg.index("<svg")) + 1
+    head = re.sub(r'\bwidth="[\d.]+"', f'width="{width}"', svg[:end], count=1)
+    head = re.sub(r'\bheight="[\d.]+"', f'height="{height}"', head, count=1)
+    head = re.sub(r'\bviewBox="[^"]*"', f'viewBox="{-x:.2f} {-y:.2f} {cw:.2f} {ch:.2f}"', head, count=1)
+    body = svg[end:]
+    close = body.rindex("</svg>")
+    backdrop = f'<rect x="{-x:.2f}" y="{-y:.2f}" width="{cw:.2f}" height="{ch:.2f}" fill="white"/>'
+    return head + backdrop + body[:close] + "</svg>"
+
+
+def chart_svg(chart, *, size: str = "standard", alt: str | None = None) -> str:
+    """The chart as SVG text with its title and alt text (<title>, <desc>); `size`
+    "slide" puts it on a 16:9 canvas of at least 1920×1080."""
+    if size not in SIZES:
+        raise ValueError(f"unknown size {size!r}; choose one of {', '.join(SIZES)}")
+    svg = _svg_text(chart)
+    if size == "slide":
+        svg = _slide_svg(svg)
+    return _with_alt(svg, chart_title(chart), alt)
+
+
+def export_png(chart, scale: float = 2, *, size: str = "standard", alt: str | None = None) -> bytes:
+    if size == "slide":
+        return vlc.svg_to_png(chart_svg(chart, size="slide"), scale=1)
     return vlc.vegalite_to_png(_spec(chart), vl_version=VL_VERSION, scale=scale)
 
 
-def export_svg(chart) -> bytes:
-    return vlc.vegalite_to_svg(_spec(chart), vl_version=VL_VERSION).encode("utf-8")
+def export_svg(chart, *, size: str = "standard", alt: str | None = None) -> bytes:
+    return chart_svg(chart, size=size, alt=alt).encode("utf-8")
 
 
-def export_html(chart) -> bytes:
+def export_pdf(chart, *, size: str = "standard", alt: str | None = None) -> bytes:
+    """A one-page vector PDF (text stays text)."""
+    if size == "slide":
+        return vlc.svg_to_pdf(chart_svg(chart, size="slide"))
+    return vlc.vegalite_to_pdf(_spec(chart), vl_version=VL_VERSION)
+
+
+def export_html(chart, *, size: str = "standard", alt: str | None = None) -> bytes:
     """A standalone page with Vega, Vega-Lite and vega-embed inlined: it opens offline."""
     page = vlc.vegalite_to_html(_spec(chart), vl_version=VL_VERSION, bundle=True)
     page = page.replace("<title>Chart</title>", f"<title>{html.escape(chart_title(chart))}</title>", 1)
+    if alt:
+        page = page.replace("</head>", f'<meta name="description" content="{html.escape(alt)}">\n</head>', 1)
     # No "open in the Vega editor" link: it is the one action that needs the network.
     actions = json.dumps({"renderer": "svg", "actions": {"export": True, "source": False,
                                                          "compiled": False, "editor": False}})
@@ -360,4 +461,4 @@ def export_html(chart) -> bytes:
     return page.encode("utf-8")
 
 
-EXPORTERS = {"png": export_png, "svg": export_svg, "html": export_html}
+EXPORTERS = {"png": export_png, "svg": export_svg, "html": export_html, "pdf": export_pdf}

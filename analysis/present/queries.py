@@ -333,3 +333,32 @@ def mentions_in_article(con, name: str) -> list[dict]:
     """Every figure mention of one article (rejected ones included), in text order."""
     return records(_frame(con.execute('SELECT * FROM figures WHERE article = ? ORDER BY "start"',
                                       [name])))
+
+
+def citations(con, article_names) -> pd.DataFrame:
+    """The articles cited by some claims, as a bibliography: article, title, publisher,
+    published, url; in the order first named."""
+    names = list(dict.fromkeys(n for n in article_names if n))
+    if not names:
+        return pd.DataFrame(columns=["article", "title", "publisher", "published", "url"])
+    df = _frame(con.execute(
+        "SELECT article, title, coalesce(publisher, ?) AS publisher, published, url "
+        "FROM articles WHERE list_contains(?, article) ORDER BY list_position(?, article)",
+        [UNKNOWN_PUBLISHER, names, names]))
+    return df.reset_index(drop=True)
+
+
+def cited_articles(claims_df: pd.DataFrame) -> list[str]:
+    """The articles citing any of these claims, in the order the claims name them."""
+    return list(dict.fromkeys(a for arts in claims_df.get("articles", []) for a in (arts or [])))
+
+
+def data_version(con) -> str:
+    """A short digest of the store's claims (ids, values, bounds, dates, review state):
+    two stores with the same claims give the same version."""
+    import hashlib
+
+    rows = con.execute(
+        "SELECT claim_id, measure, value, low, high, qualifier, date, reviewed, n_articles "
+        "FROM claims ORDER BY claim_id").fetchall()
+    return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()[:12]
