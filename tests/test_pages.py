@@ -65,12 +65,12 @@ def test_every_page_runs(app):
     assert texts(app.title) == ["Compare estimates"]
     assert chart_titles(app) == compared("Troops deployed", "Troops planned or expected",
                                          "Casualties (killed and wounded)", "Killed", "Wounded")
-    assert len(app.get("download_button")) == 15  # PNG, SVG, HTML under each chart
+    assert len(app.get("download_button")) == 5 * 7  # PNG, slide PNG, SVG, slide SVG, PDF, HTML, data ZIP under each chart
     app.switch_page("pages/timeline.py").run()
     assert_clean(app)
     assert texts(app.title) == ["Timeline"] and len(app.get("vega_lite_chart")) == 1
     assert any("published date" in t for t in texts(app.info))
-    assert len(app.get("download_button")) == 3
+    assert len(app.get("download_button")) == 7
     app.switch_page("pages/provenance.py").run()
     assert_clean(app)
     assert texts(app.title) == ["Provenance"] and app.selectbox(key="prov_claim").value
