@@ -27,15 +27,20 @@ def known(reason: str):
 
 NUMBER_FORMS = [
     pytest.param("The NIS said 15-thousand North Korean troops had been sent to Russia in two rotations.",
-                 [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="hyphenated-thousands", marks=known("`15-thousand` is read as 15: a hyphen between the digits and `thousand` is not joined")),
+                 [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="hyphenated-thousands",
+                 marks=known("`15-thousand` is read as 15: a hyphen between the digits and `thousand` is not joined")),
     pytest.param("Kyiv says a further 20-thousand to 22-thousand North Korean soldiers could be sent.",
-                 [(20000, 20000, 22000, "range", "troops_planned", UA)], id="hyphenated-thousands-range", marks=known("`20-thousand to 22-thousand` gives 22 only: hyphenated thousands in a range")),
+                 [(20000, 20000, 22000, "range", "troops_planned", UA)], id="hyphenated-thousands-range",
+                 marks=known("`20-thousand to 22-thousand` gives 22 only: hyphenated thousands in a range")),
     pytest.param("About 27-hundred North Korean soldiers have been wounded, the NIS said.",
-                 [(2700, 2700, 2700, "approx", "wounded", SK)], id="hyphenated-hundreds", marks=known("`27-hundred` is not read as 2700")),
+                 [(2700, 2700, 2700, "approx", "wounded", SK)], id="hyphenated-hundreds",
+                 marks=known("`27-hundred` is not read as 2700")),
     pytest.param("The NIS said another four-thousand-100 North Korean soldiers were injured.",
-                 [(4100, 4100, 4100, "exact", "wounded", SK)], id="words-thousand-digits", marks=known("`four-thousand-100` (words, thousand, digits) is read as 4000")),
+                 [(4100, 4100, 4100, "exact", "wounded", SK)], id="words-thousand-digits",
+                 marks=known("`four-thousand-100` (words, thousand, digits) is read as 4000")),
     pytest.param("Zelensky said three-thousand-200 North Korean soldiers were wounded.",
-                 [(3200, 3200, 3200, "exact", "wounded", UA)], id="words-thousand-digits-hyphen", marks=known("`three-thousand-200` is read as 3000")),
+                 [(3200, 3200, 3200, "exact", "wounded", UA)], id="words-thousand-digits-hyphen",
+                 marks=known("`three-thousand-200` is read as 3000")),
     pytest.param("Some three-thousand North Korean troops were killed or wounded, the NIS said.",
                  [(3000, 3000, 3000, "approx", "casualties", SK)], id="words-hyphen-thousand"),
     pytest.param("Budanov said some 12 000 North Korean soldiers are in Russia.",
@@ -51,45 +56,57 @@ MESSY_TEXT = [
                  [(2000, 2000, 2000, "exact", "wounded", SK)], id="no-space-after-full-stop"),
     pytest.param("Their unit has been named in the press.More than 11,000 of them are believed to have moved "
                  "to Kursk after training in the northeast, the NIS said.",
-                 [(11000, 11000, N, "more_than", "troops_deployed", SK)], id="run-together-bare-count", marks=known("a sentence glued to the one before (`press.More`) hides its start, and the bare count `11,000 of them` is lost")),
+                 [(11000, 11000, N, "more_than", "troops_deployed", SK)], id="run-together-bare-count",
+                 marks=known("a sentence glued to the one before (`press.More`) hides its start, and the bare count `11,000 of them` is lost")),
     pytest.param("The Pentagon said about 10,000 North Korean soldiers were in Russia.\nMost Read\n-\n"
                  "Allies gather around 30,000 troops for drills in the Bal\n-\nFlood kills 12 in coastal prov\n",
-                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list", marks=known("a `Most Read` list of truncated headlines after the body is read as body text")),
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list",
+                 marks=known("a `Most Read` list of truncated headlines after the body is read as body text")),
     pytest.param("SEOUL (Example Wire) -About 1,500 North Korean soldiers have arrived in Russia, the NIS said.",
-                 [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued", marks=known("a qualifier glued to a dateline dash (`-About`) is not read")),
+                 [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued",
+                 marks=known("a qualifier glued to a dateline dash (`-About`) is not read")),
     pytest.param("North Korea to send 6,000 troops to Kursk: Zelensky | Example Daily",
-                 [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="headline-colon-name-site", marks=known("a claimant after a headline colon (`...: Name | Site`) is not read")),
+                 [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="headline-colon-name-site",
+                 marks=known("a claimant after a headline colon (`...: Name | Site`) is not read")),
 ]
 
 ATTRIBUTION = [
     pytest.param("About 11,000 North Korean soldiers are training in eastern Russia. The intelligence chief, "
                  "Kyrylo Budanov, gave the figure in an interview.",
-                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="claimant-next-sentence", marks=known("the claimant is named only in the next sentence")),
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="claimant-next-sentence",
+                 marks=known("the claimant is named only in the next sentence")),
     pytest.param("The first group of 2,600 North Korean soldiers will go to Kursk. According to Budanov, "
                  "the rest have no destination yet.",
-                 [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="according-to-next-sentence", marks=known("`According to X` opens the next sentence, not the figure's")),
+                 [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="according-to-next-sentence",
+                 marks=known("`According to X` opens the next sentence, not the figure's")),
     pytest.param("\"So far about 3,000 North Korean soldiers have gone to Russia. A further 1,500 soldiers "
                  "will follow within weeks,\" the lawmaker said, citing the NIS.",
                  [(3000, 3000, 3000, "approx", "troops_deployed", SK),
-                  (1500, 1500, 1500, "exact", "troops_planned", SK)], id="quote-over-two-sentences", marks=known("the speaker after a two-sentence quote is found for the last sentence only")),
+                  (1500, 1500, 1500, "exact", "troops_planned", SK)], id="quote-over-two-sentences",
+                 marks=known("the speaker after a two-sentence quote is found for the last sentence only")),
     pytest.param("North Korea may soon send about 6,000 more soldiers to Russia.\n\nSource: Kyrylo Budanov, "
                  "head of Ukraine's defence intelligence, in an interview with a newspaper",
-                 [(6000, 6000, 6000, "approx", "troops_planned", UA)], id="source-line", marks=known("a `Source:` line after the paragraph names the claimant")),
+                 [(6000, 6000, 6000, "approx", "troops_planned", UA)], id="source-line",
+                 marks=known("a `Source:` line after the paragraph names the claimant")),
     pytest.param("Estimates from Washington, Kyiv and Seoul put the North Korean force in Russia at "
                  "11,000 to 12,000.",
                  [(11000, 11000, 12000, "range", "troops_deployed", (US, UA, SK))], id="joint-subject-capitals"),
     pytest.param("American, Ukrainian and South Korean officials say up to 12,000 North Korean soldiers have "
                  "been sent.",
-                 [(12000, N, 12000, "up_to", "troops_deployed", (US, UA, SK))], id="joint-subject-adjectives", marks=known("`American, Ukrainian and South Korean officials` (a list of adjectives) names no claimant")),
+                 [(12000, N, 12000, "up_to", "troops_deployed", (US, UA, SK))], id="joint-subject-adjectives",
+                 marks=known("`American, Ukrainian and South Korean officials` (a list of adjectives) names no claimant")),
     pytest.param("A new assessment from Britain's defence ministry says more than 6,000 North Korean soldiers "
                  "have been killed or wounded.",
-                 [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution", marks=known("`an assessment from <institution> says` is not taken as attribution")),
+                 [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution",
+                 marks=known("`an assessment from <institution> says` is not taken as attribution")),
     pytest.param("For its part, South Korea's spy service has detected that 1,500 North Korean soldiers "
                  "were sent to Russia.",
-                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="institution-uncommon-verb", marks=known("`<institution> has detected that` is not an attribution verb")),
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="institution-uncommon-verb",
+                 marks=known("`<institution> has detected that` is not an attribution verb")),
     pytest.param("The Ukrainian president mentioned that the dispatch could grow to 100,000 North Korean "
                  "soldiers.",
-                 [(100000, 100000, 100000, "exact", "troops_planned", UA)], id="role-only", marks=known("a role alone (`the Ukrainian president`) is not mapped to its side")),
+                 [(100000, 100000, 100000, "exact", "troops_planned", UA)], id="role-only",
+                 marks=known("a role alone (`the Ukrainian president`) is not mapped to its side")),
     pytest.param("A Ukrainian special forces unit claimed to have killed 70 North Korean soldiers and "
                  "wounded 30.",
                  [(70, 70, 70, "exact", "killed", UA), (30, 30, 30, "exact", "wounded", UA)],
@@ -106,18 +123,23 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("The spokeswoman cited Russian losses of some 500,000 since the invasion, while the defence "
                  "secretary had said it was over 300,000 deaths.", [], id="russian-losses-it-was"),
     pytest.param("Sources said 18 North Korean soldiers had fled their positions near the border.", [],
-                 id="deserters", marks=known("soldiers who fled their positions are counted as deployed")),
+                 id="deserters",
+                 marks=known("soldiers who fled their positions are counted as deployed")),
     pytest.param("One North Korean soldier, about to be captured, tried to set off a grenade.", [],
-                 id="one-soldier-anecdote", marks=known("one soldier in an anecdote is counted as a deployed figure")),
+                 id="one-soldier-anecdote",
+                 marks=known("one soldier in an anecdote is counted as a deployed figure")),
     pytest.param("Zelensky showed video of two captured North Korean soldiers. The two wounded men answered "
                  "questions through an interpreter.",
-                 [(2, 2, 2, "exact", "captured", UA)], id="same-people-described-again", marks=known("a second description of the same two men gives an extra wounded row, and the captured row loses its claimant")),
+                 [(2, 2, 2, "exact", "captured", UA)], id="same-people-described-again",
+                 marks=known("a second description of the same two men gives an extra wounded row, and the captured row loses its claimant")),
     pytest.param("In 1968 a raiding party of 31 North Korean commandos crossed into the South.", [],
-                 id="historical-aside", marks=known("a historical raid's party size is counted as deployed")),
+                 id="historical-aside",
+                 marks=known("a historical raid's party size is counted as deployed")),
     pytest.param("The Storm Corps, thought to number 40,000 at home, supplied most of the soldiers sent to "
                  "Kursk.", [], id="strength-at-home"),
     pytest.param("About 15,000 North Korean workers have also been sent to Russia, the NIS said.", [],
-                 id="workers", marks=known("North Korean workers (not military) are counted as troops deployed")),
+                 id="workers",
+                 marks=known("North Korean workers (not military) are counted as troops deployed")),
     pytest.param("Pyongyang has also shipped over 10,000 containers of shells to Russia.", [],
                  id="containers"),
 ]
@@ -128,13 +150,16 @@ MEASURE_CUES = [
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="sent-then-will-augment"),
     pytest.param("North Korean troops took losses over the weekend. As many as 30 have been \"killed or "
                  "wounded\", Ukraine's military intelligence said.",
-                 [(30, N, 30, "up_to", "casualties", UA)], id="quoted-cue-bare-count", marks=known("a bare count with the casualty cue inside quotation marks is dropped")),
+                 [(30, N, 30, "up_to", "casualties", UA)], id="quoted-cue-bare-count",
+                 marks=known("a bare count with the casualty cue inside quotation marks is dropped")),
     pytest.param("Zelensky said nearly 3,000 North Korean troops had been \"killed or wounded\" since "
                  "Pyongyang deployed them in October.",
-                 [(3000, N, 3000, "nearly", "casualties", UA)], id="quoted-cue-then-deployed", marks=known("a later `deployed` wins over the quoted casualty cue")),
+                 [(3000, N, 3000, "nearly", "casualties", UA)], id="quoted-cue-then-deployed",
+                 marks=known("a later `deployed` wins over the quoted casualty cue")),
     pytest.param("Around half of the estimated 11,000 North Korean troops deployed to Kursk have become "
                  "casualties, the British defence ministry says.",
-                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="whole-of-a-fraction", marks=known("the casualty cue of `half of` is given to the whole (11,000 deployed)")),
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="whole-of-a-fraction",
+                 marks=known("the casualty cue of `half of` is given to the whole (11,000 deployed)")),
     pytest.param("The new figure replaces the Pentagon's earlier estimate of 3,000 North Korean soldiers in "
                  "Russia.",
                  [(3000, 3000, 3000, "exact", "troops_deployed", US)], id="previous-estimate"),
@@ -142,26 +167,31 @@ MEASURE_CUES = [
                  "now training in Russia.",
                  [(11000, N, 11000, "nearly", "troops_deployed", UA)], id="involvement-of"),
     pytest.param("Pyongyang has sent about 10,000 of its military to Russia, the Pentagon said.",
-                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="of-its-military", marks=known("`N of its military` is not read as personnel")),
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="of-its-military",
+                 marks=known("`N of its military` is not read as personnel")),
     pytest.param("Kyiv said six North Korean officers were killed in a strike near Donetsk.",
                  [(6, 6, 6, "exact", "killed", UA)], id="officers-killed-words"),
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",
                  [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="total-over-rotations"),
     pytest.param("North Korean losses came to roughly 4,000 by mid-January, British officials said.",
-                 [(4000, 4000, 4000, "approx", "casualties", OT)], id="losses-came-to", marks=known("`British officials` is not mapped to Other")),
+                 [(4000, 4000, 4000, "approx", "casualties", OT)], id="losses-came-to",
+                 marks=known("`British officials` is not mapped to Other")),
 ]
 
 CLAIM_DATES = [
     pytest.param("The NIS believes up to 10,000 North Korean soldiers could be in Russia by December, "
                  "according to deputy chairs of the parliamentary intelligence committee on Monday.",
                  "2024-12-23",
-                 id="day-after-long-attribution", marks=known("a day after a long `according to <role> of <body>` tail is not taken")),
+                 id="day-after-long-attribution",
+                 marks=known("a day after a long `according to <role> of <body>` tail is not taken")),
     pytest.param("Lawmakers briefed reporters on Monday. \"About 3,000 North Korean soldiers have been sent "
-                 "so far,\" one of them said, citing the NIS.", "2024-12-23", id="day-in-sentence-before", marks=known("the day is named in the sentence before the quote")),
+                 "so far,\" one of them said, citing the NIS.", "2024-12-23", id="day-in-sentence-before",
+                 marks=known("the day is named in the sentence before the quote")),
     pytest.param("Zelensky gave an interview on Sunday. According to him, about 12,000 North Korean soldiers "
                  "have been deployed.", "2024-12-22", id="day-in-interview-sentence"),
     pytest.param("The NIS estimated that some 3,000 North Korean troops had been killed or wounded. "
-                 "Lawmakers relayed the briefing on Monday.", "2024-12-23", id="day-in-sentence-after", marks=known("the day is named in the sentence after the figure")),
+                 "Lawmakers relayed the briefing on Monday.", "2024-12-23", id="day-in-sentence-after",
+                 marks=known("the day is named in the sentence after the figure")),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
 ]
