@@ -40,6 +40,7 @@ build: setup
 evaluate: setup
 	$(BIN)/python -m analysis.evaluate tests/corpus/dev/gold.jsonl tests/corpus/dev/articles
 	$(BIN)/python -m analysis.evaluate tests/corpus/test/gold.jsonl tests/corpus/test/articles
+	$(BIN)/python -m analysis.evaluate tests/corpus/realstyle/gold.jsonl tests/corpus/realstyle/articles
 
 bench: setup-dev
 	$(BIN)/python bench/extraction.py
