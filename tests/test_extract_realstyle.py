@@ -95,15 +95,15 @@ ATTRIBUTION = [
                  "been sent.",
                  [(12000, N, 12000, "up_to", "troops_deployed", (US, UA, SK))], id="joint-subject-adjectives",
                  marks=known("`American, Ukrainian and South Korean officials` (a list of adjectives) names no claimant")),
-    pytest.param("A new assessment from Britain's defence ministry says more than 6,000 North Korean soldiers "
-                 "have been killed or wounded.",
+    pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
+                 "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution",
-                 marks=known("`an assessment from <institution> says` is not taken as attribution")),
-    pytest.param("For its part, South Korea's spy service has detected that 1,500 North Korean soldiers "
-                 "were sent to Russia.",
+                 marks=known("`a report from <institution> finds that` is not taken as attribution")),
+    pytest.param("South Korea's spy service has detected that 1,500 North Korean soldiers reached Russia by "
+                 "sea.",
                  [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="institution-uncommon-verb",
                  marks=known("`<institution> has detected that` is not an attribution verb")),
-    pytest.param("The Ukrainian president mentioned that the dispatch could grow to 100,000 North Korean "
+    pytest.param("The Ukrainian president mentioned that the North's contingent could swell to 100,000 "
                  "soldiers.",
                  [(100000, 100000, 100000, "exact", "troops_planned", UA)], id="role-only",
                  marks=known("a role alone (`the Ukrainian president`) is not mapped to its side")),
@@ -120,9 +120,9 @@ ATTRIBUTION = [
 ]
 
 NOT_THIS_DEPLOYMENT = [
-    pytest.param("The spokeswoman cited Russian losses of some 500,000 since the invasion, while the defence "
-                 "secretary had said it was over 300,000 deaths.", [], id="russian-losses-it-was"),
-    pytest.param("Sources said 18 North Korean soldiers had fled their positions near the border.", [],
+    pytest.param("She put Russia's losses at half a million, and the defence chief had said it was above "
+                 "300,000 dead.", [], id="russian-losses-it-was"),
+    pytest.param("Unnamed sources say 18 North Korean soldiers have run from their posts near the border.", [],
                  id="deserters",
                  marks=known("soldiers who fled their positions are counted as deployed")),
     pytest.param("One North Korean soldier, about to be captured, tried to set off a grenade.", [],
@@ -137,39 +137,42 @@ NOT_THIS_DEPLOYMENT = [
                  marks=known("a historical raid's party size is counted as deployed")),
     pytest.param("The Storm Corps, thought to number 40,000 at home, supplied most of the soldiers sent to "
                  "Kursk.", [], id="strength-at-home"),
-    pytest.param("About 15,000 North Korean workers have also been sent to Russia, the NIS said.", [],
+    pytest.param("Most of them came from the Storm Corps, a special operations force thought to number "
+                 "40,000 at home.", [], id="strength-at-home-apposition",
+                 marks=known("a home strength in an apposition after the unit's name is counted as deployed")),
+    pytest.param("Some 15,000 North Korean workers have also gone to Russia, the NIS said.", [],
                  id="workers",
                  marks=known("North Korean workers (not military) are counted as troops deployed")),
-    pytest.param("Pyongyang has also shipped over 10,000 containers of shells to Russia.", [],
+    pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],
                  id="containers"),
 ]
 
 MEASURE_CUES = [
-    pytest.param("The Pentagon said North Korea has sent some 10,000 troops to train in Russia that will "
-                 "probably join the fighting over the coming weeks.",
+    pytest.param("The Pentagon said North Korea has dispatched some 10,000 soldiers for training in Russia "
+                 "who will likely join the fighting in the coming weeks.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="sent-then-will-augment"),
-    pytest.param("North Korean troops took losses over the weekend. As many as 30 have been \"killed or "
-                 "wounded\", Ukraine's military intelligence said.",
+    pytest.param("North Korean units took losses at the weekend. Up to 30 were \"killed or wounded\" in "
+                 "the fighting, Ukraine's military intelligence said.",
                  [(30, N, 30, "up_to", "casualties", UA)], id="quoted-cue-bare-count",
                  marks=known("a bare count with the casualty cue inside quotation marks is dropped")),
-    pytest.param("Zelensky said nearly 3,000 North Korean troops had been \"killed or wounded\" since "
-                 "Pyongyang deployed them in October.",
+    pytest.param("Close to 3,000 North Korean soldiers had been \"killed or wounded\" since the North "
+                 "deployed them in October, Zelensky said.",
                  [(3000, N, 3000, "nearly", "casualties", UA)], id="quoted-cue-then-deployed",
                  marks=known("a later `deployed` wins over the quoted casualty cue")),
-    pytest.param("Around half of the estimated 11,000 North Korean troops deployed to Kursk have become "
-                 "casualties, the British defence ministry says.",
+    pytest.param("About half of the 11,000 or so North Korean soldiers sent to Kursk are now casualties, "
+                 "the British defence ministry says.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="whole-of-a-fraction",
                  marks=known("the casualty cue of `half of` is given to the whole (11,000 deployed)")),
     pytest.param("The new figure replaces the Pentagon's earlier estimate of 3,000 North Korean soldiers in "
                  "Russia.",
                  [(3000, 3000, 3000, "exact", "troops_deployed", US)], id="previous-estimate"),
-    pytest.param("Ukraine's intelligence reported the involvement of almost 11,000 North Korean soldiers, "
-                 "now training in Russia.",
+    pytest.param("Kyiv's military intelligence spoke of the involvement of almost 11,000 North Korean "
+                 "soldiers, who are training in Russia.",
                  [(11000, N, 11000, "nearly", "troops_deployed", UA)], id="involvement-of"),
-    pytest.param("Pyongyang has sent about 10,000 of its military to Russia, the Pentagon said.",
+    pytest.param("The Pentagon said Pyongyang had moved some 10,000 of its military into Russia.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="of-its-military",
                  marks=known("`N of its military` is not read as personnel")),
-    pytest.param("Kyiv said six North Korean officers were killed in a strike near Donetsk.",
+    pytest.param("Six North Korean officers died in a Ukrainian missile strike, Kyiv said.",
                  [(6, 6, 6, "exact", "killed", UA)], id="officers-killed-words"),
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",
                  [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="total-over-rotations"),
@@ -179,8 +182,8 @@ MEASURE_CUES = [
 ]
 
 CLAIM_DATES = [
-    pytest.param("The NIS believes up to 10,000 North Korean soldiers could be in Russia by December, "
-                 "according to deputy chairs of the parliamentary intelligence committee on Monday.",
+    pytest.param("Up to 10,000 North Korean soldiers may be in Russia by December, the NIS thinks, "
+                 "according to the deputy heads of the parliament's intelligence committee on Monday.",
                  "2024-12-23",
                  id="day-after-long-attribution",
                  marks=known("a day after a long `according to <role> of <body>` tail is not taken")),
@@ -189,8 +192,8 @@ CLAIM_DATES = [
                  marks=known("the day is named in the sentence before the quote")),
     pytest.param("Zelensky gave an interview on Sunday. According to him, about 12,000 North Korean soldiers "
                  "have been deployed.", "2024-12-22", id="day-in-interview-sentence"),
-    pytest.param("The NIS estimated that some 3,000 North Korean troops had been killed or wounded. "
-                 "Lawmakers relayed the briefing on Monday.", "2024-12-23", id="day-in-sentence-after",
+    pytest.param("By the NIS's count, some 3,000 North Korean soldiers are dead or wounded. Two "
+                 "lawmakers passed the figure on to reporters on Monday.", "2024-12-23", id="day-in-sentence-after",
                  marks=known("the day is named in the sentence after the figure")),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
