@@ -137,9 +137,11 @@ NOT_THIS_DEPLOYMENT = [
                  marks=known("a historical raid's party size is counted as deployed")),
     pytest.param("The Storm Corps, thought to number 40,000 at home, supplied most of the soldiers sent to "
                  "Kursk.", [], id="strength-at-home"),
-    pytest.param("Most of them came from the Storm Corps, a special operations force thought to number "
-                 "40,000 at home.", [], id="strength-at-home-apposition",
-                 marks=known("a home strength in an apposition after the unit's name is counted as deployed")),
+    pytest.param("North Korea sent 11,000 soldiers to Kursk. Most came from the Storm Corps, a special "
+                 "operations force thought to number 40,000 at home.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="strength-at-home-apposition",
+                 marks=known("after a sentence about the soldiers sent, a home strength in an apposition "
+                             "is counted as deployed")),
     pytest.param("Some 15,000 North Korean workers have also gone to Russia, the NIS said.", [],
                  id="workers",
                  marks=known("North Korean workers (not military) are counted as troops deployed")),
