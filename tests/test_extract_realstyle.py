@@ -111,6 +111,10 @@ ATTRIBUTION = [
                  "wounded 30.",
                  [(70, 70, 70, "exact", "killed", UA), (30, 30, 30, "exact", "wounded", UA)],
                  id="claimed-to-have-killed"),
+    pytest.param("Zelensky predicted more captures after sharing video of two captured North Korean soldiers.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="named-speaker-subordinate-clause",
+                 marks=known("a figure in a subordinate clause (`after sharing ...`) of a named speaker's "
+                             "sentence with an uncommon verb (`predicted`) is not given the speaker")),
     pytest.param("Zelensky spoke on Sunday evening. He said 3,000 North Korean soldiers had been killed or "
                  "wounded.",
                  [(3000, 3000, 3000, "exact", "casualties", UA)], id="pronoun-he"),
