@@ -28,7 +28,8 @@ def known(reason: str):
 NUMBER_FORMS = [
     pytest.param("The NIS said 15-thousand North Korean troops had been sent to Russia in two rotations.",
                  [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="hyphenated-thousands",
-                 marks=known("`15-thousand` is read as 15: a hyphen between the digits and `thousand` is not joined")),
+                 marks=known("`15-thousand` is read as 15: a hyphen between the digits and "
+                             "`thousand` is not joined")),
     pytest.param("Kyiv says a further 20-thousand to 22-thousand North Korean soldiers could be sent.",
                  [(20000, 20000, 22000, "range", "troops_planned", UA)], id="hyphenated-thousands-range",
                  marks=known("`20-thousand to 22-thousand` gives 22 only: hyphenated thousands in a range")),
@@ -57,12 +58,16 @@ MESSY_TEXT = [
     pytest.param("Their unit has been named in the press.More than 11,000 of them are believed to have moved "
                  "to Kursk after training in the northeast, the NIS said.",
                  [(11000, 11000, N, "more_than", "troops_deployed", SK)], id="run-together-bare-count",
-                 marks=known("a sentence glued to the one before (`press.More`) hides its start, and the bare count `11,000 of them` is lost")),
+                 marks=known("a sentence glued to the one before (`press.More`) hides its start, "
+                             "and the bare count `11,000 of them` is lost")),
     pytest.param("The Pentagon said about 10,000 North Korean soldiers were in Russia.\nMost Read\n-\n"
-                 "Allies gather around 30,000 troops for drills in the Bal\n-\nFlood kills 12 in coastal prov\n",
+                 "Allies gather around 30,000 troops for drills in the Bal\n-\n"
+                 "Flood kills 12 in coastal prov\n",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list",
-                 marks=known("a `Most Read` list of truncated headlines after the body is read as body text")),
-    pytest.param("SEOUL (Example Wire) -About 1,500 North Korean soldiers have arrived in Russia, the NIS said.",
+                 marks=known("a `Most Read` list of truncated headlines after the body is read as "
+                             "body text")),
+    pytest.param("SEOUL (Example Wire) -About 1,500 North Korean soldiers have arrived in Russia, "
+                 "the NIS said.",
                  [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued",
                  marks=known("a qualifier glued to a dateline dash (`-About`) is not read")),
     pytest.param("North Korea to send 6,000 troops to Kursk: Zelensky | Example Daily",
@@ -90,11 +95,13 @@ ATTRIBUTION = [
                  marks=known("a `Source:` line after the paragraph names the claimant")),
     pytest.param("Estimates from Washington, Kyiv and Seoul put the North Korean force in Russia at "
                  "11,000 to 12,000.",
-                 [(11000, 11000, 12000, "range", "troops_deployed", (US, UA, SK))], id="joint-subject-capitals"),
+                 [(11000, 11000, 12000, "range", "troops_deployed", (US, UA, SK))],
+                 id="joint-subject-capitals"),
     pytest.param("American, Ukrainian and South Korean officials say up to 12,000 North Korean soldiers have "
                  "been sent.",
                  [(12000, N, 12000, "up_to", "troops_deployed", (US, UA, SK))], id="joint-subject-adjectives",
-                 marks=known("`American, Ukrainian and South Korean officials` (a list of adjectives) names no claimant")),
+                 marks=known("`American, Ukrainian and South Korean officials` (a list of "
+                             "adjectives) names no claimant")),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution",
@@ -135,7 +142,8 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("Zelensky showed video of two captured North Korean soldiers. The two wounded men answered "
                  "questions through an interpreter.",
                  [(2, 2, 2, "exact", "captured", UA)], id="same-people-described-again",
-                 marks=known("a second description of the same two men gives an extra wounded row, and the captured row loses its claimant")),
+                 marks=known("a second description of the same two men gives an extra wounded row, "
+                             "and the captured row loses its claimant")),
     pytest.param("In 1968 a raiding party of 31 North Korean commandos crossed into the South.", [],
                  id="historical-aside",
                  marks=known("a historical raid's party size is counted as deployed")),
@@ -202,7 +210,8 @@ CLAIM_DATES = [
     pytest.param("Zelensky gave an interview on Sunday. According to him, about 12,000 North Korean soldiers "
                  "have been deployed.", "2024-12-22", id="day-in-interview-sentence"),
     pytest.param("By the NIS's count, some 3,000 North Korean soldiers are dead or wounded. Two "
-                 "lawmakers passed the figure on to reporters on Monday.", "2024-12-23", id="day-in-sentence-after",
+                 "lawmakers passed the figure on to reporters on Monday.", "2024-12-23",
+                 id="day-in-sentence-after",
                  marks=known("the day is named in the sentence after the figure")),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
