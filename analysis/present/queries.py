@@ -71,10 +71,21 @@ class FilterOptions:
     max_date: dt.date | None = None
 
 
-def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...],
-           reviewed: str) -> tuple[str, list]:
+# A claim matches the text filter when any of its mentions does: the mention's claimant,
+# quote or sentence, or its article's title. (A claim row holds only its lead sentence.)
+_CLAIM_TEXT = """claim_id IN (
+    SELECT f.claim_id FROM figures f LEFT JOIN articles a USING (article)
+    WHERE f.claim_id IS NOT NULL AND (contains(lower(coalesce(f.claimant, '')), ?)
+       OR contains(lower(coalesce(f.quote, '')), ?) OR contains(lower(coalesce(f.sentence, '')), ?)
+       OR contains(lower(coalesce(a.title, '')), ?)))
+    OR contains(lower(coalesce(claimant_group, '')), ?)"""
+
+
+def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...] = (),
+           reviewed: str, text_sql: str | None = None) -> tuple[str, list]:
     """SQL conditions and parameters for a filter; `publisher` is a SQL list expression,
-    `reviewed` a SQL condition true for rows an analyst has reviewed."""
+    `reviewed` a SQL condition true for rows an analyst has reviewed; `text_sql`, when
+    given, is the text condition with one `?` per place the lower-cased needle goes."""
     sql, params = [], []
     if f.reviewed_only:
         sql.append(f"({reviewed})")
@@ -94,7 +105,10 @@ def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...],
         sql.append(f"list_has_any({publisher}, ?)")
         params.append(list(f.publishers))
     needle = f.text.strip().lower()
-    if needle:
+    if needle and text_sql:
+        sql.append(f"({text_sql})")
+        params.extend([needle] * text_sql.count("?"))
+    elif needle:
         sql.append("(" + " OR ".join(f"contains(lower(coalesce({c}, '')), ?)" for c in text_cols) + ")")
         params.extend([needle] * len(text_cols))
     return (" WHERE " + " AND ".join(sql)) if sql else "", params
@@ -128,15 +142,299 @@ def records(df: pd.DataFrame) -> list[dict]:
 _MEASURE_ORDER = "coalesce(list_position(?, measure), 1000), measure"
 
 
-def claims(con, filters: Filters = Filters()) -> pd.DataFrame:
-    """Claims matching the filters, by measure (vocabulary order), oldest first."""
-    where, params = _where(filters, date="date", publisher="publishers",
-                           text_cols=("claimant", "array_to_string(claimants, ' ')",
-                                      "quote", "sentence"),
-                           reviewed="coalesce(reviewed, false)")
+def _claims_where(filters: Filters) -> tuple[str, list]:
+    return _where(filters, date="date", publisher="publishers", text_sql=_CLAIM_TEXT,
+                  reviewed="coalesce(reviewed, false)")
+
+
+def claims(con, filters: Filters = Filters(), *, limit: int | None = None,
+           offset: int = 0) -> pd.DataFrame:
+    """Claims matching the filters, by measure (vocabulary order), oldest first; a page of
+    them when `limit` is given."""
+    where, params = _claims_where(filters)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     return _frame(con.execute(
         f"SELECT * FROM claims{where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, value, "
-        "claimant_group, claim_id", [*params, list(MEASURES)]))
+        f"claimant_group, claim_id{page}", [*params, list(MEASURES)]))
+
+
+def count_claims(con, filters: Filters = Filters()) -> int:
+    where, params = _claims_where(filters)
+    return con.execute(f"SELECT count(*) FROM claims{where}", params).fetchone()[0]
+
+
+def count_mentions(con, filters: Filters = Filters()) -> int:
+    where, params = _mentions_where(filters)
+    return con.execute(f"SELECT count(*) FROM ({_MENTIONS}){where}", params).fetchone()[0]
+
+
+def claim_measures(con, filters: Filters = Filters()) -> list[str]:
+    """The measures the filtered claims hold, in vocabulary order."""
+    where, params = _claims_where(filters)
+    return [r[0] for r in con.execute(
+        f"SELECT DISTINCT measure, {_MEASURE_ORDER} FROM claims{where} ORDER BY {_MEASURE_ORDER}",
+        [*params, list(MEASURES), list(MEASURES)]).fetchall()]
+
+
+# --- summaries: one row per claimant or group ------------------------------------------
+
+# Who a summary row stands for. Claimant: the claim's claimant within its group (a claim
+# without a named claimant counts under "" in its group); group: the claimant group.
+SUMMARY_BY = {"claimant": "coalesce(claimant, '')", "group": "''"}
+
+# The latest claim of each claimant (per measure): a claimant's claims ordered by `date`
+# (claim date, else published) ascending, ties broken by n_articles then claim_id; the last
+# is the latest. Undated claims sort first, so they never supersede a dated one. Selects
+# the claim_id of each latest claim from `{shown}` (a SQL source with a `who` column).
+# The claims table's `superseded_by` column (another branch) encodes the same rule over
+# the whole store; this query ranks within the filtered claims.
+LATEST_PER_CLAIMANT = """
+SELECT claim_id FROM (
+    SELECT claim_id, row_number() OVER (
+        PARTITION BY measure, claimant_group, who
+        ORDER BY date DESC NULLS LAST, n_articles DESC, claim_id DESC) AS latest_rank
+    FROM {shown}) WHERE latest_rank = 1
+"""
+
+_SUMMARY = """
+WITH shown AS {materialized} (
+    SELECT claim_id, measure, claimant_group, claimant, {who} AS who, value, low, high, date,
+           n_articles, n_mentions, reviewed, articles, publishers
+    FROM claims{where}),
+spread AS (
+    SELECT measure, claimant_group, who, count(*) AS n_claims,
+           min(coalesce(low, value)) AS band_low, max(coalesce(high, value)) AS band_high,
+           sum(n_mentions) AS n_mentions_all,
+           count(*) FILTER (WHERE coalesce(reviewed, false)) AS n_claims_reviewed,
+           list(DISTINCT claimant ORDER BY claimant) FILTER (WHERE claimant IS NOT NULL) AS claimants_all
+    FROM shown GROUP BY measure, claimant_group, who),
+cited AS (
+    SELECT measure, claimant_group, who, count(DISTINCT article) AS n_articles_all,
+           grouping(claimant_group) AS per_measure
+    FROM (SELECT measure, claimant_group, who, unnest(articles) AS article FROM shown)
+    GROUP BY GROUPING SETS ((measure, claimant_group, who), (measure))),
+published AS (
+    SELECT measure, claimant_group, who, list(DISTINCT publisher ORDER BY publisher) AS publishers_all
+    FROM (SELECT measure, claimant_group, who, unnest(publishers) AS publisher FROM shown)
+    GROUP BY measure, claimant_group, who),
+latest AS (SELECT s.claim_id, s.who FROM shown s WHERE s.claim_id IN ({latest}))
+SELECT c.*, l.who, s.n_claims, s.band_low, s.band_high,
+       coalesce(a.n_articles_all, 0) AS n_articles_all,
+       coalesce(m.n_articles_all, 0) AS n_articles_measure,
+       coalesce(p.publishers_all, []) AS publishers_all,
+       coalesce(s.claimants_all, []) AS claimants_all, s.n_mentions_all, s.n_claims_reviewed
+FROM latest l JOIN claims c USING (claim_id)
+     JOIN spread s ON s.measure = c.measure AND s.claimant_group = c.claimant_group AND s.who = l.who
+     LEFT JOIN cited a ON a.measure = c.measure AND a.claimant_group = c.claimant_group
+                          AND a.who = l.who AND a.per_measure = 0
+     LEFT JOIN cited m ON m.measure = c.measure AND m.per_measure = 1
+     LEFT JOIN published p ON p.measure = c.measure AND p.claimant_group = c.claimant_group AND p.who = l.who
+ORDER BY {order}, c.date NULLS LAST, c.value, c.claimant_group, l.who
+"""
+
+
+def _summary_sql(filters: Filters, by: str) -> tuple[str, list]:
+    if by not in SUMMARY_BY:
+        raise ValueError(f"unknown summary {by!r}; choose one of {', '.join(SUMMARY_BY)}")
+    where, params = _claims_where(filters)
+    sql = _SUMMARY.format(materialized='MATERIALIZED', where=where, who=SUMMARY_BY[by],
+                          latest=LATEST_PER_CLAIMANT.format(shown="shown"),
+                          order=_MEASURE_ORDER.replace("measure", "c.measure"))
+    return sql, [*params, list(MEASURES)]
+
+
+def latest_per_claimant(con, filters: Filters = Filters(), by: str = "claimant") -> pd.DataFrame:
+    """The latest matching claim of each claimant (or claimant group) per measure."""
+    where, params = _claims_where(filters)
+    shown = f"(SELECT *, {SUMMARY_BY[by]} AS who FROM claims{where})"
+    return _frame(con.execute(
+        f"SELECT * FROM claims WHERE claim_id IN ({LATEST_PER_CLAIMANT.format(shown=shown)}) "
+        "ORDER BY measure, claimant_group, claim_id", params))
+
+
+def claim_summary(con, filters: Filters = Filters(), by: str = "claimant",
+                  measure: str | None = None) -> pd.DataFrame:
+    """One row per measure and claimant (`by="claimant"`) or claimant group (`by="group"`)
+    over the matching claims: every column of its latest claim (see LATEST_PER_CLAIMANT),
+    plus `who` (the claimant, "" when unnamed; "" in group mode), `n_claims`, the band of
+    its claims (`band_low` = min low/value, `band_high` = max high/value), `n_articles_all`
+    (distinct citing articles of all its claims), `n_articles_measure` (the same over every
+    row of its measure), `publishers_all`, `claimants_all` (the
+    claimant names of its claims),
+    `n_mentions_all` and `n_claims_reviewed`."""
+    if measure is not None:
+        filters = Filters(**{**filters.__dict__, "measures": (measure,)})
+    sql, params = _summary_sql(filters, by)
+    return _frame(con.execute(sql, params))
+
+
+def claims_of(con, filters: Filters, measure: str, group: str, who: str | None = None, *,
+              limit: int = 20, offset: int = 0) -> pd.DataFrame:
+    """One page of the matching claims of a claimant (`who`, "" for unnamed) or, when
+    `who` is None, of a whole claimant group: most-cited first, then newest."""
+    where, params = _claims_where(Filters(**{**filters.__dict__, "measures": (measure,),
+                                             "groups": (group,)}))
+    if who is not None:
+        where += " AND coalesce(claimant, '') = ?"
+        params.append(who)
+    return _frame(con.execute(
+        f"SELECT * FROM claims{where} ORDER BY n_articles DESC, date DESC NULLS LAST, claim_id "
+        f"LIMIT {int(limit)} OFFSET {int(offset)}", params))
+
+
+def sources(con, filters: Filters = Filters(), *, dated_only: bool = False) -> dict:
+    """What a chart of the matching claims rests on, for its footnote: `n_claims`,
+    `n_articles` (distinct citing articles), `claimants` and `publishers` (sorted names)."""
+    where, params = _claims_where(filters)
+    if dated_only:
+        where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+    n_claims, claimants = con.execute(
+        f"SELECT count(*), list(DISTINCT claimant ORDER BY claimant) FILTER (WHERE claimant IS NOT NULL) "
+        f"FROM claims{where}", params).fetchone()
+    n_articles, publishers = con.execute(
+        "SELECT count(DISTINCT article), list(DISTINCT publisher ORDER BY publisher) "
+        f"FILTER (WHERE publisher IS NOT NULL) FROM (SELECT unnest(articles) AS article, "
+        f"NULL AS publisher FROM claims{where} UNION ALL SELECT NULL, unnest(publishers) "
+        f"FROM claims{where})", [*params, *params]).fetchone()
+    return {"n_claims": n_claims, "n_articles": n_articles, "claimants": claimants or [],
+            "publishers": publishers or []}
+
+
+# --- timeline bins -----------------------------------------------------------------
+
+# Bin width by the span of the dated claims shown: a day up to three months, a week up to
+# two years, else a month; so a panel never holds more than about a hundred bins.
+BIN_UNITS = ((92, "day"), (731, "week"))
+
+
+def bin_unit(first: dt.date | None, last: dt.date | None) -> str:
+    """The bin width for claims dated `first` to `last`.
+
+    >>> bin_unit(dt.date(2024, 10, 1), dt.date(2024, 12, 1)), bin_unit(dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+    ('day', 'week')
+    """
+    span = (last - first).days if first and last else 0
+    return next((unit for days, unit in BIN_UNITS if span <= days), "month")
+
+
+def dated_claims_extent(con, filters: Filters = Filters()) -> tuple[int, dt.date | None, dt.date | None]:
+    """How many matching claims carry a date, and the first and last date."""
+    where, params = _claims_where(filters)
+    where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+    n, first, last = con.execute(f"SELECT count(*), min(date), max(date) FROM claims{where}",
+                                 params).fetchone()
+    return n, first, last
+
+
+def timeline_bins(con, filters: Filters = Filters(), unit: str | None = None) -> pd.DataFrame:
+    """Dated matching claims binned by `unit` (day, week or month; by default chosen from
+    their span) per measure and claimant group: `bin` (its first day), `bin_end`, `n`,
+    `low`/`high` (min and max value), `median` and `n_published` (dated by publication)."""
+    n, first, last = dated_claims_extent(con, filters)
+    unit = unit or bin_unit(first, last)
+    if unit not in ("day", "week", "month"):
+        raise ValueError(f"unknown bin {unit!r}")
+    where, params = _claims_where(filters)
+    where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+    df = _frame(con.execute(
+        f"SELECT measure, claimant_group, CAST(date_trunc('{unit}', date) AS DATE) AS bin, "
+        f"CAST(date_trunc('{unit}', date) + INTERVAL 1 {unit} - INTERVAL 1 day AS DATE) AS bin_end, "
+        "count(*) AS n, min(value) AS low, max(value) AS high, median(value) AS median, "
+        "count(*) FILTER (WHERE date_basis = 'published') AS n_published "
+        f"FROM claims{where} GROUP BY measure, claimant_group, bin, bin_end "
+        f"ORDER BY {_MEASURE_ORDER}, claimant_group, bin",
+        [*params, list(MEASURES)]))
+    df.attrs["unit"] = unit
+    return df
+
+
+# --- search pickers ------------------------------------------------------------------
+
+SEARCH_LIMIT = 20
+
+
+def _number(token: str) -> float | None:
+    """A search token read as a number: 3000, 3,000, 3.000, 3k.
+
+    >>> _number("3,000"), _number("3k"), _number("Kursk")
+    (3000.0, 3000.0, None)
+    """
+    t = token.lower().replace(",", "").replace("_", "")
+    scale = 1000 if t.endswith("k") else 1
+    t = t.rstrip("k")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", t):
+        t = t.replace(".", "")
+    try:
+        return float(t) * scale
+    except ValueError:
+        return None
+
+
+def _search_score(query: str, *, numbers: tuple[str, ...], names: tuple[str, ...],
+                  texts: tuple[str, ...]) -> tuple[str, list]:
+    """A SQL score for `query` (0 when a token matches nothing) and its parameters. Each
+    token scores: a number equal to a value or bound 8; a name equal to it 6, containing
+    it 3; a text containing it as a word 2, anywhere 1. Every token must match."""
+    terms, params = [], []
+    for token in query.lower().split()[:8]:
+        number = _number(token)
+        parts = []
+        if number is not None:
+            parts.append("CASE WHEN " + " OR ".join(f"{c} = ?" for c in numbers) + " THEN 8 ELSE 0 END")
+            params += [number] * len(numbers)
+        for c in names:
+            parts.append(f"CASE WHEN lower(coalesce({c}, '')) = ? THEN 6 "
+                         f"WHEN contains(lower(coalesce({c}, '')), ?) THEN 3 ELSE 0 END")
+            params += [token, token]
+        for c in texts:
+            parts.append(f"CASE WHEN regexp_matches(lower(coalesce({c}, '')), ?) THEN 2 "
+                         f"WHEN contains(lower(coalesce({c}, '')), ?) THEN 1 ELSE 0 END")
+            params += [r"\b" + re.escape(token) + r"\b", token]
+        terms.append("greatest(" + ", ".join(parts) + ")")
+    if not terms:
+        return "0", []
+    # least() of the token scores is 0 unless every token matched.
+    return f"CASE WHEN least({', '.join(terms)}) > 0 THEN {' + '.join(terms)} ELSE 0 END", params * 2
+
+
+def search_claims(con, query: str, filters: Filters = Filters(), limit: int = SEARCH_LIMIT) -> pd.DataFrame:
+    """At most `limit` matching claims ranked for `query` (words, a claimant, a value);
+    with no query, the most-cited ones."""
+    where, params = _claims_where(filters)
+    score, sparams = _search_score(query, numbers=("value", "low", "high"),
+                                   names=("claimant", "claimant_group", "array_to_string(claimants, ' | ')"),
+                                   texts=("quote", "sentence"))
+    return _frame(con.execute(
+        f"SELECT * EXCLUDE (score) FROM (SELECT *, {score} AS score FROM claims{where}) "
+        f"{'WHERE score > 0' if query.split() else ''} "
+        f"ORDER BY score DESC, n_articles DESC, date DESC NULLS LAST, claim_id LIMIT {int(limit)}",
+        [*sparams, *params]))
+
+
+def search_mentions(con, query: str, filters: Filters = Filters(), limit: int = SEARCH_LIMIT) -> pd.DataFrame:
+    """At most `limit` matching mentions ranked for `query` (words of the quote, sentence
+    or article title, a claimant, a value); with no query, the first in article order."""
+    where, params = _mentions_where(filters)
+    score, sparams = _search_score(query, numbers=("value", "low", "high"),
+                                   names=("claimant", "claimant_group"),
+                                   texts=("quote", "sentence", "title"))
+    return _frame(con.execute(
+        f"SELECT * EXCLUDE (score) FROM (SELECT *, {score} AS score FROM ({_MENTIONS}){where}) "
+        f"{'WHERE score > 0' if query.split() else ''} "
+        f"ORDER BY score DESC, date DESC NULLS LAST, article, start LIMIT {int(limit)}",
+        [*sparams, *params]))
+
+
+def search_articles(con, query: str, limit: int = SEARCH_LIMIT) -> pd.DataFrame:
+    """At most `limit` articles ranked for `query` (title, publisher, file name); with no
+    query, the newest. Columns: article, title, publisher, published, url, n_mentions."""
+    score, sparams = _search_score(query, numbers=(), names=("publisher", "article"),
+                                   texts=("title",))
+    return _frame(con.execute(
+        "SELECT * EXCLUDE (score) FROM (SELECT a.article, a.title, a.publisher, a.published, a.url, "
+        f"(SELECT count(*) FROM figures f WHERE f.article = a.article) AS n_mentions, {score} AS score "
+        f"FROM articles a) {'WHERE score > 0' if query.split() else ''} "
+        f"ORDER BY score DESC, published DESC NULLS LAST, article LIMIT {int(limit)}", sparams))
 
 
 _MENTIONS = """
@@ -148,14 +446,21 @@ FROM figures f LEFT JOIN articles a USING (article)
 """.format(unknown=UNKNOWN_PUBLISHER)
 
 
-def mentions(con, filters: Filters = Filters()) -> pd.DataFrame:
-    """Figure mentions matching the filters, with their article's title, publisher and URL."""
-    where, params = _where(filters, date="date", publisher="[publisher]",
-                           text_cols=("claimant", "quote", "sentence", "title"),
-                           reviewed="coalesce(review_status, 'unreviewed') != 'unreviewed'")
+def _mentions_where(filters: Filters) -> tuple[str, list]:
+    return _where(filters, date="date", publisher="[publisher]",
+                  text_cols=("claimant", "quote", "sentence", "title"),
+                  reviewed="coalesce(review_status, 'unreviewed') != 'unreviewed'")
+
+
+def mentions(con, filters: Filters = Filters(), *, limit: int | None = None,
+             offset: int = 0) -> pd.DataFrame:
+    """Figure mentions matching the filters, with their article's title, publisher and URL;
+    a page of them when `limit` is given."""
+    where, params = _mentions_where(filters)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     return _frame(con.execute(
         f"SELECT * FROM ({_MENTIONS}){where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, "
-        "article, start", [*params, list(MEASURES)]))
+        f"article, start, mention_id{page}", [*params, list(MEASURES)]))
 
 
 def claim(con, claim_id: str) -> dict | None:
