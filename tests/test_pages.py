@@ -60,7 +60,7 @@ def app(desk_data, monkeypatch) -> AppTest:
     return start(desk_data, monkeypatch)
 
 
-def test_every_page_runs(app):
+def test_every_page_runs(app, desk_data):
     assert_clean(app)
     assert texts(app.title) == ["Compare estimates"]
     assert chart_titles(app) == compared("Troops deployed", "Troops planned or expected",
@@ -74,7 +74,8 @@ def test_every_page_runs(app):
     app.switch_page("pages/provenance.py").run()
     assert_clean(app)
     assert texts(app.title) == ["Provenance"] and app.selectbox(key="prov_claim").value
-    assert "<mark>1,500</mark>" in html_bodies(app)
+    shown = claim_row(desk_data, app.selectbox(key="prov_claim").value)
+    assert f"<mark>{shown['quote']}</mark>" in html_bodies(app)
     assert "##### How the wording became the bounds" in texts(app.markdown)
     app.switch_page("pages/data.py").run()
     assert_clean(app)
@@ -150,6 +151,14 @@ def claim_id(data: Path, **filters) -> str:
         con.close()
 
 
+def claim_row(data: Path, claim: str) -> dict:
+    con = duckdb.connect(str((data / "estimates.duckdb").resolve()), read_only=True)
+    try:
+        return queries.claim(con.cursor(), claim)
+    finally:
+        con.close()
+
+
 def test_provenance_lists_every_article_of_a_claim(app, desk_data):
     app.switch_page("pages/provenance.py").run()
     zelensky = claim_id(desk_data, measures=("casualties",), groups=("Ukraine",))
@@ -192,7 +201,7 @@ def test_errors_are_shown_plainly(app, monkeypatch):
     def broken(*args, **kwargs):
         raise duckdb.IOException("disk went away\nsecond line of detail")
 
-    monkeypatch.setattr(queries, "claims", broken)
+    monkeypatch.setattr(queries, "claim_summary", broken)  # what Compare reads
     app.run()
     assert not app.exception
     assert len(app.error) == 1

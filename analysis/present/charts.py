@@ -366,8 +366,9 @@ def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
          "mark": {"type": "point", "filled": True, "size": 110, "opacity": 1, "stroke": "white",
                   "strokeWidth": 0.6, "cursor": "pointer"},
          "encoding": {"x": x("value"), "shape": review_shape(data["review_state"])}},
-        {"mark": {"type": "text", "align": "left", "dx": 7, "dy": -10, "fontSize": 12, "color": INK},
-         "encoding": {"x": x("value"), "text": {"field": "text", "type": "nominal"}}},
+        {"mark": {"type": "text", "align": "left", "dx": 7, "dy": -10, "fontSize": 12},
+         "encoding": {"x": x("value"), "text": {"field": "text", "type": "nominal"},
+                      "color": {"value": INK}}},
     ]
     chart = {
         "data": {"name": ROWS}, "width": width, "height": ROW_HEIGHT * len(data),
