@@ -25,6 +25,9 @@ def open_claim(claim_id: str) -> None:
 
 def clickable_chart(spec: dict, key: str, alt: str | None = None) -> None:
     """Draw a chart; a click on a claim's point or range bar opens it on Provenance."""
+    if not charts.clickable(spec):
+        st.vega_lite_chart(spec, theme=None, width="content", key=key, alt=alt)
+        return
     event = st.vega_lite_chart(spec, theme=None, width="content", key=key, on_select="rerun",
                                alt=alt)
     claim_id = clicked_claim(event)

@@ -270,6 +270,16 @@ SUMMARY_TOOLTIP = [
 ]
 
 
+def clickable(spec) -> bool:
+    """Whether a spec carries a CLICK selection (a binned timeline has none)."""
+    if isinstance(spec, dict):
+        return any(str(p.get("name", "")).startswith(CLICK) for p in spec.get("params", [])) or \
+            any(clickable(v) for k, v in spec.items() if k in ("layer", "vconcat", "spec"))
+    if isinstance(spec, list):
+        return any(clickable(v) for v in spec)
+    return False
+
+
 def _click() -> dict:
     """The point selection a click sets on a claim's mark, returning its claim_id."""
     return {"name": CLICK, "select": {"type": "point", "fields": ["claim_id"], "on": "click",
@@ -471,6 +481,7 @@ def _panels(layer: dict, data: pd.DataFrame, width: int) -> dict:
 
 
 BIN_NAMES = {"day": "day", "week": "week", "month": "month"}
+BIN_FORMATS = {"day": "%d %b", "week": "%d %b %Y", "month": "%b %Y"}
 
 
 def timeline_bin_rows(bins: pd.DataFrame) -> pd.DataFrame:
@@ -508,14 +519,18 @@ def timeline_bins_chart(bins: pd.DataFrame, facts: dict, *, subtitle: str = "",
         raise ValueError("no dated claims")
     unit = BIN_NAMES.get(bins.attrs.get("unit"), "period")
     detail = {"field": "group", "type": "nominal"}
+    # Bands of many groups overlap: the more groups, the fainter each.
+    n_groups = data["group"].nunique()
+    band_opacity = 0.16 if n_groups <= 2 else 0.09 if n_groups <= 4 else 0.045
     layer = {
         "encoding": {"x": {"field": "date", "type": "temporal",
                            "title": f"Claim date (else published date), by {unit}",
                            "scale": {"padding": 14},
-                           "axis": {"format": "%d %b %Y", "labelAngle": 0, "tickCount": 6}},
+                           "axis": {"format": BIN_FORMATS.get(unit, "%d %b %Y"), "labelAngle": 0,
+                                    "tickCount": 6, "labelOverlap": True}},
                      "color": group_color(data["group"]), "tooltip": BIN_TOOLTIP},
         "layer": [
-            {"mark": {"type": "area", "opacity": 0.07},
+            {"mark": {"type": "area", "opacity": band_opacity},
              "encoding": {"y": _y("low"), "y2": {"field": "high"}, "detail": detail}},
             {"mark": {"type": "line", "strokeWidth": 1.8, "opacity": 0.9},
              "encoding": {"y": _y("median"), "detail": detail}},
