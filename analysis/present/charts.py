@@ -299,6 +299,13 @@ def _shown_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return df.loc[sorted(keep)], len(df) - MAX_ROWS
 
 
+# The columns a chart row is made from (the others, long lists among them, stay behind).
+ROW_FIELDS = ("claim_id", "measure", "claimant", "claimant_group", "value", "low", "high",
+              "qualifier", "date", "date_basis", "quote", "n_articles", "publishers",
+              "n_reviewed", "n_mentions", "reviewed", "who", "n_claims", "band_low", "band_high",
+              "n_articles_all")
+
+
 def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
     """One plotting row per claim of a measure (or per summary row, queries.claim_summary:
     its latest claim, plus the band of its claims): label, point, bar, arrow positions."""
@@ -309,7 +316,7 @@ def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
     edge = _nice_ceiling(max([n for n in numbers if n is not None] + [0]) * 1.08)
     inset = edge * 0.012
     rows, seen = [], {}
-    for row in df.to_dict("records"):
+    for row in df[[c for c in ROW_FIELDS if c in df]].to_dict("records"):
         value, low, high, qual = _num(row["value"]), _num(row["low"]), _num(row["high"]), row["qualifier"]
         label = summary_label(row) if summary else claim_label(row)
         seen[label] = seen.get(label, 0) + 1
@@ -559,9 +566,11 @@ def compare_charts(con, filters: queries.Filters = queries.Filters(), *, by: str
     """The Compare page's charts for `filters`: (measure, chart, its summary rows) per
     measure, one row per claimant (`by="claimant"`) or claimant group (`by="group"`)."""
     summary = queries.claim_summary(con, filters, by)
-    return [(m, compare_chart(summary, m, subtitle=filters.describe(), made=made, width=width),
-             summary[summary["measure"] == m].reset_index(drop=True))
-            for m in dict.fromkeys(summary["measure"])]
+    out = []
+    for m, rows in summary.groupby("measure", sort=False):
+        rows = rows.reset_index(drop=True)
+        out.append((m, compare_chart(rows, m, subtitle=filters.describe(), made=made, width=width), rows))
+    return out
 
 
 def timeline_view(con, filters: queries.Filters = queries.Filters(), *, made: dt.date | None = None,
@@ -648,8 +657,9 @@ def _summary_alt_text(chart, summary: pd.DataFrame) -> str:
     facts = chart_sources(summary)
     n, rows = facts["n_claims"], len(summary)
     measures = [measure_label(m) for m in dict.fromkeys(summary["measure"])]
-    span = _figure_range(summary.rename(columns={"band_low": "low_all", "band_high": "high_all"})
-                         [["value"]].assign(low=summary["band_low"], high=summary["band_high"]))
+    numbers = [n for col in ("value", "band_low", "band_high") for n in map(_num, summary[col])
+               if n is not None]
+    span = (min(numbers), max(numbers)) if numbers else None
     parts = [f"{chart_title(chart)}. {n:,} claim{'s' * (n != 1)} about "
              f"{', '.join(measures).lower()} in {rows} row{'s' * (rows != 1)}, one per claimant: "
              "each row shows the claimant's latest claim and the band of all its claims."]

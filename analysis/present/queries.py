@@ -218,7 +218,7 @@ published AS (
     FROM (SELECT measure, claimant_group, who, unnest(publishers) AS publisher FROM shown)
     GROUP BY measure, claimant_group, who),
 latest AS (SELECT s.claim_id, s.who FROM shown s WHERE s.claim_id IN ({latest}))
-SELECT c.*, l.who, s.n_claims, s.band_low, s.band_high,
+SELECT c.* EXCLUDE (mention_ids), l.who, s.n_claims, s.band_low, s.band_high,
        coalesce(a.n_articles_all, 0) AS n_articles_all,
        coalesce(m.n_articles_all, 0) AS n_articles_measure,
        coalesce(p.publishers_all, []) AS publishers_all,
@@ -255,7 +255,8 @@ def latest_per_claimant(con, filters: Filters = Filters(), by: str = "claimant")
 def claim_summary(con, filters: Filters = Filters(), by: str = "claimant",
                   measure: str | None = None) -> pd.DataFrame:
     """One row per measure and claimant (`by="claimant"`) or claimant group (`by="group"`)
-    over the matching claims: every column of its latest claim (see LATEST_PER_CLAIMANT),
+    over the matching claims: every column of its latest claim but mention_ids (see
+    LATEST_PER_CLAIMANT),
     plus `who` (the claimant, "" when unnamed; "" in group mode), `n_claims`, the band of
     its claims (`band_low` = min low/value, `band_high` = max high/value), `n_articles_all`
     (distinct citing articles of all its claims), `n_articles_measure` (the same over every
