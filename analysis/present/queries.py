@@ -371,21 +371,22 @@ def _number(token: str) -> float | None:
         return None
 
 
-def _search_score(query: str, *, numbers: tuple[str, ...], names: tuple[str, ...],
+def _search_score(query: str, *, numbers: tuple[str, ...], names: tuple[tuple[str, int], ...],
                   texts: tuple[str, ...]) -> tuple[str, list]:
     """A SQL score for `query` (0 when a token matches nothing) and its parameters. Each
-    token scores: a number equal to a value or bound 8; a name equal to it 6, containing
-    it 3; a text containing it as a word 2, anywhere 1. Every token must match."""
+    token scores its best match: a number equal to a value or bound 8; a name (with its
+    weight w) equal to the token w, containing it w/2; a text containing it as a word 2,
+    anywhere 1. Every token must match somewhere; the scores of the tokens add up."""
     terms, params = [], []
     for token in query.lower().split()[:8]:
         number = _number(token)
         parts = []
-        if number is not None:
+        if number is not None and numbers:
             parts.append("CASE WHEN " + " OR ".join(f"{c} = ?" for c in numbers) + " THEN 8 ELSE 0 END")
             params += [number] * len(numbers)
-        for c in names:
-            parts.append(f"CASE WHEN lower(coalesce({c}, '')) = ? THEN 6 "
-                         f"WHEN contains(lower(coalesce({c}, '')), ?) THEN 3 ELSE 0 END")
+        for c, weight in names:
+            parts.append(f"CASE WHEN lower(coalesce({c}, '')) = ? THEN {weight} "
+                         f"WHEN contains(lower(coalesce({c}, '')), ?) THEN {weight / 2} ELSE 0 END")
             params += [token, token]
         for c in texts:
             parts.append(f"CASE WHEN regexp_matches(lower(coalesce({c}, '')), ?) THEN 2 "
@@ -403,7 +404,8 @@ def search_claims(con, query: str, filters: Filters = Filters(), limit: int = SE
     with no query, the most-cited ones."""
     where, params = _claims_where(filters)
     score, sparams = _search_score(query, numbers=("value", "low", "high"),
-                                   names=("claimant", "claimant_group", "array_to_string(claimants, ' | ')"),
+                                   names=(("claimant", 6), ("claimant_group", 4),
+                                          ("array_to_string(claimants, ' | ')", 5)),
                                    texts=("quote", "sentence"))
     return _frame(con.execute(
         f"SELECT * EXCLUDE (score) FROM (SELECT *, {score} AS score FROM claims{where}) "
@@ -417,7 +419,7 @@ def search_mentions(con, query: str, filters: Filters = Filters(), limit: int = 
     or article title, a claimant, a value); with no query, the first in article order."""
     where, params = _mentions_where(filters)
     score, sparams = _search_score(query, numbers=("value", "low", "high"),
-                                   names=("claimant", "claimant_group"),
+                                   names=(("claimant", 6), ("claimant_group", 4)),
                                    texts=("quote", "sentence", "title"))
     return _frame(con.execute(
         f"SELECT * EXCLUDE (score) FROM (SELECT *, {score} AS score FROM ({_MENTIONS}){where}) "
@@ -429,7 +431,7 @@ def search_mentions(con, query: str, filters: Filters = Filters(), limit: int = 
 def search_articles(con, query: str, limit: int = SEARCH_LIMIT) -> pd.DataFrame:
     """At most `limit` articles ranked for `query` (title, publisher, file name); with no
     query, the newest. Columns: article, title, publisher, published, url, n_mentions."""
-    score, sparams = _search_score(query, numbers=(), names=("publisher", "article"),
+    score, sparams = _search_score(query, numbers=(), names=(("publisher", 6), ("article", 6)),
                                    texts=("title",))
     return _frame(con.execute(
         "SELECT * EXCLUDE (score) FROM (SELECT a.article, a.title, a.publisher, a.published, a.url, "
