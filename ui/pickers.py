@@ -35,7 +35,11 @@ def article_option(r: dict) -> str:
 def _picker(key: str, label: str, placeholder: str, search: Callable[[str], list[dict]],
             ident: str, describe: Callable[[dict], str], extra: dict | None) -> str | None:
     text = st.text_input(f"Find a {label.lower()}", key=f"{key}_q", placeholder=placeholder)
-    options = {**(extra or {}), **{r[ident]: r for r in search(text)}}
+    found = {r[ident]: r for r in search(text)}
+    # The row a link named (or chosen before) stays offered until a search replaces it.
+    options = found if text.strip() else {**(extra or {}), **found}
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]  # a new search: its best match is chosen
     if not options:
         st.caption(f"No {label.lower()} matches that search within the filters.")
         return None
