@@ -74,18 +74,27 @@ class FilterOptions:
 # A claim matches the text filter when any of its mentions does: the mention's claimant,
 # quote or sentence, or its article's title. (A claim row holds only its lead sentence.)
 _CLAIM_TEXT = """claim_id IN (
-    SELECT f.claim_id FROM figures f LEFT JOIN articles a USING (article)
-    WHERE f.claim_id IS NOT NULL AND (contains(lower(coalesce(f.claimant, '')), ?)
-       OR contains(lower(coalesce(f.quote, '')), ?) OR contains(lower(coalesce(f.sentence, '')), ?)
-       OR contains(lower(coalesce(a.title, '')), ?)))
-    OR contains(lower(coalesce(claimant_group, '')), ?)"""
+    SELECT f.claim_id FROM figures f
+    WHERE f.claim_id IS NOT NULL AND (f.sentence ILIKE ? ESCAPE '\\' OR f.quote ILIKE ? ESCAPE '\\'
+       OR f.claimant ILIKE ? ESCAPE '\\'
+       OR f.article IN (SELECT article FROM articles WHERE title ILIKE ? ESCAPE '\\')))
+    OR claimant_group ILIKE ? ESCAPE '\\'"""
+
+
+def _like(needle: str) -> str:
+    """An ILIKE pattern (escape character \\) finding `needle` anywhere.
+
+    >>> _like("100%_")
+    '%100\\\\%\\\\_%'
+    """
+    return "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
 
 
 def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...] = (),
            reviewed: str, text_sql: str | None = None) -> tuple[str, list]:
     """SQL conditions and parameters for a filter; `publisher` is a SQL list expression,
     `reviewed` a SQL condition true for rows an analyst has reviewed; `text_sql`, when
-    given, is the text condition with one `?` per place the lower-cased needle goes."""
+    given, is the text condition with one `?` per place its ILIKE pattern goes."""
     sql, params = [], []
     if f.reviewed_only:
         sql.append(f"({reviewed})")
@@ -107,7 +116,7 @@ def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...] 
     needle = f.text.strip().lower()
     if needle and text_sql:
         sql.append(f"({text_sql})")
-        params.extend([needle] * text_sql.count("?"))
+        params.extend([_like(needle)] * text_sql.count("?"))
     elif needle:
         sql.append("(" + " OR ".join(f"contains(lower(coalesce({c}, '')), ?)" for c in text_cols) + ")")
         params.extend([needle] * len(text_cols))
@@ -184,20 +193,18 @@ SUMMARY_BY = {"claimant": "coalesce(claimant, '')", "group": "''"}
 
 # The latest claim of each claimant (per measure): a claimant's claims ordered by `date`
 # (claim date, else published) ascending, ties broken by n_articles then claim_id; the last
-# is the latest. Undated claims sort first, so they never supersede a dated one. Selects
-# the claim_id of each latest claim from `{shown}` (a SQL source with a `who` column).
+# is the latest. Undated claims sort first (as the year 1), so they never supersede a dated
+# one. Selects the claim_id of each latest claim from `{shown}` (a SQL source with a `who`
+# column).
 # The claims table's `superseded_by` column (another branch) encodes the same rule over
 # the whole store; this query ranks within the filtered claims.
 LATEST_PER_CLAIMANT = """
-SELECT claim_id FROM (
-    SELECT claim_id, row_number() OVER (
-        PARTITION BY measure, claimant_group, who
-        ORDER BY date DESC NULLS LAST, n_articles DESC, claim_id DESC) AS latest_rank
-    FROM {shown}) WHERE latest_rank = 1
+SELECT arg_max(claim_id, (coalesce(date, DATE '0001-01-01'), n_articles, claim_id)) AS claim_id
+FROM {shown} GROUP BY measure, claimant_group, who
 """
 
 _SUMMARY = """
-WITH shown AS {materialized} (
+WITH shown AS MATERIALIZED (
     SELECT claim_id, measure, claimant_group, claimant, {who} AS who, value, low, high, date,
            n_articles, n_mentions, reviewed, articles, publishers
     FROM claims{where}),
@@ -237,7 +244,7 @@ def _summary_sql(filters: Filters, by: str) -> tuple[str, list]:
     if by not in SUMMARY_BY:
         raise ValueError(f"unknown summary {by!r}; choose one of {', '.join(SUMMARY_BY)}")
     where, params = _claims_where(filters)
-    sql = _SUMMARY.format(materialized='MATERIALIZED', where=where, who=SUMMARY_BY[by],
+    sql = _SUMMARY.format(where=where, who=SUMMARY_BY[by],
                           latest=LATEST_PER_CLAIMANT.format(shown="shown"),
                           order=_MEASURE_ORDER.replace("measure", "c.measure"))
     return sql, [*params, list(MEASURES)]
@@ -371,12 +378,11 @@ def _number(token: str) -> float | None:
         return None
 
 
-def _search_score(query: str, *, numbers: tuple[str, ...], names: tuple[tuple[str, int], ...],
-                  texts: tuple[str, ...]) -> tuple[str, list]:
-    """A SQL score for `query` (0 when a token matches nothing) and its parameters. Each
-    token scores its best match: a number equal to a value or bound 8; a name (with its
-    weight w) equal to the token w, containing it w/2; a text containing it as a word 2,
-    anywhere 1. Every token must match somewhere; the scores of the tokens add up."""
+def _search_terms(query: str, *, numbers: tuple[str, ...], names: tuple[tuple[str, int], ...],
+                  texts: tuple[str, ...]) -> tuple[list[str], list]:
+    """One SQL score per token of `query` and their parameters. A token scores its best
+    match: a number equal to a value or bound 8; a name (with its weight w) equal to the
+    token w, containing it w/2; a text containing it 1."""
     terms, params = [], []
     for token in query.lower().split()[:8]:
         number = _number(token)
@@ -384,60 +390,70 @@ def _search_score(query: str, *, numbers: tuple[str, ...], names: tuple[tuple[st
         if number is not None and numbers:
             parts.append("CASE WHEN " + " OR ".join(f"{c} = ?" for c in numbers) + " THEN 8 ELSE 0 END")
             params += [number] * len(numbers)
+        pattern = _like(token)
         for c, weight in names:
-            parts.append(f"CASE WHEN lower(coalesce({c}, '')) = ? THEN {weight} "
-                         f"WHEN contains(lower(coalesce({c}, '')), ?) THEN {weight / 2} ELSE 0 END")
-            params += [token, token]
+            parts.append(f"CASE WHEN lower({c}) = ? THEN {weight} "
+                         f"WHEN {c} ILIKE ? ESCAPE '\\' THEN {weight / 2} ELSE 0 END")
+            params += [token, pattern]
         for c in texts:
-            parts.append(f"CASE WHEN regexp_matches(lower(coalesce({c}, '')), ?) THEN 2 "
-                         f"WHEN contains(lower(coalesce({c}, '')), ?) THEN 1 ELSE 0 END")
-            params += [r"\b" + re.escape(token) + r"\b", token]
+            parts.append(f"CASE WHEN {c} ILIKE ? ESCAPE '\\' THEN 1 ELSE 0 END")
+            params.append(pattern)
         terms.append("greatest(" + ", ".join(parts) + ")")
-    if not terms:
-        return "0", []
-    # least() of the token scores is 0 unless every token matched.
-    return f"CASE WHEN least({', '.join(terms)}) > 0 THEN {' + '.join(terms)} ELSE 0 END", params * 2
+    return terms, params
+
+
+def _ranked(con, source: str, params: list, key: str, order: list[str], terms: list[str],
+            term_params: list, limit: int) -> pd.DataFrame:
+    """The rows of `source` (SQL; `params` its parameters) that match every term, best
+    score first then by `order`, at most `limit`; with no terms, the first by `order`.
+    Scores are computed on the key and order columns only, the full rows read for the few
+    kept."""
+    cols = [key] + [c.split()[0] for c in order if c.split()[0] != key]
+    named = [f"({t}) AS t{i}" for i, t in enumerate(terms)]
+    score = " + ".join(f"t{i}" for i in range(len(terms))) or "0"
+    keep = f"WHERE least({', '.join(f't{i}' for i in range(len(terms)))}) > 0" if terms else ""
+    ranking = ", ".join(["score DESC", *order])
+    sql = (f"WITH scored AS (SELECT {', '.join(cols + named)} FROM {source}), "
+           f"top AS (SELECT {', '.join(cols)}, {score} AS score FROM scored {keep} "
+           f"ORDER BY {ranking} LIMIT {int(limit)}) "
+           f"SELECT s.* FROM top JOIN {source} s "
+           f"USING ({key}) ORDER BY {', '.join(['top.score DESC', *[f'top.{c}' for c in order]])}")
+    return _frame(con.execute(sql, [*term_params, *params, *params]))
 
 
 def search_claims(con, query: str, filters: Filters = Filters(), limit: int = SEARCH_LIMIT) -> pd.DataFrame:
-    """At most `limit` matching claims ranked for `query` (words, a claimant, a value);
-    with no query, the most-cited ones."""
+    """At most `limit` matching claims ranked for `query` (words, a claimant, a value):
+    every word must match; with no query, the most-cited ones."""
     where, params = _claims_where(filters)
-    score, sparams = _search_score(query, numbers=("value", "low", "high"),
+    terms, tparams = _search_terms(query, numbers=("value", "low", "high"),
                                    names=(("claimant", 6), ("claimant_group", 4),
                                           ("array_to_string(claimants, ' | ')", 5)),
                                    texts=("quote", "sentence"))
-    return _frame(con.execute(
-        f"SELECT * EXCLUDE (score) FROM (SELECT *, {score} AS score FROM claims{where}) "
-        f"{'WHERE score > 0' if query.split() else ''} "
-        f"ORDER BY score DESC, n_articles DESC, date DESC NULLS LAST, claim_id LIMIT {int(limit)}",
-        [*sparams, *params]))
+    return _ranked(con, f"(SELECT * FROM claims{where})", params, "claim_id",
+                   ["n_articles DESC", "date DESC NULLS LAST", "claim_id"], terms, tparams, limit)
 
 
 def search_mentions(con, query: str, filters: Filters = Filters(), limit: int = SEARCH_LIMIT) -> pd.DataFrame:
     """At most `limit` matching mentions ranked for `query` (words of the quote, sentence
-    or article title, a claimant, a value); with no query, the first in article order."""
+    or article title, a claimant, a value); with no query, the newest."""
     where, params = _mentions_where(filters)
-    score, sparams = _search_score(query, numbers=("value", "low", "high"),
+    terms, tparams = _search_terms(query, numbers=("value", "low", "high"),
                                    names=(("claimant", 6), ("claimant_group", 4)),
                                    texts=("quote", "sentence", "title"))
-    return _frame(con.execute(
-        f"SELECT * EXCLUDE (score) FROM (SELECT *, {score} AS score FROM ({_MENTIONS}){where}) "
-        f"{'WHERE score > 0' if query.split() else ''} "
-        f"ORDER BY score DESC, date DESC NULLS LAST, article, start LIMIT {int(limit)}",
-        [*sparams, *params]))
+    return _ranked(con, f"(SELECT * FROM ({_MENTIONS}){where})", params, "mention_id",
+                   ["date DESC NULLS LAST", "article", "start", "mention_id"], terms, tparams, limit)
 
 
 def search_articles(con, query: str, limit: int = SEARCH_LIMIT) -> pd.DataFrame:
     """At most `limit` articles ranked for `query` (title, publisher, file name); with no
     query, the newest. Columns: article, title, publisher, published, url, n_mentions."""
-    score, sparams = _search_score(query, numbers=(), names=(("publisher", 6), ("article", 6)),
+    terms, tparams = _search_terms(query, numbers=(), names=(("publisher", 6), ("article", 6)),
                                    texts=("title",))
-    return _frame(con.execute(
-        "SELECT * EXCLUDE (score) FROM (SELECT a.article, a.title, a.publisher, a.published, a.url, "
-        f"(SELECT count(*) FROM figures f WHERE f.article = a.article) AS n_mentions, {score} AS score "
-        f"FROM articles a) {'WHERE score > 0' if query.split() else ''} "
-        f"ORDER BY score DESC, published DESC NULLS LAST, article LIMIT {int(limit)}", sparams))
+    source = ("(SELECT a.article, a.title, a.publisher, a.published, a.url, "
+              "(SELECT count(*) FROM figures f WHERE f.article = a.article) AS n_mentions "
+              "FROM articles a)")
+    return _ranked(con, source, [], "article", ["published DESC NULLS LAST", "article"],
+                   terms, tparams, limit)
 
 
 _MENTIONS = """
