@@ -563,11 +563,15 @@ def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
     after, when, note. A decision belongs to a mention when its span overlaps it in the
     same article text (the decision log keys on the text's hash, not the file name)."""
     rows = []
-    for m in mention_rows:
-        found = _frame(con.execute(
-            'SELECT d.* FROM decisions d JOIN articles a ON a.sha256 = d.article_sha '
-            'WHERE a.article = ? AND d."start" < ? AND ? < d."end" ORDER BY d.created_at, d.id',
-            [m["article"], int(m["end"]), int(m["start"])]))
+    spans = [(i, m["article"], int(m["start"]), int(m["end"])) for i, m in enumerate(mention_rows)]
+    found = _frame(con.execute(
+        # One query for all the spans (a claim may have hundreds of mentions).
+        'SELECT d.*, s.article AS span_article FROM decisions d '
+        'JOIN articles a ON a.sha256 = d.article_sha '
+        f'JOIN (VALUES {", ".join(["(?, ?, ?, ?)"] * len(spans))}) AS s(i, article, s_start, s_end) '
+        'ON a.article = s.article AND d."start" < s.s_end AND s.s_start < d."end" '
+        'ORDER BY s.i, d.created_at, d.id', [v for span in spans for v in span])) if spans else pd.DataFrame()
+    if not found.empty:
         for d in found.to_dict("records"):
             before, after = _decoded(d["before"]), _decoded(d["after"])
             if d["action"] == "edit":
@@ -579,7 +583,7 @@ def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
             else:
                 change = "—"
             rows.append({"when": d["created_at"], "what": ACTION_LABELS.get(d["action"], d["action"]),
-                         "article": m["article"], "quote": d["quote"],
+                         "article": d["span_article"], "quote": d["quote"],
                          "before": fields_text(before), "after": change,
                          "note": d["note"] or "", "by": d.get("author") or "", "id": d["id"]})
     cols = ["when", "what", "by", "article", "quote", "before", "after", "note", "id"]
