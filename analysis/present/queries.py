@@ -595,17 +595,19 @@ def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed
                  article: str | None = None) -> pd.DataFrame:
     """Mentions to review, article by article in text order. `status` is "unreviewed",
     "reviewed" (any decision) or "all"; the sidebar's reviewed-only flag is ignored here."""
-    df = mentions(con, Filters(**{**filters.__dict__, "reviewed_only": False}))
-    if df.empty:
-        return df
-    state = df["review_status"].fillna("unreviewed")
+    where, params = _mentions_where(Filters(**{**filters.__dict__, "reviewed_only": False}))
+    more = []
     if status == "unreviewed":
-        df = df[state == "unreviewed"]
+        more.append("coalesce(review_status, 'unreviewed') = 'unreviewed'")
     elif status == "reviewed":
-        df = df[state != "unreviewed"]
+        more.append("coalesce(review_status, 'unreviewed') != 'unreviewed'")
     if article:
-        df = df[df["article"] == article]
-    return df.sort_values(["article", "start"]).reset_index(drop=True)
+        more.append("article = ?")
+        params.append(article)
+    if more:
+        where = (where + " AND " if where else " WHERE ") + " AND ".join(more)
+    return _frame(con.execute(
+        f'SELECT * FROM ({_MENTIONS}){where} ORDER BY article, "start"', params)).reset_index(drop=True)
 
 
 def articles_list(con) -> pd.DataFrame:
