@@ -68,7 +68,7 @@ def main() -> None:
             alt = charts.alt_text(chart, rows)
             clicks.clickable_chart(chart, key=f"chart-{measure}", alt=alt)
             downloads.chart_downloads(chart, f"estimate-desk-compare-{measure}", key=measure,
-                                      claims=rows, filters=chosen)
+                                      claims=rows, filters=chosen, alt=alt)
             with st.expander("The claims behind this chart", icon=":material/list:"):
                 _claims_of(chosen, measure, rows)
 

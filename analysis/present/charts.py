@@ -168,7 +168,7 @@ ROWS = "rows"
 
 
 def _decorate(chart: dict, title: str, subtitle: str, footnote: list[str],
-              rows: pd.DataFrame | None = None) -> Spec:
+              rows: pd.DataFrame | list[dict] | None = None) -> Spec:
     """The chart under its title and subtitle, with the footnote below; `rows` become the
     spec's one named dataset, "rows" (written once, whatever the number of layers)."""
     body = {**chart, "title": {"text": footnote, "orient": "bottom", "anchor": "start",
@@ -184,9 +184,11 @@ def _decorate(chart: dict, title: str, subtitle: str, footnote: list[str],
     return spec
 
 
-def _values(df: pd.DataFrame) -> list[dict]:
-    """Rows as JSON-ready records (NaN as null, dates as ISO text)."""
-    return json.loads(df.to_json(orient="records", date_format="iso"))
+def _values(rows) -> list[dict]:
+    """Rows (a frame or row dicts) as JSON-ready records (NaN as null, dates as ISO text)."""
+    if isinstance(rows, list):
+        return rows
+    return json.loads(rows.to_json(orient="records", date_format="iso"))
 
 
 def _nice_ceiling(x: float) -> float:
@@ -203,7 +205,9 @@ def _nice_ceiling(x: float) -> float:
 
 
 def _num(v) -> float | None:
-    return None if v is None or pd.isna(v) else float(v)
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    return None if pd.isna(v) else float(v)
 
 
 def _tooltip_fields(row) -> dict:
@@ -306,17 +310,30 @@ ROW_FIELDS = ("claim_id", "measure", "claimant", "claimant_group", "value", "low
               "n_articles_all")
 
 
+def _records(df: pd.DataFrame, fields) -> list[dict]:
+    """Some columns of a frame as row dicts, NaN as None (column lists: far cheaper than
+    DataFrame.to_dict for rows holding long lists)."""
+    cols = [c for c in fields if c in df]
+    values = [[None if isinstance(v, float) and v != v else v for v in df[c].tolist()] for c in cols]
+    return [dict(zip(cols, row)) for row in zip(*values)]
+
+
 def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
     """One plotting row per claim of a measure (or per summary row, queries.claim_summary:
     its latest claim, plus the band of its claims): label, point, bar, arrow positions."""
-    df, _ = _shown_rows(claims_df[claims_df["measure"] == measure])
+    return pd.DataFrame(_compare_records(claims_df, measure))
+
+
+def _compare_records(claims_df: pd.DataFrame, measure: str) -> list[dict]:
+    df = claims_df if (claims_df["measure"] == measure).all() else claims_df[claims_df["measure"] == measure]
+    df, _ = _shown_rows(df)
     summary = "n_claims" in df
     cols = ("value", "low", "high", "band_low", "band_high") if summary else ("value", "low", "high")
-    numbers = [_num(v) for col in cols for v in df[col]]
+    numbers = [_num(v) for col in cols for v in df[col].tolist()]
     edge = _nice_ceiling(max([n for n in numbers if n is not None] + [0]) * 1.08)
     inset = edge * 0.012
     rows, seen = [], {}
-    for row in df[[c for c in ROW_FIELDS if c in df]].to_dict("records"):
+    for row in _records(df, ROW_FIELDS):
         value, low, high, qual = _num(row["value"]), _num(row["low"]), _num(row["high"]), row["qualifier"]
         label = summary_label(row) if summary else claim_label(row)
         seen[label] = seen.get(label, 0) + 1
@@ -340,19 +357,19 @@ def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
         elif qual in CEILINGS or (high is not None and low is None):
             out["arrow_to"], out["arrow_shape"] = inset, "triangle-left"
         rows.append(out)
-    return pd.DataFrame(rows)
+    return rows
 
 
 def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
                   made: dt.date | None = None, width: int = WIDTH) -> Spec:
     """One row per claim of `measure`: the value as a point, low–high as a bar, open bounds
     as a dashed arrow to the plot edge (right for floors, left for ceilings)."""
-    data = compare_rows(claims_df, measure)
-    if data.empty:
+    data = _compare_records(claims_df, measure)
+    if not data:
         raise ValueError(f"no claims for measure {measure!r}")
-    edge = float(data["edge"].iloc[0])
+    edge = float(data[0]["edge"])
     x_title = f"{measure_label(measure)}: number of North Korean personnel"
-    summary = "n_claims" in data
+    summary = "n_claims" in data[0]
     x_scale = {"domain": [0, edge], "nice": False, "zero": True}
 
     def x(field: str) -> dict:
@@ -382,7 +399,7 @@ def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
         {"params": [{**_click(), "name": CLICK + "_point"}],
          "mark": {"type": "point", "filled": True, "size": 110, "opacity": 1, "stroke": "white",
                   "strokeWidth": 0.6, "cursor": "pointer"},
-         "encoding": {"x": x("value"), "shape": review_shape(data["review_state"])}},
+         "encoding": {"x": x("value"), "shape": review_shape([r["review_state"] for r in data])}},
         {"mark": {"type": "text", "align": "left", "dx": 7, "dy": -10, "fontSize": 12},
          "encoding": {"x": x("value"), "text": {"field": "text", "type": "nominal"},
                       "color": {"value": INK}}},
@@ -390,9 +407,9 @@ def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
     chart = {
         "data": {"name": ROWS}, "width": width, "height": ROW_HEIGHT * len(data),
         "encoding": {
-            "y": {"field": "label", "type": "nominal", "sort": list(data["label"]), "title": None,
+            "y": {"field": "label", "type": "nominal", "sort": [r["label"] for r in data], "title": None,
                   "axis": {"labelLimit": 320, "ticks": False, "domain": False, "labelPadding": 8}},
-            "color": group_color(data["group"], orient="top"),
+            "color": group_color([r["group"] for r in data], orient="top"),
             "tooltip": TOOLTIP + (SUMMARY_TOOLTIP if summary else [])},
         "layer": layers, "resolve": {"scale": {"shape": "independent"}}}
     rows = claims_df[claims_df["measure"] == measure]

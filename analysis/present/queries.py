@@ -296,14 +296,14 @@ def sources(con, filters: Filters = Filters(), *, dated_only: bool = False) -> d
     where, params = _claims_where(filters)
     if dated_only:
         where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
-    n_claims, claimants = con.execute(
-        f"SELECT count(*), list(DISTINCT claimant ORDER BY claimant) FILTER (WHERE claimant IS NOT NULL) "
-        f"FROM claims{where}", params).fetchone()
-    n_articles, publishers = con.execute(
-        "SELECT count(DISTINCT article), list(DISTINCT publisher ORDER BY publisher) "
-        f"FILTER (WHERE publisher IS NOT NULL) FROM (SELECT unnest(articles) AS article, "
-        f"NULL AS publisher FROM claims{where} UNION ALL SELECT NULL, unnest(publishers) "
-        f"FROM claims{where})", [*params, *params]).fetchone()
+    n_claims, claimants, n_articles, publishers = con.execute(
+        f"WITH shown AS MATERIALIZED (SELECT claimant, articles, publishers FROM claims{where}) "
+        "SELECT (SELECT count(*) FROM shown), "
+        "(SELECT list(DISTINCT claimant ORDER BY claimant) FROM shown WHERE claimant IS NOT NULL), "
+        "(SELECT count(DISTINCT article) FROM (SELECT unnest(articles) AS article FROM shown)), "
+        "(SELECT list(DISTINCT publisher ORDER BY publisher) FROM "
+        "(SELECT unnest(publishers) AS publisher FROM shown) WHERE publisher IS NOT NULL)",
+        params).fetchone()
     return {"n_claims": n_claims, "n_articles": n_articles, "claimants": claimants or [],
             "publishers": publishers or []}
 
