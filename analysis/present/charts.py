@@ -207,6 +207,8 @@ def _nice_ceiling(x: float) -> float:
 def _num(v) -> float | None:
     if v is None or (isinstance(v, float) and v != v):
         return None
+    if isinstance(v, (int, float)):
+        return float(v)
     return None if pd.isna(v) else float(v)
 
 
