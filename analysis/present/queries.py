@@ -671,9 +671,12 @@ def citations(con, article_names) -> pd.DataFrame:
     names = list(dict.fromkeys(n for n in article_names if n))
     if not names:
         return pd.DataFrame(columns=["article", "title", "publisher", "published", "url"])
+    # A join on the names in order (list_contains per article row was ~10 ms a chart at
+    # 10,000 articles).
     df = _frame(con.execute(
-        "SELECT article, title, coalesce(publisher, ?) AS publisher, published, url "
-        "FROM articles WHERE list_contains(?, article) ORDER BY list_position(?, article)",
+        "SELECT a.article, a.title, coalesce(a.publisher, ?) AS publisher, a.published, a.url "
+        "FROM (SELECT unnest(?) AS article, generate_subscripts(?, 1) AS i) n "
+        "JOIN articles a USING (article) ORDER BY n.i",
         [UNKNOWN_PUBLISHER, names, names]))
     return df.reset_index(drop=True)
 
