@@ -216,3 +216,24 @@ def test_a_link_to_an_unknown_claim_is_explained(app):
     assert_clean(app)
     assert any("c\\-from\\-an\\-older\\-build" in t for t in texts(app.warning))
     assert app.selectbox(key="prov_claim").value  # falls back to the first claim
+
+
+def test_compare_summarises_per_claimant_or_group_and_lists_a_rows_claims(app, desk_data):
+    assert_clean(app)
+    def row_labels(i: int) -> list[str]:
+        spec = json.loads(app.get("vega_lite_chart")[i].proto.spec)
+        return spec["vconcat"][0]["encoding"]["y"]["sort"]
+
+    # Zelensky's two planned-troops claims make one row, named with its latest claim.
+    assert [x for x in row_labels(1) if "Zelensky" in x] == ["Volodymyr Zelensky · 2024-10-23 · 2 claims"]
+    # The claims behind that row, most-cited first, and a choice opens Provenance.
+    options = app.selectbox(key="who-troops_planned").options
+    pick = next(i for i, o in enumerate(options) if o.startswith("Volodymyr Zelensky"))
+    app.selectbox(key="who-troops_planned").set_value(pick).run()
+    assert_clean(app)
+    listed = [d for d in app.dataframe if len(d.value) == 2]
+    assert listed and set(listed[0].value["claimant"]) == {"Volodymyr Zelensky"}
+    # One row per claimant group: Ukraine's casualties claims make one row.
+    app.segmented_control(key="compare_by").set_value("group").run()
+    assert_clean(app)
+    assert sorted(row_labels(2)) == ["South Korea · 2024-12-24 · 2 claims", "Ukraine · 2024-12-23"]

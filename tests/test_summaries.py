@@ -36,7 +36,7 @@ def latest_by_rule(rows: list[dict]) -> str:
 def expected_summary(claims: pd.DataFrame, by: str) -> dict:
     groups: dict[tuple, list[dict]] = {}
     for r in queries.records(claims):
-        who = (r["claimant"] or "") if by == "claimant" else ""
+        who = (r["claimant"] or "") if by == "claimant" else r["claimant_group"]
         groups.setdefault((r["measure"], r["claimant_group"], who), []).append(r)
     out = {}
     for key, rows in groups.items():

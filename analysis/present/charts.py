@@ -20,7 +20,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from analysis.present import queries
-from analysis.present.labels import (UNNAMED, bound_label, claim_review_label, claimant_name,
+from analysis.present.labels import (bound_label, claim_review_label, claimant_name,
                                      fmt_number, measure_label)
 from analysis.extract.vocab import GROUP_COLORS, GROUPS, MEASURES
 
@@ -91,8 +91,7 @@ def summary_label(row) -> str:
     >>> summary_label({"who": "", "claimant_group": "Ukraine", "n_claims": 1, "date": None})
     'unnamed source (Ukraine) · undated'
     """
-    who = row.get("who")
-    who = row.get("claimant_group") or UNNAMED if who is None else claimant_name(who, row.get("claimant_group"))
+    who = claimant_name(row.get("who"), row.get("claimant_group"))
     label = claim_label({**row, "claimant": who, "claimant_group": None})
     n = int(row.get("n_claims") or 1)
     return label + (f" · {n:,} claims" if n > 1 else "")

@@ -189,7 +189,7 @@ def claim_measures(con, filters: Filters = Filters()) -> list[str]:
 
 # Who a summary row stands for. Claimant: the claim's claimant within its group (a claim
 # without a named claimant counts under "" in its group); group: the claimant group.
-SUMMARY_BY = {"claimant": "coalesce(claimant, '')", "group": "''"}
+SUMMARY_BY = {"claimant": "coalesce(claimant, '')", "group": "claimant_group"}
 
 # The latest claim of each claimant (per measure): a claimant's claims ordered by `date`
 # (claim date, else published) ascending, ties broken by n_articles then claim_id; the last
@@ -264,7 +264,7 @@ def claim_summary(con, filters: Filters = Filters(), by: str = "claimant",
     """One row per measure and claimant (`by="claimant"`) or claimant group (`by="group"`)
     over the matching claims: every column of its latest claim but mention_ids (see
     LATEST_PER_CLAIMANT),
-    plus `who` (the claimant, "" when unnamed; "" in group mode), `n_claims`, the band of
+    plus `who` (the claimant, "" when unnamed; the group in group mode), `n_claims`, the band of
     its claims (`band_low` = min low/value, `band_high` = max high/value), `n_articles_all`
     (distinct citing articles of all its claims), `n_articles_measure` (the same over every
     row of its measure), `publishers_all`, `claimants_all` (the
