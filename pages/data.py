@@ -65,6 +65,7 @@ def _table(fetch, total: int, columns: dict, stem: str, key: str) -> None:
                   in zip(df["n_reviewed"], df["n_mentions"], df["reviewed"])]
     view = df.assign(
         measure=df["measure"].map(labels.measure_label),
+        qualifier=df["qualifier"].map(lambda q: labels.QUALIFIER_LABELS.get(q, q)),
         claimant=[labels.claimant_name(c, g) for c, g in zip(df["claimant"], df["claimant_group"])],
         figure=[labels.bound_label(q, v, lo, hi) for q, v, lo, hi
                 in zip(df["qualifier"], df["value"], df["low"], df["high"])],
