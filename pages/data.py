@@ -87,7 +87,7 @@ def main() -> None:
     chosen = filters.current()
     cur = connection.cursor()
     n_claims, n_mentions = queries.count_claims(cur, chosen), queries.count_mentions(cur, chosen)
-    tab_claims, tab_mentions = st.tabs([f"Claims ({n_claims})", f"Mentions ({n_mentions})"])
+    tab_claims, tab_mentions = st.tabs([f"Claims ({n_claims:,})", f"Mentions ({n_mentions:,})"])
     with tab_claims:
         _table(lambda c, limit, offset: queries.claims(c, chosen, limit=limit, offset=offset),
                n_claims, CLAIM_COLUMNS, "estimate-desk-claims", "claims")
