@@ -154,9 +154,10 @@ def test_search_ranks_an_exact_match_first(con, query, column, expected):
     assert found[column].iloc[0] == expected
 
 
-def test_search_without_text_lists_the_most_cited_and_respects_filters(con):
+def test_search_without_text_lists_the_newest_and_respects_filters(con):
     found = queries.search_claims(con, "")
-    assert found["n_articles"].tolist() == sorted(found["n_articles"], reverse=True)
+    dated = [d for d in found["date"] if d is not None]
+    assert dated == sorted(dated, reverse=True) and found["date"].iloc[0] == max(dated)
     assert queries.search_claims(con, "3000", Filters(measures=("killed",))).empty
     assert queries.search_claims(con, "no such words").empty
     mentions = queries.search_mentions(con, "kursk")

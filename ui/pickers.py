@@ -44,8 +44,8 @@ def _picker(key: str, label: str, placeholder: str, search: Callable[[str], list
         st.caption(f"No {label.lower()} matches that search within the filters.")
         return None
     return st.selectbox(label, list(options), key=key, format_func=lambda i: describe(options[i]),
-                        help=f"The {queries.SEARCH_LIMIT} best matches of the search, "
-                             "most-cited first when nothing is typed.")
+                        help=f"The {queries.SEARCH_LIMIT} best matches of the search; the "
+                             "newest when nothing is typed.")
 
 
 def claim_picker(key: str, chosen: queries.Filters, extra: dict | None = None) -> str | None:

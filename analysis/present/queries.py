@@ -423,14 +423,17 @@ def _ranked(con, source: str, params: list, key: str, order: list[str], terms: l
 
 def search_claims(con, query: str, filters: Filters = Filters(), limit: int = SEARCH_LIMIT) -> pd.DataFrame:
     """At most `limit` matching claims ranked for `query` (words, a claimant, a value):
-    every word must match; with no query, the most-cited ones."""
+    every word must match, the most cited first among equals; with no query, the newest
+    (the most cited may be cited hundreds of times: a heavy page to open by default)."""
     where, params = _claims_where(filters)
     terms, tparams = _search_terms(query, numbers=("value", "low", "high"),
                                    names=(("claimant", 6), ("claimant_group", 4),
                                           ("array_to_string(claimants, ' | ')", 5)),
                                    texts=("quote", "sentence"))
-    return _ranked(con, f"(SELECT * FROM claims{where})", params, "claim_id",
-                   ["n_articles DESC", "date DESC NULLS LAST", "claim_id"], terms, tparams, limit)
+    order = ["n_articles DESC", "date DESC NULLS LAST", "claim_id"] if terms else \
+        ["date DESC NULLS LAST", "n_articles DESC", "claim_id"]
+    return _ranked(con, f"(SELECT * FROM claims{where})", params, "claim_id", order, terms,
+                   tparams, limit)
 
 
 def search_mentions(con, query: str, filters: Filters = Filters(), limit: int = SEARCH_LIMIT) -> pd.DataFrame:
