@@ -53,8 +53,12 @@ def compare_page(cur, filters: Filters, by: str = "claimant") -> list[int]:
 def timeline_page(cur, filters: Filters) -> list[int]:
     """pages/timeline.py: the chart (claims or bins), its alt text, the undated count."""
     _sidebar(cur)
-    queries.count_claims(cur, filters)
-    chart, claims, bins = charts.timeline_view(cur, filters)
+    if not queries.count_claims(cur, filters):
+        return []
+    try:
+        chart, claims, bins = charts.timeline_view(cur, filters)
+    except ValueError:  # no matching claim has a date: the page says so
+        return []
     if claims is not None:
         dated = claims[claims["date"].notna()]
         charts.alt_text(chart, dated)

@@ -221,3 +221,21 @@ def test_compare_caps_its_rows_and_says_how_many_it_left_out(monkeypatch):
     assert "55 more claimants with fewer claims not drawn." in footnote
     assert "Sources: 80 claims" in footnote
     con.close()
+
+
+def test_the_page_timing_bench_runs_every_page(desk_data):
+    """bench/pages_timing.py (imported by bench/scale.py) times every page; here only
+    that it runs them all on a store and reports spec sizes (no timing is asserted)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import pages_timing
+
+    rows = pages_timing.time_pages(desk_data / "estimates.duckdb", repeat=1)
+    pages = [r["page"] for r in rows]
+    assert any(p.startswith("Compare") for p in pages) and "Review queue" in pages
+    assert any(p.startswith("Picker search") for p in pages) and "Data, first page" in pages
+    compare = next(r for r in rows if r["page"] == "Compare, no filter")
+    assert compare["charts"] == 5 and 0 < compare["spec_bytes"] < pages_timing.MAX_SPEC_BYTES
+    assert all(r["median_ms"] > 0 and r["cpu_ms"] >= 0 for r in rows)
