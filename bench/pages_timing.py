@@ -64,8 +64,7 @@ def timeline_page(cur, filters: Filters) -> list[int]:
         charts.alt_text(chart, dated)
         queries.citations(cur, queries.cited_articles(dated))
     else:
-        charts.bins_alt_text(chart, bins, queries.sources(cur, filters, dated_only=True))
-        queries.dated_claims_extent(cur, filters)
+        charts.bins_alt_text(chart, bins, bins.attrs["facts"])
     return [_spec_bytes(chart)]
 
 

@@ -32,7 +32,7 @@ def main() -> None:
         dated = claims[claims["date"].notna()]
         alt = charts.alt_text(chart, dated)
     else:
-        facts = queries.sources(cur, chosen, dated_only=True)
+        facts = bins.attrs["facts"]
         st.caption(f"{facts['n_claims']:,} dated claims match: more than "
                    f"{charts.MAX_TIMELINE_POINTS} to draw one by one, so each claimant group "
                    f"is drawn per {bins.attrs['unit']} as its median value (line) and the band "
@@ -43,8 +43,7 @@ def main() -> None:
         clicks.clickable_chart(chart, key="timeline-chart", alt=alt)
         downloads.chart_downloads(chart, "estimate-desk-timeline", key="timeline",
                                   claims=dated, filters=chosen, alt=alt)
-    undated = queries.count_claims(cur, chosen) - (len(dated) if dated is not None
-                                                   else queries.dated_claims_extent(cur, chosen)[0])
+    undated = len(claims) - len(dated) if dated is not None else bins.attrs["undated"]
     if undated:
         st.caption(f"{undated:,} matching claim{'s' * (undated != 1)} without any date "
                    "not shown.")

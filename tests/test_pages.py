@@ -237,3 +237,16 @@ def test_compare_summarises_per_claimant_or_group_and_lists_a_rows_claims(app, d
     app.segmented_control(key="compare_by").set_value("group").run()
     assert_clean(app)
     assert sorted(row_labels(2)) == ["South Korea · 2024-12-24 · 2 claims", "Ukraine · 2024-12-23"]
+
+
+def test_timeline_bins_past_its_limit_and_says_so(app, monkeypatch):
+    from analysis.present import charts
+
+    monkeypatch.setattr(charts, "MAX_TIMELINE_POINTS", 3)
+    app.switch_page("pages/timeline.py").run()
+    assert_clean(app)
+    assert any("dated claims match: more than 3 to draw one by one" in t for t in texts(app.caption))
+    assert any("1 matching claim without any date not shown." in t for t in texts(app.caption))
+    spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
+    assert "by day" in spec["vconcat"][0]["spec"]["encoding"]["x"]["title"]
+    assert len(app.get("download_button")) == 6  # no data ZIP: the chart shows bins, not claims

@@ -594,17 +594,19 @@ def compare_charts(con, filters: queries.Filters = queries.Filters(), *, by: str
 def timeline_view(con, filters: queries.Filters = queries.Filters(), *, made: dt.date | None = None,
                   width: int = TIMELINE_WIDTH) -> tuple[Spec, pd.DataFrame | None, pd.DataFrame | None]:
     """The Timeline page's chart for `filters`: (chart, the claims drawn, None) while at most
-    MAX_TIMELINE_POINTS dated claims match, else (chart, None, the bins). Raises
+    MAX_TIMELINE_POINTS dated claims match, else (chart, None, the bins; their attrs hold
+    "unit", "facts" (queries.sources of the dated claims) and "undated"). Raises
     ValueError when no matching claim has a date."""
-    n, _, _ = queries.dated_claims_extent(con, filters)
+    n, first, last = queries.dated_claims_extent(con, filters)
     if n == 0:
         raise ValueError("no dated claims")
     if n <= MAX_TIMELINE_POINTS:
         claims = queries.claims(con, filters)
         return timeline_chart(claims, subtitle=filters.describe(), made=made, width=width), claims, None
-    bins = queries.timeline_bins(con, filters)
+    bins = queries.timeline_bins(con, filters, unit=queries.bin_unit(first, last))
     undated = queries.count_claims(con, filters) - n
     facts = queries.sources(con, filters, dated_only=True)
+    bins.attrs.update(facts=facts, undated=undated)  # for the page's caption and alt text
     return (timeline_bins_chart(bins, facts, subtitle=filters.describe(), made=made, width=width,
                                 undated=undated), None, bins)
 
