@@ -1,40 +1,84 @@
-"""Compare: one chart per measure, a row per claim."""
+"""Compare: per measure, one row per claimant (or claimant group) summing up its claims."""
 import streamlit as st
 
-from analysis.present import charts, labels
-from ui import downloads, filters, nav
+from analysis.present import charts, labels, queries
+from ui import clicks, connection, downloads, filters, nav, pickers
 
 nav.run_through_app()
+
+BY = {"claimant": "Claimant", "group": "Claimant group"}
+PAGE_SIZE = 20
+
+
+def _claims_of(chosen: queries.Filters, measure: str, rows) -> None:
+    """A claimant's (or group's) claims behind one chart, a page at a time, most-cited
+    first; choosing a row opens it on Provenance."""
+    by_group = st.session_state.get("compare_by") == "group"
+    options = {i: charts.summary_label(r) for i, r in enumerate(rows.to_dict("records"))}
+    pick = st.selectbox("Claims of", list(options), format_func=options.get, index=None,
+                        key=f"who-{measure}", placeholder="Choose a row of the chart")
+    if pick is None:
+        return
+    row = rows.iloc[pick]
+    total = int(row["n_claims"])
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = st.number_input(f"Page (of {pages}; {PAGE_SIZE} claims a page, most-cited first)",
+                           min_value=1, max_value=pages, value=1, step=1,
+                           key=f"page-{measure}-{pick}") if pages > 1 else 1
+    found = queries.claims_of(connection.cursor(), chosen, measure, row["claimant_group"],
+                              None if by_group else row["who"], limit=PAGE_SIZE,
+                              offset=(int(page) - 1) * PAGE_SIZE)
+    view = found.assign(
+        claimant=[labels.claimant_name(c, g) for c, g in zip(found["claimant"], found["claimant_group"])],
+        figure=[labels.bound_label(q, v, lo, hi) for q, v, lo, hi
+                in zip(found["qualifier"], found["value"], found["low"], found["high"])])
+    event = st.dataframe(
+        view, hide_index=True, on_select="rerun", selection_mode="single-row",
+        key=f"claims-{measure}-{pick}-{page}",
+        column_order=["figure", "claimant", "date", "n_articles", "quote", "claim_id"],
+        column_config={"figure": "Figure", "claimant": "Claimant",
+                       "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+                       "n_articles": "Articles", "quote": "Quote", "claim_id": "Claim id"})
+    picked = event.selection.rows if event else []
+    if picked:
+        clicks.open_claim(found["claim_id"].iloc[picked[0]])
+    st.caption("Choose a row to open that claim on Provenance.")
 
 
 def main() -> None:
     st.title("Compare estimates")
-    st.caption("One row per claim: the same estimate reported by several articles is drawn "
-               "once. Points are the figure, bars span ranges, dashed arrows mark open "
-               "bounds. Hover a point for its quote and sources.")
-    found = filters.filtered_claims()
-    if found is None:
+    st.caption("Per measure, one row per claimant: its latest claim in the date window (the "
+               "point; bars span ranges, dashed arrows mark open bounds) over a pale band "
+               "spanning all its claims. Hover for the quote and counts; click a point to "
+               "open that claim on Provenance.")
+    if filters.empty_store_message():
         return
-    chosen, claims = found
-    n_articles = len({a for arts in claims["articles"] for a in arts})
-    st.markdown(f"**{len(claims)}** claims from **{n_articles}** articles match the filters.")
-    for measure in dict.fromkeys(claims["measure"]):
+    chosen = filters.current()
+    cur = connection.cursor()
+    facts = queries.sources(cur, chosen)
+    if not facts["n_claims"]:
+        st.info(filters.NO_MATCH, icon=":material/filter_alt:")
+        return
+    by = st.segmented_control("One row per", list(BY), format_func=BY.get, default="claimant",
+                              key="compare_by", required=True)
+    st.markdown(f"**{facts['n_claims']:,}** claims from **{facts['n_articles']:,}** articles "
+                "match the filters.")
+    for measure, chart, rows in charts.compare_charts(cur, chosen, by=by or "claimant"):
         with st.container(border=True):
-            chart = charts.compare_chart(claims, measure, subtitle=chosen.describe())
-            st.altair_chart(chart, theme=None, width="content")
+            alt = charts.alt_text(chart, rows)
+            clicks.clickable_chart(chart, key=f"chart-{measure}", alt=alt)
             downloads.chart_downloads(chart, f"estimate-desk-compare-{measure}", key=measure,
-                                      claims=claims[claims["measure"] == measure], filters=chosen)
+                                      claims=rows, filters=chosen, alt=alt)
+            with st.expander("The claims behind this chart", icon=":material/list:"):
+                _claims_of(chosen, measure, rows)
 
     st.divider()
     st.subheader("Trace a claim to its articles")
-    options = {row["claim_id"]: f"{labels.measure_label(row['measure'])} · "
-                               f"{charts.claim_label(row)} · "
-                               f"{labels.bound_label(row['qualifier'], row['value'], row['low'], row['high'])}"
-              for row in claims.to_dict("records")}
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        chosen = st.selectbox("Claim", list(options), format_func=options.get, key="compare_claim")
-        if st.button("Open in Provenance", icon=":material/find_in_page:", key="open_provenance"):
-            st.switch_page(nav.PROVENANCE, query_params={"claim": chosen})
+        claim_id = pickers.claim_picker("compare_claim", chosen)
+        if st.button("Open in Provenance", icon=":material/find_in_page:", key="open_provenance",
+                     disabled=claim_id is None):
+            clicks.open_claim(claim_id)
 
 
 main()

@@ -41,10 +41,22 @@ MENTION_COLUMNS = {
 }
 
 
-def _table(df, columns: dict, stem: str, key: str) -> None:
-    if df.empty:
+PAGE_SIZE = 500
+
+
+def _table(fetch, total: int, columns: dict, stem: str, key: str) -> None:
+    """One page of a filtered table (`fetch(cursor, limit, offset)` reads it); the downloads
+    hold every filtered row, read when a button is pressed (on another thread, so on a
+    cursor of their own)."""
+    if not total:
         st.info(filters.NO_MATCH, icon=":material/filter_alt:")
         return
+    pages = -(-total // PAGE_SIZE)
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(f"Page (of {pages:,}; {PAGE_SIZE} rows a page)", min_value=1,
+                                   max_value=pages, value=1, step=1, key=f"page-{key}"))
+    df = fetch(connection.cursor(), PAGE_SIZE, (page - 1) * PAGE_SIZE)
     if "review_status" in df:
         review = df["review_status"].fillna("unreviewed").map(
             lambda s: labels.REVIEW_LABELS.get(s, s))
@@ -53,13 +65,18 @@ def _table(df, columns: dict, stem: str, key: str) -> None:
                   in zip(df["n_reviewed"], df["n_mentions"], df["reviewed"])]
     view = df.assign(
         measure=df["measure"].map(labels.measure_label),
+        qualifier=df["qualifier"].map(lambda q: labels.QUALIFIER_LABELS.get(q, q)),
+        claimant=[labels.claimant_name(c, g) for c, g in zip(df["claimant"], df["claimant_group"])],
         figure=[labels.bound_label(q, v, lo, hi) for q, v, lo, hi
                 in zip(df["qualifier"], df["value"], df["low"], df["high"])],
         review=review)
     st.dataframe(view, column_order=list(columns), column_config=columns, hide_index=True,
-                 placeholder="—", key=f"table-{key}")
-    st.caption("Downloads hold every column of the filtered rows.")
-    downloads.table_downloads(df, stem, key)
+                 placeholder="—", key=f"table-{key}-{page}")
+    first = (page - 1) * PAGE_SIZE
+    st.caption(f"Rows {first + 1:,}–{first + len(df):,} of {total:,}. Downloads hold every "
+               "column of every filtered row.")
+    reader = connection.cursor()
+    downloads.table_downloads(lambda: fetch(reader, None, 0), stem, key)
 
 
 def main() -> None:
@@ -69,13 +86,14 @@ def main() -> None:
         return
     chosen = filters.current()
     cur = connection.cursor()
-    claims = queries.claims(cur, chosen)
-    mentions = queries.mentions(cur, chosen)
-    tab_claims, tab_mentions = st.tabs([f"Claims ({len(claims)})", f"Mentions ({len(mentions)})"])
+    n_claims, n_mentions = queries.count_claims(cur, chosen), queries.count_mentions(cur, chosen)
+    tab_claims, tab_mentions = st.tabs([f"Claims ({n_claims:,})", f"Mentions ({n_mentions:,})"])
     with tab_claims:
-        _table(claims, CLAIM_COLUMNS, "estimate-desk-claims", "claims")
+        _table(lambda c, limit, offset: queries.claims(c, chosen, limit=limit, offset=offset),
+               n_claims, CLAIM_COLUMNS, "estimate-desk-claims", "claims")
     with tab_mentions:
-        _table(mentions, MENTION_COLUMNS, "estimate-desk-mentions", "mentions")
+        _table(lambda c, limit, offset: queries.mentions(c, chosen, limit=limit, offset=offset),
+               n_mentions, MENTION_COLUMNS, "estimate-desk-mentions", "mentions")
 
 
 main()

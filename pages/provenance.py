@@ -5,18 +5,18 @@ import html
 import streamlit as st
 
 from analysis.present import charts, labels, markup, queries
-from ui import connection, filters, messages, nav
+from ui import connection, filters, messages, nav, pickers
 
 nav.run_through_app()
 
-MODES = {"claim": "Claim", "mention": "Mention"}
+MODES = {"claim": "Claim", "mention": "Mention", "article": "Article"}
 
 
 def _apply_link() -> None:
     """Select what ?claim=… or ?mention=… names: on a new link, or when the selection was
     dropped (Streamlit forgets a widget's state while its page is not shown). A link
     already applied does not override a choice made since on this page."""
-    for kind in MODES:
+    for kind in ("claim", "mention"):
         wanted = st.query_params.get(kind)
         key = f"prov_{kind}"
         if wanted and (key not in st.session_state
@@ -33,35 +33,41 @@ def _remember(kind: str, ident: str) -> None:
         st.query_params.from_dict({kind: ident})
 
 
-def _choose(kind: str, frame, fetch, label) -> str | None:
-    """A selectbox over the filtered rows, plus the linked row even when filtered out."""
-    rows = {r[f"{kind}_id"]: r for r in frame.to_dict("records")}
+PICKERS = {"claim": pickers.claim_picker, "mention": pickers.mention_picker}
+
+
+def _choose(kind: str, chosen, fetch) -> str | None:
+    """A search picker over the filtered rows, plus the linked row even when filtered out."""
     wanted = st.session_state.get(f"prov_{kind}")
-    if wanted and wanted not in rows:
-        extra = fetch(connection.cursor(), wanted)
-        if extra:
-            rows = {wanted: extra, **rows}
+    extra = {}
+    if wanted:
+        row = fetch(connection.cursor(), wanted)
+        if row:
+            extra = {wanted: row}
         else:
             st.warning(f"No {kind} with the id {messages.md_escape(wanted)} is in the database; "
                        "it may come from an older build.", icon=":material/link_off:")
             st.session_state.pop(f"prov_{kind}")
-    if not rows:
+    picked = PICKERS[kind](f"prov_{kind}", chosen, extra)
+    if picked is None and not queries.count_claims(connection.cursor(), chosen):
         st.info(filters.NO_MATCH, icon=":material/filter_alt:")
+    return picked
+
+
+def _choose_article() -> str | None:
+    """An article found by search, then one of its figure mentions."""
+    name = pickers.article_picker("prov_article")
+    if not name:
         return None
-    return st.selectbox(MODES[kind], list(rows), key=f"prov_{kind}",
-                        format_func=lambda i: label(rows[i]))
-
-
-def _claim_label(r) -> str:
-    return (f"{labels.measure_label(r['measure'])} · {charts.claim_label(r)} · "
-            f"{labels.bound_label(r['qualifier'], r['value'], r['low'], r['high'])} "
-            f"({r['n_articles']} article{'s' * (r['n_articles'] != 1)})")
-
-
-def _mention_label(r) -> str:
-    rejected = "REJECTED · " if r.get("review_status") == "rejected" else ""
-    return (f"{rejected}{labels.measure_label(r['measure'])} · {r.get('claimant') or 'no claimant'} · "
-            f"“{r['quote']}” · {r.get('title') or r['article']}")
+    found = queries.mentions_in_article(connection.cursor(), name)
+    if not found:
+        st.caption("No figure was found in this article.")
+        return None
+    rows = {m["mention_id"]: m for m in found}
+    return st.selectbox("Figure in this article", list(rows), key="prov_article_mention",
+                        format_func=lambda i: f"“{rows[i]['quote']}” · "
+                        f"{labels.measure_label(rows[i]['measure'])} · "
+                        f"{labels.claimant_name(rows[i].get('claimant'), rows[i].get('claimant_group'))}")
 
 
 AUDIT_COLUMNS = {"when": "When (UTC)", "what": "What", "by": "By", "quote": "Quote",
@@ -162,25 +168,28 @@ def show_mention(mention_id: str) -> None:
 
 def main() -> None:
     st.title("Provenance")
-    st.caption("Choose a claim or a single mention: each sentence is shown inside its "
-               "paragraph with the number highlighted, beside the article it comes from.")
+    st.caption("Find a claim, a single mention or an article: each sentence is shown inside "
+               "its paragraph with the number highlighted, beside the article it comes from.")
     st.html(markup.CSS)
     if filters.empty_store_message():
         return
     _apply_link()
     chosen = filters.current()
-    cur = connection.cursor()
     mode = st.radio("Look up", list(MODES.values()), key="prov_mode", horizontal=True)
-    if mode == MODES["mention"]:
-        chosen = _choose("mention", queries.mentions(cur, chosen), queries.mention, _mention_label)
-        if chosen:
-            _remember("mention", chosen)
-            show_mention(chosen)
+    if mode == MODES["article"]:
+        picked = _choose_article()
+        if picked:
+            show_mention(picked)
+    elif mode == MODES["mention"]:
+        picked = _choose("mention", chosen, queries.mention)
+        if picked:
+            _remember("mention", picked)
+            show_mention(picked)
     else:
-        chosen = _choose("claim", queries.claims(cur, chosen), queries.claim, _claim_label)
-        if chosen:
-            _remember("claim", chosen)
-            show_claim(chosen)
+        picked = _choose("claim", chosen, queries.claim)
+        if picked:
+            _remember("claim", picked)
+            show_claim(picked)
 
 
 main()

@@ -85,8 +85,12 @@ def test_compare_chart_layers_and_tooltip(compare):
     marks = [layer["mark"]["type"] for layer in layers]
     assert marks == ["rule", "rule", "point", "point", "text"]
     assert layers[2]["encoding"]["shape"]["field"] == "arrow_shape"
-    tips = {t["title"] for t in layers[3]["encoding"]["tooltip"]}
+    tips = {t["title"] for t in spec["vconcat"][0]["encoding"]["tooltip"]}  # shared by the layers
     assert {"Quote", "Claimant", "Claim date", "Citing articles"} <= tips
+    # A click on a range bar or a point selects the claim by its id.
+    for clickable in (layers[0], layers[3]):
+        (param,) = clickable["params"]
+        assert param["name"].startswith(charts.CLICK) and param["select"]["fields"] == ["claim_id"]
 
 
 def test_charts_refuse_empty_input(claims):

@@ -60,7 +60,7 @@ def app(desk_data, monkeypatch) -> AppTest:
     return start(desk_data, monkeypatch)
 
 
-def test_every_page_runs(app):
+def test_every_page_runs(app, desk_data):
     assert_clean(app)
     assert texts(app.title) == ["Compare estimates"]
     assert chart_titles(app) == compared("Troops deployed", "Troops planned or expected",
@@ -74,7 +74,8 @@ def test_every_page_runs(app):
     app.switch_page("pages/provenance.py").run()
     assert_clean(app)
     assert texts(app.title) == ["Provenance"] and app.selectbox(key="prov_claim").value
-    assert "<mark>1,500</mark>" in html_bodies(app)
+    shown = claim_row(desk_data, app.selectbox(key="prov_claim").value)
+    assert f"<mark>{shown['quote']}</mark>" in html_bodies(app)
     assert "##### How the wording became the bounds" in texts(app.markdown)
     app.switch_page("pages/data.py").run()
     assert_clean(app)
@@ -150,6 +151,14 @@ def claim_id(data: Path, **filters) -> str:
         con.close()
 
 
+def claim_row(data: Path, claim: str) -> dict:
+    con = duckdb.connect(str((data / "estimates.duckdb").resolve()), read_only=True)
+    try:
+        return queries.claim(con.cursor(), claim)
+    finally:
+        con.close()
+
+
 def test_provenance_lists_every_article_of_a_claim(app, desk_data):
     app.switch_page("pages/provenance.py").run()
     zelensky = claim_id(desk_data, measures=("casualties",), groups=("Ukraine",))
@@ -192,7 +201,7 @@ def test_errors_are_shown_plainly(app, monkeypatch):
     def broken(*args, **kwargs):
         raise duckdb.IOException("disk went away\nsecond line of detail")
 
-    monkeypatch.setattr(queries, "claims", broken)
+    monkeypatch.setattr(queries, "claim_summary", broken)  # what Compare reads
     app.run()
     assert not app.exception
     assert len(app.error) == 1
@@ -207,3 +216,37 @@ def test_a_link_to_an_unknown_claim_is_explained(app):
     assert_clean(app)
     assert any("c\\-from\\-an\\-older\\-build" in t for t in texts(app.warning))
     assert app.selectbox(key="prov_claim").value  # falls back to the first claim
+
+
+def test_compare_summarises_per_claimant_or_group_and_lists_a_rows_claims(app, desk_data):
+    assert_clean(app)
+    def row_labels(i: int) -> list[str]:
+        spec = json.loads(app.get("vega_lite_chart")[i].proto.spec)
+        return spec["vconcat"][0]["encoding"]["y"]["sort"]
+
+    # Zelensky's two planned-troops claims make one row, named with its latest claim.
+    assert [x for x in row_labels(1) if "Zelensky" in x] == ["Volodymyr Zelensky · 2024-10-23 · 2 claims"]
+    # The claims behind that row, most-cited first, and a choice opens Provenance.
+    options = app.selectbox(key="who-troops_planned").options
+    pick = next(i for i, o in enumerate(options) if o.startswith("Volodymyr Zelensky"))
+    app.selectbox(key="who-troops_planned").set_value(pick).run()
+    assert_clean(app)
+    listed = [d for d in app.dataframe if len(d.value) == 2]
+    assert listed and set(listed[0].value["claimant"]) == {"Volodymyr Zelensky"}
+    # One row per claimant group: Ukraine's casualties claims make one row.
+    app.segmented_control(key="compare_by").set_value("group").run()
+    assert_clean(app)
+    assert sorted(row_labels(2)) == ["South Korea · 2024-12-24 · 2 claims", "Ukraine · 2024-12-23"]
+
+
+def test_timeline_bins_past_its_limit_and_says_so(app, monkeypatch):
+    from analysis.present import charts
+
+    monkeypatch.setattr(charts, "MAX_TIMELINE_POINTS", 3)
+    app.switch_page("pages/timeline.py").run()
+    assert_clean(app)
+    assert any("dated claims match: more than 3 to draw one by one" in t for t in texts(app.caption))
+    assert any("1 matching claim without any date not shown." in t for t in texts(app.caption))
+    spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
+    assert "by day" in spec["vconcat"][0]["spec"]["encoding"]["x"]["title"]
+    assert len(app.get("download_button")) == 6  # no data ZIP: the chart shows bins, not claims

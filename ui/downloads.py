@@ -46,10 +46,11 @@ def _data_zip(chart, claims, filters: str, link: str, alt: str, cites) -> bytes:
                           link=link, made=dt.date.today(), alt=alt)
 
 
-def chart_downloads(chart, stem: str, key: str, claims=None, filters=None) -> None:
+def chart_downloads(chart, stem: str, key: str, claims=None, filters=None, alt: str | None = None) -> None:
     """PNG (2× and slide), SVG (and slide), PDF, standalone HTML of a chart, and the data
-    behind it (a ZIP) when the claims it shows are given; made when a button is pressed."""
-    alt = charts.alt_text(chart, claims) if claims is not None else None
+    behind it (a ZIP) when the claims it shows are given; made when a button is pressed.
+    `alt` is the chart's alt text when it is not made from `claims`."""
+    alt = charts.alt_text(chart, claims) if claims is not None and alt is None else alt
     with st.container(horizontal=True, gap="small"):
         for fmt, size, label, mime, suffix in CHART_FORMATS:
             st.download_button(label, data=functools.partial(_export, chart, fmt, size, alt),
@@ -67,11 +68,16 @@ def chart_downloads(chart, stem: str, key: str, claims=None, filters=None) -> No
                 icon=":material/folder_zip:")
 
 
+def _table_file(df, fmt: str) -> bytes:
+    return files.export_table(df() if callable(df) else df, fmt)
+
+
 def table_downloads(df, stem: str, key: str) -> None:
+    """CSV and Parquet of a table; `df` may be a function returning it, called on click."""
     with st.container(horizontal=True, gap="small"):
         for fmt, label, mime in (("csv", "CSV", "text/csv"),
                                  ("parquet", "Parquet", "application/vnd.apache.parquet")):
-            st.download_button(label, data=functools.partial(files.export_table, df, fmt),
+            st.download_button(label, data=functools.partial(_table_file, df, fmt),
                                file_name=f"{stem}.{fmt}", mime=mime, key=f"dl-{key}-{fmt}",
                                on_click="ignore", icon=":material/download:")
 

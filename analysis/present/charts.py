@@ -19,7 +19,9 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from analysis.present.labels import bound_label, claim_review_label, fmt_number, measure_label
+from analysis.present import queries
+from analysis.present.labels import (bound_label, claim_review_label, claimant_name,
+                                     fmt_number, measure_label)
 from analysis.extract.vocab import GROUP_COLORS, GROUPS, MEASURES
 
 WIDTH = 560
@@ -31,17 +33,32 @@ INK, MUTED = "#222222", "#555555"
 VL_VERSION = "v" + "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 FLOORS, CEILINGS = ("at_least", "more_than"), ("up_to", "nearly")
 PUBLISHED_NOTE = "published date, claim date unknown"
+# Rows on one Compare chart, and claims a Timeline draws one by one; beyond these the
+# charts show the claimants with the most claims, and bins.
+MAX_ROWS = 60
+MAX_TIMELINE_POINTS = 300
+# The point selection a click on a claim's point or range bar sets: it returns the
+# claim's id (fields given, else Vega's internal row ids come back).
+CLICK = "claim_click"
 
 
-def group_color(present=None, orient: str = "right") -> alt.Color:
+class Spec(dict):
+    """A Vega-Lite spec as a plain dict. Charts are written as dicts: altair deep-copies a
+    chart on every method call and validates it on output, which took seconds for a page
+    of charts. `to_dict()` keeps altair's way of asking for the spec."""
+
+    def to_dict(self, **_) -> dict:
+        return json.loads(json.dumps(self))
+
+
+def group_color(present=None, orient: str = "right") -> dict:
     """Colour by claimant group over the fixed domain; the legend lists groups present."""
     values = [g for g in GROUPS if present is None or g in set(present)]
-    legend = alt.Legend(values=values, symbolType="circle", symbolOpacity=1, orient=orient)
+    legend = {"values": values, "symbolType": "circle", "symbolOpacity": 1, "orient": orient}
     if orient == "top":
-        legend = alt.Legend(values=values, symbolType="circle", symbolOpacity=1, orient="top",
-                            direction="horizontal", titleOrient="left", offset=12)
-    return alt.Color("group:N", title="Claimant group", legend=legend,
-                     scale=alt.Scale(domain=list(GROUPS), range=[GROUP_COLORS[g] for g in GROUPS]))
+        legend.update(direction="horizontal", titleOrient="left", offset=12)
+    return {"field": "group", "type": "nominal", "title": "Claimant group", "legend": legend,
+            "scale": {"domain": list(GROUPS), "range": [GROUP_COLORS[g] for g in GROUPS]}}
 
 
 def _iso(day) -> str | None:
@@ -54,14 +71,30 @@ def claim_label(row) -> str:
     >>> claim_label({"claimant": "NIS", "claimant_group": "South Korea",
     ...              "date": dt.date(2024, 10, 21), "date_basis": "published"})
     'NIS · 2024-10-21 (published)'
-    >>> claim_label({"claimant": None, "claimant_group": "Other", "date": None})
-    'Other · undated'
+    >>> claim_label({"claimant": float("nan"), "claimant_group": "Other", "date": None})
+    'unnamed source (Other) · undated'
     """
-    who = row.get("claimant") or row.get("claimant_group") or "unknown"
+    who = claimant_name(row.get("claimant"), row.get("claimant_group"))
     day = _iso(row.get("date"))
     if day is None:
         return f"{who} · undated"
     return f"{who} · {day}" + (" (published)" if row.get("date_basis") == "published" else "")
+
+
+def summary_label(row) -> str:
+    """How a summary row (a claimant's or a group's claims) is named on a chart axis:
+    who · date of the latest claim · how many claims.
+
+    >>> summary_label({"who": "NIS", "claimant_group": "South Korea", "n_claims": 3,
+    ...                "date": dt.date(2024, 10, 21), "date_basis": "claim"})
+    'NIS · 2024-10-21 · 3 claims'
+    >>> summary_label({"who": "", "claimant_group": "Ukraine", "n_claims": 1, "date": None})
+    'unnamed source (Ukraine) · undated'
+    """
+    who = claimant_name(row.get("who"), row.get("claimant_group"))
+    label = claim_label({**row, "claimant": who, "claimant_group": None})
+    n = int(row.get("n_claims") or 1)
+    return label + (f" · {n:,} claims" if n > 1 else "")
 
 
 def date_text(row) -> str:
@@ -92,14 +125,31 @@ def _listing(names: list[str], cap: int = 20) -> str:
 def footnote_lines(df: pd.DataFrame, made: dt.date | None = None, extra: str | None = None,
                    width: int = 125) -> list[str]:
     """The source lines under a chart: claimants, publishers, date made."""
+    return source_lines(chart_sources(df), made, extra, width)
+
+
+def chart_sources(df: pd.DataFrame) -> dict:
+    """Claims, distinct citing articles, claimants and publishers behind a frame of claims
+    or of summary rows (queries.claim_summary: one measure's rows)."""
+    if "n_claims" in df:
+        return {"n_claims": int(df["n_claims"].sum()),
+                "n_articles": int(df["n_articles_measure"].max()) if len(df) else 0,
+                "claimants": _names(df["claimants_all"]), "publishers": _names(df["publishers_all"])}
+    return {"n_claims": len(df),
+            "n_articles": len(_names(df["articles"])) if "articles" in df else 0,
+            "claimants": _names(df["claimants"]) if "claimants" in df else _names(df["claimant"]),
+            "publishers": _names(df["publishers"]) if "publishers" in df else []}
+
+
+def source_lines(facts: dict, made: dt.date | None = None, extra: str | None = None,
+                 width: int = 125) -> list[str]:
+    """The source lines under a chart from `queries.sources`-like facts."""
     made = made or dt.date.today()
-    claimants = _names(df["claimants"]) if "claimants" in df else _names(df["claimant"])
-    publishers = _names(df["publishers"]) if "publishers" in df else []
-    n_articles = len(_names(df["articles"])) if "articles" in df else 0
+    n, n_articles = facts["n_claims"], facts["n_articles"]
     text = [
-        f"Sources: {len(df)} claim{'s' * (len(df) != 1)} cited by {n_articles} "
-        f"article{'s' * (n_articles != 1)}. Claimants: {_listing(claimants)}.",
-        f"Publishers: {_listing(publishers)}.",
+        f"Sources: {n:,} claim{'s' * (n != 1)} cited by {n_articles:,} "
+        f"article{'s' * (n_articles != 1)}. Claimants: {_listing(list(facts['claimants']))}.",
+        f"Publishers: {_listing(list(facts['publishers']))}.",
     ]
     if extra:
         text.append(extra)
@@ -107,18 +157,37 @@ def footnote_lines(df: pd.DataFrame, made: dt.date | None = None, extra: str | N
     return [line for para in text for line in textwrap.wrap(para, width)]
 
 
-def _decorate(chart, title: str, subtitle: str, footnote: list[str]) -> alt.VConcatChart:
-    body = chart.properties(title=alt.TitleParams(
-        footnote, orient="bottom", anchor="start", fontSize=11, fontWeight="normal",
-        color=MUTED, offset=18, lineHeight=15))
-    return (alt.vconcat(body, title=alt.TitleParams(
-                title, subtitle=subtitle or " ", anchor="start", fontSize=18, color=INK,
-                subtitleFontSize=13, subtitleColor=MUTED, subtitlePadding=4, offset=14))
-            .configure(font=FONT, background="white", padding=12)
-            .configure_view(strokeOpacity=0)
-            .configure_axis(labelFontSize=12, titleFontSize=12, labelColor=INK,
-                            titleColor=MUTED, gridColor="#e6e6e6")
-            .configure_legend(labelFontSize=12, titleFontSize=12, titleColor=MUTED))
+CONFIG = {
+    "font": FONT, "background": "white", "padding": 12, "view": {"strokeOpacity": 0},
+    "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": INK, "titleColor": MUTED,
+             "gridColor": "#e6e6e6"},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleColor": MUTED},
+}
+ROWS = "rows"
+
+
+def _decorate(chart: dict, title: str, subtitle: str, footnote: list[str],
+              rows: pd.DataFrame | list[dict] | None = None) -> Spec:
+    """The chart under its title and subtitle, with the footnote below; `rows` become the
+    spec's one named dataset, "rows" (written once, whatever the number of layers)."""
+    body = {**chart, "title": {"text": footnote, "orient": "bottom", "anchor": "start",
+                               "fontSize": 11, "fontWeight": "normal", "color": MUTED,
+                               "offset": 18, "lineHeight": 15}}
+    spec = Spec({"$schema": f"https://vega.github.io/schema/vega-lite/{alt.SCHEMA_VERSION}.json",
+                 "config": CONFIG, "vconcat": [body],
+                 "title": {"text": title, "subtitle": subtitle or " ", "anchor": "start",
+                           "fontSize": 18, "color": INK, "subtitleFontSize": 13,
+                           "subtitleColor": MUTED, "subtitlePadding": 4, "offset": 14}})
+    if rows is not None:
+        spec["datasets"] = {ROWS: _values(rows)}
+    return spec
+
+
+def _values(rows) -> list[dict]:
+    """Rows (a frame or row dicts) as JSON-ready records (NaN as null, dates as ISO text)."""
+    if isinstance(rows, list):
+        return rows
+    return json.loads(rows.to_json(orient="records", date_format="iso"))
 
 
 def _nice_ceiling(x: float) -> float:
@@ -135,12 +204,16 @@ def _nice_ceiling(x: float) -> float:
 
 
 def _num(v) -> float | None:
-    return None if v is None or pd.isna(v) else float(v)
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, (int, float)):
+        return float(v)
+    return None if pd.isna(v) else float(v)
 
 
 def _tooltip_fields(row) -> dict:
     return {
-        "claim_id": row["claim_id"], "claimant": row.get("claimant") or "—",
+        "claim_id": row["claim_id"], "claimant": claimant_name(row.get("claimant")),
         "group": row.get("claimant_group") or "Unattributed",
         "figure": bound_label(row.get("qualifier"), row.get("value"), row.get("low"), row.get("high")),
         "quote": row.get("quote") or "", "date_text": date_text(row),
@@ -164,15 +237,16 @@ _HALF = ("M-1,0A1,1,0,1,0,1,0A1,1,0,1,0,-1,0Z"
          "M0,-0.5A0.5,0.5,0,0,1,0,0.5Z")
 
 
-def review_shape(present) -> alt.Shape:
+def review_shape(present) -> dict:
     """The point's shape by review state, with its legend: a disc once reviewed, a ring
     while unreviewed, a half-filled ring when only some mentions are reviewed."""
     values = [s for s in REVIEW_STATES if s in set(present)]
-    return alt.Shape("review_state:N", title="Review", scale=alt.Scale(
-        domain=list(REVIEW_STATES), range=[_DISC, _HALF, _RING]), legend=alt.Legend(
-        values=values, orient="top", direction="horizontal", titleOrient="left",
-        symbolFillColor="#555555", symbolStrokeColor="white", symbolStrokeWidth=0.5,
-        symbolSize=110, offset=6))
+    return {"field": "review_state", "type": "nominal", "title": "Review",
+            "scale": {"domain": list(REVIEW_STATES), "range": [_DISC, _HALF, _RING]},
+            "legend": {"values": values, "orient": "top", "direction": "horizontal",
+                       "titleOrient": "left", "symbolFillColor": "#555555",
+                       "symbolStrokeColor": "white", "symbolStrokeWidth": 0.5,
+                       "symbolSize": 110, "offset": 6}}
 
 
 def review_state(label: str) -> str:
@@ -184,33 +258,85 @@ def review_state(label: str) -> str:
     return label if label in ("reviewed", "unreviewed") else "partly reviewed"
 
 
+def _tip(field: str, title: str, kind: str = "nominal", fmt: str | None = None) -> dict:
+    return {"field": field, "type": kind, "title": title, **({"format": fmt} if fmt else {})}
+
+
 TOOLTIP = [
-    alt.Tooltip("claimant:N", title="Claimant"), alt.Tooltip("group:N", title="Claimant group"),
-    alt.Tooltip("figure:N", title="Figure"), alt.Tooltip("quote:N", title="Quote"),
-    alt.Tooltip("date_text:N", title="Claim date"),
-    alt.Tooltip("n_articles:Q", title="Citing articles"),
-    alt.Tooltip("publishers_text:N", title="Publishers"),
-    alt.Tooltip("review:N", title="Review"),
+    _tip("claimant", "Claimant"), _tip("group", "Claimant group"), _tip("figure", "Figure"),
+    _tip("quote", "Quote"), _tip("date_text", "Claim date"),
+    _tip("n_articles", "Citing articles", "quantitative"),
+    _tip("publishers_text", "Publishers"), _tip("review", "Review"),
+]
+SUMMARY_TOOLTIP = [
+    _tip("n_claims", "Claims in the window", "quantitative", ","),
+    _tip("band_text", "Band of its claims"),
+    _tip("n_articles_all", "Articles citing its claims", "quantitative", ","),
 ]
 
 
-def _inline(df: pd.DataFrame) -> alt.InlineData:
-    """The rows written into the spec itself. A DataFrame would go through altair's
-    data transformer, which is global: Streamlit swaps in its own (rows sent apart) while
-    it draws a chart on another thread, and an export made then would have no rows."""
-    return alt.InlineData(values=alt.to_values(df)["values"])
+def clickable(spec) -> bool:
+    """Whether a spec carries a CLICK selection (a binned timeline has none)."""
+    if isinstance(spec, dict):
+        return any(str(p.get("name", "")).startswith(CLICK) for p in spec.get("params", [])) or \
+            any(clickable(v) for k, v in spec.items() if k in ("layer", "vconcat", "spec"))
+    if isinstance(spec, list):
+        return any(clickable(v) for v in spec)
+    return False
+
+
+def _click() -> dict:
+    """The point selection a click sets on a claim's mark, returning its claim_id."""
+    return {"name": CLICK, "select": {"type": "point", "fields": ["claim_id"], "on": "click",
+                                      "clear": "dblclick"}}
+
+
+SUMMARY_NOTE = ("Each row: a claimant's latest claim in the date window (point, bar, "
+                "arrows); the pale band spans all its claims there (lowest to highest bound).")
+
+
+def _shown_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Summary rows to draw (at most MAX_ROWS: those with the most claims, in their order)
+    and how many were left out; plain claims are all drawn."""
+    if "n_claims" not in df or len(df) <= MAX_ROWS:
+        return df, 0
+    keep = df.sort_values(["n_claims", "n_articles_all"], ascending=False, kind="stable").index[:MAX_ROWS]
+    return df.loc[sorted(keep)], len(df) - MAX_ROWS
+
+
+# The columns a chart row is made from (the others, long lists among them, stay behind).
+ROW_FIELDS = ("claim_id", "measure", "claimant", "claimant_group", "value", "low", "high",
+              "qualifier", "date", "date_basis", "quote", "n_articles", "publishers",
+              "n_reviewed", "n_mentions", "reviewed", "who", "n_claims", "band_low", "band_high",
+              "n_articles_all")
+
+
+def _records(df: pd.DataFrame, fields) -> list[dict]:
+    """Some columns of a frame as row dicts, NaN as None (column lists: far cheaper than
+    DataFrame.to_dict for rows holding long lists)."""
+    cols = [c for c in fields if c in df]
+    values = [[None if isinstance(v, float) and v != v else v for v in df[c].tolist()] for c in cols]
+    return [dict(zip(cols, row)) for row in zip(*values)]
 
 
 def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """One plotting row per claim of a measure: label, point, bar and arrow positions."""
-    df = claims_df[claims_df["measure"] == measure]
-    numbers = [_num(v) for col in ("value", "low", "high") for v in df[col]]
+    """One plotting row per claim of a measure (or per summary row, queries.claim_summary:
+    its latest claim, plus the band of its claims): label, point, bar, arrow positions."""
+    return pd.DataFrame(_compare_records(claims_df, measure))
+
+
+def _compare_records(claims_df: pd.DataFrame, measure: str) -> list[dict]:
+    df = claims_df if (claims_df["measure"] == measure).all() else claims_df[claims_df["measure"] == measure]
+    df, _ = _shown_rows(df)
+    summary = "n_claims" in df
+    cols = ("value", "low", "high", "band_low", "band_high") if summary else ("value", "low", "high")
+    numbers = [_num(v) for col in cols for v in df[col].tolist()]
     edge = _nice_ceiling(max([n for n in numbers if n is not None] + [0]) * 1.08)
     inset = edge * 0.012
     rows, seen = [], {}
-    for row in df.to_dict("records"):
+    for row in _records(df, ROW_FIELDS):
         value, low, high, qual = _num(row["value"]), _num(row["low"]), _num(row["high"]), row["qualifier"]
-        label = claim_label(row)
+        label = summary_label(row) if summary else claim_label(row)
         seen[label] = seen.get(label, 0) + 1
         if seen[label] > 1:
             label = f"{label} ({seen[label]})"
@@ -218,6 +344,13 @@ def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
                "arrow_to": None, "arrow_shape": None, "edge": edge,
                "text": bound_label(qual, value, low, high), **_tooltip_fields(row)}
         out["review_state"] = review_state(out["review"])
+        if summary:
+            b_low, b_high, n = _num(row["band_low"]), _num(row["band_high"]), int(row["n_claims"])
+            wide = n > 1 and b_low is not None and b_high is not None and b_high > b_low
+            out.update(n_claims=n, n_articles_all=int(row["n_articles_all"]),
+                       band_low=b_low if wide else None, band_high=b_high if wide else None,
+                       band_text=(f"{fmt_number(b_low)}–{fmt_number(b_high)}" if wide
+                                  else fmt_number(b_low)) + f" ({n:,} claim{'s' * (n != 1)})")
         if low is not None and high is not None and high > low:
             out["bar_low"], out["bar_high"] = low, high
         if qual in FLOORS or (low is not None and high is None):
@@ -225,46 +358,71 @@ def compare_rows(claims_df: pd.DataFrame, measure: str) -> pd.DataFrame:
         elif qual in CEILINGS or (high is not None and low is None):
             out["arrow_to"], out["arrow_shape"] = inset, "triangle-left"
         rows.append(out)
-    return pd.DataFrame(rows)
+    return rows
 
 
 def compare_chart(claims_df: pd.DataFrame, measure: str, *, subtitle: str = "",
-                  made: dt.date | None = None, width: int = WIDTH) -> alt.VConcatChart:
+                  made: dt.date | None = None, width: int = WIDTH) -> Spec:
     """One row per claim of `measure`: the value as a point, low–high as a bar, open bounds
     as a dashed arrow to the plot edge (right for floors, left for ceilings)."""
-    data = compare_rows(claims_df, measure)
-    if data.empty:
+    data = _compare_records(claims_df, measure)
+    if not data:
         raise ValueError(f"no claims for measure {measure!r}")
-    edge = float(data["edge"].iloc[0])
+    edge = float(data[0]["edge"])
     x_title = f"{measure_label(measure)}: number of North Korean personnel"
-    x_scale = alt.Scale(domain=[0, edge], nice=False, zero=True)
+    summary = "n_claims" in data[0]
+    x_scale = {"domain": [0, edge], "nice": False, "zero": True}
 
-    def x(field: str) -> alt.X:
-        return alt.X(f"{field}:Q", title=x_title, scale=x_scale,
-                     axis=alt.Axis(format=",d", tickCount=6))
+    def x(field: str) -> dict:
+        return {"field": field, "type": "quantitative", "title": x_title, "scale": x_scale,
+                "axis": {"format": ",d", "tickCount": 6}}
 
-    color = group_color(data["group"], orient="top")
-    base = alt.Chart(_inline(data)).encode(
-        y=alt.Y("label:N", sort=list(data["label"]), title=None,
-                axis=alt.Axis(labelLimit=320, ticks=False, domain=False, labelPadding=8)),
-        tooltip=TOOLTIP)
-    bar = base.transform_filter("isValid(datum.bar_low)").mark_rule(
-        strokeWidth=8, opacity=0.35, strokeCap="round").encode(x=x("bar_low"), x2="bar_high:Q", color=color)
-    arrow = base.transform_filter("isValid(datum.arrow_to)").mark_rule(
-        strokeWidth=1.8, strokeDash=[5, 3]).encode(x=x("value"), x2="arrow_to:Q", color=color)
-    head = base.transform_filter("isValid(datum.arrow_to)").mark_point(
-        filled=True, size=120, opacity=1).encode(
-        x=x("arrow_to"), shape=alt.Shape("arrow_shape:N", scale=None, legend=None), color=color)
-    point = base.mark_point(filled=True, size=110, opacity=1, stroke="white", strokeWidth=0.6).encode(
-        x=x("value"), color=color, shape=review_shape(data["review_state"]))
-    text = base.mark_text(align="left", dx=7, dy=-10, fontSize=12, color=INK).encode(
-        x=x("value"), text="text:N")
-    chart = alt.layer(bar, arrow, head, point, text).resolve_scale(shape="independent").properties(
-        width=width, height=ROW_HEIGHT * len(data))
+    def valid(field: str) -> list[dict]:
+        return [{"filter": f"isValid(datum.{field})"}]
+
+    layers = []
+    if summary:
+        layers.append({"transform": valid("band_low"),
+                       "mark": {"type": "rule", "strokeWidth": 16, "opacity": 0.13, "strokeCap": "butt"},
+                       "encoding": {"x": x("band_low"), "x2": {"field": "band_high"}}})
+    layers += [
+        {"transform": valid("bar_low"), "params": [_click()],
+         "mark": {"type": "rule", "strokeWidth": 8, "opacity": 0.35, "strokeCap": "round",
+                  "cursor": "pointer"},
+         "encoding": {"x": x("bar_low"), "x2": {"field": "bar_high"}}},
+        {"transform": valid("arrow_to"),
+         "mark": {"type": "rule", "strokeWidth": 1.8, "strokeDash": [5, 3]},
+         "encoding": {"x": x("value"), "x2": {"field": "arrow_to"}}},
+        {"transform": valid("arrow_to"),
+         "mark": {"type": "point", "filled": True, "size": 120, "opacity": 1},
+         "encoding": {"x": x("arrow_to"), "shape": {"field": "arrow_shape", "type": "nominal",
+                                                    "scale": None, "legend": None}}},
+        {"params": [{**_click(), "name": CLICK + "_point"}],
+         "mark": {"type": "point", "filled": True, "size": 110, "opacity": 1, "stroke": "white",
+                  "strokeWidth": 0.6, "cursor": "pointer"},
+         "encoding": {"x": x("value"), "shape": review_shape([r["review_state"] for r in data])}},
+        {"mark": {"type": "text", "align": "left", "dx": 7, "dy": -10, "fontSize": 12},
+         "encoding": {"x": x("value"), "text": {"field": "text", "type": "nominal"},
+                      "color": {"value": INK}}},
+    ]
+    chart = {
+        "data": {"name": ROWS}, "width": width, "height": ROW_HEIGHT * len(data),
+        "encoding": {
+            "y": {"field": "label", "type": "nominal", "sort": [r["label"] for r in data], "title": None,
+                  "axis": {"labelLimit": 320, "ticks": False, "domain": False, "labelPadding": 8}},
+            "color": group_color([r["group"] for r in data], orient="top"),
+            "tooltip": TOOLTIP + (SUMMARY_TOOLTIP if summary else [])},
+        "layer": layers, "resolve": {"scale": {"shape": "independent"}}}
+    rows = claims_df[claims_df["measure"] == measure]
+    extra = ("Arrows mark open bounds (at least / more than → right; up to / nearly → left). "
+             "Bars span ranges. " + REVIEW_NOTE)
+    if summary:
+        left_out = _shown_rows(rows)[1]
+        extra = SUMMARY_NOTE + " " + extra + (
+            f" {left_out} more claimant{'s' * (left_out != 1)} with fewer claims not drawn."
+            if left_out else "")
     return _decorate(chart, f"{measure_label(measure)}: estimates compared", subtitle,
-                     footnote_lines(claims_df[claims_df["measure"] == measure], made,
-                                    "Arrows mark open bounds (at least / more than → right; "
-                                    "up to / nearly → left). Bars span ranges. " + REVIEW_NOTE))
+                     footnote_lines(rows, made, extra), data)
 
 
 def timeline_rows(claims_df: pd.DataFrame) -> pd.DataFrame:
@@ -289,46 +447,181 @@ def timeline_rows(claims_df: pd.DataFrame) -> pd.DataFrame:
 
 
 def timeline_chart(claims_df: pd.DataFrame, *, subtitle: str = "", made: dt.date | None = None,
-                   width: int = TIMELINE_WIDTH) -> alt.VConcatChart:
+                   width: int = TIMELINE_WIDTH) -> Spec:
     """Claims over time, one panel per measure, a line per claimant group. Claims dated by
     their article's publication (claim date unknown) are hollow markers."""
     data = timeline_rows(claims_df)
     if data.empty:
         raise ValueError("no dated claims")
-    color = group_color(data["group"])
-    x = alt.X("date:T", title="Claim date (hollow markers: published date, claim date unknown)",
-              scale=alt.Scale(padding=14), axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount=6))
+    x = {"field": "date", "type": "temporal",
+         "title": "Claim date (hollow markers: published date, claim date unknown)",
+         "scale": {"padding": 14}, "axis": {"format": "%d %b %Y", "labelAngle": 0, "tickCount": 6}}
+    shape = {"field": "shape", "type": "nominal", "scale": None, "legend": None}
 
-    def y(field: str = "value") -> alt.Y:
-        return alt.Y(f"{field}:Q", title="Personnel", scale=alt.Scale(zero=True),
-                     axis=alt.Axis(format=",d", tickCount=5))
+    def point(basis: str, name: str, **mark) -> dict:
+        return {"transform": [{"filter": f"datum.basis == '{basis}'"}],
+                "params": [{**_click(), "name": name}],
+                "mark": {"type": "point", "size": 80, "opacity": 1, "cursor": "pointer", **mark},
+                "encoding": {"y": _y("value"), "shape": shape}}
 
-    shape = alt.Shape("shape:N", scale=None, legend=None)
-    base = alt.Chart().encode(x=x, tooltip=TOOLTIP)
-    lines = base.mark_line(strokeWidth=1.5, opacity=0.55).encode(
-        y=y(), color=color, detail="group:N", tooltip=alt.value(None))
-    bars = base.transform_filter("isValid(datum.bar_low)").mark_rule(
-        strokeWidth=5, opacity=0.35, strokeCap="round").encode(y=y("bar_low"), y2="bar_high:Q", color=color)
-    filled = base.transform_filter("datum.basis == 'claim'").mark_point(
-        filled=True, size=80, opacity=1).encode(y=y(), color=color, shape=shape)
-    hollow = base.transform_filter("datum.basis == 'published'").mark_point(
-        filled=False, size=80, opacity=1, strokeWidth=2, fill="white").encode(y=y(), color=color, shape=shape)
-    order = [measure_label(m) for m in MEASURES] + sorted(
-        set(data["measure_label"]) - {measure_label(m) for m in MEASURES})
-    chart = (alt.layer(lines, bars, filled, hollow, data=_inline(data))
-             .properties(width=width, height=FACET_HEIGHT)
-             .facet(row=alt.Row("measure_label:N", title=None, sort=order,
-                                header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start",
-                                                  labelFontSize=13, labelFontWeight="bold",
-                                                  labelColor=INK)))
-             .resolve_scale(y="independent"))
+    layer = {
+        "encoding": {"x": x, "color": group_color(data["group"]), "tooltip": TOOLTIP},
+        "layer": [
+            {"mark": {"type": "line", "strokeWidth": 1.5, "opacity": 0.55},
+             "encoding": {"y": _y("value"), "detail": {"field": "group", "type": "nominal"},
+                          "tooltip": None}},
+            {"transform": [{"filter": "isValid(datum.bar_low)"}], "params": [_click()],
+             "mark": {"type": "rule", "strokeWidth": 5, "opacity": 0.35, "strokeCap": "round",
+                      "cursor": "pointer"},
+             "encoding": {"y": _y("bar_low"), "y2": {"field": "bar_high"}}},
+            point("claim", CLICK + "_dated", filled=True),
+            point("published", CLICK + "_published", filled=False, strokeWidth=2, fill="white"),
+        ]}
+    chart = _panels(layer, data, width)
     undated = len(claims_df) - len(data)
     extra = ("Markers: ▲ a floor (at least / more than), ▼ a ceiling (up to / nearly), "
              "● otherwise; hollow markers use the published date.")
     if undated:
         extra += f" {undated} undated claim{'s' * (undated != 1)} not shown."
     return _decorate(chart, "North Korean personnel estimates over time", subtitle,
-                     footnote_lines(claims_df, made, extra))
+                     footnote_lines(claims_df, made, extra), data)
+
+
+def _y(field: str) -> dict:
+    return {"field": field, "type": "quantitative", "title": "Personnel", "scale": {"zero": True},
+            "axis": {"format": ",d", "tickCount": 5}}
+
+
+def _panels(layer: dict, data: pd.DataFrame, width: int) -> dict:
+    """A layered chart as one panel per measure (vocabulary order), each its own y scale."""
+    order = [measure_label(m) for m in MEASURES] + sorted(
+        set(data["measure_label"]) - {measure_label(m) for m in MEASURES})
+    return {"data": {"name": ROWS},
+            "facet": {"row": {"field": "measure_label", "type": "nominal", "title": None, "sort": order,
+                              "header": {"labelAngle": 0, "labelOrient": "top", "labelAnchor": "start",
+                                         "labelFontSize": 13, "labelFontWeight": "bold",
+                                         "labelColor": INK}}},
+            "spec": {**layer, "width": width, "height": FACET_HEIGHT},
+            "resolve": {"scale": {"y": "independent"}}}
+
+
+BIN_NAMES = {"day": "day", "week": "week", "month": "month"}
+BIN_FORMATS = {"day": "%d %b", "week": "%d %b %Y", "month": "%b %Y"}
+
+
+def timeline_bin_rows(bins: pd.DataFrame) -> pd.DataFrame:
+    """queries.timeline_bins as plotting rows: one per measure, group and bin."""
+    rows = []
+    for b in bins.to_dict("records"):
+        start, end = _iso(b["bin"]), _iso(b["bin_end"])
+        n = int(b["n"])
+        rows.append({
+            "date": start, "measure_label": measure_label(b["measure"]),
+            "group": b["claimant_group"] or "Unattributed",
+            "low": _num(b["low"]), "high": _num(b["high"]), "median": _num(b["median"]), "n": n,
+            "period": start if start == end else f"{start} to {end}",
+            "band_text": f"{fmt_number(b['low'])}–{fmt_number(b['high'])}",
+            "n_published": int(b["n_published"])})
+    return pd.DataFrame(rows)
+
+
+BIN_TOOLTIP = [
+    _tip("group", "Claimant group"), _tip("period", "Period"),
+    _tip("n", "Claims", "quantitative", ","), _tip("median", "Median value", "quantitative", ",.0f"),
+    _tip("band_text", "Lowest–highest value"),
+    _tip("n_published", "Dated by publication", "quantitative", ","),
+]
+
+
+def timeline_bins_chart(bins: pd.DataFrame, facts: dict, *, subtitle: str = "",
+                        made: dt.date | None = None, width: int = TIMELINE_WIDTH,
+                        undated: int = 0) -> Spec:
+    """Claims over time as bins (queries.timeline_bins): per measure panel and claimant
+    group, the band of values (lowest to highest) and the median per bin. `facts` are
+    queries.sources(..., dated_only=True), for the footnote."""
+    data = timeline_bin_rows(bins)
+    if data.empty:
+        raise ValueError("no dated claims")
+    unit = BIN_NAMES.get(bins.attrs.get("unit"), "period")
+    detail = {"field": "group", "type": "nominal"}
+    # Bands of many groups overlap: the more groups, the fainter each.
+    n_groups = data["group"].nunique()
+    band_opacity = 0.16 if n_groups <= 2 else 0.09 if n_groups <= 4 else 0.045
+    layer = {
+        "encoding": {"x": {"field": "date", "type": "temporal",
+                           "title": f"Claim date (else published date), by {unit}",
+                           "scale": {"padding": 14},
+                           "axis": {"format": BIN_FORMATS.get(unit, "%d %b %Y"), "labelAngle": 0,
+                                    "tickCount": 6, "labelOverlap": True}},
+                     "color": group_color(data["group"]), "tooltip": BIN_TOOLTIP},
+        "layer": [
+            {"mark": {"type": "area", "opacity": band_opacity},
+             "encoding": {"y": _y("low"), "y2": {"field": "high"}, "detail": detail}},
+            {"mark": {"type": "line", "strokeWidth": 1.8, "opacity": 0.9},
+             "encoding": {"y": _y("median"), "detail": detail}},
+            {"mark": {"type": "point", "filled": True, "opacity": 0.9},
+             "encoding": {"y": _y("median"),
+                          "size": {"field": "n", "type": "quantitative", "title": "Claims in a bin",
+                                   "scale": {"range": [12, 160]},
+                                   "legend": {"orient": "right", "format": ",d"}}}},
+        ]}
+    chart = _panels(layer, data, width)
+    extra = (f"Claims binned by {unit} of their date (claim date, else the article's published "
+             "date): the line joins each group's median value per bin, the pale band spans its "
+             "lowest to highest value.")
+    if undated:
+        extra += f" {undated:,} undated claim{'s' * (undated != 1)} not shown."
+    return _decorate(chart, "North Korean personnel estimates over time", subtitle,
+                     source_lines(facts, made, extra), data)
+
+
+# --- charts straight from the store: what the pages, a script and a briefing call ------
+
+
+def compare_charts(con, filters: queries.Filters = queries.Filters(), *, by: str = "claimant",
+                   made: dt.date | None = None, width: int = WIDTH
+                   ) -> list[tuple[str, Spec, pd.DataFrame]]:
+    """The Compare page's charts for `filters`: (measure, chart, its summary rows) per
+    measure, one row per claimant (`by="claimant"`) or claimant group (`by="group"`)."""
+    summary = queries.claim_summary(con, filters, by)
+    out = []
+    for m, rows in summary.groupby("measure", sort=False):
+        rows = rows.reset_index(drop=True)
+        out.append((m, compare_chart(rows, m, subtitle=filters.describe(), made=made, width=width), rows))
+    return out
+
+
+def timeline_view(con, filters: queries.Filters = queries.Filters(), *, made: dt.date | None = None,
+                  width: int = TIMELINE_WIDTH) -> tuple[Spec, pd.DataFrame | None, pd.DataFrame | None]:
+    """The Timeline page's chart for `filters`: (chart, the claims drawn, None) while at most
+    MAX_TIMELINE_POINTS dated claims match, else (chart, None, the bins; their attrs hold
+    "unit", "facts" (queries.sources of the dated claims) and "undated"). Raises
+    ValueError when no matching claim has a date."""
+    n, first, last = queries.dated_claims_extent(con, filters)
+    if n == 0:
+        raise ValueError("no dated claims")
+    if n <= MAX_TIMELINE_POINTS:
+        claims = queries.claims(con, filters)
+        return timeline_chart(claims, subtitle=filters.describe(), made=made, width=width), claims, None
+    bins = queries.timeline_bins(con, filters, unit=queries.bin_unit(first, last))
+    undated = queries.count_claims(con, filters) - n
+    facts = queries.sources(con, filters, dated_only=True)
+    bins.attrs.update(facts=facts, undated=undated)  # for the page's caption and alt text
+    return (timeline_bins_chart(bins, facts, subtitle=filters.describe(), made=made, width=width,
+                                undated=undated), None, bins)
+
+
+def bins_alt_text(chart, bins: pd.DataFrame, facts: dict) -> str:
+    """alt_text for a binned timeline."""
+    n = facts["n_claims"]
+    measures = [measure_label(m) for m in dict.fromkeys(bins["measure"])]
+    groups = list(dict.fromkeys(bins["claimant_group"]))
+    return (f"{chart_title(chart)}. {n:,} dated claims about {', '.join(measures).lower()}, "
+            f"binned by {bins.attrs.get('unit', 'period')} from {_iso(bins['bin'].min())} to "
+            f"{_iso(bins['bin_end'].max())}: per claimant group the median value and the band "
+            f"from lowest to highest. Values range from {fmt_number(bins['low'].min())} to "
+            f"{fmt_number(bins['high'].max())} North Korean personnel. Claimant groups: "
+            f"{', '.join(groups)}.")
 
 
 # --- export --------------------------------------------------------------------------
@@ -338,7 +631,8 @@ SLIDE_PX = (1920, 1080)  # a 16:9 slide at full HD: every slide export is at lea
 
 
 def _spec(chart) -> dict:
-    return chart.to_dict()
+    """The Vega-Lite dict of a chart: a Spec, a dict, or an altair chart."""
+    return chart if isinstance(chart, dict) else chart.to_dict()
 
 
 def chart_title(chart) -> str:
@@ -355,6 +649,8 @@ def _figure_range(df: pd.DataFrame) -> tuple[float, float] | None:
 def alt_text(chart, claims_df: pd.DataFrame) -> str:
     """One paragraph saying what a chart shows: measure(s), claims, range of values,
     claimants; for the SVG's <desc> and a slide picture's alt text."""
+    if "n_claims" in claims_df:
+        return _summary_alt_text(chart, claims_df)
     n = len(claims_df)
     measures = [measure_label(m) for m in dict.fromkeys(claims_df["measure"])] if n else []
     claimants = _names(claims_df["claimants"]) if "claimants" in claims_df else []
@@ -374,6 +670,29 @@ def alt_text(chart, claims_df: pd.DataFrame) -> str:
         parts.append(f"Claimants: {_listing(claimants, 12)}.")
     reviewed = int(claims_df["reviewed"].fillna(False).astype(bool).sum()) if "reviewed" in claims_df else 0
     parts.append(f"{reviewed} of {n} claims reviewed by an analyst.")
+    return " ".join(parts)
+
+
+def _summary_alt_text(chart, summary: pd.DataFrame) -> str:
+    facts = chart_sources(summary)
+    n, rows = facts["n_claims"], len(summary)
+    measures = [measure_label(m) for m in dict.fromkeys(summary["measure"])]
+    numbers = [n for col in ("value", "band_low", "band_high") for n in map(_num, summary[col])
+               if n is not None]
+    span = (min(numbers), max(numbers)) if numbers else None
+    parts = [f"{chart_title(chart)}. {n:,} claim{'s' * (n != 1)} about "
+             f"{', '.join(measures).lower()} in {rows} row{'s' * (rows != 1)}, one per claimant: "
+             "each row shows the claimant's latest claim and the band of all its claims."]
+    if span:
+        parts.append(f"Values range from {fmt_number(span[0])} to {fmt_number(span[1])} "
+                     "North Korean personnel.")
+    groups = [g for g in dict.fromkeys(summary["claimant_group"]) if g]
+    if groups:
+        parts.append(f"Claimant groups: {', '.join(groups)}.")
+    if facts["claimants"]:
+        parts.append(f"Claimants: {_listing(facts['claimants'], 12)}.")
+    reviewed = int(summary["n_claims_reviewed"].sum())
+    parts.append(f"{reviewed:,} of {n:,} claims reviewed by an analyst.")
     return " ".join(parts)
 
 

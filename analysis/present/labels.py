@@ -14,6 +14,21 @@ def is_missing(v) -> bool:
     return not isinstance(v, (list, tuple)) and pd.isna(v)
 
 
+UNNAMED = "unnamed source"
+
+
+def claimant_name(claimant, group: str | None = None) -> str:
+    """A claimant as people read it; a missing one (None, NaN, "") is an unnamed source
+    of its group.
+
+    >>> claimant_name("NIS"), claimant_name(float("nan"), "Ukraine"), claimant_name(None)
+    ('NIS', 'unnamed source (Ukraine)', 'unnamed source')
+    """
+    if not is_missing(claimant) and str(claimant).strip():
+        return str(claimant)
+    return f"{UNNAMED} ({group})" if isinstance(group, str) and group else UNNAMED
+
+
 MEASURE_LABELS: dict[str, str] = {
     "troops_deployed": "Troops deployed",
     "troops_planned": "Troops planned or expected",

@@ -71,10 +71,30 @@ class FilterOptions:
     max_date: dt.date | None = None
 
 
-def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...],
-           reviewed: str) -> tuple[str, list]:
+# A claim matches the text filter when any of its mentions does: the mention's claimant,
+# quote or sentence, or its article's title. (A claim row holds only its lead sentence.)
+_CLAIM_TEXT = """claim_id IN (
+    SELECT f.claim_id FROM figures f
+    WHERE f.claim_id IS NOT NULL AND (f.sentence ILIKE ? ESCAPE '\\' OR f.quote ILIKE ? ESCAPE '\\'
+       OR f.claimant ILIKE ? ESCAPE '\\'
+       OR f.article IN (SELECT article FROM articles WHERE title ILIKE ? ESCAPE '\\')))
+    OR claimant_group ILIKE ? ESCAPE '\\'"""
+
+
+def _like(needle: str) -> str:
+    """An ILIKE pattern (escape character \\) finding `needle` anywhere.
+
+    >>> _like("100%_")
+    '%100\\\\%\\\\_%'
+    """
+    return "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
+
+
+def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...] = (),
+           reviewed: str, text_sql: str | None = None) -> tuple[str, list]:
     """SQL conditions and parameters for a filter; `publisher` is a SQL list expression,
-    `reviewed` a SQL condition true for rows an analyst has reviewed."""
+    `reviewed` a SQL condition true for rows an analyst has reviewed; `text_sql`, when
+    given, is the text condition with one `?` per place its ILIKE pattern goes."""
     sql, params = [], []
     if f.reviewed_only:
         sql.append(f"({reviewed})")
@@ -94,7 +114,10 @@ def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...],
         sql.append(f"list_has_any({publisher}, ?)")
         params.append(list(f.publishers))
     needle = f.text.strip().lower()
-    if needle:
+    if needle and text_sql:
+        sql.append(f"({text_sql})")
+        params.extend([_like(needle)] * text_sql.count("?"))
+    elif needle:
         sql.append("(" + " OR ".join(f"contains(lower(coalesce({c}, '')), ?)" for c in text_cols) + ")")
         params.extend([needle] * len(text_cols))
     return (" WHERE " + " AND ".join(sql)) if sql else "", params
@@ -128,15 +151,312 @@ def records(df: pd.DataFrame) -> list[dict]:
 _MEASURE_ORDER = "coalesce(list_position(?, measure), 1000), measure"
 
 
-def claims(con, filters: Filters = Filters()) -> pd.DataFrame:
-    """Claims matching the filters, by measure (vocabulary order), oldest first."""
-    where, params = _where(filters, date="date", publisher="publishers",
-                           text_cols=("claimant", "array_to_string(claimants, ' ')",
-                                      "quote", "sentence"),
-                           reviewed="coalesce(reviewed, false)")
+def _claims_where(filters: Filters) -> tuple[str, list]:
+    return _where(filters, date="date", publisher="publishers", text_sql=_CLAIM_TEXT,
+                  reviewed="coalesce(reviewed, false)")
+
+
+def claims(con, filters: Filters = Filters(), *, limit: int | None = None,
+           offset: int = 0) -> pd.DataFrame:
+    """Claims matching the filters, by measure (vocabulary order), oldest first; a page of
+    them when `limit` is given."""
+    where, params = _claims_where(filters)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     return _frame(con.execute(
         f"SELECT * FROM claims{where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, value, "
-        "claimant_group, claim_id", [*params, list(MEASURES)]))
+        f"claimant_group, claim_id{page}", [*params, list(MEASURES)]))
+
+
+def count_claims(con, filters: Filters = Filters()) -> int:
+    where, params = _claims_where(filters)
+    return con.execute(f"SELECT count(*) FROM claims{where}", params).fetchone()[0]
+
+
+def count_mentions(con, filters: Filters = Filters()) -> int:
+    where, params = _mentions_where(filters)
+    return con.execute(f"SELECT count(*) FROM ({_MENTIONS}){where}", params).fetchone()[0]
+
+
+def claim_measures(con, filters: Filters = Filters()) -> list[str]:
+    """The measures the filtered claims hold, in vocabulary order."""
+    where, params = _claims_where(filters)
+    return [r[0] for r in con.execute(
+        f"SELECT DISTINCT measure, {_MEASURE_ORDER} FROM claims{where} ORDER BY {_MEASURE_ORDER}",
+        [*params, list(MEASURES), list(MEASURES)]).fetchall()]
+
+
+# --- summaries: one row per claimant or group ------------------------------------------
+
+# Who a summary row stands for. Claimant: the claim's claimant within its group (a claim
+# without a named claimant counts under "" in its group); group: the claimant group.
+SUMMARY_BY = {"claimant": "coalesce(claimant, '')", "group": "claimant_group"}
+
+# The latest claim of each claimant (per measure): a claimant's claims ordered by `date`
+# (claim date, else published) ascending, ties broken by n_articles then claim_id; the last
+# is the latest. Undated claims sort first (as the year 1), so they never supersede a dated
+# one. Selects the claim_id of each latest claim from `{shown}` (a SQL source with a `who`
+# column).
+# The claims table's `superseded_by` column (another branch) encodes the same rule over
+# the whole store; this query ranks within the filtered claims.
+LATEST_PER_CLAIMANT = """
+SELECT arg_max(claim_id, (coalesce(date, DATE '0001-01-01'), n_articles, claim_id)) AS claim_id
+FROM {shown} GROUP BY measure, claimant_group, who
+"""
+
+_SUMMARY = """
+WITH shown AS MATERIALIZED (
+    SELECT claim_id, measure, claimant_group, claimant, {who} AS who, value, low, high, date,
+           n_articles, n_mentions, reviewed, articles, publishers
+    FROM claims{where}),
+spread AS (
+    SELECT measure, claimant_group, who, count(*) AS n_claims,
+           min(coalesce(low, value)) AS band_low, max(coalesce(high, value)) AS band_high,
+           sum(n_mentions) AS n_mentions_all,
+           count(*) FILTER (WHERE coalesce(reviewed, false)) AS n_claims_reviewed,
+           list(DISTINCT claimant ORDER BY claimant) FILTER (WHERE claimant IS NOT NULL) AS claimants_all
+    FROM shown GROUP BY measure, claimant_group, who),
+cited AS (
+    SELECT measure, claimant_group, who, count(DISTINCT article) AS n_articles_all,
+           grouping(claimant_group) AS per_measure
+    FROM (SELECT measure, claimant_group, who, unnest(articles) AS article FROM shown)
+    GROUP BY GROUPING SETS ((measure, claimant_group, who), (measure))),
+published AS (
+    SELECT measure, claimant_group, who, list(DISTINCT publisher ORDER BY publisher) AS publishers_all
+    FROM (SELECT measure, claimant_group, who, unnest(publishers) AS publisher FROM shown)
+    GROUP BY measure, claimant_group, who),
+latest AS (SELECT s.claim_id, s.who FROM shown s WHERE s.claim_id IN ({latest}))
+SELECT c.* EXCLUDE (mention_ids), l.who, s.n_claims, s.band_low, s.band_high,
+       coalesce(a.n_articles_all, 0) AS n_articles_all,
+       coalesce(m.n_articles_all, 0) AS n_articles_measure,
+       coalesce(p.publishers_all, []) AS publishers_all,
+       coalesce(s.claimants_all, []) AS claimants_all, s.n_mentions_all, s.n_claims_reviewed
+FROM latest l JOIN claims c USING (claim_id)
+     JOIN spread s ON s.measure = c.measure AND s.claimant_group = c.claimant_group AND s.who = l.who
+     LEFT JOIN cited a ON a.measure = c.measure AND a.claimant_group = c.claimant_group
+                          AND a.who = l.who AND a.per_measure = 0
+     LEFT JOIN cited m ON m.measure = c.measure AND m.per_measure = 1
+     LEFT JOIN published p ON p.measure = c.measure AND p.claimant_group = c.claimant_group AND p.who = l.who
+ORDER BY {order}, c.date NULLS LAST, c.value, c.claimant_group, l.who
+"""
+
+
+def _summary_sql(filters: Filters, by: str) -> tuple[str, list]:
+    if by not in SUMMARY_BY:
+        raise ValueError(f"unknown summary {by!r}; choose one of {', '.join(SUMMARY_BY)}")
+    where, params = _claims_where(filters)
+    sql = _SUMMARY.format(where=where, who=SUMMARY_BY[by],
+                          latest=LATEST_PER_CLAIMANT.format(shown="shown"),
+                          order=_MEASURE_ORDER.replace("measure", "c.measure"))
+    return sql, [*params, list(MEASURES)]
+
+
+def latest_per_claimant(con, filters: Filters = Filters(), by: str = "claimant") -> pd.DataFrame:
+    """The latest matching claim of each claimant (or claimant group) per measure."""
+    where, params = _claims_where(filters)
+    shown = f"(SELECT *, {SUMMARY_BY[by]} AS who FROM claims{where})"
+    return _frame(con.execute(
+        f"SELECT * FROM claims WHERE claim_id IN ({LATEST_PER_CLAIMANT.format(shown=shown)}) "
+        "ORDER BY measure, claimant_group, claim_id", params))
+
+
+def claim_summary(con, filters: Filters = Filters(), by: str = "claimant",
+                  measure: str | None = None) -> pd.DataFrame:
+    """One row per measure and claimant (`by="claimant"`) or claimant group (`by="group"`)
+    over the matching claims: every column of its latest claim but mention_ids (see
+    LATEST_PER_CLAIMANT),
+    plus `who` (the claimant, "" when unnamed; the group in group mode), `n_claims`, the band of
+    its claims (`band_low` = min low/value, `band_high` = max high/value), `n_articles_all`
+    (distinct citing articles of all its claims), `n_articles_measure` (the same over every
+    row of its measure), `publishers_all`, `claimants_all` (the
+    claimant names of its claims),
+    `n_mentions_all` and `n_claims_reviewed`."""
+    if measure is not None:
+        filters = Filters(**{**filters.__dict__, "measures": (measure,)})
+    sql, params = _summary_sql(filters, by)
+    return _frame(con.execute(sql, params))
+
+
+def claims_of(con, filters: Filters, measure: str, group: str, who: str | None = None, *,
+              limit: int = 20, offset: int = 0) -> pd.DataFrame:
+    """One page of the matching claims of a claimant (`who`, "" for unnamed) or, when
+    `who` is None, of a whole claimant group: most-cited first, then newest."""
+    where, params = _claims_where(Filters(**{**filters.__dict__, "measures": (measure,),
+                                             "groups": (group,)}))
+    if who is not None:
+        where += " AND coalesce(claimant, '') = ?"
+        params.append(who)
+    return _frame(con.execute(
+        f"SELECT * FROM claims{where} ORDER BY n_articles DESC, date DESC NULLS LAST, claim_id "
+        f"LIMIT {int(limit)} OFFSET {int(offset)}", params))
+
+
+def sources(con, filters: Filters = Filters(), *, dated_only: bool = False) -> dict:
+    """What a chart of the matching claims rests on, for its footnote: `n_claims`,
+    `n_articles` (distinct citing articles), `claimants` and `publishers` (sorted names)."""
+    where, params = _claims_where(filters)
+    if dated_only:
+        where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+    n_claims, claimants, n_articles, publishers = con.execute(
+        f"WITH shown AS MATERIALIZED (SELECT claimant, articles, publishers FROM claims{where}) "
+        "SELECT (SELECT count(*) FROM shown), "
+        "(SELECT list(DISTINCT claimant ORDER BY claimant) FROM shown WHERE claimant IS NOT NULL), "
+        "(SELECT count(DISTINCT article) FROM (SELECT unnest(articles) AS article FROM shown)), "
+        "(SELECT list(DISTINCT publisher ORDER BY publisher) FROM "
+        "(SELECT unnest(publishers) AS publisher FROM shown) WHERE publisher IS NOT NULL)",
+        params).fetchone()
+    return {"n_claims": n_claims, "n_articles": n_articles, "claimants": claimants or [],
+            "publishers": publishers or []}
+
+
+# --- timeline bins -----------------------------------------------------------------
+
+# Bin width by the span of the dated claims shown: a day up to three months, a week up to
+# two years, else a month; so a panel never holds more than about a hundred bins.
+BIN_UNITS = ((92, "day"), (731, "week"))
+
+
+def bin_unit(first: dt.date | None, last: dt.date | None) -> str:
+    """The bin width for claims dated `first` to `last`.
+
+    >>> bin_unit(dt.date(2024, 10, 1), dt.date(2024, 12, 1)), bin_unit(dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+    ('day', 'week')
+    """
+    span = (last - first).days if first and last else 0
+    return next((unit for days, unit in BIN_UNITS if span <= days), "month")
+
+
+def dated_claims_extent(con, filters: Filters = Filters()) -> tuple[int, dt.date | None, dt.date | None]:
+    """How many matching claims carry a date, and the first and last date."""
+    where, params = _claims_where(filters)
+    where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+    n, first, last = con.execute(f"SELECT count(*), min(date), max(date) FROM claims{where}",
+                                 params).fetchone()
+    return n, first, last
+
+
+def timeline_bins(con, filters: Filters = Filters(), unit: str | None = None) -> pd.DataFrame:
+    """Dated matching claims binned by `unit` (day, week or month; by default chosen from
+    their span) per measure and claimant group: `bin` (its first day), `bin_end`, `n`,
+    `low`/`high` (min and max value), `median` and `n_published` (dated by publication)."""
+    n, first, last = dated_claims_extent(con, filters)
+    unit = unit or bin_unit(first, last)
+    if unit not in ("day", "week", "month"):
+        raise ValueError(f"unknown bin {unit!r}")
+    where, params = _claims_where(filters)
+    where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+    df = _frame(con.execute(
+        f"SELECT measure, claimant_group, CAST(date_trunc('{unit}', date) AS DATE) AS bin, "
+        f"CAST(date_trunc('{unit}', date) + INTERVAL 1 {unit} - INTERVAL 1 day AS DATE) AS bin_end, "
+        "count(*) AS n, min(value) AS low, max(value) AS high, median(value) AS median, "
+        "count(*) FILTER (WHERE date_basis = 'published') AS n_published "
+        f"FROM claims{where} GROUP BY measure, claimant_group, bin, bin_end "
+        f"ORDER BY {_MEASURE_ORDER}, claimant_group, bin",
+        [*params, list(MEASURES)]))
+    df.attrs["unit"] = unit
+    return df
+
+
+# --- search pickers ------------------------------------------------------------------
+
+SEARCH_LIMIT = 20
+
+
+def _number(token: str) -> float | None:
+    """A search token read as a number: 3000, 3,000, 3.000, 3k.
+
+    >>> _number("3,000"), _number("3k"), _number("Kursk")
+    (3000.0, 3000.0, None)
+    """
+    t = token.lower().replace(",", "").replace("_", "")
+    scale = 1000 if t.endswith("k") else 1
+    t = t.rstrip("k")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", t):
+        t = t.replace(".", "")
+    try:
+        return float(t) * scale
+    except ValueError:
+        return None
+
+
+def _search_terms(query: str, *, numbers: tuple[str, ...], names: tuple[tuple[str, int], ...],
+                  texts: tuple[str, ...]) -> tuple[list[str], list]:
+    """One SQL score per token of `query` and their parameters. A token scores its best
+    match: a number equal to a value or bound 8; a name (with its weight w) equal to the
+    token w, containing it w/2; a text containing it 1."""
+    terms, params = [], []
+    for token in query.lower().split()[:8]:
+        number = _number(token)
+        parts = []
+        if number is not None and numbers:
+            parts.append("CASE WHEN " + " OR ".join(f"{c} = ?" for c in numbers) + " THEN 8 ELSE 0 END")
+            params += [number] * len(numbers)
+        pattern = _like(token)
+        for c, weight in names:
+            parts.append(f"CASE WHEN lower({c}) = ? THEN {weight} "
+                         f"WHEN {c} ILIKE ? ESCAPE '\\' THEN {weight / 2} ELSE 0 END")
+            params += [token, pattern]
+        for c in texts:
+            parts.append(f"CASE WHEN {c} ILIKE ? ESCAPE '\\' THEN 1 ELSE 0 END")
+            params.append(pattern)
+        terms.append("greatest(" + ", ".join(parts) + ")")
+    return terms, params
+
+
+def _ranked(con, source: str, params: list, key: str, order: list[str], terms: list[str],
+            term_params: list, limit: int) -> pd.DataFrame:
+    """The rows of `source` (SQL; `params` its parameters) that match every term, best
+    score first then by `order`, at most `limit`; with no terms, the first by `order`.
+    Scores are computed on the key and order columns only, the full rows read for the few
+    kept."""
+    cols = [key] + [c.split()[0] for c in order if c.split()[0] != key]
+    named = [f"({t}) AS t{i}" for i, t in enumerate(terms)]
+    score = " + ".join(f"t{i}" for i in range(len(terms))) or "0"
+    keep = f"WHERE least({', '.join(f't{i}' for i in range(len(terms)))}) > 0" if terms else ""
+    ranking = ", ".join(["score DESC", *order])
+    sql = (f"WITH scored AS (SELECT {', '.join(cols + named)} FROM {source}), "
+           f"top AS (SELECT {', '.join(cols)}, {score} AS score FROM scored {keep} "
+           f"ORDER BY {ranking} LIMIT {int(limit)}) "
+           f"SELECT s.* FROM top JOIN {source} s "
+           f"USING ({key}) ORDER BY {', '.join(['top.score DESC', *[f'top.{c}' for c in order]])}")
+    return _frame(con.execute(sql, [*term_params, *params, *params]))
+
+
+def search_claims(con, query: str, filters: Filters = Filters(), limit: int = SEARCH_LIMIT) -> pd.DataFrame:
+    """At most `limit` matching claims ranked for `query` (words, a claimant, a value):
+    every word must match, the most cited first among equals; with no query, the newest
+    (the most cited may be cited hundreds of times: a heavy page to open by default)."""
+    where, params = _claims_where(filters)
+    terms, tparams = _search_terms(query, numbers=("value", "low", "high"),
+                                   names=(("claimant", 6), ("claimant_group", 4),
+                                          ("array_to_string(claimants, ' | ')", 5)),
+                                   texts=("quote", "sentence"))
+    order = ["n_articles DESC", "date DESC NULLS LAST", "claim_id"] if terms else \
+        ["date DESC NULLS LAST", "n_articles DESC", "claim_id"]
+    return _ranked(con, f"(SELECT * FROM claims{where})", params, "claim_id", order, terms,
+                   tparams, limit)
+
+
+def search_mentions(con, query: str, filters: Filters = Filters(), limit: int = SEARCH_LIMIT) -> pd.DataFrame:
+    """At most `limit` matching mentions ranked for `query` (words of the quote, sentence
+    or article title, a claimant, a value); with no query, the newest."""
+    where, params = _mentions_where(filters)
+    terms, tparams = _search_terms(query, numbers=("value", "low", "high"),
+                                   names=(("claimant", 6), ("claimant_group", 4)),
+                                   texts=("quote", "sentence", "title"))
+    return _ranked(con, f"(SELECT * FROM ({_MENTIONS}){where})", params, "mention_id",
+                   ["date DESC NULLS LAST", "article", "start", "mention_id"], terms, tparams, limit)
+
+
+def search_articles(con, query: str, limit: int = SEARCH_LIMIT) -> pd.DataFrame:
+    """At most `limit` articles ranked for `query` (title, publisher, file name); with no
+    query, the newest. Columns: article, title, publisher, published, url, n_mentions."""
+    terms, tparams = _search_terms(query, numbers=(), names=(("publisher", 6), ("article", 6)),
+                                   texts=("title",))
+    source = ("(SELECT a.article, a.title, a.publisher, a.published, a.url, "
+              "(SELECT count(*) FROM figures f WHERE f.article = a.article) AS n_mentions "
+              "FROM articles a)")
+    return _ranked(con, source, [], "article", ["published DESC NULLS LAST", "article"],
+                   terms, tparams, limit)
 
 
 _MENTIONS = """
@@ -148,14 +468,21 @@ FROM figures f LEFT JOIN articles a USING (article)
 """.format(unknown=UNKNOWN_PUBLISHER)
 
 
-def mentions(con, filters: Filters = Filters()) -> pd.DataFrame:
-    """Figure mentions matching the filters, with their article's title, publisher and URL."""
-    where, params = _where(filters, date="date", publisher="[publisher]",
-                           text_cols=("claimant", "quote", "sentence", "title"),
-                           reviewed="coalesce(review_status, 'unreviewed') != 'unreviewed'")
+def _mentions_where(filters: Filters) -> tuple[str, list]:
+    return _where(filters, date="date", publisher="[publisher]",
+                  text_cols=("claimant", "quote", "sentence", "title"),
+                  reviewed="coalesce(review_status, 'unreviewed') != 'unreviewed'")
+
+
+def mentions(con, filters: Filters = Filters(), *, limit: int | None = None,
+             offset: int = 0) -> pd.DataFrame:
+    """Figure mentions matching the filters, with their article's title, publisher and URL;
+    a page of them when `limit` is given."""
+    where, params = _mentions_where(filters)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     return _frame(con.execute(
         f"SELECT * FROM ({_MENTIONS}){where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, "
-        "article, start", [*params, list(MEASURES)]))
+        f"article, start, mention_id{page}", [*params, list(MEASURES)]))
 
 
 def claim(con, claim_id: str) -> dict | None:
@@ -239,11 +566,15 @@ def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
     after, when, note. A decision belongs to a mention when its span overlaps it in the
     same article text (the decision log keys on the text's hash, not the file name)."""
     rows = []
-    for m in mention_rows:
-        found = _frame(con.execute(
-            'SELECT d.* FROM decisions d JOIN articles a ON a.sha256 = d.article_sha '
-            'WHERE a.article = ? AND d."start" < ? AND ? < d."end" ORDER BY d.created_at, d.id',
-            [m["article"], int(m["end"]), int(m["start"])]))
+    spans = [(i, m["article"], int(m["start"]), int(m["end"])) for i, m in enumerate(mention_rows)]
+    found = _frame(con.execute(
+        # One query for all the spans (a claim may have hundreds of mentions).
+        'SELECT d.*, s.article AS span_article FROM decisions d '
+        'JOIN articles a ON a.sha256 = d.article_sha '
+        f'JOIN (VALUES {", ".join(["(?, ?, ?, ?)"] * len(spans))}) AS s(i, article, s_start, s_end) '
+        'ON a.article = s.article AND d."start" < s.s_end AND s.s_start < d."end" '
+        'ORDER BY s.i, d.created_at, d.id', [v for span in spans for v in span])) if spans else pd.DataFrame()
+    if not found.empty:
         for d in found.to_dict("records"):
             before, after = _decoded(d["before"]), _decoded(d["after"])
             if d["action"] == "edit":
@@ -255,7 +586,7 @@ def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
             else:
                 change = "—"
             rows.append({"when": d["created_at"], "what": ACTION_LABELS.get(d["action"], d["action"]),
-                         "article": m["article"], "quote": d["quote"],
+                         "article": d["span_article"], "quote": d["quote"],
                          "before": fields_text(before), "after": change,
                          "note": d["note"] or "", "by": d.get("author") or "", "id": d["id"]})
     cols = ["when", "what", "by", "article", "quote", "before", "after", "note", "id"]
@@ -267,17 +598,19 @@ def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed
                  article: str | None = None) -> pd.DataFrame:
     """Mentions to review, article by article in text order. `status` is "unreviewed",
     "reviewed" (any decision) or "all"; the sidebar's reviewed-only flag is ignored here."""
-    df = mentions(con, Filters(**{**filters.__dict__, "reviewed_only": False}))
-    if df.empty:
-        return df
-    state = df["review_status"].fillna("unreviewed")
+    where, params = _mentions_where(Filters(**{**filters.__dict__, "reviewed_only": False}))
+    more = []
     if status == "unreviewed":
-        df = df[state == "unreviewed"]
+        more.append("coalesce(review_status, 'unreviewed') = 'unreviewed'")
     elif status == "reviewed":
-        df = df[state != "unreviewed"]
+        more.append("coalesce(review_status, 'unreviewed') != 'unreviewed'")
     if article:
-        df = df[df["article"] == article]
-    return df.sort_values(["article", "start"]).reset_index(drop=True)
+        more.append("article = ?")
+        params.append(article)
+    if more:
+        where = (where + " AND " if where else " WHERE ") + " AND ".join(more)
+    return _frame(con.execute(
+        f'SELECT * FROM ({_MENTIONS}){where} ORDER BY article, "start"', params)).reset_index(drop=True)
 
 
 def articles_list(con) -> pd.DataFrame:
@@ -341,9 +674,12 @@ def citations(con, article_names) -> pd.DataFrame:
     names = list(dict.fromkeys(n for n in article_names if n))
     if not names:
         return pd.DataFrame(columns=["article", "title", "publisher", "published", "url"])
+    # A join on the names in order (list_contains per article row was ~10 ms a chart at
+    # 10,000 articles).
     df = _frame(con.execute(
-        "SELECT article, title, coalesce(publisher, ?) AS publisher, published, url "
-        "FROM articles WHERE list_contains(?, article) ORDER BY list_position(?, article)",
+        "SELECT a.article, a.title, coalesce(a.publisher, ?) AS publisher, a.published, a.url "
+        "FROM (SELECT unnest(?) AS article, generate_subscripts(?, 1) AS i) n "
+        "JOIN articles a USING (article) ORDER BY n.i",
         [UNKNOWN_PUBLISHER, names, names]))
     return df.reset_index(drop=True)
 

@@ -1,0 +1,235 @@
+"""Time every dashboard page in-process on a store: the queries, the chart building and the
+chart JSON a page makes, through the same functions the pages call (no Streamlit).
+
+    .venv/bin/python bench/pages_timing.py STORE.duckdb [--repeat 5]
+
+prints one row per interaction: median milliseconds over `repeat` runs (after one warm-up
+run) and the size of the chart specs it sends. bench/scale.py imports `time_pages`.
+Every interaction includes the sidebar's own query (the filter options), which runs on
+every page and every rerun.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from analysis.present import charts, queries  # noqa: E402
+from analysis.present.queries import Filters  # noqa: E402
+
+TARGET_MS = {10_000: 150, 100_000: 300}
+MAX_SPEC_BYTES = 1_000_000
+
+
+def _spec_bytes(spec) -> int:
+    return len(json.dumps(charts._spec(spec)).encode("utf-8"))
+
+
+def _sidebar(cur) -> None:
+    queries.filter_options(cur)
+
+
+def compare_page(cur, filters: Filters, by: str = "claimant") -> list[int]:
+    """What pages/compare.py does on a run: the counts, one chart per measure with its alt
+    text and the citations its data download needs; returns each chart's spec size."""
+    _sidebar(cur)
+    queries.sources(cur, filters)
+    sizes = []
+    for _, chart, rows in charts.compare_charts(cur, filters, by=by):
+        charts.alt_text(chart, rows)
+        queries.citations(cur, queries.cited_articles(rows))
+        sizes.append(_spec_bytes(chart))
+    return sizes
+
+
+def timeline_page(cur, filters: Filters) -> list[int]:
+    """pages/timeline.py: the chart (claims or bins), its alt text, the undated count."""
+    _sidebar(cur)
+    if not queries.count_claims(cur, filters):
+        return []
+    try:
+        chart, claims, bins = charts.timeline_view(cur, filters)
+    except ValueError:  # no matching claim has a date: the page says so
+        return []
+    if claims is not None:
+        dated = claims[claims["date"].notna()]
+        charts.alt_text(chart, dated)
+        queries.citations(cur, queries.cited_articles(dated))
+    else:
+        charts.bins_alt_text(chart, bins, bins.attrs["facts"])
+    return [_spec_bytes(chart)]
+
+
+def provenance_claim(cur, claim_id: str, filters: Filters = Filters()) -> list[int]:
+    """pages/provenance.py showing a claim: the picker's search, the claim, its mentions,
+    their articles (one card each) and the review history."""
+    _sidebar(cur)
+    queries.search_claims(cur, "", filters)
+    queries.claim(cur, claim_id)
+    mentions = queries.records(queries.mentions_of_claim(cur, claim_id))
+    for m in mentions:
+        queries.article(cur, m["article"])
+    queries.audit_trail(cur, mentions)
+    return []
+
+
+def provenance_mention(cur, mention_id: str, filters: Filters = Filters()) -> list[int]:
+    """pages/provenance.py showing a mention: picker, the mention and its article, its
+    review history, the other mentions of its claim."""
+    _sidebar(cur)
+    queries.search_mentions(cur, "", filters)
+    m = queries.mention(cur, mention_id)
+    queries.article(cur, m["article"])
+    queries.audit_trail(cur, [m])
+    for other in queries.records(queries.mentions_of_claim(cur, m["claim_id"])):
+        queries.article(cur, other["article"])
+    return []
+
+
+def data_page(cur, filters: Filters = Filters()) -> list[int]:
+    """pages/data.py: both counts and the first page of claims and of mentions."""
+    _sidebar(cur)
+    queries.count_claims(cur, filters)
+    queries.count_mentions(cur, filters)
+    queries.claims(cur, filters, limit=500)
+    queries.mentions(cur, filters, limit=500)
+    return []
+
+
+def review_page(cur, filters: Filters = Filters()) -> list[int]:
+    """pages/review.py's reads: the queue of unreviewed mentions, the article list and the
+    decision counts."""
+    _sidebar(cur)
+    queries.review_queue(cur, filters)
+    queries.articles_list(cur)
+    queries.decision_counts(cur)
+    return []
+
+
+def picker_search(cur, text: str) -> list[int]:
+    """A search typed into the claim picker (Compare, Provenance)."""
+    _sidebar(cur)
+    queries.search_claims(cur, text)
+    return []
+
+
+def _sample(cur) -> dict:
+    """Ids and values to look up: a claim with the median number of citing articles, the
+    most-cited claim, one of its mentions, a busy claimant and a word of the titles."""
+    median_claim = cur.execute(
+        "SELECT claim_id FROM claims ORDER BY n_articles, claim_id "
+        "LIMIT 1 OFFSET (SELECT count(*) // 2 FROM claims)").fetchone()[0]
+    top_claim = cur.execute("SELECT claim_id FROM claims ORDER BY n_articles DESC, claim_id LIMIT 1").fetchone()[0]
+    mention = cur.execute("SELECT mention_ids[1] FROM claims WHERE claim_id = ?", [median_claim]).fetchone()[0]
+    claimant, value = cur.execute(
+        "SELECT claimant, value FROM claims WHERE claimant IS NOT NULL "
+        "GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchone()
+    low, high = cur.execute("SELECT min(date), max(date) FROM claims").fetchone()
+    publisher = cur.execute("SELECT publisher FROM articles WHERE publisher IS NOT NULL "
+                            "GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchone()
+    span = (high - low) / 3 if low and high else None
+    return {"median_claim": median_claim, "top_claim": top_claim, "mention": mention,
+            "claimant": claimant, "value": value,
+            "window": (low + span, high - span) if span else (None, None),
+            "publisher": publisher[0] if publisher else None}
+
+
+def interactions(cur) -> list[tuple[str, callable]]:
+    """(name, call) for every page and a few filters, on this store's own values."""
+    s = _sample(cur)
+    one_measure = Filters(measures=("troops_deployed",))
+    window = Filters(groups=("Ukraine", "Russia", "South Korea"), date_from=s["window"][0],
+                     date_to=s["window"][1])
+    text = Filters(text="kursk")
+    publisher = Filters(publishers=(s["publisher"],) if s["publisher"] else (), measures=("casualties",))
+    value = f"{int(s['value'])}" if s["value"] is not None else ""
+    return [
+        ("Compare, no filter", lambda: compare_page(cur, Filters())),
+        ("Compare, by claimant group", lambda: compare_page(cur, Filters(), by="group")),
+        ("Compare, one measure", lambda: compare_page(cur, one_measure)),
+        ("Compare, 3 groups + date window", lambda: compare_page(cur, window)),
+        ("Compare, text 'kursk'", lambda: compare_page(cur, text)),
+        ("Compare, publisher + measure", lambda: compare_page(cur, publisher)),
+        ("Timeline, no filter", lambda: timeline_page(cur, Filters())),
+        ("Timeline, 3 groups + date window", lambda: timeline_page(cur, window)),
+        ("Provenance, claim (median citations)", lambda: provenance_claim(cur, s["median_claim"])),
+        ("Provenance, claim (most cited)", lambda: provenance_claim(cur, s["top_claim"])),
+        ("Provenance, mention", lambda: provenance_mention(cur, s["mention"])),
+        ("Data, first page", lambda: data_page(cur)),
+        ("Review queue", lambda: review_page(cur)),
+        (f"Picker search '{s['claimant']} {value}'", lambda: picker_search(cur, f"{s['claimant']} {value}")),
+        ("Picker search 'kursk'", lambda: picker_search(cur, "kursk")),
+    ]
+
+
+def time_pages(store_path: Path, repeat: int = 5) -> list[dict]:
+    """Per interaction: {"page", "median_ms" (wall clock), "cpu_ms" (this process's CPU
+    time, DuckDB's threads included: steadier than wall time on a shared machine),
+    "spec_bytes" (the largest chart spec), "spec_bytes_total", "charts"}; medians of
+    `repeat` runs after a warm-up run."""
+    con = duckdb.connect(str(Path(store_path).resolve()), read_only=True)
+    try:
+        cur = con.cursor()
+        out = []
+        for name, call in interactions(cur):
+            sizes = call()  # warm-up: first query plans, imports
+            runs, cpu = [], []
+            for _ in range(repeat):
+                start, start_cpu = time.perf_counter(), time.process_time()
+                sizes = call()
+                runs.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - start_cpu)
+            out.append({"page": name, "median_ms": round(statistics.median(runs) * 1000, 1),
+                        "cpu_ms": round(statistics.median(cpu) * 1000, 1),
+                        "spec_bytes": max(sizes, default=0), "spec_bytes_total": sum(sizes),
+                        "charts": len(sizes)})
+        return out
+    finally:
+        con.close()
+
+
+def table(rows: list[dict], target_ms: float | None = None) -> str:
+    """The timings as a Markdown table (with a target column when given)."""
+    head = "| interaction | median ms | CPU ms | charts | largest spec | all specs |" + (
+        " ≤ target |" if target_ms else "")
+    lines = [head, "|---" * (6 + bool(target_ms)) + "|"]
+    for r in rows:
+        line = (f"| {r['page']} | {r['median_ms']:,.0f} | {r['cpu_ms']:,.0f} | {r['charts']} | "
+                f"{r['spec_bytes'] / 1000:,.0f} kB | {r['spec_bytes_total'] / 1000:,.0f} kB |")
+        if target_ms:
+            ok = r["median_ms"] <= target_ms and r["spec_bytes"] <= MAX_SPEC_BYTES
+            line += f" {'yes' if ok else 'NO'} |"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("store", type=Path, help="a store file (e.g. data/estimates.duckdb)")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--target-ms", type=float, default=None,
+                    help="mark each row against this target (150 at 10k articles, 300 at 100k)")
+    args = ap.parse_args(argv)
+    if not args.store.exists():
+        print(f"no store at {args.store}", file=sys.stderr)
+        return 2
+    con = duckdb.connect(str(args.store.resolve()), read_only=True)
+    n = queries.counts(con.cursor())
+    con.close()
+    print(f"store: {args.store} ({n['articles']:,} articles, {n['figures']:,} mentions, "
+          f"{n['claims']:,} claims); median of {args.repeat} runs, in-process; load average "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(table(time_pages(args.store, args.repeat), args.target_ms))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
