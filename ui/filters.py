@@ -67,7 +67,8 @@ def _seed_from_url(opts: queries.FilterOptions) -> None:
                                        chosen.date_to or opts.max_date)
         st.session_state["f_dates_full"] = (opts.min_date, opts.max_date)
     if problems:
-        flash("warning", md_escape("This link's filters were adjusted: " + " ".join(problems)))
+        flash("warning", md_escape("Part of this link's filters could not be used, so the "
+                                   "view shown is the nearest one: " + " ".join(problems)))
 
 
 def _write_url(chosen: Filters) -> None:

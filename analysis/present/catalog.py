@@ -75,14 +75,15 @@ def _allowed(p: FilterParam, options: FilterOptions | None) -> list | None:
 def from_params(params: Mapping[str, list[str]], options: FilterOptions | None = None
                 ) -> tuple[Filters, list[str]]:
     """Filters from URL or command-line values, and a plain sentence for each value that
-    was dropped or corrected (unknown option, unparseable date, a date outside the data).
+    was dropped (an unknown option, a date that does not parse) or corrected (a date
+    outside the data, dates the wrong way round).
 
     >>> f, problems = from_params({"measure": ["killed", "zombies"], "from": ["2024-13-01"]},
     ...                           FilterOptions(measures=["killed"]))
     >>> f.measures, f.date_from
     (('killed',), None)
     >>> problems
-    ["No measure 'zombies' in this database; it is left out.", "The from date '2024-13-01' is not a date (YYYY-MM-DD); it is ignored."]
+    ["No measure 'zombies' in this database (it holds: killed).", "The from date '2024-13-01' is not a date (YYYY-MM-DD)."]
     """
     values: dict = {}
     problems: list[str] = []
@@ -96,8 +97,8 @@ def from_params(params: Mapping[str, list[str]], options: FilterOptions | None =
             for v in dict.fromkeys(raw):
                 if allowed is not None and v not in allowed:
                     shown = measure_label(v) if p.attr == "measures" and v in MEASURES else v
-                    problems.append(f"No {p.label} '{shown}' in "
-                                    "this database; it is left out.")
+                    held = f" (it holds: {', '.join(allowed)})" if 0 < len(allowed) <= 12 else ""
+                    problems.append(f"No {p.label} '{shown}' in this database{held}.")
                 else:
                     kept.append(v)
             values[p.attr] = tuple(kept)
@@ -105,8 +106,7 @@ def from_params(params: Mapping[str, list[str]], options: FilterOptions | None =
             try:
                 day = dt.date.fromisoformat(raw[-1].strip())
             except ValueError:
-                problems.append(f"The {p.label} '{raw[-1]}' is not a date (YYYY-MM-DD); "
-                                "it is ignored.")
+                problems.append(f"The {p.label} '{raw[-1]}' is not a date (YYYY-MM-DD).")
                 continue
             values[p.attr] = day
         elif p.kind == "text":
@@ -114,7 +114,7 @@ def from_params(params: Mapping[str, list[str]], options: FilterOptions | None =
         elif p.kind == "flag":
             flag = raw[-1].strip().lower()
             if flag not in _TRUE + _FALSE:
-                problems.append(f"'{raw[-1]}' is not yes or no for the {p.label}; it is ignored.")
+                problems.append(f"'{raw[-1]}' is not yes or no for the {p.label}.")
                 continue
             values[p.attr] = flag in _TRUE
     f = Filters(**values)

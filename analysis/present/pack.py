@@ -187,6 +187,9 @@ def review_note(pack: Pack) -> str:
                 "are left out.")
     if pack.unreviewed == 0:
         return f"All {n} claims shown were reviewed by an analyst."
+    if pack.unreviewed == n:
+        return (f"All {n} claims shown are UNREVIEWED: no analyst has yet checked them "
+                "against their articles.")
     return (f"{pack.unreviewed} of the {n} claims shown are UNREVIEWED: no analyst has yet "
             "checked them against their articles.")
 
