@@ -72,7 +72,7 @@ def run_chart(args: argparse.Namespace) -> int:
                       f"the filters ({chosen.describe()})")
     suffix = ("-slide" if args.size == "slide" else "") + catalog.FORMATS[args.format][1]
     out = args.out or Path(view.stem + suffix)
-    out.write_bytes(catalog.render(view.chart, args.format, args.size, view.alt))
+    out.write_bytes(catalog.render(view.spec, args.format, args.size, view.alt))
     print(f"{out}: {view.title} · {chosen.describe()} · {len(view.claims)} claims")
     return 0
 

@@ -2,13 +2,14 @@
 by the pages' downloads, the Briefing page, links to a view and `python -m analysis.export`.
 
 A filter is a field of `queries.Filters`; `FILTER_PARAMS` names it in a URL and on the
-command line. A new filter is one `Filters` field, one `FilterParam` here and one widget
-in ui/filters.py.
+command line. A new filter is one `Filters` field (and its SQL in queries.py), one
+`FilterParam` here, and one widget in ui/filters.py named in its `WIDGETS`.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -156,13 +157,18 @@ class ChartView:
     claims: pd.DataFrame
     stem: str
 
-    @property
-    def title(self) -> str:
-        return charts.chart_title(self.chart)
+    # Cached: making the spec validates the whole chart, the slowest step of an export.
+    @functools.cached_property
+    def spec(self) -> dict:
+        return self.chart.to_dict()
 
-    @property
+    @functools.cached_property
+    def title(self) -> str:
+        return charts.chart_title(self.spec)
+
+    @functools.cached_property
     def alt(self) -> str:
-        return charts.alt_text(self.chart, self.claims)
+        return charts.alt_text(self.spec, self.claims)
 
 
 def _compare(measure: str) -> Callable:

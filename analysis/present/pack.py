@@ -355,7 +355,7 @@ def pack_pdf(pack: Pack) -> bytes:
     as vector art with its caption, the claims table, numbered citations, the method."""
     import typst
 
-    svgs = [charts.chart_svg(v.chart, alt=v.alt) for v in pack.views]
+    svgs = [charts.chart_svg(v.spec, alt=v.alt) for v in pack.views]
     inputs = {"data": json.dumps(_pdf_data(pack, svgs)),
               **{f"chart{i}": svg for i, svg in enumerate(svgs)}}
     return typst.compile(TEMPLATE.encode("utf-8"), sys_inputs=inputs, format="pdf")
@@ -402,7 +402,7 @@ def pack_pptx(pack: Pack) -> bytes:
 
     for v in pack.views:
         slide = titled(v.title)
-        png = charts.export_png(v.chart, size="slide")
+        png = charts.export_png(v.spec, size="slide")
         # 16:9 picture in the space between the title and the source line.
         pic = slide.shapes.add_picture(io.BytesIO(png), Inches(1.58), Inches(1.15), height=Inches(5.6))
         pic.name = v.title[:60]
