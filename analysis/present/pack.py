@@ -295,8 +295,7 @@ TEMPLATE = r"""
 = Charts
 #for (i, c) in d.charts.enumerate() {
   let art = bytes(sys.inputs.at("chart" + str(i)))
-  // A tall chart (the timeline's panels) is fitted to the page's height, a wide one to its width.
-  let img = if c.tall { image(art, format: "svg", height: 19cm, alt: c.alt) } else { image(art, format: "svg", width: 100%, alt: c.alt) }
+  let img = image(art, format: "svg", width: c.width * 1cm, alt: c.alt)
   block(breakable: false, width: 100%, below: 1.6em)[
     #figure(img, caption: [#c.alt])
     #text(8pt, fill: luma(90))[#c.source]
@@ -329,9 +328,16 @@ TEMPLATE = r"""
 """
 
 
-def _tall(svg: str) -> bool:
+# The A4 page's text area is 17.4 cm wide; a chart may take 20 cm of its height, the rest
+# is for its caption and source line.
+PDF_CHART_BOX = (17.4, 20.0)
+
+
+def _width_cm(svg: str) -> float:
+    """The chart's printed width: the page's width, or less where a tall chart would
+    otherwise run past the height it may take."""
     w, h = charts._svg_size(svg)
-    return h / w > 0.9
+    return round(min(PDF_CHART_BOX[0], PDF_CHART_BOX[1] * w / h), 2)
 
 
 def _pdf_data(pack: Pack, svgs: list[str]) -> dict:
@@ -344,7 +350,7 @@ def _pdf_data(pack: Pack, svgs: list[str]) -> dict:
         "previous": (pack.previous or {}).get("made", "?"),
         "changes": None if pack.previous is None else [change_line(c) for c in pack.changes],
         "charts": [{"title": v.title, "alt": v.alt, "source": source_line(pack, v),
-                    "tall": _tall(svg)} for v, svg in zip(pack.views, svgs)],
+                    "width": _width_cm(svg)} for v, svg in zip(pack.views, svgs)],
         "claims": claim_rows(pack), "citations": citation_rows(pack),
         "method": METHOD, "qualifiers": qualifier_notes(),
     }
@@ -363,7 +369,7 @@ def pack_pdf(pack: Pack) -> bytes:
 
 # --- PPTX (python-pptx) ------------------------------------------------------------------------
 
-ROWS_PER_SLIDE = 12
+ROWS_PER_SLIDE = 9  # claim rows wrap to two lines: nine fill a slide
 CITES_PER_SLIDE = 9
 
 
@@ -385,6 +391,7 @@ def pack_pptx(pack: Pack) -> bytes:
             para.text = line
             para.font.size = Pt(size)
             para.font.bold = bold_first and i == 0
+            para.space_after = Pt(size * 0.4)
         return box
 
     def titled(title: str):
@@ -423,7 +430,8 @@ def pack_pptx(pack: Pack) -> bytes:
     for start in range(0, len(rows), ROWS_PER_SLIDE):
         chunk = rows[start:start + ROWS_PER_SLIDE]
         slide = titled("Claims shown" + (f" ({start // ROWS_PER_SLIDE + 1})" if len(rows) > ROWS_PER_SLIDE else ""))
-        table = slide.shapes.add_table(len(chunk) + 1, len(heads), Inches(0.5), Inches(1.2),
+        text(slide, 0.5, 1.0, 12.3, 0.4, [review_note(pack)], size=12)
+        table = slide.shapes.add_table(len(chunk) + 1, len(heads), Inches(0.5), Inches(1.5),
                                        Inches(sum(widths)), Inches(0.4 * (len(chunk) + 1))).table
         for j, (head, w) in enumerate(zip(heads, widths)):
             table.columns[j].width = Inches(w)
@@ -437,7 +445,6 @@ def pack_pptx(pack: Pack) -> bytes:
             for cell in row.cells:
                 for para in cell.text_frame.paragraphs:
                     para.font.size = Pt(11)
-        text(slide, 0.5, 6.9, 12.3, 0.5, [review_note(pack)], size=11)
 
     cites = citation_rows(pack)
     for start in range(0, len(cites), CITES_PER_SLIDE):
