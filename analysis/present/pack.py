@@ -426,7 +426,7 @@ def pack_pptx(pack: Pack) -> bytes:
     rows = claim_rows(pack)
     heads = ["Measure", "Figure", "Bounds", "Claimant (group)", "Claim date", "Articles",
              "Reviewed", "Sources"]
-    widths = [2.0, 1.2, 1.6, 3.3, 1.6, 0.8, 0.9, 0.9]
+    widths = [1.9, 1.1, 1.6, 3.1, 1.6, 0.8, 1.0, 1.2]  # inches: the slide less its margins
     for start in range(0, len(rows), ROWS_PER_SLIDE):
         chunk = rows[start:start + ROWS_PER_SLIDE]
         slide = titled("Claims shown" + (f" ({start // ROWS_PER_SLIDE + 1})" if len(rows) > ROWS_PER_SLIDE else ""))
