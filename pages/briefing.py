@@ -31,7 +31,7 @@ def _previous() -> dict | None:
 
 
 def _preview(made: pack.Pack) -> None:
-    tabs = st.tabs([f"Chart {i}" for i in range(1, len(made.views) + 1)]
+    tabs = st.tabs([f"{i}. {v.title.split(':')[0]}" for i, v in enumerate(made.views, 1)]
                    + ["Claims", "Citations"])
     for tab, view in zip(tabs, made.views):
         with tab:

@@ -86,3 +86,30 @@ def test_a_stale_link_says_so_in_the_browser(server, desk_data, context):
     expect(page.get_by_text("could not be used")).to_be_visible()
     assert "measure=killed" in page.url and "from=" not in page.url
     shoot(page, "stale-link-provenance")
+
+
+def test_briefing_pack_from_a_filtered_view(server, context):
+    """From a link with filters to a PDF and a PPTX in one step each."""
+    import io
+
+    import pypdf
+    from pptx import Presentation
+
+    page = context.new_page()
+    page.goto(f"{server}/briefing?measure=killed&measure=wounded")
+    settle(page, charts=3)
+    expect(page.get_by_role("heading", name="Briefing")).to_be_visible()
+    expect(page.get_by_text("UNREVIEWED").first).to_be_visible()
+    shoot(page, "briefing")
+    with page.expect_download() as pdf:
+        page.get_by_role("button", name="PDF").click()
+    reader = pypdf.PdfReader(pdf.value.path())
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Measures: Killed, Wounded" in text and "Killed: estimates compared" in text
+    with page.expect_download() as pptx:
+        page.get_by_role("button", name="Slides (PPTX)").click()
+    deck = Presentation(io.BytesIO(open(pptx.value.path(), "rb").read()))
+    pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) == 3  # compare-killed, compare-wounded, timeline
+    assert pdf.value.suggested_filename.endswith(".pdf")
+    assert pptx.value.suggested_filename.endswith(".pptx")

@@ -250,9 +250,13 @@ def citation_rows(pack: Pack) -> list[dict]:
     return out
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def source_line(pack: Pack, view: catalog.ChartView) -> str:
     arts = {a for arts in view.claims["articles"] for a in (arts or [])}
-    return (f"Source: Estimate Desk, {len(view.claims)} claims from {len(arts)} articles "
+    return (f"Source: Estimate Desk, {_n(len(view.claims), 'claim')} from {_n(len(arts), 'article')} "
             f"(numbered citations at the end). Data version {pack.data_version}, "
             f"as of {pack.made.isoformat()}. Filters: {pack.filters.describe()}.")
 
@@ -345,7 +349,8 @@ def _pdf_data(pack: Pack, svgs: list[str]) -> dict:
     return {
         "title": pack.title, "made": pack.made.isoformat(), "version": pack.data_version,
         "filters": pack.filters.describe(), "link": pack.link,
-        "counts": f"{len(pack.claims)} claims from {len(arts)} articles in {len(pack.views)} charts",
+        "counts": f"{_n(len(pack.claims), 'claim')} from {_n(len(arts), 'article')} in "
+                  f"{_n(len(pack.views), 'chart')}",
         "review": review_note(pack),
         "previous": (pack.previous or {}).get("made", "?"),
         "changes": None if pack.previous is None else [change_line(c) for c in pack.changes],
