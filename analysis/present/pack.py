@@ -379,8 +379,8 @@ CITES_PER_SLIDE = 9
 
 
 def pack_pptx(pack: Pack) -> bytes:
-    """The pack as 16:9 slides: a title slide, one chart per slide (title, picture with
-    alt text, source line), what changed, the claims table, the citations, the method."""
+    """The pack as 16:9 slides: a title slide, what changed, one chart per slide (title,
+    picture with alt text, source line), the claims table, the citations, the method."""
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
@@ -409,8 +409,16 @@ def pack_pptx(pack: Pack) -> bytes:
     text(first, 0.8, 3.6, 11.7, 2.8, [
         f"As of {pack.made.isoformat()} · data version {pack.data_version}",
         f"Filters: {pack.filters.describe()}",
-        f"{len(pack.claims)} claims in {len(pack.views)} charts, {len(pack.citations)} articles cited",
+        f"{_n(len(pack.claims), 'claim')} in {_n(len(pack.views), 'chart')}, "
+        f"{_n(len(pack.citations), 'article')} cited",
         review_note(pack)], size=16)
+
+    if pack.previous is not None:
+        lines = [change_line(c) for c in pack.changes] or [
+            "Nothing: the same claims with the same values and bounds."]
+        for start in range(0, len(lines), 14):
+            slide = titled(f"What changed since the briefing of {pack.previous.get('made', '?')}")
+            text(slide, 0.5, 1.2, 12.3, 6.0, lines[start:start + 14], size=14)
 
     for v in pack.views:
         slide = titled(v.title)
@@ -420,13 +428,6 @@ def pack_pptx(pack: Pack) -> bytes:
         pic.name = v.title[:60]
         pic._element.nvPicPr.cNvPr.set("descr", v.alt)  # the picture's alt text
         text(slide, 0.5, 6.8, 12.3, 0.6, [source_line(pack, v)], size=10)
-
-    if pack.previous is not None:
-        lines = [change_line(c) for c in pack.changes] or [
-            "Nothing: the same claims with the same values and bounds."]
-        for start in range(0, len(lines), 14):
-            slide = titled(f"What changed since the briefing of {pack.previous.get('made', '?')}")
-            text(slide, 0.5, 1.2, 12.3, 6.0, lines[start:start + 14], size=14)
 
     rows = claim_rows(pack)
     heads = ["Measure", "Figure", "Bounds", "Claimant (group)", "Claim date", "Articles",
