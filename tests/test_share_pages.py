@@ -30,6 +30,8 @@ def test_a_link_sets_the_sidebar_and_stays_in_the_url(desk_data, monkeypatch):
     at.switch_page("pages/data.py").run()
     assert_clean(at)
     assert "reviewed=1" in _link(at) and "q=zelensky" in _link(at)
+    at.button(key="reset_filters").click().run()
+    assert "?" not in _link(at) and not list(at.query_params)
 
 
 def test_unknown_and_stale_values_in_a_link_are_explained(desk_data, monkeypatch):
