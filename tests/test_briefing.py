@@ -108,6 +108,14 @@ def test_cli_slide_png(desk_data, tmp_path):
     assert w >= 1920 and h >= 1080 and abs(w / h - 16 / 9) < 0.01
 
 
+def test_cli_html_opens_offline(desk_data, tmp_path):
+    out = tmp_path / "k.html"
+    assert _export(desk_data, "compare-killed", "--format", "html", "--out", str(out)) == 0
+    page = out.read_text()
+    assert "<title>Killed: estimates compared</title>" in page
+    assert not re.search(r"<script[^>]+src=", page)  # Vega is inlined, nothing is fetched
+
+
 def test_cli_refuses_unknown_values_and_empty_charts(desk_data, tmp_path, capsys):
     out = tmp_path / "x.svg"
     assert _export(desk_data, "compare-killed", "--measure", "zombies", "--out", str(out)) == 2
@@ -225,4 +233,7 @@ def test_cli_pack_with_since(desk_data, tmp_path, capsys):
                    "--out", str(second)) == 0
     out = capsys.readouterr().out
     assert "New · Wounded" in out and "No longer shown · Killed" in out
+    assert _export(desk_data, "pack", "--chart", "compare-killed", "--chart", "compare-captured",
+                   "--format", "pdf", "--out", str(tmp_path / "third")) == 0
+    assert "Left out, no claims under the filters: compare-captured." in capsys.readouterr().out
     assert {p.suffix for p in second.iterdir()} == {".pdf", ".json"}

@@ -114,6 +114,9 @@ def run_pack(args: argparse.Namespace) -> int:
     written[-1].write_bytes(pack.manifest_json(made))
     for path in written:
         print(path)
+    empty = [n for n in names if n not in {v.name for v in made.views}]
+    if empty:
+        print(f"Left out, no claims under the filters: {', '.join(empty)}.")
     print(f"{len(made.views)} charts, {len(made.claims)} claims, {len(made.citations)} "
           f"articles cited. {pack.review_note(made)}")
     if previous is not None:
