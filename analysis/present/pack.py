@@ -272,6 +272,9 @@ TEMPLATE = r"""
 #set par(justify: false)
 #show heading: set text(fill: rgb("#222222"))
 #show link: set text(fill: rgb("#1f5fa8"))
+// A caption is the chart's alt text, a paragraph: read as text, not as a centred title.
+#show figure.caption: set text(9pt)
+#show figure.caption: set align(left)
 
 #page(footer: none)[
   #v(5cm)
