@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pypdf
 import pytest
 from pptx import Presentation

@@ -69,16 +69,14 @@ def make_pack(con, names: list[str], filters: Filters = Filters(), *, title: str
     made = made or dt.date.today()
     claims = queries.claims(con, filters)
     views = [v for v in (catalog.build(n, claims, filters, made) for n in names) if v is not None]
-    shown = (pd.concat([v.claims for v in views]).drop_duplicates("claim_id")
-             if views else claims.iloc[0:0])
-    order = claims["claim_id"].tolist()
-    shown = shown.set_index("claim_id").loc[[c for c in order if c in set(shown["claim_id"])]].reset_index()
+    ids = {c for v in views for c in v.claims["claim_id"]}
+    shown = claims[claims["claim_id"].isin(ids)].reset_index(drop=True)
     cites = queries.citations(con, queries.cited_articles(shown)).reset_index(drop=True)
     cites.insert(0, "n", range(1, len(cites) + 1))
     number = dict(zip(cites["article"], cites["n"]))
     shown = shown.assign(refs=[sorted(number[a] for a in (arts or []) if a in number)
                                for arts in shown["articles"]])
-    reviewed = shown["reviewed"].fillna(False).astype(bool) if len(shown) else pd.Series([], dtype=bool)
+    reviewed = shown["reviewed"].fillna(False).astype(bool)
     left_out = 0
     if filters.reviewed_only:
         every = queries.claims(con, dataclasses.replace(filters, reviewed_only=False))
