@@ -76,10 +76,15 @@ def _write_url(chosen: Filters) -> None:
     wanted: dict[str, list[str]] = {}
     for name, value in catalog.to_params(chosen):
         wanted.setdefault(name, []).append(value)
-    present = {k: st.query_params.get_all(k) for k in st.query_params}
-    if {k: v for k, v in present.items() if k in catalog.PARAM_NAMES} != wanted:
-        st.query_params.from_dict({**{k: v for k, v in present.items()
-                                      if k not in catalog.PARAM_NAMES}, **wanted})
+    # One parameter at a time: the page's own (and any bound to a widget) stay untouched.
+    for name in (p.name for p in catalog.FILTER_PARAMS):
+        values = wanted.get(name, [])
+        if st.query_params.get_all(name) == values:
+            continue
+        if values:
+            st.query_params[name] = values
+        else:
+            del st.query_params[name]
 
 
 def sidebar_filters() -> Filters:
