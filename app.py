@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import boundary, connection, filters, messages, nav
+from ui import boundary, connection, downloads, filters, messages, nav
 
 st.set_page_config(page_title="Estimate Desk", page_icon=str(Path(__file__).parent / "ui" / "icon.png"),
                    layout="wide")
@@ -13,6 +13,7 @@ page = st.navigation([
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
     st.Page("pages/provenance.py", title="Provenance", icon=":material/find_in_page:"),
     st.Page("pages/data.py", title="Data", icon=":material/table:"),
+    st.Page("pages/briefing.py", title="Briefing", icon=":material/slideshow:"),
     st.Page("pages/review.py", title="Review", icon=":material/rate_review:"),
     st.Page("pages/add_article.py", title="Add article", icon=":material/note_add:"),
 ])
@@ -29,3 +30,5 @@ with boundary.guard("The dashboard"):
     messages.show_flash()
     with nav.inside_app():
         page.run()
+    with st.sidebar:
+        downloads.copy_link()

@@ -28,9 +28,13 @@ def _apply_link() -> None:
 
 
 def _remember(kind: str, ident: str) -> None:
+    """Name the claim or mention shown in the URL, beside the sidebar's filters."""
     st.session_state["prov_applied"] = (kind, ident)
-    if st.query_params.get(kind) != ident or len(st.query_params) != 1:
-        st.query_params.from_dict({kind: ident})
+    if st.query_params.get(kind) != ident:
+        st.query_params[kind] = ident
+    for other in MODES.keys() - {kind}:
+        if other in st.query_params:
+            del st.query_params[other]
 
 
 PICKERS = {"claim": pickers.claim_picker, "mention": pickers.mention_picker}

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis.present import charts, files, queries
+from analysis.present import catalog, charts, files, queries
 from analysis.store import decisions
 from ui.connection import cursor, decisions_db
 
@@ -22,23 +22,22 @@ CHART_FORMATS = (("png", "standard", "PNG (2×)", "image/png", ".png"),
 
 
 def view_link() -> str:
-    """The link to this view: the page's address with every filter in its query."""
+    """The link to this view: the page's address with its parameters and every filter."""
     base = (st.context.url or "").rstrip("/")
-    path = st.session_state.get("page_path") or ""
     pairs = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
-    return f"{base}/{path}".rstrip("/") + (f"?{urlencode(pairs)}" if pairs else "")
+    return base + (f"?{urlencode(pairs)}" if pairs else "")
 
 
 def copy_link() -> None:
     """The view's link in a code block (its copy button copies it)."""
     with st.expander("Copy link to this view", icon=":material/link:"):
         st.code(view_link(), language=None, wrap_lines=True)
-        st.caption("Opens the same page with the same filters in any browser that reaches "
-                   "this dashboard.")
+        st.caption("Opens this page with the same filters (and the same claim on "
+                   "Provenance) in any browser that reaches this dashboard.")
 
 
 def _export(chart, fmt: str, size: str, alt: str) -> bytes:
-    return charts.EXPORTERS[fmt](chart, size=size, alt=alt)
+    return catalog.render(chart, fmt, size, alt)
 
 
 def _data_zip(chart, claims, filters: str, link: str, alt: str, cites) -> bytes:

@@ -1,14 +1,21 @@
-"""The sidebar filters, drawn on every page (their state lives in the session)."""
+"""The sidebar filters, drawn on every page. Their state lives in the session and in the
+URL: a session's first run takes them from the URL (a shared link, a reload), and every
+run writes them back to it (`analysis.present.catalog` names them there)."""
 from __future__ import annotations
 
 import streamlit as st
 
-from analysis.present import queries
+from analysis.present import catalog, queries
 from analysis.present.labels import measure_label
 from analysis.present.queries import Filters
 from ui.connection import cursor
+from ui.messages import flash, md_escape
 
 FILTER_KEYS = ("f_measures", "f_groups", "f_dates", "f_publishers", "f_text", "f_reviewed")
+# A Filters field -> the sidebar widget holding it (the two dates share "f_dates").
+WIDGETS = {"measures": "f_measures", "groups": "f_groups", "publishers": "f_publishers",
+           "text": "f_text", "reviewed_only": "f_reviewed"}
+SEEDED = "filters_from_url"
 
 
 def reset_filters() -> None:
@@ -42,9 +49,49 @@ def _date_bounds(opts: queries.FilterOptions):
     return (start if start and start > lo else None), (end if end and end < hi else None)
 
 
+def _seed_from_url(opts: queries.FilterOptions) -> None:
+    """On a session's first run, set the sidebar from the URL's filters; a value the
+    database does not hold, or that does not parse, is named in a message and dropped."""
+    if st.session_state.get(SEEDED):
+        return
+    st.session_state[SEEDED] = True
+    params = {k: st.query_params.get_all(k) for k in catalog.PARAM_NAMES if k in st.query_params}
+    if not params:
+        return
+    chosen, problems = catalog.from_params(params, opts)
+    for attr, key in WIDGETS.items():
+        value = getattr(chosen, attr)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    if opts.min_date:
+        st.session_state["f_dates"] = (chosen.date_from or opts.min_date,
+                                       chosen.date_to or opts.max_date)
+        st.session_state["f_dates_full"] = (opts.min_date, opts.max_date)
+    if problems:
+        flash("warning", md_escape("Part of this link's filters could not be used, so the "
+                                   "view shown is the nearest one: " + " ".join(problems)))
+
+
+def _write_url(chosen: Filters) -> None:
+    """Put the filters in the URL, keeping the page's own parameters (?claim=…)."""
+    wanted: dict[str, list[str]] = {}
+    for name, value in catalog.to_params(chosen):
+        wanted.setdefault(name, []).append(value)
+    # One parameter at a time: the page's own (and any bound to a widget) stay untouched.
+    for name in (p.name for p in catalog.FILTER_PARAMS):
+        values = wanted.get(name, [])
+        if st.query_params.get_all(name) == values:
+            continue
+        if values:
+            st.query_params[name] = values
+        else:
+            del st.query_params[name]
+
+
 def sidebar_filters() -> Filters:
-    """Draw the filters in the sidebar (on every page: their state lives in the session)."""
+    """Draw the filters in the sidebar (on every page: their state lives in the session
+    and in the URL)."""
     opts = queries.filter_options(cursor())
+    _seed_from_url(opts)
     _keep_known("f_measures", opts.measures)
     _keep_known("f_groups", opts.groups)
     _keep_known("f_publishers", opts.publishers)
@@ -69,6 +116,7 @@ def sidebar_filters() -> Filters:
     filters = Filters(tuple(measures), tuple(groups), date_from, date_to, tuple(publishers),
                       text or "", bool(reviewed))
     st.session_state["filters"] = filters
+    _write_url(filters)
     return filters
 
 

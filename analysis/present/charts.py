@@ -631,7 +631,8 @@ SLIDE_PX = (1920, 1080)  # a 16:9 slide at full HD: every slide export is at lea
 
 
 def _spec(chart) -> dict:
-    """The Vega-Lite dict of a chart: a Spec, a dict, or an altair chart."""
+    """A chart's Vega-Lite spec; a spec already made (a dict) is taken as it is, so a
+    briefing that exports one chart several ways validates it once."""
     return chart if isinstance(chart, dict) else chart.to_dict()
 
 
