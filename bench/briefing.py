@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     con = duckdb.connect(str(current_path(args.db)), read_only=True)
     chosen = queries.Filters(measures=tuple(args.measure))
     claims = queries.claims(con.cursor(), chosen)
-    names = catalog.available(claims)
+    names = catalog.available(con.cursor(), chosen)
     print(f"store {args.db}: {len(claims)} claims under '{chosen.describe()}', charts: {', '.join(names)}")
     pack.pack_pdf(pack.make_pack(con.cursor(), names[:1], chosen))  # warm vl-convert and typst
     s, made = best(args.runs, lambda: pack.make_pack(con.cursor(), names, chosen))
@@ -49,9 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PDF         {s:6.2f} s  ({len(pdf) / 1e3:.0f} kB, make_pack included)")
     s, pptx = best(args.runs, lambda: pack.pack_pptx(pack.make_pack(con.cursor(), names, chosen)))
     print(f"PPTX        {s:6.2f} s  ({len(pptx) / 1e3:.0f} kB, make_pack included)")
-    view = catalog.build(names[0], claims, chosen)
+    view = catalog.build(names[0], con.cursor(), chosen)
     for fmt, size in (("png", "standard"), ("png", "slide"), ("svg", "standard"), ("pdf", "standard")):
-        s, data = best(args.runs, lambda: catalog.render(view.chart, fmt, size, view.alt))
+        s, data = best(args.runs, lambda: catalog.render(view.spec, fmt, size, view.alt))
         print(f"{names[0]} {fmt} {size:<8} {s:6.2f} s  ({len(data) / 1e3:.0f} kB)")
     con.close()
     return 0

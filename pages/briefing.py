@@ -35,7 +35,7 @@ def _preview(made: pack.Pack) -> None:
                    + ["Claims", "Citations"])
     for tab, view in zip(tabs, made.views):
         with tab:
-            st.altair_chart(view.chart, theme=None, width="content")
+            st.vega_lite_chart(view.spec, theme=None, width="content", alt=view.alt)
             st.caption(pack.source_line(made, view))
     with tabs[-2]:
         st.dataframe(pd.DataFrame(pack.claim_rows(made)), hide_index=True)
@@ -58,7 +58,7 @@ def main() -> None:
               help="The sidebar's Reviewed only: claims every mention of which an analyst "
                    "accepted or corrected.")
     cur = connection.cursor()
-    names = catalog.available(queries.claims(cur, chosen))
+    names = catalog.available(cur, chosen)
     if not names:
         st.info(filters.NO_MATCH, icon=":material/filter_alt:")
         return

@@ -88,9 +88,9 @@ def test_cli_chart_is_the_page_download(desk_data, con, tmp_path):
     assert _export(desk_data, "compare-casualties", "--group", "Ukraine", "--group",
                    "South Korea", "--format", "svg", "--out", str(out)) == 0
     chosen = Filters(groups=("Ukraine", "South Korea"))
-    claims = queries.claims(con.cursor(), chosen)
-    chart = charts.compare_chart(claims, "casualties", subtitle=chosen.describe())
-    alt = charts.alt_text(chart, claims[claims["measure"] == "casualties"])
+    chart, rows = next((c, r) for m, c, r in charts.compare_charts(con.cursor(), chosen)
+                       if m == "casualties")
+    alt = charts.alt_text(chart, rows)
     assert out.read_bytes() == charts.export_svg(chart, alt=alt)
     root = ET.fromstring(out.read_bytes())
     assert root[0].tag == f"{SVG_NS}title" and root[1].tag == f"{SVG_NS}desc"
@@ -129,7 +129,7 @@ def test_cli_refuses_unknown_values_and_empty_charts(desk_data, tmp_path, capsys
 
 @pytest.fixture(scope="module")
 def full_pack(con):
-    names = catalog.available(queries.claims(con.cursor()))
+    names = catalog.available(con.cursor())
     return pack.make_pack(con.cursor(), names, Filters(), made=MADE,
                           title='Weekly #panic("typst") *bold* $x^2$ ] [ <b>', link="http://x/?q=1")
 

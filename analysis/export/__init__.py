@@ -63,7 +63,7 @@ def run_chart(args: argparse.Namespace) -> int:
     con = _connect(args.db)
     try:
         chosen = _filters(args, queries.filter_options(con.cursor()))
-        view = catalog.build(args.chart, queries.claims(con.cursor(), chosen), chosen)
+        view = catalog.build(args.chart, con.cursor(), chosen)
     finally:
         con.close()
     if view is None:
@@ -92,7 +92,7 @@ def run_pack(args: argparse.Namespace) -> int:
     con = _connect(args.db)
     try:
         chosen = _filters(args, queries.filter_options(con.cursor()))
-        names = args.chart or catalog.available(queries.claims(con.cursor(), chosen))
+        names = args.chart or catalog.available(con.cursor(), chosen)
         made = pack.make_pack(con.cursor(), names, chosen, title=args.title or "",
                               previous=previous)
     finally:

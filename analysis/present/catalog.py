@@ -16,7 +16,7 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from analysis.extract.vocab import MEASURES
-from analysis.present import charts
+from analysis.present import charts, queries
 from analysis.present.labels import measure_label
 from analysis.present.queries import FilterOptions, Filters
 
@@ -151,71 +151,68 @@ def _within(f: Filters, lo: dt.date, hi: dt.date) -> tuple[Filters, list[str]]:
 
 @dataclass(frozen=True)
 class ChartView:
-    """One chart as the dashboard draws it, with the claims it shows and its alt text."""
+    """One chart as the dashboard draws it, with the claims it draws (on Compare each row's
+    latest claim; none for a binned timeline) and its alt text."""
     name: str
-    chart: object
+    spec: dict
     claims: pd.DataFrame
     stem: str
-
-    # Cached: making the spec validates the whole chart, the slowest step of an export.
-    @functools.cached_property
-    def spec(self) -> dict:
-        return self.chart.to_dict()
+    alt: str
 
     @functools.cached_property
     def title(self) -> str:
         return charts.chart_title(self.spec)
 
-    @functools.cached_property
-    def alt(self) -> str:
-        return charts.alt_text(self.spec, self.claims)
-
 
 def _compare(measure: str) -> Callable:
-    def build(claims: pd.DataFrame, f: Filters, made: dt.date | None) -> ChartView | None:
-        shown = claims[claims["measure"] == measure]
-        if shown.empty:
+    def build(con, f: Filters, made: dt.date | None) -> ChartView | None:
+        if f.measures and measure not in f.measures:
             return None
-        return ChartView(f"compare-{measure}", charts.compare_chart(
-            claims, measure, subtitle=f.describe(), made=made), shown,
-            f"estimate-desk-compare-{measure}")
+        rows = queries.claim_summary(con, f, "claimant", measure=measure)
+        if rows.empty:
+            return None
+        spec = charts.compare_chart(rows, measure, subtitle=f.describe(), made=made)
+        return ChartView(f"compare-{measure}", spec, rows, f"estimate-desk-compare-{measure}",
+                         charts.alt_text(spec, rows))
     return build
 
 
-def _timeline(claims: pd.DataFrame, f: Filters, made: dt.date | None) -> ChartView | None:
-    dated = claims[claims["date"].notna()]
-    if dated.empty:
+def _timeline(con, f: Filters, made: dt.date | None) -> ChartView | None:
+    try:
+        spec, claims, bins = charts.timeline_view(con, f, made=made)
+    except ValueError:  # no dated claim to place
         return None
-    return ChartView("timeline", charts.timeline_chart(claims, subtitle=f.describe(), made=made),
-                     dated, "estimate-desk-timeline")
+    if claims is None:
+        return ChartView("timeline", spec, pd.DataFrame(columns=["claim_id"]), "estimate-desk-timeline",
+                         charts.bins_alt_text(spec, bins, bins.attrs["facts"]))
+    dated = claims[claims["date"].notna()]
+    return ChartView("timeline", spec, dated, "estimate-desk-timeline", charts.alt_text(spec, dated))
 
 
 # name -> (what it shows, builder); Compare draws one chart per measure.
 CHARTS: dict[str, tuple[str, Callable]] = {
-    **{f"compare-{m}": (f"Compare: {measure_label(m).lower()} estimates side by side",
+    **{f"compare-{m}": (f"Compare: {measure_label(m).lower()} estimates, one row per claimant",
                         _compare(m)) for m in MEASURES},
-    "timeline": ("Timeline: every dated claim over time, a panel per measure", _timeline),
+    "timeline": ("Timeline: dated claims over time, a panel per measure (binned when many)",
+                 _timeline),
 }
 
 
-def build(name: str, claims: pd.DataFrame, filters: Filters = Filters(),
+def build(name: str, con, filters: Filters = Filters(),
           made: dt.date | None = None) -> ChartView | None:
-    """The chart `name` over these claims, as its page draws it; None when none of the
-    claims belongs on it."""
+    """The chart `name` under these filters, as its page draws it; None when no matching
+    claim belongs on it."""
     if name not in CHARTS:
         raise KeyError(f"no chart named {name!r}; charts: {', '.join(CHARTS)}")
-    if claims.empty:
-        return None
-    return CHARTS[name][1](claims, filters, made)
+    return CHARTS[name][1](con, filters, made)
 
 
-def available(claims: pd.DataFrame) -> list[str]:
-    """The charts that have something to show for these claims, in the dashboard's order."""
-    if claims.empty:
-        return []
-    measures = set(claims["measure"])
+def available(con, filters: Filters = Filters()) -> list[str]:
+    """The charts that have something to show under these filters, in the dashboard's order."""
+    measures = set(queries.claim_measures(con, filters))
     names = [n for n in CHARTS if n.removeprefix("compare-") in measures]
-    return names + (["timeline"] if claims["date"].notna().any() else [])
+    dated = queries.dated_claims_extent(con, filters)[0]
+    return names + (["timeline"] if dated else [])
 
 
 # format -> (mime type, file suffix)

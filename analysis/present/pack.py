@@ -67,9 +67,9 @@ def make_pack(con, names: list[str], filters: Filters = Filters(), *, title: str
     """The pack for these charts over the claims the filters select. Charts with nothing
     to show under the filters are left out; `previous` is the last pack's manifest."""
     made = made or dt.date.today()
-    claims = queries.claims(con, filters)
-    views = [v for v in (catalog.build(n, claims, filters, made) for n in names) if v is not None]
+    views = [v for v in (catalog.build(n, con, filters, made) for n in names) if v is not None]
     ids = {c for v in views for c in v.claims["claim_id"]}
+    claims = queries.claims(con, filters)
     shown = claims[claims["claim_id"].isin(ids)].reset_index(drop=True)
     cites = queries.citations(con, queries.cited_articles(shown)).reset_index(drop=True)
     cites.insert(0, "n", range(1, len(cites) + 1))
