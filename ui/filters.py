@@ -1,14 +1,18 @@
 """The sidebar filters, drawn on every page (their state lives in the session)."""
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 from analysis.present import queries
 from analysis.present.labels import measure_label
 from analysis.present.queries import Filters
+from analysis.store import decisions
 from ui.connection import cursor
 
-FILTER_KEYS = ("f_measures", "f_groups", "f_dates", "f_publishers", "f_text", "f_reviewed")
+GRADE_KEYS = ("f_reliability", "f_credibility")
+FILTER_KEYS = ("f_measures", "f_groups", "f_dates", "f_publishers", "f_text", "f_reviewed") + GRADE_KEYS
 
 
 def reset_filters() -> None:
@@ -64,12 +68,34 @@ def sidebar_filters() -> Filters:
         reviewed = st.checkbox("Reviewed only", key="f_reviewed",
                                help="Only claims whose every mention an analyst has accepted "
                                     "or corrected, and only reviewed mentions.")
+        graded = grade_filters()
         st.button("Reset filters", on_click=reset_filters, key="reset_filters",
                   icon=":material/filter_alt_off:")
     filters = Filters(tuple(measures), tuple(groups), date_from, date_to, tuple(publishers),
                       text or "", bool(reviewed))
+    filters = dataclasses.replace(filters, **graded)
     st.session_state["filters"] = filters
     return filters
+
+
+# --- source grades (Admiralty): "B or better" -------------------------------------------
+
+def grade_filters() -> dict:
+    """The grade filters (draw inside the sidebar): Filters fields by their values. The
+    last grade of each scale (F, 6: cannot be judged) is no "or better"."""
+    reliability = st.selectbox(
+        "Source graded", ["", *list(decisions.RELIABILITY)[:-1]], key="f_reliability",
+        format_func=lambda g: f"{g} or better" if g else "Any source, graded or not",
+        help="Admiralty reliability of the claimant (A completely reliable … E unreliable), "
+             "as graded on the Sources page. Ungraded sources and F (cannot be judged) are "
+             "left out once a grade is chosen.")
+    credibility = st.selectbox(
+        "Claim graded", [0, *list(decisions.CREDIBILITY)[:-1]], key="f_credibility",
+        format_func=lambda g: f"{g} or better" if g else "Any claim, graded or not",
+        help="Admiralty credibility of the claim (1 confirmed … 5 improbable), as graded on "
+             "Provenance. Ungraded claims and 6 (cannot be judged) are left out once a "
+             "grade is chosen.")
+    return {"reliability_at_least": reliability or None, "credibility_at_least": credibility or None}
 
 
 def current() -> Filters:

@@ -89,7 +89,8 @@ def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus())
     sql, params = _appearances_sql(filters, focus)
     return _frame(con.execute(f"""
         SELECT claim_id, any_value(claimant) AS claimant, any_value(claimant_group) AS claimant_group,
-               any_value(measure) AS measure, any_value(value) AS value,
+               any_value(measure) AS measure, any_value(value) AS value, any_value(low) AS low,
+               any_value(high) AS high, any_value(qualifier) AS qualifier, any_value(date) AS date,
                any_value(first_article) AS first_article, any_value(first_published) AS first_published,
                arg_min(publisher, NOT is_first) AS first_publisher,
                count(*) FILTER (WHERE NOT is_first) AS n_echoes, max(lag_days) AS max_lag_days

@@ -1,0 +1,210 @@
+"""Sources: who says it, who repeats it, what each side says now, and the grade of each
+source. Clicking a node of the flow diagram narrows the page to it; every text from an
+article is shown as text (tables) or escaped (figure labels)."""
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from analysis.present import labels, queries, sources
+from analysis.present.sources import Focus
+from analysis.store import decisions
+from ui import connection, filters, grades, messages, nav
+
+nav.run_through_app()
+
+EVERYTHING = ""
+FOCUS_KEY = "src_focus"
+
+
+def _focus_options(flow: sources.Flow) -> dict[str, str]:
+    """Every node the page can narrow to, as "kind|key" → its name for people."""
+    names = {"group": "Claimant group", "claim": "Claim", "publisher": "Publisher"}
+    options = {EVERYTHING: "Everything the filters select"}
+    for kind, key, label in zip(flow.kinds, flow.keys, flow.labels):
+        if kind in names:
+            options[f"{kind}|{key}"] = f"{names[kind]}: {label}"
+    return options
+
+
+def _as_focus(value: str) -> Focus:
+    kind, _, key = (value or "").partition("|")
+    return Focus(kind, key) if kind else Focus()
+
+
+def _clicked(event, flow: sources.Flow) -> str | None:
+    """The node a click on the Sankey chose ("kind|key"), once per click."""
+    points = list(getattr(getattr(event, "selection", None), "points", None) or [])
+    if not points:
+        return None
+    seen = json.dumps(points, sort_keys=True, default=str)
+    if st.session_state.get("src_seen") == seen:
+        return None
+    st.session_state["src_seen"] = seen
+    point = points[0]
+    index = point.get("point_number", point.get("pointNumber", point.get("point_index")))
+    # a link's click carries its source and target nodes; a node's click carries itself
+    if isinstance(point.get("customdata"), str) and "|" in point["customdata"]:
+        chosen = point["customdata"]
+        kind, _, key = chosen.partition("|")
+        focus = flow.focus_of(flow.keys.index(key)) if kind == "others" and key in flow.keys else Focus(kind, key)
+    elif isinstance(index, int) and 0 <= index < len(flow.kinds) and "source" not in point:
+        focus = flow.focus_of(index)
+    else:
+        return None
+    return f"{focus.kind}|{focus.key}"
+
+
+def _narrowing(full: sources.Flow) -> tuple[Focus, str]:
+    pending = st.session_state.pop("src_pending", None)
+    options = _focus_options(full)
+    if pending is not None:
+        st.session_state[FOCUS_KEY] = pending
+    if st.session_state.get(FOCUS_KEY) not in options:
+        st.session_state[FOCUS_KEY] = EVERYTHING
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        st.selectbox("Narrow the page to", list(options), key=FOCUS_KEY, format_func=options.get,
+                     help="Or click a node of the flow diagram: a claimant group, a claim or "
+                          "a publisher.")
+        if st.session_state[FOCUS_KEY] != EVERYTHING:
+            st.button("Show everything", key="src_clear", icon=":material/close:",
+                      on_click=lambda: st.session_state.update({"src_pending": EVERYTHING}))
+    value = st.session_state[FOCUS_KEY]
+    return _as_focus(value), (options[value] if value else "")
+
+
+def _html_download(fig, stem: str, key: str) -> None:
+    st.download_button("HTML (works offline)", data=lambda: sources.figure_html(fig),
+                       file_name=f"{stem}.html", mime="text/html", key=key,
+                       icon=":material/download:")
+
+
+def _flow_section(chosen, focus: Focus, subtitle: str) -> None:
+    cur = connection.cursor()
+    flow = sources.flow(cur, chosen, focus)
+    st.subheader("Who carries whose numbers")
+    st.caption("Claimant group → claim → publisher; widths count citing articles. Click a "
+               "node to narrow the page to it. The camera icon saves a PNG at 2×.")
+    fig = sources.sankey_figure(flow, subtitle)
+    event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="src_sankey",
+                            config=sources.PLOTLY_CONFIG, width="stretch")
+    clicked = _clicked(event, flow)
+    if clicked and clicked != st.session_state.get(FOCUS_KEY):
+        st.session_state["src_pending"] = clicked
+        st.rerun()
+    _html_download(fig, "estimate-desk-sources-flow", "src_flow_html")
+
+
+def _timeline_section(apps, subtitle: str) -> None:
+    st.subheader("First reports and their echoes")
+    st.caption("Each claim a row: its first report (filled) and every later article "
+               "repeating it (rings). Drag the slider under the chart or a box on it to zoom.")
+    fig = sources.timeline_figure(apps, subtitle)
+    st.plotly_chart(fig, key="src_timeline", config=sources.PLOTLY_CONFIG, width="stretch")
+    _html_download(fig, "estimate-desk-echoes", "src_timeline_html")
+    firsts = sources.first_appearances(connection.cursor(), filters.current(),
+                                       _as_focus(st.session_state.get(FOCUS_KEY)))
+    with st.expander(f"First appearance of each claim ({len(firsts)})", icon=":material/table:"):
+        st.dataframe(firsts.assign(claim=[sources.claim_name(r) for r in queries.records(firsts)])[
+            ["claim", "first_published", "first_publisher", "first_article", "n_echoes",
+             "max_lag_days", "claim_id"]],
+            hide_index=True, width="stretch",
+            column_config={"first_published": "first report", "first_publisher": "by",
+                           "first_article": "article", "n_echoes": "echoes",
+                           "max_lag_days": "longest lag (days)"})
+    with st.expander("Every citing article, with its lag", icon=":material/list:"):
+        st.dataframe(apps[["claim_id", "claimant", "publisher", "published", "is_first",
+                           "lag_days", "title", "article"]],
+                     hide_index=True, width="stretch",
+                     column_config={"is_first": "first report", "lag_days": "lag (days)"})
+
+
+def _outlets_section(counts) -> None:
+    st.subheader("Outlets and the sides they carry")
+    st.caption("Claims each outlet carries, per claimant group, and how many of them it "
+               "reported first.")
+    st.dataframe(sources.outlet_table(counts), hide_index=True, width="stretch")
+    one_side = sources.one_side_outlets(counts)
+    st.markdown("##### Outlets that only ever carry one side")
+    st.caption("Every claim they carry comes from one claimant group (unattributed figures "
+               "are no side's and are counted apart). Echoes: articles repeating a claim "
+               "another outlet reported first.")
+    if one_side.empty:
+        st.caption("None in this selection.")
+    else:
+        st.dataframe(one_side, hide_index=True, width="stretch")
+
+
+def _now_section(chosen) -> None:
+    cur = connection.cursor()
+    now = queries.graded(cur, sources.latest_claims(cur, chosen))
+    st.subheader("What each claimant says now")
+    st.caption("Per measure, each claimant's latest claim, with the estimates it "
+               "supersedes; undated claims are listed apart (they supersede nothing).")
+    if now.empty:
+        st.caption("No claim in this selection.")
+        return
+    now["figure"] = [labels.bound_label(r["qualifier"], r["value"], r["low"], r["high"])
+                     for r in queries.records(now)]
+    now["source"] = [labels.grade_label(c, r, g) for c, r, g in
+                     zip(now["claimant"], now["reliability"], now["credibility"])]
+    now["measure"] = now["measure"].map(labels.measure_label)
+    now["chain"] = [sources.chain_text(sources.claimant_chain(cur, i)) if not u else "undated"
+                    for i, u in zip(now["claim_id"], now["undated"])]
+    st.dataframe(now[["measure", "claimant_group", "source", "figure", "date", "chain", "claim_id"]],
+                 hide_index=True, width="stretch",
+                 column_config={"claimant_group": "group", "date": "latest claim"})
+
+
+def _grading_section(chosen) -> None:
+    cur = connection.cursor()
+    st.subheader("Grade a source")
+    st.caption("Source reliability on the Admiralty scale: A completely reliable … E "
+               "unreliable, F cannot be judged. A grade is a decision: logged with your "
+               "name and note, kept across rebuilds, exported with the others. A claim's "
+               "credibility (1–6) is graded on Provenance.")
+    claims = queries.claims(cur, chosen)
+    names = sorted({c for c in claims["claimant"] if isinstance(c, str) and c.strip()})
+    graded = queries.source_grades(cur)
+    if not graded.empty:
+        shown = graded.assign(meaning=graded["reliability"].map(decisions.RELIABILITY))
+        st.dataframe(shown[["claimant", "reliability", "meaning", "reliability_note",
+                            "reliability_by", "reliability_at"]],
+                     hide_index=True, width="stretch",
+                     column_config={"reliability_note": "note", "reliability_by": "by",
+                                    "reliability_at": "when (UTC)"})
+    if not names:
+        st.caption("No named claimant in this selection.")
+        return
+    who = st.selectbox("Claimant", names, key="src_grade_claimant")
+    grades.grade_form(f"src-grade-{who}", decisions.source_subject(who), "reliability",
+                      who)
+
+
+def main() -> None:
+    st.title("Sources")
+    st.caption("Who makes each estimate, which outlets repeat it and when, what each "
+               "claimant says now, and how far each source is trusted.")
+    if filters.empty_store_message():
+        return
+    chosen = filters.current()
+    cur = connection.cursor()
+    full = sources.flow(cur, chosen)
+    if not full.labels:
+        st.info(filters.NO_MATCH, icon=":material/filter_alt:")
+        _grading_section(chosen)
+        return
+    focus, named = _narrowing(full)
+    subtitle = chosen.describe() + (f" · {named}" if focus.kind else "")
+    if focus.kind:
+        st.info(messages.md_escape(f"Narrowed to {named}."), icon=":material/filter_alt:")
+    _flow_section(chosen, focus, subtitle)
+    apps = sources.appearances(cur, chosen, focus)
+    _timeline_section(apps, subtitle)
+    _outlets_section(sources.outlet_counts(cur, chosen, focus))
+    _now_section(chosen)
+    _grading_section(chosen)
+
+
+main()
