@@ -33,26 +33,24 @@ def _as_focus(value: str) -> Focus:
     return Focus(kind, key) if kind else Focus()
 
 
-def _clicked(event, flow: sources.Flow) -> str | None:
-    """The node a click on the Sankey chose ("kind|key"), once per click."""
+def _clicked(event, flow: sources.Flow, key: str) -> str | None:
+    """The node a click chose ("kind|key"), once per click: a point whose customdata names
+    a node ("others" narrows to its group)."""
     points = list(getattr(getattr(event, "selection", None), "points", None) or [])
     if not points:
+        st.session_state.pop(f"{key}_seen", None)  # deselected: the same click counts again
         return None
     seen = json.dumps(points, sort_keys=True, default=str)
-    if st.session_state.get("src_seen") == seen:
+    if st.session_state.get(f"{key}_seen") == seen:
         return None
-    st.session_state["src_seen"] = seen
-    point = points[0]
-    index = point.get("point_number", point.get("pointNumber", point.get("point_index")))
-    # a link's click carries its source and target nodes; a node's click carries itself
-    if isinstance(point.get("customdata"), str) and "|" in point["customdata"]:
-        chosen = point["customdata"]
-        kind, _, key = chosen.partition("|")
-        focus = flow.focus_of(flow.keys.index(key)) if kind == "others" and key in flow.keys else Focus(kind, key)
-    elif isinstance(index, int) and 0 <= index < len(flow.kinds) and "source" not in point:
-        focus = flow.focus_of(index)
-    else:
+    st.session_state[f"{key}_seen"] = seen
+    chosen = points[0].get("customdata")
+    if not (isinstance(chosen, str) and "|" in chosen):
         return None
+    kind, _, node = chosen.partition("|")
+    if (kind, node) not in zip(flow.kinds, flow.keys):
+        return None
+    focus = flow.focus_of(list(zip(flow.kinds, flow.keys)).index((kind, node)))
     return f"{focus.kind}|{focus.key}"
 
 
@@ -85,15 +83,21 @@ def _flow_section(chosen, focus: Focus, subtitle: str) -> None:
     flow = sources.flow(cur, chosen, focus)
     st.subheader("Who carries whose numbers")
     st.caption("Claimant group → claim → publisher; widths count citing articles. Click a "
-               "node to narrow the page to it. The camera icon saves a PNG at 2×.")
+               "bar under it (or pick above) to narrow the page to a node. The camera icon "
+               "saves a PNG at 2×.")
     fig = sources.sankey_figure(flow, subtitle)
-    event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="src_sankey",
-                            config=sources.PLOTLY_CONFIG, width="stretch")
-    clicked = _clicked(event, flow)
+    # Streamlit 1.67 passes on clicks of points, boxes, lassos and hierarchy sectors, not
+    # of Sankey nodes: the bars below stand in for the nodes, one click each.
+    sankey = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="src_sankey",
+                             config=sources.PLOTLY_CONFIG, width="stretch")
+    _html_download(fig, "estimate-desk-sources-flow", "src_flow_html")
+    bars = st.plotly_chart(sources.nodes_figure(flow), on_select="rerun", selection_mode="points",
+                           key="src_nodes", config={"displaylogo": False, "displayModeBar": False},
+                           width="stretch")
+    clicked = _clicked(sankey, flow, "src_sankey") or _clicked(bars, flow, "src_nodes")
     if clicked and clicked != st.session_state.get(FOCUS_KEY):
         st.session_state["src_pending"] = clicked
         st.rerun()
-    _html_download(fig, "estimate-desk-sources-flow", "src_flow_html")
 
 
 def _timeline_section(apps, subtitle: str) -> None:

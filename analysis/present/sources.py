@@ -271,7 +271,9 @@ def sankey_figure(f: Flow, subtitle: str, made: dt.date | None = None) -> go.Fig
     if f.n_claims > f.n_shown:
         subtitle += f" · the {f.n_shown} most cited of {f.n_claims} claims, the rest gathered per group"
     fig = go.Figure(go.Sankey(
-        arrangement="snap",
+        # "fixed": with dragging on, plotly turns a click on a node into a drag and emits no
+        # click at all; fixed nodes emit plotly_click (Streamlit 1.67 passes none on yet).
+        arrangement="fixed",
         node={"label": [_plain(x) for x in f.labels], "color": f.colors, "pad": 12,
               "thickness": 14, "customdata": [f"{k}|{key}" for k, key in zip(f.kinds, f.keys)],
               "hovertemplate": "%{label}<br>%{value} citing articles<extra></extra>"},
@@ -282,6 +284,38 @@ def sankey_figure(f: Flow, subtitle: str, made: dt.date | None = None) -> go.Fig
     height = max(420, 22 * max(f.kinds.count("claim") + f.kinds.count("others"),
                                f.kinds.count("publisher")) + 160)
     return _decorate(fig, title, subtitle, source_line(n_articles, made), height)
+
+
+def node_sizes(f: Flow) -> list[int]:
+    """Citing articles through each node (what its height in the Sankey shows)."""
+    into, out = [0] * len(f.labels), [0] * len(f.labels)
+    for s, t, v in zip(f.sources, f.targets, f.values):
+        out[s] += v
+        into[t] += v
+    return [max(i, o) for i, o in zip(into, out)]
+
+
+def nodes_figure(f: Flow) -> go.Figure:
+    """The Sankey's nodes as bars, one per node with the Sankey's colour and size: the
+    clickable stand-in for its nodes (Streamlit passes no Sankey click to the script)."""
+    kinds = {"group": "Claimant group", "claim": "Claim", "others": "Claims", "publisher": "Publisher"}
+    sizes = node_sizes(f)
+    order = [i for kind in ("group", "claim", "others", "publisher")
+             for i in range(len(f.labels)) if f.kinds[i] == kind]
+    fig = go.Figure(go.Bar(
+        orientation="h", x=[sizes[i] for i in order],
+        y=[_plain(f"{kinds[f.kinds[i]]}: {f.labels[i]}") for i in order],
+        customdata=[f"{f.kinds[i]}|{f.keys[i]}" for i in order],
+        marker={"color": [f.colors[i] for i in order]},
+        hovertemplate="%{y}<br>%{x} citing articles<br>click to narrow the page<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", automargin=True, title=None)
+    fig.update_xaxes(title="citing articles")
+    fig.update_layout(height=max(260, 20 * len(order) + 90), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+                      title={"text": "Click a bar to narrow the page to that node", "x": 0.01,
+                             "font": {"size": 13}},
+                      font={"family": "Liberation Sans, Helvetica, Arial, sans-serif", "size": 11},
+                      dragmode=False, clickmode="event+select", paper_bgcolor="white")
+    return fig
 
 
 def timeline_rows(apps: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[pd.DataFrame, int]:
