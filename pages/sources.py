@@ -16,6 +16,7 @@ nav.run_through_app()
 
 EVERYTHING = ""
 FOCUS_KEY = "src_focus"
+FIRSTS_SHOWN = 500  # rows of the first-appearance table on a large store
 
 
 def _focus_options(flow: sources.Flow) -> dict[str, str]:
@@ -78,9 +79,7 @@ def _html_download(fig, stem: str, key: str) -> None:
                        icon=":material/download:")
 
 
-def _flow_section(chosen, focus: Focus, subtitle: str) -> None:
-    cur = connection.cursor()
-    flow = sources.flow(cur, chosen, focus)
+def _flow_section(flow: sources.Flow, subtitle: str) -> None:
     st.subheader("Who carries whose numbers")
     st.caption("Claimant group → claim → publisher; widths count citing articles. Click a "
                "bar under it (or pick above) to narrow the page to a node. The camera icon "
@@ -100,16 +99,19 @@ def _flow_section(chosen, focus: Focus, subtitle: str) -> None:
         st.rerun()
 
 
-def _timeline_section(apps, subtitle: str) -> None:
+def _timeline_section(chosen, focus: Focus, subtitle: str) -> None:
+    cur = connection.cursor()
+    apps = sources.appearances(cur, chosen, focus, top=sources.TOP_CLAIMS)
+    total = sources.n_claims(cur, chosen, focus)
     st.subheader("First reports and their echoes")
     st.caption("Each claim a row: its first report (filled) and every later article "
                "repeating it (rings). Drag the slider under the chart or a box on it to zoom.")
-    fig = sources.timeline_figure(apps, subtitle)
+    fig = sources.timeline_figure(apps, subtitle, n_claims=total)
     st.plotly_chart(fig, key="src_timeline", config=sources.PLOTLY_CONFIG, width="stretch")
     _html_download(fig, "estimate-desk-echoes", "src_timeline_html")
-    firsts = sources.first_appearances(connection.cursor(), filters.current(),
-                                       _as_focus(st.session_state.get(FOCUS_KEY)))
-    with st.expander(f"First appearance of each claim ({len(firsts)})", icon=":material/table:"):
+    firsts = sources.first_appearances(cur, chosen, focus, limit=FIRSTS_SHOWN)
+    shown = f"the {len(firsts)} most echoed of {total}" if total > len(firsts) else str(total)
+    with st.expander(f"First appearance of each claim ({shown})", icon=":material/table:"):
         st.dataframe(firsts.assign(claim=[sources.claim_name(r) for r in queries.records(firsts)])[
             ["claim", "first_published", "first_publisher", "first_article", "n_echoes",
              "max_lag_days", "claim_id"]],
@@ -117,7 +119,8 @@ def _timeline_section(apps, subtitle: str) -> None:
             column_config={"first_published": "first report", "first_publisher": "by",
                            "first_article": "article", "n_echoes": "echoes",
                            "max_lag_days": "longest lag (days)"})
-    with st.expander("Every citing article, with its lag", icon=":material/list:"):
+    with st.expander("Every article citing the claims drawn above, with its lag",
+                     icon=":material/list:"):
         st.dataframe(apps[["claim_id", "claimant", "publisher", "published", "is_first",
                            "lag_days", "title", "article"]],
                      hide_index=True, width="stretch",
@@ -203,9 +206,8 @@ def main() -> None:
     subtitle = chosen.describe() + (f" · {named}" if focus.kind else "")
     if focus.kind:
         st.info(messages.md_escape(f"Narrowed to {named}."), icon=":material/filter_alt:")
-    _flow_section(chosen, focus, subtitle)
-    apps = sources.appearances(cur, chosen, focus)
-    _timeline_section(apps, subtitle)
+    _flow_section(sources.flow(cur, chosen, focus) if focus.kind else full, subtitle)
+    _timeline_section(chosen, focus, subtitle)
     _outlets_section(sources.outlet_counts(cur, chosen, focus))
     _now_section(chosen)
     _grading_section(chosen)

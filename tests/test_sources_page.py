@@ -52,8 +52,10 @@ def sources_page(data: Path) -> AppTest:
 def test_sources_page_draws_the_flow_the_echoes_and_the_tables(data):
     at = sources_page(data)
     assert texts(at.title) == ["Sources"]
-    flow, timeline = plotly_specs(at)
+    flow, bars, timeline = plotly_specs(at)
     assert flow["data"][0]["type"] == "sankey"
+    # the clickable bars stand for the Sankey's nodes, one each
+    assert sorted(bars["data"][0]["customdata"]) == sorted(flow["data"][0]["node"]["customdata"])
     assert "Who carries whose numbers" in flow["layout"]["title"]["text"]
     assert any("Source: Estimate Desk" in a["text"] for a in flow["layout"]["annotations"])
     assert timeline["layout"]["xaxis"]["rangeslider"]["visible"] is True

@@ -77,15 +77,30 @@ SELECT * FROM (
     return sql, [UNKNOWN_PUBLISHER, *params, *extra]
 
 
-def appearances(con, filters: Filters = Filters(), focus: Focus = Focus()) -> pd.DataFrame:
+def appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
+                top: int | None = None) -> pd.DataFrame:
     """Every (claim, citing article): its first appearance (is_first) and its echoes with
-    their lag in days, by claim then date."""
+    their lag in days, by claim then date; with `top`, only the appearances of the `top`
+    most cited claims (ties: claim_id)."""
     sql, params = _appearances_sql(filters, focus)
+    if top is not None:
+        sql = f"""WITH a AS ({sql}),
+        kept AS (SELECT claim_id FROM a GROUP BY claim_id ORDER BY count(*) DESC, claim_id LIMIT ?)
+        SELECT * FROM a WHERE claim_id IN (SELECT claim_id FROM kept)"""
+        params = [*params, top]
     return _frame(con.execute(f"{sql} ORDER BY claim_id, published NULLS LAST, article", params))
 
 
-def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus()) -> pd.DataFrame:
-    """One row per claim: its first article and date, how many echoes, the longest lag."""
+def n_claims(con, filters: Filters = Filters(), focus: Focus = Focus()) -> int:
+    """How many claims the filters and the focus select (that some article cites)."""
+    sql, params = _appearances_sql(filters, focus)
+    return int(con.execute(f"SELECT count(DISTINCT claim_id) FROM ({sql})", params).fetchone()[0])
+
+
+def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
+                      limit: int | None = None) -> pd.DataFrame:
+    """One row per claim: its first article and date, how many echoes, the longest lag;
+    the most echoed first (`limit`: only that many)."""
     sql, params = _appearances_sql(filters, focus)
     return _frame(con.execute(f"""
         SELECT claim_id, any_value(claimant) AS claimant, any_value(claimant_group) AS claimant_group,
@@ -94,7 +109,8 @@ def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus())
                any_value(first_article) AS first_article, any_value(first_published) AS first_published,
                arg_min(publisher, NOT is_first) AS first_publisher,
                count(*) FILTER (WHERE NOT is_first) AS n_echoes, max(lag_days) AS max_lag_days
-        FROM ({sql}) GROUP BY claim_id ORDER BY n_echoes DESC, claim_id""", params))
+        FROM ({sql}) GROUP BY claim_id ORDER BY n_echoes DESC, claim_id
+        {"LIMIT ?" if limit is not None else ""}""", [*params, *([limit] if limit is not None else [])]))
 
 
 # --- who carries whose numbers -----------------------------------------------------------
@@ -208,7 +224,7 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
     out = Flow()
     if rows.empty:
         return out
-    out.n_claims = int(con.execute(f"SELECT count(DISTINCT claim_id) FROM ({sql})", params).fetchone()[0])
+    out.n_claims = int(rows["pos"].max())  # the last claim's rank: how many there are
     groups = sorted(set(rows["claimant_group"]), key=lambda g: (GROUPS.index(g) if g in GROUPS else 99, g))
     for g in groups:
         out.node("group", g, g, GROUP_COLORS.get(g, "#888888"))
@@ -281,7 +297,7 @@ def sankey_figure(f: Flow, subtitle: str, made: dt.date | None = None) -> go.Fig
               "color": ["rgba(120,120,120,0.25)"] * len(f.values),
               "hovertemplate": "%{source.label} → %{target.label}<br>%{value} articles<extra></extra>"},
     ))
-    height = max(420, 22 * max(f.kinds.count("claim") + f.kinds.count("others"),
+    height = max(420, 30 * max(f.kinds.count("claim") + f.kinds.count("others"),
                                f.kinds.count("publisher")) + 160)
     return _decorate(fig, title, subtitle, source_line(n_articles, made), height)
 
@@ -333,8 +349,9 @@ def timeline_rows(apps: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[pd.DataFra
 
 
 def timeline_figure(apps: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
-                    made: dt.date | None = None) -> go.Figure:
-    """Each claim a row: its first report (filled) and its echoes (rings) over time."""
+                    made: dt.date | None = None, n_claims: int | None = None) -> go.Figure:
+    """Each claim a row: its first report (filled) and its echoes (rings) over time.
+    `apps` may hold only the top claims' appearances; `n_claims` says how many there are."""
     rows, undated = timeline_rows(apps, top)
     fig = go.Figure()
     for group in [g for g in GROUPS if g in set(rows.get("claimant_group", []))] + \
@@ -357,11 +374,14 @@ def timeline_figure(apps: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
     n_rows = rows["row"].nunique() if len(rows) else 0
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
     fig.update_xaxes(type="date", rangeslider={"visible": True}, title=None)
-    fig.update_layout(legend={"orientation": "h", "y": -0.35}, hovermode="closest")
+    fig.update_layout(legend={"orientation": "v", "x": 1.01, "y": 1, "font": {"size": 10}},
+                      hovermode="closest")
     note = f"; {undated} undated article{'s' * (undated != 1)} not placed" if undated else ""
-    n_claims = apps["claim_id"].nunique()
-    if n_claims > n_rows:
-        subtitle += f" · the {n_rows} most cited of {n_claims} claims"
+    n_claims = n_claims if n_claims is not None else apps["claim_id"].nunique()
+    if n_claims > top:
+        subtitle += f" · the {top} most cited of {n_claims} claims"
+    if n_rows < min(top, n_claims):
+        note += f"; {min(top, n_claims) - n_rows} claim(s) with no dated article not drawn"
     return _decorate(fig, "First reports and their echoes", subtitle,
                      source_line(len(rows), made).rstrip(".").replace(
                          "; link widths count articles", "") + note + ".",
