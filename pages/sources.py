@@ -3,6 +3,7 @@ source. Clicking a node of the flow diagram narrows the page to it; every text f
 article is shown as text (tables) or escaped (figure labels)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import streamlit as st
@@ -127,14 +128,24 @@ def _timeline_section(chosen, focus: Focus, subtitle: str) -> None:
                      column_config={"is_first": "first report", "lag_days": "lag (days)"})
 
 
-def _outlets_section(counts) -> None:
+def _one_side(chosen, focus: Focus):
+    """Outlets carrying one side only, judged over every claimant group (a group filter
+    or focus would make every outlet look one-sided): the filter then picks the side."""
+    if focus.kind == "group":
+        focus, chosen = Focus(), dataclasses.replace(chosen, groups=(focus.key,))
+    counts = sources.outlet_counts(connection.cursor(), dataclasses.replace(chosen, groups=()), focus)
+    one = sources.one_side_outlets(counts)
+    return one[one["side"].isin(chosen.groups)] if chosen.groups else one
+
+
+def _outlets_section(counts, one_side) -> None:
     st.subheader("Outlets and the sides they carry")
     st.caption("Claims each outlet carries, per claimant group, and how many of them it "
                "reported first.")
     st.dataframe(sources.outlet_table(counts), hide_index=True, width="stretch")
-    one_side = sources.one_side_outlets(counts)
     st.markdown("##### Outlets that only ever carry one side")
-    st.caption("Every claim they carry comes from one claimant group (unattributed figures "
+    st.caption("Every claim they carry comes from one claimant group, counted over all "
+               "groups (a claimant-group filter picks the side shown; unattributed figures "
                "are no side's and are counted apart). Echoes: articles repeating a claim "
                "another outlet reported first.")
     if one_side.empty:
@@ -208,7 +219,7 @@ def main() -> None:
         st.info(messages.md_escape(f"Narrowed to {named}."), icon=":material/filter_alt:")
     _flow_section(sources.flow(cur, chosen, focus) if focus.kind else full, subtitle)
     _timeline_section(chosen, focus, subtitle)
-    _outlets_section(sources.outlet_counts(cur, chosen, focus))
+    _outlets_section(sources.outlet_counts(cur, chosen, focus), _one_side(chosen, focus))
     _now_section(chosen)
     _grading_section(chosen)
 

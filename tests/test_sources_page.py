@@ -128,3 +128,20 @@ def test_sources_page_on_an_empty_store(tmp_path, monkeypatch):
     assert texts(at.title) == ["Sources"]
     assert any("no figures yet" in t for t in texts(at.info))
     assert not at.get("plotly_chart")
+
+
+def test_one_side_outlets_are_judged_over_every_group(data):
+    """A group filter picks the side shown; it never makes a two-sided outlet look
+    one-sided (Báo Thanh niên carries Ukraine's and South Korea's claims)."""
+    at = sources_page(data)
+
+    def one_side() -> list[tuple[str, str]]:
+        found = [d.value for d in at.dataframe if "side" in d.value]
+        return sorted(zip(found[0]["publisher"], found[0]["side"])) if found else []
+
+    assert one_side() == [("Caliber.Az", "United States")]
+    at.multiselect(key="f_groups").set_value(["Ukraine"]).run()
+    clean(at)
+    assert one_side() == []
+    at.multiselect(key="f_groups").set_value(["Ukraine", "United States"]).run()
+    assert one_side() == [("Caliber.Az", "United States")]

@@ -256,15 +256,17 @@ def _add_link(out: Flow, source: int, target: int, value: int) -> None:
     out.values.append(value)
 
 
-def _decorate(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -> go.Figure:
-    """Title, filters and a source line drawn into the figure, so a saved PNG keeps them."""
+def _decorate(fig: go.Figure, title: str, subtitle: str, source: str, height: int,
+              below: int = 30) -> go.Figure:
+    """Title, filters and a source line drawn into the figure, so a saved PNG keeps them;
+    `below`: pixels under the plot taken by axes (the source line goes under them)."""
     fig.update_layout(
         title={"text": f"{_plain(title)}<br><sup>{_plain(subtitle)}</sup>", "x": 0.01},
         font={"family": "Liberation Sans, Helvetica, Arial, sans-serif", "size": 12},
-        height=height, margin={"l": 10, "r": 10, "t": 80, "b": 70}, paper_bgcolor="white")
-    fig.add_annotation(text=_plain(source), xref="paper", yref="paper", x=0, y=-0.02,
+        height=height, margin={"l": 10, "r": 10, "t": 80, "b": below + 40}, paper_bgcolor="white")
+    fig.add_annotation(text="<br>".join(_plain(line) for line in source.split("\n")), xref="paper", yref="paper", x=0, y=0,
                        xanchor="left", yanchor="top", showarrow=False,
-                       font={"size": 10, "color": "#555555"}, yshift=-40)
+                       font={"size": 10, "color": "#555555"}, yshift=-below)
     return fig
 
 
@@ -373,19 +375,19 @@ def timeline_figure(apps: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
                               "<br>%{customdata[1]}<extra></extra>"))
     n_rows = rows["row"].nunique() if len(rows) else 0
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    fig.update_xaxes(type="date", rangeslider={"visible": True}, title=None)
+    fig.update_xaxes(type="date", rangeslider={"visible": True, "thickness": 0.08}, title=None)
     fig.update_layout(legend={"orientation": "v", "x": 1.01, "y": 1, "font": {"size": 10}},
                       hovermode="closest")
-    note = f"; {undated} undated article{'s' * (undated != 1)} not placed" if undated else ""
+    notes = [f"{undated} undated article{'s' * (undated != 1)} not placed"] if undated else []
     n_claims = n_claims if n_claims is not None else apps["claim_id"].nunique()
     if n_claims > top:
         subtitle += f" · the {top} most cited of {n_claims} claims"
     if n_rows < min(top, n_claims):
-        note += f"; {min(top, n_claims) - n_rows} claim(s) with no dated article not drawn"
+        notes.append(f"{min(top, n_claims) - n_rows} claim(s) with no dated article not drawn")
     return _decorate(fig, "First reports and their echoes", subtitle,
-                     source_line(len(rows), made).rstrip(".").replace(
-                         "; link widths count articles", "") + note + ".",
-                     height=max(420, 30 * n_rows + 260))
+                     source_line(len(rows), made).replace("; link widths count articles", "")
+                     + ("\n" + "; ".join(notes).capitalize() + "." if notes else ""),
+                     height=max(460, 30 * n_rows + 330), below=150)
 
 
 def _lag_text(first: bool, lag) -> str:
