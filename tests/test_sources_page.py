@@ -145,3 +145,22 @@ def test_one_side_outlets_are_judged_over_every_group(data):
     assert one_side() == []
     at.multiselect(key="f_groups").set_value(["Ukraine", "United States"]).run()
     assert one_side() == [("Caliber.Az", "United States")]
+
+
+def test_a_grade_taken_meanwhile_is_a_conflict_to_apply_on_top(data):
+    at = sources_page(data)
+    at.selectbox(key="src_grade_claimant").set_value(NIS).run()
+    key = f"src-grade-{NIS}"
+    # another analyst grades NIS while this page is open
+    log = store.decisions_path(data / "estimates.duckdb")
+    decisions.record(log, **decisions.source_subject(NIS), action="grade",
+                     after={"reliability": "D"}, note="other desk", author="Bo")
+    at.selectbox(key=f"{key}-grade").set_value("B")
+    at.button(key=f"FormSubmitter:{key}-form-Save grade").click().run()
+    clean(at)
+    assert any("Not saved yet" in t and "Bo" in t for t in texts(at.warning))
+    assert [d["after"] for d in decisions.load(log)] == [{"reliability": "D"}]
+    at.button(key=f"{key}-ontop").click().run()
+    clean(at)
+    assert [(d["after"], d["author"] == "Bo") for d in decisions.load(log)] == \
+        [({"reliability": "D"}, True), ({"reliability": "B"}, False)]
