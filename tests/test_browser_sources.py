@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from test_browser import act, page, serve, settle, shoot  # noqa: F401 (page: a fixture)
+from test_browser import SHOTS, act, page, serve, settle, shoot  # noqa: F401 (page: a fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -44,6 +44,16 @@ def test_clicking_a_node_narrows_the_page(server, page):
         .locator("rect.node-rect").click(force=True)
     assert page.evaluate("window.__clicks") == ["publisher|Example Wire"]
     shoot(page, "sources")
+    # the camera saves the Sankey as drawn (title and source line inside) at 2x, offline
+    chart = page.locator(CHART).first
+    chart.hover()
+    with page.expect_download() as got:
+        chart.locator('.modebar-btn[data-title="Download plot as a PNG"]').first.click()
+    png = got.value.path().read_bytes()
+    (SHOTS / "sources-sankey-download.png").write_bytes(png)  # to look at
+    width = int.from_bytes(png[16:20], "big")
+    drawn = chart.locator(".main-svg").first.bounding_box()["width"]
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and abs(width - 2 * drawn) <= 2
     bars = page.locator(CHART).nth(1)
     index = bars.locator(".js-plotly-plot").evaluate(
         "gd => gd.data[0].customdata.indexOf('publisher|Example Wire')")

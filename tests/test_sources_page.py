@@ -164,3 +164,11 @@ def test_a_grade_taken_meanwhile_is_a_conflict_to_apply_on_top(data):
     clean(at)
     assert [(d["after"], d["author"] == "Bo") for d in decisions.load(log)] == \
         [({"reliability": "D"}, True), ({"reliability": "B"}, False)]
+
+
+def test_sources_page_when_the_filters_match_nothing(data):
+    at = sources_page(data)
+    at.text_input(key="f_text").set_value("no such words anywhere").run()
+    clean(at)
+    assert any("No claims match the filters" in t for t in texts(at.info))
+    assert not at.get("plotly_chart")
