@@ -183,3 +183,16 @@ def test_claimant_chain_and_what_each_says_now(tmp_path):
     assert sources.chain_text(chain) == "NIS: 1,500 (Oct 18) → 3,000 (Oct 23) → 11,000 (Dec 10)"
     assert [c["claim_id"] for c in undated] == [ids[12000]]
     assert sorted(zip(now["value"], now["undated"])) == [(11000, False), (12000, True)]
+
+
+def test_one_side_outlets_agree_with_the_data_pages_claims(two_sides):
+    """The Data page lists claims by publisher (queries.claims); an outlet is one-sided
+    exactly when the claims it lists there name one side."""
+    from analysis.present import queries
+    one_side = dict(zip(*sources.one_side_outlets(sources.outlet_counts(two_sides))[["publisher", "side"]].T.values))
+    for publisher in ("Wire One", "Echo Post", "Seoul Daily"):
+        listed = queries.claims(two_sides, Filters(publishers=(publisher,)))
+        sides = set(listed["claimant_group"]) - set(sources.SIDELESS)
+        assert (publisher in one_side) == (len(sides) == 1)
+        if publisher in one_side:
+            assert sides == {one_side[publisher]}
