@@ -12,6 +12,7 @@ page = st.navigation([
     st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:", default=True),
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
     st.Page("pages/provenance.py", title="Provenance", icon=":material/find_in_page:"),
+    st.Page("pages/sources.py", title="Sources", icon=":material/account_tree:"),
     st.Page("pages/data.py", title="Data", icon=":material/table:"),
     st.Page("pages/briefing.py", title="Briefing", icon=":material/slideshow:"),
     st.Page("pages/review.py", title="Review", icon=":material/rate_review:"),

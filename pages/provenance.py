@@ -4,8 +4,8 @@ import html
 
 import streamlit as st
 
-from analysis.present import charts, labels, markup, queries
-from ui import connection, filters, messages, nav, pickers
+from analysis.present import charts, labels, markup, queries, sources
+from ui import connection, filters, grades, messages, nav, pickers
 
 nav.run_through_app()
 
@@ -125,8 +125,9 @@ def show_claim(claim_id: str) -> None:
         ("Publishers", ", ".join(c["publishers"]) or "unknown"),
         ("Claim id", c["claim_id"]),
     ]))
-    st.markdown("##### How the wording became the bounds")
     mentions = queries.records(queries.mentions_of_claim(cur, claim_id))
+    _chain_and_credibility(c, mentions)
+    st.markdown("##### How the wording became the bounds")
     st.html('<div class="desk-explain">' + html.escape(labels.explain_bounds(
         c["quote"], c["qualifier"], c["value"], c["low"], c["high"])) + "</div>")
     if any(m.get("review_status") in ("edited", "added") for m in mentions):
@@ -136,6 +137,33 @@ def show_claim(claim_id: str) -> None:
     st.markdown(f"##### Every article citing this claim ({c['n_articles']})")
     _cards(mentions)
     _audit(mentions, claim_id)
+
+
+def _chain_and_credibility(c: dict, mentions: list[dict]) -> None:
+    """The claimant's chain of estimates on this measure, and the claim's credibility grade."""
+    cur = connection.cursor()
+    chain = sources.claimant_chain(cur, c["claim_id"])
+    st.markdown("##### What this claimant said over time")
+    if len(chain) > 1:
+        st.text(sources.chain_text(chain))
+        later = c.get("superseded_by")
+        st.caption("Superseded by a later estimate of the same claimant." if later else
+                   "This is the claimant's latest estimate on this measure.")
+    else:
+        st.caption("Undated or without a named claimant: this claim stands apart." if not
+                   (c.get("date") and c.get("claimant")) else
+                   "The claimant's only estimate on this measure.")
+    rel = queries.source_grades(cur)
+    rel = rel[rel["claimant"] == c["claimant"]]
+    cred = queries.claim_grades(cur)
+    cred = cred[cred["claim_id"] == c["claim_id"]]
+    st.markdown("##### Credibility of this claim")
+    st.text(labels.grade_label(c["claimant"], rel["reliability"].iloc[0] if len(rel) else None,
+                               cred["credibility"].iloc[0] if len(cred) else None)
+            + "  (source reliability A–F from the Sources page, claim credibility 1–6)")
+    if mentions:
+        grades.grade_form(f"prov-grade-{c['claim_id']}", grades.claim_subject(cur, mentions),
+                          "credibility", "this claim")
 
 
 def show_mention(mention_id: str) -> None:

@@ -44,7 +44,8 @@ def test_filters_round_trip_through_parameters(con):
     opts = queries.filter_options(con.cursor())
     f = Filters(measures=("killed", "casualties"), groups=("Ukraine",),
                 date_from=dt.date(2024, 11, 1), date_to=dt.date(2024, 12, 1),
-                publishers=(opts.publishers[0],), text="Kursk", reviewed_only=True)
+                publishers=(opts.publishers[0],), text="Kursk", reviewed_only=True,
+                reliability_at_least="B", credibility_at_least=2)
     params: dict[str, list[str]] = {}
     for name, value in catalog.to_params(f):
         params.setdefault(name, []).append(value)
@@ -56,10 +57,12 @@ def test_bad_parameters_are_named_and_the_nearest_view_kept():
                          min_date=dt.date(2024, 10, 1), max_date=dt.date(2024, 12, 31))
     f, problems = catalog.from_params(
         {"group": ["Ukraine", "Atlantis"], "from": ["2023-01-01"], "to": ["2024-11-05"],
-         "reviewed": ["maybe"], "measure": ["killed"]}, opts)
+         "reviewed": ["maybe"], "measure": ["killed"], "source-grade": ["F"], "claim-grade": ["9"]},
+        opts)
     assert f == Filters(measures=("killed",), groups=("Ukraine",), date_to=dt.date(2024, 11, 5))
     text = " ".join(problems)
     assert "Atlantis" in text and "2023-01-01" in text and "maybe" in text
+    assert "source grade 'F'" in text and "claim grade '9'" in text
     f, problems = catalog.from_params({"from": ["2024-12-01"], "to": ["2024-11-01"]}, opts)
     assert (f.date_from, f.date_to) == (dt.date(2024, 11, 1), dt.date(2024, 12, 1))
     assert "swapped" in problems[0]

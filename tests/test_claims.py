@@ -1,7 +1,12 @@
 """Grouping mentions into claims (FIGURES.md), edge case by edge case."""
 from __future__ import annotations
 
-from analysis.store.claims import group_claims
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from analysis.store.claims import group_claims, superseded_by
 
 
 def mention(n: int, *, value=3000, group="Ukraine", claimant="Volodymyr Zelensky",
@@ -70,3 +75,57 @@ def test_an_undated_mention_stays_apart_when_two_dated_claims_exist():
     _, claims = claims_of([mention(1), mention(2, claim_date="2025-02-01"),
                            mention(3, claim_date=None, published=None)])
     assert len(claims) == 3
+
+
+# --- latest per claimant: superseded_by ------------------------------------------------
+
+def chain_claim(cid, date, *, claimant="NIS", measure="troops_deployed", n=1) -> dict:
+    return {"claim_id": cid, "measure": measure, "claimant": claimant, "date": date,
+            "n_articles": n}
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # a chain of three, given out of order: each superseded by the next, the last stands
+    ([chain_claim("c3", "2024-12-10"), chain_claim("c1", "2024-10-18"),
+      chain_claim("c2", "2024-10-23")], {"c1": "c2", "c2": "c3", "c3": None}),
+    # same day: the more widely reported claim is the later one, whatever its id
+    ([chain_claim("a", "2024-10-18", n=4), chain_claim("b", "2024-10-18", n=1)],
+     {"b": "a", "a": None}),
+    # same day, same reach: the claim_id decides
+    ([chain_claim("b", "2024-10-18"), chain_claim("a", "2024-10-18")], {"a": "b", "b": None}),
+    # undated claims stand apart, even between dated ones of their key
+    ([chain_claim("u", None), chain_claim("d1", "2024-10-18"), chain_claim("d2", "2024-11-01")],
+     {"u": None, "d1": "d2", "d2": None}),
+    # keys are (measure, claimant): another claimant or measure never supersedes
+    ([chain_claim("n", "2024-10-18"), chain_claim("k", "2024-12-01", claimant="Kirby"),
+      chain_claim("m", "2024-12-01", measure="killed")], {"n": None, "k": None, "m": None}),
+    # no claimant: nothing to chain on
+    ([chain_claim("x", "2024-10-18", claimant=None), chain_claim("y", "2024-11-18", claimant=None)],
+     {"x": None, "y": None}),
+])
+def test_superseded_by_follows_the_written_rule(claims, expected):
+    assert superseded_by(claims) == expected
+
+
+def test_group_claims_fills_superseded_by_along_a_claimants_chain():
+    rows = [mention(1, claim_date="2024-10-18", published="2024-10-18", value=1500, low=1500,
+                    claimant="NIS", group="South Korea", measure="troops_deployed"),
+            mention(2, claim_date="2024-10-23", published="2024-10-23", value=3000, low=3000,
+                    claimant="NIS", group="South Korea", measure="troops_deployed"),
+            mention(3, claim_date="2024-12-10", published="2024-12-10", value=11000, low=11000,
+                    claimant="NIS", group="South Korea", measure="troops_deployed"),
+            mention(4, claim_date="2024-12-11", published="2024-12-11", value=3000,
+                    measure="troops_deployed")]
+    _, claims = claims_of(rows)
+    by_value = {(r["claimant"], r["value"]): r for r in claims.to_dict("records")}
+    first, second, third = (by_value[("NIS", v)] for v in (1500.0, 3000.0, 11000.0))
+    assert first["superseded_by"] == second["claim_id"]
+    assert second["superseded_by"] == third["claim_id"]
+    assert pd.isna(third["superseded_by"])
+    assert pd.isna(by_value[("Volodymyr Zelensky", 3000.0)]["superseded_by"])
+
+
+def test_superseded_by_on_claims_read_back_from_a_store():
+    """Dates as pandas Timestamps and datetimes (an ingest recomputing touched keys)."""
+    claims = [chain_claim("a", pd.Timestamp("2024-10-18")), chain_claim("b", dt.date(2024, 10, 23))]
+    assert superseded_by(claims) == {"a": "b", "b": None}

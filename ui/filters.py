@@ -3,18 +3,23 @@ URL: a session's first run takes them from the URL (a shared link, a reload), an
 run writes them back to it (`analysis.present.catalog` names them there)."""
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 from analysis.present import catalog, queries
 from analysis.present.labels import measure_label
 from analysis.present.queries import Filters
+from analysis.store import decisions
 from ui.connection import cursor
 from ui.messages import flash, md_escape
 
-FILTER_KEYS = ("f_measures", "f_groups", "f_dates", "f_publishers", "f_text", "f_reviewed")
+GRADE_KEYS = ("f_reliability", "f_credibility")
+FILTER_KEYS = ("f_measures", "f_groups", "f_dates", "f_publishers", "f_text", "f_reviewed") + GRADE_KEYS
 # A Filters field -> the sidebar widget holding it (the two dates share "f_dates").
 WIDGETS = {"measures": "f_measures", "groups": "f_groups", "publishers": "f_publishers",
-           "text": "f_text", "reviewed_only": "f_reviewed"}
+           "text": "f_text", "reviewed_only": "f_reviewed",
+           "reliability_at_least": "f_reliability", "credibility_at_least": "f_credibility"}
 SEEDED = "filters_from_url"
 
 
@@ -61,6 +66,8 @@ def _seed_from_url(opts: queries.FilterOptions) -> None:
     chosen, problems = catalog.from_params(params, opts)
     for attr, key in WIDGETS.items():
         value = getattr(chosen, attr)
+        if value is None:  # an unset grade: the widgets' "any" choice
+            value = 0 if attr == "credibility_at_least" else ""
         st.session_state[key] = list(value) if isinstance(value, tuple) else value
     if opts.min_date:
         st.session_state["f_dates"] = (chosen.date_from or opts.min_date,
@@ -111,13 +118,35 @@ def sidebar_filters() -> Filters:
         reviewed = st.checkbox("Reviewed only", key="f_reviewed",
                                help="Only claims whose every mention an analyst has accepted "
                                     "or corrected, and only reviewed mentions.")
+        graded = grade_filters()
         st.button("Reset filters", on_click=reset_filters, key="reset_filters",
                   icon=":material/filter_alt_off:")
     filters = Filters(tuple(measures), tuple(groups), date_from, date_to, tuple(publishers),
                       text or "", bool(reviewed))
+    filters = dataclasses.replace(filters, **graded)
     st.session_state["filters"] = filters
     _write_url(filters)
     return filters
+
+
+# --- source grades (Admiralty): "B or better" -------------------------------------------
+
+def grade_filters() -> dict:
+    """The grade filters (draw inside the sidebar): Filters fields by their values. The
+    last grade of each scale (F, 6: cannot be judged) is no "or better"."""
+    reliability = st.selectbox(
+        "Source graded", ["", *list(decisions.RELIABILITY)[:-1]], key="f_reliability",
+        format_func=lambda g: f"{g} or better" if g else "Any source, graded or not",
+        help="Admiralty reliability of the claimant (A completely reliable … E unreliable), "
+             "as graded on the Sources page. Ungraded sources and F (cannot be judged) are "
+             "left out once a grade is chosen.")
+    credibility = st.selectbox(
+        "Claim graded", [0, *list(decisions.CREDIBILITY)[:-1]], key="f_credibility",
+        format_func=lambda g: f"{g} or better" if g else "Any claim, graded or not",
+        help="Admiralty credibility of the claim (1 confirmed … 5 improbable), as graded on "
+             "Provenance. Ungraded claims and 6 (cannot be judged) are left out once a "
+             "grade is chosen.")
+    return {"reliability_at_least": reliability or None, "credibility_at_least": credibility or None}
 
 
 def current() -> Filters:

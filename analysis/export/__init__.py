@@ -18,7 +18,8 @@ from analysis.present import catalog, queries
 from analysis.store import parquet
 
 FLAG = {"list": dict(action="append", default=[]), "date": dict(metavar="YYYY-MM-DD"),
-        "text": dict(metavar="TEXT"), "flag": dict(action="store_true")}
+        "text": dict(metavar="TEXT"), "flag": dict(action="store_true"),
+        "grade": dict(metavar="GRADE")}
 
 
 def _filter_options(parser: argparse.ArgumentParser) -> None:

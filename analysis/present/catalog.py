@@ -19,6 +19,7 @@ from analysis.extract.vocab import MEASURES
 from analysis.present import charts, queries
 from analysis.present.labels import measure_label
 from analysis.present.queries import FilterOptions, Filters
+from analysis.store.decisions import CREDIBILITY, RELIABILITY
 
 # --- filters as parameters -------------------------------------------------------------
 
@@ -40,7 +41,14 @@ FILTER_PARAMS: tuple[FilterParam, ...] = (
     FilterParam("publisher", "publishers", "list", "publisher", "a publisher (repeatable)"),
     FilterParam("q", "text", "text", "search text", "text searched in quotes, sentences and claimants"),
     FilterParam("reviewed", "reviewed_only", "flag", "reviewed-only switch", "reviewed claims only"),
+    FilterParam("source-grade", "reliability_at_least", "grade", "source grade",
+                "claims whose source is graded this or better: A to E (Admiralty reliability)"),
+    FilterParam("claim-grade", "credibility_at_least", "grade", "claim grade",
+                "claims graded this or better: 1 to 5 (Admiralty credibility)"),
 )
+# The grades a "this or better" filter takes: each scale but its last (cannot be judged).
+GRADES = {"reliability_at_least": [str(g) for g in list(RELIABILITY)[:-1]],
+          "credibility_at_least": [str(g) for g in list(CREDIBILITY)[:-1]]}
 PARAM_NAMES = frozenset(p.name for p in FILTER_PARAMS)
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
@@ -63,6 +71,8 @@ def to_params(f: Filters) -> list[tuple[str, str]]:
             pairs.append((p.name, str(value).strip()))
         elif p.kind == "flag" and value:
             pairs.append((p.name, "1"))
+        elif p.kind == "grade" and value:
+            pairs.append((p.name, str(value)))
     return pairs
 
 
@@ -118,6 +128,13 @@ def from_params(params: Mapping[str, list[str]], options: FilterOptions | None =
                 problems.append(f"'{raw[-1]}' is not yes or no for the {p.label}.")
                 continue
             values[p.attr] = flag in _TRUE
+        elif p.kind == "grade":
+            grade = raw[-1].strip().upper()
+            if grade not in GRADES[p.attr]:
+                problems.append(f"No {p.label} '{raw[-1]}' (choose one of "
+                                f"{', '.join(GRADES[p.attr])}).")
+                continue
+            values[p.attr] = int(grade) if p.attr == "credibility_at_least" else grade
     f = Filters(**values)
     if options is not None and options.min_date and options.max_date:
         f, more = _within(f, options.min_date, options.max_date)

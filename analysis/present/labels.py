@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from analysis.extract.vocab import QUALIFIER_AFTER, QUALIFIER_BEFORE
+from analysis.store.decisions import CREDIBILITY, RELIABILITY
 
 
 def is_missing(v) -> bool:
@@ -140,7 +141,7 @@ REVIEW_LABELS: dict[str, str] = {
 
 ACTION_LABELS: dict[str, str] = {
     "accept": "Accepted", "reject": "Rejected (not a figure)", "edit": "Edited",
-    "add": "Added a missed figure",
+    "add": "Added a missed figure", "grade": "Graded",
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -242,6 +243,60 @@ def decision_table(df: pd.DataFrame) -> pd.DataFrame:
         "when": df["created_at"], "what": df["action"].map(ACTION_LABELS),
         "article": df["article"], "quote": df["quote"],
         "decision": [changes_text(b, a) if act == "edit" else
-                     fields_text(a) if act == "add" else "—"
+                     fields_text(a) if act == "add" else
+                     grade_text(a) if act == "grade" else "—"
                      for act, b, a in zip(df["action"], df["before"], df["after"])],
         "note": df["note"], "why": df["orphan_reason"]})
+
+
+# --- source grades (Admiralty) ---------------------------------------------------------
+
+def short_claimant(claimant: str | None) -> str:
+    """A claimant's short name: the abbreviation it carries in brackets, else the name.
+
+    >>> short_claimant("National Intelligence Service (NIS)"), short_claimant("John Kirby")
+    ('NIS', 'John Kirby')
+    """
+    if not claimant or is_missing(claimant):
+        return "unknown"
+    found = re.search(r"\(([^()]{2,12})\)\s*$", claimant)
+    return found.group(1) if found else claimant
+
+
+def grade_code(reliability, credibility) -> str:
+    """The Admiralty code: reliability letter and credibility digit, "?" where ungraded.
+
+    >>> grade_code("B", 2), grade_code("B", None), grade_code(None, 3.0), grade_code(None, None)
+    ('B2', 'B?', '?3', '')
+    """
+    rel = None if is_missing(reliability) or not reliability else str(reliability)
+    cred = None if is_missing(credibility) or credibility in ("", None) else int(credibility)
+    if rel is None and cred is None:
+        return ""
+    return f"{rel or '?'}{cred if cred is not None else '?'}"
+
+
+def grade_label(claimant: str | None, reliability=None, credibility=None) -> str:
+    """A claim's source and grade as charts and tables name it.
+
+    >>> grade_label("National Intelligence Service (NIS)", "B", 2)
+    'NIS · B2'
+    >>> grade_label("John Kirby", None, None)
+    'John Kirby'
+    """
+    code = grade_code(reliability, credibility)
+    return f"{short_claimant(claimant)} · {code}" if code else short_claimant(claimant)
+
+
+def grade_text(after: dict | None) -> str:
+    """A grade decision in words.
+
+    >>> grade_text({"reliability": "B"}), grade_text({"credibility": 2})
+    ('reliability B (usually reliable)', 'credibility 2 (probably true)')
+    """
+    after = after or {}
+    if after.get("reliability") in RELIABILITY:
+        return f"reliability {after['reliability']} ({RELIABILITY[after['reliability']].lower()})"
+    if after.get("credibility") in CREDIBILITY:
+        return f"credibility {after['credibility']} ({CREDIBILITY[after['credibility']].lower()})"
+    return "—"

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.extract.vocab import GROUPS, MEASURES
-from analysis.present.labels import ACTION_LABELS, changes_text, fields_text, is_missing, measure_label
+from analysis.present.labels import (ACTION_LABELS, changes_text, fields_text, grade_code,
+                                     grade_text, is_missing, measure_label)
 from analysis.store.claims import UNKNOWN_PUBLISHER
 
 # --- filters -------------------------------------------------------------------------
@@ -29,6 +30,10 @@ class Filters:
     publishers: tuple[str, ...] = ()
     text: str = ""
     reviewed_only: bool = False
+    # Admiralty grades: "B" keeps claims whose claimant is graded A or B; 2 keeps claims
+    # graded credibility 1 or 2 (F and 6, "cannot be judged", are never "or better").
+    reliability_at_least: str | None = None
+    credibility_at_least: int | None = None
 
     def describe(self) -> str:
         """One line naming the active filters, for chart subtitles.
@@ -59,6 +64,10 @@ class Filters:
             parts.append(f"Text: '{self.text.strip()}'")
         if self.reviewed_only:
             parts.append("Reviewed only")
+        if self.reliability_at_least:
+            parts.append(f"Sources graded {self.reliability_at_least} or better")
+        if self.credibility_at_least:
+            parts.append(f"Claims graded {self.credibility_at_least} or better")
         return " · ".join(parts) if parts else "All figures (no filters)"
 
 
@@ -90,6 +99,51 @@ def _like(needle: str) -> str:
     return "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
 
 
+# --- source grades (Admiralty): decisions of action "grade", the latest per subject holds
+
+SOURCE_GRADES = """
+SELECT quote AS claimant, json_extract_string(after, '$.reliability') AS reliability,
+       note AS reliability_note, author AS reliability_by, created_at AS reliability_at,
+       id AS reliability_id
+FROM decisions WHERE action = 'grade' AND starts_with(article_sha, 'source:')
+QUALIFY row_number() OVER (PARTITION BY article_sha ORDER BY created_at DESC, id DESC) = 1
+"""
+# A claim's grade is taken on one of its mentions' spans; it follows that mention.
+CLAIM_GRADES = """
+SELECT f.claim_id, CAST(json_extract_string(d.after, '$.credibility') AS INTEGER) AS credibility,
+       d.note AS credibility_note, d.author AS credibility_by, d.created_at AS credibility_at,
+       d.id AS credibility_id
+FROM decisions d JOIN articles a ON a.sha256 = d.article_sha OR a.article = d.article
+JOIN figures f ON f.article = a.article AND f."start" = d."start" AND f."end" = d."end"
+WHERE d.action = 'grade' AND d.orphan_reason IS NULL AND f.claim_id IS NOT NULL
+  AND NOT starts_with(d.article_sha, 'source:')
+QUALIFY row_number() OVER (PARTITION BY f.claim_id ORDER BY d.created_at DESC, d.id DESC) = 1
+"""
+
+
+def source_grades(con) -> pd.DataFrame:
+    """Each graded claimant's reliability in force, with its note, author and time."""
+    return _frame(con.execute(f"SELECT * FROM ({SOURCE_GRADES}) ORDER BY claimant"))
+
+
+def claim_grades(con) -> pd.DataFrame:
+    """Each graded claim's credibility in force, with its note, author and time."""
+    return _frame(con.execute(f"SELECT * FROM ({CLAIM_GRADES}) ORDER BY claim_id"))
+
+
+def graded(con, claims_df: pd.DataFrame) -> pd.DataFrame:
+    """The claims with their grades: reliability, credibility and `grade` (e.g. B2, or ""
+    when ungraded); labels.grade_label(claimant, reliability, credibility) names them."""
+    out = claims_df.copy()
+    rel = dict(con.execute(f"SELECT claimant, reliability FROM ({SOURCE_GRADES})").fetchall())
+    cred = dict(con.execute(f"SELECT claim_id, credibility FROM ({CLAIM_GRADES})").fetchall())
+    # object columns, so an ungraded claim reads None (not NaN) like the other missing cells
+    out["reliability"] = pd.Series([rel.get(c) for c in out["claimant"]], index=out.index, dtype=object)
+    out["credibility"] = pd.Series([cred.get(c) for c in out["claim_id"]], index=out.index, dtype=object)
+    out["grade"] = [grade_code(r, c) for r, c in zip(out["reliability"], out["credibility"])]
+    return out
+
+
 def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...] = (),
            reviewed: str, text_sql: str | None = None) -> tuple[str, list]:
     """SQL conditions and parameters for a filter; `publisher` is a SQL list expression,
@@ -113,6 +167,12 @@ def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...] 
     if f.publishers:
         sql.append(f"list_has_any({publisher}, ?)")
         params.append(list(f.publishers))
+    if f.reliability_at_least:
+        sql.append(f"claimant IN (SELECT claimant FROM ({SOURCE_GRADES}) WHERE reliability <= ?)")
+        params.append(f.reliability_at_least)
+    if f.credibility_at_least:
+        sql.append(f"claim_id IN (SELECT claim_id FROM ({CLAIM_GRADES}) WHERE credibility <= ?)")
+        params.append(int(f.credibility_at_least))
     needle = f.text.strip().lower()
     if needle and text_sql:
         sql.append(f"({text_sql})")
@@ -583,6 +643,8 @@ def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
                 change = fields_text(after)
             elif d["action"] == "accept" and after:
                 change = changes_text(before, after)
+            elif d["action"] == "grade":
+                change = grade_text(after)
             else:
                 change = "—"
             rows.append({"when": d["created_at"], "what": ACTION_LABELS.get(d["action"], d["action"]),

@@ -60,7 +60,7 @@ CREATE TABLE claims (
     qualifier VARCHAR, claim_date DATE, date DATE, date_basis VARCHAR,
     n_articles INTEGER, n_mentions INTEGER, mention_ids VARCHAR[], articles VARCHAR[],
     publishers VARCHAR[], quote VARCHAR, sentence VARCHAR, n_reviewed INTEGER,
-    reviewed BOOLEAN
+    reviewed BOOLEAN, superseded_by VARCHAR
 );
 CREATE TABLE decisions (
     id INTEGER, article VARCHAR, article_sha VARCHAR, "start" INTEGER, "end" INTEGER,

@@ -26,6 +26,7 @@ CLAIM_COLUMNS = [
     "claim_id", "measure", "claimant_group", "claimant", "claimants", "value", "low", "high",
     "qualifier", "claim_date", "date", "date_basis", "n_articles", "n_mentions",
     "mention_ids", "articles", "publishers", "quote", "sentence", "n_reviewed", "reviewed",
+    "superseded_by",
 ]
 
 
@@ -114,9 +115,52 @@ def group_claims(figures: list[dict], publishers: dict[str, str | None]) -> tupl
                 "n_reviewed": sum(r["review_status"] != "unreviewed" for r in members),
                 "reviewed": all(r["review_status"] != "unreviewed" for r in members),
             })
+    later = superseded_by(claims)
+    for c in claims:
+        c["superseded_by"] = later.get(c["claim_id"])
     figures_df = pd.DataFrame(figures, columns=FIGURE_COLUMNS)
     claims_df = pd.DataFrame(claims, columns=CLAIM_COLUMNS)
     for df in (figures_df, claims_df):
         for col in ("value", "low", "high"):
             df[col] = df[col].astype("float64")
     return figures_df, claims_df
+
+
+def superseded_by(claims) -> dict[str, str | None]:
+    """The claim that supersedes each claim (None for the latest), per (measure, claimant).
+
+    Pass every claim of the (measure, claimant) keys to recompute (an ingest may pass only
+    the keys it touched). Per key, claims are ordered by date (claim date, else published),
+    then n_articles (the more widely reported claim of a day counts as the later one), then
+    claim_id; each is superseded by the next. Claims without a date or without a claimant
+    stand apart: they never supersede nor are superseded.
+
+    >>> c = lambda i, d, n=1: {"claim_id": i, "measure": "killed", "claimant": "NIS",
+    ...                        "date": d, "n_articles": n}
+    >>> superseded_by([c("b", "2024-10-23"), c("a", "2024-10-18"), c("u", None)])
+    {'b': None, 'a': 'b', 'u': None}
+    >>> superseded_by([c("x", "2024-10-18", 3), c("y", "2024-10-18", 1)])
+    {'x': None, 'y': 'x'}
+    """
+    claims = list(claims)
+    by_key: dict[tuple, list] = defaultdict(list)
+    out: dict[str, str | None] = {}
+    for c in claims:
+        if c.get("claimant") and not _missing(c.get("date")):
+            by_key[(c["measure"], c["claimant"])].append(c)
+        else:
+            out[c["claim_id"]] = None
+    for chain in by_key.values():
+        chain.sort(key=lambda c: (_day(c["date"]), int(c.get("n_articles") or 0), c["claim_id"]))
+        for earlier, later in zip(chain, chain[1:] + [None]):
+            out[earlier["claim_id"]] = later["claim_id"] if later else None
+    return {c["claim_id"]: out[c["claim_id"]] for c in claims}
+
+
+def _day(value) -> dt.date:
+    """A date from a date, a datetime or pandas Timestamp (claims read back from the store), or ISO text."""
+    return value.date() if isinstance(value, dt.datetime) else _date(value)
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, (str, dt.date)) and pd.isna(value))

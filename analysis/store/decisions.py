@@ -40,6 +40,18 @@ COLUMNS = ("id", "article", "article_sha", "start", "end", "quote", "action", "b
            "after", "note", "created_at", "author")
 KEEP_BACKUPS = 5
 
+# Source grading (the Admiralty system) is a decision too, action "grade": a claimant's
+# reliability A–F, on a subject of its own (SOURCE_PREFIX + the claimant's name), and a
+# claim's credibility 1–6, on the span of one of the claim's mentions, so it follows that
+# mention through rebuilds. Grades never change a figure and never count as its review.
+GRADE = "grade"
+SOURCE_PREFIX = "source:"
+RELIABILITY = {"A": "Completely reliable", "B": "Usually reliable", "C": "Fairly reliable",
+               "D": "Not usually reliable", "E": "Unreliable",
+               "F": "Reliability cannot be judged"}
+CREDIBILITY = {1: "Confirmed by other sources", 2: "Probably true", 3: "Possibly true",
+               4: "Doubtful", 5: "Improbable", 6: "Truth cannot be judged"}
+
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS decisions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -69,8 +81,9 @@ def _with_author(con: sqlite3.Connection) -> None:
     """A log from before decisions named their author gets the column (empty for them)."""
     if "author" not in {r[1] for r in con.execute("PRAGMA table_info(decisions)")}:
         con.execute("ALTER TABLE decisions ADD COLUMN author TEXT")
+# The span's latest review decision, or its latest grade (the last parameter: is a grade).
 _LATEST_ON_SPAN = ('SELECT * FROM decisions WHERE article_sha = ? AND start = ? AND "end" = ? '
-                   "ORDER BY created_at DESC, id DESC LIMIT 1")
+                   "AND (action = 'grade') = ? ORDER BY created_at DESC, id DESC LIMIT 1")
 ANY = object()  # `based_on` for writers that do not check (imports, scripts)
 
 
@@ -383,6 +396,8 @@ def start_new(db: Path, folder: Path, expected: tuple[str | None, int] = (None, 
 
 
 def _validate(action: str, after: dict | None) -> dict:
+    if action == GRADE:
+        return _valid_grade(after or {})
     if action not in ACTIONS:
         raise DecisionError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
     after = {k: v for k, v in (after or {}).items() if k in EDITABLE}
@@ -404,6 +419,40 @@ def _validate(action: str, after: dict | None) -> dict:
             except ValueError as exc:
                 raise DecisionError("claim date must be YYYY-MM-DD or empty") from exc
     return after
+
+
+def _valid_grade(after: dict) -> dict:
+    """{"reliability": "A".."F"} or {"credibility": 1..6}, nothing else."""
+    if set(after) == {"reliability"} and after["reliability"] in RELIABILITY:
+        return {"reliability": after["reliability"]}
+    credibility = after.get("credibility")
+    if set(after) == {"credibility"} and isinstance(credibility, (int, str)) \
+            and str(credibility).isdigit() and int(credibility) in CREDIBILITY:
+        return {"credibility": int(credibility)}
+    raise DecisionError("a grade is a source's reliability (A to F) or a claim's "
+                        "credibility (1 to 6)")
+
+
+def source_subject(claimant: str) -> dict:
+    """The span fields a claimant's reliability grade is recorded on (it has no article)."""
+    name = (claimant or "").strip()
+    if not name:
+        raise DecisionError("only a named claimant can be graded")
+    return {"article": name, "article_sha": SOURCE_PREFIX + name, "start": 0,
+            "end": len(name), "quote": name}
+
+
+def is_source_grade(decision: dict) -> bool:
+    return decision["action"] == GRADE and str(decision["article_sha"]).startswith(SOURCE_PREFIX)
+
+
+def grades_in_force(decisions: list[dict]) -> dict[tuple[str, int, int], dict]:
+    """The latest grade per subject (article_sha, start, end), as latest_by_span for reviews."""
+    current: dict[tuple, dict] = {}
+    for d in sorted(decisions, key=lambda d: (d["created_at"], d.get("id") or 0)):
+        if d["action"] == GRADE:
+            current[(d["article_sha"], d["start"], d["end"])] = d
+    return current
 
 
 def fields_of(figure: dict) -> dict:
@@ -477,7 +526,8 @@ def record(db: Path, *, article: str, article_sha: str, start: int, end: int, qu
                                  "checked it; nothing was written")
             if based_on is not ANY:
                 con.row_factory = sqlite3.Row
-                latest_row = con.execute(_LATEST_ON_SPAN, (article_sha, start, end)).fetchone()
+                latest_row = con.execute(_LATEST_ON_SPAN,
+                                         (article_sha, start, end, action == GRADE)).fetchone()
                 con.row_factory = None
                 if (latest_row["id"] if latest_row else None) != based_on:
                     raise Conflict(_decoded(dict(latest_row)))
@@ -521,9 +571,11 @@ def latest_by_span(decisions: list[dict]) -> dict[tuple[str, int, int], dict]:
 
 
 def latest(decisions: list[dict]) -> list[dict]:
-    """The decision in force for each span: the last one taken."""
+    """The review decision in force for each span: the last one taken (grades aside)."""
     current: dict[tuple, dict] = {}
     for d in sorted(decisions, key=lambda d: (d["created_at"], d.get("id") or 0)):
+        if d["action"] == GRADE:
+            continue
         current[(d["article_sha"], d["start"], d["end"])] = d
     return list(current.values())
 
@@ -541,18 +593,17 @@ def apply(figures: list[dict], decisions: list[dict], articles: dict[str, dict])
     for f in out:
         by_article.setdefault(f["article"], []).append(f)
     orphans = []
+    for d in decisions:  # a claim's grade is lost with its span, as a review decision is
+        reason = _span_gone(d, articles, by_sha)[1] \
+            if d["action"] == GRADE and not is_source_grade(d) else ""
+        if reason:
+            orphans.append(dict(d, reason=reason))
     for d in latest(decisions):
-        name = by_sha.get(d["article_sha"])
-        if name is None and d["article"] in articles:
-            name = d["article"]  # edited since; the decision holds while its span does
-        if name is None:
-            orphans.append(dict(d, reason="its article is no longer in the corpus"))
+        name, reason = _span_gone(d, articles, by_sha)
+        if reason:
+            orphans.append(dict(d, reason=reason))
             continue
         text = articles[name]["text"]
-        if text[d["start"]:d["end"]] != d["quote"]:
-            orphans.append(dict(d, reason="the article's text changed and no longer holds "
-                                          "that text at that place"))
-            continue
         target = next((f for f in by_article.get(name, [])
                        if f["start"] < d["end"] and d["start"] < f["end"]), None)
         if target is None:
@@ -576,6 +627,18 @@ def apply(figures: list[dict], decisions: list[dict], articles: dict[str, dict])
         target["review_status"] = STATUS[d["action"]]
         target["review_note"] = d["note"] or None
     return out, orphans
+
+
+def _span_gone(d: dict, articles: dict[str, dict], by_sha: dict[str, str]) -> tuple[str | None, str]:
+    """The article holding a decision's span, and why not (empty when it does)."""
+    name = by_sha.get(d["article_sha"])
+    if name is None and d["article"] in articles:
+        name = d["article"]  # edited since; the decision holds while its span does
+    if name is None:
+        return None, "its article is no longer in the corpus"
+    if articles[name]["text"][d["start"]:d["end"]] != d["quote"]:
+        return name, "the article's text changed and no longer holds that text at that place"
+    return name, ""
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:

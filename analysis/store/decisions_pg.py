@@ -85,7 +85,8 @@ def record(dsn: str, *, article: str, article_sha: str, start: int, end: int, qu
             raise LogProblem("the shared decision log was replaced since the page checked "
                              "it; nothing was written")
         if based_on is not ANY:
-            latest = con.execute(_LATEST_ON_SPAN, (article_sha, start, end)).fetchone()
+            latest = con.execute(_LATEST_ON_SPAN,
+                                 (article_sha, start, end, action == sqlite_log.GRADE)).fetchone()
             if (latest["id"] if latest else None) != based_on:
                 raise Conflict(sqlite_log._decoded(dict(latest)))
         new = con.execute(_INSERT, row).fetchone()

@@ -1,0 +1,461 @@
+"""Who says it, who repeats it: claims and their echoes, as SQL over figures and articles,
+and the plotly figures of the Sources page (Sankey, echo timeline).
+
+An *appearance* is one article citing one claim (however many times it mentions it). A
+claim's first appearance is its earliest dated article (ties on the day: the article name,
+so it is always the same one); every other article citing it is an echo, with its lag in
+days after the first. An article without a date is an echo with no lag and never a first
+appearance unless no article of the claim has a date. Everything is aggregated in DuckDB:
+the page draws at most `top` claims however large the store.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.extract.vocab import GROUP_COLORS, GROUPS
+from analysis.present.labels import bound_label, measure_label, short_claimant
+from analysis.present.queries import Filters, _frame, _where
+from analysis.store.claims import UNKNOWN_PUBLISHER
+
+TOP_CLAIMS = 25  # claims drawn one by one in the Sankey and the timeline; the rest: "others"
+SIDELESS = ("Unattributed",)  # a number nobody is named for is no side's figure
+PLOTLY_CONFIG = {"displaylogo": False,
+                 "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "estimate-desk"}}
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a click on the Sankey narrowed the page to: a claimant group, a claim or a
+    publisher (kind), and which one (key). Empty: the whole selection."""
+    kind: str = ""
+    key: str = ""
+
+    def describe(self) -> str:
+        return {"group": f"claimant group {self.key}", "claim": f"claim {self.key}",
+                "publisher": f"publisher {self.key}"}.get(self.kind, "")
+
+
+def _claims_where(filters: Filters) -> tuple[str, list]:
+    """The sidebar's filters on the claims table, as queries.claims applies them."""
+    return _where(filters, date="date", publisher="publishers",
+                  text_cols=("claimant", "array_to_string(claimants, ' ')", "quote", "sentence"),
+                  reviewed="coalesce(reviewed, false)")
+
+
+def _appearances_sql(filters: Filters, focus: Focus) -> tuple[str, list]:
+    """The appearances of the claims the filters select, narrowed to the focus."""
+    where, params = _claims_where(filters)
+    narrowed, extra = "", []
+    if focus.kind in ("group", "claim", "publisher"):
+        column = {"group": "claimant_group", "claim": "claim_id", "publisher": "publisher"}[focus.kind]
+        narrowed, extra = f" WHERE {column} = ?", [focus.key]
+    sql = f"""
+WITH cites AS (
+    SELECT f.claim_id, f.article, any_value(coalesce(a.published, f.published)) AS published,
+           coalesce(any_value(a.publisher), ?) AS publisher, any_value(a.title) AS title,
+           any_value(a.url) AS url
+    FROM figures f LEFT JOIN articles a USING (article)
+    WHERE f.claim_id IN (SELECT claim_id FROM claims{where})
+    GROUP BY f.claim_id, f.article
+), ranked AS (
+    SELECT *, row_number() OVER w AS rank, first_value(published) OVER w AS first_published,
+           first_value(article) OVER w AS first_article
+    FROM cites WINDOW w AS (PARTITION BY claim_id ORDER BY published NULLS LAST, article)
+)
+SELECT * FROM (
+    SELECT r.claim_id, r.article, r.title, r.publisher, r.url, r.published,
+           r.rank = 1 AS is_first, r.first_article, r.first_published,
+           date_diff('day', r.first_published, r.published) AS lag_days,
+           c.measure, c.claimant, c.claimant_group, c.value, c.low, c.high, c.qualifier,
+           c.date, c.date_basis, c.n_articles
+    FROM ranked r JOIN claims c USING (claim_id)
+){narrowed}"""
+    return sql, [UNKNOWN_PUBLISHER, *params, *extra]
+
+
+def appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
+                top: int | None = None) -> pd.DataFrame:
+    """Every (claim, citing article): its first appearance (is_first) and its echoes with
+    their lag in days, by claim then date; with `top`, only the appearances of the `top`
+    most cited claims (ties: claim_id)."""
+    sql, params = _appearances_sql(filters, focus)
+    if top is not None:
+        sql = f"""WITH a AS ({sql}),
+        kept AS (SELECT claim_id FROM a GROUP BY claim_id ORDER BY count(*) DESC, claim_id LIMIT ?)
+        SELECT * FROM a WHERE claim_id IN (SELECT claim_id FROM kept)"""
+        params = [*params, top]
+    return _frame(con.execute(f"{sql} ORDER BY claim_id, published NULLS LAST, article", params))
+
+
+def n_claims(con, filters: Filters = Filters(), focus: Focus = Focus()) -> int:
+    """How many claims the filters and the focus select (that some article cites)."""
+    sql, params = _appearances_sql(filters, focus)
+    return int(con.execute(f"SELECT count(DISTINCT claim_id) FROM ({sql})", params).fetchone()[0])
+
+
+def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
+                      limit: int | None = None) -> pd.DataFrame:
+    """One row per claim: its first article and date, how many echoes, the longest lag;
+    the most echoed first (`limit`: only that many)."""
+    sql, params = _appearances_sql(filters, focus)
+    return _frame(con.execute(f"""
+        SELECT claim_id, any_value(claimant) AS claimant, any_value(claimant_group) AS claimant_group,
+               any_value(measure) AS measure, any_value(value) AS value, any_value(low) AS low,
+               any_value(high) AS high, any_value(qualifier) AS qualifier, any_value(date) AS date,
+               any_value(first_article) AS first_article, any_value(first_published) AS first_published,
+               arg_min(publisher, NOT is_first) AS first_publisher,
+               count(*) FILTER (WHERE NOT is_first) AS n_echoes, max(lag_days) AS max_lag_days
+        FROM ({sql}) GROUP BY claim_id ORDER BY n_echoes DESC, claim_id
+        {"LIMIT ?" if limit is not None else ""}""", [*params, *([limit] if limit is not None else [])]))
+
+
+# --- who carries whose numbers -----------------------------------------------------------
+
+def outlet_counts(con, filters: Filters = Filters(), focus: Focus = Focus()) -> pd.DataFrame:
+    """Per outlet and claimant group: claims carried, articles citing them, and how many
+    of those claims the outlet reported first."""
+    sql, params = _appearances_sql(filters, focus)
+    return _frame(con.execute(f"""
+        SELECT publisher, claimant_group, count(DISTINCT claim_id) AS claims,
+               count(*) AS citations, count(*) FILTER (WHERE is_first) AS first_reports
+        FROM ({sql}) GROUP BY ALL ORDER BY publisher, claimant_group""", params))
+
+
+def outlet_table(counts: pd.DataFrame) -> pd.DataFrame:
+    """Outlets × claimant groups: claims carried per group (groups in vocabulary order),
+    then the total and the first reports."""
+    if counts.empty:
+        return pd.DataFrame(columns=["publisher", "total claims", "first reports"])
+    table = counts.pivot_table(index="publisher", columns="claimant_group", values="claims",
+                               aggfunc="sum", fill_value=0)
+    table = table[[g for g in GROUPS if g in table] + sorted(set(table) - set(GROUPS))]
+    table["total claims"] = counts.groupby("publisher")["claims"].sum()
+    table["first reports"] = counts.groupby("publisher")["first_reports"].sum()
+    table.columns.name = None
+    return table.reset_index().sort_values(["total claims", "publisher"], ascending=[False, True],
+                                           ignore_index=True)
+
+
+def one_side_outlets(counts: pd.DataFrame) -> pd.DataFrame:
+    """The outlets whose claims all come from one side (Unattributed figures are no
+    side's and do not count against it): outlet, side, claims, first reports, echoes."""
+    cols = ["publisher", "side", "claims", "first reports", "echoes", "unattributed claims"]
+    if counts.empty:
+        return pd.DataFrame(columns=cols)
+    sided = counts[~counts["claimant_group"].isin(SIDELESS)]
+    sides = sided.groupby("publisher")["claimant_group"].nunique()
+    rows = []
+    for publisher in sorted(sides[sides == 1].index):
+        mine = sided[sided["publisher"] == publisher].iloc[0]
+        loose = counts[(counts["publisher"] == publisher) & counts["claimant_group"].isin(SIDELESS)]
+        rows.append({"publisher": publisher, "side": mine["claimant_group"],
+                     "claims": int(mine["claims"]), "first reports": int(mine["first_reports"]),
+                     "echoes": int(mine["citations"] - mine["first_reports"]),
+                     "unattributed claims": int(loose["claims"].sum())})
+    return pd.DataFrame(rows, columns=cols)
+
+
+# --- the Sankey: claimant group → claim → publisher ----------------------------------------
+
+@dataclass
+class Flow:
+    """Sankey nodes (label, kind, key, colour) and links (source, target, articles)."""
+    labels: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    colors: list[str] = field(default_factory=list)
+    sources: list[int] = field(default_factory=list)
+    targets: list[int] = field(default_factory=list)
+    values: list[int] = field(default_factory=list)
+    n_claims: int = 0
+    n_shown: int = 0
+
+    def node(self, kind: str, key: str, label: str, color: str) -> int:
+        for i, (k, existing) in enumerate(zip(self.kinds, self.keys)):
+            if (k, existing) == (kind, key):
+                return i
+        self.labels.append(label)
+        self.kinds.append(kind)
+        self.keys.append(key)
+        self.colors.append(color)
+        return len(self.labels) - 1
+
+    def focus_of(self, index: int) -> Focus:
+        """What clicking node `index` narrows the page to ("others" narrows to its group)."""
+        kind, key = self.kinds[index], self.keys[index]
+        return Focus("group", key.split("|", 1)[1]) if kind == "others" else Focus(kind, key)
+
+
+def claim_name(row: dict) -> str:
+    """A claim in a few words: who, the figure, the measure, the date.
+
+    >>> claim_name({"claimant": "National Intelligence Service (NIS)", "qualifier": "exact",
+    ...             "value": 1500, "low": 1500, "high": 1500, "measure": "troops_deployed",
+    ...             "date": dt.date(2024, 10, 18)})
+    'NIS: 1,500 troops deployed (2024-10-18)'
+    """
+    when = row.get("date")
+    day = when.isoformat() if isinstance(when, dt.date) else "undated"
+    who = short_claimant(row.get("claimant")) if row.get("claimant") else row.get("claimant_group")
+    return (f"{who}: {bound_label(row.get('qualifier'), row.get('value'), row.get('low'), row.get('high'))}"
+            f" {measure_label(row.get('measure')).lower()} ({day})")
+
+
+def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = TOP_CLAIMS) -> Flow:
+    """The Sankey's nodes and links: the `top` most cited claims one by one, the others
+    gathered per claimant group; link widths count citing articles."""
+    sql, params = _appearances_sql(filters, focus)
+    rows = _frame(con.execute(f"""
+        WITH a AS ({sql}),
+        ranked AS (SELECT claim_id, row_number() OVER (ORDER BY count(*) DESC, claim_id) AS pos
+                   FROM a GROUP BY claim_id)
+        SELECT a.claimant_group, CASE WHEN pos <= ? THEN a.claim_id END AS claim_id, a.publisher,
+               count(*) AS n_articles, count(DISTINCT a.claim_id) AS n_claims,
+               any_value(a.claimant) AS claimant, any_value(a.value) AS value,
+               any_value(a.low) AS low, any_value(a.high) AS high,
+               any_value(a.qualifier) AS qualifier, any_value(a.measure) AS measure,
+               any_value(a.date) AS date, max(pos) AS pos
+        FROM a JOIN ranked USING (claim_id) GROUP BY ALL
+        ORDER BY min(pos), publisher""", [*params, top]))
+    out = Flow()
+    if rows.empty:
+        return out
+    out.n_claims = int(rows["pos"].max())  # the last claim's rank: how many there are
+    groups = sorted(set(rows["claimant_group"]), key=lambda g: (GROUPS.index(g) if g in GROUPS else 99, g))
+    for g in groups:
+        out.node("group", g, g, GROUP_COLORS.get(g, "#888888"))
+    others = rows[rows["claim_id"].isna()].groupby("claimant_group")["n_claims"].sum()
+    shown = set()
+    for r in rows.to_dict("records"):
+        group = r["claimant_group"]
+        color = GROUP_COLORS.get(group, "#888888")
+        if _na(r["claim_id"]):
+            middle = out.node("others", f"others|{group}",
+                              f"{group}: {int(others[group])} other claims", color)
+        else:
+            middle = out.node("claim", r["claim_id"], claim_name(r), color)
+            shown.add(r["claim_id"])
+        target = out.node("publisher", r["publisher"], r["publisher"], "#9a9a9a")
+        _add_link(out, out.keys.index(group), middle, int(r["n_articles"]))
+        _add_link(out, middle, target, int(r["n_articles"]))
+    out.n_shown = len(shown)
+    return out
+
+
+def _add_link(out: Flow, source: int, target: int, value: int) -> None:
+    for i, (s, t) in enumerate(zip(out.sources, out.targets)):
+        if (s, t) == (source, target):
+            out.values[i] += value
+            return
+    out.sources.append(source)
+    out.targets.append(target)
+    out.values.append(value)
+
+
+def _decorate(fig: go.Figure, title: str, subtitle: str, source: str, height: int,
+              below: int = 30) -> go.Figure:
+    """Title, filters and a source line drawn into the figure, so a saved PNG keeps them;
+    `below`: pixels under the plot taken by axes (the source line goes under them)."""
+    fig.update_layout(
+        title={"text": f"{_plain(title)}<br><sup>{_plain(subtitle)}</sup>", "x": 0.01},
+        font={"family": "Liberation Sans, Helvetica, Arial, sans-serif", "size": 12},
+        height=height, margin={"l": 10, "r": 10, "t": 80, "b": below + 40}, paper_bgcolor="white")
+    fig.add_annotation(text="<br>".join(_plain(line) for line in source.split("\n")), xref="paper", yref="paper", x=0, y=0,
+                       xanchor="left", yanchor="top", showarrow=False,
+                       font={"size": 10, "color": "#555555"}, yshift=-below)
+    return fig
+
+
+def _plain(text: str) -> str:
+    """Text for a plotly label: plotly reads a few HTML tags in labels, so every < and >
+    from an article or a user is escaped."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def source_line(n_articles: int, made: dt.date | None = None) -> str:
+    made = made or dt.date.today()
+    return (f"Source: Estimate Desk, {n_articles} citing article{'s' * (n_articles != 1)}; "
+            f"link widths count articles. Made {made.isoformat()}.")
+
+
+def sankey_figure(f: Flow, subtitle: str, made: dt.date | None = None) -> go.Figure:
+    """Claimant group → claim → publisher, widths by citing articles."""
+    n_articles = sum(v for v, s in zip(f.values, f.sources) if f.kinds[s] == "group")
+    title = "Who carries whose numbers"
+    if f.n_claims > f.n_shown:
+        subtitle += f" · the {f.n_shown} most cited of {f.n_claims} claims, the rest gathered per group"
+    fig = go.Figure(go.Sankey(
+        # "fixed": with dragging on, plotly turns a click on a node into a drag and emits no
+        # click at all; fixed nodes emit plotly_click (Streamlit 1.67 passes none on yet).
+        arrangement="fixed",
+        node={"label": [_plain(x) for x in f.labels], "color": f.colors, "pad": 12,
+              "thickness": 14, "customdata": [f"{k}|{key}" for k, key in zip(f.kinds, f.keys)],
+              "hovertemplate": "%{label}<br>%{value} citing articles<extra></extra>"},
+        link={"source": f.sources, "target": f.targets, "value": f.values,
+              "color": ["rgba(120,120,120,0.25)"] * len(f.values),
+              "hovertemplate": "%{source.label} → %{target.label}<br>%{value} articles<extra></extra>"},
+    ))
+    height = max(420, 30 * max(f.kinds.count("claim") + f.kinds.count("others"),
+                               f.kinds.count("publisher")) + 160)
+    return _decorate(fig, title, subtitle, source_line(n_articles, made), height)
+
+
+def node_sizes(f: Flow) -> list[int]:
+    """Citing articles through each node (what its height in the Sankey shows)."""
+    into, out = [0] * len(f.labels), [0] * len(f.labels)
+    for s, t, v in zip(f.sources, f.targets, f.values):
+        out[s] += v
+        into[t] += v
+    return [max(i, o) for i, o in zip(into, out)]
+
+
+def nodes_figure(f: Flow) -> go.Figure:
+    """The Sankey's nodes as bars, one per node with the Sankey's colour and size: the
+    clickable stand-in for its nodes (Streamlit passes no Sankey click to the script)."""
+    kinds = {"group": "Claimant group", "claim": "Claim", "others": "Claims", "publisher": "Publisher"}
+    sizes = node_sizes(f)
+    order = [i for kind in ("group", "claim", "others", "publisher")
+             for i in range(len(f.labels)) if f.kinds[i] == kind]
+    fig = go.Figure(go.Bar(
+        orientation="h", x=[sizes[i] for i in order],
+        y=[_plain(f"{kinds[f.kinds[i]]}: {f.labels[i]}") for i in order],
+        customdata=[f"{f.kinds[i]}|{f.keys[i]}" for i in order],
+        marker={"color": [f.colors[i] for i in order]},
+        hovertemplate="%{y}<br>%{x} citing articles<br>click to narrow the page<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", automargin=True, title=None)
+    fig.update_xaxes(title="citing articles")
+    fig.update_layout(height=max(260, 20 * len(order) + 90), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+                      title={"text": "Click a bar to narrow the page to that node", "x": 0.01,
+                             "font": {"size": 13}},
+                      font={"family": "Liberation Sans, Helvetica, Arial, sans-serif", "size": 11},
+                      dragmode=False, clickmode="event+select", paper_bgcolor="white")
+    return fig
+
+
+def timeline_rows(apps: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[pd.DataFrame, int]:
+    """The dated appearances of the `top` most cited claims (a row label each), and how
+    many appearances had no date to place."""
+    if apps.empty:
+        return apps.assign(row=[]), 0
+    order = apps.groupby("claim_id").size().sort_values(ascending=False, kind="stable")
+    keep = list(order.index[:top])
+    shown = apps[apps["claim_id"].isin(keep)].copy()
+    undated = int(shown["published"].isna().sum())
+    shown = shown[shown["published"].notna()]
+    shown["row"] = [claim_name(r) for r in shown.to_dict("records")]
+    return shown, undated
+
+
+def timeline_figure(apps: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
+                    made: dt.date | None = None, n_claims: int | None = None) -> go.Figure:
+    """Each claim a row: its first report (filled) and its echoes (rings) over time.
+    `apps` may hold only the top claims' appearances; `n_claims` says how many there are."""
+    rows, undated = timeline_rows(apps, top)
+    fig = go.Figure()
+    for group in [g for g in GROUPS if g in set(rows.get("claimant_group", []))] + \
+            sorted(set(rows.get("claimant_group", [])) - set(GROUPS)):
+        for first in (True, False):
+            part = rows[(rows["claimant_group"] == group) & (rows["is_first"] == first)]
+            if part.empty:
+                continue
+            fig.add_trace(go.Scatter(
+                x=[d.isoformat() for d in part["published"]], y=[_plain(r) for r in part["row"]],
+                mode="markers", name=f"{group}: {'first report' if first else 'echo'}",
+                legendgroup=group,
+                marker={"color": GROUP_COLORS.get(group, "#888888"), "size": 11 if first else 8,
+                        "symbol": "circle" if first else "circle-open", "line": {"width": 2}},
+                customdata=[[_plain(p), _plain(t or ""), _lag_text(f, lag)]
+                            for p, t, f, lag in zip(part["publisher"], part["title"],
+                                                    part["is_first"], part["lag_days"])],
+                hovertemplate="%{y}<br>%{x}: %{customdata[0]} (%{customdata[2]})"
+                              "<br>%{customdata[1]}<extra></extra>"))
+    n_rows = rows["row"].nunique() if len(rows) else 0
+    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
+    fig.update_xaxes(type="date", rangeslider={"visible": True, "thickness": 0.08}, title=None)
+    fig.update_layout(legend={"orientation": "v", "x": 1.01, "y": 1, "font": {"size": 10}},
+                      hovermode="closest")
+    notes = [f"{undated} undated article{'s' * (undated != 1)} not placed"] if undated else []
+    n_claims = n_claims if n_claims is not None else apps["claim_id"].nunique()
+    if n_claims > top:
+        subtitle += f" · the {top} most cited of {n_claims} claims"
+    if n_rows < min(top, n_claims):
+        notes.append(f"{min(top, n_claims) - n_rows} claim(s) with no dated article not drawn")
+    return _decorate(fig, "First reports and their echoes", subtitle,
+                     source_line(len(rows), made).replace("; link widths count articles", "")
+                     + ("\n" + "; ".join(notes).capitalize() + "." if notes else ""),
+                     height=max(460, 30 * n_rows + 330), below=150)
+
+
+def _lag_text(first: bool, lag) -> str:
+    if first:
+        return "first report"
+    return "undated" if _na(lag) else f"+{int(lag)} days"
+
+
+def figure_html(fig: go.Figure) -> bytes:
+    """A standalone HTML page with plotly.js embedded: opens offline."""
+    return fig.to_html(include_plotlyjs=True, full_html=True, config=PLOTLY_CONFIG).encode("utf-8")
+
+
+# --- what each claimant says now -----------------------------------------------------------
+
+def claimant_chain(con, claim_id: str) -> list[dict]:
+    """The claims of this claim's claimant on its measure, oldest first, following the
+    store's superseded_by links (the rule lives in analysis.store.claims.superseded_by).
+    Just the claim itself when it is undated or has no claimant."""
+    rows = _frame(con.execute(
+        "SELECT claim_id, claimant, claimant_group, measure, value, low, high, qualifier, date, "
+        "date_basis, n_articles, superseded_by FROM claims WHERE (measure, claimant) = "
+        "(SELECT (measure, claimant) FROM claims WHERE claim_id = ?)", [claim_id]))
+    by_id = {r["claim_id"]: {k: (None if _na(v) else v) for k, v in r.items()}
+             for r in rows.to_dict("records")}
+    if claim_id not in by_id:
+        one = _frame(con.execute("SELECT * FROM claims WHERE claim_id = ?", [claim_id]))
+        return [{k: (None if _na(v) else v) for k, v in r.items()} for r in one.to_dict("records")]
+    before = {r["superseded_by"]: r["claim_id"] for r in by_id.values() if r["superseded_by"]}
+    head = claim_id
+    while head in before:
+        head = before[head]
+    chain = []
+    while head is not None and head in by_id and len(chain) <= len(by_id):
+        chain.append(by_id[head])
+        head = by_id[head]["superseded_by"]
+    return chain
+
+
+def _na(v) -> bool:
+    return not isinstance(v, (list, tuple)) and pd.isna(v)
+
+
+def chain_text(chain: list[dict]) -> str:
+    """A claimant's estimates in one line, oldest first.
+
+    >>> chain_text([{"claimant": "National Intelligence Service (NIS)", "qualifier": "exact",
+    ...              "value": v, "low": v, "high": v, "date": dt.date(2024, m, d)}
+    ...             for v, m, d in ((1500, 10, 18), (3000, 10, 23), (11000, 12, 10))])
+    'NIS: 1,500 (Oct 18) → 3,000 (Oct 23) → 11,000 (Dec 10)'
+    """
+    if not chain:
+        return ""
+    steps = []
+    for c in chain:
+        when = c.get("date")
+        day = f"{when:%b} {when.day}" if isinstance(when, dt.date) else "undated"
+        steps.append(f"{bound_label(c.get('qualifier'), c.get('value'), c.get('low'), c.get('high'))} ({day})")
+    return f"{short_claimant(chain[0].get('claimant'))}: " + " → ".join(steps)
+
+
+def latest_claims(con, filters: Filters = Filters()) -> pd.DataFrame:
+    """What each claimant says now: per measure, each claimant's latest claim (none
+    supersedes it), plus its undated claims, listed apart by `undated`."""
+    where, params = _claims_where(filters)
+    cond = "superseded_by IS NULL"
+    where = f"{where} AND {cond}" if where else f" WHERE {cond}"
+    return _frame(con.execute(
+        f"SELECT *, date IS NULL AS undated FROM claims{where} "
+        "ORDER BY measure, claimant_group, claimant, date NULLS LAST", params))
+
