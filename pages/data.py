@@ -55,6 +55,7 @@ def _table(df, columns: dict, stem: str, key: str) -> None:
         measure=df["measure"].map(labels.measure_label),
         figure=[labels.bound_label(q, v, lo, hi) for q, v, lo, hi
                 in zip(df["qualifier"], df["value"], df["low"], df["high"])],
+        qualifier=df["qualifier"].map(lambda q: labels.QUALIFIER_LABELS.get(q, q)),
         review=review)
     st.dataframe(view, column_order=list(columns), column_config=columns, hide_index=True,
                  placeholder="—", key=f"table-{key}")
