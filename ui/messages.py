@@ -3,12 +3,18 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 
 
 def md_escape(text: str) -> str:
     """Text shown through Streamlit's Markdown as itself (no links, emphasis or maths)."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text)).replace("\n", "  \n")
+
+
+def md_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """A table for st.table, which renders its cells as Markdown: every text cell escaped."""
+    return df.apply(lambda col: col.map(lambda v: md_escape(v) if isinstance(v, str) else v))
 
 
 def flash(kind: str, text: str) -> None:
