@@ -25,6 +25,7 @@ from analysis import store
 from analysis.store import decisions
 from storekit import ROWS, copy_articles, figure_rows
 from ui import connection
+from ui.messages import JOINER
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -34,10 +35,12 @@ PAGES = sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
 SEARCH = "Bold"
 PAYLOAD = ("**Bold** _it_ [link](https://evil.example) <script>alert('x')</script> "
            "<img src=x onerror=alert('y')> <b>b</b> <a href=\"https://evil.example\">a</a> "
-           "$x^2$ `code`")
+           "$x^2$ `code` https://evil.example/bare www.evil.example mail@evil.example")
 # What the payload leaves when rendered as Markdown or HTML rather than shown as text.
 MD_LEAKS = ("**Bold**", "_it_", "](https://evil.example)", "<script", "<img", "<b>b</b>",
             "<a href", "$x^2$", "`code`")
+# Markdown links bare addresses in the text it reads, escapes or not.
+LINKED = ("https://evil", "www.evil", "mail@evil")
 HTML_LEAKS = re.compile(r"<script|<img|<b>b</b>|<a href=\"https://evil", re.I)
 
 HOSTILE_ARTICLE = "097_hostile_fields.txt"
@@ -96,6 +99,15 @@ def unescaped(text: str) -> str:
     return re.sub(r"\\.", "", text)
 
 
+def read(text: str) -> str:
+    """Markdown text as its parser reads it: each escaped character as itself."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def markup_in(text: str) -> list[str]:
+    return [m for m in MD_LEAKS if m in unescaped(text)] + [m for m in LINKED if m in read(text)]
+
+
 def markdown_fields(element) -> list[str]:
     """The fields of an element that Streamlit renders as Markdown."""
     proto = getattr(element, "proto", None)
@@ -117,16 +129,14 @@ def leaks(at: AppTest) -> list[str]:
     found = []
     for element in [*walk(at.main), *walk(at.sidebar)]:
         for text in markdown_fields(element):
-            bare = unescaped(text)
-            found += [f"{element.type}: {m!r} in {text[:120]!r}" for m in MD_LEAKS if m in bare]
+            found += [f"{element.type}: {m!r} in {text[:120]!r}" for m in markup_in(text)]
         if getattr(element, "type", "") == "html":
             hit = HTML_LEAKS.search(element.proto.body)
             if hit:
                 found.append(f"html: {hit.group(0)!r}")
     for table in at.table:  # st.table renders its cells as Markdown
         cells = table.value.astype(str).to_numpy().ravel().tolist()
-        found += [f"table: {m!r} in {c[:120]!r}" for c in cells for m in MD_LEAKS
-                  if m in unescaped(c)]
+        found += [f"table: {m!r} in {c[:120]!r}" for c in cells for m in markup_in(c)]
     return found
 
 
@@ -134,7 +144,7 @@ def shown_text(at: AppTest) -> str:
     """What a reader sees of the Markdown and HTML fields (escapes taken out)."""
     parts = []
     for element in [*walk(at.main), *walk(at.sidebar)]:
-        parts += [re.sub(r"\\(.)", r"\1", t) for t in markdown_fields(element)]
+        parts += [re.sub(r"\\(.)", r"\1", t).replace(JOINER, "") for t in markdown_fields(element)]
         if getattr(element, "type", "") == "html":  # our tags out, the text's entities read
             parts.append(html.unescape(re.sub(r"<[^>]+>", "", element.proto.body)))
     parts += [str(c) for t in at.table for c in t.value.astype(str).to_numpy().ravel()]
@@ -188,7 +198,7 @@ def test_provenance_mentions_history_and_cards_show_hostile_fields_as_text(hosti
         at.selectbox(key="prov_mention").select(mention).run()
         clean(at, f"mention {mention}")
         trail += [c for t in at.table for c in t.value.astype(str).to_numpy().ravel()]
-    shown = re.sub(r"\\(.)", r"\1", " ".join(trail))
+    shown = re.sub(r"\\(.)", r"\1", " ".join(trail)).replace(JOINER, "")
     assert f"{PAYLOAD} edited claimant" in shown and f"{PAYLOAD} analyst" in shown  # as text
 
 
@@ -222,7 +232,7 @@ def test_review_cards_sections_and_a_conflict_show_hostile_fields_as_text(hostil
                      start=s0, end=e0, quote=quote)
     at.button(key=f"rv-accept-{mid}").click().run()
     clean(at, "review conflict")
-    said = re.sub(r"\\(.)", r"\1", " ".join(str(w.value) for w in at.warning))
+    said = re.sub(r"\\(.)", r"\1", " ".join(str(w.value) for w in at.warning)).replace(JOINER, "")
     assert "Not saved yet" in said and f"{PAYLOAD} other note" in said, said
     at.button(key=f"rv-drop-{mid}").click().run()
     clean(at, "review conflict dropped")
