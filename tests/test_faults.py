@@ -24,7 +24,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import time
 from contextlib import closing
 from pathlib import Path

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from unittest import mock
 
-import pandas as pd
+import duckdb
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
@@ -68,7 +68,6 @@ def hostile_data(tmp_path_factory) -> Path:
     link = data / "estimates.duckdb"
     with mock.patch.object(store, "extract_article", lambda a: figure_rows(a, HOSTILE_ROWS)):
         store.build(articles, link)
-        import duckdb
         con = duckdb.connect(str(store.current_path(link)), read_only=True)
         rows = con.execute("""SELECT f.article, a.sha256, f."start", f."end", f.quote, f.measure,
                                      f.value, f.qualifier FROM figures f JOIN articles a USING (article)
@@ -221,7 +220,6 @@ def test_review_cards_sections_and_a_conflict_show_hostile_fields_as_text(hostil
     link = hostile_data / "estimates.duckdb"
     mid = next(k.removeprefix("rv-accept-") for k in (b.key for b in at.button)
                if k and k.startswith("rv-accept-"))
-    import duckdb
     con = duckdb.connect(str(store.current_path(link)), read_only=True)
     article, sha, s0, e0, quote = con.execute(
         'SELECT f.article, a.sha256, f."start", f."end", f.quote FROM figures f JOIN articles a '
