@@ -236,7 +236,7 @@ def test_review_cards_sections_and_a_conflict_show_hostile_fields_as_text(hostil
     clean(at, "review conflict dropped")
 
 
-def test_add_article_preview_shows_a_hostile_paste_as_text(hostile_data, monkeypatch):
+def test_add_article_preview_and_save_show_a_hostile_paste_as_text(hostile_data, monkeypatch):
     at = start(hostile_data, monkeypatch)
     at.switch_page("pages/add_article.py").run()
     round_ = 0
@@ -244,3 +244,7 @@ def test_add_article_preview_shows_a_hostile_paste_as_text(hostile_data, monkeyp
     at.text_input(key=f"add_paste_name_{round_}").input(f"{PAYLOAD}.txt").run()
     clean(at, "add article preview")
     assert "3,500" in shown_text(at)
+    at.button(key="add_save").click().run()  # last in this module: it adds to the store
+    clean(at, "add article saved")
+    assert any(f"{PAYLOAD} title" in read(str(m.value)).replace(JOINER, "")
+               for m in at.success), [m.value for m in at.success]
