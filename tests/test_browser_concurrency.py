@@ -71,8 +71,8 @@ def span(data: Path, mention_id: str) -> dict:
 
 def open_queue(tab, url: str, article: str) -> None:
     """Review, all mentions of one article (cards stay after a decision). Seen here: after
-    a decision the Article box falls back to All articles (its labels carry counts that
-    change); the article's cards are on the first page of All articles too, so the rounds
+    a decision the Article box falls back to All articles (probably because its labels
+    carry counts that change); the article's cards are on the first page of All articles too, so the rounds
     go on either way."""
     tab.goto(f"{url}/review")
     settle(tab)
