@@ -88,7 +88,8 @@ def _audit(mentions: list[dict], key: str) -> None:
         return
     view = trail.assign(when=[w.replace("T", " ")[:16] for w in trail["when"]],
                         quote=[f"“{q}” ({a})" for q, a in zip(trail["quote"], trail["article"])])
-    st.table(view[list(AUDIT_COLUMNS)].rename(columns=AUDIT_COLUMNS), hide_index=True)
+    st.table(messages.md_cells(view[list(AUDIT_COLUMNS)].rename(columns=AUDIT_COLUMNS)),
+             hide_index=True)
     st.caption("The last decision on a span is the one in force; earlier ones are kept. "
                "Before: the figure as it stood; After: what the decision changed.")
 

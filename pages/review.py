@@ -170,7 +170,13 @@ def queue(cur, arts: pd.DataFrame) -> None:
     in_force = decisions.latest_by_span(decisions.load(connection.decisions_db()))
     carried = _carried(cur, rows, arts, in_force)
     if rows.empty and not carried:
-        if show == "unreviewed":
+        hidden = len(queries.review_queue(cur, status=show, article=article or None))
+        if hidden:  # not done: the sidebar filters leave nothing of it to show
+            st.info(f"The sidebar filters hide all {hidden} mention{'s' * (hidden != 1)} "
+                    f"{'to review' if show == 'unreviewed' else 'of this view'}"
+                    + (" in this article" if article else "") + ". Widen the filters or "
+                    "press **Reset filters** in the sidebar.", icon=":material/filter_alt:")
+        elif show == "unreviewed":
             st.success("Nothing left to review here: every figure"
                        + (" of this article" if article else "")
                        + " has been accepted, corrected or rejected.", icon=":material/task_alt:")

@@ -61,6 +61,11 @@ def texts(items) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", str(e.value)) for e in items]
 
 
+def table_text(table) -> pd.DataFrame:
+    """An st.table's cells as a reader sees them (its Markdown escapes removed)."""
+    return table.value.map(lambda v: re.sub(r"\\(.)", r"\1", v) if isinstance(v, str) else v)
+
+
 def assert_clean(at) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, texts(at.error)
@@ -218,7 +223,7 @@ def test_reject_takes_the_figure_out_of_every_claim(data, monkeypatch):
     assert_clean(at)
     assert any("rejected" in t for t in texts(at.warning))
     assert 'class="desk-status rejected"' in html_bodies(at)
-    trail = at.table[0].value
+    trail = table_text(at.table[0])
     assert list(trail["What"]) == ["Rejected (not a figure)"]
 
 
@@ -247,7 +252,7 @@ def test_edit_changes_the_claim_in_the_compare_chart(data, monkeypatch):
     at.switch_page("pages/provenance.py").run()
     at.selectbox(key="prov_claim").set_value(claim).run()
     assert_clean(at)
-    trail = at.table[0].value.iloc[0]
+    trail = table_text(at.table[0]).iloc[0]
     assert trail["What"] == "Edited" and trail["Note"] == "the briefing said 3,500"
     assert trail["Before"].startswith("~3,000 · Troops deployed · John Kirby (United States)")
     assert "value 3,000 → 3,500" in trail["After"] and trail["When (UTC)"][:4].isdigit()

@@ -3,12 +3,29 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 
 
+# Streamlit's Markdown links bare web and e-mail addresses after escapes are read, so
+# backslashes cannot stop it: an invisible word joiner inside the pattern does.
+_AUTOLINK = re.compile(r"(?<=[a-z]:)(?=//)|(?<=www)(?=\.)|(?=@[-\w]+\.)", re.I)
+JOINER = "\u2060"
+
+
 def md_escape(text: str) -> str:
-    """Text shown through Streamlit's Markdown as itself (no links, emphasis or maths)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text)).replace("\n", "  \n")
+    r"""Text shown through Streamlit's Markdown as itself (no links, emphasis or maths).
+
+    >>> print(md_escape("**x** at https://e.org, a@b.org").replace(JOINER, "^"))
+    \*\*x\*\* at https\:^//e\.org, a^@b\.org
+    """
+    text = _AUTOLINK.sub(JOINER, str(text))
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text).replace("\n", "  \n")
+
+
+def md_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """A table for st.table, which renders its cells as Markdown: every text cell escaped."""
+    return df.apply(lambda col: col.map(lambda v: md_escape(v) if isinstance(v, str) else v))
 
 
 def flash(kind: str, text: str) -> None:

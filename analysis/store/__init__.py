@@ -423,6 +423,10 @@ def _prune(store_dir: Path, stem: str, keep: Path) -> None:
         if old != keep:
             old.unlink(missing_ok=True)
             Path(str(old) + ".wal").unlink(missing_ok=True)
+    # Called under the writer lock, after this build's own file was switched in: a partial
+    # file here is what a killed build left behind.
+    for left in store_dir.glob(f"{stem}-*.partial*"):
+        left.unlink(missing_ok=True)
 
 
 def current_path(link: Path = DB_LINK) -> Path | None:
@@ -494,6 +498,11 @@ def main(argv: list[str] | None = None) -> int:
         report = build(args.articles, args.db)
     except StoreBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (duckdb.Error, OSError) as exc:  # a full disk, a read-only folder
+        detail = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+        print(f"error: the new store could not be written ({detail}); the previous store "
+              "is still in use, and the decision log is untouched", file=sys.stderr)
         return 1
     print(report.summary())
     print(f"{args.db} -> {report.path.relative_to(args.db.parent)} "

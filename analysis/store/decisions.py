@@ -100,18 +100,17 @@ def _transaction(con: sqlite3.Connection):
 
 
 @contextmanager
-def _readable(db: Path):
-    """A damaged log file is a LogProblem naming it, not a database traceback."""
+def _readable(db: Path, after: str = "nothing was written"):
+    """A damaged log file is a LogProblem naming it (and `after`: what that meant), not a
+    database traceback."""
     try:
         yield
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise
-        raise LogProblem(f"the decision log {db.name} cannot be used ({exc}); nothing was "
-                         "written") from exc
+        raise LogProblem(f"the decision log {db.name} cannot be used ({exc}); {after}") from exc
     except sqlite3.DatabaseError as exc:
-        raise LogProblem(f"the decision log {db.name} cannot be read ({exc}); nothing was "
-                         "written") from exc
+        raise LogProblem(f"the decision log {db.name} cannot be read ({exc}); {after}") from exc
 
 
 def _shared(db) -> bool:
@@ -554,7 +553,9 @@ def load(db: Path) -> list[dict]:
         return _pg().load(db)
     if not db.exists():
         return []
-    with closing(connect(db, create=False)) as con:
+    with _readable(db, "restore a backup from the banner at the top of the page, or with "
+                       "python -m analysis.decisions restore"), \
+            closing(connect(db, create=False)) as con:
         con.row_factory = sqlite3.Row
         try:
             rows = [dict(r) for r in con.execute("SELECT * FROM decisions ORDER BY id")]
