@@ -69,7 +69,6 @@ def _table(fetch, total: int, columns: dict, stem: str, key: str) -> None:
         claimant=[labels.claimant_name(c, g) for c, g in zip(df["claimant"], df["claimant_group"])],
         figure=[labels.bound_label(q, v, lo, hi) for q, v, lo, hi
                 in zip(df["qualifier"], df["value"], df["low"], df["high"])],
-        qualifier=df["qualifier"].map(lambda q: labels.QUALIFIER_LABELS.get(q, q)),
         review=review)
     st.dataframe(view, column_order=list(columns), column_config=columns, hide_index=True,
                  placeholder="—", key=f"table-{key}-{page}")

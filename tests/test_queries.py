@@ -52,7 +52,10 @@ def test_claims_without_filters_group_the_mentions(con):
     (Filters(measures=("killed",), groups=("Russia",)), 0),
 ])
 def test_claim_filters(con, filters, expected):
-    assert len(queries.claims(con, filters)) == expected
+    found = queries.claims(con, filters)
+    assert len(found) == expected
+    # the measures the filters hold, as the Briefing page and pickers ask for them
+    assert set(queries.claim_measures(con, filters)) == set(found["measure"])
 
 
 def test_mentions_carry_their_article(con):

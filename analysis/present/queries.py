@@ -242,7 +242,7 @@ def claim_measures(con, filters: Filters = Filters()) -> list[str]:
     where, params = _claims_where(filters)
     return [r[0] for r in con.execute(
         f"SELECT DISTINCT measure, {_MEASURE_ORDER} FROM claims{where} ORDER BY {_MEASURE_ORDER}",
-        [*params, list(MEASURES), list(MEASURES)]).fetchall()]
+        [list(MEASURES), *params, list(MEASURES)]).fetchall()]
 
 
 # --- summaries: one row per claimant or group ------------------------------------------
