@@ -7,10 +7,13 @@ import json
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import store
+from analysis.present import charts, queries
+from analysis.present.queries import Filters
 from analysis.store import decisions
 from storekit import build_fixture_store
 from ui import connection
@@ -98,6 +101,14 @@ def test_grading_a_source_on_the_page_shows_in_the_store_and_the_filter(data):
     clean(at)
     claims = at.dataframe[0].value
     assert set(claims["claimant"]) == {NIS}
+    # Compare's charts name the grade beside the claimant on their rows (NIS · B?)
+    con = duckdb.connect(str(store.current_path(data / "estimates.duckdb")), read_only=True)
+    try:
+        rows = [r for _, _, summary in charts.compare_charts(con, Filters(reliability_at_least="B"))
+                for r in queries.records(summary)]
+    finally:
+        con.close()
+    assert rows and all(charts.summary_label(r).startswith(f"{NIS} · B? · ") for r in rows)
 
 
 def test_provenance_shows_the_chain_and_grades_a_claim(data):

@@ -185,7 +185,7 @@ def _compare(measure: str) -> Callable:
     def build(con, f: Filters, made: dt.date | None) -> ChartView | None:
         if f.measures and measure not in f.measures:
             return None
-        rows = queries.claim_summary(con, f, "claimant", measure=measure)
+        rows = queries.graded(con, queries.claim_summary(con, f, "claimant", measure=measure))
         if rows.empty:
             return None
         spec = charts.compare_chart(rows, measure, subtitle=f.describe(), made=made)

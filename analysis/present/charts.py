@@ -73,8 +73,12 @@ def claim_label(row) -> str:
     'NIS · 2024-10-21 (published)'
     >>> claim_label({"claimant": float("nan"), "claimant_group": "Other", "date": None})
     'unnamed source (Other) · undated'
+    >>> claim_label({"claimant": "NIS", "grade": "B2", "date": None})
+    'NIS · B2 · undated'
     """
     who = claimant_name(row.get("claimant"), row.get("claimant_group"))
+    if isinstance(row.get("grade"), str) and row.get("grade"):  # an analyst's Admiralty grade
+        who = f"{who} · {row['grade']}"
     day = _iso(row.get("date"))
     if day is None:
         return f"{who} · undated"
@@ -584,6 +588,8 @@ def compare_charts(con, filters: queries.Filters = queries.Filters(), *, by: str
     """The Compare page's charts for `filters`: (measure, chart, its summary rows) per
     measure, one row per claimant (`by="claimant"`) or claimant group (`by="group"`)."""
     summary = queries.claim_summary(con, filters, by)
+    if by == "claimant":  # a group's row mixes claimants: no one grade to show
+        summary = queries.graded(con, summary)
     out = []
     for m, rows in summary.groupby("measure", sort=False):
         rows = rows.reset_index(drop=True)

@@ -70,7 +70,7 @@ def make_pack(con, names: list[str], filters: Filters = Filters(), *, title: str
     views = [v for v in (catalog.build(n, con, filters, made) for n in names) if v is not None]
     ids = {c for v in views for c in v.claims["claim_id"]}
     claims = queries.claims(con, filters)
-    shown = claims[claims["claim_id"].isin(ids)].reset_index(drop=True)
+    shown = queries.graded(con, claims[claims["claim_id"].isin(ids)].reset_index(drop=True))
     cites = queries.citations(con, queries.cited_articles(shown)).reset_index(drop=True)
     cites.insert(0, "n", range(1, len(cites) + 1))
     number = dict(zip(cites["article"], cites["n"]))
@@ -225,7 +225,7 @@ def claim_rows(pack: Pack) -> list[dict]:
             "measure": measure_label(r["measure"]), "figure": _figure(r),
             "value": fmt_number(r.get("value")), "bounds": f"{low} – {high}",
             "wording": QUALIFIER_LABELS.get(r.get("qualifier") or "", r.get("qualifier") or ""),
-            "claimant": r.get("claimant") or "not named",
+            "claimant": (r.get("claimant") or "not named") + (f" · {r['grade']}" if r.get("grade") else ""),
             "group": r.get("claimant_group") or "Unattributed",
             "date": charts.date_text(r).replace(f" ({charts.PUBLISHED_NOTE})", " (published)"),
             "articles": str(int(r.get("n_articles") or 0)),
