@@ -295,6 +295,54 @@ ROLE_NOUNS: tuple[str, ...] = (
     "representative", "press secretary", "intelligence chief", "spy chief", "diplomat",
 )
 
+# National adjectives that stand for a side before an official noun ("American officials",
+# "Ukrainian intelligence"); matched case-sensitively.
+NATIONAL_ADJECTIVES: dict[str, str] = {
+    "Ukrainian": "Ukraine", "South Korean": "South Korea", "Russian": "Russia",
+    "American": "United States", "British": "Other", "Japanese": "Other",
+    "Dutch": "Other", "French": "Other", "German": "Other", "Polish": "Other",
+}
+
+# Nouns after a national adjective that make it a source: "American officials said".
+OFFICIAL_NOUNS: tuple[str, ...] = (
+    "official", "officials", "officer", "officers", "intelligence", "military",
+    "government", "ministry", "lawmaker", "lawmakers", "legislator", "legislators",
+    "spokesman", "spokeswoman", "spokesperson", "president", "source", "sources",
+    "commander", "commanders", "authorities", "agency", "agencies", "army", "forces",
+    "general staff", "diplomat", "diplomats", "envoy", "ambassador", "minister", "ministers",
+)
+
+# What a side owns that speaks for it: "Ukraine's ambassador said", "Seoul's estimate".
+POSSESSED_SOURCE_NOUNS: tuple[str, ...] = (
+    "intelligence", "estimate", "estimates", "assessment", "figure", "figures", "data",
+    "count", "tally", "reckoning", "calculation", "calculations", "numbers", "ambassador",
+    "envoy", "president", "prime minister", "foreign minister", "foreign ministry",
+    "defence minister", "defence ministry", "defense minister", "defense ministry",
+    "ministry", "military", "army", "armed forces", "government", "spy agency", "agency",
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "commander",
+    "general staff", "leader", "mission", "delegation", "presidential office", "office",
+    "lawmaker", "lawmakers", "joint chiefs", "chief", "head", "warning", "claim",
+    "statement", "remarks", "words", "comments", "briefing", "report", "update",
+)
+
+# "the agency", "the spy chief": a definite noun that names back to the last source.
+DEFINITE_SOURCE_NOUNS: tuple[str, ...] = (
+    "agency", "ministry", "spy agency", "official", "officials", "president", "spokesman",
+    "spokeswoman", "spokesperson", "lawmaker", "lawmakers", "legislator", "legislators",
+    "statement", "report", "general", "minister", "intelligence agency",
+    "intelligence service", "service", "department", "military", "command", "office",
+    "chief", "intelligence chief", "spy chief", "commander", "head", "leader", "briefing",
+    "update", "assessment",
+)
+
+# Verbs after "he", "she", "the agency" that make a sentence speak for the last source.
+NAMING_BACK_VERBS: tuple[str, ...] = (
+    "said", "says", "told", "added", "estimated", "estimates", "reported", "claimed",
+    "noted", "stated", "believes", "warned", "wrote", "put", "puts", "assessed", "assesses",
+    "gave", "released", "argued", "explained", "insisted", "disclosed", "revealed",
+    "briefed", "quoted", "cited", "spoke",
+)
+
 # News outlets relay claims; they are skipped when looking for the claimant.
 OUTLETS: tuple[str, ...] = (
     "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Yonhap", "CNN",
@@ -329,6 +377,12 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "released", "published", "issued", "unveiled", "gave", "presented", "expects",
     "predicts", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
     "calculated", "calculates",
+)
+
+# More words that, after a name, make it the source ("the NIS had information that").
+ATTRIBUTION_VERBS_AFTER_NAME: tuple[str, ...] = (
+    "had information", "has information", "have information", "has evidence",
+    "had evidence", "have evidence", "expressed", "assessment",
 )
 
 # The last word of an organisation's name that speaks for no side of its own (a think
@@ -389,6 +443,34 @@ PERSONNEL_NOUNS: tuple[str, ...] = (
     "mercenaries", "people", "members", "combatants", "operators", "specialists",
     "instructors", "gunners", "crew", "crews", "north koreans", "koreans", "others",
     "generals", "commanders", "riflemen", "snipers", "scouts", "pilots", "cadets",
+)
+
+# Generic nouns that count personnel only when the words before say so ("3,000 North
+# Korean men", not "3,000 local men").
+GENERIC_PEOPLE: tuple[str, ...] = ("people", "men", "members", "staff", "crew", "crews")
+
+# Words that may stand between a number and its personnel noun ("3,000 elite North Korean
+# troops"); read as a single lower-case word.
+NOUN_MODIFIERS: tuple[str, ...] = (
+    "north", "korean", "koreans", "dprk", "kpa", "pyongyang's", "more", "additional",
+    "extra", "new", "fresh", "elite", "special", "military", "army", "combat", "regular",
+    "active", "of", "the", "its", "their", "his", "these", "those", "them", "such",
+    "skilled", "trained", "infantry", "other", "young", "strong", "well-trained", "highly",
+    "from", "reported", "reportedly", "alleged", "so-called", "storm", "assault",
+    "airborne", "professional", "frontline", "front-line", "combat-ready",
+    "korean-speaking", "odd", "plus", "+",
+)
+
+# Words right after a number that end its noun phrase: the number is bare and its clause
+# says what it counts ("3,000 in Kursk", "3,000 were sent").
+BARE_NEXT: tuple[str, ...] = (
+    "in", "by", "at", "and", "or", "as", "were", "was", "are", "is", "have", "has", "had",
+    "since", "according", "on", "during", "this", "last", "so", "to", "into", "with", "who",
+    "that", "which", "will", "would", "could", "may", "might", "being", "been", "now",
+    "already", "near", "across", "inside", "over", "under", "for", "after", "before",
+    "people", "said", "says", "while", "but", "when", "there", "altogether", "total",
+    "overall", "a", "per", "among", "men", "including", "of", "sent", "brought",
+    "flown", "taken", "gone", "put",
 )
 
 # Units a "N-strong" count may size: "a 12,000-strong contingent" (an army is excluded).
@@ -469,6 +551,12 @@ PLANNED_CUES: tuple[str, ...] = (
     "intends to", "intend to", "to involve", "agreed to send", "pledged to send",
     "being sent", "being deployed", "being dispatched", "under way", "underway",
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
+)
+
+# Planned cues too weak to beat a deployed cue ("3,000 additional troops have arrived"):
+# they decide only when no other cue stands on either side.
+WEAK_PLANNED_CUES: tuple[str, ...] = (
+    "additional", "more troops", "further", "another", "possible", "potential",
 )
 
 # Cues that the troops are (or were) already there; they beat a weak planned cue.

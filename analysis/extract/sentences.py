@@ -1,0 +1,98 @@
+"""Sentences of an article body, and the clause a number stands in."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.extract.numbers import CANDIDATE
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    para: int
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Paragraphs (lines) split into sentences, with offsets into `text`."""
+    out: list[Sentence] = []
+    nlp = _nlp()
+    for para, m in enumerate(re.finditer(r"[^\n]+", text[start:end])):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        base = start + m.start()
+        if not CANDIDATE.search(line):
+            # no number: the paragraph is context only, kept whole (spaCy is the cost here)
+            s, e = len(line) - len(line.lstrip()), len(line.rstrip())
+            out.append(Sentence(base + s, base + e, line[s:e], para))
+            continue
+        for sent in nlp(line).sents:
+            s, e = sent.start_char, sent.end_char
+            while s < e and line[s].isspace():
+                s += 1
+            while e > s and line[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(Sentence(base + s, base + e, line[s:e], para))
+    return out
+
+
+# --- the clause of a number --------------------------------------------------------------
+
+# "... 1,500 soldiers and was preparing to send ...": the verb after "and" is another predicate
+_NEW_PREDICATE = (r"(?:was|were|is|are|has|have|had|would|will|intends?|intended|plans?|planned|"
+                  r"expects?|expected)\b")
+_CASUALTY_WORD = r"(?:killed|dead|wounded|injured|missing|captured)\b"
+_CLAUSE_END_AFTER = re.compile(rf"""
+    [;:.!?()“”"]                                    # punctuation that ends a clause
+  | ,\s(?!{_CASUALTY_WORD})                         # a comma, unless "2,000, killed or wounded"
+  | \s(?:while|but|whereas|and\s+that)\s            # a contrasting or new clause
+  | \s(?:and|but)\s+(?:(?:it|they|he|she|Pyongyang|the\s+North)\s+)?{_NEW_PREDICATE}
+                                                    # "and (it) was preparing": a new predicate
+  | (?<!\d)(?!(?:19|20)\d\d\b)(?!\d+(?:st|nd|rd|th)\b){CANDIDATE.pattern}
+                                                    # the next number (not a year or ordinal)
+""", re.I | re.X)
+# "The first group, 2.6 thousand soldiers, is to be sent": the verb after an apposition
+_VERB_AFTER_APPOSITION = re.compile(r"""
+    ,\s+(?:(?:both|all|each|mostly)\s+\w+,\s+)?     # the comma closing it ("both units,")
+    (?:is|are|was|were|will|would|could|have|has|had|may|might)\b
+    [^;:.!?()\d]*                                   # the rest of that predicate
+""", re.X)
+
+
+def clause_after(after: str, limit: int = 90) -> str:
+    """The words after a number that still belong to its clause."""
+    cut = _CLAUSE_END_AFTER.search(after)
+    end = cut.start() if cut else len(after)
+    if cut and cut.group(0).startswith(","):
+        m = _VERB_AFTER_APPOSITION.match(after[cut.start():])
+        if m:
+            end = cut.start() + m.end()
+    return after[:min(end, limit)]
+
+
+def clause_before(before: str, comma: bool) -> str:
+    """The words before a number that still belong to its clause. A short label ending
+    in a colon ("- Killed or wounded so far: 4,000") stays: it says what is counted."""
+    stops = r"[;!?]|:(?!\s*$)|\s(?:while|but|whereas)\s|\d[\d,.]*\s*\w*\b"
+    if comma:
+        stops += r"|,\s"
+    cuts = [m for m in re.finditer(stops, before)
+            if not (m.group(0) == ":" and len(before[:m.start()].split()) <= 10)]
+    if before.rstrip().endswith(":") and len(before.split()) > 7:
+        cuts.append(re.search(r":\s*$", before))  # "X said: 3,000": a quote opens
+    start = max((m.end() for m in cuts), default=0)
+    return before[max(start, len(before) - 140):]
