@@ -94,7 +94,7 @@ def _nearest_troop_cue(cues: list[tuple[int, str, str]]) -> str | None:
 def troop_measure(before: str, after: str, default: str = "troops_deployed") -> str:
     """troops_planned when the nearest cue says so, troops_deployed when it says that,
     else `default`. Cues after the number come first; a weak planned cue (`additional`,
-    `further`) counts only when no strong cue stands on either side."""
+    `further`) decides only before the number, and only when no strong cue does."""
     if _MODAL_HAVE.search(before):
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     after_clause = clause_after(after)
