@@ -79,7 +79,8 @@ def casualty_measure(window: str) -> str | None:
 def casualty_window(after: str) -> str:
     """Where casualty cues after a number still speak of it: up to the next number, and
     not into a purpose clause ("2,000 people to replace their losses")."""
-    window = clause_after(after, 80)
+    # quote marks around a cue ('have been “killed or wounded,”') do not end the clause
+    window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
     return re.split(r"\bto\s+(?:replace|make\s+up|compensate|fill|offset|cover|avenge)\b",
                     window, maxsplit=1)[0]
 
@@ -241,6 +242,21 @@ def mixed_force(ctx: Context, counted: Counted) -> str | None:
     return OUT if counted.kind == "personnel" and _MIXED_FORCE.match(_tail(ctx, counted)) else None
 
 
+_WHOLE_OF_PART = re.compile(r"""
+    \b(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent))
+    \s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?(?:\w+\s+)?$   # "half of the (estimated)"
+""", re.I | re.X)
+
+
+def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
+    """"half of the estimated 11,000 troops deployed have become casualties": the number
+    is the whole the part was counted out of; its own troop cue decides, not the part's
+    casualty word."""
+    if counted.kind == "personnel" and _WHOLE_OF_PART.search(ctx.before[-60:]):
+        return troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
+    return None
+
+
 def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,500 soldiers": a casualty cue after or before it, a verb shared with the figure
     before, else its troop cue."""
@@ -310,7 +326,8 @@ def anaphor(ctx: Context, counted: Counted) -> str | None:
 def subject_noun(ctx: Context, counted: Counted) -> str | None:
     """"the force ... 12,000", "sent 3,000"."""
     clause = clause_before(ctx.before, comma=False)
-    if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s*$", clause, re.I):
+    if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s+(?:\w+\s+){0,2}$",
+                                                  clause + " ", re.I):
         return troop_measure(ctx.before, _tail(ctx, counted))
     return None
 
@@ -332,7 +349,7 @@ def nothing_counted(ctx: Context, counted: Counted) -> str | None:
 
 MEASURE_RULES: tuple[MeasureRule, ...] = (
     more_of_other_things, mixed_subject, prisoner_swap, verb_before, missing,
-    part_of_previous, casualty_noun, mixed_force, personnel_noun,
+    part_of_previous, casualty_noun, mixed_force, whole_of_a_part, personnel_noun,
     a_multiple_or_distance, own_verb_after, casualty_in_clause, label,
     personnel_in_clause, anaphor, subject_noun, follows_troop_figure, nothing_counted,
 )

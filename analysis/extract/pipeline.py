@@ -83,6 +83,7 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
         if has_number and not _CORRECTED.search(s_text) else []
     kept = True
+    headline = is_headline(state, sent)
     for p in phrases:
         rel_start, rel_end = p.start - sent.start, p.end - sent.start
         ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:], i, state, spk)
@@ -91,8 +92,7 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
         row = figure(ctx, sentence_date)
         kept = row is not None
         if row is not None:
-            state.rows.append(_placed(row, article, sent.start, sent.end,
-                                      sent.para == state.sentences[0].para))
+            state.rows.append(_placed(row, article, sent.start, sent.end, headline))
     state.dates.extend(d for _, _, d in resolved if d is not None)
     spoke = state.speakers
     if spk:
@@ -100,6 +100,22 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     elif spoke and i - spoke[-1][0] <= 3 and names_back(s_text):
         # "He added ..." keeps the speaker for the sentences after it
         spoke.append((i, spoke[-1][1], sentence_date or spoke[-1][2]))
+
+
+_HEADLINE_LENGTH = 160  # characters; a longer first paragraph is the lede
+
+
+def is_headline(state: ArticleState, sent: Sentence) -> bool:
+    """The sentence stands in a headline: the body's first paragraph when it repeats the
+    title or is short and ends without a full stop. A first paragraph of prose (a date
+    line glued to the lede, "Seoul, Dec 4 - North Korea has sent ...") is no headline."""
+    first = state.sentences[0]
+    if sent.para != first.para:
+        return False
+    text = " ".join(s.text for s in state.sentences if s.para == first.para)
+    if " ".join(text.split()).lower() == " ".join(state.title.split()).lower():
+        return True
+    return len(text) <= _HEADLINE_LENGTH and not re.search(r"[.!?][\"”’]?$", text)
 
 
 def figure(ctx: Context, sentence_date) -> dict | None:

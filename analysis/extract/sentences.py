@@ -40,14 +40,26 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
             out.append(Sentence(base + s, base + e, line[s:e], para))
             continue
         for sent in nlp(line).sents:
-            s, e = sent.start_char, sent.end_char
-            while s < e and line[s].isspace():
-                s += 1
-            while e > s and line[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append(Sentence(base + s, base + e, line[s:e], para))
+            for s, e in _run_together(line, sent.start_char, sent.end_char):
+                while s < e and line[s].isspace():
+                    s += 1
+                while e > s and line[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    out.append(Sentence(base + s, base + e, line[s:e], para))
     return out
+
+
+# "on Tuesday.The ministry said": paragraphs run together with no space after the stop
+# (two lower-case letters or a digit before it, so "U.S.The" and "No.3" stay whole)
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z\d][.!?][”’\"])(?=[A-Z])"
+                           r"|(?<=\d[.!?])(?=[A-Z][a-z]{2})")
+
+
+def _run_together(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _RUN_TOGETHER.finditer(line, start, end)]
+    bounds = [start] + cuts + [end]
+    return list(zip(bounds, bounds[1:]))
 
 
 # --- the clause of a number --------------------------------------------------------------
