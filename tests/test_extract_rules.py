@@ -1,13 +1,13 @@
 """The ordered rules of extraction, each on its own: scope (scope.OUT_OF_SCOPE), measure
 (measure.MEASURE_RULES), sources in a sentence (claimant.SOURCE_RULES) and the speaker a
-figure is credited to (claimant.CREDIT_RULES)."""
+figure is credited to (attribution.CREDIT_RULES)."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from analysis.extract import claimant, measure, scope
+from analysis.extract import attribution, claimant, measure, scope
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import split_sentences
 from analysis.extract.state import ArticleState, Context
@@ -34,7 +34,7 @@ def mention(sentence: str, name: str) -> claimant.Mention:
 
 def test_every_rule_tuple_names_its_rules_in_order():
     for rules in (scope.OUT_OF_SCOPE, measure.MEASURE_RULES, claimant.SOURCE_RULES,
-                  claimant.CREDIT_RULES):
+                  attribution.CREDIT_RULES):
         assert len({r.__name__ for r in rules}) == len(rules)
         assert all(r.__doc__ for r in rules)
     assert measure.MEASURE_RULES[-1] is measure.nothing_counted
@@ -124,7 +124,7 @@ def test_credit_rules_in_order():
     assert claimant.in_clause(ctx) is None  # no source between "while" and the number
     assert claimant.later_in_sentence(ctx)[0].group == "Ukraine"
     assert claimant.earlier_in_sentence(ctx)[0].group == "South Korea"
-    assert claimant.credit(ctx)[0].group == "Ukraine"
+    assert attribution.credit(ctx)[0].group == "Ukraine"
 
 
 def test_a_sentence_with_no_source_looks_back():
@@ -137,4 +137,4 @@ def test_a_sentence_with_no_source_looks_back():
     p = next(p for p in find_numbers(text, s.start, s.end))
     ctx = Context(s, p, text[s.start:p.start], text[p.end:s.end], 1, state, [])
     assert claimant.named_back(ctx)[0].name == first[-1].name
-    assert claimant.credit(ctx)[0].group == "South Korea"
+    assert attribution.credit(ctx)[0].group == "South Korea"

@@ -1,6 +1,7 @@
 """Who makes a claim: claimant names in a sentence that stand as the source of a
-statement (`SOURCE_RULES`), and for a figure the speaker it is credited to
-(`CREDIT_RULES`), both ordered lists of named rules; names map to groups in vocab."""
+statement (`SOURCE_RULES`, an ordered list of named rules), and for a figure the speaker
+it is credited to (the sentence's rules here, `attribution.CREDIT_RULES` the whole order); names map to
+groups in vocab."""
 from __future__ import annotations
 
 import re
@@ -39,7 +40,8 @@ _PREPOSITION_BEFORE = re.compile(
 _ROLE_AFTER = re.compile(rf"['’]s\s+(?:\w+\s+){{0,2}}{exact(vocab.POSSESSED_SOURCE_NOUNS)}\b", re.I)
 _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s+")
 # "American officials", "Ukrainian intelligence": a national adjective as a source
-_OFFICIAL_NOUN = re.compile(rf"\s+(?:\w+\s+)?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
+_OFFICIAL_NOUN = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
+_MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within)\s+(?:the\s+)?$", re.I)
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
@@ -209,9 +211,21 @@ def attribution_before(c: Mention) -> bool | None:
     return None
 
 
+def member_of(c: Mention) -> bool | None:
+    """"officials at the State Department said", "a report from the UK Ministry of
+    Defence", "estimates from the US, Ukraine and South Korea": a body speaking through
+    its people or papers."""
+    return True if _MEMBER_OF.search(c.before[-40:]) else None
+
+
 def a_place(c: Mention) -> bool | None:
-    """"in Russia, saying", "war against Ukraine": a place, not a source."""
-    return False if _PREPOSITION_BEFORE.search(c.before[-14:]) else None
+    """"in Russia, saying", "war against Ukraine": a place, not a source ("US, Ukrainian
+    and South Korean officials": the last of several sides still speaks)."""
+    if not _PREPOSITION_BEFORE.search(c.before[-14:]):
+        return None
+    if re.search(r"\band\s+$", c.before[-6:]) and _OFFICIAL_NOUN.match(c.after):
+        return None
+    return False
 
 
 def role_after(c: Mention) -> bool | None:
@@ -263,7 +277,7 @@ def headline_colon(c: Mention) -> bool | None:
 
 
 SOURCE_RULES: tuple[SourceRule, ...] = (
-    adjective_alone, attribution_before, a_place, role_after, source_note,
+    adjective_alone, attribution_before, member_of, a_place, role_after, source_note,
     apposition_then_verb, verb_after, headline_colon,
 )
 
@@ -298,12 +312,16 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
                 re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[m.end():nxt.start()]):
             continue  # "South Korean Joint Chiefs of Staff": the adjective is part of the name
         name, group = lookup_claimant(m.group(0), local)
+        prev = kept[k - 1] if k > 0 else None
+        adjective = prev if prev is not None and prev.group(0) in _NATIONAL_ADJ and \
+            re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[prev.end():m.start()]) else None
+        if adjective is not None and group == "Unattributed":
+            # "South Korean officials": the adjective names the side
+            name, group = f"{adjective.group(0)} {m.group(0)}", _NATIONAL_ADJ[adjective.group(0)]
         same_source = found and found[-1].group == group and m.start() - found[-1].end < 25
         if same_source and not re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]):
             continue  # "The National Intelligence Service (NIS) of South Korea": keep the first
-        prev = kept[k - 1] if k > 0 else None
-        lead = prev.start() if prev is not None and prev.group(0) in _NATIONAL_ADJ and \
-            re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[prev.end():m.start()]) else m.start()
+        lead = adjective.start() if adjective is not None else m.start()
         mention = Mention(sentence, m, name, group, lead, local)
         verdict = source_verdict(mention)
         if mention.covers >= 0:
@@ -377,20 +395,6 @@ def sentence_before(ctx: Context) -> Credit | None:
     if spoke and spoke[-1][0] == ctx.index - 1 and \
             ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para:
         return spoke[-1][1], spoke[-1][2]
-    return None
-
-
-CREDIT_RULES: tuple[CreditRule, ...] = (
-    in_clause, later_in_sentence, earlier_in_sentence, named_back, sentence_before,
-)
-
-
-def credit(ctx: Context) -> Credit | None:
-    """Who the figure is credited to, by the first rule with a say."""
-    for rule in CREDIT_RULES:
-        found = rule(ctx)
-        if found is not None:
-            return found
     return None
 
 

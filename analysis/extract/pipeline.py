@@ -16,7 +16,8 @@ import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.extract.claim_date import claim_date, date_from_article, same_briefing
-from analysis.extract.claimant import Speaker, cell_speaker, credit, learn_names, names_back, speakers
+from analysis.extract.attribution import BEYOND_THE_SENTENCE, DOCUMENT_RULES, credit, read_voices
+from analysis.extract.claimant import Speaker, cell_speaker, learn_names, names_back, speakers
 from analysis.extract.dates import find_dates
 from analysis.extract.document import headline_follows_body, share_attribution
 from analysis.extract.measure import measure
@@ -52,6 +53,9 @@ def extract_article(article: Article) -> list[dict]:
     tables = find_tables(text, article.body_start, len(text))
     state = ArticleState(sentences, title=article.meta.get("title") or "",
                          local=learn_names(article.body))
+    if sentences:
+        headline = sentences[0].para if is_headline(state, sentences[0]) else None
+        state.voices = read_voices(text, sentences, state.title, state.local, headline)
     in_tables = {i for i, sent in enumerate(sentences)
                  if any(t.start <= sent.start < t.end for t in tables)}
     with_numbers = {i for i, sent in enumerate(sentences)
@@ -127,9 +131,9 @@ def figure(ctx: Context, sentence_date) -> dict | None:
     found_measure = measure(ctx, counted)
     if found_measure is None:
         return None
-    speaker, day = credit(ctx) or (None, None)
+    speaker, day, how = credit(ctx) or (None, None, None)
     day = sentence_date or day
-    if day is None and speaker is not None:
+    if day is None and speaker is not None and how not in DOCUMENT_RULES:
         day = same_briefing(ctx, speaker)
     return figure_row(ctx, found_measure, speaker, day)
 

@@ -9,6 +9,7 @@ from analysis.extract.numbers import NumberPhrase
 from analysis.extract.sentences import Sentence
 
 if TYPE_CHECKING:
+    from analysis.extract.attribution import Voices
     from analysis.extract.claimant import LocalNames, Speaker
 
 
@@ -25,6 +26,7 @@ class ArticleState:
     speakers: list[tuple[int, Speaker, date | None]] = field(default_factory=list)
     dates: list[date] = field(default_factory=list)   # resolved dates, for "the same day"
     rows: list[dict] = field(default_factory=list)     # figures found so far, in text order
+    voices: Voices | None = None   # who speaks beyond single sentences (attribution.py)
 
 
 @dataclass

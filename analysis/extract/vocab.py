@@ -257,6 +257,16 @@ OFFICIAL_NOUNS: tuple[str, ...] = (
     "spokesman", "spokeswoman", "spokesperson", "president", "source", "sources",
     "commander", "commanders", "authorities", "agency", "agencies", "army", "forces",
     "general staff", "diplomat", "diplomats", "envoy", "ambassador", "minister", "ministers",
+    "crew", "unit", "units", "command", "service", "services", "chief", "head", "estimates",
+)
+
+# Members and documents of a body that speak for it: "officials at the State Department",
+# "a report from the UK Ministry of Defence", "sources in the Defence Intelligence".
+MEMBER_NOUNS: tuple[str, ...] = (
+    "official", "officials", "source", "sources", "spokesman", "spokeswoman",
+    "spokesperson", "analyst", "analysts", "report", "reports", "assessment", "assessments",
+    "estimate", "estimates", "data", "figures", "intelligence", "briefing", "statement",
+    "officers", "experts", "researchers", "representatives", "representative",
 )
 
 # What a side owns that speaks for it: "Ukraine's ambassador said", "Seoul's estimate".
@@ -329,7 +339,8 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
 # More words that, after a name, make it the source ("the NIS had information that").
 ATTRIBUTION_VERBS_AFTER_NAME: tuple[str, ...] = (
     "had information", "has information", "have information", "has evidence",
-    "had evidence", "have evidence", "expressed", "assessment",
+    "had evidence", "have evidence", "expressed", "assessment", "detected", "has detected",
+    "mentioning", "mentioned", "concluded", "believes that", "shows", "showed",
 )
 
 # The last word of an organisation's name that speaks for no side of its own (a think
