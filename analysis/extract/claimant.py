@@ -223,7 +223,10 @@ def a_place(c: Mention) -> bool | None:
     and South Korean officials": the last of several sides still speaks)."""
     if not _PREPOSITION_BEFORE.search(c.before[-14:]):
         return None
-    if re.search(r"\band\s+$", c.before[-6:]) and _OFFICIAL_NOUN.match(c.after):
+    if c.surface in _NATIONAL_ADJ or c.lead < c.match.start():
+        return None  # "with the Ukrainian president saying", "and South Korean officials"
+    if re.search(r"\band\s+$", c.before[-6:]) and (
+            _OFFICIAL_NOUN.match(c.after) or _OFFICIAL_NOUN.search(" " + c.surface)):
         return None
     return False
 

@@ -318,7 +318,8 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
     "calculations of", *(f"{verb} by" for verb in (
         "announced", "reported", "estimated", "released", "cited", "given", "provided",
         "confirmed", "published", "compiled", "counted", "disclosed", "presented",
-        "put forward", "shared", "assessed", "tallied")),
+        "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
+        "claimed", "revealed")),
 )
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "said", "says", "say", "told", "tells", "reported", "reports", "estimated", "estimates",
