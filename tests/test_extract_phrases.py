@@ -269,6 +269,15 @@ BEYOND_THE_SENTENCE = [
      [(100000, 100000, 100000, "exact", "troops_planned", "Ukraine")]),
 ]
 
+# issue 8: counts that are not this deployment, and measure cues of real wording
+NOT_THIS_COUNT = [
+    ("Kyiv said 18 North Korean soldiers had fled their positions.", []),
+    ("Kyiv said six North Korean officers were killed a day earlier near Donetsk.",
+     [(6, 6, 6, "exact", "killed", "Ukraine")]),
+    ("Kyiv said the new North Korean battalion should number about 3,000.",
+     [(3000, 3000, 3000, "approx", "troops_planned", "Ukraine")]),
+]
+
 # issue 8: a whole the part was counted out of
 WHOLES = [
     ("Around half of the estimated 11,000 North Korean troops deployed to Kursk have become casualties, "
@@ -286,7 +295,7 @@ def _rows(sentence: str) -> list[tuple]:
 TABLES = {"forms": FORMS, "measures": MEASURES, "attribution": ATTRIBUTION,
           "reporting": REPORTING, "distractors": DISTRACTORS, "clauses": CLAUSES,
           "house_styles": HOUSE_STYLES, "messy": MESSY, "beyond_the_sentence": BEYOND_THE_SENTENCE,
-          "wholes": WHOLES}
+          "wholes": WHOLES, "not_this_count": NOT_THIS_COUNT}
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -359,3 +368,12 @@ def test_a_title_credits_its_figure(title, body, group):
     rows = extract_text(f"---\ntitle: \"{title}\"\npublished: 2024-12-24\n---\n{body}\n", "case.txt")
     assert [r["claimant_group"] for r in rows] == [group]
     assert not rows[0]["headline"]  # a lede with a date line glued to it is no headline
+
+
+def test_headlines_listed_under_a_furniture_heading_are_not_read():
+    body = ("Seoul said North Korea has sent 3,000 troops to Russia.\n\nMost read\n\n"
+            "Allies gather 30,000 troops for drills near North Korea\n"
+            "North Korea tests a new missile\n\n"
+            "The NIS added that 1,000 more North Korean troops could follow.\n")
+    rows = extract_text(HEAD + body, "case.txt")
+    assert [r["value"] for r in rows] == [3000, 1000]

@@ -19,9 +19,9 @@ _SUBJECT_NOUNS = alternation(vocab.SUBJECT_NOUNS)
 _MISSING = alternation(vocab.MISSING_CUES)
 _SWAP = re.compile(r"\b(?:swap|swaps|exchange|exchanges|exchanged|swapped)\b", re.I)
 _MODAL_HAVE = re.compile(r"""
-    \b(?:could|would|will|may|might)\s+
+    \b(?:could|would|will|may|might|should)\s+
     (?:soon\s+|eventually\s+)?
-    (?:have|reach|number|total)\s+                  # "could have", "will reach"
+    (?:have|reach|number|total|consist\s+of|comprise)\s+  # "could have", "should number"
     (?:\w+\s+)?$                                    # "could have some 10,000"
 """, re.I | re.X)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)

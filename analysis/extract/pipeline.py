@@ -23,7 +23,7 @@ from analysis.extract.document import headline_follows_body, share_attribution
 from analysis.extract.measure import measure
 from analysis.extract.numbers import CANDIDATE, find_numbers
 from analysis.extract.qualifier import bounds, qualifier
-from analysis.extract.scope import korea_near, mask, out_of_scope, surface_ok, what_it_counts
+from analysis.extract.scope import furniture, korea_near, mask, out_of_scope, surface_ok, what_it_counts
 from analysis.extract.sentences import Sentence, split_sentences
 from analysis.extract.state import ArticleState, Context
 from analysis.extract.tables import TableRow, find_tables
@@ -57,7 +57,7 @@ def extract_article(article: Article) -> list[dict]:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
         state.voices = read_voices(text, sentences, state.title, state.local, headline)
     in_tables = {i for i, sent in enumerate(sentences)
-                 if any(t.start <= sent.start < t.end for t in tables)}
+                 if any(t.start <= sent.start < t.end for t in tables)} | furniture(sentences)
     with_numbers = {i for i, sent in enumerate(sentences)
                     if i not in in_tables and CANDIDATE.search(sent.text)}
     # dates and speakers are read only where a number is, or up to three sentences before

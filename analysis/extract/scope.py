@@ -50,6 +50,7 @@ _ARMY_OF = re.compile(r"""
 """, re.I | re.X)
 _RATE = re.compile(r"""
     (?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b
+    (?!\s+(?:earlier|later|before|after|ago|prior))  # "killed a day earlier" dates, not a rate
   | \s+(?:daily|weekly)\b
 """, re.I | re.X)
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
@@ -240,6 +241,28 @@ def out_of_scope(ctx: Context, counted: Counted) -> bool:
 
 
 _LIST_LINE = 120  # characters: a paragraph this short is a list line, a heading or a label
+_FURNITURE = set(vocab.FURNITURE_HEADINGS)
+
+
+def furniture(sentences: list[Sentence]) -> set[int]:
+    """Sentences of a page's furniture: the short lines after a heading such as "Most
+    read" or "Related" are other stories' headlines (no full stop), up to the next
+    paragraph of prose."""
+    out: set[int] = set()
+    para_text: dict[int, str] = {}
+    for s in sentences:
+        para_text[s.para] = (para_text.get(s.para, "") + " " + s.text).strip()
+    skipping = False
+    for i, s in enumerate(sentences):
+        text = para_text[s.para]
+        if text.lower().rstrip(":").strip() in _FURNITURE:
+            skipping = True
+            out.add(i)
+        elif skipping and len(text) <= _LIST_LINE and not re.search(r"[.!?][\"”’]?$", text):
+            out.add(i)
+        else:
+            skipping = False
+    return out
 
 
 def korea_near(sentences: list[Sentence], i: int, title: str) -> bool:

@@ -482,6 +482,7 @@ TABLE_COLUMNS: dict[str, str] = {
 # Missing is not a measure: a count of the missing is left out.
 MISSING_CUES: tuple[str, ...] = (
     "missing", "missing in action", "unaccounted for", "went missing", "gone missing",
+    "fled", "deserted", "defected", "escaped", "went awol",
 )
 
 # Verbs right before a number that say what happened to the people counted.
@@ -544,7 +545,8 @@ ARMY_CUES: tuple[str, ...] = (
 # Nouns that, standing before a bare number, say it counts personnel: "the force ... 12,000".
 SUBJECT_NOUNS: tuple[str, ...] = (
     "force", "contingent", "deployment", "presence", "troop numbers", "total", "in total",
-    "headcount", "group", "batch", "wave", "rotation", "detachment",
+    "headcount", "group", "batch", "wave", "rotation", "detachment", "battalion", "brigade",
+    "regiment",
 )
 
 # Other sides: their troops and losses are out of scope ("Russian troops", "Ukraine's losses").
@@ -561,6 +563,15 @@ OTHER_COUNTRIES: tuple[str, ...] = (
 NOT_MILITARY: tuple[str, ...] = (
     "russians", "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
     "residents", "refugees", "children", "students",
+)
+
+# Headings of a page's furniture: the short lines after one are other stories' headlines.
+FURNITURE_HEADINGS: tuple[str, ...] = (
+    "most read", "most popular", "most viewed", "related", "related articles",
+    "related stories", "related news", "read more", "read also", "more videos",
+    "more stories", "more news", "recommended", "trending", "trending now",
+    "you may also like", "read next", "latest news", "top stories", "popular", "see also",
+    "editor's picks",
 )
 
 # Markers that a sentence is about North Koreans.
