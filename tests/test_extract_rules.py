@@ -83,7 +83,7 @@ def test_the_first_measure_rule_with_a_say_decides():
     ctx = context("Ukraine said its drones hit North Koreans, killing 21 soldiers.", "21")
     counted = scope.what_it_counts(ctx.after)
     assert measure.personnel_noun(ctx, counted) == "troops_deployed"
-    assert measure.measure(ctx, counted) == "killed"
+    assert measure.measure(ctx, counted) == ("killed", "verb_before")
 
 
 def test_a_troop_cue_after_the_number_comes_first():
@@ -138,3 +138,26 @@ def test_a_sentence_with_no_source_looks_back():
     ctx = Context(s, p, text[s.start:p.start], text[p.end:s.end], 1, state, [])
     assert claimant.named_back(ctx)[0].name == first[-1].name
     assert attribution.credit(ctx)[0].group == "South Korea"
+
+
+# --- confidence ------------------------------------------------------------------------------
+
+def _confidence(body: str) -> list[tuple[int, str, str]]:
+    from analysis.extract import extract_text
+    rows = extract_text("---\ntitle: test\npublished: 2024-12-24\n---\n" + body + "\n", "case.txt")
+    return [(r["value"], r["confidence"], r["confidence_reason"]) for r in rows]
+
+
+def test_a_figure_with_its_own_cue_and_source_is_high():
+    assert _confidence("The NIS said North Korea has sent 1,500 soldiers to Russia.") == [(1500, "high", "")]
+
+
+def test_each_doubt_lowers_the_level_and_says_why():
+    assert _confidence("North Korea has sent 1,500 soldiers to Russia.") == [(1500, "low", "no claimant found")]
+    (_, level, reason), = _confidence("The NIS briefed lawmakers on Friday. It said 1,500 North Korean "
+                                      "soldiers had been sent to Russia.")
+    assert (level, reason) == ("medium", "claimant named in an earlier sentence")
+    assert _confidence("Seoul said North Korea has 12-thousand soldiers in Russia.") == [
+        (12000, "medium", "unusual number form")]
+    assert _confidence("Seoul said the North Korean force numbers 12,000 soldiers.") == [
+        (12000, "medium", "measure by default: no troop cue")]

@@ -172,9 +172,6 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
 )
 # Rules that read the whole document: the day their speaker last spoke is not carried.
 DOCUMENT_RULES = {in_a_quote.__name__, named_after.__name__, from_title.__name__}
-# Rules that look beyond the figure's sentence: a figure credited by one is less sure.
-BEYOND_THE_SENTENCE = {in_a_quote.__name__, named_back.__name__, sentence_before.__name__,
-                       named_after.__name__, from_title.__name__}
 
 
 def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:

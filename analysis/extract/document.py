@@ -30,6 +30,7 @@ def share_attribution(rows: list[dict]) -> None:
         if row["claimant"] is None and key(row) in named:
             row["claimant"] = named[key(row)]["claimant"]
             row["claimant_group"] = named[key(row)]["claimant_group"]
+            row["claimant_shared"] = True
     dated: dict[tuple, str] = {}
     for row in rows:
         if row["claim_date"]:

@@ -24,6 +24,12 @@ _MODAL_HAVE = re.compile(r"""
     (?:have|reach|number|total|consist\s+of|comprise)\s+  # "could have", "should number"
     (?:\w+\s+)?$                                    # "could have some 10,000"
 """, re.I | re.X)
+# a perfect "has sent" governing the number: later planned cues speak of what they will do
+_HAS_SENT = re.compile(r"""
+    \b(?:has|have|had)\s+(?:already\s+)?
+    (?:sent|deployed|dispatched|transferred|shipped)\s+
+    (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
+""", re.I | re.X)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
 _MIXED_SUBJECT = re.compile(r"""
     \b(?:(?:russian|ukrainian)\s+and\s+north\s+korean
@@ -95,10 +101,18 @@ def _nearest_troop_cue(cues: list[tuple[int, str, str]]) -> str | None:
 
 def troop_measure(before: str, after: str, default: str = "troops_deployed") -> str:
     """troops_planned when the nearest cue says so, troops_deployed when it says that,
-    else `default`. Cues after the number come first; a weak planned cue (`additional`,
-    `further`) decides only before the number, and only when no strong cue does."""
+    else `default`."""
+    return troop_cue(before, after) or default
+
+
+def troop_cue(before: str, after: str) -> str | None:
+    """What the nearest troop cue says (None without one). Cues after the number come
+    first; a weak planned cue (`additional`, `further`) decides only before the number,
+    and only when no strong cue does."""
     if _MODAL_HAVE.search(before):
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
+    if _HAS_SENT.search(before):
+        return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
     after_clause = clause_after(after)
     cues = []
     for m in _PLANNED.finditer(after_clause):
@@ -120,7 +134,7 @@ def troop_measure(before: str, after: str, default: str = "troops_deployed") -> 
         return found
     if any(c[1] == "planned" for c in cues):
         return "troops_planned"
-    return default
+    return None
 
 
 def _same_sentence_before(ctx: Context) -> dict | None:
@@ -356,10 +370,11 @@ MEASURE_RULES: tuple[MeasureRule, ...] = (
 )
 
 
-def measure(ctx: Context, counted: Counted) -> str | None:
-    """The measure of a figure, or None when the number is not a count of personnel."""
+def measure(ctx: Context, counted: Counted) -> tuple[str | None, str]:
+    """The measure of a figure (None when the number is not a count of personnel), and
+    the name of the rule that decided."""
     for rule in MEASURE_RULES:
         verdict = rule(ctx, counted)
         if verdict is not None:
-            return None if verdict == OUT else verdict
-    return None
+            return (None if verdict == OUT else verdict), rule.__name__
+    return None, ""

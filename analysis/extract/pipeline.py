@@ -16,7 +16,8 @@ import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.extract.claim_date import claim_date, date_from_article, same_briefing
-from analysis.extract.attribution import BEYOND_THE_SENTENCE, DOCUMENT_RULES, credit, read_voices
+from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
+from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import Speaker, cell_speaker, learn_names, names_back, speakers
 from analysis.extract.dates import find_dates
 from analysis.extract.document import headline_follows_body, share_attribution
@@ -31,7 +32,7 @@ from analysis.extract import vocab
 
 OUTPUT_FIELDS = ("article", "value", "low", "high", "qualifier", "measure", "claimant",
                  "claimant_group", "claim_date", "published", "quote", "sentence", "start",
-                 "end")
+                 "end", "confidence", "confidence_reason")
 
 # "An earlier version of this post gave the figures as 47 killed": numbers said to be wrong
 _CORRECTED = re.compile(r"""
@@ -72,6 +73,7 @@ def extract_article(article: Article) -> list[dict]:
     headline_follows_body(rows)
     share_attribution(rows)
     date_from_article(rows, state.speakers)
+    settle(rows)
     return rows
 
 
@@ -124,18 +126,22 @@ def is_headline(state: ArticleState, sent: Sentence) -> bool:
 
 def figure(ctx: Context, sentence_date) -> dict | None:
     """The figure a number phrase gives, or None when it is not one: what it counts and
-    whether that is in scope, its measure, who it is credited to and when."""
+    whether that is in scope, its measure, who it is credited to and when, and how sure
+    each of these is."""
     counted = what_it_counts(ctx.after)
     if out_of_scope(ctx, counted):
         return None
-    found_measure = measure(ctx, counted)
+    found_measure, measure_rule = measure(ctx, counted)
     if found_measure is None:
         return None
     speaker, day, how = credit(ctx) or (None, None, None)
     day = sentence_date or day
     if day is None and speaker is not None and how not in DOCUMENT_RULES:
         day = same_briefing(ctx, speaker)
-    return figure_row(ctx, found_measure, speaker, day)
+    row = figure_row(ctx, found_measure, speaker, day)
+    row["doubts"] = doubts(ctx, found_measure, measure_rule, how)
+    row["measure_rule"], row["credit_rule"] = measure_rule, how
+    return row
 
 
 def figure_row(ctx: Context, measure_: str, speaker: Speaker | None, claim_day) -> dict:
@@ -151,6 +157,7 @@ def figure_row(ctx: Context, measure_: str, speaker: Speaker | None, claim_day) 
         "claimant_group": speaker.group if speaker else "Unattributed",
         "claim_date": claim_day.isoformat() if claim_day else None,
         "start": p.start - extra_before, "end": p.end + extra_after,
+        "confidence": "high", "confidence_reason": "",
     }
 
 
