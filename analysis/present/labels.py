@@ -151,6 +151,19 @@ def claim_review_label(n_reviewed, n_mentions, reviewed=None) -> str:
         return "unreviewed"
     return f"{n_reviewed} of {n_mentions} mentions reviewed"
 
+def confidence_text(mention: dict) -> str:
+    """How sure the extractor was of a mention, and why; empty for a figure added by hand.
+
+    >>> confidence_text({"confidence": "low", "confidence_reason": "no claimant found"})
+    'Extraction confidence: low (no claimant found)'
+    """
+    level = mention.get("confidence")
+    if not isinstance(level, str) or not level:
+        return ""
+    reason = mention.get("confidence_reason")
+    return f"Extraction confidence: {level}" + (f" ({reason})" if isinstance(reason, str) and reason else "")
+
+
 def fields_text(fields: dict | None) -> str:
     """A figure's reviewable fields in one line, for the audit trail.
 

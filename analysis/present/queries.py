@@ -263,10 +263,15 @@ def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
     return df.drop_duplicates("id").sort_values(["when", "id"]).reset_index(drop=True) if len(df) else df
 
 
+CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}  # the least sure first; none (added by hand) last
+
+
 def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed",
-                 article: str | None = None) -> pd.DataFrame:
-    """Mentions to review, article by article in text order. `status` is "unreviewed",
-    "reviewed" (any decision) or "all"; the sidebar's reviewed-only flag is ignored here."""
+                 article: str | None = None, least_sure_first: bool = False) -> pd.DataFrame:
+    """Mentions to review, article by article in text order, or with `least_sure_first`
+    by extraction confidence (low, medium, high), then in text order. `status` is
+    "unreviewed", "reviewed" (any decision) or "all"; the sidebar's reviewed-only flag is
+    ignored here."""
     df = mentions(con, Filters(**{**filters.__dict__, "reviewed_only": False}))
     if df.empty:
         return df
@@ -277,6 +282,10 @@ def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed
         df = df[state != "unreviewed"]
     if article:
         df = df[df["article"] == article]
+    if least_sure_first:
+        rank = df["confidence"].map(CONFIDENCE_ORDER).fillna(len(CONFIDENCE_ORDER))
+        return df.assign(_rank=rank).sort_values(["_rank", "article", "start"]) \
+            .drop(columns="_rank").reset_index(drop=True)
     return df.sort_values(["article", "start"]).reset_index(drop=True)
 
 
