@@ -1,9 +1,9 @@
-"""Sentences of an article body, and the clause a number stands in."""
+"""Sentences of an article body, and the clause a number stands in. One splitter for the
+whole project: the Review page splits with `line_sentences` too."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from analysis.extract.numbers import CANDIDATE
 
@@ -16,31 +16,21 @@ class Sentence:
     para: int
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Paragraphs (lines) split into sentences, with offsets into `text`."""
     out: list[Sentence] = []
-    nlp = _nlp()
     for para, m in enumerate(re.finditer(r"[^\n]+", text[start:end])):
         line = m.group(0)
         if not line.strip():
             continue
         base = start + m.start()
         if not CANDIDATE.search(line):
-            # no number: the paragraph is context only, kept whole (spaCy is the cost here)
+            # no number: the paragraph is context only, kept whole
             s, e = len(line) - len(line.lstrip()), len(line.rstrip())
             out.append(Sentence(base + s, base + e, line[s:e], para))
             continue
-        for sent in nlp(line).sents:
-            for s, e in _run_together(line, sent.start_char, sent.end_char):
+        for s0, e0 in line_sentences(line):
+            for s, e in _run_together(line, s0, e0):
                 while s < e and line[s].isspace():
                     s += 1
                 while e > s and line[e - 1].isspace():
@@ -48,6 +38,32 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
                 if e > s:
                     out.append(Sentence(base + s, base + e, line[s:e], para))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]|\s*$)")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Pres|St|"
+    r"No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|vs|etc|Inc|Corp|Co))\.$")
+
+
+def line_sentences(line: str) -> list[tuple[int, int]]:
+    """Sentences of one line as (start, end): split after . ! or ? followed by a space and
+    a capital or a digit, but not after an initial or a common abbreviation (U.S., Gen.,
+    Nov.).
+
+    >>> t = "U.S. intelligence and Gen. Budanov said so. Then e.g. more."
+    >>> [t[a:b] for a, b in line_sentences(t)]
+    ['U.S. intelligence and Gen. Budanov said so.', ' Then e.g. more.']
+    """
+    spans, a = [], 0
+    for m in _SENTENCE_END.finditer(line):
+        if line[m.start()] == "." and _ABBREVIATION.search(line[max(a, m.start() - 12):m.start() + 1]):
+            continue
+        spans.append((a, m.end()))
+        a = m.end()
+    if a < len(line):
+        spans.append((a, len(line)))
+    return spans
 
 
 # "on Tuesday.The ministry said": paragraphs run together with no space after the stop

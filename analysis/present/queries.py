@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.extract.sentences import line_sentences
 from analysis.extract.vocab import GROUPS, MEASURES
 from analysis.present.labels import ACTION_LABELS, changes_text, fields_text, is_missing, measure_label
 from analysis.store.claims import UNKNOWN_PUBLISHER
@@ -299,12 +300,6 @@ def articles_list(con) -> pd.DataFrame:
         "GROUP BY ALL ORDER BY a.article"))
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]|\s*$)")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Pres|St|"
-    r"No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|vs|etc|Inc|Corp|Co))\.$")
-
-
 def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Sentences of text[start:] as (start, end) offsets into `text`: each line is split
     after . ! or ? followed by a space and a capital or a digit, but not after an
@@ -319,14 +314,8 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """
     spans = []
     for line in re.finditer(r"[^\n]+", text[start:]):
-        base, body = start + line.start(), line.group(0)
-        a = 0
-        for m in _SENTENCE_END.finditer(body):
-            if body[m.start()] == "." and _ABBREVIATION.search(body[max(a, m.start() - 12):m.start() + 1]):
-                continue
-            spans.append((base + a, base + m.end()))
-            a = m.end()
-        spans.append((base + a, base + len(body)))
+        base = start + line.start()
+        spans += [(base + a, base + b) for a, b in line_sentences(line.group(0))]
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():
