@@ -221,6 +221,9 @@ DATES = [
     ("At the Dec. 12 ceremony for the engineers of the regiment, Kim Jong Un said nine North Korean soldiers had died.", "2024-12-12"),
     ("Austin spoke at the Pentagon on Monday. By Washington's count, he said, around 10,000 North Korean troops are "
      "in Russia, where Ukraine has held ground in Kursk since August.", "2024-12-23"),
+    # issue 8: the day closes a long attribution phrase
+    ("The NIS believes up to 10,000 North Korean troops could be sent by December, according to members of the "
+     "parliamentary intelligence committee on Monday.", "2024-12-23"),
 ]
 
 
@@ -249,6 +252,11 @@ BEYOND_THE_SENTENCE = [
     # a quotation over several sentences, its speaker named at the end
     ("“Some 3,000 North Korean soldiers are in Russia. Another 2,000 are to be sent before winter,” "
      "lawmaker Park Sun-won told reporters.",
+     [(3000, 3000, 3000, "approx", "troops_deployed", "South Korea"),
+      (2000, 2000, 2000, "exact", "troops_planned", "South Korea")]),
+    # the speaker after the quote carries a title with a full stop
+    ("“Some 3,000 North Korean soldiers are in Russia. Another 2,000 are to be sent before winter,” "
+     "Rep. Park Sun-won told reporters.",
      [(3000, 3000, 3000, "approx", "troops_deployed", "South Korea"),
       (2000, 2000, 2000, "exact", "troops_planned", "South Korea")]),
     # the source named in the next sentence

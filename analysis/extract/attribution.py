@@ -13,7 +13,7 @@ from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, 
                                        in_clause, later_in_sentence, named_back, sentence_before,
                                        speakers)
 from analysis.extract.numbers import find_numbers
-from analysis.extract.sentences import Sentence
+from analysis.extract.sentences import Sentence, line_sentences
 from analysis.extract.state import Context
 
 # “…” or "…" within a paragraph, long enough to hold a sentence
@@ -70,8 +70,8 @@ def _quote_speaker(text: str, q_start: int, q_end: int, p_start: int, p_end: int
     """The speaker right after the closing quote (“…,” Kim said) or right before the
     opening one (Kim said: “…)."""
     after = text[q_end:p_end]
-    stop = re.search(r"[.!?](?:\s|$)", after)
-    after = after[:stop.start() + 1] if stop else after
+    ends = line_sentences(after)
+    after = after[:ends[0][1]] if ends else after  # to the end of the sentence ("Rep." is no end)
     if re.match(r"\s*,?\s*\S", after):
         found = speakers("“…” " + after.lstrip(), local)
         if found:

@@ -41,7 +41,10 @@ def claim_date(sentence: str, spk: list[Speaker], dates: list):
             # opening phrase dates the statement that follows it
             opening = end <= a_start and gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}",
                                                                       sentence[end:a_start])
-            if (gap <= 45 or opening) and (best is None or gap < best[0]):
+            # "according to vice chairs of the intelligence committee on Wednesday": the day
+            # closes the attribution phrase itself
+            closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
+            if (gap <= 45 or opening or closing) and (best is None or gap < best[0]):
                 best = (gap, day)
     return best[1] if best else None
 
