@@ -284,6 +284,10 @@ NOT_THIS_COUNT = [
      [(6, 6, 6, "exact", "killed", "Ukraine")]),
     ("Kyiv said the new North Korean battalion should number about 3,000.",
      [(3000, 3000, 3000, "approx", "troops_planned", "Ukraine")]),
+    ("Kyiv said one North Korean soldier, about to be captured, tried to set off a grenade.", []),
+    ("Zelensky said 3,000 North Korean troops were killed or wounded since Pyongyang deployed more than "
+     "10,000 of them to Russia.", [(3000, 3000, 3000, "exact", "casualties", "Ukraine"),
+                                   (10000, 10000, N, "more_than", "troops_deployed", "Ukraine")]),
 ]
 
 # issue 8: a whole the part was counted out of

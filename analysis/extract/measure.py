@@ -30,6 +30,8 @@ _HAS_SENT = re.compile(r"""
     (?:sent|deployed|dispatched|transferred|shipped)\s+
     (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
 """, re.I | re.X)
+_DEPLOYED_VERB_BEFORE = re.compile(r"\b(?:sent|deployed|dispatched|transferred|shipped)\s+(?:[\w~]+\s+){0,2}$",
+                                   re.I)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
 _MIXED_SUBJECT = re.compile(r"""
     \b(?:(?:russian|ukrainian)\s+and\s+north\s+korean
@@ -237,6 +239,8 @@ def part_of_previous(ctx: Context, counted: Counted) -> str | None:
     measure; "planned to send another 6,000, and about 1,000 of them had already arrived"
     reads its own troop cue."""
     previous = _same_sentence_before(ctx)
+    if _DEPLOYED_VERB_BEFORE.search(ctx.before):
+        return None  # "deployed more than 10,000 of them": the verb's object, not a part
     if _casualty_after(ctx, counted) or counted.kind != "bare" or not previous or not (
             _PART.match(ctx.after) or re.search(r"\b(?:another|a\s+further)\s+$", ctx.before)):
         return None
@@ -269,6 +273,24 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
     casualty word."""
     if counted.kind == "personnel" and _WHOLE_OF_PART.search(ctx.before[-60:]):
         return troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
+    return None
+
+
+def one_soldier(ctx: Context, counted: Counted) -> str | None:
+    """"one soldier, about to be captured, tried to ...": a single soldier is a count only
+    as a casualty or a prisoner, never as a deployment."""
+    if counted.kind != "personnel" or ctx.number.value != 1:
+        return None
+    return _casualty_after(ctx, counted) or \
+        casualty_measure(clause_before(ctx.before, comma=True)[-70:]) or OUT
+
+
+def deployment_verb_before(ctx: Context, counted: Counted) -> str | None:
+    """"since Pyongyang deployed more than 10,000 of them": a deployment verb governing the
+    number beats a casualty word earlier in the sentence."""
+    if counted.kind in ("personnel", "bare") and _DEPLOYED_VERB_BEFORE.search(ctx.before) and \
+            not _casualty_after(ctx, counted):
+        return troop_measure(ctx.before, _tail(ctx, counted))
     return None
 
 
@@ -364,7 +386,8 @@ def nothing_counted(ctx: Context, counted: Counted) -> str | None:
 
 MEASURE_RULES: tuple[MeasureRule, ...] = (
     more_of_other_things, mixed_subject, prisoner_swap, verb_before, missing,
-    part_of_previous, casualty_noun, mixed_force, whole_of_a_part, personnel_noun,
+    part_of_previous, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
+    deployment_verb_before, personnel_noun,
     a_multiple_or_distance, own_verb_after, casualty_in_clause, label,
     personnel_in_clause, anaphor, subject_noun, follows_troop_figure, nothing_counted,
 )
