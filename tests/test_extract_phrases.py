@@ -389,3 +389,10 @@ def test_headlines_listed_under_a_furniture_heading_are_not_read():
             "The NIS added that 1,000 more North Korean troops could follow.\n")
     rows = extract_text(HEAD + body, "case.txt")
     assert [r["value"] for r in rows] == [3000, 1000]
+
+
+def test_a_source_line_names_the_source_of_the_paragraphs_above():
+    body = ("About 11,000 North Korean soldiers are training in eastern Russia.\n\n"
+            "Source: Kyrylo Budanov, head of Ukraine's military intelligence, in an interview\n")
+    rows = extract_text(HEAD + body, "case.txt")
+    assert [(r["value"], r["claimant_group"], r["confidence"]) for r in rows] == [(11000, "Ukraine", "medium")]

@@ -20,6 +20,8 @@ from analysis.extract.state import Context
 _QUOTE = re.compile(r"“([^“”\n]{30,}?)”|\"([^\"\n]{30,}?)\"")
 # a site's name after the headline: "… | Site Name", "… - Site"
 _SITE_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}$")
+# a house style naming the source of the paragraphs above: "Source: Kyrylo Budanov, ..."
+_SOURCE_LINE = re.compile(r"(?:Sources?|Quote from|Quoted from)\s*:\s*", re.I)
 # "… to Moscow: defence minister", "… – Ukrainian intelligence chief"
 _TITLE_TAIL = re.compile(r"\s*(?::|–|—|\s-)\s+(?P<tail>[^:–—]{3,80})$")
 # the next sentence credits what came before: "This was reported by", "X gave the figure"
@@ -37,6 +39,7 @@ class Voices:
     """The article's speakers beyond single sentences."""
     quotes: list[tuple[int, int, Speaker]] = field(default_factory=list)  # text offsets
     title: Speaker | None = None
+    source_lines: list[tuple[int, Speaker]] = field(default_factory=list)  # (paragraph, source)
     lede_paras: set[int] = field(default_factory=set)
 
 
@@ -48,6 +51,11 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
     voices.lede_paras = set(paras[:1])
     for sent_para in _paragraphs(sentences):
         start, end = sent_para[0].start, sent_para[-1].end
+        line = _SOURCE_LINE.match(text, start, end)
+        if line:
+            found = speakers(text[line.end():end].strip() + " said.", local)
+            if found:
+                voices.source_lines.append((sent_para[0].para, found[0]))
         for m in _QUOTE.finditer(text, start, end):
             inner = m.group(1) or m.group(2) or ""
             if not re.search(r"[.!?]\s+\S", inner) and not re.search(r"[.!?,]$", inner):
@@ -150,6 +158,19 @@ def named_after(ctx: Context) -> Credit | None:
     return (speaker, None) if speaker else None
 
 
+_SOURCE_LINE_REACH = 3  # paragraphs a "Source:" line speaks for, above it
+
+
+def source_line(ctx: Context) -> Credit | None:
+    """A "Source: <name>, <role>" line below names the source of the paragraphs above it."""
+    voices = ctx.state.voices
+    if voices is None:
+        return None
+    para = ctx.sentence.para
+    return next(((speaker, None) for line_para, speaker in voices.source_lines
+                 if 0 < line_para - para <= _SOURCE_LINE_REACH), None)
+
+
 def from_title(ctx: Context) -> Credit | None:
     """The title's source ("Budanov: about 11,000 ...") for a figure of the lede, or for
     one the title states too."""
@@ -168,10 +189,10 @@ def _number_in(value: float, title: str) -> bool:
 
 CREDIT_RULES: tuple[CreditRule, ...] = (
     in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
-    sentence_before, named_after, from_title,
+    sentence_before, named_after, source_line, from_title,
 )
 # Rules that read the whole document: the day their speaker last spoke is not carried.
-DOCUMENT_RULES = {in_a_quote.__name__, named_after.__name__, from_title.__name__}
+DOCUMENT_RULES = {in_a_quote.__name__, named_after.__name__, source_line.__name__, from_title.__name__}
 
 
 def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:

@@ -23,6 +23,7 @@ _CREDIT_DOUBT = {
     "in_a_quote": ("medium", "claimant named at the other end of a quotation"),
     "named_after": ("medium", "claimant named in the next sentence"),
     "from_title": ("medium", "claimant taken from the title"),
+    "source_line": ("medium", "claimant from a 'Source:' line below"),
 }
 NO_CLAIMANT = ("low", "no claimant found")
 SHARED_CLAIMANT = ("medium", "claimant from another mention of the figure")
