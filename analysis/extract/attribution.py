@@ -11,10 +11,10 @@ from datetime import date
 
 from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, earlier_in_sentence,
                                        in_clause, later_in_sentence, named_back, sentence_before,
-                                       speakers)
+                                       sentence_speakers, speakers)
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence, line_sentences
-from analysis.extract.state import Context
+from analysis.extract.state import ArticleState, Context
 
 # “…” or "…" within a paragraph, long enough to hold a sentence
 _QUOTE = re.compile(r"“([^“”\n]{30,}?)”|\"([^\"\n]{30,}?)\"")
@@ -122,10 +122,11 @@ _DENIAL = re.compile(r"\b(?:did|does|do)\s+not\b|\bdenies\b|\bdenied\b|\bfalse\b
 _SAYS = r"(?:says|said|claims|estimates|tells|warns|confirms|reports)"
 
 
-def next_sentence_speaker(sentences: list[Sentence], i: int, local: LocalNames | None) -> Speaker | None:
+def next_sentence_speaker(state: ArticleState, i: int) -> Speaker | None:
     """The source the sentence after names for what came before: "This was reported by
     the head of intelligence, Kyrylo Budanov", "The general gave the figure in a TV
     interview", "According to Budanov, ..."; in the same paragraph, or opening the next."""
+    sentences = state.sentences
     if i + 1 >= len(sentences):
         return None
     nxt = sentences[i + 1]
@@ -133,7 +134,7 @@ def next_sentence_speaker(sentences: list[Sentence], i: int, local: LocalNames |
         return None
     if not _BACK_REFERENCE.search(nxt.text):
         return None
-    found = speakers(nxt.text, local)
+    found = sentence_speakers(state, i + 1)
     return found[0] if found else None
 
 
@@ -154,7 +155,7 @@ def named_after(ctx: Context) -> Credit | None:
     general gave the figure in a television interview."."""
     if ctx.state.voices is None:
         return None
-    speaker = next_sentence_speaker(ctx.state.sentences, ctx.index, ctx.state.local)
+    speaker = next_sentence_speaker(ctx.state, ctx.index)
     return (speaker, None) if speaker else None
 
 

@@ -5,6 +5,7 @@ groups in vocab."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -13,7 +14,7 @@ from typing import Callable
 from analysis.extract import vocab
 from analysis.extract.patterns import alternation, exact, trie
 from analysis.extract.scope import KOREA
-from analysis.extract.state import Context
+from analysis.extract.state import ArticleState, Context
 
 _CLAIMANTS = vocab.claimant_table()
 _NATIONAL_ADJ = vocab.NATIONAL_ADJECTIVES
@@ -169,6 +170,28 @@ def claimant_spans(text: str, local: LocalNames | None) -> list[re.Match]:
     cased, lower = _claimant_patterns()
     patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
     return sorted([m for p in patterns for m in p.finditer(text)], key=lambda m: (m.start(), -m.end()))
+
+
+def name_starts(text: str, start: int, end: int, local: LocalNames | None) -> list[int]:
+    """Where claimant names start in text[start:end], found in one pass per pattern."""
+    cased, lower = _claimant_patterns()
+    patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
+    return sorted(m.start() for p in patterns for m in p.finditer(text, start, end))
+
+
+def sentence_speakers(state: ArticleState, i: int) -> list[Speaker]:
+    """The speakers of sentence i, read once per article; a sentence in which no claimant
+    name starts has none, without reading it."""
+    found = state.sentence_speakers.get(i)
+    if found is None:
+        sent = state.sentences[i]
+        starts = state.name_starts
+        if starts is not None and bisect_left(starts, sent.start) == bisect_left(starts, sent.end):
+            found = []
+        else:
+            found = speakers(sent.text, state.local)
+        state.sentence_speakers[i] = found
+    return found
 
 
 @dataclass

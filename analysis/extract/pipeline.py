@@ -18,7 +18,8 @@ from analysis.extract.articles import Article, ArticleError, iter_article_paths,
 from analysis.extract.claim_date import claim_date, date_from_article, same_briefing
 from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
-from analysis.extract.claimant import Speaker, cell_speaker, learn_names, names_back, speakers
+from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, name_starts, names_back,
+                                       sentence_speakers)
 from analysis.extract.dates import find_dates
 from analysis.extract.document import headline_follows_body, share_attribution
 from analysis.extract.measure import measure
@@ -54,6 +55,7 @@ def extract_article(article: Article) -> list[dict]:
     tables = find_tables(text, article.body_start, len(text))
     state = ArticleState(sentences, title=article.meta.get("title") or "",
                          local=learn_names(article.body))
+    state.name_starts = name_starts(text, article.body_start, len(text), state.local)
     if sentences:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
         state.voices = read_voices(text, sentences, state.title, state.local, headline)
@@ -84,7 +86,7 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     s_text = text[sent.start:sent.end]
     resolved = [(d.start, d.end, state.dates[-1] if d.kind == "same_day" and state.dates
                  else d.date) for d in find_dates(s_text, article.published)]
-    spk = speakers(s_text, state.local)
+    spk = sentence_speakers(state, i)
     sentence_date = claim_date(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
         if has_number and not _CORRECTED.search(s_text) else []
