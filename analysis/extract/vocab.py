@@ -297,7 +297,8 @@ NAMING_BACK_VERBS: tuple[str, ...] = (
     "said", "says", "told", "added", "estimated", "estimates", "reported", "claimed",
     "noted", "stated", "believes", "warned", "wrote", "put", "puts", "assessed", "assesses",
     "gave", "released", "argued", "explained", "insisted", "disclosed", "revealed",
-    "briefed", "quoted", "cited", "spoke",
+    "briefed", "quoted", "cited", "spoke", "stressed", "emphasized", "emphasised",
+    "pointed out", "recalled", "specified", "clarified", "reiterated",
 )
 
 # News outlets relay claims; they are skipped when looking for the claimant.
@@ -334,7 +335,10 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
     "released", "published", "issued", "unveiled", "gave", "presented", "expects",
     "predicts", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
-    "calculated", "calculates",
+    "calculated", "calculates", "stressed", "stresses", "emphasized", "emphasised",
+    "emphasizes", "emphasises", "underlined", "pointed out", "recalled", "specified",
+    "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
+    "admitted", "declared", "elaborated",
 )
 
 # More words that, after a name, make it the source ("the NIS had information that").
