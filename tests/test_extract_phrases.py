@@ -261,7 +261,7 @@ BEYOND_THE_SENTENCE = [
       (2000, 2000, 2000, "exact", "troops_planned", "South Korea")]),
     # a reporting verb of real copy, then "according to him" naming back
     ("“They will be ready by November,” Budanov stressed. According to him, the troops train in the east. "
-     "The first unit of 2 600 soldiers will go to Kursk.",
+     "The first unit of 2 600 North Korean soldiers will go to Kursk.",
      [(2600, 2600, 2600, "exact", "troops_planned", "Ukraine")]),
     # the source named in the next sentence
     ("There are roughly 11,000 North Korean soldiers at training grounds in eastern Russia. "
