@@ -4,6 +4,7 @@ has a say decides."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from analysis.extract import vocab
@@ -71,6 +72,7 @@ _WEAK_PLANNED = set(vocab.WEAK_PLANNED_CUES)
 OUT = "out"  # a rule's verdict: the number is not a count of personnel
 
 
+@lru_cache(maxsize=4096)
 def casualty_measure(window: str) -> str | None:
     """killed + wounded cues together mean casualties."""
     kinds = {vocab.CASUALTY_CUES[re.sub(r"\s+", " ", m.group(0).lower())]
@@ -85,6 +87,7 @@ def casualty_measure(window: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def casualty_window(after: str) -> str:
     """Where casualty cues after a number still speak of it: up to the next number, and
     not into a purpose clause ("2,000 people to replace their losses")."""
@@ -107,6 +110,7 @@ def troop_measure(before: str, after: str, default: str = "troops_deployed") -> 
     return troop_cue(before, after) or default
 
 
+@lru_cache(maxsize=4096)
 def troop_cue(before: str, after: str) -> str | None:
     """What the nearest troop cue says (None without one). Cues after the number come
     first; a weak planned cue (`additional`, `further`) decides only before the number,

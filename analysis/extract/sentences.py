@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.extract.numbers import CANDIDATE
 
@@ -103,6 +104,8 @@ _VERB_AFTER_APPOSITION = re.compile(r"""
 """, re.X)
 
 
+# The rules ask for the same clause of the same number again and again: remembered.
+@lru_cache(maxsize=4096)
 def clause_after(after: str, limit: int = 90) -> str:
     """The words after a number that still belong to its clause."""
     cut = _CLAUSE_END_AFTER.search(after)
@@ -114,6 +117,7 @@ def clause_after(after: str, limit: int = 90) -> str:
     return after[:min(end, limit)]
 
 
+@lru_cache(maxsize=4096)
 def clause_before(before: str, comma: bool) -> str:
     """The words before a number that still belong to its clause. A short label ending
     in a colon ("- Killed or wounded so far: 4,000") stays: it says what is counted."""
