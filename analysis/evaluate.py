@@ -5,6 +5,8 @@ at value+measure level (gold rows marked optional count neither way). Over the m
 pairs: how often claimant group, qualifier with bounds, and claim date agree. Where an
 article mentions a matched figure more than once, the mention compared is the first one
 outside the headline with a named claimant (else the first), chosen without the gold.
+Per confidence level, the precision of the mentions: a mention is right when its value
+and measure are in the gold and its claimant group agrees with a gold row of that pair.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from analysis.extract.articles import ArticleError, read_article
 from analysis.extract import extract_article
+from analysis.extract.confidence import LEVELS as CONFIDENCE_LEVELS
 
 
 @dataclass
@@ -66,6 +69,7 @@ class ArticleResult:
     qualifier: Agreement = field(default_factory=Agreement)
     date: Agreement = field(default_factory=Agreement)
     undated: Agreement = field(default_factory=Agreement)  # gold has no date: neither do we
+    by_confidence: dict = field(default_factory=lambda: defaultdict(Agreement))  # mention precision
     missing: list = field(default_factory=list)
     extra: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
@@ -95,6 +99,16 @@ def score_article(name: str, gold: list[dict], predicted: list[dict]) -> Article
                               {v for v, _ in opt_pairs} - {v for v, _ in pairs})
     result.missing = sorted(pairs - set(by_pair), key=str)
     result.extra = sorted(set(by_pair) - pairs - opt_pairs, key=str)
+    gold_groups: dict[tuple, set] = defaultdict(set)
+    for g in gold:
+        groups = g["claimant_group"] if isinstance(g["claimant_group"], list) else [g["claimant_group"]]
+        gold_groups[(_num(g["value"]), g["measure"])].update(groups)
+    for row in predicted:
+        key = (_num(row["value"]), row["measure"])
+        if key in opt_pairs:
+            continue  # an optional figure counts neither way
+        result.by_confidence[row.get("confidence", "high")].add(
+            key in pairs and row["claimant_group"] in gold_groups[key])
     for g in required:
         key = (_num(g["value"]), g["measure"])
         if key not in by_pair:
@@ -136,6 +150,8 @@ class Report:
             total.qualifier.merge(r.qualifier)
             total.date.merge(r.date)
             total.undated.merge(r.undated)
+            for level, agreement in r.by_confidence.items():
+                total.by_confidence[level].merge(agreement)
         return total
 
     def metrics(self) -> dict[str, float]:
@@ -144,7 +160,9 @@ class Report:
                 "precision": t.pair.precision, "recall": t.pair.recall,
                 "claimant_group": t.group.share, "qualifier_bounds": t.qualifier.share,
                 "claim_date": t.date.share, "matched": t.group.total,
-                "dated": t.date.total, "undated_kept_null": t.undated.share}
+                "dated": t.date.total, "undated_kept_null": t.undated.share,
+                **{f"precision_{level}": t.by_confidence[level].share for level in CONFIDENCE_LEVELS},
+                **{f"mentions_{level}": t.by_confidence[level].total for level in CONFIDENCE_LEVELS}}
 
 
 def load_gold(path: Path) -> dict[str, list[dict]]:
@@ -198,6 +216,9 @@ def render(report: Report, verbose: bool = False) -> str:
         f"| qualifier+bounds {m['qualifier_bounds']:.3f} | claim_date {m['claim_date']:.3f} "
         f"(over {m['dated']} dated of {m['matched']} matched; "
         f"{m['undated_kept_null']:.3f} of the undated left undated)")
+    lines.append("mention precision by confidence: " + " | ".join(
+        f"{level} {m[f'precision_{level}']:.3f} ({m[f'mentions_{level}']} mentions)"
+        for level in CONFIDENCE_LEVELS))
     lines += [f"error: {e}" for e in report.errors]
     return "\n".join(lines)
 

@@ -174,6 +174,8 @@ def show_mention(mention_id: str) -> None:
         st.info("That mention is not in the database.")
         return
     _heading(m)
+    if labels.confidence_text(m):
+        st.caption(messages.md_escape(labels.confidence_text(m)))
     if m.get("review_status") == "rejected":
         st.warning("An analyst **rejected** this mention: it is not a figure, and no claim or "
                    "chart counts it."

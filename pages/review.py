@@ -23,6 +23,7 @@ PAGE_SIZE = 8
 SECTIONS = {"queue": "Queue", "add": "Add a missed figure", "orphans": "Orphaned decisions",
             "share": "Export and import"}
 SHOW = {"unreviewed": "Unreviewed", "reviewed": "Reviewed", "all": "All mentions"}
+ORDER = {"text": "In text order", "confidence": "Least sure first"}
 ALL_ARTICLES = ""
 
 
@@ -113,6 +114,8 @@ def _mention_card(cur, m: dict, sha: str, article: dict | None, in_force: dict) 
     base = _bases().setdefault(mid, (in_force.get(span) or {}).get("id"))
     with st.container(border=True):
         st.html(markup.article_card(article, m))
+        if labels.confidence_text(m):
+            st.caption(messages.md_escape(labels.confidence_text(m)))
         if conflict_box(mid):
             return
         now = in_force.get(span)
@@ -166,7 +169,12 @@ def queue(cur, arts: pd.DataFrame) -> None:
                                format_func=_article_label(arts), width=620)
         show = st.selectbox("Show", list(SHOW), format_func=SHOW.get, key="review_show",
                             on_change=first_page, width=200)
-    rows = queries.review_queue(cur, filters.current(), status=show, article=article or None)
+        order = st.selectbox("Order", list(ORDER), format_func=ORDER.get, key="review_order",
+                             on_change=first_page, width=200,
+                             help="Least sure first: figures the extractor was least sure of "
+                                  "(low, then medium confidence) come first.")
+    rows = queries.review_queue(cur, filters.current(), status=show, article=article or None,
+                                least_sure_first=order == "confidence")
     in_force = decisions.latest_by_span(decisions.load(connection.decisions_db()))
     carried = _carried(cur, rows, arts, in_force)
     if rows.empty and not carried:
@@ -195,7 +203,8 @@ def queue(cur, arts: pd.DataFrame) -> None:
                                key="review_page", width=160)
     first = (page - 1) * PAGE_SIZE
     shown = queries.records(rows.iloc[first:first + PAGE_SIZE])
-    st.caption(f"Mentions {first + 1}–{first + len(shown)} of {len(rows)}, in text order. "
+    st.caption(f"Mentions {first + 1}–{first + len(shown)} of {len(rows)}, "
+               f"{'least sure first' if order == 'confidence' else 'in text order'}. "
                "The sidebar filters apply here too (except Reviewed only).")
     shown_ids = {m["mention_id"] for m in shown}
     _show_cards(cur, [m for m in carried if m["mention_id"] not in shown_ids] + shown, arts,

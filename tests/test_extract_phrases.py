@@ -221,6 +221,84 @@ DATES = [
     ("At the Dec. 12 ceremony for the engineers of the regiment, Kim Jong Un said nine North Korean soldiers had died.", "2024-12-12"),
     ("Austin spoke at the Pentagon on Monday. By Washington's count, he said, around 10,000 North Korean troops are "
      "in Russia, where Ukraine has held ground in Kursk since August.", "2024-12-23"),
+    # issue 8: the day closes a long attribution phrase
+    ("The NIS believes up to 10,000 North Korean troops could be sent by December, according to members of the "
+     "parliamentary intelligence committee on Monday.", "2024-12-23"),
+]
+
+
+# issue 8: number forms of real house styles
+HOUSE_STYLES = [
+    ("Seoul said North Korea has sent 12-thousand troops to Russia.", [(12000, 12000, 12000, "exact", "troops_deployed", "South Korea")]),
+    ("Kyiv said a further 20-thousand to 22-thousand North Korean soldiers could follow.", [(20000, 20000, 22000, "range", "troops_planned", "Ukraine")]),
+    ("The JCS said three-thousand-200 North Korean soldiers were wounded.", [(3200, 3200, 3200, "exact", "wounded", "South Korea")]),
+    ("The NIS said about 27-hundred North Korean soldiers were wounded.", [(2700, 2700, 2700, "approx", "wounded", "South Korea")]),
+    ("Pyongyang has moved 8K troops to Russia, Zelensky said.", [(8000, 8000, 8000, "exact", "troops_deployed", "Ukraine")]),
+    ("Budanov said some 12 000 North Korean soldiers are in Russia.", [(12000, 12000, 12000, "approx", "troops_deployed", "Ukraine")]),
+]
+
+# issue 8: messy text of real pages
+MESSY = [
+    ("The NIS briefed lawmakers on Monday.It said 1,500 North Korean soldiers had been killed.",
+     [(1500, 1500, 1500, "exact", "killed", "South Korea")]),
+    ("About 30 North Korean soldiers have been “killed or wounded,” Ukrainian military intelligence said.",
+     [(30, 30, 30, "approx", "casualties", "Ukraine")]),
+    ("The Pentagon says Pyongyang has sent about 10,000 of its military to Russia for training.",
+     [(10000, 10000, 10000, "approx", "troops_deployed", "United States")]),
+]
+
+# issue 8: who speaks, beyond the figure's own sentence
+BEYOND_THE_SENTENCE = [
+    # a quotation over several sentences, its speaker named at the end
+    ("“Some 3,000 North Korean soldiers are in Russia. Another 2,000 are to be sent before winter,” "
+     "lawmaker Park Sun-won told reporters.",
+     [(3000, 3000, 3000, "approx", "troops_deployed", "South Korea"),
+      (2000, 2000, 2000, "exact", "troops_planned", "South Korea")]),
+    # the speaker after the quote carries a title with a full stop
+    ("“Some 3,000 North Korean soldiers are in Russia. Another 2,000 are to be sent before winter,” "
+     "Rep. Park Sun-won told reporters.",
+     [(3000, 3000, 3000, "approx", "troops_deployed", "South Korea"),
+      (2000, 2000, 2000, "exact", "troops_planned", "South Korea")]),
+    # a reporting verb of real copy, then "according to him" naming back
+    ("“They will be ready by November,” Budanov stressed. According to him, the troops train in the east. "
+     "The first unit of 2 600 North Korean soldiers will go to Kursk.",
+     [(2600, 2600, 2600, "exact", "troops_planned", "Ukraine")]),
+    # the source named in the next sentence
+    ("There are roughly 11,000 North Korean soldiers at training grounds in eastern Russia. "
+     "This was stated by Kyrylo Budanov in a television interview.",
+     [(11000, 11000, 11000, "approx", "troops_deployed", "Ukraine")]),
+    # role of a body, and documents of one
+    ("Officials at the State Department said 10,000 North Korean troops were in Russia.",
+     [(10000, 10000, 10000, "exact", "troops_deployed", "United States")]),
+    ("A report from the UK Ministry of Defence says over 6,000 North Korean soldiers have been killed or wounded.",
+     [(6000, 6000, N, "more_than", "casualties", "Other")]),
+    # several sides at once: one of them is credited
+    ("US, Ukrainian and South Korean officials say up to 12,000 North Korean soldiers are in Russia.",
+     [(12000, N, 12000, "up_to", "troops_deployed", "South Korea")]),
+    ("A Ukrainian special operations crew claimed to have killed 77 North Korean soldiers.",
+     [(77, 77, 77, "exact", "killed", "Ukraine")]),
+    ("With the Ukrainian president mentioning that North Korea could send 100,000 troops, lawmakers asked questions.",
+     [(100000, 100000, 100000, "exact", "troops_planned", "Ukraine")]),
+]
+
+# issue 8: counts that are not this deployment, and measure cues of real wording
+NOT_THIS_COUNT = [
+    ("Kyiv said 18 North Korean soldiers had fled their positions.", []),
+    ("Kyiv said six North Korean officers were killed a day earlier near Donetsk.",
+     [(6, 6, 6, "exact", "killed", "Ukraine")]),
+    ("Kyiv said the new North Korean battalion should number about 3,000.",
+     [(3000, 3000, 3000, "approx", "troops_planned", "Ukraine")]),
+    ("Kyiv said one North Korean soldier, about to be captured, tried to set off a grenade.", []),
+    ("Zelensky said 3,000 North Korean troops were killed or wounded since Pyongyang deployed more than "
+     "10,000 of them to Russia.", [(3000, 3000, 3000, "exact", "casualties", "Ukraine"),
+                                   (10000, 10000, N, "more_than", "troops_deployed", "Ukraine")]),
+]
+
+# issue 8: a whole the part was counted out of
+WHOLES = [
+    ("Around half of the estimated 11,000 North Korean troops deployed to Kursk have become casualties, "
+     "UK Defence Intelligence said.",
+     [(11000, 11000, 11000, "approx", "troops_deployed", "Other")]),
 ]
 
 
@@ -231,7 +309,9 @@ def _rows(sentence: str) -> list[tuple]:
 
 
 TABLES = {"forms": FORMS, "measures": MEASURES, "attribution": ATTRIBUTION,
-          "reporting": REPORTING, "distractors": DISTRACTORS, "clauses": CLAUSES}
+          "reporting": REPORTING, "distractors": DISTRACTORS, "clauses": CLAUSES,
+          "house_styles": HOUSE_STYLES, "messy": MESSY, "beyond_the_sentence": BEYOND_THE_SENTENCE,
+          "wholes": WHOLES, "not_this_count": NOT_THIS_COUNT}
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -282,3 +362,41 @@ def test_a_text_table_gives_each_cell_its_column_measure_source_and_date():
     ]
     assert all(r["sentence"].count("|") == 5 for r in rows)  # the row is the sentence
     assert [r["quote"] for r in rows][:2] == ["~300", "~3,000"]
+
+
+# issue 8: the title names the source of the figure it states; a page's furniture does not
+TITLES = [
+    ("Budanov: about 11,000 North Korean soldiers train in Russia",
+     "A date line 2024-10-18 About 11,000 North Korean soldiers are training in eastern Russia.", "Ukraine"),
+    ("North Korea may soon send 6,000 more troops to Russia - Ukrainian intelligence chief | Example Site",
+     "North Korea may soon send about 6,000 troops to Russia, the newspaper learned.", "Ukraine"),
+    ("Seoul says North Korea has sent 3,000 troops",
+     "North Korea has sent some 3,000 troops to Russia so far.", "South Korea"),
+    ("Fact check: Seoul did not say 3,000 North Korean soldiers were killed",
+     "Posts claim 3,000 North Korean soldiers were killed in Kursk.", "Unattributed"),
+    ("North Korean troops in Kursk - Example News",
+     "North Korea has sent some 3,000 troops to Russia so far.", "Unattributed"),
+]
+
+
+@pytest.mark.parametrize("title,body,group", TITLES)
+def test_a_title_credits_its_figure(title, body, group):
+    rows = extract_text(f"---\ntitle: \"{title}\"\npublished: 2024-12-24\n---\n{body}\n", "case.txt")
+    assert [r["claimant_group"] for r in rows] == [group]
+    assert not rows[0]["headline"]  # a lede with a date line glued to it is no headline
+
+
+def test_headlines_listed_under_a_furniture_heading_are_not_read():
+    body = ("Seoul said North Korea has sent 3,000 troops to Russia.\n\nMost read\n\n"
+            "Allies gather 30,000 troops for drills near North Korea\n"
+            "North Korea tests a new missile\n\n"
+            "The NIS added that 1,000 more North Korean troops could follow.\n")
+    rows = extract_text(HEAD + body, "case.txt")
+    assert [r["value"] for r in rows] == [3000, 1000]
+
+
+def test_a_source_line_names_the_source_of_the_paragraphs_above():
+    body = ("About 11,000 North Korean soldiers are training in eastern Russia.\n\n"
+            "Source: Kyrylo Budanov, head of Ukraine's military intelligence, in an interview\n")
+    rows = extract_text(HEAD + body, "case.txt")
+    assert [(r["value"], r["claimant_group"], r["confidence"]) for r in rows] == [(11000, "Ukraine", "medium")]

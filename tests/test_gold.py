@@ -48,3 +48,12 @@ def test_corpus_meets_the_target(part, metric):
     assert not report.errors
     assert m["matched"] >= 40
     assert m[metric] >= TARGETS[metric], render(report, verbose=True)
+
+
+@pytest.mark.parametrize("part", ["dev", "test"])
+def test_confidence_levels_are_measured_in_order(part):
+    """A high-confidence mention is right more often than a medium one, a medium one more
+    often than a low one (issue 8)."""
+    m = _report(part).metrics()
+    assert m["mentions_high"] >= 40 and m["mentions_low"] > 0
+    assert m["precision_high"] >= m["precision_medium"] >= m["precision_low"], render(_report(part))

@@ -32,8 +32,11 @@ _WORD_NUMBER = (rf"(?:half\s+a\s+{_SCALE_WORD}|(?:an?\s+{_SCALE_WORD}|(?:{_UNIT_
 _SEP = r"[,.\u00a0\u202f\u2009 ']"
 # "1,2 million" in translated copy: a decimal comma, only before a scale word
 _DIGITS = rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+,\d{{1,2}}(?=\s*(?:million|thousand|mln)\b)|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s*(?:thousand|million|mln)\b|(?<=\d)[kK]\b|\s*[kK]\b(?!\w))"
-_NUMBER = rf"(?:(?<![\w.,]){_DIGITS}(?:{_SCALE})?(?![^\W_])|\b{_WORD_NUMBER}\b)"
+# "12 thousand", "12-thousand" (a house style), "12k"
+_SCALE = r"(?:(?:\s*|-)(?:thousand|million|mln|hundred)\b|(?<=\d)[kK]\b|\s*[kK]\b(?!\w))"
+# "three-thousand-200": words, then the digits below the scale word
+_WORD_DIGITS = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))-\d{1,3}(?![\d,.]\d))"
+_NUMBER = rf"(?:(?<![\w.,]){_DIGITS}(?:{_SCALE})?(?![^\W_])|\b{_WORD_NUMBER}(?:{_WORD_DIGITS}|\b))"
 
 # A cheap first look: text without a digit or a number word holds no number phrase.
 CANDIDATE = re.compile(rf"\d|\b(?:{trie(_WORDS.split('|') + ['half'])})\b", re.I)
@@ -72,9 +75,11 @@ def parse_number(text: str) -> float | None:
     (True, True)
     >>> parse_number("half a million")
     500000.0
+    >>> [parse_number(s) for s in ["12-thousand", "three-thousand-200", "8K", "12 000"]]
+    [12000.0, 3200.0, 8000.0, 12000.0]
     """
     s = text.strip()
-    m = re.fullmatch(rf"({_DIGITS})\s*(thousand|million|mln|k|m)?", s, re.I)
+    m = re.fullmatch(rf"({_DIGITS})(?:\s*|-(?=[tmh]))(thousand|million|mln|hundred|k|m)?", s, re.I)
     if m:
         digits, scale = m.group(1), (m.group(2) or "").lower()
         grouped = re.fullmatch(rf"\d{{1,3}}(?:{_SEP}\d{{3}})+", digits)
@@ -86,6 +91,14 @@ def parse_number(text: str) -> float | None:
             number = float(digits)
         number *= SCALES.get(scale, 1)
         return number if number <= MAX_VALUE else None
+    mixed = re.fullmatch(rf"({_WORD_NUMBER})-(\d{{1,3}})", s, re.I)
+    if mixed:
+        head = parse_number(mixed.group(1))
+        # "three-thousand-200": the digits fill in below the last scale word
+        if head is None or not re.search(r"(?:hundred|thousand|million)$", mixed.group(1), re.I) \
+                or int(mixed.group(2)) >= _scale_of_word(mixed.group(1)):
+            return None
+        return head + int(mixed.group(2))
     if not re.fullmatch(_WORD_NUMBER, s, re.I):
         return None
     half = re.match(r"half\s+a\s+(\w+)$", s, re.I)
@@ -99,8 +112,13 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+def _scale_of_word(words: str) -> int:
+    m = re.search(r"(hundred|thousand|million)$", words, re.I)
+    return {"hundred": 100, "thousand": 1_000, "million": 1_000_000}[m.group(1).lower()] if m else 1
+
+
 def _scale_of(token: str) -> int:
-    m = re.search(r"(thousand|million|mln|k)\s*$", token, re.I)
+    m = re.search(r"(thousand|million|mln|hundred|k)\s*$", token, re.I)
     return SCALES[m.group(1).lower()] if m else 1
 
 

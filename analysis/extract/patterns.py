@@ -28,3 +28,14 @@ def trie(phrases) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(root)
+
+
+def alternation(phrases, flags=re.I) -> re.Pattern:
+    """Any of the phrases as a whole word or words (a hyphen counts as part of a word)."""
+    return re.compile(rf"(?<![\w-])(?:{trie(phrases)})(?![\w-])", flags)
+
+
+def exact(phrases) -> str:
+    """The phrases as a flat alternation, each taken literally (spaces stay single
+    spaces), longest first."""
+    return "(?:" + "|".join(map(re.escape, sorted(set(phrases), key=lambda p: (-len(p), p)))) + ")"

@@ -1,7 +1,9 @@
 """Vocabularies of the figure extractor, kept as data in one place.
 
-Every list here is matched case-insensitively on word boundaries by the extractor; the
-order inside a list does not matter (longer phrases are tried first).
+Lists are matched on word boundaries, longer phrases first, so the order inside a list
+does not matter. Lower-case lists are matched case-insensitively; names (claimants with
+capitals, PEOPLE, SIDE_FORMS, NATIONAL_ADJECTIVES, OUTLETS, INDEPENDENT_BODIES) as
+written. tests/test_vocab.py checks every list against the measures and groups.
 """
 from __future__ import annotations
 
@@ -27,17 +29,13 @@ GROUP_COLORS: dict[str, str] = {
 # Claimant names and spellings → (canonical name, group). Keys are matched as phrases.
 CLAIMANTS: dict[str, tuple[str, str]] = {
     # Ukraine
-    "Volodymyr Zelensky": ("Volodymyr Zelensky", "Ukraine"),
     "Volodymyr Zelenskyy": ("Volodymyr Zelensky", "Ukraine"),
     "Volodymyr Zelenskiy": ("Volodymyr Zelensky", "Ukraine"),
     "Vladimir Zelensky": ("Volodymyr Zelensky", "Ukraine"),
     "Volodymyr Zleneskyy": ("Volodymyr Zelensky", "Ukraine"),
-    "Zelensky": ("Volodymyr Zelensky", "Ukraine"),
     "Zelenskyy": ("Volodymyr Zelensky", "Ukraine"),
     "Zelenskiy": ("Volodymyr Zelensky", "Ukraine"),
     "Zelenski": ("Volodymyr Zelensky", "Ukraine"),
-    "Kyrylo Budanov": ("Kyrylo Budanov", "Ukraine"),
-    "Budanov": ("Kyrylo Budanov", "Ukraine"),
     "HUR": ("Ukrainian military intelligence (HUR)", "Ukraine"),
     "GUR": ("Ukrainian military intelligence (HUR)", "Ukraine"),
     "Ukraine's military intelligence": ("Ukrainian military intelligence (HUR)", "Ukraine"),
@@ -47,15 +45,6 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Main Intelligence Directorate": ("Ukrainian military intelligence (HUR)", "Ukraine"),
     "Defence Intelligence of Ukraine": ("Ukrainian military intelligence (HUR)", "Ukraine"),
     "Defense Intelligence of Ukraine": ("Ukrainian military intelligence (HUR)", "Ukraine"),
-    "Rustem Umerov": ("Rustem Umerov", "Ukraine"),
-    "Umerov": ("Rustem Umerov", "Ukraine"),
-    "Andrii Sybiha": ("Andrii Sybiha", "Ukraine"),
-    "Sybiha": ("Andrii Sybiha", "Ukraine"),
-    "Oleksandr Syrskyi": ("Oleksandr Syrskyi", "Ukraine"),
-    "Syrskyi": ("Oleksandr Syrskyi", "Ukraine"),
-    "Andriy Yermak": ("Andriy Yermak", "Ukraine"),
-    "Yermak": ("Andriy Yermak", "Ukraine"),
-    "Andriy Kovalenko": ("Andriy Kovalenko", "Ukraine"),
     "Center for Countering Disinformation": ("Center for Countering Disinformation", "Ukraine"),
     "Ukrainian Center for Strategic Communication": ("Ukrainian Center for Strategic Communication", "Ukraine"),
     "Special Operations Forces": ("Ukrainian Special Operations Forces", "Ukraine"),
@@ -80,14 +69,8 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "NIS": ("National Intelligence Service (NIS)", "South Korea"),
     "Joint Chiefs of Staff": ("Joint Chiefs of Staff (JCS)", "South Korea"),
     "JCS": ("Joint Chiefs of Staff (JCS)", "South Korea"),
-    "Lee Seong-kweun": ("Lee Seong-kweun", "South Korea"),
     "Lee Seong-kwon": ("Lee Seong-kweun", "South Korea"),
-    "Park Sun-won": ("Park Sun-won", "South Korea"),
-    "Yoon Suk Yeol": ("Yoon Suk Yeol", "South Korea"),
     "Yoon": ("Yoon Suk Yeol", "South Korea"),
-    "Lee Jae-myung": ("Lee Jae-myung", "South Korea"),
-    "Shin Won-sik": ("Shin Won-sik", "South Korea"),
-    "Kim Yong-hyun": ("Kim Yong-hyun", "South Korea"),
     "South Korean lawmakers": ("South Korean lawmakers", "South Korea"),
     "South Korean lawmaker": ("South Korean lawmakers", "South Korea"),
     "South Korean legislator": ("South Korean lawmakers", "South Korea"),
@@ -106,25 +89,7 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Seoul": ("South Korea", "South Korea"),
     "South Korea": ("South Korea", "South Korea"),
     # United States
-    "John Kirby": ("John Kirby", "United States"),
-    "Kirby": ("John Kirby", "United States"),
-    "Lloyd Austin": ("Lloyd Austin", "United States"),
-    "Austin": ("Lloyd Austin", "United States"),
-    "Pat Ryder": ("Pat Ryder", "United States"),
     "Patrick Ryder": ("Pat Ryder", "United States"),
-    "Ryder": ("Pat Ryder", "United States"),
-    "Sabrina Singh": ("Sabrina Singh", "United States"),
-    "Singh": ("Sabrina Singh", "United States"),
-    "Antony Blinken": ("Antony Blinken", "United States"),
-    "Blinken": ("Antony Blinken", "United States"),
-    "Matthew Miller": ("Matthew Miller", "United States"),
-    "Vedant Patel": ("Vedant Patel", "United States"),
-    "Linda Thomas-Greenfield": ("Linda Thomas-Greenfield", "United States"),
-    "Robert Wood": ("Robert Wood", "United States"),
-    "Jake Sullivan": ("Jake Sullivan", "United States"),
-    "Joe Biden": ("Joe Biden", "United States"),
-    "Donald Trump": ("Donald Trump", "United States"),
-    "Marco Rubio": ("Marco Rubio", "United States"),
     "Pentagon": ("Pentagon", "United States"),
     "State Department": ("State Department", "United States"),
     "White House": ("White House", "United States"),
@@ -142,25 +107,9 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "U.S.": ("United States", "United States"),
     "US": ("United States", "United States"),
     # NATO
-    "Mark Rutte": ("Mark Rutte", "NATO"),
-    "Rutte": ("Mark Rutte", "NATO"),
-    "Farah Dakhlallah": ("Farah Dakhlallah", "NATO"),
-    "Jens Stoltenberg": ("Jens Stoltenberg", "NATO"),
     "NATO": ("NATO", "NATO"),
     # Russia
     "Kremlin": ("Kremlin", "Russia"),
-    "Dmitry Peskov": ("Dmitry Peskov", "Russia"),
-    "Peskov": ("Dmitry Peskov", "Russia"),
-    "Vladimir Putin": ("Vladimir Putin", "Russia"),
-    "Putin": ("Vladimir Putin", "Russia"),
-    "Sergei Shoigu": ("Sergei Shoigu", "Russia"),
-    "Shoigu": ("Sergei Shoigu", "Russia"),
-    "Valery Gerasimov": ("Valery Gerasimov", "Russia"),
-    "Gerasimov": ("Valery Gerasimov", "Russia"),
-    "Sergei Lavrov": ("Sergei Lavrov", "Russia"),
-    "Lavrov": ("Sergei Lavrov", "Russia"),
-    "Maria Zakharova": ("Maria Zakharova", "Russia"),
-    "Yuri Ushakov": ("Yuri Ushakov", "Russia"),
     "Russian Defence Ministry": ("Russian defence ministry", "Russia"),
     "Russian Defense Ministry": ("Russian defence ministry", "Russia"),
     "Russia's defence ministry": ("Russian defence ministry", "Russia"),
@@ -172,9 +121,7 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "KCNA": ("KCNA", "North Korea"),
     "Korean Central News Agency": ("KCNA", "North Korea"),
     "Rodong Sinmun": ("Rodong Sinmun", "North Korea"),
-    "Kim Jong Un": ("Kim Jong Un", "North Korea"),
     "Kim Jong-un": ("Kim Jong Un", "North Korea"),
-    "Kim Yo Jong": ("Kim Yo Jong", "North Korea"),
     "Pyongyang": ("North Korea", "North Korea"),
     "North Korea": ("North Korea", "North Korea"),
     "DPRK": ("North Korea", "North Korea"),
@@ -295,6 +242,65 @@ ROLE_NOUNS: tuple[str, ...] = (
     "representative", "press secretary", "intelligence chief", "spy chief", "diplomat",
 )
 
+# National adjectives that stand for a side before an official noun ("American officials",
+# "Ukrainian intelligence"); matched case-sensitively.
+NATIONAL_ADJECTIVES: dict[str, str] = {
+    "Ukrainian": "Ukraine", "South Korean": "South Korea", "Russian": "Russia",
+    "American": "United States", "British": "Other", "Japanese": "Other",
+    "Dutch": "Other", "French": "Other", "German": "Other", "Polish": "Other",
+}
+
+# Nouns after a national adjective that make it a source: "American officials said".
+OFFICIAL_NOUNS: tuple[str, ...] = (
+    "official", "officials", "officer", "officers", "intelligence", "military",
+    "government", "ministry", "lawmaker", "lawmakers", "legislator", "legislators",
+    "spokesman", "spokeswoman", "spokesperson", "president", "source", "sources",
+    "commander", "commanders", "authorities", "agency", "agencies", "army", "forces",
+    "general staff", "diplomat", "diplomats", "envoy", "ambassador", "minister", "ministers",
+    "crew", "unit", "units", "command", "service", "services", "chief", "head", "estimates",
+)
+
+# Members and documents of a body that speak for it: "officials at the State Department",
+# "a report from the UK Ministry of Defence", "sources in the Defence Intelligence".
+MEMBER_NOUNS: tuple[str, ...] = (
+    "official", "officials", "source", "sources", "spokesman", "spokeswoman",
+    "spokesperson", "analyst", "analysts", "report", "reports", "assessment", "assessments",
+    "estimate", "estimates", "data", "figures", "intelligence", "briefing", "statement",
+    "officers", "experts", "researchers", "representatives", "representative",
+)
+
+# What a side owns that speaks for it: "Ukraine's ambassador said", "Seoul's estimate".
+POSSESSED_SOURCE_NOUNS: tuple[str, ...] = (
+    "intelligence", "estimate", "estimates", "assessment", "figure", "figures", "data",
+    "count", "tally", "reckoning", "calculation", "calculations", "numbers", "ambassador",
+    "envoy", "president", "prime minister", "foreign minister", "foreign ministry",
+    "defence minister", "defence ministry", "defense minister", "defense ministry",
+    "ministry", "military", "army", "armed forces", "government", "spy agency", "agency",
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "commander",
+    "general staff", "leader", "mission", "delegation", "presidential office", "office",
+    "lawmaker", "lawmakers", "joint chiefs", "chief", "head", "warning", "claim",
+    "statement", "remarks", "words", "comments", "briefing", "report", "update",
+)
+
+# "the agency", "the spy chief": a definite noun that names back to the last source.
+DEFINITE_SOURCE_NOUNS: tuple[str, ...] = (
+    "agency", "ministry", "spy agency", "official", "officials", "president", "spokesman",
+    "spokeswoman", "spokesperson", "lawmaker", "lawmakers", "legislator", "legislators",
+    "statement", "report", "general", "minister", "intelligence agency",
+    "intelligence service", "service", "department", "military", "command", "office",
+    "chief", "intelligence chief", "spy chief", "commander", "head", "leader", "briefing",
+    "update", "assessment",
+)
+
+# Verbs after "he", "she", "the agency" that make a sentence speak for the last source.
+NAMING_BACK_VERBS: tuple[str, ...] = (
+    "said", "says", "told", "added", "estimated", "estimates", "reported", "claimed",
+    "noted", "stated", "believes", "warned", "wrote", "put", "puts", "assessed", "assesses",
+    "gave", "released", "argued", "explained", "insisted", "disclosed", "revealed",
+    "briefed", "quoted", "cited", "spoke", "stressed", "emphasized", "emphasised",
+    "pointed out", "recalled", "specified", "clarified", "reiterated",
+)
+
 # News outlets relay claims; they are skipped when looking for the claimant.
 OUTLETS: tuple[str, ...] = (
     "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Yonhap", "CNN",
@@ -313,7 +319,8 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
     "calculations of", *(f"{verb} by" for verb in (
         "announced", "reported", "estimated", "released", "cited", "given", "provided",
         "confirmed", "published", "compiled", "counted", "disclosed", "presented",
-        "put forward", "shared", "assessed", "tallied")),
+        "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
+        "claimed", "revealed")),
 )
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "said", "says", "say", "told", "tells", "reported", "reports", "estimated", "estimates",
@@ -324,11 +331,21 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "briefed", "indicated", "indicates", "suggested", "suggests", "suggesting", "claiming",
     "saying", "estimating", "reporting", "tallied", "thinks", "think", "accused",
     "informed", "posted", "explained", "observed", "highlighted", "insisted", "argued",
-    "acknowledged", "raised", "spoke", "spoken", "briefing", "briefed", "announcing",
+    "acknowledged", "raised", "spoke", "spoken", "briefing", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
     "released", "published", "issued", "unveiled", "gave", "presented", "expects",
     "predicts", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
-    "calculated", "calculates",
+    "calculated", "calculates", "stressed", "stresses", "emphasized", "emphasised",
+    "emphasizes", "emphasises", "underlined", "pointed out", "recalled", "specified",
+    "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
+    "admitted", "declared", "elaborated",
+)
+
+# More words that, after a name, make it the source ("the NIS had information that").
+ATTRIBUTION_VERBS_AFTER_NAME: tuple[str, ...] = (
+    "had information", "has information", "have information", "has evidence",
+    "had evidence", "have evidence", "expressed", "assessment", "detected", "has detected",
+    "mentioning", "mentioned", "concluded", "believes that", "shows", "showed",
 )
 
 # The last word of an organisation's name that speaks for no side of its own (a think
@@ -391,6 +408,34 @@ PERSONNEL_NOUNS: tuple[str, ...] = (
     "generals", "commanders", "riflemen", "snipers", "scouts", "pilots", "cadets",
 )
 
+# Generic nouns that count personnel only when the words before say so ("3,000 North
+# Korean men", not "3,000 local men").
+GENERIC_PEOPLE: tuple[str, ...] = ("people", "men", "members", "staff", "crew", "crews")
+
+# Words that may stand between a number and its personnel noun ("3,000 elite North Korean
+# troops"); read as a single lower-case word.
+NOUN_MODIFIERS: tuple[str, ...] = (
+    "north", "korean", "koreans", "dprk", "kpa", "pyongyang's", "more", "additional",
+    "extra", "new", "fresh", "elite", "special", "military", "army", "combat", "regular",
+    "active", "of", "the", "its", "their", "his", "these", "those", "them", "such",
+    "skilled", "trained", "infantry", "other", "young", "strong", "well-trained", "highly",
+    "from", "reported", "reportedly", "alleged", "so-called", "storm", "assault",
+    "airborne", "professional", "frontline", "front-line", "combat-ready",
+    "korean-speaking", "odd", "plus", "+",
+)
+
+# Words right after a number that end its noun phrase: the number is bare and its clause
+# says what it counts ("3,000 in Kursk", "3,000 were sent").
+BARE_NEXT: tuple[str, ...] = (
+    "in", "by", "at", "and", "or", "as", "were", "was", "are", "is", "have", "has", "had",
+    "since", "according", "on", "during", "this", "last", "so", "to", "into", "with", "who",
+    "that", "which", "will", "would", "could", "may", "might", "being", "been", "now",
+    "already", "near", "across", "inside", "over", "under", "for", "after", "before",
+    "people", "said", "says", "while", "but", "when", "there", "altogether", "total",
+    "overall", "a", "per", "among", "men", "including", "sent", "brought",
+    "flown", "taken", "gone", "put",
+)
+
 # Units a "N-strong" count may size: "a 12,000-strong contingent" (an army is excluded).
 UNIT_NOUNS: tuple[str, ...] = (
     "contingent", "force", "unit", "detachment", "group", "brigade", "corps", "battalion",
@@ -441,6 +486,7 @@ TABLE_COLUMNS: dict[str, str] = {
 # Missing is not a measure: a count of the missing is left out.
 MISSING_CUES: tuple[str, ...] = (
     "missing", "missing in action", "unaccounted for", "went missing", "gone missing",
+    "fled", "deserted", "defected", "escaped", "went awol",
 )
 
 # Verbs right before a number that say what happened to the people counted.
@@ -466,9 +512,15 @@ PLANNED_CUES: tuple[str, ...] = (
     "preparing", "getting ready", "to follow", "waiting for", "awaiting", "next round",
     "is to be sent", "are to be sent", "to be sent", "to be deployed", "to be dispatched",
     "able to send", "capable of sending", "could send", "would send", "intended to",
-    "intends to", "intend to", "to involve", "agreed to send", "pledged to send",
+    "to involve", "agreed to send", "pledged to send",
     "being sent", "being deployed", "being dispatched", "under way", "underway",
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
+)
+
+# Planned cues too weak to beat a deployed cue ("3,000 additional troops have arrived"):
+# they decide only when no other cue stands on either side.
+WEAK_PLANNED_CUES: tuple[str, ...] = (
+    "additional", "more troops", "further", "another", "possible", "potential",
 )
 
 # Cues that the troops are (or were) already there; they beat a weak planned cue.
@@ -486,7 +538,7 @@ DEPLOYED_CUES: tuple[str, ...] = (
 
 # Deployed cues that, after "the", "their" and the like, are nouns and say nothing of a
 # number before them ("5,000 builders to repair what the fighting destroyed").
-NOUN_CUES: tuple[str, ...] = ("fighting", "training", "deployment of", "presence")
+NOUN_CUES: tuple[str, ...] = ("fighting", "training", "deployment of")
 
 # Whole-army and other-force cues: a number next to these is not a deployment count.
 ARMY_CUES: tuple[str, ...] = (
@@ -497,7 +549,8 @@ ARMY_CUES: tuple[str, ...] = (
 # Nouns that, standing before a bare number, say it counts personnel: "the force ... 12,000".
 SUBJECT_NOUNS: tuple[str, ...] = (
     "force", "contingent", "deployment", "presence", "troop numbers", "total", "in total",
-    "headcount", "group", "batch", "wave", "rotation", "detachment",
+    "headcount", "group", "batch", "wave", "rotation", "detachment", "battalion", "brigade",
+    "regiment",
 )
 
 # Other sides: their troops and losses are out of scope ("Russian troops", "Ukraine's losses").
@@ -513,7 +566,16 @@ OTHER_COUNTRIES: tuple[str, ...] = (
 # People a count may be of who are not North Korean military personnel.
 NOT_MILITARY: tuple[str, ...] = (
     "russians", "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
-    "workers", "residents", "refugees", "children", "students",
+    "residents", "refugees", "children", "students",
+)
+
+# Headings of a page's furniture: the short lines after one are other stories' headlines.
+FURNITURE_HEADINGS: tuple[str, ...] = (
+    "most read", "most popular", "most viewed", "related", "related articles",
+    "related stories", "related news", "read more", "read also", "more videos",
+    "more stories", "more news", "recommended", "trending", "trending now",
+    "you may also like", "read next", "latest news", "top stories", "popular", "see also",
+    "editor's picks",
 )
 
 # Markers that a sentence is about North Koreans.
@@ -541,7 +603,7 @@ NON_PERSONNEL: tuple[str, ...] = (
     "minutes", "times", "fold", "views", "comments", "shares", "likes", "words",
     "square", "sq", "billion", "trillion", "anniversary", "villages", "settlements",
     "kg", "pieces", "units", "aircraft", "jets", "planes", "ships", "rounds of", "min",
-    "mins", "sec", "read", "rounds", "vessels", "destroyers", "satellites", "pages",
+    "mins", "sec", "read", "vessels", "destroyers", "satellites", "pages",
 )
 
 MONTHS: dict[str, int] = {

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from analysis.extract.qualifier import bounds as derive_bounds  # noqa: F401 (one home: the extractor's)
 from analysis.extract.vocab import QUALIFIER_AFTER, QUALIFIER_BEFORE
 from analysis.store.decisions import CREDIBILITY, RELIABILITY
 
@@ -166,24 +167,18 @@ def claim_review_label(n_reviewed, n_mentions, reviewed=None) -> str:
         return "unreviewed"
     return f"{n_reviewed} of {n_mentions} mentions reviewed"
 
-def derive_bounds(qualifier: str, value, low=None, high=None) -> tuple:
-    """The low and high bounds a qualifier implies for a value (FIGURES.md); a range
-    keeps the bounds given, its low defaulting to the value.
+def confidence_text(mention: dict) -> str:
+    """How sure the extractor was of a mention, and why; empty for a figure added by hand.
 
-    >>> derive_bounds("approx", 3000), derive_bounds("more_than", 3000)
-    ((3000, 3000), (3000, None))
-    >>> derive_bounds("nearly", 300), derive_bounds("range", 10000, None, 12000)
-    ((None, 300), (10000, 12000))
+    >>> confidence_text({"confidence": "low", "confidence_reason": "no claimant found"})
+    'Extraction confidence: low (no claimant found)'
     """
-    if qualifier in ("exact", "approx"):
-        return value, value
-    if qualifier in ("at_least", "more_than"):
-        return value, None
-    if qualifier in ("up_to", "nearly"):
-        return None, value
-    if qualifier == "range":
-        return (value if low is None else low), high
-    return low, high
+    level = mention.get("confidence")
+    if not isinstance(level, str) or not level:
+        return ""
+    reason = mention.get("confidence_reason")
+    return f"Extraction confidence: {level}" + (f" ({reason})" if isinstance(reason, str) and reason else "")
+
 
 def fields_text(fields: dict | None) -> str:
     """A figure's reviewable fields in one line, for the audit trail.

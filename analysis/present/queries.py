@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.extract.sentences import line_sentences
 from analysis.extract.vocab import GROUPS, MEASURES
 from analysis.present.labels import (ACTION_LABELS, changes_text, fields_text, grade_code,
                                      grade_text, is_missing, measure_label)
@@ -656,10 +657,15 @@ def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
     return df.drop_duplicates("id").sort_values(["when", "id"]).reset_index(drop=True) if len(df) else df
 
 
+CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}  # the least sure first; none (added by hand) last
+
+
 def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed",
-                 article: str | None = None) -> pd.DataFrame:
-    """Mentions to review, article by article in text order. `status` is "unreviewed",
-    "reviewed" (any decision) or "all"; the sidebar's reviewed-only flag is ignored here."""
+                 article: str | None = None, least_sure_first: bool = False) -> pd.DataFrame:
+    """Mentions to review, article by article in text order, or with `least_sure_first`
+    by extraction confidence (low, medium, high), then in text order. `status` is
+    "unreviewed", "reviewed" (any decision) or "all"; the sidebar's reviewed-only flag is
+    ignored here."""
     where, params = _mentions_where(Filters(**{**filters.__dict__, "reviewed_only": False}))
     more = []
     if status == "unreviewed":
@@ -671,8 +677,12 @@ def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed
         params.append(article)
     if more:
         where = (where + " AND " if where else " WHERE ") + " AND ".join(more)
+    order = 'article, "start"'
+    if least_sure_first:
+        ranks = " ".join(f"WHEN '{c}' THEN {r}" for c, r in CONFIDENCE_ORDER.items())
+        order = f"CASE confidence {ranks} ELSE {len(CONFIDENCE_ORDER)} END, {order}"
     return _frame(con.execute(
-        f'SELECT * FROM ({_MENTIONS}){where} ORDER BY article, "start"', params)).reset_index(drop=True)
+        f'SELECT * FROM ({_MENTIONS}){where} ORDER BY {order}', params)).reset_index(drop=True)
 
 
 def articles_list(con) -> pd.DataFrame:
@@ -683,12 +693,6 @@ def articles_list(con) -> pd.DataFrame:
         "count(f.mention_id) FILTER (WHERE coalesce(f.review_status, 'unreviewed') = 'unreviewed') "
         "AS n_unreviewed FROM articles a LEFT JOIN figures f USING (article) "
         "GROUP BY ALL ORDER BY a.article"))
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]|\s*$)")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Pres|St|"
-    r"No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|vs|etc|Inc|Corp|Co))\.$")
 
 
 def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -705,14 +709,8 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """
     spans = []
     for line in re.finditer(r"[^\n]+", text[start:]):
-        base, body = start + line.start(), line.group(0)
-        a = 0
-        for m in _SENTENCE_END.finditer(body):
-            if body[m.start()] == "." and _ABBREVIATION.search(body[max(a, m.start() - 12):m.start() + 1]):
-                continue
-            spans.append((base + a, base + m.end()))
-            a = m.end()
-        spans.append((base + a, base + len(body)))
+        base = start + line.start()
+        spans += [(base + a, base + b) for a, b in line_sentences(line.group(0))]
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():

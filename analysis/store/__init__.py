@@ -45,14 +45,15 @@ CREATE TABLE extracted (
     mention_id VARCHAR PRIMARY KEY, article VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE,
     qualifier VARCHAR, measure VARCHAR, claimant VARCHAR, claimant_group VARCHAR,
     claim_date DATE, published DATE, quote VARCHAR, sentence VARCHAR, "start" INTEGER,
-    "end" INTEGER, sentence_start INTEGER, sentence_end INTEGER
+    "end" INTEGER, sentence_start INTEGER, sentence_end INTEGER, confidence VARCHAR,
+    confidence_reason VARCHAR
 );
 CREATE TABLE figures (
     mention_id VARCHAR PRIMARY KEY, article VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE,
     qualifier VARCHAR, measure VARCHAR, claimant VARCHAR, claimant_group VARCHAR,
     claim_date DATE, published DATE, quote VARCHAR, sentence VARCHAR, "start" INTEGER,
     "end" INTEGER, sentence_start INTEGER, sentence_end INTEGER, claim_id VARCHAR,
-    review_status VARCHAR, review_note VARCHAR
+    review_status VARCHAR, review_note VARCHAR, confidence VARCHAR, confidence_reason VARCHAR
 );
 CREATE TABLE claims (
     claim_id VARCHAR PRIMARY KEY, measure VARCHAR, claimant_group VARCHAR,

@@ -21,6 +21,7 @@ FIGURE_COLUMNS = [
     "mention_id", "article", "value", "low", "high", "qualifier", "measure", "claimant",
     "claimant_group", "claim_date", "published", "quote", "sentence", "start", "end",
     "sentence_start", "sentence_end", "claim_id", "review_status", "review_note",
+    "confidence", "confidence_reason",
 ]
 CLAIM_COLUMNS = [
     "claim_id", "measure", "claimant_group", "claimant", "claimants", "value", "low", "high",

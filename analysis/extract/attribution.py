@@ -1,0 +1,205 @@
+"""Who speaks where in the article, beyond the sentence: quotations that run over several
+sentences and the speaker named at their start or end, a source named in the sentence
+after a figure ("The general gave the figure in an interview"), and the source a title
+names ("... to Moscow: defence minister", "Budanov: ..."). Read once per article."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from datetime import date
+
+from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, earlier_in_sentence,
+                                       in_clause, later_in_sentence, named_back, sentence_before,
+                                       sentence_speakers, speakers)
+from analysis.extract.numbers import find_numbers
+from analysis.extract.sentences import Sentence, line_sentences
+from analysis.extract.state import ArticleState, Context
+
+# “…” or "…" within a paragraph, long enough to hold a sentence
+_QUOTE = re.compile(r"“([^“”\n]{30,}?)”|\"([^\"\n]{30,}?)\"")
+# a site's name after the headline: "… | Site Name", "… - Site"
+_SITE_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}$")
+# a house style naming the source of the paragraphs above: "Source: Kyrylo Budanov, ..."
+_SOURCE_LINE = re.compile(r"(?:Sources?|Quote from|Quoted from)\s*:\s*", re.I)
+# "… to Moscow: defence minister", "… – Ukrainian intelligence chief"
+_TITLE_TAIL = re.compile(r"\s*(?::|–|—|\s-)\s+(?P<tail>[^:–—]{3,80})$")
+# the next sentence credits what came before: "This was reported by", "X gave the figure"
+_BACK_REFERENCE = re.compile(
+    r"\b(?:this|these|that|those|it)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+"
+    r"(?:\w+\s+)?(?:said|stated|reported|announced|disclosed|revealed|claimed|noted|estimated)"
+    r"|\b(?:said|stated|reported|announced|disclosed|revealed|estimated)\s+(?:this|these)\b"
+    r"|\b(?:gave|cited|shared|provided|released|put\s+forward)\s+(?:the|these|this|that)\s+"
+    r"(?:figures?|numbers?|estimates?|data|assessment|information)\b"
+    r"|^according\s+to\b", re.I)
+
+
+@dataclass
+class Voices:
+    """The article's speakers beyond single sentences."""
+    quotes: list[tuple[int, int, Speaker]] = field(default_factory=list)  # text offsets
+    title: Speaker | None = None
+    source_lines: list[tuple[int, Speaker]] = field(default_factory=list)  # (paragraph, source)
+    lede_paras: set[int] = field(default_factory=set)
+
+
+def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNames | None,
+                headline_para: int | None) -> Voices:
+    """Quotations with their speakers, the title's source and the lede's paragraphs."""
+    voices = Voices(title=title_speaker(title, local))
+    paras = sorted({s.para for s in sentences if s.para != headline_para})
+    voices.lede_paras = set(paras[:1])
+    for sent_para in _paragraphs(sentences):
+        start, end = sent_para[0].start, sent_para[-1].end
+        line = _SOURCE_LINE.match(text, start, end)
+        if line:
+            found = speakers(text[line.end():end].strip() + " said.", local)
+            if found:
+                voices.source_lines.append((sent_para[0].para, found[0]))
+        for m in _QUOTE.finditer(text, start, end):
+            inner = m.group(1) or m.group(2) or ""
+            if not re.search(r"[.!?]\s+\S", inner) and not re.search(r"[.!?,]$", inner):
+                continue
+            speaker = _quote_speaker(text, m.start(), m.end(), start, end, local)
+            if speaker is not None:
+                voices.quotes.append((m.start(), m.end(), speaker))
+    return voices
+
+
+def _paragraphs(sentences: list[Sentence]) -> list[list[Sentence]]:
+    out: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        out.setdefault(s.para, []).append(s)
+    return list(out.values())
+
+
+def _quote_speaker(text: str, q_start: int, q_end: int, p_start: int, p_end: int,
+                   local: LocalNames | None) -> Speaker | None:
+    """The speaker right after the closing quote (“…,” Kim said) or right before the
+    opening one (Kim said: “…)."""
+    after = text[q_end:p_end]
+    ends = line_sentences(after)
+    after = after[:ends[0][1]] if ends else after  # to the end of the sentence ("Rep." is no end)
+    if re.match(r"\s*,?\s*\S", after):
+        found = speakers("“…” " + after.lstrip(), local)
+        if found:
+            return found[0]
+    before = text[p_start:q_start]
+    opening = re.search(r"[^.!?]*$", before).group(0)
+    if re.search(r"(?::|,)\s*$", opening):
+        found = speakers(opening + "“…”", local)
+        if found:
+            return found[-1]
+    return None
+
+
+def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
+    """The source a title names in a headline's own forms: "Budanov: about 11,000 ...",
+    "... to Moscow - Ukrainian intelligence chief", "Seoul says ..."; a site's name after
+    it is dropped. A title that denies ("did not say") names no source."""
+    if not title or _DENIAL.search(title):
+        return None
+    bare = _SITE_SUFFIX.sub("", title.strip())
+    head = re.match(r"([^:]{2,60}):\s", bare)
+    if head:
+        found = speakers(head.group(1) + ": ", local)
+        if found:
+            return found[0]
+    tail = _TITLE_TAIL.search(bare)
+    if tail and len(tail.group("tail").split()) <= 6 and not re.search(r"\d", tail.group("tail")):
+        found = speakers(tail.group("tail").strip() + " said.", local)
+        if found:
+            return found[0]
+    says = re.match(rf"(.{{2,60}}?)\s+{_SAYS}\b", bare)
+    if says:
+        found = speakers(says.group(0), local)
+        if found:
+            return found[0]
+    return None
+
+
+_DENIAL = re.compile(r"\b(?:did|does|do)\s+not\b|\bdenies\b|\bdenied\b|\bfalse\b|\bfact[- ]check", re.I)
+_SAYS = r"(?:says|said|claims|estimates|tells|warns|confirms|reports)"
+
+
+def next_sentence_speaker(state: ArticleState, i: int) -> Speaker | None:
+    """The source the sentence after names for what came before: "This was reported by
+    the head of intelligence, Kyrylo Budanov", "The general gave the figure in a TV
+    interview", "According to Budanov, ..."; in the same paragraph, or opening the next."""
+    sentences = state.sentences
+    if i + 1 >= len(sentences):
+        return None
+    nxt = sentences[i + 1]
+    if nxt.para not in (sentences[i].para, sentences[i].para + 1):
+        return None
+    if not _BACK_REFERENCE.search(nxt.text):
+        return None
+    found = sentence_speakers(state, i + 1)
+    return found[0] if found else None
+
+
+# --- the credit rules of the document, after those of the sentence ------------------------
+
+def in_a_quote(ctx: Context) -> Credit | None:
+    """A figure inside a quotation that runs over several sentences: its speaker, named
+    at the start or the end of the quote."""
+    voices = ctx.state.voices
+    if voices is None:
+        return None
+    at = ctx.sentence.start + len(ctx.before)
+    return next(((speaker, None) for start, end, speaker in voices.quotes if start < at < end), None)
+
+
+def named_after(ctx: Context) -> Credit | None:
+    """The source named in the sentence after: "... are now at training grounds. The
+    general gave the figure in a television interview."."""
+    if ctx.state.voices is None:
+        return None
+    speaker = next_sentence_speaker(ctx.state, ctx.index)
+    return (speaker, None) if speaker else None
+
+
+_SOURCE_LINE_REACH = 3  # paragraphs a "Source:" line speaks for, above it
+
+
+def source_line(ctx: Context) -> Credit | None:
+    """A "Source: <name>, <role>" line below names the source of the paragraphs above it."""
+    voices = ctx.state.voices
+    if voices is None:
+        return None
+    para = ctx.sentence.para
+    return next(((speaker, None) for line_para, speaker in voices.source_lines
+                 if 0 < line_para - para <= _SOURCE_LINE_REACH), None)
+
+
+def from_title(ctx: Context) -> Credit | None:
+    """The title's source ("Budanov: about 11,000 ...") for a figure of the lede, or for
+    one the title states too."""
+    voices = ctx.state.voices
+    if voices is None or voices.title is None:
+        return None
+    if _number_in(ctx.number.value, ctx.state.title) and (
+            ctx.sentence.para in voices.lede_paras or ctx.number.text in ctx.state.title):
+        return voices.title, None
+    return None
+
+
+def _number_in(value: float, title: str) -> bool:
+    return any(p.value == value or p.high == value for p in find_numbers(title))
+
+
+CREDIT_RULES: tuple[CreditRule, ...] = (
+    in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
+    sentence_before, named_after, source_line, from_title,
+)
+# Rules that read the whole document: the day their speaker last spoke is not carried.
+DOCUMENT_RULES = {in_a_quote.__name__, named_after.__name__, source_line.__name__, from_title.__name__}
+
+
+def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
+    """Who the figure is credited to, by the first rule with a say, and that rule's name."""
+    for rule in CREDIT_RULES:
+        found = rule(ctx)
+        if found is not None:
+            return found[0], found[1], rule.__name__
+    return None

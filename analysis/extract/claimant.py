@@ -1,0 +1,433 @@
+"""Who makes a claim: claimant names in a sentence that stand as the source of a
+statement (`SOURCE_RULES`, an ordered list of named rules), and for a figure the speaker
+it is credited to (the sentence's rules here, `attribution.CREDIT_RULES` the whole order); names map to
+groups in vocab."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Callable
+
+from analysis.extract import vocab
+from analysis.extract.patterns import alternation, exact, trie
+from analysis.extract.scope import KOREA
+from analysis.extract.state import ArticleState, Context
+
+_CLAIMANTS = vocab.claimant_table()
+_NATIONAL_ADJ = vocab.NATIONAL_ADJECTIVES
+_OUTLETS = alternation(vocab.OUTLETS, flags=0)
+# "(Ukrainian intelligence)", "[NIS, April]", "[South Korea's JCS, March]": a source note
+_SOURCE_NOTE = re.compile(r"""
+    [(\[]                                           # the note opens
+    (?:(?:via|per|source:?)\s+)?
+    (?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)?      # "South Korea's"
+    $""", re.I | re.X)
+_ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
+_ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
+_DEFINITE_SOURCE = exact(vocab.DEFINITE_SOURCE_NOUNS)
+_PRONOUN_SPEAKER = re.compile(rf"""
+    \b(?:he|she|they|it|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\s+   # "he", "the (spy) agency"
+    (?:\w+\s+){{0,2}}?                                         # "also", "later"
+    {exact(vocab.NAMING_BACK_VERBS)}\b                         # "said", "estimated"
+""", re.I | re.X)
+_PRONOUN_SOURCE = re.compile(rf"\baccording to (?:him|her|them|the (?:\w+ )?{_DEFINITE_SOURCE})\b", re.I)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
+    r"throughout|between|by|over|and|via|through)\s+(?:the\s+)?$", re.I)
+# "Ukraine's ambassador said", "By UK Defence Intelligence's reckoning"
+_ROLE_AFTER = re.compile(rf"['’]s\s+(?:\w+\s+){{0,2}}{exact(vocab.POSSESSED_SOURCE_NOUNS)}\b", re.I)
+_JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s+")
+# "American officials", "Ukrainian intelligence": a national adjective as a source
+_OFFICIAL_NOUN = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
+_MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within)\s+(?:the\s+)?$", re.I)
+_APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
+_APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
+_LEADING_ADVERBS = re.compile(
+    r"^(?:(?:last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
+_NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _claimant_patterns() -> tuple[re.Pattern, re.Pattern]:
+    table = _CLAIMANTS
+    cased = [k for k in table if k != k.lower()] + list(_NATIONAL_ADJ)
+    lower = [k for k in table if k == k.lower()]
+    return alternation(cased, flags=0), alternation(lower)
+
+
+# --- the article's own cast -------------------------------------------------------------
+
+@dataclass
+class LocalNames:
+    """People an article introduces with their side ("Dmytro Ponomarenko, Ukraine's
+    ambassador"), known in that article by full name and surname."""
+    table: dict[str, tuple[str, str]]
+    pattern: re.Pattern | None
+
+
+_NAME = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2}"
+_TITLE = r"(?:(?:Mr|Ms|Mrs|Dr|Gen|Lt|Col|Rep|Sen|Adm|Maj|Capt)\.?\s+)*"
+
+
+@lru_cache(maxsize=1)
+def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """A side ("Ukraine's", "South Korean"), and around it a name and a role."""
+    roles = trie(vocab.ROLE_NOUNS)
+    side = re.compile(rf"\b(?:{trie(vocab.SIDE_FORMS)})(?![\w'’])")
+    name_before = re.compile(rf"{_TITLE}(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?$")
+    role_after = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})\b")
+    name_after = re.compile(rf"""
+        \s+(?:[\w-]+\s+){{0,4}}?(?:{roles})         # "'s ambassador to the UN"
+        (?:\s+[a-z]+\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?
+        ,?\s+{_TITLE}(?P<name>{_NAME})\b            # ", Vassily Nebenzya"
+    """, re.X)
+    return side, name_before, role_after, name_after
+
+
+_BODY_WORD = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
+_BODY = re.compile(rf"""
+    (?<![\w'’])(?:[A-Z][\w'’&-]*\s+){{1,4}}         # "Multilateral Sanctions Monitoring"
+    (?:{trie(vocab.INDEPENDENT_BODIES)})            # "Team"
+    (?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?  # "of Ukraine"
+    \b""", re.X)
+
+
+def _side_in_name(name: str) -> str | None:
+    """The side a name carries in it: "of Ukraine", "Korea Institute" (None if none)."""
+    if KOREA.search(name) and not re.search(r"\bSouth\b", name):
+        return "North Korea"
+    cased, _ = _claimant_patterns()
+    for m in cased.finditer(name):
+        group = lookup_claimant(m.group(0))[1]
+        if group not in ("Other", "Unattributed"):
+            return group
+    return None
+
+
+def learn_names(text: str) -> LocalNames:
+    """The article's own cast: unknown names introduced with a side and a role
+    ("Dmytro Ponomarenko, Ukraine's ambassador", "South Korean lawmaker Yu Yong-weon")."""
+    side, name_before, role_after, name_after = _introductions()
+    table: dict[str, tuple[str, str]] = {}
+    for m in side.finditer(text):
+        group = vocab.SIDE_FORMS[m.group(0).replace("’", "'")]
+        names = []
+        before = name_before.search(text, max(0, m.start() - 70), m.start())
+        if before and role_after.match(text, m.end(), m.end() + 60):
+            names.append(before.group("name"))
+        after = name_after.match(text, m.end(), m.end() + 140)
+        if after:
+            names.append(after.group("name"))
+        for name in names:
+            if name in _CLAIMANTS or name.split()[0] in _CLAIMANTS:
+                continue
+            table.setdefault(name, (name, group))
+            parts = name.split()
+            alias = parts[0] if "-" in parts[-1] else parts[-1]
+            if alias not in _CLAIMANTS:
+                table.setdefault(alias, (name, group))
+    bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
+        if _BODY_WORD.search(text) else set()  # the full pattern is slow; most texts name none
+    for name in sorted(bodies, key=len, reverse=True):
+        # a body named for a side speaks for it ("National Resistance Centre of Ukraine"),
+        # and so does its short form ("Resistance Centre")
+        longer = next((table[b][1] for b in bodies if name in b and b in table), None)
+        table.setdefault(name, (name, longer or _side_in_name(name) or "Other"))
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+                         + r")\b") if table else None
+    return LocalNames(table, pattern)
+
+
+def lookup_claimant(surface: str, local: LocalNames | None = None) -> tuple[str, str]:
+    """(canonical name, group) of a claimant name as written."""
+    key = " ".join(surface.split()).replace("’", "'")
+    if local and surface in local.table:
+        return local.table[surface]
+    if key in _CLAIMANTS:
+        return _CLAIMANTS[key]
+    if key.lower() in _CLAIMANTS:
+        return _CLAIMANTS[key.lower()]
+    group = _NATIONAL_ADJ[key]
+    return (f"{key} source", group)
+
+
+# --- speakers of a sentence -------------------------------------------------------------
+
+@dataclass
+class Speaker:
+    start: int
+    end: int
+    name: str
+    group: str
+
+
+def claimant_spans(text: str, local: LocalNames | None) -> list[re.Match]:
+    """Every claimant name in `text` (known or the article's own), in order, longest first
+    where two start together."""
+    cased, lower = _claimant_patterns()
+    patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
+    return sorted([m for p in patterns for m in p.finditer(text)], key=lambda m: (m.start(), -m.end()))
+
+
+def name_starts(text: str, start: int, end: int, local: LocalNames | None) -> list[int]:
+    """Where claimant names start in text[start:end], found in one pass per pattern."""
+    cased, lower = _claimant_patterns()
+    patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
+    return sorted(m.start() for p in patterns for m in p.finditer(text, start, end))
+
+
+def sentence_speakers(state: ArticleState, i: int) -> list[Speaker]:
+    """The speakers of sentence i, read once per article; a sentence in which no claimant
+    name starts has none, without reading it."""
+    found = state.sentence_speakers.get(i)
+    if found is None:
+        sent = state.sentences[i]
+        starts = state.name_starts
+        if starts is not None and bisect_left(starts, sent.start) == bisect_left(starts, sent.end):
+            found = []
+        else:
+            found = speakers(sent.text, state.local)
+        state.sentence_speakers[i] = found
+    return found
+
+
+@dataclass
+class Mention:
+    """One claimant name in a sentence, as the source rules see it."""
+    sentence: str
+    match: re.Match
+    name: str
+    group: str
+    lead: int                    # where the name starts, a national adjective before it included
+    local: LocalNames | None
+    covers: int = -1             # set by a rule: the end of the name's apposition
+    before: str = field(init=False)
+    after: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.before = self.sentence[:self.lead]
+        self.after = self.sentence[self.match.end():]
+
+    @property
+    def surface(self) -> str:
+        return self.match.group(0)
+
+
+# Each rule returns True (the name is the source of a statement), False (it is not: it
+# names a place or qualifies a noun), or None (no say: the next rule is asked).
+SourceRule = Callable[[Mention], "bool | None"]
+
+
+def adjective_alone(c: Mention) -> bool | None:
+    """"an American defence publication": an adjective, not a source."""
+    return False if c.surface in _NATIONAL_ADJ and not _OFFICIAL_NOUN.match(c.after) else None
+
+
+def attribution_before(c: Mention) -> bool | None:
+    """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning"."""
+    if _ATTR_BEFORE.search(c.before[-40:]) or (
+            re.search(r"\bby\s+(?:the\s+)?$", c.before[-14:], re.I) and _ROLE_AFTER.match(c.after)):
+        return True
+    return None
+
+
+def member_of(c: Mention) -> bool | None:
+    """"officials at the State Department said", "a report from the UK Ministry of
+    Defence", "estimates from the US, Ukraine and South Korea": a body speaking through
+    its people or papers."""
+    return True if _MEMBER_OF.search(c.before[-40:]) else None
+
+
+def a_place(c: Mention) -> bool | None:
+    """"in Russia, saying", "war against Ukraine": a place, not a source ("US, Ukrainian
+    and South Korean officials": the last of several sides still speaks)."""
+    if not _PREPOSITION_BEFORE.search(c.before[-14:]):
+        return None
+    if c.surface in _NATIONAL_ADJ or c.lead < c.match.start():
+        return None  # "with the Ukrainian president saying", "and South Korean officials"
+    if re.search(r"\band\s+$", c.before[-6:]) and (
+            _OFFICIAL_NOUN.match(c.after) or _OFFICIAL_NOUN.search(" " + c.surface)):
+        return None
+    return False
+
+
+def role_after(c: Mention) -> bool | None:
+    """"Ukraine's ambassador said", "Seoul's estimate"."""
+    return True if _ROLE_AFTER.match(c.after) else None
+
+
+def source_note(c: Mention) -> bool | None:
+    """A source note: "25,000 more (Ukrainian intelligence)", "[NIS, April]"."""
+    if _SOURCE_NOTE.search(c.before.rstrip()) and re.match(r"\s*(?:[)\];,/]|(?:and|via)\b)", c.after):
+        return True
+    return None
+
+
+def apposition_then_verb(c: Mention) -> bool | None:
+    """"Shoigu, the secretary of Russia's Security Council, who has visited Pyongyang,
+    told reporters": the verb after one or two appositions; names inside them are not
+    sources."""
+    for appos in (_APPOSITION_1.match(c.after), _APPOSITION_2.match(c.after)):
+        if appos and _ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after[appos.end():])):
+            c.covers = c.match.end() + appos.end()
+            return True
+    return None
+
+
+def verb_after(c: Mention) -> bool | None:
+    """"Kirby, the White House spokesman, said": an attribution verb later in the clause,
+    unless it belongs to another clause, to "he", or to a nearer name of another side
+    ("Russia, NATO said"); "Kyiv and Seoul say": the first named stands for both."""
+    cased, lower = _claimant_patterns()
+    window = re.split(r"[.;]", c.after, maxsplit=1)[0][:110]
+    for vm in _ATTR_VERB.finditer(window):
+        if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
+            continue  # "an estimated 4,700", "is believed to"
+        lead_in = window[:vm.start()]
+        if re.search(r"\b(?:that|which)\b|\d", lead_in) or \
+                re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
+            return None
+        joint = _JOINT.fullmatch(lead_in)
+        others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
+                  if lookup_claimant(o.group(0), c.local)[1] != c.group]
+        return True if not others or joint else None
+    return None
+
+
+def headline_colon(c: Mention) -> bool | None:
+    """Headline form "Zelensky: ..."."""
+    return True if c.match.start() < 3 and re.match(r"\s*:", c.after) else None
+
+
+SOURCE_RULES: tuple[SourceRule, ...] = (
+    adjective_alone, attribution_before, member_of, a_place, role_after, source_note,
+    apposition_then_verb, verb_after, headline_colon,
+)
+
+
+def source_verdict(c: Mention) -> bool | None:
+    """The first rule with a say decides; None when no rule has one (no source, but the
+    name may still name the source found just before it more precisely)."""
+    for rule in SOURCE_RULES:
+        verdict = rule(c)
+        if verdict is not None:
+            return verdict
+    return None
+
+
+def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
+    """Claimant names in a sentence that stand as the source of a statement."""
+    found: list[Speaker] = []
+    outlets = [(m.start(), m.end()) for m in _OUTLETS.finditer(sentence)]
+    last_end = -1
+    inside_until = -1  # the end of a found speaker's apposition
+    kept: list[re.Match] = []
+    for m in claimant_spans(sentence, local):
+        if m.start() < last_end or any(s <= m.start() < e for s, e in outlets):
+            continue  # a name inside a longer one, or inside an outlet's name
+        last_end = m.end()
+        kept.append(m)
+    for k, m in enumerate(kept):
+        if m.start() < inside_until:
+            continue
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
+        if m.group(0) in _NATIONAL_ADJ and nxt and \
+                re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[m.end():nxt.start()]):
+            continue  # "South Korean Joint Chiefs of Staff": the adjective is part of the name
+        name, group = lookup_claimant(m.group(0), local)
+        prev = kept[k - 1] if k > 0 else None
+        adjective = prev if prev is not None and prev.group(0) in _NATIONAL_ADJ and \
+            re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[prev.end():m.start()]) else None
+        if adjective is not None and group == "Unattributed":
+            # "South Korean officials": the adjective names the side
+            name, group = f"{adjective.group(0)} {m.group(0)}", _NATIONAL_ADJ[adjective.group(0)]
+        same_source = found and found[-1].group == group and m.start() - found[-1].end < 25
+        if same_source and not re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]):
+            continue  # "The National Intelligence Service (NIS) of South Korea": keep the first
+        lead = adjective.start() if adjective is not None else m.start()
+        mention = Mention(sentence, m, name, group, lead, local)
+        verdict = source_verdict(mention)
+        if mention.covers >= 0:
+            inside_until = mention.covers
+        if verdict is False:
+            continue
+        if same_source:
+            # "South Korea's National Intelligence Service": the agency speaks for both
+            found[-1] = Speaker(m.start(), m.end(), name, group)
+        elif verdict:
+            found.append(Speaker(m.start(), m.end(), name, group))
+    return found
+
+
+# --- the speaker a figure is credited to ------------------------------------------------
+
+def names_back(sentence: str) -> bool:
+    """The sentence's source is someone named before: "He said", "according to the agency"."""
+    return bool(_PRONOUN_SPEAKER.search(sentence) or _PRONOUN_SOURCE.search(sentence))
+
+
+Credit = tuple[Speaker, "date | None"]
+# Each rule returns the speaker (and, for one named in an earlier sentence, the day that
+# sentence spoke of) or None (no say: the next rule is asked).
+CreditRule = Callable[[Context], "Credit | None"]
+
+
+def _clause_start(before: str) -> int:
+    start = 0
+    for m in re.finditer(r";|\s(?:while|whereas)\s|,\s+but\s", before):
+        start = m.end()
+    return start
+
+
+def in_clause(ctx: Context) -> Credit | None:
+    """A source in the figure's clause before it; a named one beats "officials" ("A
+    lawmaker, citing reports from the spy agency, said": the named source stands)."""
+    pos = len(ctx.before)
+    start = _clause_start(ctx.before)
+    found = [s for s in ctx.speakers if start <= s.start < pos]
+    named = [s for s in found if s.group != "Unattributed"]
+    return (max(named or found, key=lambda s: s.start), None) if found else None
+
+
+def later_in_sentence(ctx: Context) -> Credit | None:
+    """"3,000 soldiers were killed, Zelensky said": the first source after the figure."""
+    end = len(ctx.before) + len(ctx.number.text)
+    later = [s for s in ctx.speakers if s.start >= end]
+    return (min(later, key=lambda s: s.start), None) if later else None
+
+
+def earlier_in_sentence(ctx: Context) -> Credit | None:
+    """The nearest source before the figure in another clause of its sentence."""
+    earlier = [s for s in ctx.speakers if s.start < len(ctx.before)]
+    return (max(earlier, key=lambda s: s.start), None) if earlier else None
+
+
+def named_back(ctx: Context) -> Credit | None:
+    """"He added", "according to the agency": the last source of the three sentences
+    before."""
+    spoke = ctx.state.speakers
+    if spoke and spoke[-1][0] != ctx.index and ctx.index - spoke[-1][0] <= 3 and \
+            names_back(ctx.sentence.text):
+        return spoke[-1][1], spoke[-1][2]
+    return None
+
+
+def sentence_before(ctx: Context) -> Credit | None:
+    """The source of the sentence just before, in the same paragraph."""
+    spoke = ctx.state.speakers
+    if spoke and spoke[-1][0] == ctx.index - 1 and \
+            ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para:
+        return spoke[-1][1], spoke[-1][2]
+    return None
+
+
+def cell_speaker(cell: str, local: LocalNames | None) -> Speaker | None:
+    """The claimant a table's source cell names ("NIS (South Korea)", "Zelensky")."""
+    found = claimant_spans(cell, local)
+    if not found:
+        return None
+    name, group = lookup_claimant(found[0].group(0), local)
+    return Speaker(found[0].start(), found[0].end(), name, group)

@@ -1,0 +1,407 @@
+"""The measure of a figure: troops deployed or planned, casualties, killed, wounded,
+captured. `MEASURE_RULES` lists the rules in the order they are asked; the first that
+has a say decides."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from analysis.extract import vocab
+from analysis.extract.patterns import alternation, trie
+from analysis.extract.scope import CASUALTY, NON_PERSONNEL, PERSONNEL, Counted
+from analysis.extract.sentences import clause_after, clause_before
+from analysis.extract.state import Context
+
+_PLANNED = alternation(vocab.PLANNED_CUES)
+_DEPLOYED = alternation(vocab.DEPLOYED_CUES)
+_ANAPHOR = alternation(vocab.ANAPHORS)
+_SUBJECT_NOUNS = alternation(vocab.SUBJECT_NOUNS)
+_MISSING = alternation(vocab.MISSING_CUES)
+_SWAP = re.compile(r"\b(?:swap|swaps|exchange|exchanges|exchanged|swapped)\b", re.I)
+_MODAL_HAVE = re.compile(r"""
+    \b(?:could|would|will|may|might|should)\s+
+    (?:soon\s+|eventually\s+)?
+    (?:have|reach|number|total|consist\s+of|comprise)\s+  # "could have", "should number"
+    (?:\w+\s+)?$                                    # "could have some 10,000"
+""", re.I | re.X)
+# a perfect "has sent" governing the number: later planned cues speak of what they will do
+_HAS_SENT = re.compile(r"""
+    \b(?:has|have|had)\s+(?:already\s+)?
+    (?:sent|deployed|dispatched|transferred|shipped)\s+
+    (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
+""", re.I | re.X)
+_DEPLOYED_VERB_BEFORE = re.compile(r"\b(?:sent|deployed|dispatched|transferred|shipped)\s+(?:[\w~]+\s+){0,2}$",
+                                   re.I)
+_AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
+_MIXED_SUBJECT = re.compile(r"""
+    \b(?:(?:russian|ukrainian)\s+and\s+north\s+korean
+       |north\s+korean\s+and\s+(?:russian|ukrainian))\b
+""", re.I | re.X)
+_SENT_AFTER = re.compile(r"""
+    \s*(?:(?:the\s+North|North\s+Korea|Pyongyang|Kim|it|they)\s+)?   # a subject
+    (?:(?:have|has|had|were|was|(?:are|is)\s+to\s+be|will\s+be|would\s+be)\s+
+       (?:already\s+)?(?:been\s+)?)?                                 # an auxiliary
+    (?:already\s+)?
+    (?:sent|deployed|dispatched|shipped|brought|moved|transferred|gone|arrived)\b
+""", re.I | re.X)
+# "11,000 are now in the Kursk region": a bare count said to be there
+_THERE_AFTER = re.compile(r"""
+    \s*(?:are|were)\s+
+    (?:now\s+|already\s+|currently\s+|still\s+)?
+    (?:in|inside|at|fighting|stationed|deployed|based)\b
+""", re.I | re.X)
+# "among the roughly 15,000 sent": the whole a part was counted out of
+_WHOLE_BEFORE = re.compile(r"\b(?:among|of|out\s+of|from)\s+(?:the|an?|some|those|these)?\s*(?:\w+\s+)?$",
+                           re.I)
+_PART = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.I)
+_COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{trie(vocab.NON_PERSONNEL)})\b", re.I)
+_MIXED_FORCE = re.compile(r"""
+    ^[^.;]{0,40}?\b
+    (?:(?:north\s+)?koreans?\s+among\s+them          # "North Koreans among them"
+      |including\s+(?:some\s+)?(?:north\s+)?koreans? # "including North Koreans"
+      |mixed\s+(?:russian|north\s+korean|korean))\b  # "mixed Russian units"
+""", re.I | re.X)
+_VERB_BEFORE = re.compile(rf"""
+    \b({trie(vocab.VERBS_BEFORE)})\s+               # "captured", "killing"
+    (?:prisoner\s+)?
+    (?:(?!and\b|or\b|but\b|while\b)\w+\s+)?$        # one more word, not a conjunction
+""", re.I | re.X)
+_WEAK_PLANNED = set(vocab.WEAK_PLANNED_CUES)
+
+OUT = "out"  # a rule's verdict: the number is not a count of personnel
+
+
+@lru_cache(maxsize=4096)
+def casualty_measure(window: str) -> str | None:
+    """killed + wounded cues together mean casualties."""
+    kinds = {vocab.CASUALTY_CUES[re.sub(r"\s+", " ", m.group(0).lower())]
+             for m in CASUALTY.finditer(window)}
+    if not kinds:
+        return None
+    if "casualties" in kinds or {"killed", "wounded"} <= kinds:
+        return "casualties"
+    for kind in ("captured", "killed", "wounded"):
+        if kind in kinds:
+            return kind
+    return None
+
+
+@lru_cache(maxsize=4096)
+def casualty_window(after: str) -> str:
+    """Where casualty cues after a number still speak of it: up to the next number, and
+    not into a purpose clause ("2,000 people to replace their losses")."""
+    # quote marks around a cue ('have been “killed or wounded,”') do not end the clause
+    window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
+    return re.split(r"\bto\s+(?:replace|make\s+up|compensate|fill|offset|cover|avenge)\b",
+                    window, maxsplit=1)[0]
+
+
+def _nearest_troop_cue(cues: list[tuple[int, str, str]]) -> str | None:
+    strong = [c for c in cues if c[2] not in _WEAK_PLANNED]
+    if strong:
+        return "troops_planned" if min(strong)[1] == "planned" else "troops_deployed"
+    return None
+
+
+def troop_measure(before: str, after: str, default: str = "troops_deployed") -> str:
+    """troops_planned when the nearest cue says so, troops_deployed when it says that,
+    else `default`."""
+    return troop_cue(before, after) or default
+
+
+@lru_cache(maxsize=4096)
+def troop_cue(before: str, after: str) -> str | None:
+    """What the nearest troop cue says (None without one). Cues after the number come
+    first; a weak planned cue (`additional`, `further`) decides only before the number,
+    and only when no strong cue does."""
+    if _MODAL_HAVE.search(before):
+        return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
+    if _HAS_SENT.search(before):
+        return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
+    after_clause = clause_after(after)
+    cues = []
+    for m in _PLANNED.finditer(after_clause):
+        cues.append((m.start(), "planned", m.group(0).lower()))
+    for m in _DEPLOYED.finditer(after_clause):
+        if not _AS_NOUN.search(after_clause[:m.start()]) or m.group(0).lower() not in vocab.NOUN_CUES:
+            cues.append((m.start(), "deployed", m.group(0).lower()))
+    found = _nearest_troop_cue(cues)
+    if found:
+        return found
+    before_clause = clause_before(before, comma=True)
+    cues = []
+    for m in _PLANNED.finditer(before_clause):
+        cues.append((len(before_clause) - m.end(), "planned", m.group(0).lower()))
+    for m in _DEPLOYED.finditer(before_clause):
+        cues.append((len(before_clause) - m.end(), "deployed", m.group(0).lower()))
+    found = _nearest_troop_cue(cues)
+    if found:
+        return found
+    if any(c[1] == "planned" for c in cues):
+        return "troops_planned"
+    return None
+
+
+def _same_sentence_before(ctx: Context) -> dict | None:
+    """The figure just before this one, when it stands in the same sentence."""
+    rows = ctx.state.rows
+    return rows[-1] if rows and rows[-1]["sentence_start"] == ctx.sentence.start else None
+
+
+def sentence_measure(ctx: Context) -> str:
+    """With no cue of its own, a figure follows the figure before it in the same sentence:
+    a troop figure another troop figure ("decided to send 1,000 sappers to clear mines and
+    5,000 builders"), a part its whole ("killed 13 soldiers, five of them in a firefight
+    and another eight with drones")."""
+    previous = _same_sentence_before(ctx)
+    if previous:
+        if previous["measure"].startswith("troops") or _PART.match(ctx.after) or \
+                re.search(r"\b(?:another|a\s+further|the\s+other)\s+$", ctx.before):
+            return previous["measure"]
+    return "troops_deployed"
+
+
+def shared_measure(ctx: Context) -> str | None:
+    """`1 thousand sappers and 5 thousand builders`: coordinated figures share a verb;
+    `the two men` names a figure given before."""
+    previous = _same_sentence_before(ctx)
+    if previous:
+        between = ctx.sentence.text[previous["end"] - ctx.sentence.start:len(ctx.before)]
+        if re.fullmatch(r"\s*(?:[\w-]+\s+){0,3}(?:and|or|plus|as well as)\s+(?:some\s+|about\s+)?", between):
+            return previous["measure"]
+    if re.search(r"\b(?:the|these|those|both)\s+$", ctx.before):
+        same = [r for r in ctx.state.rows if r["value"] == _num(ctx.number.value)]
+        if same:
+            return same[-1]["measure"]
+    return None
+
+
+def inherited_measure(ctx: Context) -> str | None:
+    """`the number was more than 3,000` takes the measure of the figure just before."""
+    rows = ctx.state.rows
+    if rows and ctx.sentence.start - rows[-1]["sentence_start"] < 600:
+        return rows[-1]["measure"]
+    return None
+
+
+def _num(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else x
+
+
+# --- the rules, in the order they are asked ----------------------------------------------
+# Each takes the number's context and what it counts, and returns a measure, OUT (not a
+# count of personnel), or None (no say: the next rule is asked).
+
+MeasureRule = Callable[[Context, Counted], "str | None"]
+
+
+def _tail(ctx: Context, counted: Counted) -> str:
+    return ctx.after[counted.consumed:]
+
+
+def more_of_other_things(ctx: Context, counted: Counted) -> str | None:
+    """"31 of the 52 drones ..., and 14 more were lost": more of the same things."""
+    if counted.kind == "bare" and re.match(r"\s*(?:more|others)\b", ctx.after) and \
+            _COUNTED_THING.search(ctx.before):
+        return OUT
+    return None
+
+
+def mixed_subject(ctx: Context, counted: Counted) -> str | None:
+    """"Russian and North Korean soldiers ... number an estimated 63,000"."""
+    return OUT if _MIXED_SUBJECT.search(clause_before(ctx.before, comma=False)) else None
+
+
+def prisoner_swap(ctx: Context, counted: Counted) -> str | None:
+    """A prisoner swap is of Russians and Ukrainians."""
+    if _SWAP.search(clause_before(ctx.before, comma=False)[-60:]) and \
+            casualty_measure(casualty_window(ctx.after)) == "captured":
+        return OUT
+    return None
+
+
+def verb_before(ctx: Context, counted: Counted) -> str | None:
+    """"Ukrainian forces captured two wounded soldiers", "killing 21 and wounding 40"."""
+    verb = _VERB_BEFORE.search(ctx.before[-30:])
+    return vocab.VERBS_BEFORE[re.sub(r"\s+", " ", verb.group(1).lower())] if verb else None
+
+
+def _casualty_after(ctx: Context, counted: Counted) -> str | None:
+    return casualty_measure(casualty_window(_tail(ctx, counted)))
+
+
+def missing(ctx: Context, counted: Counted) -> str | None:
+    """Missing is not a measure."""
+    if not _casualty_after(ctx, counted) and _MISSING.search(casualty_window(_tail(ctx, counted))):
+        return OUT
+    return None
+
+
+def part_of_previous(ctx: Context, counted: Counted) -> str | None:
+    """"killed 13 soldiers, five of them in a firefight": a part takes its whole's
+    measure; "planned to send another 6,000, and about 1,000 of them had already arrived"
+    reads its own troop cue."""
+    previous = _same_sentence_before(ctx)
+    if _DEPLOYED_VERB_BEFORE.search(ctx.before):
+        return None  # "deployed more than 10,000 of them": the verb's object, not a part
+    if _casualty_after(ctx, counted) or counted.kind != "bare" or not previous or not (
+            _PART.match(ctx.after) or re.search(r"\b(?:another|a\s+further)\s+$", ctx.before)):
+        return None
+    if previous["measure"].startswith("troops"):
+        return troop_measure("", _tail(ctx, counted), previous["measure"])
+    return previous["measure"]
+
+
+def casualty_noun(ctx: Context, counted: Counted) -> str | None:
+    """"1,100 casualties", "300 killed and 2,700 wounded"."""
+    if counted.kind != "casualty":
+        return None
+    return casualty_measure(casualty_window(ctx.after)) or counted.cue
+
+
+def mixed_force(ctx: Context, counted: Counted) -> str | None:
+    """"a force of 50,000 troops, North Koreans among them"."""
+    return OUT if counted.kind == "personnel" and _MIXED_FORCE.match(_tail(ctx, counted)) else None
+
+
+_WHOLE_OF_PART = re.compile(r"""
+    \b(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent))
+    \s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?(?:\w+\s+)?$   # "half of the (estimated)"
+""", re.I | re.X)
+
+
+def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
+    """"half of the estimated 11,000 troops deployed have become casualties": the number
+    is the whole the part was counted out of; its own troop cue decides, not the part's
+    casualty word."""
+    if counted.kind == "personnel" and _WHOLE_OF_PART.search(ctx.before[-60:]):
+        return troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
+    return None
+
+
+def one_soldier(ctx: Context, counted: Counted) -> str | None:
+    """"one soldier, about to be captured, tried to ...": a single soldier is a count only
+    as a casualty or a prisoner, never as a deployment."""
+    if counted.kind != "personnel" or ctx.number.value != 1:
+        return None
+    return _casualty_after(ctx, counted) or \
+        casualty_measure(clause_before(ctx.before, comma=True)[-70:]) or OUT
+
+
+def deployment_verb_before(ctx: Context, counted: Counted) -> str | None:
+    """"since Pyongyang deployed more than 10,000 of them": a deployment verb governing the
+    number beats a casualty word earlier in the sentence."""
+    if counted.kind in ("personnel", "bare") and _DEPLOYED_VERB_BEFORE.search(ctx.before) and \
+            not _casualty_after(ctx, counted):
+        return troop_measure(ctx.before, _tail(ctx, counted))
+    return None
+
+
+def personnel_noun(ctx: Context, counted: Counted) -> str | None:
+    """"1,500 soldiers": a casualty cue after or before it, a verb shared with the figure
+    before, else its troop cue."""
+    if counted.kind != "personnel":
+        return None
+    before_cas = casualty_measure(clause_before(ctx.before, comma=True)[-70:])
+    return _casualty_after(ctx, counted) or before_cas or shared_measure(ctx) or troop_measure(
+        ctx.before, _tail(ctx, counted), sentence_measure(ctx))
+
+
+# From here on the number is bare: what it counts stands before it ("casualties exceed 3,000").
+
+def a_multiple_or_distance(ctx: Context, counted: Counted) -> str | None:
+    """"three times", "40 km"."""
+    if re.search(r"\b(?:times|fold|percent|per cent|km|kilometers|miles)\b", _tail(ctx, counted)[:15], re.I):
+        return OUT
+    return None
+
+
+def own_verb_after(ctx: Context, counted: Counted) -> str | None:
+    """"600 soldiers had been killed, out of around 15,000 sent": its own verb decides."""
+    after = _tail(ctx, counted)
+    clause = clause_before(ctx.before, comma=False)
+    if not _casualty_after(ctx, counted) and (_SENT_AFTER.match(after) or _THERE_AFTER.match(after)) and (
+            PERSONNEL.search(clause) or _WHOLE_BEFORE.search(clause) or not NON_PERSONNEL.search(clause)):
+        return troop_measure(ctx.before, after)
+    return None
+
+
+def casualty_in_clause(ctx: Context, counted: Counted) -> str | None:
+    """"casualties exceed 3,000", "3,000 killed"."""
+    return _casualty_after(ctx, counted) or casualty_measure(clause_before(ctx.before, comma=False))
+
+
+def label(ctx: Context, counted: Counted) -> str | None:
+    """A label: "Sent, both waves: ~15,000"."""
+    text, colon, rest = ctx.before.rpartition(":")
+    if colon and len(rest.split()) <= 2 and len(text.split()) <= 10 and (
+            _DEPLOYED.search(text) or _PLANNED.search(text)):
+        return troop_measure(text + ":", _tail(ctx, counted))
+    return None
+
+
+def personnel_in_clause(ctx: Context, counted: Counted) -> str | None:
+    """"the soldiers sent number 3,000"."""
+    if PERSONNEL.search(clause_before(ctx.before, comma=False)):
+        return shared_measure(ctx) or troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
+    return None
+
+
+def anaphor(ctx: Context, counted: Counted) -> str | None:
+    """"the number was more than 3,000", "3,000 more": the figure before, or the sentence
+    before, says what is counted."""
+    clause = clause_before(ctx.before, comma=False)
+    if not (_ANAPHOR.search(clause[-60:]) or re.match(r"\s*(?:more|others|additional)\b", ctx.after)):
+        return None
+    measure = inherited_measure(ctx)
+    if measure is None and ctx.index > 0:
+        previous = ctx.state.sentences[ctx.index - 1].text
+        measure = casualty_measure(previous) or (
+            troop_measure(previous, "") if PERSONNEL.search(previous) else None)
+    if measure and measure.startswith("troops"):
+        return troop_measure(ctx.before, _tail(ctx, counted), measure)
+    return measure or None
+
+
+def subject_noun(ctx: Context, counted: Counted) -> str | None:
+    """"the force ... 12,000", "sent 3,000"."""
+    clause = clause_before(ctx.before, comma=False)
+    if _SUBJECT_NOUNS.search(clause) or re.search(r"\b(?:sent|deployed|dispatched)\s+(?:\w+\s+){0,2}$",
+                                                  clause + " ", re.I):
+        return troop_measure(ctx.before, _tail(ctx, counted))
+    return None
+
+
+def follows_troop_figure(ctx: Context, counted: Counted) -> str | None:
+    """"... or even half a million", "15,000 in two rotations: roughly 11,000 in October"."""
+    previous = _same_sentence_before(ctx)
+    clause = clause_before(ctx.before, comma=False)
+    if previous and previous["measure"].startswith("troops") and (
+            re.search(r"\b(?:and|or)\b", clause) or re.search(r"[:,]\s+(?:\w+\s+)?$", ctx.before)):
+        return troop_measure(ctx.before, _tail(ctx, counted), previous["measure"])
+    return None
+
+
+def nothing_counted(ctx: Context, counted: Counted) -> str | None:
+    """A bare number nothing names is not a figure."""
+    return OUT
+
+
+MEASURE_RULES: tuple[MeasureRule, ...] = (
+    more_of_other_things, mixed_subject, prisoner_swap, verb_before, missing,
+    part_of_previous, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
+    deployment_verb_before, personnel_noun,
+    a_multiple_or_distance, own_verb_after, casualty_in_clause, label,
+    personnel_in_clause, anaphor, subject_noun, follows_troop_figure, nothing_counted,
+)
+
+
+def measure(ctx: Context, counted: Counted) -> tuple[str | None, str]:
+    """The measure of a figure (None when the number is not a count of personnel), and
+    the name of the rule that decided."""
+    for rule in MEASURE_RULES:
+        verdict = rule(ctx, counted)
+        if verdict is not None:
+            return (None if verdict == OUT else verdict), rule.__name__
+    return None, ""

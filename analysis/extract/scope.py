@@ -1,0 +1,283 @@
+"""Which numbers are figures: the surface of a number (not a date, a year, money, a
+ratio), what it counts (the noun after it), and whether that is North Korean personnel in
+this deployment (not another side, not a whole army, not a rate)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from analysis.extract import vocab
+from analysis.extract.numbers import NumberPhrase
+from analysis.extract.patterns import alternation, trie
+from analysis.extract.sentences import Sentence, clause_before
+from analysis.extract.state import Context
+
+# (hyphens allowed around it: "FACTBOX-North Korea's", "North Korea-Russia treaty")
+KOREA = re.compile(rf"(?<!\w)(?:{trie(vocab.KOREA_MARKERS)})(?!\w)", re.I)
+CASUALTY = alternation(vocab.CASUALTY_CUES)
+PERSONNEL = alternation(vocab.PERSONNEL_NOUNS)
+NON_PERSONNEL = alternation(vocab.NON_PERSONNEL)
+_ARMY = alternation(vocab.ARMY_CUES)
+_STRONG_UNIT = re.compile(rf"""
+    -?\s*strong\s+                                   # "12,000-strong"
+    (?:[\w'’-]+\s+){{0,3}}?                          # "elite assault"
+    (?:{trie(vocab.UNIT_NOUNS)})\b                   # "contingent"
+""", re.I | re.X)
+_WORD_RE = re.compile(r"[\w'’.+-]+|[^\w\s]")
+_NOT_COUNTED = set(vocab.NOT_MILITARY) | {s for s in vocab.OTHER_SIDES if " " not in s}
+_SIDES = trie(vocab.OTHER_SIDES)
+_COUNTRIES = trie(vocab.OTHER_COUNTRIES)
+_OTHER_LOSSES = re.compile(rf"""
+    \b(?:{_COUNTRIES})['’]s\s+(?:own\s+)?            # "Russia's (own)"
+    (?:losses|casualties|troops|soldiers|dead|army|forces)\b
+  | \b(?:russian|ukrainian)\s+(?:losses|casualties)\b
+""", re.I | re.X)
+_LOSS_SUBJECT = re.compile(rf"""
+    \b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?  # "Russia has"
+    (?:lost|loses|losing|suffered|suffers|sustained)\b
+""", re.I | re.X)
+# "killed 3,000 Russian soldiers", "Ukraine's 1,000 casualties"
+_OTHER_SIDE_BEFORE = re.compile(
+    rf"\b(?:{_SIDES})\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+)?$", re.I)
+_OTHER_SIDE_AFTER = re.compile(rf"^\W*(?:\w+\W+)?(?:{_SIDES})\b", re.I)
+_ARMY_OF = re.compile(r"""
+    \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population),?\s+
+    (?:of|with|numbering|totalling|totaling
+      |(?:is|was)\s+(?:estimated|put|thought|believed)\s+(?:to\s+be\s+|at\s+)
+      |stands\s+at)
+    \s*(?:\w+\s+){0,2}$                              # "an army of (some) 1.2 million"
+""", re.I | re.X)
+_RATE = re.compile(r"""
+    (?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b
+    (?!\s+(?:earlier|later|before|after|ago|prior))  # "killed a day earlier" dates, not a rate
+  | \s+(?:daily|weekly)\b
+""", re.I | re.X)
+_URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
+_LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
+_MONTH = trie(m.capitalize() for m in vocab.MONTHS)
+
+
+def mask(text: str) -> str:
+    """URLs, e-mail addresses and file names blanked out, and a dot leader read as the
+    colon it stands for ("Killed ........ ~600" → "Killed:        ~600"), offsets kept."""
+    if "...." in text or ". . . ." in text:
+        text = _LEADER.sub(lambda m: ":" + " " * (len(m.group(0)) - 1), text)
+    if not any(mark in text for mark in ("http", "www.", "@", ".htm", ".php", "[email")):
+        return text  # the common case, and the regex is slow on long text
+    return _URLISH.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def surface_ok(text: str, phrase: NumberPhrase) -> bool:
+    """The number can be a count by its surface: not a date, year, time, money, ratio,
+    age, percentage, footnote mark, code or fraction."""
+    before = text[max(0, phrase.start - 12):phrase.start]
+    after = text[phrase.end:phrase.end + 24]
+    if re.search(r"[\w][/:]$|/$|[$€£₩#№]\s*$|[A-Za-z]-$|\b[Nn]o\.\s*$", before):
+        return False
+    if re.match(r"\s*(?:%|percent|per\s*cent|/|:\d|°|-year|-day|-month|-week|th\b|st\b)", after, re.I):
+        return False
+    if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b", after):
+        return False
+    if re.search(rf"\b(?:{_MONTH})\.?\s*$", before) and phrase.value <= 31 and (phrase.high or 0) <= 31:
+        return False  # "Dec. 23", "Oct. 27-28"
+    if re.match(rf"\s*(?:{_MONTH})\b", after) and phrase.value <= 31:
+        return False
+    if re.search(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$", before) or \
+            re.match(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b", after):
+        return False  # "one in three" is a ratio
+    if re.match(r"\s+[\w-]+\s+(?:for|to)\s+(?:every|each)\b", after):
+        return False  # a ratio: "nine wounded for every soldier killed"
+    if re.search(r"\b(?:none|all|each|any|both|either|neither|most)\s+of\s+(?:the|these|those)\s*$",
+                 before, re.I):
+        return False  # "none of the three": the figure was given before
+    if before.endswith("[") and after.startswith("]"):
+        return False  # a footnote mark: "as replacements.[3]"
+    if re.match(r"(?:\s*(?:and|or|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b", after) or \
+            re.search(r"\baged\s*$", before):
+        return False  # ages: "the men are 20 and 26 years old"
+    if re.search(r"[\"“‘']$", before) and re.match(r"[\"”’']", after) and \
+            re.fullmatch(r"\d[\d,.]*", phrase.text):
+        return False  # a number in quotes is a name or a code: 'a "200" is a dead soldier'
+    digits = phrase.text.strip()
+    if re.fullmatch(r"(?:19|20)\d\d", digits):
+        return False  # a year; counts this size are written with a separator or words
+    if phrase.value < 1 or phrase.value != int(phrase.value):
+        return False
+    return True
+
+
+# --- what a number counts ------------------------------------------------------------------
+
+@dataclass
+class Counted:
+    """What the words after a number say it counts: `kind` is personnel, casualty, bare
+    (no noun) or other; `cue` the casualty measure a casualty noun names; `consumed` the
+    characters read."""
+    kind: str
+    cue: str | None
+    consumed: int
+
+
+def what_it_counts(after: str) -> Counted:
+    """What the number counts, read from the words after it. Known modifiers (`North
+    Korean`, `elite`) are skipped freely; up to two unknown words may stand before the
+    noun (`special operations soldiers`)."""
+    strong = _STRONG_UNIT.match(after)
+    if strong:
+        return Counted("personnel", None, strong.end())  # "a 12,000-strong contingent"
+    pos, words, unknown = 0, 0, 0
+    gloss = re.match(r"\s*:\s+(?=\S)", after)
+    if gloss:
+        pos = gloss.end()  # a list of figures: "- About 3,500: North Korean soldiers who ..."
+    while words < 7:
+        pos += re.match(r"[\s\-]*", after[pos:]).end()
+        rest = after[pos:]
+        cm = CASUALTY.match(rest)
+        if cm:
+            cue = re.sub(r"\s+", " ", cm.group(0).lower())
+            return Counted("casualty", vocab.CASUALTY_CUES[cue], pos + cm.end())
+        pm = PERSONNEL.match(rest)
+        if pm:
+            word = pm.group(0).lower()
+            if word in vocab.GENERIC_PEOPLE and words > 0 and \
+                    not re.search(r"korean|military|army", after[:pos], re.I):
+                return Counted("other", None, pos)
+            return Counted("personnel", None, pos + pm.end())
+        wm = _WORD_RE.match(rest)
+        if not wm:
+            return Counted("bare" if unknown == 0 else "other", None, pos)
+        low = wm.group(0).lower().strip("’'").rstrip(".")
+        if low == "south" and re.match(r"south\s+korean", rest, re.I):
+            return Counted("other", None, pos)  # South Korean troops are another side's
+        if NON_PERSONNEL.fullmatch(low) or low in _NOT_COUNTED:
+            return Counted("other", None, pos)
+        if low in vocab.NOUN_MODIFIERS:
+            pos += wm.end()
+            words += 1
+            continue
+        if not low or not low[0].isalnum() or low in vocab.BARE_NEXT:
+            return Counted("bare" if unknown == 0 else "other", None, pos)
+        if low.endswith("ed") and unknown == 0:
+            return Counted("bare", None, pos)  # "3,000 arrived", "9,000 more expected"
+        unknown += 1
+        if unknown > 2:
+            return Counted("other", None, pos)
+        pos += wm.end()
+        words += 1
+    return Counted("other", None, pos)
+
+
+# --- out of scope: each rule names one reason a count is not of this deployment -------------
+
+def counts_something_else(ctx: Context, counted: Counted) -> bool:
+    """Not personnel: "52 drones", "12 villages"."""
+    return counted.kind == "other"
+
+
+def whole_army_after(ctx: Context, counted: Counted) -> bool:
+    """"1.2 million active-duty troops", "3,000 army reservists"."""
+    return counted.kind == "personnel" and bool(_ARMY.search(ctx.after[:counted.consumed + 12]))
+
+
+def whole_army_before(ctx: Context, counted: Counted) -> bool:
+    """"an army of 1.2 million", "militaries, with roughly 1.2 million"."""
+    return bool(_ARMY_OF.search(ctx.before[-40:]))
+
+
+def other_side_after(ctx: Context, counted: Counted) -> bool:
+    """"3,000 Russian soldiers"."""
+    return bool(_OTHER_SIDE_AFTER.match(ctx.after[:counted.consumed]))
+
+
+def other_side_before(ctx: Context, counted: Counted) -> bool:
+    """"Ukraine's 1,000 casualties", "killed 3,000 Russian soldiers"."""
+    tail = ctx.before[-30:]
+    return bool(_OTHER_SIDE_BEFORE.search(tail) and not KOREA.search(tail))
+
+
+def other_side_lost(ctx: Context, counted: Counted) -> bool:
+    """"Russia has lost 600,000": another side is the subject of a loss."""
+    clause = clause_before(ctx.before, comma=False)
+    return bool(_LOSS_SUBJECT.search(clause[-60:]) and not KOREA.search(clause))
+
+
+def other_side_losses(ctx: Context, counted: Counted) -> bool:
+    """"Russia's own losses, which US officials put at about 1,200" (numbers inside the
+    clause do not end it here: "put Russian losses over 24 hours at")."""
+    wide = re.split(r"[;:]|\s(?:while|but|whereas)\s", ctx.before)[-1][-90:]
+    other = list(_OTHER_LOSSES.finditer(wide))
+    return bool(other and not KOREA.search(wide[other[-1].end():]) and (
+        counted.kind != "personnel" or not KOREA.search(ctx.after[:counted.consumed])))
+
+
+def a_rate(ctx: Context, counted: Counted) -> bool:
+    """"1,200 killed and wounded a day" is a rate, not a count."""
+    return bool(_RATE.match(ctx.after[counted.consumed:]))
+
+
+def one_of(ctx: Context, counted: Counted) -> bool:
+    """"one of the soldiers", "one of the two prisoners"."""
+    p = ctx.number
+    return p.value == 1 and not p.text[0].isdigit() and (
+        counted.kind != "personnel" or bool(re.match(r"\s+of\b", ctx.after)))
+
+
+def far_from_korea(ctx: Context, counted: Counted) -> bool:
+    """Nothing near speaks of North Korea."""
+    return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
+
+
+# Checked in order, cheapest first; any one puts the number out of scope.
+OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
+    counts_something_else, whole_army_after, whole_army_before, other_side_after,
+    other_side_before, other_side_lost, other_side_losses, a_rate, one_of, far_from_korea,
+)
+
+
+def out_of_scope(ctx: Context, counted: Counted) -> bool:
+    """The number does not count North Korean personnel of this deployment."""
+    return any(rule(ctx, counted) for rule in OUT_OF_SCOPE)
+
+
+_LIST_LINE = 120  # characters: a paragraph this short is a list line, a heading or a label
+_FURNITURE = set(vocab.FURNITURE_HEADINGS)
+
+
+def furniture(sentences: list[Sentence]) -> set[int]:
+    """Sentences of a page's furniture: the short lines after a heading such as "Most
+    read" or "Related" are other stories' headlines (no full stop), up to the next
+    paragraph of prose."""
+    out: set[int] = set()
+    para_text: dict[int, str] = {}
+    for s in sentences:
+        para_text[s.para] = (para_text.get(s.para, "") + " " + s.text).strip()
+    skipping = False
+    for i, s in enumerate(sentences):
+        text = para_text[s.para]
+        if text.lower().rstrip(":").strip() in _FURNITURE:
+            skipping = True
+            out.add(i)
+        elif skipping and len(text) <= _LIST_LINE and not re.search(r"[.!?][\"”’]?$", text):
+            out.add(i)
+        else:
+            skipping = False
+    return out
+
+
+def korea_near(sentences: list[Sentence], i: int, title: str) -> bool:
+    """The sentence, one of the three before it, or the title speaks of North Korea; for a
+    line of a list (short paragraphs one after another), the three sentences before the
+    list may."""
+    if any(KOREA.search(sentences[j].text) for j in range(max(0, i - 3), i + 1)):
+        return True
+    if KOREA.search(title):
+        return True
+    reach = max(0, i - 40)
+    length: dict[int, int] = {}
+    for sent in sentences[reach:i + 1]:
+        length[sent.para] = length.get(sent.para, 0) + len(sent.text)
+    j = i
+    while j >= reach and length[sentences[j].para] <= _LIST_LINE:
+        j -= 1
+    return j < i and any(KOREA.search(sent.text) for sent in sentences[max(0, j - 2):i])

@@ -1,0 +1,46 @@
+"""What the stages share: the article read so far, and the place of one number in it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from analysis.extract.numbers import NumberPhrase
+from analysis.extract.sentences import Sentence
+
+if TYPE_CHECKING:
+    from analysis.extract.attribution import Voices
+    from analysis.extract.claimant import LocalNames, Speaker
+
+
+@dataclass
+class ArticleState:
+    """One article as extraction walks it: its sentences, the people it introduces, who
+    spoke in which sentence and on what day, the dates met so far, the figures found so
+    far and the title. A table cell is read with a state of its own (the sentences before
+    the table, no speakers)."""
+    sentences: list[Sentence]
+    title: str = ""
+    local: LocalNames | None = None
+    # (sentence index, the sentence's last speaker, the day it spoke): "He added" looks back
+    speakers: list[tuple[int, Speaker, date | None]] = field(default_factory=list)
+    dates: list[date] = field(default_factory=list)   # resolved dates, for "the same day"
+    rows: list[dict] = field(default_factory=list)     # figures found so far, in text order
+    voices: Voices | None = None   # who speaks beyond single sentences (attribution.py)
+    # where claimant names start in the text, found once per article, and each sentence's
+    # speakers once read (claimant.sentence_speakers)
+    name_starts: list[int] | None = None
+    sentence_speakers: dict[int, list[Speaker]] = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    """What one number phrase sits in: the sentence, the text before and after it, and
+    where that sentence stands in the article."""
+    sentence: Sentence
+    number: NumberPhrase
+    before: str      # sentence text before the number, as written
+    after: str       # sentence text after the number
+    index: int       # of the sentence in state.sentences
+    state: ArticleState
+    speakers: list[Speaker] = field(default_factory=list)  # the sentence's sources
