@@ -3,7 +3,9 @@
 Each file (`.txt`, `.md` or `.html`) is read with a fallback to cp1252 and latin-1, HTML is
 turned into text by trafilatura, metadata comes from the options, the file's front matter
 or its text, and the article is written under `data/articles/` with a front-matter block.
-The store is then updated incrementally (only the new article is extracted). An article
+The store is then updated incrementally: only the new article is read and extracted, its
+rows are added to a copy of the store with the claims of the keys it touches regrouped,
+and the copy is switched to (analysis.store.add_articles). An article
 whose text is already in the corpus is refused, naming the one already there.
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import yaml
 
 from analysis import store
@@ -118,11 +121,30 @@ def prepare(data: bytes, filename: str, overrides: dict | None = None,
     return Prepared(name, full, meta, digest, extract_article(article))
 
 
-def existing_hashes(articles_dir: Path) -> dict[str, str]:
-    """Normalised-text hash → article name, for every readable article in the folder."""
+def existing_hashes(articles_dir: Path, link: Path | None = None) -> dict[str, str]:
+    """Normalised-text hash → article name, for every article in the store at `link`
+    (one query) and every readable file of the folder the store does not hold yet (an
+    ingest killed before its store update)."""
+    hashes: dict[str, str] = {}
+    held: set[str] = set()
+    path = store.current_path(link) if link is not None else None
+    if path is not None and not store.check_store(path):
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            for digest, name in con.execute("SELECT sha256, article FROM articles ORDER BY article"
+                                            ).fetchall():
+                hashes.setdefault(digest, name)
+                held.add(name)
+        finally:
+            con.close()
+        return {**_folder_hashes(articles_dir, skip=held), **hashes}
+    return _folder_hashes(articles_dir)
+
+
+def _folder_hashes(articles_dir: Path, skip: set[str] = frozenset()) -> dict[str, str]:
     hashes = {}
     for path in sorted(articles_dir.glob("*")):
-        if path.suffix.lower() in (".txt", ".md"):
+        if path.suffix.lower() in (".txt", ".md") and path.name not in skip:
             try:
                 hashes.setdefault(normalised_hash(read_article(path).body), path.name)
             except ArticleError:
@@ -149,7 +171,7 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
     """
     articles_dir.mkdir(parents=True, exist_ok=True)
     with store.writer_lock(link, timeout=timeout):
-        current = existing_hashes(articles_dir)
+        current = existing_hashes(articles_dir, link)
         for item in prepared:
             if item.digest in current:
                 raise ArticleError(f"{item.name}: the same article is already in the corpus "
@@ -162,7 +184,7 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
                 os.fsync(handle.fileno())
             os.replace(tmp, articles_dir / item.name)
             current[item.digest] = item.name
-        return store.refresh(articles_dir, link)
+        return store.add_articles([articles_dir / item.name for item in prepared], link)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=store.DB_LINK)
     args = parser.parse_args(argv)
     overrides = {k: getattr(args, k) for k in META_FIELDS if getattr(args, k)}
-    existing = existing_hashes(args.articles) if args.articles.is_dir() else {}
+    existing = existing_hashes(args.articles, args.db) if args.articles.is_dir() else {}
     ready, failed = [], 0
     for path in args.paths:
         try:

@@ -1,0 +1,243 @@
+"""Writing the store's derived tables inside an open DuckDB transaction, for a whole
+build or for the few articles and claims an ingest touches.
+
+`figures` is `extracted` with the review decisions applied: the articles no decision
+reaches are copied over in SQL, the others go through `decisions.apply` in Python.
+`claims` is regrouped key by key (measure, claimant group, value, bounds): the figures
+of the keys asked for are streamed in corpus order and `claims.claims_of_key` clusters
+each key, so memory holds one key's mentions at a time, not the corpus. Rows go into
+DuckDB as Arrow tables of at most BATCH rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+
+import duckdb
+import pyarrow as pa
+
+from analysis.store import decisions
+from analysis.store.claims import CLAIM_COLUMNS, FIGURE_COLUMNS, claims_of_key
+
+BATCH = 20_000
+KEY = ("measure", "claimant_group", "value", "low", "high")
+_KEY_SQL = ", ".join(KEY)
+_ARROW = {"VARCHAR": pa.string(), "DOUBLE": pa.float64(), "INTEGER": pa.int32(),
+          "BIGINT": pa.int64(), "DATE": pa.date32(), "BOOLEAN": pa.bool_(),
+          "VARCHAR[]": pa.list_(pa.string()), "TIMESTAMP": pa.timestamp("us")}
+# read back for grouping; `appended` marks a figure an analyst added where the extractor
+# found none: a build lists those after every extracted mention
+_GROUP_COLUMNS = ["mention_id", "article", *KEY, "qualifier", "claimant", "claim_date",
+                  "published", "quote", "sentence", "start", "review_status", "publisher"]
+
+
+def _day(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _number(value):
+    """A stored DOUBLE as the extractor gives it (whole numbers as int), so claim ids,
+    which hash the key's text, come out as in a build from extraction."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    return {name: kind for name, kind, *_ in con.execute(f"DESCRIBE {table}").fetchall()}
+
+
+def arrow(types: dict[str, str], rows: list[dict]) -> pa.Table:
+    """Dict rows as an Arrow table typed as a table's columns (those the rows hold)."""
+    data = {}
+    for c in (c for c in types if c in rows[0]):
+        values = [r.get(c) for r in rows]
+        if types[c] == "DATE":
+            values = [_day(v) for v in values]
+        data[c] = pa.array(values, type=_ARROW[types[c]])
+    return pa.table(data)
+
+
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, batch: pa.Table) -> None:
+    cols = ", ".join(f'"{c}"' for c in batch.column_names)
+    con.register("_batch", batch)
+    try:
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch")
+    finally:
+        con.unregister("_batch")
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Append dict rows to `table` in Arrow batches of at most BATCH rows."""
+    types = _types(con, table)
+    for at in range(0, len(rows), BATCH):
+        insert_arrow(con, table, arrow(types, rows[at:at + BATCH]))
+
+
+class Appender:
+    """Rows collected and written to a table BATCH at a time."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, table: str):
+        self.con, self.table, self.rows = con, table, []
+        self.types = _types(con, table)
+
+    def add(self, rows: Iterable[dict]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            insert_arrow(self.con, self.table, arrow(self.types, self.rows))
+        self.rows = []
+
+
+def records(cursor: duckdb.DuckDBPyConnection, columns: list[str] | None = None) -> list[dict]:
+    """An executed query's rows as dicts of plain values (dates as ISO text, whole
+    numbers in value/low/high as int), as the extractor gives them."""
+    names = columns or [d[0] for d in cursor.description]
+    out = []
+    for row in cursor.fetchall():
+        record = dict(zip(names, row))
+        for key in ("value", "low", "high"):
+            if key in record:
+                record[key] = _number(record[key])
+        for key in ("claim_date", "published"):
+            if isinstance(record.get(key), dt.date):
+                record[key] = record[key].isoformat()
+        out.append(record)
+    return out
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+def route(con: duckdb.DuckDBPyConnection, logged: list[dict]) -> dict[int, str | None]:
+    """The article each decision applies to (as decisions.apply finds it: by the text's
+    hash, else by name), or None when it is in no article of the store."""
+    if not logged:
+        return {}
+    shas = sorted({d["article_sha"] for d in logged})
+    names = sorted({d["article"] for d in logged})
+    rows = con.execute("SELECT article, sha256 FROM articles WHERE list_contains(?, sha256) "
+                       "OR list_contains(?, article)", [shas, names]).fetchall()
+    by_sha = {sha: name for name, sha in rows}
+    present = {name for name, _ in rows}
+    return {d["id"]: by_sha.get(d["article_sha"]) or (d["article"] if d["article"] in present
+                                                        else None) for d in logged}
+
+
+def decision_rows(logged: list[dict], orphan_reasons: dict[int, str]) -> list[dict]:
+    """The store's `decisions` table: each logged decision, and why it found no figure."""
+    return [{**{k: d.get(k) for k in decisions.COLUMNS},
+             "before": json.dumps(d["before"], default=str) if d["before"] else None,
+             "after": json.dumps(d["after"], default=str),
+             "orphan_reason": orphan_reasons.get(d["id"])} for d in logged]
+
+
+def refigure(con: duckdb.DuckDBPyConnection, logged: list[dict], names: Iterable[str]
+             ) -> dict[int, str]:
+    """(Re)write the figures of the articles `names` from `extracted` with the decisions
+    applied; returns the orphan reasons of the decisions routed to them or to nothing."""
+    names = sorted(set(names))
+    con.execute("DELETE FROM figures WHERE list_contains(?, article)", [names])
+    articles = {r["article"]: r for r in records(con.execute(
+        "SELECT article, sha256, text, published FROM articles WHERE list_contains(?, article)",
+        [names]))}
+    extracted = [c for c in FIGURE_COLUMNS if c not in ("claim_id", "review_status", "review_note")]
+    cols = ", ".join(f'"{c}"' for c in extracted)
+    mentions = records(con.execute(f"SELECT {cols} FROM extracted WHERE list_contains(?, article) "
+                                   'ORDER BY article, "start"', [names]), extracted)
+    figures, orphans = decisions.apply(mentions, logged, articles)
+    for f in figures:
+        f["claim_id"] = None
+    insert(con, "figures", figures)
+    routed = route(con, logged)
+    return {o["id"]: o["reason"] for o in orphans
+            if routed.get(o["id"]) is None or routed[o["id"]] in articles}
+
+
+def copy_unreviewed(con: duckdb.DuckDBPyConnection, skip: list[str]) -> None:
+    """Figures of every article but `skip`: their extracted mentions, unreviewed."""
+    extracted = [c for c in FIGURE_COLUMNS if c not in ("claim_id", "review_status", "review_note")]
+    cols = ", ".join(f'"{c}"' for c in extracted)
+    con.execute(f"INSERT INTO figures ({cols}, review_status) SELECT {cols}, 'unreviewed' "
+                "FROM extracted WHERE NOT list_contains(?, article)", [sorted(skip)])
+
+
+# --- claims ------------------------------------------------------------------------------
+
+def keys_of(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> set[tuple]:
+    """The claim keys of the (not rejected) figures of these articles."""
+    names = sorted(set(names))
+    if not names:
+        return set()
+    return set(con.execute(f"SELECT DISTINCT {_KEY_SQL} FROM figures WHERE "
+                           "list_contains(?, article) AND review_status <> 'rejected'",
+                           [names]).fetchall())
+
+
+def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
+    """The figures of each key (all keys when None), in corpus order, one key at a time."""
+    cols = ", ".join(f'f."{c}"' for c in _GROUP_COLUMNS if c != "publisher")
+    join = ""
+    if keys is not None:
+        con.execute("CREATE OR REPLACE TEMP TABLE _keys (measure VARCHAR, claimant_group "
+                    "VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE)")
+        insert(con, "_keys", [dict(zip(KEY, key)) for key in keys])
+        join = "JOIN _keys k ON " + " AND ".join(f"f.{c} IS NOT DISTINCT FROM k.{c}" for c in KEY)
+    cursor = con.execute(
+        f"SELECT {cols}, a.publisher FROM figures f {join} LEFT JOIN articles a USING (article) "
+        "LEFT JOIN (SELECT mention_id, true AS extracted FROM extracted) e USING (mention_id) "
+        "WHERE f.review_status <> 'rejected' "
+        f"ORDER BY {', '.join('f.' + c for c in KEY)}, e.extracted IS NULL, f.article, f.\"start\"")
+    current, rows = None, []
+    while True:
+        chunk = cursor.fetchmany(BATCH)
+        for raw in chunk:
+            row = dict(zip(_GROUP_COLUMNS, raw))
+            for c in ("value", "low", "high"):
+                row[c] = _number(row[c])
+            key = tuple(row[c] for c in KEY)
+            if key != current and rows:
+                yield rows
+                rows = []
+            current = key
+            rows.append(row)
+        if not chunk:
+            break
+    if rows:
+        yield rows
+
+
+def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> None:
+    """(Re)write the claims of `keys` (every claim when None) and their figures' claim_id."""
+    if keys is not None and not keys:
+        return
+    # One connection, one transaction: the figures stream in while the new rows wait as
+    # compact Arrow batches, written once the stream is done.
+    claim_types = _types(con, "claims")
+    member_types = {"mention_id": "VARCHAR", "claim_id": "VARCHAR"}
+    claim_batches, member_batches, claims, members = [], [], [], []
+    for rows in _key_rows(con, keys):
+        key = tuple(rows[0][c] for c in KEY)
+        claims.extend(claims_of_key(key, rows, {r["article"]: r["publisher"] for r in rows}))
+        members.extend({"mention_id": r["mention_id"], "claim_id": r["claim_id"]} for r in rows)
+        if len(members) >= BATCH:
+            claim_batches.append(arrow(claim_types, claims))
+            member_batches.append(arrow(member_types, members))
+            claims, members = [], []
+    if members:
+        claim_batches.append(arrow(claim_types, claims))
+        member_batches.append(arrow(member_types, members))
+    if keys is not None:
+        con.execute("DELETE FROM claims USING _keys k WHERE " + " AND ".join(
+            f"claims.{c} IS NOT DISTINCT FROM k.{c}" for c in KEY))
+    for batch in claim_batches:
+        insert_arrow(con, "claims", batch)
+    con.execute("CREATE OR REPLACE TEMP TABLE _claim_of (mention_id VARCHAR, claim_id VARCHAR)")
+    for batch in member_batches:
+        insert_arrow(con, "_claim_of", batch)
+    con.execute("UPDATE figures SET claim_id = c.claim_id FROM _claim_of c "
+                "WHERE figures.mention_id = c.mention_id")
+    con.execute("DROP TABLE _claim_of")
