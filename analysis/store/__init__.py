@@ -162,16 +162,17 @@ def _applied(link: Path) -> tuple[str | None, int, Path | None]:
     return None, 0, None
 
 
-def log_status(link: Path = DB_LINK) -> decisions.LogState:
-    """The decision log checked against what the store (or the newest backup) applied."""
-    expected_id, expected_n, _ = _applied(link)
+def log_status(link: Path = DB_LINK, applied: tuple | None = None) -> decisions.LogState:
+    """The decision log checked against what the store (or the newest backup) applied
+    (`applied`: that, when the caller has read it already)."""
+    expected_id, expected_n, _ = applied or _applied(link)
     return decisions.status(decisions_path(link), expected_id, expected_n)
 
 
-def _kept_decisions(link: Path) -> list[dict]:
+def _kept_decisions(link: Path, applied: tuple | None = None) -> list[dict]:
     """The decisions the current store applied (else the newest backup's): what a build
     applies while the log is missing or not the right one, so no chart loses them."""
-    _, _, path = _applied(link)
+    _, _, path = applied or _applied(link)
     if path is not None:
         con = duckdb.connect(str(path), read_only=True)
         try:
@@ -323,13 +324,14 @@ def _refresh_quietly(articles_dir: Path, link: Path) -> BuildReport | None:
         return None
 
 
-def _log_for_build(link: Path) -> tuple[list[dict], tuple[str | None, int], str]:
+def _log_for_build(link: Path, applied: tuple | None = None
+                   ) -> tuple[list[dict], tuple[str | None, int], str]:
     """The decisions to apply, the (log id, count) to record, and a problem to report.
     A log that is not the one applied last is not applied, and the last state is kept."""
-    state = log_status(link)
+    state = log_status(link, applied)
     db = decisions_path(link)
     if not state.ok:
-        return _kept_decisions(link), state.expected, state.message
+        return _kept_decisions(link, applied), state.expected, state.message
     if state.kind == "new":
         decisions.connect(db).close()  # the desk's first log, with its id
     logged = decisions.load(db)
@@ -397,18 +399,40 @@ MEMORY_LIMIT = "1GB"  # DuckDB's share while writing; it spills to disk beyond t
 
 
 @contextlib.contextmanager
-def _new_file(link: Path, copy_of: Path | None = None):
-    """A connection to a new store file (empty, or a copy of `copy_of`) inside one
-    transaction; committed and checkpointed on leaving. The file is `.partial` until
-    `_switched` makes it the current build; on an error it is removed."""
+def _new_file(link: Path, base: Path | None = None):
+    """A connection, inside one transaction, to the store file to switch to, and its path:
+    `base` itself when no other connection has it open (readers see the change only once
+    committed, a process killed before that leaves it as it was), else a copy of it, else
+    (no `base`) a new empty file. Committed and checkpointed on leaving; on an error rolled
+    back, and a new file removed."""
+    if base is not None:
+        try:
+            con = duckdb.connect(str(base), config={"memory_limit": MEMORY_LIMIT})
+        except duckdb.Error:
+            con = None  # open elsewhere (a dashboard reads it): write a copy instead
+        if con is not None:
+            try:
+                con.execute("BEGIN")
+                try:
+                    yield con, base
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            return
     store_dir = link.parent / "store"
     store_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in store_dir.glob("*.partial*"):  # a writer killed part-way (we hold the lock)
+        leftover.unlink(missing_ok=True)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     target = store_dir / f"{link.stem}-{stamp}-{os.getpid()}.duckdb"
     partial = target.with_suffix(".partial")
     try:
-        if copy_of is not None:
-            shutil.copyfile(copy_of, partial)
+        if base is not None:
+            shutil.copyfile(base, partial)
         con = duckdb.connect(str(partial), config={"memory_limit": MEMORY_LIMIT})
         try:
             con.execute("BEGIN")
@@ -425,12 +449,14 @@ def _new_file(link: Path, copy_of: Path | None = None):
 
 
 def _switched(link: Path, target: Path, report: BuildReport, log_problem: str) -> BuildReport:
-    """Point the link at the file just written, drop old builds, back up the log."""
-    try:
-        _point(link, target)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+    """Point the link at the file just written (unless it was written in place), drop old
+    builds, back up the log."""
+    if current_path(link) != target:
+        try:
+            _point(link, target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
     _prune(target.parent, link.stem, keep=target)
     if not log_problem:
         decisions.backup(decisions_path(link), backups_path(link))
@@ -446,11 +472,13 @@ def refresh(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK,
     another writer holds the store for more than `timeout` s."""
     with writer_lock(link, timeout=timeout):
         path = current_path(link)
-        if path is None or check_store(path):
+        state = _state(path) if path is not None else None
+        if state is None:
             report = build(articles_dir, link)
-            report.added = sorted(_file_shas(report.path))
+            report.added = [r[0] for r in _query(report.path, "SELECT article FROM articles "
+                                                               "ORDER BY article")]
             return report
-        known = _file_shas(path)
+        known = state["file_shas"]
         changed, on_disk = [], set()
         for p in iter_article_paths([articles_dir]):
             on_disk.add(p.name)
@@ -461,7 +489,7 @@ def refresh(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK,
                 changed.append(p)  # named as a problem when read
         removed = (set(known) - on_disk) | {p.name for p in changed if p.name in known}
         # every file not in the store is read again, so its problem is found anew
-        return _update(link, path, changed, removed, keep_problems=False)
+        return _update(link, path, state, changed, removed, keep_problems=False)
 
 
 def add_articles(paths: list[Path], link: Path = DB_LINK, timeout: float = 120.0) -> BuildReport:
@@ -469,42 +497,65 @@ def add_articles(paths: list[Path], link: Path = DB_LINK, timeout: float = 120.0
     ingest's path); a file already in the store under its name is replaced."""
     with writer_lock(link, timeout=timeout):
         path = current_path(link)
-        if path is None or check_store(path):
+        names = sorted({p.name for p in paths})
+        state = _state(path, names) if path is not None else None
+        if state is None:
             return refresh(paths[0].parent if paths else ARTICLES_DIR, link, timeout)
-        names = {p.name for p in paths}
-        return _update(link, path, list(paths), names & set(_file_shas(path)),
+        return _update(link, path, state, list(paths), set(state["file_shas"]),
                        keep_problems=True)
 
 
-def _file_shas(path: Path) -> dict[str, str]:
+def _query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return dict(con.execute("SELECT article, file_sha256 FROM articles").fetchall())
+        return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
 
 
-def _update(link: Path, current: Path, paths: list[Path], removed: set[str],
-            keep_problems: bool) -> BuildReport:
-    """A copy of the current store with `removed` articles dropped and `paths` added, the
-    decisions in force applied to the articles they reach, and the claims of every key
-    those articles' figures had or have regrouped; switched to in one step. When nothing
-    changed no file is written."""
-    logged, (log_id, n_decisions), log_problem = _log_for_build(link)
-    con = duckdb.connect(str(current), read_only=True)
+def _state(path: Path, names: list[str] | None = None) -> dict | None:
+    """What an update needs from the current store, read in one connection: the file
+    hashes (of `names`, or of every article), the decisions it applied, its problems and
+    which log it applied. None when the store is not usable (check_store says why)."""
     try:
-        applied = update.records(con.execute("SELECT * FROM decisions ORDER BY id"))
-        seen = {sha: name for sha, name in con.execute("SELECT sha256, article FROM articles")
-                .fetchall() if name not in removed}
-        kept = list(con.execute("SELECT problems FROM build_info").fetchone()[0] or [])
-        old_routes = update.route(con, [decisions._decoded(
-            {k: r.get(k) for k in decisions.COLUMNS}) for r in applied])
+        con = duckdb.connect(str(path), read_only=True)
+    except (duckdb.Error, OSError):
+        return None
+    try:
+        if _problem(con, path):
+            return None
+        where = " WHERE list_contains(?, article)" if names is not None else ""
+        shas = dict(con.execute(f"SELECT article, file_sha256 FROM articles{where}",
+                                [names] if names is not None else []).fetchall())
+        log_id, n_decisions, problems = con.execute(
+            "SELECT log_id, n_decisions, problems FROM build_info").fetchone()
+        return {"file_shas": shas, "applied_log": (log_id, int(n_decisions or 0), path),
+                "problems": list(problems or []),
+                "decisions": update.records(con.execute("SELECT * FROM decisions ORDER BY id"))}
+    except duckdb.Error:
+        return None
     finally:
         con.close()
+
+
+def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: set[str],
+            keep_problems: bool) -> BuildReport:
+    """The current store with `removed` articles dropped and `paths` added, the decisions
+    in force applied to the articles they reach, and the claims of every key those
+    articles' figures had or have regrouped, in one transaction (in place, or on a copy
+    when another process reads the file). When nothing changed nothing is written."""
+    logged, (log_id, n_decisions), log_problem = _log_for_build(link, state["applied_log"])
+    applied = state["decisions"]
     names = {p.name for p in paths}
+    kept = state["problems"]
     problems = [p for p in kept if p.split(":", 1)[0] not in names] if keep_problems else []
+    extracted = list(extract_files(paths, 1))
+    shas = sorted({row["sha256"] for row, _, _ in extracted if row is not None})
+    seen = {sha: name for sha, name in _query(
+        current, "SELECT sha256, article FROM articles WHERE list_contains(?, sha256)", [shas])
+        if name not in removed}
     items = []
-    for row, rows, problem in _unique(extract_files(paths, 1), seen):
+    for row, rows, problem in _unique(extracted, seen):
         if problem:
             problems.append(problem)
         else:
@@ -518,7 +569,9 @@ def _update(link: Path, current: Path, paths: list[Path], removed: set[str],
         if not log_problem:
             decisions.backup(decisions_path(link), backups_path(link))
         return report
-    with _new_file(link, copy_of=current) as (con, target):
+    with _new_file(link, base=current) as (con, target):
+        old_routes = update.route(con, [decisions._decoded(
+            {k: r.get(k) for k in decisions.COLUMNS}) for r in applied])
         gone = sorted(removed)
         keys = update.keys_of(con, gone)
         for table in ("figures", "extracted", "articles"):
@@ -602,6 +655,13 @@ def check_store(path: Path) -> str | None:
     except (duckdb.Error, OSError) as exc:
         return f"the database file {path.name} cannot be opened ({exc.__class__.__name__})"
     try:
+        return _problem(con, path)
+    finally:
+        con.close()
+
+
+def _problem(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
+    try:
         names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")
                  .fetchall()}
         missing = {"articles", "figures", "claims", "extracted", "decisions", "build_info"} - names
@@ -615,8 +675,6 @@ def check_store(path: Path) -> str | None:
         return None
     except duckdb.Error as exc:
         return f"the database file {path.name} is damaged ({exc.__class__.__name__})"
-    finally:
-        con.close()
 
 
 def ensure_store(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> tuple[Path, str | None]:
@@ -627,7 +685,14 @@ def ensure_store(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> tup
         return report.path, f"No database was found, so one was built: {report.summary()}"
     problem = check_store(path)
     if problem:
-        report = build(articles_dir, link)
+        # a writer updating the file in place locks readers out for a moment: wait for it
+        # to finish before calling the store damaged
+        with writer_lock(link):
+            path = current_path(link)
+            problem = check_store(path) if path is not None else "the database file is missing"
+            if not problem:
+                return path, None
+            report = build(articles_dir, link)
         return report.path, f"{problem[0].upper() + problem[1:]}; it was rebuilt from the articles. {report.summary()}"
     return path, None
 
