@@ -10,8 +10,10 @@ files, the store and the decision log. Printed per size:
   the largest sum of the resident sizes of it and its pool workers (sampled with psutil
   every 0.1 s; the kernel's largest single child, ru_maxrss, is printed too);
 - the store's file size;
-- one ingest: `analysis.store.ingest.save` of a new article in this process (median of
-  three new articles), and the CLI `python -m analysis.ingest` wall time, start-up included;
+- one ingest: `analysis.store.ingest.save` of a new article in this process: the median
+  of three with no other reader (written in place), one while a read-only connection
+  holds the store (written on a copy, as with the dashboard open), and the CLI
+  `python -m analysis.ingest` wall time, start-up included;
 - the pages: `time_pages(store_path, repeat)` from bench/pages_timing.py (median
   in-process interaction time and chart spec size, per page and filter), when present;
 - the dashboard process's memory after walking every page in Chromium (--dashboard).
@@ -98,24 +100,37 @@ def run_build(data: Path) -> dict:
 
 
 def time_ingests(data: Path, n: int, k: int = 3) -> dict:
-    """Median seconds of `k` in-process ingests of new articles, and one through the CLI."""
+    """Seconds of in-process ingests of new articles: the median of `k` with no other
+    reader (written in place), one while a reader holds the store (written on a copy, as
+    with the dashboard open), and one through the CLI, start-up included."""
+    import duckdb
     link, articles = data / "estimates.duckdb", data / "articles"
-    seconds = []
-    for i in range(k):
-        text = corpus.extra_article(n * 10 + i).encode()
-        item = ingest.prepare(text, f"extra-{n}-{i}-{time.time_ns()}.txt")
+
+    def text(i: int) -> str:  # a new text on every run (the same one twice is refused)
+        return corpus.extra_article(n * 10 + i) + f"\nFiled at {time.time_ns()}.\n"
+
+    def one(i: int) -> float:
+        item = ingest.prepare(text(i).encode(), f"extra-{n}-{i}.txt")
         started = time.perf_counter()
         ingest.save([item], articles, link)
-        seconds.append(time.perf_counter() - started)
+        return time.perf_counter() - started
+
+    seconds = [one(i) for i in range(k)]
+    reader = duckdb.connect(str(store.current_path(link)), read_only=True)
+    try:
+        with_reader = one(k)
+    finally:
+        reader.close()
     extra = data.parent / "extra-cli.txt"
-    extra.write_bytes(corpus.extra_article(n * 10 + k).replace("title: \"", f"title: \"{time.time_ns()} ").encode())
+    extra.write_text(text(k + 1))
     started = time.perf_counter()
     cli = subprocess.run([PYTHON, "-m", "analysis.ingest", str(extra), "--articles", str(articles),
                           "--db", str(link)], cwd=ROOT, capture_output=True, text=True)
     cli_s = time.perf_counter() - started
     if cli.returncode:
         print(f"  CLI ingest failed: {cli.stderr.strip()}")
-    return {"median": statistics.median(seconds), "each": seconds, "cli": cli_s}
+    return {"median": statistics.median(seconds), "each": seconds, "with_reader": with_reader,
+            "cli": cli_s}
 
 
 def page_timings(path: Path, repeat: int) -> dict | None:
@@ -193,8 +208,9 @@ def bench_size(n: int, repeat: int, reuse: bool, dashboard: bool, build_only: bo
     result["store_bytes"] = path.stat().st_size
     result["ingest"] = time_ingests(data, n)
     print(f"  ingest: {_seconds(result['ingest']['median'])} median "
-          f"({', '.join(_seconds(s) for s in result['ingest']['each'])}); CLI "
-          f"{_seconds(result['ingest']['cli'])}", flush=True)
+          f"({', '.join(_seconds(s) for s in result['ingest']['each'])}); with a reader "
+          f"{_seconds(result['ingest']['with_reader'])}; CLI {_seconds(result['ingest']['cli'])}",
+          flush=True)
     path = store.current_path(data / "estimates.duckdb")
     con = __import__("duckdb").connect(str(path), read_only=True)
     result["rows"] = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -230,6 +246,8 @@ def table(results: list[dict]) -> str:
         row("store size", [(_mb(r["store_bytes"]), r["store_bytes"]) for r in results]),
         row("one ingest (in-process, median of 3)", [(_seconds(r["ingest"]["median"]),
                                                       r["ingest"]["median"]) for r in results]),
+        row("one ingest while a reader holds the store (copy)",
+            [(_seconds(r["ingest"]["with_reader"]), r["ingest"]["with_reader"]) for r in results]),
         row("one ingest (CLI, with start-up)", [(_seconds(r["ingest"]["cli"]), r["ingest"]["cli"])
                                                 for r in results]),
     ]

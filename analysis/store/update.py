@@ -26,8 +26,7 @@ _KEY_SQL = ", ".join(KEY)
 _ARROW = {"VARCHAR": pa.string(), "DOUBLE": pa.float64(), "INTEGER": pa.int32(),
           "BIGINT": pa.int64(), "DATE": pa.date32(), "BOOLEAN": pa.bool_(),
           "VARCHAR[]": pa.list_(pa.string()), "TIMESTAMP": pa.timestamp("us")}
-# read back for grouping; `appended` marks a figure an analyst added where the extractor
-# found none: a build lists those after every extracted mention
+# read back for grouping
 _GROUP_COLUMNS = ["mention_id", "article", *KEY, "qualifier", "claimant", "claim_date",
                   "published", "quote", "sentence", "start", "review_status", "publisher"]
 
@@ -186,11 +185,18 @@ def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterat
                     "VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE)")
         insert(con, "_keys", [dict(zip(KEY, key)) for key in keys])
         join = "JOIN _keys k ON " + " AND ".join(f"f.{c} IS NOT DISTINCT FROM k.{c}" for c in KEY)
+    # the few figures analysts added where the extractor found none (a build lists them
+    # after every extracted mention), found without hashing every mention id
+    con.execute("CREATE OR REPLACE TEMP TABLE _appended AS SELECT mention_id FROM figures "
+                "WHERE review_status = 'added' AND mention_id NOT IN (SELECT mention_id FROM "
+                "extracted WHERE article IN (SELECT article FROM figures WHERE review_status "
+                "= 'added'))")
     cursor = con.execute(
         f"SELECT {cols}, a.publisher FROM figures f {join} LEFT JOIN articles a USING (article) "
-        "LEFT JOIN (SELECT mention_id, true AS extracted FROM extracted) e USING (mention_id) "
+        "LEFT JOIN (SELECT mention_id, true AS appended FROM _appended) e USING (mention_id) "
         "WHERE f.review_status <> 'rejected' "
-        f"ORDER BY {', '.join('f.' + c for c in KEY)}, e.extracted IS NULL, f.article, f.\"start\"")
+        f"ORDER BY {', '.join('f.' + c for c in KEY)}, e.appended IS NOT NULL, f.article, "
+        'f."start"')
     current, rows = None, []
     while True:
         chunk = cursor.fetchmany(BATCH)
