@@ -121,30 +121,33 @@ def prepare(data: bytes, filename: str, overrides: dict | None = None,
     return Prepared(name, full, meta, digest, extract_article(article))
 
 
-def existing_hashes(articles_dir: Path, link: Path | None = None) -> dict[str, str]:
-    """Normalised-text hash → article name, for every article in the store at `link`
-    (one query) and every readable file of the folder the store does not hold yet (an
-    ingest killed before its store update)."""
-    hashes: dict[str, str] = {}
-    held: set[str] = set()
+def existing_hashes(articles_dir: Path, link: Path | None = None,
+                    digests: list[str] | None = None) -> dict[str, str]:
+    """Normalised-text hash → article name: from the store at `link` when it is usable
+    (one query; only `digests` when given), else from every readable file of the folder.
+    A file written by an ingest killed before its store update is not in the store yet;
+    the next update names it as a duplicate if it is one."""
     path = store.current_path(link) if link is not None else None
     if path is not None and not store.check_store(path):
         con = duckdb.connect(str(path), read_only=True)
         try:
-            for digest, name in con.execute("SELECT sha256, article FROM articles ORDER BY article"
-                                            ).fetchall():
-                hashes.setdefault(digest, name)
-                held.add(name)
+            rows = con.execute("SELECT sha256, article FROM articles"
+                               + (" WHERE list_contains(?, sha256)" if digests is not None else "")
+                               + " ORDER BY article", [digests] if digests is not None else []
+                               ).fetchall()
         finally:
             con.close()
-        return {**_folder_hashes(articles_dir, skip=held), **hashes}
+        hashes: dict[str, str] = {}
+        for digest, name in rows:
+            hashes.setdefault(digest, name)
+        return hashes
     return _folder_hashes(articles_dir)
 
 
-def _folder_hashes(articles_dir: Path, skip: set[str] = frozenset()) -> dict[str, str]:
+def _folder_hashes(articles_dir: Path) -> dict[str, str]:
     hashes = {}
     for path in sorted(articles_dir.glob("*")):
-        if path.suffix.lower() in (".txt", ".md") and path.name not in skip:
+        if path.suffix.lower() in (".txt", ".md"):
             try:
                 hashes.setdefault(normalised_hash(read_article(path).body), path.name)
             except ArticleError:
@@ -171,7 +174,7 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
     """
     articles_dir.mkdir(parents=True, exist_ok=True)
     with store.writer_lock(link, timeout=timeout):
-        current = existing_hashes(articles_dir, link)
+        current = existing_hashes(articles_dir, link, [item.digest for item in prepared])
         for item in prepared:
             if item.digest in current:
                 raise ArticleError(f"{item.name}: the same article is already in the corpus "
