@@ -8,7 +8,7 @@ files, the store and the decision log. Printed per size:
 
 - build: `python -m analysis.build` in a child process: wall time, and peak memory as
   the largest sum of the resident sizes of it and its pool workers (sampled with psutil
-  every 0.1 s; the kernel's largest single child, ru_maxrss, is printed too);
+  every 0.5 s; the kernel's largest single child, ru_maxrss, is printed too);
 - the store's file size;
 - one ingest: `analysis.store.ingest.save` of a new article in this process: the median
   of three with no other reader (written in place), one while a read-only connection
@@ -20,6 +20,10 @@ files, the store and the decision log. Printed per size:
 
 then the 10k→100k ratios. `--reuse` keeps a store built by an earlier run of this
 script (its build figures are printed from that run's record, marked so).
+`--synthetic-from 10000` does not build the larger sizes but makes their stores from
+renamed copies of the 10,000-article store (claims regrouped by the build's code), when
+there is no time to extract them: ingest and pages are then timed on a store of that
+size, and the build row says "not built".
 """
 from __future__ import annotations
 
@@ -89,7 +93,7 @@ def run_build(data: Path) -> dict:
     proc, peak = psutil.Process(child.pid), 0
     while child.poll() is None:
         peak = max(peak, tree_rss(proc))
-        time.sleep(0.1)
+        time.sleep(0.5)
     seconds = time.perf_counter() - started
     output = child.stdout.read()
     if child.returncode:
@@ -131,6 +135,50 @@ def time_ingests(data: Path, n: int, k: int = 3) -> dict:
         print(f"  CLI ingest failed: {cli.stderr.strip()}")
     return {"median": statistics.median(seconds), "each": seconds, "with_reader": with_reader,
             "cli": cli_s}
+
+
+def synthesize(source: Path, data: Path, copies: int) -> dict:
+    """A store of `copies` renamed copies of the store at `source` (copy k's dates moved by
+    k days), its claims regrouped by the build's own code: a stand-in of that many
+    articles for timing ingest and pages when there is no time to extract them. Not a
+    build: its build figures are not measured."""
+    import duckdb
+    from analysis.store import update
+    src = store.current_path(source / "estimates.duckdb")
+    for leftover in ("store", "estimates.duckdb", "articles"):
+        target = data / leftover
+        shutil.rmtree(target) if target.is_dir() and not target.is_symlink() \
+            else target.unlink(missing_ok=True)
+    (data / "store").mkdir(parents=True)
+    (data / "articles").mkdir()
+    path = data / "store" / f"estimates-synthetic-{copies}x.duckdb"
+    started = time.perf_counter()
+    con = duckdb.connect(str(path), config={"memory_limit": store.MEMORY_LIMIT})
+    con.execute(store.SCHEMA)
+    con.execute(f"ATTACH '{src}' AS src (READ_ONLY)")
+    shift = {"published": "published + {k}", "claim_date": "claim_date + {k}"}
+
+    def columns(table: str, renamed: dict[str, str]) -> str:
+        names = [r[0] for r in con.execute(f"DESCRIBE src.{table}").fetchall()]
+        return ", ".join(renamed.get(c, f'"{c}"') for c in names)
+
+    for k in range(copies):
+        tag = {c: f"'c{k}-' || {c}" for c in ("article", "mention_id")}
+        dates = {c: e.format(k=k) for c, e in shift.items()}
+        con.execute(f"INSERT INTO articles SELECT {columns('articles', {**tag, **dates, 'sha256': f'sha256 || {k}', 'file_sha256': f'file_sha256 || {k}'})} FROM src.articles")
+        con.execute(f"INSERT INTO extracted SELECT {columns('extracted', {**tag, **dates})} FROM src.extracted")
+        con.execute(f"INSERT INTO figures SELECT {columns('figures', {**tag, **dates, 'claim_id': 'NULL'})} FROM src.figures")
+    con.execute("INSERT INTO build_info SELECT * FROM src.build_info")
+    con.execute("DETACH src")
+    update.regroup(con)
+    con.execute("UPDATE build_info SET n_articles = (SELECT count(*) FROM articles), "
+                "n_figures = (SELECT count(*) FROM figures), n_claims = (SELECT count(*) FROM claims)")
+    con.execute("CHECKPOINT")
+    con.close()
+    store._point(data / "estimates.duckdb", path)
+    return {"seconds": None, "peak_rss": None, "synthetic": copies,
+            "summary": f"synthesized from {copies} copies of {src.name} in "
+                       f"{time.perf_counter() - started:.0f} s"}
 
 
 def page_timings(path: Path, repeat: int) -> dict | None:
@@ -184,13 +232,24 @@ def dashboard_memory(data: Path) -> int | None:
     return peak
 
 
-def bench_size(n: int, repeat: int, reuse: bool, dashboard: bool, build_only: bool = False) -> dict | None:
+def bench_size(n: int, repeat: int, reuse: bool, dashboard: bool, build_only: bool = False,
+               synthetic_from: int | None = None) -> dict | None:
     folder = OUT / f"scale-{n}"
-    manifest = corpus.ensure_corpus(folder / "corpus", n_articles=n)
     data, record = folder / "data", folder / "build.json"
+    if synthetic_from:
+        folder = OUT / f"scale-{n}-synthetic"
+        data, record = folder / "data", folder / "build.json"
+        source = OUT / f"scale-{synthetic_from}"
+        manifest = json.loads((source / "corpus" / corpus.MANIFEST).read_text())
+        manifest["bytes"] *= n // synthetic_from
+    else:
+        manifest = corpus.ensure_corpus(folder / "corpus", n_articles=n)
     result = {"articles": n, "corpus_bytes": manifest["bytes"]}
     path = store.current_path(data / "estimates.duckdb")
-    if reuse and record.exists() and path is not None and not store.check_store(path):
+    if synthetic_from and not (reuse and record.exists() and path is not None):
+        result["build"] = synthesize(source / "data", data, n // synthetic_from)
+        record.write_text(json.dumps(result["build"]))
+    elif reuse and record.exists() and path is not None and not store.check_store(path):
         result["build"] = {**json.loads(record.read_text()), "reused": True}
     else:
         linked_articles(folder / "corpus", data / "articles")
@@ -200,8 +259,11 @@ def bench_size(n: int, repeat: int, reuse: bool, dashboard: bool, build_only: bo
                 else target.unlink(missing_ok=True)
         result["build"] = run_build(data)
         record.write_text(json.dumps(result["build"]))
-    print(f"{n:,} articles: build {_seconds(result['build']['seconds'])}, peak "
-          f"{_mb(result['build']['peak_rss'])} ({result['build']['summary']})", flush=True)
+    if result["build"]["seconds"] is None:
+        print(f"{n:,} articles: not built, {result['build']['summary']}", flush=True)
+    else:
+        print(f"{n:,} articles: build {_seconds(result['build']['seconds'])}, peak "
+              f"{_mb(result['build']['peak_rss'])} ({result['build']['summary']})", flush=True)
     if build_only:
         return None
     path = store.current_path(data / "estimates.duckdb")
@@ -232,7 +294,9 @@ def table(results: list[dict]) -> str:
             cells.append("")
         return f"| {label} | " + " | ".join(cells) + " |"
 
-    sizes = [f"{r['articles']:,} articles" for r in results]
+    sizes = [f"{r['articles']:,} articles" + (f" (synthetic: {r['build']['synthetic']} copies "
+                                              "of the first)" if r["build"].get("synthetic") else "")
+             for r in results]
     head = ["| | " + " | ".join(sizes) + (" | ratio |" if len(results) > 1 else " |"),
             "|---" * (len(results) + 1 + (len(results) > 1)) + "|"]
     lines = [
@@ -240,9 +304,11 @@ def table(results: list[dict]) -> str:
                                    r['rows']['figures']) for r in results]),
         row("corpus", [(_mb(r["corpus_bytes"]), r["corpus_bytes"]) for r in results]),
         row("build" + (" (earlier run)" if any(r["build"].get("reused") for r in results) else ""),
-            [(_seconds(r["build"]["seconds"]), r["build"]["seconds"]) for r in results]),
-        row("build peak memory (all processes)", [(_mb(r["build"]["peak_rss"]), r["build"]["peak_rss"])
-                                                  for r in results]),
+            [(_seconds(r["build"]["seconds"]), r["build"]["seconds"]) if r["build"]["seconds"]
+             else ("not built", None) for r in results]),
+        row("build peak memory (all processes)",
+            [(_mb(r["build"]["peak_rss"]), r["build"]["peak_rss"]) if r["build"]["peak_rss"]
+             else ("not built", None) for r in results]),
         row("store size", [(_mb(r["store_bytes"]), r["store_bytes"]) for r in results]),
         row("one ingest (in-process, median of 3)", [(_seconds(r["ingest"]["median"]),
                                                       r["ingest"]["median"]) for r in results]),
@@ -272,11 +338,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true", help="keep a store this script built before")
     ap.add_argument("--build-only", action="store_true",
                     help="only the corpora and builds (then measure with --reuse)")
+    ap.add_argument("--synthetic-from", type=int, metavar="N",
+                    help="sizes above N are not built but synthesized from copies of the "
+                         "N-article store (for timing ingest and pages; marked so)")
     ap.add_argument("--dashboard", action="store_true",
                     help="also measure the dashboard process's memory (Chromium)")
     args = ap.parse_args(argv)
-    results = [bench_size(n, args.repeat, args.reuse, args.dashboard, args.build_only)
-               for n in args.sizes]
+    results = [bench_size(n, args.repeat, args.reuse, args.dashboard, args.build_only,
+                          args.synthetic_from if args.synthetic_from and n > args.synthetic_from
+                          else None) for n in args.sizes]
     if args.build_only:
         return 0
     print()
