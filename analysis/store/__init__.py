@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import multiprocessing
-import shutil
 import datetime as dt
 import fcntl
 import hashlib
-import json
+import multiprocessing
 import os
+import shutil
 import sys
 import threading
 import time
