@@ -15,7 +15,8 @@ files, the store and the decision log. Printed per size:
   holds the store (written on a copy, as with the dashboard open), and the CLI
   `python -m analysis.ingest` wall time, start-up included;
 - the pages: `time_pages(store_path, repeat)` from bench/pages_timing.py (median
-  in-process interaction time and chart spec size, per page and filter), when present;
+  in-process interaction time, wall and CPU, and the largest chart spec, per page and
+  filter), when present;
 - the dashboard process's memory after walking every page in Chromium (--dashboard).
 
 then the 10k→100k ratios. `--reuse` keeps a store built by an earlier run of this
@@ -321,12 +322,16 @@ def table(results: list[dict]) -> str:
         lines.append(row("dashboard process memory", [(_mb(r["dashboard_rss"]), r["dashboard_rss"])
                                                       for r in results]))
     if all(r.get("pages") for r in results):
-        for name in results[0]["pages"]:
+        # time_pages: one dict per interaction (page, median_ms, cpu_ms, spec_bytes)
+        by_size = [{p["page"]: p for p in r["pages"]} for r in results]
+        for name in by_size[0]:
             cells = []
-            for r in results:
-                p = r["pages"].get(name) or {}
-                cells.append((f"{_seconds(p.get('seconds', float('nan')))}, "
-                              f"{p.get('spec_bytes', 0) / 1e3:,.0f} kB", p.get("seconds")))
+            for pages in by_size:
+                p = pages.get(name) or {}
+                ms = p.get("median_ms")
+                cells.append((f"{ms:,.0f} ms (CPU {p.get('cpu_ms', 0):,.0f} ms), "
+                              f"{p.get('spec_bytes', 0) / 1e3:,.0f} kB" if ms is not None
+                              else "—", ms))
             lines.append(row(name, cells))
     return "\n".join(head + lines)
 
