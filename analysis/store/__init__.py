@@ -515,26 +515,35 @@ def _query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
 def _state(path: Path, names: list[str] | None = None) -> dict | None:
     """What an update needs from the current store, read in one connection: the file
     hashes (of `names`, or of every article), the decisions it applied, its problems and
-    which log it applied. None when the store is not usable (check_store says why)."""
+    which log it applied, and `seen(shas)`: which articles hold those texts. None when
+    the store is not usable (check_store says why)."""
     try:
         con = duckdb.connect(str(path), read_only=True)
     except (duckdb.Error, OSError):
         return None
     try:
         if _problem(con, path):
+            con.close()
             return None
         where = " WHERE list_contains(?, article)" if names is not None else ""
         shas = dict(con.execute(f"SELECT article, file_sha256 FROM articles{where}",
                                 [names] if names is not None else []).fetchall())
         log_id, n_decisions, problems = con.execute(
             "SELECT log_id, n_decisions, problems FROM build_info").fetchone()
-        return {"file_shas": shas, "applied_log": (log_id, int(n_decisions or 0), path),
-                "problems": list(problems or []),
-                "decisions": update.records(con.execute("SELECT * FROM decisions ORDER BY id"))}
+        applied = update.records(con.execute("SELECT * FROM decisions ORDER BY id"))
     except duckdb.Error:
-        return None
-    finally:
         con.close()
+        return None
+
+    def seen(digests: list[str]) -> dict[str, str]:
+        try:
+            return dict(con.execute("SELECT sha256, article FROM articles WHERE "
+                                    "list_contains(?, sha256)", [digests]).fetchall())
+        finally:
+            con.close()  # the last read: the writer opens the file next
+
+    return {"file_shas": shas, "applied_log": (log_id, int(n_decisions or 0), path),
+            "problems": list(problems or []), "decisions": applied, "seen": seen}
 
 
 def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: set[str],
@@ -550,9 +559,7 @@ def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: 
     problems = [p for p in kept if p.split(":", 1)[0] not in names] if keep_problems else []
     extracted = list(extract_files(paths, 1))
     shas = sorted({row["sha256"] for row, _, _ in extracted if row is not None})
-    seen = {sha: name for sha, name in _query(
-        current, "SELECT sha256, article FROM articles WHERE list_contains(?, sha256)", [shas])
-        if name not in removed}
+    seen = {sha: name for sha, name in state["seen"](shas).items() if name not in removed}
     items = []
     for row, rows, problem in _unique(extracted, seen):
         if problem:

@@ -128,19 +128,23 @@ def existing_hashes(articles_dir: Path, link: Path | None = None,
     A file written by an ingest killed before its store update is not in the store yet;
     the next update names it as a duplicate if it is one."""
     path = store.current_path(link) if link is not None else None
-    if path is not None and not store.check_store(path):
-        con = duckdb.connect(str(path), read_only=True)
+    if path is not None:
         try:
-            rows = con.execute("SELECT sha256, article FROM articles"
-                               + (" WHERE list_contains(?, sha256)" if digests is not None else "")
-                               + " ORDER BY article", [digests] if digests is not None else []
-                               ).fetchall()
-        finally:
-            con.close()
-        hashes: dict[str, str] = {}
-        for digest, name in rows:
-            hashes.setdefault(digest, name)
-        return hashes
+            con = duckdb.connect(str(path), read_only=True)
+            try:
+                rows = con.execute("SELECT sha256, article FROM articles"
+                                   + (" WHERE list_contains(?, sha256)" if digests is not None
+                                      else "") + " ORDER BY article",
+                                   [digests] if digests is not None else []).fetchall()
+            finally:
+                con.close()
+        except duckdb.Error:
+            rows = None  # no usable store: the folder is the corpus
+        if rows is not None:
+            hashes: dict[str, str] = {}
+            for digest, name in rows:
+                hashes.setdefault(digest, name)
+            return hashes
     return _folder_hashes(articles_dir)
 
 
