@@ -176,15 +176,22 @@ def keys_of(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> set[tuple]:
                            [names]).fetchall())
 
 
+def _matching(a: str, b: str) -> str:
+    """SQL: rows of `a` and `b` have the same key, NULL matching NULL (as equalities, so
+    DuckDB hashes the join)."""
+    blank = {"measure": "''", "claimant_group": "''"}
+    return " AND ".join(f"coalesce({a}.{c}, {blank.get(c, '-1e300')}) = "
+                        f"coalesce({b}.{c}, {blank.get(c, '-1e300')})" for c in KEY)
+
+
 def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
-    """The figures of each key (all keys when None), in corpus order, one key at a time."""
+    """The figures of each key (all keys when None), in corpus order, one key at a time,
+    each with the claim_id it has now (`old_claim_id`)."""
     cols = ", ".join(f'f."{c}"' for c in _GROUP_COLUMNS if c != "publisher")
+    names = [*_GROUP_COLUMNS, "old_claim_id"]
     join = ""
     if keys is not None:
-        con.execute("CREATE OR REPLACE TEMP TABLE _keys (measure VARCHAR, claimant_group "
-                    "VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE)")
-        insert(con, "_keys", [dict(zip(KEY, key)) for key in keys])
-        join = "JOIN _keys k ON " + " AND ".join(f"f.{c} IS NOT DISTINCT FROM k.{c}" for c in KEY)
+        join = f"JOIN _keys k ON {_matching('f', 'k')}"
     # the few figures analysts added where the extractor found none (a build lists them
     # after every extracted mention), found without hashing every mention id
     con.execute("CREATE OR REPLACE TEMP TABLE _appended AS SELECT mention_id FROM figures "
@@ -192,7 +199,8 @@ def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterat
                 "extracted WHERE article IN (SELECT article FROM figures WHERE review_status "
                 "= 'added'))")
     cursor = con.execute(
-        f"SELECT {cols}, a.publisher FROM figures f {join} LEFT JOIN articles a USING (article) "
+        f"SELECT {cols}, a.publisher, f.claim_id FROM figures f {join} "
+        "LEFT JOIN articles a USING (article) "
         "LEFT JOIN (SELECT mention_id, true AS appended FROM _appended) e USING (mention_id) "
         "WHERE f.review_status <> 'rejected' "
         f"ORDER BY {', '.join('f.' + c for c in KEY)}, e.appended IS NOT NULL, f.article, "
@@ -201,7 +209,7 @@ def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterat
     while True:
         chunk = cursor.fetchmany(BATCH)
         for raw in chunk:
-            row = dict(zip(_GROUP_COLUMNS, raw))
+            row = dict(zip(names, raw))
             for c in ("value", "low", "high"):
                 row[c] = _number(row[c])
             key = tuple(row[c] for c in KEY)
@@ -217,32 +225,47 @@ def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterat
 
 
 def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> None:
-    """(Re)write the claims of `keys` (every claim when None) and their figures' claim_id."""
+    """(Re)write the claims of `keys` (every claim when None) and their figures' claim_id.
+    Only what changed is written: most claims of a key stay as they were when an article
+    joins one of them."""
     if keys is not None and not keys:
         return
+    old: dict[str, tuple] = {}
+    if keys is not None:
+        con.execute("CREATE OR REPLACE TEMP TABLE _keys (measure VARCHAR, claimant_group "
+                    "VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE)")
+        insert(con, "_keys", [dict(zip(KEY, key)) for key in keys])
+        cols = ", ".join(f'c."{c}"' for c in CLAIM_COLUMNS)
+        old = {row[0]: row for row in con.execute(
+            f"SELECT {cols} FROM claims c JOIN _keys k ON {_matching('c', 'k')}").fetchall()}
     # One connection, one transaction: the figures stream in while the new rows wait as
     # compact Arrow batches, written once the stream is done.
     claim_types = _types(con, "claims")
     member_types = {"mention_id": "VARCHAR", "claim_id": "VARCHAR"}
-    claim_batches, member_batches, claims, members = [], [], [], []
+    claim_batches, member_batches, claims, members, kept = [], [], [], [], set()
     for rows in _key_rows(con, keys):
         key = tuple(rows[0][c] for c in KEY)
-        claims.extend(claims_of_key(key, rows, {r["article"]: r["publisher"] for r in rows}))
-        members.extend({"mention_id": r["mention_id"], "claim_id": r["claim_id"]} for r in rows)
-        if len(members) >= BATCH:
-            claim_batches.append(arrow(claim_types, claims))
-            member_batches.append(arrow(member_types, members))
+        for claim in claims_of_key(key, rows, {r["article"]: r["publisher"] for r in rows}):
+            row = tuple(claim[c] for c in CLAIM_COLUMNS)
+            if old.get(claim["claim_id"]) == row:
+                kept.add(claim["claim_id"])
+            else:
+                claims.append(claim)
+        members.extend({"mention_id": r["mention_id"], "claim_id": r["claim_id"]}
+                       for r in rows if r["claim_id"] != r["old_claim_id"])
+        if len(members) + len(claims) >= BATCH:
+            claim_batches.append(arrow(claim_types, claims) if claims else None)
+            member_batches.append(arrow(member_types, members) if members else None)
             claims, members = [], []
-    if members:
-        claim_batches.append(arrow(claim_types, claims))
-        member_batches.append(arrow(member_types, members))
-    if keys is not None:
-        con.execute("DELETE FROM claims USING _keys k WHERE " + " AND ".join(
-            f"claims.{c} IS NOT DISTINCT FROM k.{c}" for c in KEY))
-    for batch in claim_batches:
+    claim_batches.append(arrow(claim_types, claims) if claims else None)
+    member_batches.append(arrow(member_types, members) if members else None)
+    stale = sorted(set(old) - kept)
+    if stale:
+        con.execute("DELETE FROM claims WHERE list_contains(?, claim_id)", [stale])
+    for batch in filter(None, claim_batches):
         insert_arrow(con, "claims", batch)
     con.execute("CREATE OR REPLACE TEMP TABLE _claim_of (mention_id VARCHAR, claim_id VARCHAR)")
-    for batch in member_batches:
+    for batch in filter(None, member_batches):
         insert_arrow(con, "_claim_of", batch)
     con.execute("UPDATE figures SET claim_id = c.claim_id FROM _claim_of c "
                 "WHERE figures.mention_id = c.mention_id")
