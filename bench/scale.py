@@ -251,10 +251,16 @@ def bench_size(n: int, repeat: int, reuse: bool, dashboard: bool, build_only: bo
         manifest = corpus.ensure_corpus(folder / "corpus", n_articles=n)
     result = {"articles": n, "corpus_bytes": manifest["bytes"]}
     path = store.current_path(data / "estimates.duckdb")
-    if synthetic_from and not (reuse and record.exists() and path is not None):
-        result["build"] = synthesize(source / "data", data, n // synthetic_from)
-        record.write_text(json.dumps(result["build"]))
-    elif reuse and record.exists() and path is not None and not store.check_store(path):
+    # a store to keep: built by the current rules, and of this size (not a rebuild of an
+    # emptier folder)
+    usable = path is not None and not store.check_store(path) and store._counts(path)[0] >= n
+    if synthetic_from:
+        if reuse and record.exists() and usable:
+            result["build"] = {**json.loads(record.read_text()), "reused": True}
+        else:
+            result["build"] = synthesize(source / "data", data, n // synthetic_from)
+            record.write_text(json.dumps(result["build"]))
+    elif reuse and record.exists() and usable:
         result["build"] = {**json.loads(record.read_text()), "reused": True}
     else:
         linked_articles(folder / "corpus", data / "articles")
