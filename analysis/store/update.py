@@ -189,18 +189,22 @@ def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterat
     each with the claim_id it has now (`old_claim_id`)."""
     cols = ", ".join(f'f."{c}"' for c in _GROUP_COLUMNS if c != "publisher")
     names = [*_GROUP_COLUMNS, "old_claim_id"]
-    join = ""
+    source = "figures"
     if keys is not None:
-        join = f"JOIN _keys k ON {_matching('f', 'k')}"
+        # the keys' figures first, so the joins below build on a few rows, not the corpus
+        con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.* FROM figures f "
+                    f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
+        source = "_key_figures"
     # the few figures analysts added where the extractor found none (a build lists them
     # after every extracted mention), found without hashing every mention id
-    con.execute("CREATE OR REPLACE TEMP TABLE _appended AS SELECT mention_id FROM figures "
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _appended AS SELECT mention_id FROM {source} "
                 "WHERE review_status = 'added' AND mention_id NOT IN (SELECT mention_id FROM "
-                "extracted WHERE article IN (SELECT article FROM figures WHERE review_status "
+                f"extracted WHERE article IN (SELECT article FROM {source} WHERE review_status "
                 "= 'added'))")
     cursor = con.execute(
-        f"SELECT {cols}, a.publisher, f.claim_id FROM figures f {join} "
-        "LEFT JOIN articles a USING (article) "
+        f"SELECT {cols}, a.publisher, f.claim_id FROM {source} f "
+        f"LEFT JOIN (SELECT article, publisher FROM articles WHERE article IN (SELECT article "
+        f"FROM {source})) a USING (article) "
         "LEFT JOIN (SELECT mention_id, true AS appended FROM _appended) e USING (mention_id) "
         "WHERE f.review_status <> 'rejected' "
         f"ORDER BY {', '.join('f.' + c for c in KEY)}, e.appended IS NOT NULL, f.article, "
