@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast setup setup-dev browser build bench bench-dask evaluate clean
+.PHONY: run test test-fast setup setup-dev browser build bench bench-dask bench-scale evaluate clean
 
 run: setup
 	$(BIN)/python -m analysis.build
@@ -47,6 +47,11 @@ bench: setup-dev
 
 bench-dask: setup-dev
 	$(BIN)/python bench/dask_build.py
+
+# 10,000 and 100,000 synthetic articles: build, memory, store size, ingest, page timings.
+# The 100,000 build takes tens of minutes; --reuse keeps stores an earlier run built.
+bench-scale: setup-dev
+	$(BIN)/python bench/scale.py $(SCALE_ARGS)
 
 clean:
 	rm -rf data/store data/estimates.duckdb artifacts

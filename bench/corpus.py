@@ -8,8 +8,10 @@ money, anniversaries, page furniture, URLs) and plain filler. Each article is a 
 with YAML front matter like data/articles/. Publishers, authors, analysts, institutes and
 URLs are invented (example.org/.com/.net).
 
-`ensure_corpus(folder, target_bytes)` rebuilds the folder when it is missing, incomplete or
-was made by a different version of this file (the manifest records a hash of this source).
+`ensure_corpus(folder, target_bytes)` (or `n_articles=N` for a corpus of N articles) rebuilds
+the folder when it is missing, incomplete or was made by a different version of this file
+(the manifest records a hash of this source); `extra_article(k)` is an article outside
+them, for timing an ingest.
 """
 from __future__ import annotations
 
@@ -406,13 +408,14 @@ def article(rng: random.Random) -> tuple[str, int]:
     return "\n".join(front) + "\n" + sep.join(lines) + "\n", planted
 
 
-def ensure_corpus(folder: Path, target_bytes: int) -> dict:
-    """The corpus manifest, (re)building the folder if it is missing or stale."""
+def ensure_corpus(folder: Path, target_bytes: int = 0, n_articles: int = 0) -> dict:
+    """The corpus manifest, (re)building the folder if it is missing or stale. It stops at
+    `target_bytes` of text, or with `n_articles` set at that many articles."""
     path = folder / MANIFEST
     if path.exists():
         manifest = json.loads(path.read_text())
         if manifest.get("generator") == GENERATOR_HASH and manifest.get("target_bytes") == target_bytes \
-                and manifest.get("seed") == SEED \
+                and manifest.get("n_articles", 0) == n_articles and manifest.get("seed") == SEED \
                 and all((folder / name).is_file() for name in manifest["files"]):
             manifest["regenerated"] = False
             return manifest
@@ -421,7 +424,7 @@ def ensure_corpus(folder: Path, target_bytes: int) -> dict:
     tmp.mkdir(parents=True)
     rng = random.Random(SEED)
     files, total, planted, digest = [], 0, 0, hashlib.sha256()
-    while total < target_bytes:
+    while (len(files) < n_articles) if n_articles else (total < target_bytes):
         text, n = article(rng)
         data = text.encode("utf-8")
         name = f"bench_{len(files):05d}.txt"
@@ -431,10 +434,15 @@ def ensure_corpus(folder: Path, target_bytes: int) -> dict:
         total += len(data)
         planted += n
     manifest = {"generator": GENERATOR_HASH, "seed": SEED, "target_bytes": target_bytes,
-                "bytes": total, "articles": len(files), "planted_figures": planted,
+                "n_articles": n_articles, "bytes": total, "articles": len(files), "planted_figures": planted,
                 "sha256": digest.hexdigest(), "files": files}
     (tmp / MANIFEST).write_text(json.dumps(manifest))
     shutil.rmtree(folder, ignore_errors=True)
     tmp.rename(folder)
     manifest["regenerated"] = True
     return manifest
+
+
+def extra_article(k: int) -> str:
+    """The text of an article outside every corpus (its own stream), for timing an ingest."""
+    return article(random.Random(f"{SEED}-extra-{k}"))[0]

@@ -176,3 +176,154 @@ def test_concurrent_writers_lose_no_decision(corpus):
                              ).fetchone()[0]
     assert unreviewed == 0
     con.close()
+
+
+# --- an ingest gives the store a rebuild gives -------------------------------------------
+
+DEV = ROOT / "tests" / "corpus" / "dev" / "articles"
+ORDERED = {"articles": "article", "extracted": "mention_id", "figures": "mention_id",
+           "claims": "claim_id", "decisions": "id"}
+
+
+def store_rows(link: Path) -> dict[str, list[tuple]]:
+    """Every table's rows in a fixed order (build_info: its counts and decisions applied)."""
+    con = duckdb.connect(str(store.current_path(link)), read_only=True)
+    try:
+        rows = {t: con.execute(f"SELECT * FROM {t} ORDER BY {key}").fetchall()
+                for t, key in ORDERED.items()}
+        rows["build_info"] = con.execute("SELECT n_articles, n_figures, n_claims, problems, "
+                                         "log_id, n_decisions FROM build_info").fetchall()
+        return rows
+    finally:
+        con.close()
+
+
+def _span(link: Path, quote_like: str, article: str | None = None) -> dict:
+    con = duckdb.connect(str(store.current_path(link)), read_only=True)
+    try:
+        art, sha, start, end, quote = con.execute(
+            'SELECT f.article, a.sha256, f."start", f."end", f.quote FROM figures f '
+            "JOIN articles a USING (article) WHERE f.quote LIKE ? AND (? IS NULL OR f.article = ?) "
+            "ORDER BY f.mention_id LIMIT 1", [quote_like, article, article]).fetchone()
+    finally:
+        con.close()
+    return {"article": art, "article_sha": sha, "start": start, "end": end, "quote": quote}
+
+
+EDIT = {"value": 11000, "low": 11000, "high": 11000, "qualifier": "exact",
+        "measure": "troops_deployed", "claimant": "NIS", "claimant_group": "South Korea",
+        "claim_date": "2024-11-13"}
+
+
+@pytest.fixture
+def dev_pair(tmp_path) -> tuple[Path, Path, list[Path]]:
+    """Two data folders with the first 24 dev articles; the next three and a retelling of
+    the first (the same claims, another text) wait outside."""
+    files = sorted(DEV.glob("*.txt"))
+    pair = []
+    for name in ("ingested", "rebuilt"):
+        data = tmp_path / name
+        (data / "articles").mkdir(parents=True)
+        for f in files[:24]:
+            shutil.copy(f, data / "articles" / f.name)
+        pair.append(data)
+    retold = tmp_path / "retold.txt"
+    retold.write_text(files[0].read_text(encoding="utf-8") + "\nAnalysts repeated the figures.\n",
+                      encoding="utf-8")
+    return pair[0], pair[1], [*files[24:27], retold]
+
+
+def _decide_some(link: Path, waiting: ingest.Prepared | None = None) -> None:
+    """Decisions of every kind, and one on an article not in the store yet."""
+    log = store.decisions_path(link)
+    decisions.record(log, action="accept", note="ok", **_span(link, "%1,500%"))
+    decisions.record(log, action="reject", **_span(link, "%3,000%"))
+    decisions.record(log, action="edit", after=EDIT, **_span(link, "%10,000%"))
+    if waiting is not None:
+        row = waiting.figures[0]
+        decisions.record(log, action="reject", article=waiting.name, article_sha=waiting.digest,
+                         start=row["start"], end=row["end"], quote=row["quote"])
+
+
+def test_an_ingest_makes_the_store_a_rebuild_makes(dev_pair):
+    ingested, rebuilt, waiting = dev_pair
+    link = ingested / "estimates.duckdb"
+    store.build(ingested / "articles", link)
+    items = [ingest.prepare(path.read_bytes(), path.name) for path in waiting]
+    _decide_some(link, waiting=items[0])
+    store.refresh(ingested / "articles", link)  # the decisions, applied incrementally
+    before = store_rows(link)["decisions"]
+    assert sum(r[-1] is not None for r in before) == 1  # the one on the waiting article
+    for item in items:
+        ingest.save([item], ingested / "articles", link)
+    # the same files and log, built from scratch
+    shutil.rmtree(rebuilt / "articles")
+    shutil.copytree(ingested / "articles", rebuilt / "articles")
+    shutil.copy(store.decisions_path(link), store.decisions_path(rebuilt / "estimates.duckdb"))
+    store.build(rebuilt / "articles", rebuilt / "estimates.duckdb")
+    got, want = store_rows(link), store_rows(rebuilt / "estimates.duckdb")
+    for table in want:
+        assert got[table] == want[table], table
+    assert all(r[-1] is None for r in got["decisions"])  # the waiting one found its figure
+    # the new articles share claims with the old ones: regrouping them was needed
+    con = duckdb.connect(str(store.current_path(link)), read_only=True)
+    names = [item.name for item in items]
+    shared = con.execute("SELECT count(*) FROM claims WHERE list_has_any(articles, ?) AND "
+                         "len(list_filter(articles, lambda a: NOT list_contains(?, a))) > 0",
+                         [names, names]).fetchone()[0]
+    con.close()
+    assert shared > 0
+
+
+def test_a_refresh_after_decisions_and_removals_matches_a_rebuild(dev_pair):
+    data, rebuilt, _ = dev_pair
+    link = data / "estimates.duckdb"
+    store.build(data / "articles", link)
+    _decide_some(link)
+    removed = sorted((data / "articles").glob("*.txt"))[5]
+    removed.unlink()
+    changed = sorted((data / "articles").glob("*.txt"))[7]
+    changed.write_text(changed.read_text() + "\nThe NIS said 1,500 more troops had arrived.\n")
+    report = store.refresh(data / "articles", link)
+    assert report.n_articles == 23
+    shutil.rmtree(rebuilt / "articles")
+    shutil.copytree(data / "articles", rebuilt / "articles")
+    shutil.copy(store.decisions_path(link), store.decisions_path(rebuilt / "estimates.duckdb"))
+    store.build(rebuilt / "articles", rebuilt / "estimates.duckdb")
+    got, want = store_rows(link), store_rows(rebuilt / "estimates.duckdb")
+    for table in want:
+        assert got[table] == want[table], table
+
+
+def test_an_ingest_reads_no_other_article_and_leaves_readers_the_old_store(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    old = store.current_path(link)
+    reader = duckdb.connect(str(old), read_only=True)  # a dashboard holding the store
+    opened = []
+    real = store._file_sha
+    monkeypatch.setattr(store, "_file_sha", lambda p: opened.append(p.name) or real(p))
+    item = ingest.prepare(WIRE.encode(), "wire.txt")
+    report = ingest.save([item], corpus / "articles", link)
+    assert opened == [item.name] and report.added == [item.name]
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    reader.close()
+    assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
+
+
+def test_an_ingest_that_fails_before_the_switch_leaves_the_store_as_it_was(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    before, path = store_rows(link), store.current_path(link)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("killed while regrouping")
+
+    monkeypatch.setattr(store.update, "regroup", broken)
+    with pytest.raises(RuntimeError):
+        ingest.save([ingest.prepare(WIRE.encode(), "wire.txt")], corpus / "articles", link)
+    assert store.current_path(link) == path and store_rows(link) == before
+    assert not list((corpus / "store").glob("*.partial*"))
+    monkeypatch.undo()
+    # the file was written first, so the next update picks the article up
+    assert store.refresh(corpus / "articles", link).n_articles == 6

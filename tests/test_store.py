@@ -1,6 +1,7 @@
 """The DuckDB store: built from the corpus, idempotent, atomic, and safe with bad input."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -103,3 +104,68 @@ def test_the_extractor_version_covers_every_extraction_file():
     package = {p.relative_to(store.ROOT).as_posix() for p in (store.ROOT / "analysis" / "extract").rglob("*.py")}
     assert package <= files and "analysis/extract/tables.py" in files
     assert {"analysis/store/claims.py", "analysis/store/decisions.py"} <= files
+
+
+# --- the streaming build against the in-memory one it replaced ---------------------------
+
+DEV = Path(__file__).resolve().parent / "corpus" / "dev" / "articles"
+
+
+def _reference(articles: Path, log: Path) -> dict[str, list]:
+    """The store's tables as the in-memory build made them: every row extracted into
+    lists, decisions applied to all of them, claims grouped over all of them in pandas."""
+    from analysis.store import decisions
+    from analysis.store.claims import group_claims
+
+    rows, mentions, _ = store.extract_folder(articles)
+    logged = decisions.load(log)
+    figures, _ = decisions.apply(mentions, logged, {r["article"]: r for r in rows})
+    figures_df, claims_df = group_claims(figures, {r["article"]: r["publisher"] for r in rows})
+    con = duckdb.connect()
+    con.execute(store.SCHEMA)
+    for name, df in (("figures", figures_df), ("claims", claims_df)):
+        con.register("frame", df)
+        cols = ", ".join(f'"{c}"' for c in df.columns)
+        con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM frame")
+        con.unregister("frame")
+    return {"figures": con.execute("SELECT * FROM figures ORDER BY mention_id").fetchall(),
+            "claims": con.execute("SELECT * FROM claims ORDER BY claim_id").fetchall()}
+
+
+def test_the_streaming_build_on_two_processes_makes_the_in_memory_builds_tables(tmp_path):
+    from analysis.store import decisions
+
+    data = tmp_path / "data"
+    (data / "articles").mkdir(parents=True)
+    for path in sorted(DEV.glob("*.txt"))[:48]:
+        shutil.copy(path, data / "articles" / path.name)
+    link = data / "estimates.duckdb"
+    store.build(data / "articles", link, workers=1)
+    log = store.decisions_path(link)
+    con = duckdb.connect(str(link), read_only=True)
+    spans = con.execute('SELECT f.article, a.sha256, f."start", f."end", f.quote, a.text '
+                        "FROM figures f JOIN articles a USING (article) ORDER BY mention_id "
+                        "LIMIT 12").fetchall()
+    con.close()
+    for k, (article, sha, start, end, quote, text) in enumerate(spans):
+        action = ("accept", "reject", "edit")[k % 3]
+        after = {"value": 4242, "low": 4242, "high": 4242, "qualifier": "exact",
+                 "measure": "killed", "claimant": "X", "claimant_group": "Ukraine",
+                 "claim_date": "2024-11-01"} if action == "edit" else None
+        decisions.record(log, article=article, article_sha=sha, start=start, end=end,
+                         quote=quote, action=action, after=after)
+    at = spans[0][5].find("troops", spans[0][3])  # a figure the extractor did not see
+    decisions.record(log, article=spans[0][0], article_sha=spans[0][1], start=at, end=at + 6,
+                     quote="troops", action="add", after={"value": 7, "low": 7, "high": 7,
+                     "qualifier": "exact", "measure": "killed", "claimant": None,
+                     "claimant_group": "Other", "claim_date": None})
+    serial = _tables(store.build(data / "articles", link, workers=1).path)
+    pooled_path = store.build(data / "articles", link, workers=2).path
+    assert _tables(pooled_path) == serial
+    con = duckdb.connect(str(pooled_path), read_only=True)
+    got = {"figures": con.execute("SELECT * FROM figures ORDER BY mention_id").fetchall(),
+           "claims": con.execute("SELECT * FROM claims ORDER BY claim_id").fetchall()}
+    statuses = {r[0] for r in con.execute("SELECT DISTINCT review_status FROM figures").fetchall()}
+    con.close()
+    assert got == _reference(data / "articles", log)
+    assert {"accepted", "rejected", "edited", "added", "unreviewed"} <= statuses

@@ -13,20 +13,22 @@ import contextlib
 import datetime as dt
 import fcntl
 import hashlib
-import json
+import multiprocessing
 import os
+import shutil
 import sys
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from analysis.store import decisions
+from analysis.store import decisions, update
 from analysis.extract.articles import ArticleError, iter_article_paths, normalised_hash, read_article
-from analysis.store.claims import FIGURE_COLUMNS, group_claims
+from analysis.store.claims import FIGURE_COLUMNS
 from analysis.extract import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -107,9 +109,9 @@ class BuildReport:
 
 
 def extraction_files() -> list[Path]:
-    """Every file that turns articles into the store's rows: the whole extraction package
-    (no list to keep: a new module counts at once), the claim grouping, and how decisions
-    apply."""
+    """Every file that decides the store's rows: the whole extraction package (no list to
+    keep: a new module counts at once), the claim grouping, and how decisions apply. How
+    rows are written (update.py) is not: tests hold it to the same rows."""
     here = Path(__file__).resolve().parent
     return sorted((here.parent / "extract").rglob("*.py")) + [here / "claims.py", here / "decisions.py"]
 
@@ -159,16 +161,17 @@ def _applied(link: Path) -> tuple[str | None, int, Path | None]:
     return None, 0, None
 
 
-def log_status(link: Path = DB_LINK) -> decisions.LogState:
-    """The decision log checked against what the store (or the newest backup) applied."""
-    expected_id, expected_n, _ = _applied(link)
+def log_status(link: Path = DB_LINK, applied: tuple | None = None) -> decisions.LogState:
+    """The decision log checked against what the store (or the newest backup) applied
+    (`applied`: that, when the caller has read it already)."""
+    expected_id, expected_n, _ = applied or _applied(link)
     return decisions.status(decisions_path(link), expected_id, expected_n)
 
 
-def _kept_decisions(link: Path) -> list[dict]:
+def _kept_decisions(link: Path, applied: tuple | None = None) -> list[dict]:
     """The decisions the current store applied (else the newest backup's): what a build
     applies while the log is missing or not the right one, so no chart loses them."""
-    _, _, path = _applied(link)
+    _, _, path = applied or _applied(link)
     if path is not None:
         con = duckdb.connect(str(path), read_only=True)
         try:
@@ -226,31 +229,66 @@ def _article_row(article, digest: str, file_sha: str, n_figures: int) -> dict:
             "n_figures": n_figures}
 
 
-def extract_folder(articles_dir: Path, known: dict[str, tuple[dict, list[dict]]] | None = None
+def _extract_file(path: Path) -> tuple[dict | None, list[dict], str | None]:
+    """One article file: its row and mentions, or what is wrong with it."""
+    try:
+        file_sha = _file_sha(path)
+        article = read_article(path)
+        rows = extract_article(article)
+        return _article_row(article, normalised_hash(article.body), file_sha, len(rows)), rows, None
+    except (ArticleError, OSError) as exc:
+        return None, [], str(exc) if isinstance(exc, ArticleError) else f"{path.name}: {exc}"
+
+
+# Below this many files a pool costs more than it saves (and the dashboard never forks).
+POOL_FROM = 200
+
+
+def extract_files(paths: list[Path], workers: int | None = None
+                  ) -> Iterator[tuple[dict | None, list[dict], str | None]]:
+    """(article row, mentions, problem) per file, in order; extracted on `workers`
+    processes (default: one per core, for many files)."""
+    workers = workers or (os.cpu_count() or 1 if len(paths) >= POOL_FROM else 1)
+    if workers <= 1:
+        yield from map(_extract_file, paths)
+        return
+    # Not plain fork: this process may hold DuckDB's (or Streamlit's) threads, and a child
+    # forked while one of them holds a lock can hang. A fork server starts clean, loads the
+    # extractor once, and forks the workers from there.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["analysis.store"])
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_extract_file, paths, chunksize=8)
+
+
+def extract_folder(articles_dir: Path, workers: int | None = 1
                    ) -> tuple[list[dict], list[dict], list[str]]:
-    """Articles and raw mentions of a folder; unchanged files are taken from `known`."""
-    known = known or {}
-    article_rows, mentions, problems, seen = [], [], [], {}
-    for path in iter_article_paths([articles_dir]):
-        try:
-            file_sha = _file_sha(path)
-            cached = known.get(path.name)
-            if cached and cached[0]["file_sha256"] == file_sha:
-                row, rows = cached
-            else:
-                article = read_article(path)
-                rows = extract_article(article)
-                row = _article_row(article, normalised_hash(article.body), file_sha, len(rows))
-        except (ArticleError, OSError) as exc:
-            problems.append(str(exc) if isinstance(exc, ArticleError) else f"{path.name}: {exc}")
-            continue
-        if row["sha256"] in seen:
-            problems.append(f"{path.name}: same text as {seen[row['sha256']]}, left out")
-            continue
-        seen[row["sha256"]] = path.name
-        article_rows.append(row)
-        mentions.extend(rows)
+    """Articles, raw mentions and problems of a folder, in memory (for small folders and
+    benchmarks; the build streams instead)."""
+    article_rows, mentions, problems = [], [], []
+    for row, rows, problem in _unique(extract_files(iter_article_paths([articles_dir]), workers)):
+        if problem:
+            problems.append(problem)
+        else:
+            article_rows.append(row)
+            mentions.extend(rows)
     return article_rows, mentions, problems
+
+
+def _unique(items: Iterable[tuple[dict | None, list[dict], str | None]],
+            seen: dict[str, str] | None = None
+            ) -> Iterator[tuple[dict | None, list[dict], str | None]]:
+    """The items with an article whose text came earlier (or is in `seen`, hash → name)
+    turned into a problem naming that one."""
+    seen = {} if seen is None else seen
+    for row, rows, problem in items:
+        if row is not None:
+            first = seen.get(row["sha256"])
+            if first is not None:
+                yield None, [], f"{row['article']}: same text as {first}, left out"
+                continue
+            seen[row["sha256"]] = row["article"]
+        yield row, rows, problem
 
 
 def restore_log(link: Path = DB_LINK, source: Path | None = None,
@@ -285,73 +323,295 @@ def _refresh_quietly(articles_dir: Path, link: Path) -> BuildReport | None:
         return None
 
 
-def _log_for_build(link: Path) -> tuple[list[dict], tuple[str | None, int], str]:
+def _log_for_build(link: Path, applied: tuple | None = None
+                   ) -> tuple[list[dict], tuple[str | None, int], str]:
     """The decisions to apply, the (log id, count) to record, and a problem to report.
     A log that is not the one applied last is not applied, and the last state is kept."""
-    state = log_status(link)
+    state = log_status(link, applied)
     db = decisions_path(link)
     if not state.ok:
-        return _kept_decisions(link), state.expected, state.message
+        return _kept_decisions(link, applied), state.expected, state.message
     if state.kind == "new":
         decisions.connect(db).close()  # the desk's first log, with its id
     logged = decisions.load(db)
     return logged, (decisions.log_id(db), len(logged)), ""
 
 
-def _tables(article_rows: list[dict], mentions: list[dict], link: Path,
-            logged: list[dict]) -> tuple[dict, int]:
-    articles = {r["article"]: r for r in article_rows}
-    figures, orphans = decisions.apply(mentions, logged, articles)
-    publishers = {r["article"]: r["publisher"] for r in article_rows}
-    figures_df, claims_df = group_claims(figures, publishers)
-    orphan_ids = {o["id"]: o["reason"] for o in orphans}
-    decision_rows = [{**{k: d.get(k) for k in decisions.COLUMNS},
-                      "before": json.dumps(d["before"], default=str) if d["before"] else None,
-                      "after": json.dumps(d["after"], default=str),
-                      "orphan_reason": orphan_ids.get(d["id"])} for d in logged]
-    tables = {
-        "articles": pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS),
-        "extracted": pd.DataFrame(mentions, columns=EXTRACTED_COLUMNS),
-        "figures": figures_df, "claims": claims_df,
-        "decisions": pd.DataFrame(decision_rows, columns=[*decisions.COLUMNS, "orphan_reason"]),
-    }
-    return tables, len(orphans)
-
-
-def build(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> BuildReport:
-    """Extract every article anew, apply the review decisions, switch to the new file."""
+def build(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK,
+          workers: int | None = None) -> BuildReport:
+    """Extract every article anew (on `workers` processes), apply the review decisions,
+    switch to the new file."""
     with writer_lock(link):
-        article_rows, mentions, problems = extract_folder(articles_dir)
-        return _write(article_rows, mentions, problems, link)
+        return _write_stream(extract_files(iter_article_paths([articles_dir]), workers), link)
+
+
+def _write(article_rows: list[dict], mentions: list[dict], problems: list[str],
+           link: Path) -> BuildReport:
+    """A build from rows already extracted (the Dask job's), in corpus order."""
+    by_article: dict[str, list[dict]] = {}
+    for m in mentions:
+        by_article.setdefault(m["article"], []).append(m)
+    items = ((row, by_article.get(row["article"], []), None) for row in article_rows)
+    return _write_stream(items, link, problems)
+
+
+def _write_stream(items: Iterable[tuple[dict | None, list[dict], str | None]], link: Path,
+                  problems: list[str] | None = None) -> BuildReport:
+    """A new store file from (article row, mentions, problem) items, switched to."""
+    logged, (log_id, n_decisions), log_problem = _log_for_build(link)
+    problems = list(problems or [])
+    with _new_file(link) as (con, target):
+        con.execute(SCHEMA)
+        articles, extracted = update.Appender(con, "articles"), update.Appender(con, "extracted")
+        for row, rows, problem in _unique(items):
+            if problem:
+                problems.append(problem)
+                continue
+            articles.add([row])
+            extracted.add(rows)
+        articles.flush()
+        extracted.flush()
+        routed = {name for name in update.route(con, logged).values() if name}
+        update.copy_unreviewed(con, sorted(routed))
+        orphans = update.refigure(con, logged, routed)
+        update.regroup(con)
+        report = _finish(con, logged, orphans, problems, log_id, n_decisions)
+    return _switched(link, target, report, log_problem)
+
+
+def _finish(con, logged: list[dict], orphans: dict[int, str], problems: list[str],
+            log_id: str | None, n_decisions: int) -> BuildReport:
+    """The decisions table and build_info of a file being written; its report."""
+    con.execute("DELETE FROM decisions")
+    update.insert(con, "decisions", update.decision_rows(logged, orphans))
+    n_articles, n_figures, n_claims = (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                                       for t in ("articles", "figures", "claims"))
+    con.execute("DELETE FROM build_info")
+    con.execute("INSERT INTO build_info VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+        dt.datetime.now(), n_articles, n_figures, n_claims, problems, extractor_version(),
+        log_id, n_decisions])
+    return BuildReport(Path(), n_articles, n_figures, n_claims, problems,
+                       orphans=sum(r is not None for r in orphans.values()))
+
+
+MEMORY_LIMIT = "1GB"  # DuckDB's share while writing; it spills to disk beyond this
+
+
+@contextlib.contextmanager
+def _new_file(link: Path, base: Path | None = None):
+    """A connection, inside one transaction, to the store file to switch to, and its path:
+    `base` itself when no other connection has it open (readers see the change only once
+    committed, a process killed before that leaves it as it was), else a copy of it, else
+    (no `base`) a new empty file. Committed and checkpointed on leaving; on an error rolled
+    back, and a new file removed."""
+    if base is not None:
+        try:
+            con = duckdb.connect(str(base), config={"memory_limit": MEMORY_LIMIT})
+        except duckdb.Error:
+            con = None  # open elsewhere (a dashboard reads it): write a copy instead
+        if con is not None:
+            try:
+                con.execute("BEGIN")
+                try:
+                    yield con, base
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            return
+    store_dir = link.parent / "store"
+    store_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in store_dir.glob("*.partial*"):  # a writer killed part-way (we hold the lock)
+        leftover.unlink(missing_ok=True)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    target = store_dir / f"{link.stem}-{stamp}-{os.getpid()}.duckdb"
+    partial = target.with_suffix(".partial")
+    try:
+        if base is not None:
+            shutil.copyfile(base, partial)
+        con = duckdb.connect(str(partial), config={"memory_limit": MEMORY_LIMIT})
+        try:
+            con.execute("BEGIN")
+            yield con, target
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(partial, target)
+    except BaseException:
+        for leftover in (partial, Path(str(partial) + ".wal"), target):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def _switched(link: Path, target: Path, report: BuildReport, log_problem: str) -> BuildReport:
+    """Point the link at the file just written (unless it was written in place), drop old
+    builds, back up the log."""
+    if current_path(link) != target:
+        try:
+            _point(link, target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+    _prune(target.parent, link.stem, keep=target)
+    if not log_problem:
+        decisions.backup(decisions_path(link), backups_path(link))
+    report.path, report.log_problem = target, log_problem
+    return report
 
 
 def refresh(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK,
             timeout: float = 120.0) -> BuildReport:
-    """Bring the store up to date: extract only new or changed articles, drop removed
-    ones, re-apply the decisions. Builds from scratch when there is no usable store.
-    Raises StoreBusy when another writer holds the store for more than `timeout` s."""
+    """Bring the store up to date with the folder and the decision log: extract only new
+    or changed articles, drop removed ones, apply new decisions, regroup only the claims
+    they touch. Builds from scratch when there is no usable store. Raises StoreBusy when
+    another writer holds the store for more than `timeout` s."""
     with writer_lock(link, timeout=timeout):
-        known = _known(link)
-        article_rows, mentions, problems = extract_folder(articles_dir, known)
-        report = _write(article_rows, mentions, problems, link)
-        report.added = sorted({r["article"] for r in article_rows} - set(known))
-        return report
+        path = current_path(link)
+        state = _state(path) if path is not None else None
+        if state is None:
+            report = build(articles_dir, link)
+            report.added = [r[0] for r in _query(report.path, "SELECT article FROM articles "
+                                                               "ORDER BY article")]
+            return report
+        known = state["file_shas"]
+        changed, on_disk = [], set()
+        for p in iter_article_paths([articles_dir]):
+            on_disk.add(p.name)
+            try:
+                if known.get(p.name) != _file_sha(p):
+                    changed.append(p)
+            except OSError:
+                changed.append(p)  # named as a problem when read
+        removed = (set(known) - on_disk) | {p.name for p in changed if p.name in known}
+        # every file not in the store is read again, so its problem is found anew
+        return _update(link, path, state, changed, removed, keep_problems=False)
 
 
-def _known(link: Path) -> dict[str, tuple[dict, list[dict]]]:
-    path = current_path(link)
-    if path is None or check_store(path):
-        return {}
+def add_articles(paths: list[Path], link: Path = DB_LINK, timeout: float = 120.0) -> BuildReport:
+    """Add these article files to the store without reading the rest of the folder (the
+    ingest's path); a file already in the store under its name is replaced."""
+    with writer_lock(link, timeout=timeout):
+        path = current_path(link)
+        names = sorted({p.name for p in paths})
+        state = _state(path, names) if path is not None else None
+        if state is None:
+            return refresh(paths[0].parent if paths else ARTICLES_DIR, link, timeout)
+        return _update(link, path, state, list(paths), set(state["file_shas"]),
+                       keep_problems=True)
+
+
+def _query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        articles = con.execute("SELECT * FROM articles").df()
-        extracted = con.execute("SELECT * FROM extracted").df()
+        return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
-    by_article: dict[str, list[dict]] = {}
-    for row in _records(extracted):
-        by_article.setdefault(row["article"], []).append(row)
-    return {a["article"]: (a, by_article.get(a["article"], [])) for a in _records(articles)}
+
+
+def _state(path: Path, names: list[str] | None = None) -> dict | None:
+    """What an update needs from the current store, read in one connection: the file
+    hashes (of `names`, or of every article), the decisions it applied, its problems and
+    which log it applied, and `seen(shas)`: which articles hold those texts. None when
+    the store is not usable (check_store says why)."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except (duckdb.Error, OSError):
+        return None
+    try:
+        if _problem(con, path):
+            con.close()
+            return None
+        where = " WHERE list_contains(?, article)" if names is not None else ""
+        shas = dict(con.execute(f"SELECT article, file_sha256 FROM articles{where}",
+                                [names] if names is not None else []).fetchall())
+        log_id, n_decisions, problems = con.execute(
+            "SELECT log_id, n_decisions, problems FROM build_info").fetchone()
+        applied = update.records(con.execute("SELECT * FROM decisions ORDER BY id"))
+    except duckdb.Error:
+        con.close()
+        return None
+
+    def seen(digests: list[str]) -> dict[str, str]:
+        try:
+            return dict(con.execute("SELECT sha256, article FROM articles WHERE "
+                                    "list_contains(?, sha256)", [digests]).fetchall())
+        finally:
+            con.close()  # the last read: the writer opens the file next
+
+    return {"file_shas": shas, "applied_log": (log_id, int(n_decisions or 0), path),
+            "problems": list(problems or []), "decisions": applied, "seen": seen}
+
+
+def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: set[str],
+            keep_problems: bool) -> BuildReport:
+    """The current store with `removed` articles dropped and `paths` added, the decisions
+    in force applied to the articles they reach, and the claims of every key those
+    articles' figures had or have regrouped, in one transaction (in place, or on a copy
+    when another process reads the file). When nothing changed nothing is written."""
+    logged, (log_id, n_decisions), log_problem = _log_for_build(link, state["applied_log"])
+    applied = state["decisions"]
+    names = {p.name for p in paths}
+    kept = state["problems"]
+    problems = [p for p in kept if p.split(":", 1)[0] not in names] if keep_problems else []
+    extracted = list(extract_files(paths, 1))
+    shas = sorted({row["sha256"] for row, _, _ in extracted if row is not None})
+    seen = {sha: name for sha, name in state["seen"](shas).items() if name not in removed}
+    items = []
+    for row, rows, problem in _unique(extracted, seen):
+        if problem:
+            problems.append(problem)
+        else:
+            items.append((row, rows))
+    fresh = {d["id"]: r for d, r in zip(logged, update.decision_rows(logged, {}))}
+    before = {r["id"]: {k: v for k, v in r.items() if k != "orphan_reason"} for r in applied}
+    changed_ids = {i for i in set(fresh) | set(before) if fresh.get(i) != before.get(i)}
+    if not items and not removed and not changed_ids and problems == kept:
+        report = BuildReport(current, *_counts(current), problems=problems,
+                             log_problem=log_problem)
+        if not log_problem:
+            decisions.backup(decisions_path(link), backups_path(link))
+        return report
+    with _new_file(link, base=current) as (con, target):
+        old_routes = update.route(con, [decisions._decoded(
+            {k: r.get(k) for k in decisions.COLUMNS}) for r in applied])
+        gone = sorted(removed)
+        keys = update.keys_of(con, gone)
+        for table in ("figures", "extracted", "articles"):
+            con.execute(f"DELETE FROM {table} WHERE list_contains(?, article)", [gone])
+        for row, rows in items:
+            update.insert(con, "articles", [row])
+            update.insert(con, "extracted", rows)
+        added = [row["article"] for row, _ in items]
+        new_routes = update.route(con, logged)
+        # the articles whose figures change: the new ones, and any a changed decision
+        # reaches, or a decision now reaches or no longer reaches
+        moved = {i for i in set(new_routes) | set(old_routes)
+                 if i in changed_ids or new_routes.get(i) != old_routes.get(i)}
+        touched = set(added) | {r.get(i) for r in (new_routes, old_routes) for i in moved}
+        touched = {n for n in touched if n and (n in added or n not in removed)}
+        keys |= update.keys_of(con, touched)
+        reasons = update.refigure(con, logged, touched)
+        keys |= update.keys_of(con, touched)
+        old_reasons = {r["id"]: r["orphan_reason"] for r in applied}
+        orphans = {d["id"]: reasons.get(d["id"]) if new_routes.get(d["id"]) in touched
+                   or not new_routes.get(d["id"]) else old_reasons.get(d["id"]) for d in logged}
+        update.regroup(con, keys)
+        report = _finish(con, logged, orphans, problems, log_id, n_decisions)
+        report.added = added
+    return _switched(link, target, report, log_problem)
+
+
+def _counts(path: Path) -> tuple[int, int, int]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                     for t in ("articles", "figures", "claims"))
+    finally:
+        con.close()
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -367,46 +627,6 @@ def _records(df: pd.DataFrame) -> list[dict]:
                          "n_figures") and value is not None:
                 row[key] = int(value)
     return rows
-
-
-def _write(article_rows: list[dict], mentions: list[dict], problems: list[str],
-           link: Path) -> BuildReport:
-    logged, (log_id, n_decisions), log_problem = _log_for_build(link)
-    tables, n_orphans = _tables(article_rows, mentions, link, logged)
-    store_dir = link.parent / "store"
-    store_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f")
-    target = store_dir / f"{link.stem}-{stamp}-{os.getpid()}.duckdb"
-    partial = target.with_suffix(".partial")
-    try:
-        con = duckdb.connect(str(partial))
-        try:
-            con.execute("BEGIN")
-            con.execute(SCHEMA)
-            for name, df in tables.items():
-                con.register("frame", df)
-                cols = ", ".join(f'"{c}"' for c in df.columns)
-                con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM frame")
-                con.unregister("frame")
-            con.execute("INSERT INTO build_info VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-                dt.datetime.now(), len(tables["articles"]), len(tables["figures"]),
-                len(tables["claims"]), problems, extractor_version(), log_id, n_decisions])
-            con.execute("COMMIT")
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        os.replace(partial, target)
-        _point(link, target)
-    except BaseException:
-        for leftover in (partial, Path(str(partial) + ".wal"), target):
-            leftover.unlink(missing_ok=True)
-        raise
-    _prune(store_dir, link.stem, keep=target)
-    if not log_problem:
-        decisions.backup(decisions_path(link), backups_path(link))
-    return BuildReport(target, len(tables["articles"]), len(tables["figures"]),
-                       len(tables["claims"]), problems, orphans=n_orphans,
-                       log_problem=log_problem)
 
 
 def _point(link: Path, target: Path) -> None:
@@ -445,6 +665,13 @@ def check_store(path: Path) -> str | None:
     except (duckdb.Error, OSError) as exc:
         return f"the database file {path.name} cannot be opened ({exc.__class__.__name__})"
     try:
+        return _problem(con, path)
+    finally:
+        con.close()
+
+
+def _problem(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
+    try:
         names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")
                  .fetchall()}
         missing = {"articles", "figures", "claims", "extracted", "decisions", "build_info"} - names
@@ -458,8 +685,6 @@ def check_store(path: Path) -> str | None:
         return None
     except duckdb.Error as exc:
         return f"the database file {path.name} is damaged ({exc.__class__.__name__})"
-    finally:
-        con.close()
 
 
 def ensure_store(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> tuple[Path, str | None]:
@@ -470,7 +695,14 @@ def ensure_store(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> tup
         return report.path, f"No database was found, so one was built: {report.summary()}"
     problem = check_store(path)
     if problem:
-        report = build(articles_dir, link)
+        # a writer updating the file in place locks readers out for a moment: wait for it
+        # to finish before calling the store damaged
+        with writer_lock(link):
+            path = current_path(link)
+            problem = check_store(path) if path is not None else "the database file is missing"
+            if not problem:
+                return path, None
+            report = build(articles_dir, link)
         return report.path, f"{problem[0].upper() + problem[1:]}; it was rebuilt from the articles. {report.summary()}"
     return path, None
 

@@ -80,6 +80,39 @@ def _claim_id(key: tuple, first: dt.date | None) -> str:
     return "c" + hashlib.sha1(raw.encode()).hexdigest()[:10]
 
 
+def claims_of_key(key: tuple, rows: list[dict], publishers: dict[str, str | None]) -> list[dict]:
+    """The claims of one key's mentions (not rejected ones), each mention given its
+    claim_id. Mentions on the same day keep the order given: the build passes them in
+    corpus order, so the claim's mention_ids list is stable."""
+    claims = []
+    for members in cluster(rows):
+        dates = [_when(r) for r in members]
+        stated = sorted(d for d, basis in dates if basis == "claim")
+        published = sorted(d for d, basis in dates if basis == "published")
+        first = stated[0] if stated else (published[0] if published else None)
+        claim_id = _claim_id(key, first)
+        for r in members:
+            r["claim_id"] = claim_id
+        articles = sorted({r["article"] for r in members})
+        names = Counter(r["claimant"] for r in members if r["claimant"])
+        lead = min(members, key=lambda r: (_when(r)[0] or dt.date.max, r["article"], r["start"]))
+        claims.append({
+            "claim_id": claim_id, "measure": key[0], "claimant_group": key[1],
+            "claimant": names.most_common(1)[0][0] if names else None,
+            "claimants": sorted(names), "value": key[2], "low": key[3], "high": key[4],
+            "qualifier": lead["qualifier"], "claim_date": stated[0] if stated else None,
+            "date": first, "date_basis": "claim" if stated else ("published" if first else None),
+            "n_articles": len(articles), "n_mentions": len(members),
+            "mention_ids": [r["mention_id"] for r in members], "articles": articles,
+            "publishers": sorted({publishers.get(a) or UNKNOWN_PUBLISHER for a in articles}),
+            "quote": lead["quote"], "sentence": lead["sentence"],
+            "n_reviewed": sum(r["review_status"] != "unreviewed" for r in members),
+            "reviewed": all(r["review_status"] != "unreviewed" for r in members),
+            "superseded_by": None,  # set over a claimant's chain, across keys: superseded_by()
+        })
+    return claims
+
+
 def group_claims(figures: list[dict], publishers: dict[str, str | None]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Give each mention a claim_id and build one row per claim (rejected mentions get none)."""
     by_key: dict[tuple, list[dict]] = defaultdict(list)
@@ -90,32 +123,7 @@ def group_claims(figures: list[dict], publishers: dict[str, str | None]) -> tupl
             row["claim_id"] = None
             continue
         by_key[claim_key(row)].append(row)
-    claims = []
-    for key, rows in by_key.items():
-        for members in cluster(rows):
-            dates = [_when(r) for r in members]
-            stated = sorted(d for d, basis in dates if basis == "claim")
-            published = sorted(d for d, basis in dates if basis == "published")
-            first = stated[0] if stated else (published[0] if published else None)
-            claim_id = _claim_id(key, first)
-            for r in members:
-                r["claim_id"] = claim_id
-            articles = sorted({r["article"] for r in members})
-            names = Counter(r["claimant"] for r in members if r["claimant"])
-            lead = min(members, key=lambda r: (_when(r)[0] or dt.date.max, r["article"], r["start"]))
-            claims.append({
-                "claim_id": claim_id, "measure": key[0], "claimant_group": key[1],
-                "claimant": names.most_common(1)[0][0] if names else None,
-                "claimants": sorted(names), "value": key[2], "low": key[3], "high": key[4],
-                "qualifier": lead["qualifier"], "claim_date": stated[0] if stated else None,
-                "date": first, "date_basis": "claim" if stated else ("published" if first else None),
-                "n_articles": len(articles), "n_mentions": len(members),
-                "mention_ids": [r["mention_id"] for r in members], "articles": articles,
-                "publishers": sorted({publishers.get(a) or UNKNOWN_PUBLISHER for a in articles}),
-                "quote": lead["quote"], "sentence": lead["sentence"],
-                "n_reviewed": sum(r["review_status"] != "unreviewed" for r in members),
-                "reviewed": all(r["review_status"] != "unreviewed" for r in members),
-            })
+    claims = [c for key, rows in by_key.items() for c in claims_of_key(key, rows, publishers)]
     later = superseded_by(claims)
     for c in claims:
         c["superseded_by"] = later.get(c["claim_id"])

@@ -3,7 +3,9 @@
 Each file (`.txt`, `.md` or `.html`) is read with a fallback to cp1252 and latin-1, HTML is
 turned into text by trafilatura, metadata comes from the options, the file's front matter
 or its text, and the article is written under `data/articles/` with a front-matter block.
-The store is then updated incrementally (only the new article is extracted). An article
+The store is then updated incrementally: only the new article is read and extracted, its
+rows are added to a copy of the store with the claims of the keys it touches regrouped,
+and the copy is switched to (analysis.store.add_articles). An article
 whose text is already in the corpus is refused, naming the one already there.
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import yaml
 
 from analysis import store
@@ -118,8 +121,34 @@ def prepare(data: bytes, filename: str, overrides: dict | None = None,
     return Prepared(name, full, meta, digest, extract_article(article))
 
 
-def existing_hashes(articles_dir: Path) -> dict[str, str]:
-    """Normalised-text hash → article name, for every readable article in the folder."""
+def existing_hashes(articles_dir: Path, link: Path | None = None,
+                    digests: list[str] | None = None) -> dict[str, str]:
+    """Normalised-text hash → article name: from the store at `link` when it is usable
+    (one query; only `digests` when given), else from every readable file of the folder.
+    A file written by an ingest killed before its store update is not in the store yet;
+    the next update names it as a duplicate if it is one."""
+    path = store.current_path(link) if link is not None else None
+    if path is not None:
+        try:
+            con = duckdb.connect(str(path), read_only=True)
+            try:
+                rows = con.execute("SELECT sha256, article FROM articles"
+                                   + (" WHERE list_contains(?, sha256)" if digests is not None
+                                      else "") + " ORDER BY article",
+                                   [digests] if digests is not None else []).fetchall()
+            finally:
+                con.close()
+        except duckdb.Error:
+            rows = None  # no usable store: the folder is the corpus
+        if rows is not None:
+            hashes: dict[str, str] = {}
+            for digest, name in rows:
+                hashes.setdefault(digest, name)
+            return hashes
+    return _folder_hashes(articles_dir)
+
+
+def _folder_hashes(articles_dir: Path) -> dict[str, str]:
     hashes = {}
     for path in sorted(articles_dir.glob("*")):
         if path.suffix.lower() in (".txt", ".md"):
@@ -149,7 +178,7 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
     """
     articles_dir.mkdir(parents=True, exist_ok=True)
     with store.writer_lock(link, timeout=timeout):
-        current = existing_hashes(articles_dir)
+        current = existing_hashes(articles_dir, link, [item.digest for item in prepared])
         for item in prepared:
             if item.digest in current:
                 raise ArticleError(f"{item.name}: the same article is already in the corpus "
@@ -162,7 +191,7 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
                 os.fsync(handle.fileno())
             os.replace(tmp, articles_dir / item.name)
             current[item.digest] = item.name
-        return store.refresh(articles_dir, link)
+        return store.add_articles([articles_dir / item.name for item in prepared], link)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=store.DB_LINK)
     args = parser.parse_args(argv)
     overrides = {k: getattr(args, k) for k in META_FIELDS if getattr(args, k)}
-    existing = existing_hashes(args.articles) if args.articles.is_dir() else {}
+    existing = existing_hashes(args.articles, args.db) if args.articles.is_dir() else {}
     ready, failed = [], 0
     for path in args.paths:
         try:

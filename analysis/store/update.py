@@ -1,0 +1,307 @@
+"""Writing the store's derived tables inside an open DuckDB transaction, for a whole
+build or for the few articles and claims an ingest touches.
+
+`figures` is `extracted` with the review decisions applied: the articles no decision
+reaches are copied over in SQL, the others go through `decisions.apply` in Python.
+`claims` is regrouped key by key (measure, claimant group, value, bounds): the figures
+of the keys asked for are streamed in corpus order and `claims.claims_of_key` clusters
+each key, so memory holds one key's mentions at a time, not the corpus. Rows go into
+DuckDB as Arrow tables of at most BATCH rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+
+import duckdb
+import pyarrow as pa
+
+from analysis.store import decisions
+from analysis.store.claims import CLAIM_COLUMNS, FIGURE_COLUMNS, claims_of_key, superseded_by
+
+BATCH = 20_000
+KEY = ("measure", "claimant_group", "value", "low", "high")
+_KEY_SQL = ", ".join(KEY)
+# What a key's grouping decides (superseded_by follows a claimant's chain across keys).
+_GROUPED = [c for c in CLAIM_COLUMNS if c != "superseded_by"]
+_ARROW = {"VARCHAR": pa.string(), "DOUBLE": pa.float64(), "INTEGER": pa.int32(),
+          "BIGINT": pa.int64(), "DATE": pa.date32(), "BOOLEAN": pa.bool_(),
+          "VARCHAR[]": pa.list_(pa.string()), "TIMESTAMP": pa.timestamp("us")}
+# read back for grouping
+_GROUP_COLUMNS = ["mention_id", "article", *KEY, "qualifier", "claimant", "claim_date",
+                  "published", "quote", "sentence", "start", "review_status", "publisher"]
+
+
+def _day(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _number(value):
+    """A stored DOUBLE as the extractor gives it (whole numbers as int), so claim ids,
+    which hash the key's text, come out as in a build from extraction."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    return {name: kind for name, kind, *_ in con.execute(f"DESCRIBE {table}").fetchall()}
+
+
+def arrow(types: dict[str, str], rows: list[dict]) -> pa.Table:
+    """Dict rows as an Arrow table typed as a table's columns (those the rows hold)."""
+    data = {}
+    for c in (c for c in types if c in rows[0]):
+        values = [r.get(c) for r in rows]
+        if types[c] == "DATE":
+            values = [_day(v) for v in values]
+        data[c] = pa.array(values, type=_ARROW[types[c]])
+    return pa.table(data)
+
+
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, batch: pa.Table) -> None:
+    cols = ", ".join(f'"{c}"' for c in batch.column_names)
+    con.register("_batch", batch)
+    try:
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch")
+    finally:
+        con.unregister("_batch")
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Append dict rows to `table` in Arrow batches of at most BATCH rows."""
+    types = _types(con, table)
+    for at in range(0, len(rows), BATCH):
+        insert_arrow(con, table, arrow(types, rows[at:at + BATCH]))
+
+
+class Appender:
+    """Rows collected and written to a table BATCH at a time."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, table: str):
+        self.con, self.table, self.rows = con, table, []
+        self.types = _types(con, table)
+
+    def add(self, rows: Iterable[dict]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            insert_arrow(self.con, self.table, arrow(self.types, self.rows))
+        self.rows = []
+
+
+def records(cursor: duckdb.DuckDBPyConnection, columns: list[str] | None = None) -> list[dict]:
+    """An executed query's rows as dicts of plain values (dates as ISO text, whole
+    numbers in value/low/high as int), as the extractor gives them."""
+    names = columns or [d[0] for d in cursor.description]
+    out = []
+    for row in cursor.fetchall():
+        record = dict(zip(names, row))
+        for key in ("value", "low", "high"):
+            if key in record:
+                record[key] = _number(record[key])
+        for key in ("claim_date", "published"):
+            if isinstance(record.get(key), dt.date):
+                record[key] = record[key].isoformat()
+        out.append(record)
+    return out
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+def route(con: duckdb.DuckDBPyConnection, logged: list[dict]) -> dict[int, str | None]:
+    """The article each decision applies to (as decisions.apply finds it: by the text's
+    hash, else by name), or None when it is in no article of the store."""
+    if not logged:
+        return {}
+    shas = sorted({d["article_sha"] for d in logged})
+    names = sorted({d["article"] for d in logged})
+    rows = con.execute("SELECT article, sha256 FROM articles WHERE list_contains(?, sha256) "
+                       "OR list_contains(?, article)", [shas, names]).fetchall()
+    by_sha = {sha: name for name, sha in rows}
+    present = {name for name, _ in rows}
+    return {d["id"]: by_sha.get(d["article_sha"]) or (d["article"] if d["article"] in present
+                                                        else None) for d in logged}
+
+
+def decision_rows(logged: list[dict], orphan_reasons: dict[int, str]) -> list[dict]:
+    """The store's `decisions` table: each logged decision, and why it found no figure."""
+    return [{**{k: d.get(k) for k in decisions.COLUMNS},
+             "before": json.dumps(d["before"], default=str) if d["before"] else None,
+             "after": json.dumps(d["after"], default=str),
+             "orphan_reason": orphan_reasons.get(d["id"])} for d in logged]
+
+
+def refigure(con: duckdb.DuckDBPyConnection, logged: list[dict], names: Iterable[str]
+             ) -> dict[int, str]:
+    """(Re)write the figures of the articles `names` from `extracted` with the decisions
+    applied; returns the orphan reasons of the decisions routed to them or to nothing."""
+    names = sorted(set(names))
+    con.execute("DELETE FROM figures WHERE list_contains(?, article)", [names])
+    articles = {r["article"]: r for r in records(con.execute(
+        "SELECT article, sha256, text, published FROM articles WHERE list_contains(?, article)",
+        [names]))}
+    extracted = [c for c in FIGURE_COLUMNS if c not in ("claim_id", "review_status", "review_note")]
+    cols = ", ".join(f'"{c}"' for c in extracted)
+    mentions = records(con.execute(f"SELECT {cols} FROM extracted WHERE list_contains(?, article) "
+                                   'ORDER BY article, "start"', [names]), extracted)
+    figures, orphans = decisions.apply(mentions, logged, articles)
+    for f in figures:
+        f["claim_id"] = None
+    insert(con, "figures", figures)
+    routed = route(con, logged)
+    return {o["id"]: o["reason"] for o in orphans
+            if routed.get(o["id"]) is None or routed[o["id"]] in articles}
+
+
+def copy_unreviewed(con: duckdb.DuckDBPyConnection, skip: list[str]) -> None:
+    """Figures of every article but `skip`: their extracted mentions, unreviewed."""
+    extracted = [c for c in FIGURE_COLUMNS if c not in ("claim_id", "review_status", "review_note")]
+    cols = ", ".join(f'"{c}"' for c in extracted)
+    con.execute(f"INSERT INTO figures ({cols}, review_status) SELECT {cols}, 'unreviewed' "
+                "FROM extracted WHERE NOT list_contains(?, article)", [sorted(skip)])
+
+
+# --- claims ------------------------------------------------------------------------------
+
+def keys_of(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> set[tuple]:
+    """The claim keys of the (not rejected) figures of these articles."""
+    names = sorted(set(names))
+    if not names:
+        return set()
+    return set(con.execute(f"SELECT DISTINCT {_KEY_SQL} FROM figures WHERE "
+                           "list_contains(?, article) AND review_status <> 'rejected'",
+                           [names]).fetchall())
+
+
+def _matching(a: str, b: str) -> str:
+    """SQL: rows of `a` and `b` have the same key, NULL matching NULL (as equalities, so
+    DuckDB hashes the join)."""
+    blank = {"measure": "''", "claimant_group": "''"}
+    return " AND ".join(f"coalesce({a}.{c}, {blank.get(c, '-1e300')}) = "
+                        f"coalesce({b}.{c}, {blank.get(c, '-1e300')})" for c in KEY)
+
+
+def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
+    """The figures of each key (all keys when None), in corpus order, one key at a time,
+    each with the claim_id it has now (`old_claim_id`)."""
+    cols = ", ".join(f'f."{c}"' for c in _GROUP_COLUMNS if c != "publisher")
+    names = [*_GROUP_COLUMNS, "old_claim_id"]
+    source = "figures"
+    if keys is not None:
+        # the keys' figures first, so the joins below build on a few rows, not the corpus
+        con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.* FROM figures f "
+                    f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
+        source = "_key_figures"
+    # the few figures analysts added where the extractor found none (a build lists them
+    # after every extracted mention), found without hashing every mention id
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _appended AS SELECT mention_id FROM {source} "
+                "WHERE review_status = 'added' AND mention_id NOT IN (SELECT mention_id FROM "
+                f"extracted WHERE article IN (SELECT article FROM {source} WHERE review_status "
+                "= 'added'))")
+    cursor = con.execute(
+        f"SELECT {cols}, a.publisher, f.claim_id FROM {source} f "
+        f"LEFT JOIN (SELECT article, publisher FROM articles WHERE article IN (SELECT article "
+        f"FROM {source})) a USING (article) "
+        "LEFT JOIN (SELECT mention_id, true AS appended FROM _appended) e USING (mention_id) "
+        "WHERE f.review_status <> 'rejected' "
+        f"ORDER BY {', '.join('f.' + c for c in KEY)}, e.appended IS NOT NULL, f.article, "
+        'f."start"')
+    current, rows = None, []
+    while True:
+        chunk = cursor.fetchmany(BATCH)
+        for raw in chunk:
+            row = dict(zip(names, raw))
+            for c in ("value", "low", "high"):
+                row[c] = _number(row[c])
+            key = tuple(row[c] for c in KEY)
+            if key != current and rows:
+                yield rows
+                rows = []
+            current = key
+            rows.append(row)
+        if not chunk:
+            break
+    if rows:
+        yield rows
+
+
+def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> None:
+    """(Re)write the claims of `keys` (every claim when None) and their figures' claim_id.
+    Only what changed is written: most claims of a key stay as they were when an article
+    joins one of them."""
+    if keys is not None and not keys:
+        return
+    old: dict[str, tuple] = {}
+    if keys is not None:
+        con.execute("CREATE OR REPLACE TEMP TABLE _keys (measure VARCHAR, claimant_group "
+                    "VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE)")
+        insert(con, "_keys", [dict(zip(KEY, key)) for key in keys])
+        cols = ", ".join(f'c."{c}"' for c in _GROUPED)
+        old = {row[0]: row for row in con.execute(
+            f"SELECT {cols} FROM claims c JOIN _keys k ON {_matching('c', 'k')}").fetchall()}
+    # One connection, one transaction: the figures stream in while the new rows wait as
+    # compact Arrow batches, written once the stream is done.
+    claim_types = _types(con, "claims")
+    member_types = {"mention_id": "VARCHAR", "claim_id": "VARCHAR"}
+    claim_batches, member_batches, claims, members, kept = [], [], [], [], set()
+    at = {c: _GROUPED.index(c) for c in ("measure", "claimant")}
+    chains = {(row[at["measure"]], row[at["claimant"]]) for row in old.values()}
+    for rows in _key_rows(con, keys):
+        key = tuple(rows[0][c] for c in KEY)
+        for claim in claims_of_key(key, rows, {r["article"]: r["publisher"] for r in rows}):
+            chains.add((claim["measure"], claim["claimant"]))
+            row = tuple(claim[c] for c in _GROUPED)
+            if old.get(claim["claim_id"]) == row:
+                kept.add(claim["claim_id"])
+            else:
+                claims.append(claim)
+        members.extend({"mention_id": r["mention_id"], "claim_id": r["claim_id"]}
+                       for r in rows if r["claim_id"] != r["old_claim_id"])
+        if len(members) + len(claims) >= BATCH:
+            claim_batches.append(arrow(claim_types, claims) if claims else None)
+            member_batches.append(arrow(member_types, members) if members else None)
+            claims, members = [], []
+    claim_batches.append(arrow(claim_types, claims) if claims else None)
+    member_batches.append(arrow(member_types, members) if members else None)
+    stale = sorted(set(old) - kept)
+    if stale:
+        con.execute("DELETE FROM claims WHERE list_contains(?, claim_id)", [stale])
+    for batch in filter(None, claim_batches):
+        insert_arrow(con, "claims", batch)
+    con.execute("CREATE OR REPLACE TEMP TABLE _claim_of (mention_id VARCHAR, claim_id VARCHAR)")
+    for batch in filter(None, member_batches):
+        insert_arrow(con, "_claim_of", batch)
+    con.execute("UPDATE figures SET claim_id = c.claim_id FROM _claim_of c "
+                "WHERE figures.mention_id = c.mention_id")
+    con.execute("DROP TABLE _claim_of")
+    relink(con, None if keys is None else chains)
+
+
+def relink(con: duckdb.DuckDBPyConnection, chains: set[tuple] | None = None) -> None:
+    """Set superseded_by along the claimant chains (measure, claimant) given (every chain
+    when None), by claims.superseded_by's rule; only the links that changed are written."""
+    sql = "SELECT claim_id, measure, claimant, date, n_articles, superseded_by FROM claims"
+    params: list = []
+    if chains is not None:
+        named = [list(c) for c in chains if c[1] is not None]
+        if not named:
+            return
+        sql += " WHERE list_contains(?, [measure, claimant])"
+        params.append(named)
+    rows = [dict(zip(("claim_id", "measure", "claimant", "date", "n_articles", "was"), r))
+            for r in con.execute(sql, params).fetchall()]
+    later = superseded_by(rows)
+    changed = [{"claim_id": r["claim_id"], "superseded_by": later[r["claim_id"]]}
+               for r in rows if later[r["claim_id"]] != r["was"]]
+    if not changed:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE _links (claim_id VARCHAR, superseded_by VARCHAR)")
+    insert(con, "_links", changed)
+    con.execute("UPDATE claims SET superseded_by = l.superseded_by FROM _links l "
+                "WHERE claims.claim_id = l.claim_id")
+    con.execute("DROP TABLE _links")
