@@ -27,21 +27,15 @@ def known(reason: str):
 
 NUMBER_FORMS = [
     pytest.param("The NIS said 15-thousand North Korean troops had been sent to Russia in two rotations.",
-                 [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="hyphenated-thousands",
-                 marks=known("`15-thousand` is read as 15: a hyphen between the digits and "
-                             "`thousand` is not joined")),
+                 [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="hyphenated-thousands"),
     pytest.param("Kyiv says a further 20-thousand to 22-thousand North Korean soldiers could be sent.",
-                 [(20000, 20000, 22000, "range", "troops_planned", UA)], id="hyphenated-thousands-range",
-                 marks=known("`20-thousand to 22-thousand` gives 22 only: hyphenated thousands in a range")),
+                 [(20000, 20000, 22000, "range", "troops_planned", UA)], id="hyphenated-thousands-range"),
     pytest.param("About 27-hundred North Korean soldiers have been wounded, the NIS said.",
-                 [(2700, 2700, 2700, "approx", "wounded", SK)], id="hyphenated-hundreds",
-                 marks=known("`27-hundred` is not read as 2700")),
+                 [(2700, 2700, 2700, "approx", "wounded", SK)], id="hyphenated-hundreds"),
     pytest.param("The NIS said another four-thousand-100 North Korean soldiers were injured.",
-                 [(4100, 4100, 4100, "exact", "wounded", SK)], id="words-thousand-digits",
-                 marks=known("`four-thousand-100` (words, thousand, digits) is read as 4000")),
+                 [(4100, 4100, 4100, "exact", "wounded", SK)], id="words-thousand-digits"),
     pytest.param("Zelensky said three-thousand-200 North Korean soldiers were wounded.",
-                 [(3200, 3200, 3200, "exact", "wounded", UA)], id="words-thousand-digits-hyphen",
-                 marks=known("`three-thousand-200` is read as 3000")),
+                 [(3200, 3200, 3200, "exact", "wounded", UA)], id="words-thousand-digits-hyphen"),
     pytest.param("Some three-thousand North Korean troops were killed or wounded, the NIS said.",
                  [(3000, 3000, 3000, "approx", "casualties", SK)], id="words-hyphen-thousand"),
     pytest.param("Budanov said some 12 000 North Korean soldiers are in Russia.",
@@ -63,9 +57,7 @@ MESSY_TEXT = [
     pytest.param("The Pentagon said about 10,000 North Korean soldiers were in Russia.\nMost Read\n-\n"
                  "Allies gather around 30,000 troops for drills in the Bal\n-\n"
                  "Flood kills 12 in coastal prov\n",
-                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list",
-                 marks=known("a `Most Read` list of truncated headlines after the body is read as "
-                             "body text")),
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list"),
     pytest.param("SEOUL (Example Wire) -About 1,500 North Korean soldiers have arrived in Russia, "
                  "the NIS said.",
                  [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued",
@@ -78,42 +70,33 @@ MESSY_TEXT = [
 ATTRIBUTION = [
     pytest.param("About 11,000 North Korean soldiers are training in eastern Russia. The intelligence chief, "
                  "Kyrylo Budanov, gave the figure in an interview.",
-                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="claimant-next-sentence",
-                 marks=known("the claimant is named only in the next sentence")),
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="claimant-next-sentence"),
     pytest.param("The first group of 2,600 North Korean soldiers will go to Kursk. According to Budanov, "
                  "the rest have no destination yet.",
-                 [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="according-to-next-sentence",
-                 marks=known("`According to X` opens the next sentence, not the figure's")),
+                 [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="according-to-next-sentence"),
     pytest.param("\"So far about 3,000 North Korean soldiers have gone to Russia. A further 1,500 soldiers "
                  "will follow within weeks,\" the lawmaker said, citing the NIS.",
                  [(3000, 3000, 3000, "approx", "troops_deployed", SK),
-                  (1500, 1500, 1500, "exact", "troops_planned", SK)], id="quote-over-two-sentences",
-                 marks=known("the speaker after a two-sentence quote is found for the last sentence only")),
+                  (1500, 1500, 1500, "exact", "troops_planned", SK)], id="quote-over-two-sentences"),
     pytest.param("North Korea may soon send about 6,000 more soldiers to Russia.\n\nSource: Kyrylo Budanov, "
                  "head of Ukraine's defence intelligence, in an interview with a newspaper",
-                 [(6000, 6000, 6000, "approx", "troops_planned", UA)], id="source-line",
-                 marks=known("a `Source:` line after the paragraph names the claimant")),
+                 [(6000, 6000, 6000, "approx", "troops_planned", UA)], id="source-line"),
     pytest.param("Estimates from Washington, Kyiv and Seoul put the North Korean force in Russia at "
                  "11,000 to 12,000.",
                  [(11000, 11000, 12000, "range", "troops_deployed", (US, UA, SK))],
                  id="joint-subject-capitals"),
     pytest.param("American, Ukrainian and South Korean officials say up to 12,000 North Korean soldiers have "
                  "been sent.",
-                 [(12000, N, 12000, "up_to", "troops_deployed", (US, UA, SK))], id="joint-subject-adjectives",
-                 marks=known("`American, Ukrainian and South Korean officials` (a list of "
-                             "adjectives) names no claimant")),
+                 [(12000, N, 12000, "up_to", "troops_deployed", (US, UA, SK))], id="joint-subject-adjectives"),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
-                 [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution",
-                 marks=known("`a report from <institution> finds that` is not taken as attribution")),
+                 [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution"),
     pytest.param("South Korea's spy service has detected that 1,500 North Korean soldiers reached Russia by "
                  "sea.",
-                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="institution-uncommon-verb",
-                 marks=known("`<institution> has detected that` is not an attribution verb")),
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="institution-uncommon-verb"),
     pytest.param("The Ukrainian president mentioned that the North's contingent could swell to 100,000 "
                  "soldiers.",
-                 [(100000, 100000, 100000, "exact", "troops_planned", UA)], id="role-only",
-                 marks=known("a role alone (`the Ukrainian president`) is not mapped to its side")),
+                 [(100000, 100000, 100000, "exact", "troops_planned", UA)], id="role-only"),
     pytest.param("A Ukrainian special forces unit claimed to have killed 70 North Korean soldiers and "
                  "wounded 30.",
                  [(70, 70, 70, "exact", "killed", UA), (30, 30, 30, "exact", "wounded", UA)],
@@ -137,8 +120,7 @@ NOT_THIS_DEPLOYMENT = [
                  id="deserters",
                  marks=known("soldiers who fled their positions are counted as deployed")),
     pytest.param("One North Korean soldier, about to be captured, tried to set off a grenade.", [],
-                 id="one-soldier-anecdote",
-                 marks=known("one soldier in an anecdote is counted as a deployed figure")),
+                 id="one-soldier-anecdote"),
     pytest.param("Zelensky showed video of two captured North Korean soldiers. The two wounded men answered "
                  "questions through an interpreter.",
                  [(2, 2, 2, "exact", "captured", UA)], id="same-people-described-again",
@@ -170,12 +152,10 @@ MEASURE_CUES = [
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="sent-then-will-augment"),
     pytest.param("North Korean units took losses at the weekend. Up to 30 were \"killed or wounded\" in "
                  "the fighting, Ukraine's military intelligence said.",
-                 [(30, N, 30, "up_to", "casualties", UA)], id="quoted-cue-bare-count",
-                 marks=known("a bare count with the casualty cue inside quotation marks is dropped")),
+                 [(30, N, 30, "up_to", "casualties", UA)], id="quoted-cue-bare-count"),
     pytest.param("Close to 3,000 North Korean soldiers had been \"killed or wounded\" since the North "
                  "deployed them in October, Zelensky said.",
-                 [(3000, N, 3000, "nearly", "casualties", UA)], id="quoted-cue-then-deployed",
-                 marks=known("a later `deployed` wins over the quoted casualty cue")),
+                 [(3000, N, 3000, "nearly", "casualties", UA)], id="quoted-cue-then-deployed"),
     pytest.param("About half of the 11,000 or so North Korean soldiers sent to Kursk are now casualties, "
                  "the British defence ministry says.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="whole-of-a-fraction",
@@ -194,16 +174,14 @@ MEASURE_CUES = [
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",
                  [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="total-over-rotations"),
     pytest.param("North Korean losses came to roughly 4,000 by mid-January, British officials said.",
-                 [(4000, 4000, 4000, "approx", "casualties", OT)], id="losses-came-to",
-                 marks=known("`British officials` is not mapped to Other")),
+                 [(4000, 4000, 4000, "approx", "casualties", OT)], id="losses-came-to"),
 ]
 
 CLAIM_DATES = [
     pytest.param("Up to 10,000 North Korean soldiers may be in Russia by December, the NIS thinks, "
                  "according to the deputy heads of the parliament's intelligence committee on Monday.",
                  "2024-12-23",
-                 id="day-after-long-attribution",
-                 marks=known("a day after a long `according to <role> of <body>` tail is not taken")),
+                 id="day-after-long-attribution"),
     pytest.param("Lawmakers briefed reporters on Monday. \"About 3,000 North Korean soldiers have been sent "
                  "so far,\" one of them said, citing the NIS.", "2024-12-23", id="day-in-sentence-before",
                  marks=known("the day is named in the sentence before the quote")),
