@@ -206,7 +206,7 @@ def _saved_panel() -> None:
                        "them now.", icon=":material/check_circle:")
         with st.container(horizontal=True):
             for i, s in enumerate(saved):
-                if st.button(f"Review the figures of {s['name']}", key=f"add_review_{i}",
+                if st.button(messages.md_escape(f"Review the figures of {s['name']}"), key=f"add_review_{i}",
                              icon=":material/rate_review:"):
                     st.session_state.pop("add_saved", None)
                     st.session_state["review_article"] = s["name"]

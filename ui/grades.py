@@ -85,7 +85,7 @@ def grade_form(key: str, subject: dict, kind: str, what: str) -> None:
     options = list(scale)
     with st.form(f"{key}-form", border=False):
         with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-            grade = st.selectbox(f"{kind.capitalize()} of {what}", options,
+            grade = st.selectbox(messages.md_escape(f"{kind.capitalize()} of {what}"), options,  # a label is Markdown
                                  index=options.index(current) if current in options else None,
                                  format_func=lambda g: f"{g} · {scale[g]}", key=f"{key}-grade",
                                  placeholder="Choose a grade")
