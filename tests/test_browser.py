@@ -164,7 +164,8 @@ def test_deep_link_first_then_every_page(server, page, desk_data):
     expect(page.get_by_role("heading", name="Provenance")).to_be_visible()
     expect(page.locator('[data-testid="stSidebar"]').get_by_text("Filters", exact=True)).to_be_visible()
     mark = page.locator(".desk-para mark")
-    assert mark.count() == 1 and "onmouseover" in mark.inner_text()  # shown, not run
+    expect(mark).to_have_count(1)  # waits for the card: a busy machine draws it late
+    assert "onmouseover" in mark.inner_text()  # shown, not run
     assert page.locator(".desk-card h4").inner_text().startswith("<img src=x")
     page.locator(".desk-para mark").hover()
     assert page.dialogs == []
