@@ -171,9 +171,10 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
          link: Path = store.DB_LINK, timeout: float = 120.0) -> store.BuildReport:
     """Write the articles and update the store, as one step under the writer lock.
 
-    Each file is written to a temporary name and renamed into place; the store switches to
-    its new build last. A process killed part-way leaves the previous store in use, and
-    the next update picks up any article already written. Raises store.StoreBusy, before
+    Each file is written to a temporary name and renamed into place; then only these
+    files are added to the store (store.add_articles), in one transaction. A process
+    killed part-way leaves the previous store in use, and the next update picks up any
+    article already written. Raises store.StoreBusy, before
     writing anything, when another writer holds the store for more than `timeout` s.
     """
     articles_dir.mkdir(parents=True, exist_ok=True)
