@@ -362,12 +362,15 @@ def test_a_killed_ingest_loses_no_decision(desk, tmp_path, moment):
                "--db", link(trial)).returncode == 0
     duration = time.monotonic() - started
     with_report = in_store(trial)["figures"]
-    command = [sys.executable, "-m", "analysis.ingest", str(report), "--articles",
-               str(data / "articles"), "--db", str(link(data))]
+    args = [str(report), "--articles", str(data / "articles"), "--db", str(link(data))]
     if moment == "extracting":
-        killed(command, after=duration * 0.5)
+        killed([sys.executable, "-m", "analysis.ingest", *args], after=duration * 0.5)
     else:
-        killed(command, when="*.partial", folder=data / "store")
+        # An ingest writes in place in one transaction (a copy when a reader has the file
+        # open): held open right after its claims are regrouped, before it commits.
+        flag = tmp_path / "regrouped"
+        killed([sys.executable, "-c", MID_WRITE, str(flag), *args], when=flag.name,
+               folder=tmp_path)
     whole(data)
     after = held(data)
     assert after["decisions"] == before["decisions"] and after["reviewed"] == before["reviewed"]
@@ -375,6 +378,20 @@ def test_a_killed_ingest_loses_no_decision(desk, tmp_path, moment):
     store.refresh(data / "articles", link(data))  # the next update follows the folder
     assert held(data)["reviewed"] == before["reviewed"]
 
+
+MID_WRITE = """
+import runpy, sys, time
+from pathlib import Path
+from analysis.store import update
+flag, regroup = Path(sys.argv.pop(1)), update.regroup
+def regroup_then_wait(*args, **kwargs):
+    regroup(*args, **kwargs)
+    flag.touch()
+    time.sleep(300)
+update.regroup = regroup_then_wait
+sys.argv[0] = "analysis.ingest"
+runpy.run_module("analysis.ingest", run_name="__main__")
+"""
 
 WRITER = """
 import sys
