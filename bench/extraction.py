@@ -251,7 +251,7 @@ def machine() -> dict:
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:12]
     try:
         from importlib.metadata import version
-        versions = {p: version(p) for p in ("quantulum3", "spacy")}
+        versions = {p: version(p) for p in ("quantulum3",)}
     except Exception:
         versions = {}
     return {"cpu_count": os.cpu_count(), "python": platform.python_version(),
@@ -269,7 +269,7 @@ def render(res: dict) -> str:
              f"extractor: analysis/ at git {m['git_head']}"
              f"{' + uncommitted changes' if m['analysis_uncommitted'] else ''} "
              f"(sources sha256 {m['analysis_sources_sha256']}); quantulum3 "
-             f"{m.get('quantulum3_version', '?')}, spaCy {m.get('spacy_version', '?')}",
+             f"{m.get('quantulum3_version', '?')}",
              f"corpus: {c['articles']:,} articles, {c['bytes'] / MB:.1f} MB ({c['bytes'] / MIB:.1f} MiB), "
              f"seed {c['seed']}, generator {c['generator']}, "
              f"{'generated in ' + str(c['generation_s']) + ' s' if c['regenerated'] else 'reused'} "
