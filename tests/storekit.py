@@ -122,3 +122,33 @@ def build_fixture_store(data_dir: Path, rows=ROWS) -> store.BuildReport:
     articles = copy_articles(data_dir)
     with mock.patch.object(store, "extract_article", lambda a: figure_rows(a, rows)):
         return store.build(articles, data_dir / "estimates.duckdb")
+
+
+# --- reading a desk's data folder, as the tests check it ----------------------------------
+
+def link(data: Path) -> Path:
+    """The store's link in a data folder."""
+    return data / "estimates.duckdb"
+
+
+def log(data: Path) -> Path:
+    """The decision log beside a data folder's store."""
+    return store.decisions_path(link(data))
+
+
+def q(data: Path, sql: str, params=()) -> list[tuple]:
+    """Rows of a query on the data folder's current store, read-only."""
+    import duckdb
+    con = duckdb.connect(str(store.current_path(link(data))), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+def span(data: Path, mention_id: str) -> dict:
+    """The fields a decision on this mention names its span by."""
+    article, sha, start, end, quote = q(
+        data, 'SELECT f.article, a.sha256, f."start", f."end", f.quote FROM figures f '
+              "JOIN articles a USING (article) WHERE f.mention_id = ?", [mention_id])[0]
+    return {"article": article, "article_sha": sha, "start": start, "end": end, "quote": quote}

@@ -9,15 +9,14 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-import duckdb
 import pytest
 from playwright.sync_api import expect
 
 from analysis import store
 from analysis.store import decisions
-from storekit import copy_articles
+from storekit import copy_articles, span
+from storekit import q as query
 from test_browser import CHROMIUM, ROOT, act, serve, settle, shoot
 from test_browser_review import css_key
 
@@ -52,21 +51,6 @@ for k in range({n}):
         n = decisions.record(log, action="accept", note=note, based_on=exc.other["id"], **span)
         print(json.dumps({{"note": note, "outcome": "logged", "id": n}}), flush=True)
 """
-
-
-def query(data: Path, sql: str, params=()) -> list[tuple]:
-    con = duckdb.connect(str(store.current_path(data / "estimates.duckdb")), read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
-
-
-def span(data: Path, mention_id: str) -> dict:
-    article, sha, start, end, quote = query(
-        data, 'SELECT f.article, a.sha256, f."start", f."end", f.quote FROM figures f '
-              "JOIN articles a USING (article) WHERE f.mention_id = ?", [mention_id])[0]
-    return {"article": article, "article_sha": sha, "start": start, "end": end, "quote": quote}
 
 
 def open_queue(tab, url: str, article: str) -> None:

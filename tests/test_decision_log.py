@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import decisions as cli
 from analysis import store
 from analysis.store import decisions
-from storekit import build_fixture_store
+from storekit import build_fixture_store, link, log, q
 from ui import connection
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -32,22 +32,6 @@ def data(tmp_path) -> Path:
     folder = tmp_path / "data"
     build_fixture_store(folder)
     return folder
-
-
-def link(data: Path) -> Path:
-    return data / "estimates.duckdb"
-
-
-def log(data: Path) -> Path:
-    return store.decisions_path(link(data))
-
-
-def q(data: Path, sql: str, params=()) -> list[tuple]:
-    con = duckdb.connect(str(store.current_path(link(data))), read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
 
 
 def span(data: Path, quote: str) -> dict:

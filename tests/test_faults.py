@@ -28,12 +28,12 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import store
 from analysis.store import decisions
+from storekit import link, log, q, span
 from ui import connection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,29 +47,6 @@ DISK_LEFT = 1_000_000
 
 
 # --- a desk with two decisions, and what it holds -----------------------------------------
-
-def link(data: Path) -> Path:
-    return data / "estimates.duckdb"
-
-
-def log(data: Path) -> Path:
-    return store.decisions_path(link(data))
-
-
-def q(data: Path, sql: str, params=()) -> list[tuple]:
-    con = duckdb.connect(str(store.current_path(link(data))), read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
-
-
-def span(data: Path, mention_id: str) -> dict:
-    article, sha, start, end, quote = q(
-        data, 'SELECT f.article, a.sha256, f."start", f."end", f.quote FROM figures f '
-              "JOIN articles a USING (article) WHERE f.mention_id = ?", [mention_id])[0]
-    return {"article": article, "article_sha": sha, "start": start, "end": end, "quote": quote}
-
 
 def in_store(data: Path) -> dict:
     """What the charts show: the figures, and which of them are reviewed and how."""
