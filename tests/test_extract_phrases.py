@@ -241,9 +241,9 @@ HOUSE_STYLES = [
 MESSY = [
     ("The NIS briefed lawmakers on Monday.It said 1,500 North Korean soldiers had been killed.",
      [(1500, 1500, 1500, "exact", "killed", "South Korea")]),
-    ("About 30 North Korean soldiers have been “killed or wounded,” Ukrainian military intelligence said.",
+    ("Roughly 30 North Korean troops were “killed or wounded” last week, Ukraine's military intelligence said.",
      [(30, 30, 30, "approx", "casualties", "Ukraine")]),
-    ("The Pentagon says Pyongyang has sent about 10,000 of its military to Russia for training.",
+    ("The Pentagon says Pyongyang shipped about 10,000 of its military to Russian bases for drills.",
      [(10000, 10000, 10000, "approx", "troops_deployed", "United States")]),
 ]
 
@@ -270,12 +270,12 @@ BEYOND_THE_SENTENCE = [
     # role of a body, and documents of one
     ("Officials at the State Department said 10,000 North Korean troops were in Russia.",
      [(10000, 10000, 10000, "exact", "troops_deployed", "United States")]),
-    ("A report from the UK Ministry of Defence says over 6,000 North Korean soldiers have been killed or wounded.",
+    ("A report from the UK Ministry of Defence puts over 6,000 North Korean troops as killed or wounded so far.",
      [(6000, 6000, N, "more_than", "casualties", "Other")]),
     # several sides at once: one of them is credited
     ("US, Ukrainian and South Korean officials say up to 12,000 North Korean soldiers are in Russia.",
      [(12000, N, 12000, "up_to", "troops_deployed", "South Korea")]),
-    ("A Ukrainian special operations crew claimed to have killed 77 North Korean soldiers.",
+    ("A Ukrainian drone unit claimed to have killed 77 North Korean soldiers in one week.",
      [(77, 77, 77, "exact", "killed", "Ukraine")]),
     ("With the Ukrainian president mentioning that North Korea could send 100,000 troops, lawmakers asked questions.",
      [(100000, 100000, 100000, "exact", "troops_planned", "Ukraine")]),
@@ -284,7 +284,7 @@ BEYOND_THE_SENTENCE = [
 # issue 8: counts that are not this deployment, and measure cues of real wording
 NOT_THIS_COUNT = [
     ("Kyiv said 18 North Korean soldiers had fled their positions.", []),
-    ("Kyiv said six North Korean officers were killed a day earlier near Donetsk.",
+    ("Kyiv said six North Korean officers died a day earlier in a strike near Donetsk.",
      [(6, 6, 6, "exact", "killed", "Ukraine")]),
     ("Kyiv said the new North Korean battalion should number about 3,000.",
      [(3000, 3000, 3000, "approx", "troops_planned", "Ukraine")]),
@@ -296,7 +296,7 @@ NOT_THIS_COUNT = [
 
 # issue 8: a whole the part was counted out of
 WHOLES = [
-    ("Around half of the estimated 11,000 North Korean troops deployed to Kursk have become casualties, "
+    ("Perhaps half of the roughly 11,000 North Korean troops sent to Kursk are now casualties, "
      "UK Defence Intelligence said.",
      [(11000, 11000, 11000, "approx", "troops_deployed", "Other")]),
 ]
