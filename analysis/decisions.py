@@ -13,7 +13,7 @@ from analysis.store import decisions
 
 
 def _data() -> Path:
-    return Path(os.environ.get("ESTIMATE_DESK_DATA") or store.DATA)
+    return Path(os.environ.get(store.DATA_ENV) or store.DATA)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -169,3 +169,19 @@ def test_the_streaming_build_on_two_processes_makes_the_in_memory_builds_tables(
     con.close()
     assert got == _reference(data / "articles", log)
     assert {"accepted", "rejected", "edited", "added", "unreviewed"} <= statuses
+
+
+def test_the_build_command_follows_the_data_folder_the_dashboard_reads(tmp_path):
+    """`python -m analysis.build` with $ESTIMATE_DESK_DATA set builds that folder's articles
+    into that folder, as the dashboard and `analysis.decisions` read it."""
+    import os
+    import subprocess
+    import sys
+    data = tmp_path / "desk"
+    shutil.copytree(store.ARTICLES_DIR, data / "articles")
+    done = subprocess.run([sys.executable, "-m", "analysis.build"], cwd=store.ROOT,
+                          env={**os.environ, store.DATA_ENV: str(data)},
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert str(data / "estimates.duckdb") in done.stdout
+    assert store.current_path(data / "estimates.duckdb") is not None

@@ -15,7 +15,7 @@ from analysis.store import current_path, decisions, ensure_store
 from ui.messages import flash, md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_ENV = "ESTIMATE_DESK_DATA"
+DATA_ENV = store.DATA_ENV
 # How long a page waits for another writer (a CLI ingest, another tab) before saying so.
 WRITE_TIMEOUT = 20.0
 

@@ -32,7 +32,8 @@ from analysis.store.claims import FIGURE_COLUMNS
 from analysis.extract import extract_article
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DATA = ROOT / "data"
+DATA_ENV = "ESTIMATE_DESK_DATA"  # the data folder, as the dashboard and every command read it
+DATA = Path(os.environ.get(DATA_ENV) or ROOT / "data")
 ARTICLES_DIR = DATA / "articles"
 DB_LINK = DATA / "estimates.duckdb"
 KEEP_BUILDS = 3
