@@ -196,3 +196,13 @@ def test_one_side_outlets_agree_with_the_data_pages_claims(two_sides):
         assert (publisher in one_side) == (len(sides) == 1)
         if publisher in one_side:
             assert sides == {one_side[publisher]}
+
+
+def test_the_text_filter_finds_the_claims_the_data_page_finds(two_sides):
+    """Sources reads the sidebar's search as every page does: "f3 report" is only in an
+    article's title, so the claim that article cites matches, with all its appearances."""
+    from analysis.present import queries
+    chosen = Filters(text="f3 report")
+    listed = set(queries.claims(two_sides, chosen)["claim_id"])
+    assert listed and set(sources.appearances(two_sides, chosen)["claim_id"]) == listed
+    assert set(sources.latest_claims(two_sides, chosen)["claim_id"]) == listed

@@ -212,7 +212,8 @@ def records(df: pd.DataFrame) -> list[dict]:
 _MEASURE_ORDER = "coalesce(list_position(?, measure), 1000), measure"
 
 
-def _claims_where(filters: Filters) -> tuple[str, list]:
+def claims_where(filters: Filters) -> tuple[str, list]:
+    """The sidebar's filters on the claims table: a WHERE clause and its parameters."""
     return _where(filters, date="date", publisher="publishers", text_sql=_CLAIM_TEXT,
                   reviewed="coalesce(reviewed, false)")
 
@@ -221,7 +222,7 @@ def claims(con, filters: Filters = Filters(), *, limit: int | None = None,
            offset: int = 0) -> pd.DataFrame:
     """Claims matching the filters, by measure (vocabulary order), oldest first; a page of
     them when `limit` is given."""
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     return _frame(con.execute(
         f"SELECT * FROM claims{where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, value, "
@@ -229,7 +230,7 @@ def claims(con, filters: Filters = Filters(), *, limit: int | None = None,
 
 
 def count_claims(con, filters: Filters = Filters()) -> int:
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     return con.execute(f"SELECT count(*) FROM claims{where}", params).fetchone()[0]
 
 
@@ -240,7 +241,7 @@ def count_mentions(con, filters: Filters = Filters()) -> int:
 
 def claim_measures(con, filters: Filters = Filters()) -> list[str]:
     """The measures the filtered claims hold, in vocabulary order."""
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     return [r[0] for r in con.execute(
         f"SELECT DISTINCT measure, {_MEASURE_ORDER} FROM claims{where} ORDER BY {_MEASURE_ORDER}",
         [list(MEASURES), *params, list(MEASURES)]).fetchall()]
@@ -304,7 +305,7 @@ ORDER BY {order}, c.date NULLS LAST, c.value, c.claimant_group, l.who
 def _summary_sql(filters: Filters, by: str) -> tuple[str, list]:
     if by not in SUMMARY_BY:
         raise ValueError(f"unknown summary {by!r}; choose one of {', '.join(SUMMARY_BY)}")
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     sql = _SUMMARY.format(where=where, who=SUMMARY_BY[by],
                           latest=LATEST_PER_CLAIMANT.format(shown="shown"),
                           order=_MEASURE_ORDER.replace("measure", "c.measure"))
@@ -313,7 +314,7 @@ def _summary_sql(filters: Filters, by: str) -> tuple[str, list]:
 
 def latest_per_claimant(con, filters: Filters = Filters(), by: str = "claimant") -> pd.DataFrame:
     """The latest matching claim of each claimant (or claimant group) per measure."""
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     shown = f"(SELECT *, {SUMMARY_BY[by]} AS who FROM claims{where})"
     return _frame(con.execute(
         f"SELECT * FROM claims WHERE claim_id IN ({LATEST_PER_CLAIMANT.format(shown=shown)}) "
@@ -341,7 +342,7 @@ def claims_of(con, filters: Filters, measure: str, group: str, who: str | None =
               limit: int = 20, offset: int = 0) -> pd.DataFrame:
     """One page of the matching claims of a claimant (`who`, "" for unnamed) or, when
     `who` is None, of a whole claimant group: most-cited first, then newest."""
-    where, params = _claims_where(Filters(**{**filters.__dict__, "measures": (measure,),
+    where, params = claims_where(Filters(**{**filters.__dict__, "measures": (measure,),
                                              "groups": (group,)}))
     if who is not None:
         where += " AND coalesce(claimant, '') = ?"
@@ -354,7 +355,7 @@ def claims_of(con, filters: Filters, measure: str, group: str, who: str | None =
 def sources(con, filters: Filters = Filters(), *, dated_only: bool = False) -> dict:
     """What a chart of the matching claims rests on, for its footnote: `n_claims`,
     `n_articles` (distinct citing articles), `claimants` and `publishers` (sorted names)."""
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     if dated_only:
         where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
     n_claims, claimants, n_articles, publishers = con.execute(
@@ -388,7 +389,7 @@ def bin_unit(first: dt.date | None, last: dt.date | None) -> str:
 
 def dated_claims_extent(con, filters: Filters = Filters()) -> tuple[int, dt.date | None, dt.date | None]:
     """How many matching claims carry a date, and the first and last date."""
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
     n, first, last = con.execute(f"SELECT count(*), min(date), max(date) FROM claims{where}",
                                  params).fetchone()
@@ -403,7 +404,7 @@ def timeline_bins(con, filters: Filters = Filters(), unit: str | None = None) ->
     unit = unit or bin_unit(first, last)
     if unit not in ("day", "week", "month"):
         raise ValueError(f"unknown bin {unit!r}")
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
     df = _frame(con.execute(
         f"SELECT measure, claimant_group, CAST(date_trunc('{unit}', date) AS DATE) AS bin, "
@@ -486,7 +487,7 @@ def search_claims(con, query: str, filters: Filters = Filters(), limit: int = SE
     """At most `limit` matching claims ranked for `query` (words, a claimant, a value):
     every word must match, the most cited first among equals; with no query, the newest
     (the most cited may be cited hundreds of times: a heavy page to open by default)."""
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     terms, tparams = _search_terms(query, numbers=("value", "low", "high"),
                                    names=(("claimant", 6), ("claimant_group", 4),
                                           ("array_to_string(claimants, ' | ')", 5)),

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from analysis.extract.vocab import GROUP_COLORS, GROUPS
 from analysis.present.labels import bound_label, measure_label, short_claimant
-from analysis.present.queries import Filters, _frame, _where
+from analysis.present.queries import Filters, _frame, claims_where
 from analysis.store.claims import UNKNOWN_PUBLISHER
 
 TOP_CLAIMS = 25  # claims drawn one by one in the Sankey and the timeline; the rest: "others"
@@ -39,16 +39,9 @@ class Focus:
                 "publisher": f"publisher {self.key}"}.get(self.kind, "")
 
 
-def _claims_where(filters: Filters) -> tuple[str, list]:
-    """The sidebar's filters on the claims table, as queries.claims applies them."""
-    return _where(filters, date="date", publisher="publishers",
-                  text_cols=("claimant", "array_to_string(claimants, ' ')", "quote", "sentence"),
-                  reviewed="coalesce(reviewed, false)")
-
-
 def _appearances_sql(filters: Filters, focus: Focus) -> tuple[str, list]:
     """The appearances of the claims the filters select, narrowed to the focus."""
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     narrowed, extra = "", []
     if focus.kind in ("group", "claim", "publisher"):
         column = {"group": "claimant_group", "claim": "claim_id", "publisher": "publisher"}[focus.kind]
@@ -452,7 +445,7 @@ def chain_text(chain: list[dict]) -> str:
 def latest_claims(con, filters: Filters = Filters()) -> pd.DataFrame:
     """What each claimant says now: per measure, each claimant's latest claim (none
     supersedes it), plus its undated claims, listed apart by `undated`."""
-    where, params = _claims_where(filters)
+    where, params = claims_where(filters)
     cond = "superseded_by IS NULL"
     where = f"{where} AND {cond}" if where else f" WHERE {cond}"
     return _frame(con.execute(
