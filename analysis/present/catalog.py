@@ -185,10 +185,10 @@ def _compare(measure: str) -> Callable:
     def build(con, f: Filters, made: dt.date | None) -> ChartView | None:
         if f.measures and measure not in f.measures:
             return None
-        rows = queries.graded(con, queries.claim_summary(con, f, "claimant", measure=measure))
-        if rows.empty:
+        drawn = charts.compare_charts(con, f, made=made, measure=measure)
+        if not drawn:
             return None
-        spec = charts.compare_chart(rows, measure, subtitle=f.describe(), made=made)
+        ((_, spec, rows),) = drawn
         return ChartView(f"compare-{measure}", spec, rows, f"estimate-desk-compare-{measure}",
                          charts.alt_text(spec, rows))
     return build

@@ -583,11 +583,12 @@ def timeline_bins_chart(bins: pd.DataFrame, facts: dict, *, subtitle: str = "",
 
 
 def compare_charts(con, filters: queries.Filters = queries.Filters(), *, by: str = "claimant",
-                   made: dt.date | None = None, width: int = WIDTH
+                   made: dt.date | None = None, width: int = WIDTH, measure: str | None = None
                    ) -> list[tuple[str, Spec, pd.DataFrame]]:
     """The Compare page's charts for `filters`: (measure, chart, its summary rows) per
-    measure, one row per claimant (`by="claimant"`) or claimant group (`by="group"`)."""
-    summary = queries.claim_summary(con, filters, by)
+    measure (only `measure`'s, when given), one row per claimant (`by="claimant"`) or
+    claimant group (`by="group"`)."""
+    summary = queries.claim_summary(con, filters, by, measure=measure)
     if by == "claimant":  # a group's row mixes claimants: no one grade to show
         summary = queries.graded(con, summary)
     out = []
