@@ -68,32 +68,38 @@ def timeline_page(cur, filters: Filters) -> list[int]:
     return [_spec_bytes(chart)]
 
 
+CARDS_PER_PAGE = 20  # pages/provenance.py's page of article cards
+REVIEW_PAGE_SIZE = 8  # pages/review.py's page of the queue
+
+
 def provenance_claim(cur, claim_id: str, filters: Filters = Filters()) -> list[int]:
-    """pages/provenance.py showing a claim: the picker's search, the claim, its mentions,
-    their articles (one card each) and the review history."""
+    """pages/provenance.py showing a claim: the picker's search, the claim, its mentions'
+    spans, the first page of their article cards (articles in one query) and the review
+    history."""
     _sidebar(cur)
     queries.search_claims(cur, "", filters)
     queries.claim(cur, claim_id)
-    mentions = queries.records(queries.mentions_of_claim(cur, claim_id))
-    for m in mentions:
-        queries.article(cur, m["article"])
-    queries.audit_trail(cur, mentions)
+    spans = queries.claim_spans(cur, claim_id)
+    queries.articles_named(cur, (m["article"] for m in spans), "article, sha256")  # grade subject
+    cards = queries.records(queries.mentions_of_claim(cur, claim_id, limit=CARDS_PER_PAGE))
+    queries.articles_named(cur, (m["article"] for m in cards))
+    queries.audit_trail(cur, spans)
     return []
 
 
 def provenance_mention(cur, mention_id: str, filters: Filters = Filters()) -> list[int]:
     """pages/provenance.py showing a mention: picker, the mention and its article, its
-    review history, the other mentions of its claim."""
+    review history, the first page of the other mentions of its claim."""
     _sidebar(cur)
     queries.search_mentions(cur, "", filters)
     m = queries.mention(cur, mention_id)
-    queries.article(cur, m["article"])
+    queries.articles_named(cur, [m["article"]])
     queries.audit_trail(cur, [m])
-    for other in queries.records(queries.mentions_of_claim(cur, m["claim_id"])):
-        queries.article(cur, other["article"])
+    queries.claim_spans(cur, m["claim_id"])
+    others = queries.records(queries.mentions_of_claim(cur, m["claim_id"], limit=CARDS_PER_PAGE,
+                                                       except_mention=mention_id))
+    queries.articles_named(cur, (o["article"] for o in others))
     return []
-
-
 def data_page(cur, filters: Filters = Filters()) -> list[int]:
     """pages/data.py: both counts and the first page of claims and of mentions."""
     _sidebar(cur)
@@ -104,13 +110,19 @@ def data_page(cur, filters: Filters = Filters()) -> list[int]:
     return []
 
 
-def review_page(cur, filters: Filters = Filters()) -> list[int]:
-    """pages/review.py's reads: the queue of unreviewed mentions, the article list and the
-    decision counts."""
+def review_page(cur, filters: Filters = Filters(), least_sure_first: bool = False,
+                page: int = 1) -> list[int]:
+    """pages/review.py's reads: the totals, the article box's search, the queue's count
+    and one page of it with its articles, the decision counts."""
     _sidebar(cur)
-    queries.review_queue(cur, filters)
-    queries.articles_list(cur)
+    queries.review_totals(cur)
     queries.decision_counts(cur)
+    queries.search_articles(cur, "", limit=50)
+    queries.count_review_queue(cur, filters)
+    shown = queries.records(queries.review_queue(
+        cur, filters, least_sure_first=least_sure_first, limit=REVIEW_PAGE_SIZE,
+        offset=(page - 1) * REVIEW_PAGE_SIZE))
+    queries.articles_named(cur, (m["article"] for m in shown))
     return []
 
 
@@ -118,6 +130,13 @@ def picker_search(cur, text: str) -> list[int]:
     """A search typed into the claim picker (Compare, Provenance)."""
     _sidebar(cur)
     queries.search_claims(cur, text)
+    return []
+
+
+def article_search(cur, text: str) -> list[int]:
+    """A search typed into an article box (Review's queue and add a figure, Provenance)."""
+    _sidebar(cur)
+    queries.search_articles(cur, text)
     return []
 
 
@@ -165,6 +184,8 @@ def interactions(cur) -> list[tuple[str, callable]]:
         ("Provenance, mention", lambda: provenance_mention(cur, s["mention"])),
         ("Data, first page", lambda: data_page(cur)),
         ("Review queue", lambda: review_page(cur)),
+        ("Review queue, least sure first, page 100", lambda: review_page(cur, least_sure_first=True, page=100)),
+        ("Article search 'kursk' (Review, Provenance)", lambda: article_search(cur, "kursk")),
         (f"Picker search '{s['claimant']} {value}'", lambda: picker_search(cur, f"{s['claimant']} {value}")),
         ("Picker search 'kursk'", lambda: picker_search(cur, "kursk")),
     ]

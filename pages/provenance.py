@@ -1,6 +1,7 @@
 """Provenance: where a claim or mention stands in its articles, and how its wording
 became its bounds. All article text is escaped before it is marked up."""
 import html
+import math
 
 import streamlit as st
 
@@ -94,10 +95,33 @@ def _audit(mentions: list[dict], key: str) -> None:
                "Before: the figure as it stood; After: what the decision changed.")
 
 
+CARDS_PER_PAGE = 20
+
+
 def _cards(mentions) -> None:
-    cur = connection.cursor()
+    """One card per mention; their articles come from one query."""
+    arts = queries.articles_named(connection.cursor(), (m["article"] for m in mentions))
     for m in mentions:
-        st.html(markup.article_card(queries.article(cur, m["article"]), m))
+        st.html(markup.article_card(arts.get(m["article"]), m))
+
+
+def _claim_cards(claim_id: str, total: int, key: str, except_mention: str | None = None) -> None:
+    """The cards of a claim's mentions, a page at a time (a claim may be cited hundreds of
+    times), the first report first."""
+    pages = max(1, math.ceil(total / CARDS_PER_PAGE))
+    page = 1
+    if pages > 1:
+        if st.session_state.get(key, 1) > pages:
+            st.session_state[key] = pages
+        page = st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1,
+                               key=key, width=160)
+    first = (page - 1) * CARDS_PER_PAGE
+    shown = queries.records(queries.mentions_of_claim(
+        connection.cursor(), claim_id, limit=CARDS_PER_PAGE, offset=first,
+        except_mention=except_mention))
+    if pages > 1:
+        st.caption(f"Articles {first + 1}–{first + len(shown)} of {total}, the first report first.")
+    _cards(shown)
 
 
 def _heading(row: dict) -> None:
@@ -126,7 +150,7 @@ def show_claim(claim_id: str) -> None:
         ("Publishers", ", ".join(c["publishers"]) or "unknown"),
         ("Claim id", c["claim_id"]),
     ]))
-    mentions = queries.records(queries.mentions_of_claim(cur, claim_id))
+    mentions = queries.claim_spans(cur, claim_id)
     _chain_and_credibility(c, mentions)
     st.markdown("##### How the wording became the bounds")
     st.html('<div class="desk-explain">' + html.escape(labels.explain_bounds(
@@ -136,7 +160,7 @@ def show_claim(claim_id: str) -> None:
                    "need not follow from the words; the review history below says what "
                    "changed.")
     st.markdown(f"##### Every article citing this claim ({c['n_articles']})")
-    _cards(mentions)
+    _claim_cards(claim_id, len(mentions), f"prov-cards-{claim_id}")
     _audit(mentions, claim_id)
 
 
@@ -186,11 +210,10 @@ def show_mention(mention_id: str) -> None:
         return
     _cards([m])
     _audit([m], mention_id)
-    others = [r for r in queries.mentions_of_claim(cur, m["claim_id"]).to_dict("records")
-              if r["mention_id"] != mention_id]
-    st.markdown(f"##### Other mentions of the same claim ({len(others)})")
+    others = sum(s["mention_id"] != mention_id for s in queries.claim_spans(cur, m["claim_id"]))
+    st.markdown(f"##### Other mentions of the same claim ({others})")
     if others:
-        _cards(others)
+        _claim_cards(m["claim_id"], others, f"prov-others-{mention_id}", except_mention=mention_id)
     else:
         st.caption("No other article cites this claim.")
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 import functools
 import math
 
-import pandas as pd
 import streamlit as st
 
 from analysis.present import labels, markup, queries
 from analysis.store import decisions
-from ui import connection, downloads, filters, messages, nav, review_form
+from ui import connection, downloads, filters, messages, nav, pickers, review_form
 
 nav.run_through_app()
 
@@ -146,39 +145,71 @@ def _mention_card(cur, m: dict, sha: str, article: dict | None, in_force: dict) 
                         mid, base)
 
 
-def _article_label(arts: pd.DataFrame):
-    rows = {r["article"]: r for r in arts.to_dict("records")}
+ARTICLE_CHOICES = 50  # the article box offers the best matches of its search, not every article
 
+
+def _article_label(arts: dict):
+    """An article as the boxes list it. Fixed text (no counts): a label that changes
+    after a decision makes the browser drop the selection."""
     def label(name: str) -> str:
         if name == ALL_ARTICLES:
             return "All articles"
-        r = rows[name]
+        r = arts.get(name) or {}
         title = r.get("title") or name
         title = title if len(title) <= 70 else title[:69] + "…"
-        return f"{title} ({name}) · {r['n_unreviewed']} to review"
+        return f"{title} ({name})"
     return label
 
 
-def queue(cur, arts: pd.DataFrame) -> None:
-    options = [ALL_ARTICLES, *arts["article"]]
-    if st.session_state.get("review_article") not in options:
+def _choose_article(cur) -> str:
+    """All articles, or one found by a search of titles, publishers and file names (a
+    desk may hold a hundred thousand: the box lists the best matches, and the chosen one)."""
+    text = st.text_input("Find an article", key="review_article_q", width=240,
+                         placeholder="title, publisher, file name")
+    found = queries.records(queries.search_articles(cur, text, limit=ARTICLE_CHOICES))
+    arts = {r["article"]: r for r in found}
+    chosen = st.session_state.get("review_article") or ALL_ARTICLES
+    if chosen != ALL_ARTICLES and chosen not in arts:
+        arts = {**queries.articles_named(cur, [chosen], "article, title"), **arts}
+    options = [ALL_ARTICLES, *arts]
+    if chosen not in options:
         st.session_state["review_article"] = ALL_ARTICLES
+    return st.selectbox("Article", options, key="review_article",
+                        on_change=lambda: st.session_state.pop("review_page", None),
+                        format_func=_article_label(arts), width=480,
+                        help=f"All articles, or one of the {ARTICLE_CHOICES} best matches of "
+                             "the search (the newest when nothing is typed).")
+
+
+def queue(cur) -> None:
+    first_page = lambda: st.session_state.pop("review_page", None)  # noqa: E731
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        first_page = lambda: st.session_state.pop("review_page", None)  # noqa: E731
-        article = st.selectbox("Article", options, key="review_article", on_change=first_page,
-                               format_func=_article_label(arts), width=620)
+        article = _choose_article(cur)
         show = st.selectbox("Show", list(SHOW), format_func=SHOW.get, key="review_show",
                             on_change=first_page, width=200)
         order = st.selectbox("Order", list(ORDER), format_func=ORDER.get, key="review_order",
                              on_change=first_page, width=200,
                              help="Least sure first: figures the extractor was least sure of "
                                   "(low, then medium confidence) come first.")
-    rows = queries.review_queue(cur, filters.current(), status=show, article=article or None,
-                                least_sure_first=order == "confidence")
+    chosen = filters.current()
+    n = queries.count_review_queue(cur, chosen, status=show, article=article or None)
     in_force = decisions.latest_by_span(decisions.load(connection.decisions_db()))
-    carried = _carried(cur, rows, arts, in_force)
-    if rows.empty and not carried:
-        hidden = len(queries.review_queue(cur, status=show, article=article or None))
+    pages = max(1, math.ceil(n / PAGE_SIZE))
+    page = 1
+    if pages > 1:
+        if st.session_state.get("review_page", 1) > pages:
+            st.session_state["review_page"] = pages
+        page = st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1,
+                               key="review_page", width=160)
+    first = (page - 1) * PAGE_SIZE
+    # One page of the queue from the store, in the queue's order: never every mention.
+    shown = queries.records(queries.review_queue(
+        cur, chosen, status=show, article=article or None,
+        least_sure_first=order == "confidence", limit=PAGE_SIZE, offset=first))
+    shown_ids = {m["mention_id"] for m in shown}
+    carried = [m for m in _carried(cur, shown_ids, in_force) if m["mention_id"] not in shown_ids]
+    if not shown and not carried:
+        hidden = queries.count_review_queue(cur, status=show, article=article or None)
         if hidden:  # not done: the sidebar filters leave nothing of it to show
             st.info(f"The sidebar filters hide all {hidden} mention{'s' * (hidden != 1)} "
                     f"{'to review' if show == 'unreviewed' else 'of this view'}"
@@ -191,63 +222,51 @@ def queue(cur, arts: pd.DataFrame) -> None:
         else:
             st.info("No mention matches.", icon=":material/filter_alt:")
         return
-    if rows.empty:
-        _show_cards(cur, carried, arts, in_force)
-        return
-    pages = max(1, math.ceil(len(rows) / PAGE_SIZE))
-    page = 1
-    if pages > 1:
-        if st.session_state.get("review_page", 1) > pages:
-            st.session_state["review_page"] = pages
-        page = st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1,
-                               key="review_page", width=160)
-    first = (page - 1) * PAGE_SIZE
-    shown = queries.records(rows.iloc[first:first + PAGE_SIZE])
-    st.caption(f"Mentions {first + 1}–{first + len(shown)} of {len(rows)}, "
-               f"{'least sure first' if order == 'confidence' else 'in text order'}. "
-               "The sidebar filters apply here too (except Reviewed only).")
-    shown_ids = {m["mention_id"] for m in shown}
-    _show_cards(cur, [m for m in carried if m["mention_id"] not in shown_ids] + shown, arts,
-                in_force)
+    if shown:
+        st.caption(f"Mentions {first + 1}–{first + len(shown)} of {n}, "
+                   f"{'least sure first' if order == 'confidence' else 'in text order'}. "
+                   "The sidebar filters apply here too (except Reviewed only).")
+    _show_cards(cur, carried + shown, in_force)
 
 
-def _carried(cur, rows: pd.DataFrame, arts: pd.DataFrame, in_force: dict) -> list[dict]:
-    """Cards of the last run that left the queue because someone else decided on them (or
-    that hold a refused decision): they stay, so a click on them is not lost."""
-    queued = set(rows["mention_id"]) if not rows.empty else set()
-    shas = dict(zip(arts["article"], arts["sha256"]))
+def _carried(cur, shown_ids: set, in_force: dict) -> list[dict]:
+    """Cards of the last run that left this page of the queue because someone else
+    decided on them (or that hold a refused decision): they stay, so a click on them is
+    not lost."""
     out = []
     for mid in st.session_state.get("rv_shown", []):
-        if mid in queued:
+        if mid in shown_ids:
             continue
         m = queries.mention(cur, mid)
-        if m is None or m["article"] not in shas:
+        if m is None:
             continue
-        now = in_force.get(_span_key(m, shas[m["article"]]))
+        sha = (queries.articles_named(cur, [m["article"]], "article, sha256").get(m["article"])
+               or {}).get("sha256")
+        if sha is None:
+            continue
+        now = in_force.get(_span_key(m, sha))
         if mid in _conflicts() or (now or {}).get("id") != _bases().get(mid):
             out.append(m)
     return out
 
 
-def _show_cards(cur, shown: list[dict], arts: pd.DataFrame, in_force: dict) -> None:
-    shas = dict(zip(arts["article"], arts["sha256"]))
-    articles = {}
+def _show_cards(cur, shown: list[dict], in_force: dict) -> None:
+    articles = queries.articles_named(cur, (m["article"] for m in shown))
     for m in shown:
-        if m["article"] not in articles:
-            articles[m["article"]] = queries.article(cur, m["article"])
-        _mention_card(cur, m, shas[m["article"]], articles[m["article"]], in_force)
+        if m["article"] in articles:
+            a = articles[m["article"]]
+            _mention_card(cur, m, a["sha256"], a, in_force)
     st.session_state["rv_shown"] = [m["mention_id"] for m in shown]
 
 
 # --- adding a missed figure ----------------------------------------------------------
 
-def add_missed(cur, arts: pd.DataFrame) -> None:
-    st.caption("Pick the article and the sentence, type the figure's words exactly as they "
-               "stand in it (e.g. “some 1,200”), then fill in the fields.")
-    names = list(arts["article"])
-    label = _article_label(arts)
-    name = st.selectbox("Article", names, key="add_fig_article",
-                        format_func=lambda n: label(n).rsplit(" · ", 1)[0])
+def add_missed(cur) -> None:
+    st.caption("Find the article and pick the sentence, type the figure's words exactly as "
+               "they stand in it (e.g. “some 1,200”), then fill in the fields.")
+    name = pickers.article_picker("add_fig_article")
+    if not name:
+        return
     a = queries.article(cur, name)
     if not a or not a.get("text"):
         st.info("That article has no text.")
@@ -391,13 +410,13 @@ def main() -> None:
                "note, and the charts use the reviewed values at once.")
     st.html(markup.CSS)
     cur = connection.cursor()
-    arts = queries.articles_list(cur)
-    if arts.empty:
+    totals = queries.review_totals(cur)
+    if not totals["articles"]:
         st.info("There are no articles yet. Add one on the **Add article** page.",
                 icon=":material/note_add:")
         return
     _pending(cur)
-    total, todo = int(arts["n_mentions"].sum()), int(arts["n_unreviewed"].sum())
+    total, todo = totals["mentions"], totals["unreviewed"]
     n_orphans = queries.decision_counts(cur)["orphans"]
     with st.container(horizontal=True):
         st.metric("To review", todo, border=True)
@@ -409,9 +428,9 @@ def main() -> None:
     section = st.radio("Section", list(SECTIONS), key="review_section", horizontal=True,
                        label_visibility="collapsed", format_func=SECTIONS.get)
     if section == "queue":
-        queue(cur, arts)
+        queue(cur)
     elif section == "add":
-        add_missed(cur, arts)
+        add_missed(cur)
     elif section == "orphans":
         orphans(cur)
     else:

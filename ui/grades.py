@@ -23,11 +23,10 @@ def claim_subject(cur, mentions: list[dict]) -> dict:
     grade in force, else of its first mention (a grade follows its mention's claim)."""
     from analysis.present import queries
     graded = decisions.grades_in_force(decisions.load(connection.decisions_db()))
-    subjects = []
-    for m in mentions:
-        art = queries.article(cur, m["article"]) or {}
-        subjects.append({"article": m["article"], "article_sha": art.get("sha256") or "",
-                         "start": int(m["start"]), "end": int(m["end"]), "quote": m["quote"]})
+    shas = queries.articles_named(cur, (m["article"] for m in mentions), "article, sha256")
+    subjects = [{"article": m["article"], "article_sha": (shas.get(m["article"]) or {}).get("sha256") or "",
+                 "start": int(m["start"]), "end": int(m["end"]), "quote": m["quote"]}
+                for m in mentions]
     held = [(graded[k]["created_at"], graded[k]["id"], s) for s in subjects
             if (k := (s["article_sha"], s["start"], s["end"])) in graded]
     return max(held, key=lambda h: h[:2])[2] if held else subjects[0]

@@ -556,15 +556,37 @@ def mention(con, mention_id: str) -> dict | None:
                                    [mention_id])))
 
 
-def mentions_of_claim(con, claim_id: str) -> pd.DataFrame:
-    """Every mention grouped into a claim, one article after another."""
+def mentions_of_claim(con, claim_id: str, *, limit: int | None = None, offset: int = 0,
+                      except_mention: str | None = None) -> pd.DataFrame:
+    """Every mention grouped into a claim (but `except_mention`), one article after
+    another, the first report first; one page of them when `limit` is given."""
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     return _frame(con.execute(
-        f"SELECT * FROM ({_MENTIONS}) WHERE claim_id = ? ORDER BY date NULLS LAST, article, start",
-        [claim_id]))
+        f"SELECT * FROM ({_MENTIONS}) WHERE claim_id = ? AND mention_id IS DISTINCT FROM ? "
+        f"ORDER BY date NULLS LAST, article, start, mention_id{page}", [claim_id, except_mention]))
+
+
+def claim_spans(con, claim_id: str) -> list[dict]:
+    """The spans of a claim's mentions (mention_id, article, start, end, quote,
+    review_status), without their articles' rows: what its review history and grade need."""
+    return records(_frame(con.execute(
+        'SELECT mention_id, article, "start", "end", quote, review_status FROM figures '
+        'WHERE claim_id = ? ORDER BY article, "start", mention_id', [claim_id])))
 
 
 def article(con, name: str) -> dict | None:
     return _one(_frame(con.execute("SELECT * FROM articles WHERE article = ?", [name])))
+
+
+def articles_named(con, names, columns: str = "*") -> dict[str, dict]:
+    """The articles of these names by name, from one query (a page of cards needs many);
+    `columns` (SQL, `article` among them) limits what is read. Unknown names are left out."""
+    names = list(dict.fromkeys(n for n in names if n))
+    if not names:
+        return {}
+    df = _frame(con.execute(
+        f"SELECT {columns} FROM articles WHERE article IN (SELECT unnest(?))", [names]))
+    return {r["article"]: r for r in records(df)}
 
 
 def counts(con) -> dict[str, int]:
@@ -661,12 +683,7 @@ def audit_trail(con, mention_rows: list[dict]) -> pd.DataFrame:
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}  # the least sure first; none (added by hand) last
 
 
-def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed",
-                 article: str | None = None, least_sure_first: bool = False) -> pd.DataFrame:
-    """Mentions to review, article by article in text order, or with `least_sure_first`
-    by extraction confidence (low, medium, high), then in text order. `status` is
-    "unreviewed", "reviewed" (any decision) or "all"; the sidebar's reviewed-only flag is
-    ignored here."""
+def _review_where(filters: Filters, status: str, article: str | None) -> tuple[str, list]:
     where, params = _mentions_where(Filters(**{**filters.__dict__, "reviewed_only": False}))
     more = []
     if status == "unreviewed":
@@ -678,12 +695,41 @@ def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed
         params.append(article)
     if more:
         where = (where + " AND " if where else " WHERE ") + " AND ".join(more)
-    order = 'article, "start"'
+    return where, params
+
+
+def review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed",
+                 article: str | None = None, least_sure_first: bool = False,
+                 limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """Mentions to review, article by article in text order, or with `least_sure_first`
+    by extraction confidence (low, medium, high), then in text order; one page of them
+    when `limit` is given (the order is total, so pages neither overlap nor skip).
+    `status` is "unreviewed", "reviewed" (any decision) or "all"; the sidebar's
+    reviewed-only flag is ignored here."""
+    where, params = _review_where(filters, status, article)
+    order = 'article, "start", mention_id'
     if least_sure_first:
         ranks = " ".join(f"WHEN '{c}' THEN {r}" for c, r in CONFIDENCE_ORDER.items())
         order = f"CASE confidence {ranks} ELSE {len(CONFIDENCE_ORDER)} END, {order}"
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     return _frame(con.execute(
-        f'SELECT * FROM ({_MENTIONS}){where} ORDER BY {order}', params)).reset_index(drop=True)
+        f'SELECT * FROM ({_MENTIONS}){where} ORDER BY {order}{page}', params)).reset_index(drop=True)
+
+
+def count_review_queue(con, filters: Filters = Filters(), *, status: str = "unreviewed",
+                       article: str | None = None) -> int:
+    """How many mentions `review_queue` holds with these arguments (all pages)."""
+    where, params = _review_where(filters, status, article)
+    return con.execute(f"SELECT count(*) FROM ({_MENTIONS}){where}", params).fetchone()[0]
+
+
+def review_totals(con) -> dict[str, int]:
+    """How many articles and mentions the store holds, and how many mentions await review."""
+    articles, mentions, unreviewed = con.execute(
+        "SELECT (SELECT count(*) FROM articles), count(*), "
+        "count(*) FILTER (WHERE coalesce(review_status, 'unreviewed') = 'unreviewed') "
+        "FROM figures WHERE article IN (SELECT article FROM articles)").fetchone()
+    return {"articles": articles, "mentions": mentions, "unreviewed": unreviewed}
 
 
 def articles_list(con) -> pd.DataFrame:
