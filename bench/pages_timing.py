@@ -39,13 +39,13 @@ def _sidebar(cur) -> None:
 
 def compare_page(cur, filters: Filters, by: str = "claimant") -> list[int]:
     """What pages/compare.py does on a run: the counts, one chart per measure with its alt
-    text and the citations its data download needs; returns each chart's spec size."""
+    text (the citations of its data download are read only when pressed); returns each
+    chart's spec size."""
     _sidebar(cur)
     queries.sources(cur, filters)
     sizes = []
     for _, chart, rows in charts.compare_charts(cur, filters, by=by):
         charts.alt_text(chart, rows)
-        queries.citations(cur, queries.cited_articles(rows))
         sizes.append(_spec_bytes(chart))
     return sizes
 
@@ -62,7 +62,6 @@ def timeline_page(cur, filters: Filters) -> list[int]:
     if claims is not None:
         dated = claims[claims["date"].notna()]
         charts.alt_text(chart, dated)
-        queries.citations(cur, queries.cited_articles(dated))
     else:
         charts.bins_alt_text(chart, bins, bins.attrs["facts"])
     return [_spec_bytes(chart)]

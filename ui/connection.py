@@ -42,9 +42,20 @@ def _checked_paths() -> tuple[threading.Lock, set[str]]:
     return threading.Lock(), set()
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+# DuckDB's buffer pool for the dashboard's reads (its default is 80% of the machine's
+# memory, per connection): pages read summaries and pages of rows, well within this, and
+# the process stays under its 1.5 GB budget at 100,000 articles.
+READ_MEMORY_LIMIT = "512MB"
+
+
+# Few entries: a refresh switches to a new build, and each open build holds its own pool.
+@st.cache_resource(show_spinner=False, max_entries=3)
 def _connect(real_path: str) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(real_path, read_only=True)
+    con = duckdb.connect(real_path, read_only=True)
+    # SET, not a connect config: other readers in this process (an ingest, an export) open
+    # the same file with the default config, which a differing config would refuse.
+    con.execute(f"SET memory_limit = '{READ_MEMORY_LIMIT}'")
+    return con
 
 
 def connection() -> duckdb.DuckDBPyConnection:
