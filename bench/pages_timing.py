@@ -1,10 +1,13 @@
 """Time every dashboard page in-process on a store: the queries, the chart building and the
 chart JSON a page makes, through the same functions the pages call (no Streamlit).
 
-    .venv/bin/python bench/pages_timing.py STORE.duckdb [--repeat 5]
+    .venv/bin/python bench/pages_timing.py STORE_10K.duckdb [STORE_100K.duckdb] [--repeat 5]
 
-prints one row per interaction: median milliseconds over `repeat` runs (after one warm-up
-run) and the size of the chart specs it sends. bench/scale.py imports `time_pages`.
+prints one row per interaction and one group of columns per store: median wall and CPU
+milliseconds over `repeat` runs (after one warm-up run), the largest chart spec it sends,
+and whether it meets the target of the store's size (150 ms up to 10,000 articles, else
+300 ms; spec ≤ 1 MB); then the ratio of the last store's median to the first's.
+bench/scale.py imports `time_pages` (and may print `sizes_table`).
 Every interaction includes the sidebar's own query (the filter options), which runs on
 every page and every rerun.
 """
@@ -231,23 +234,57 @@ def table(rows: list[dict], target_ms: float | None = None) -> str:
     return "\n".join(lines)
 
 
+def target_for(n_articles: int) -> int:
+    """The interaction target for a store of this many articles (150 ms up to 10,000,
+    300 ms up to 100,000 and beyond)."""
+    return TARGET_MS[10_000] if n_articles <= 10_000 else TARGET_MS[100_000]
+
+
+def sizes_table(runs: list[tuple[int, list[dict]]]) -> str:
+    """One row per interaction, per store its wall and CPU medians, largest spec and
+    whether it meets the target of its size (wall median and spec); the last column is
+    the ratio of the last store's wall median to the first's."""
+    head = ["interaction"]
+    for n, _ in runs:
+        head += [f"{n:,}: ms", "CPU ms", "spec", f"≤ {target_for(n)} ms"]
+    if len(runs) > 1:
+        head.append("ratio")
+    lines = ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
+    for i, first in enumerate(runs[0][1]):
+        cells = [first["page"]]
+        for n, rows in runs:
+            r = rows[i]
+            ok = r["median_ms"] <= target_for(n) and r["spec_bytes"] <= MAX_SPEC_BYTES
+            cells += [f"{r['median_ms']:,.0f}", f"{r['cpu_ms']:,.0f}",
+                      f"{r['spec_bytes'] / 1000:,.0f} kB", "yes" if ok else "**NO**"]
+        if len(runs) > 1:
+            cells.append(f"{runs[-1][1][i]['median_ms'] / max(first['median_ms'], 0.1):.1f}×")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("store", type=Path, help="a store file (e.g. data/estimates.duckdb)")
+    ap.add_argument("stores", type=Path, nargs="+",
+                    help="store files, e.g. the 10,000- and 100,000-article stores of bench/scale.py")
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--target-ms", type=float, default=None,
-                    help="mark each row against this target (150 at 10k articles, 300 at 100k)")
     args = ap.parse_args(argv)
-    if not args.store.exists():
-        print(f"no store at {args.store}", file=sys.stderr)
-        return 2
-    con = duckdb.connect(str(args.store.resolve()), read_only=True)
-    n = queries.counts(con.cursor())
-    con.close()
-    print(f"store: {args.store} ({n['articles']:,} articles, {n['figures']:,} mentions, "
-          f"{n['claims']:,} claims); median of {args.repeat} runs, in-process; load average "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(table(time_pages(args.store, args.repeat), args.target_ms))
+    runs = []
+    for path in args.stores:
+        if not path.exists():
+            print(f"no store at {path}", file=sys.stderr)
+            return 2
+        con = duckdb.connect(str(path.resolve()), read_only=True)
+        n = queries.counts(con.cursor())
+        con.close()
+        print(f"store: {path} ({n['articles']:,} articles, {n['figures']:,} mentions, "
+              f"{n['claims']:,} claims); median of {args.repeat} runs, in-process; load average "
+              f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} before", flush=True)
+        runs.append((n["articles"], time_pages(path, args.repeat)))
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"({os.cpu_count()} cores); target met: wall median ≤ target and chart spec ≤ "
+          f"{MAX_SPEC_BYTES / 1e6:.0f} MB")
+    print(sizes_table(runs))
     return 0
 
 
