@@ -23,7 +23,8 @@ from pathlib import Path
 
 import duckdb
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from analysis.present import charts, queries  # noqa: E402
 from analysis.present.queries import Filters  # noqa: E402
@@ -263,12 +264,81 @@ def sizes_table(runs: list[tuple[int, list[dict]]]) -> str:
     return "\n".join(lines)
 
 
+PAGES = ["", "timeline", "provenance", "sources", "data", "briefing", "review", "add_article"]
+
+
+def browser_walk(data: Path, port: int = 8766) -> list[dict]:
+    """Open every page of a dashboard on the data folder `data` in Chromium, then the most
+    cited claim on Provenance: per page the seconds until its script run has settled (the
+    app shows no running script and no spinner), and the server's resident memory after it."""
+    import subprocess
+    import urllib.request
+
+    import psutil
+    from playwright.sync_api import sync_playwright
+    sys.path.insert(0, str(ROOT / "tests"))
+    from scale import tree_rss  # bench/scale.py
+    from test_browser import ARGS, CHROMIUM
+
+    con = duckdb.connect(str((data / "estimates.duckdb").resolve()), read_only=True)
+    top = _sample(con.cursor())["top_claim"]
+    con.close()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("streamlit")), "run", "app.py", "--server.port",
+         str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false"], cwd=ROOT,
+        env={**os.environ, "ESTIMATE_DESK_DATA": str(data)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    out = []
+    try:
+        for _ in range(240):
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health").read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            walk = [(name or "compare", f"/{name}") for name in PAGES]
+            walk.append(("provenance, most-cited claim", f"/provenance?claim={top}"))
+            walk.append(("compare again (warm)", "/"))
+            for name, url in walk:
+                start = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}{url}")
+                page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                                       timeout=600_000)
+                page.wait_for_function("!document.querySelector('[data-testid=\"stSpinner\"]')",
+                                       timeout=600_000)
+                seconds = time.perf_counter() - start
+                out.append({"page": name, "seconds": round(seconds, 2),
+                            "server_rss": tree_rss(psutil.Process(server.pid))})
+                print(f"  {name}: {seconds:.1f} s, server {out[-1]['server_rss'] / 1e6:,.0f} MB",
+                      flush=True)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("stores", type=Path, nargs="+",
                     help="store files, e.g. the 10,000- and 100,000-article stores of bench/scale.py")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--browser", action="store_true",
+                    help="instead of timing in-process, walk every page in Chromium on each "
+                         "store's data folder (where its link is): settle time per page and "
+                         "the server's memory")
     args = ap.parse_args(argv)
+    if args.browser:
+        for path in args.stores:
+            print(f"browser walk on {path.parent} (load average "
+                  f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}):", flush=True)
+            walk = browser_walk(path.parent)
+            print(f"  peak server memory {max(w['server_rss'] for w in walk) / 1e6:,.0f} MB")
+        return 0
     runs = []
     for path in args.stores:
         if not path.exists():

@@ -168,7 +168,8 @@ def _now_section(chosen) -> None:
     now["source"] = [labels.grade_label(c, r, g) for c, r, g in
                      zip(now["claimant"], now["reliability"], now["credibility"])]
     now["measure"] = now["measure"].map(labels.measure_label)
-    now["chain"] = [sources.chain_text(sources.claimant_chain(cur, i)) if not u else "undated"
+    chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
+    now["chain"] = [sources.chain_text(chains.get(i, [])) if not u else "undated"
                     for i, u in zip(now["claim_id"], now["undated"])]
     st.dataframe(now[["measure", "claimant_group", "source", "figure", "date", "chain", "claim_id"]],
                  hide_index=True, width="stretch",
@@ -182,8 +183,7 @@ def _grading_section(chosen) -> None:
                "unreliable, F cannot be judged. A grade is a decision: logged with your "
                "name and note, kept across rebuilds, exported with the others. A claim's "
                "credibility (1–6) is graded on Provenance.")
-    claims = queries.claims(cur, chosen)
-    names = sorted({c for c in claims["claimant"] if isinstance(c, str) and c.strip()})
+    names = queries.claimant_names(cur, chosen)
     graded = queries.source_grades(cur)
     if not graded.empty:
         shown = graded.assign(meaning=graded["reliability"].map(decisions.RELIABILITY))

@@ -86,3 +86,22 @@ def test_batched_cards_equal_the_cards_built_one_query_each(con):
     assert queries.articles_named(con, ["no-such-article.txt"]) == {}
     shas = queries.articles_named(con, [mentions[0]["article"]], "article, sha256")
     assert shas[mentions[0]["article"]]["sha256"] == queries.article(con, mentions[0]["article"])["sha256"]
+
+
+def test_batched_claimant_chains_equal_one_query_each(con):
+    from analysis.present import sources
+    ids = [r[0] for r in con.execute("SELECT claim_id FROM claims ORDER BY claim_id").fetchall()]
+    chains = sources.claimant_chains(con, ids)
+    assert set(chains) == set(ids)
+    for i in ids:
+        one = sources.claimant_chain(con, i)
+        assert [c["claim_id"] for c in chains[i]] == [c["claim_id"] for c in one]
+        assert sources.chain_text(chains[i]) == sources.chain_text(one)
+    assert any(len(c) > 1 for c in chains.values())  # the fixture has real chains
+
+
+def test_claimant_names_are_the_named_claimants_of_the_matching_claims(con):
+    for f in (Filters(), Filters(text="kursk"), Filters(groups=("Ukraine",))):
+        claims = queries.claims(con, f)
+        assert queries.claimant_names(con, f) == sorted(
+            {c for c in claims["claimant"] if isinstance(c, str) and c.strip()})

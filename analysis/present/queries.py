@@ -239,6 +239,14 @@ def count_mentions(con, filters: Filters = Filters()) -> int:
     return con.execute(f"SELECT count(*) FROM ({_MENTIONS}){where}", params).fetchone()[0]
 
 
+def claimant_names(con, filters: Filters = Filters()) -> list[str]:
+    """The named claimants of the matching claims, sorted (blank names left out)."""
+    where, params = claims_where(filters)
+    where = (where + " AND" if where else " WHERE") + " trim(coalesce(claimant, '')) != ''"
+    return [r[0] for r in con.execute(
+        f"SELECT DISTINCT claimant FROM claims{where} ORDER BY claimant", params).fetchall()]
+
+
 def claim_measures(con, filters: Filters = Filters()) -> list[str]:
     """The measures the filtered claims hold, in vocabulary order."""
     where, params = claims_where(filters)

@@ -396,19 +396,40 @@ def figure_html(fig: go.Figure) -> bytes:
 
 # --- what each claimant says now -----------------------------------------------------------
 
+_CHAIN_COLUMNS = ("claim_id, claimant, claimant_group, measure, value, low, high, qualifier, "
+                  "date, date_basis, n_articles, superseded_by")
+
+
 def claimant_chain(con, claim_id: str) -> list[dict]:
     """The claims of this claim's claimant on its measure, oldest first, following the
     store's superseded_by links (the rule lives in analysis.store.claims.superseded_by).
     Just the claim itself when it is undated or has no claimant."""
-    rows = _frame(con.execute(
-        "SELECT claim_id, claimant, claimant_group, measure, value, low, high, qualifier, date, "
-        "date_basis, n_articles, superseded_by FROM claims WHERE (measure, claimant) = "
-        "(SELECT (measure, claimant) FROM claims WHERE claim_id = ?)", [claim_id]))
-    by_id = {r["claim_id"]: {k: (None if _na(v) else v) for k, v in r.items()}
-             for r in rows.to_dict("records")}
-    if claim_id not in by_id:
-        one = _frame(con.execute("SELECT * FROM claims WHERE claim_id = ?", [claim_id]))
-        return [{k: (None if _na(v) else v) for k, v in r.items()} for r in one.to_dict("records")]
+    return claimant_chains(con, [claim_id]).get(claim_id, [])
+
+
+def claimant_chains(con, claim_ids) -> dict[str, list[dict]]:
+    """claimant_chain of each of these claims, from one query (a table of every
+    claimant's latest claim needs thousands)."""
+    ids = list(dict.fromkeys(claim_ids))
+    if not ids:
+        return {}
+    # fetchall, not a DataFrame: tens of thousands of rows, plain values (NULL is None)
+    result = con.execute(
+        f"SELECT {_CHAIN_COLUMNS} FROM claims JOIN (SELECT DISTINCT measure, claimant FROM claims "
+        "WHERE claim_id IN (SELECT unnest(?))) USING (measure, claimant) "
+        f"UNION ALL SELECT {_CHAIN_COLUMNS} FROM claims WHERE claim_id IN (SELECT unnest(?)) "
+        "AND claimant IS NULL", [ids, ids])
+    names = [d[0] for d in result.description]
+    groups: dict[tuple, dict] = {}
+    for r in (dict(zip(names, row)) for row in result.fetchall()):
+        groups.setdefault((r["measure"], r["claimant"]), {})[r["claim_id"]] = r
+    of = {cid: by_id for by_id in groups.values() for cid in by_id}
+    return {cid: _chain(of[cid], cid) for cid in ids if cid in of}
+
+
+def _chain(by_id: dict, claim_id: str) -> list[dict]:
+    if by_id.get(claim_id, {}).get("claimant") is None:
+        return [by_id[claim_id]]
     before = {r["superseded_by"]: r["claim_id"] for r in by_id.values() if r["superseded_by"]}
     head = claim_id
     while head in before:
