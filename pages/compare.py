@@ -1,4 +1,6 @@
 """Compare: per measure, one row per claimant (or claimant group) summing up its claims."""
+import datetime as dt
+
 import streamlit as st
 
 from analysis.present import charts, labels, queries
@@ -45,6 +47,21 @@ def _claims_of(chosen: queries.Filters, measure: str, rows) -> None:
     st.caption("Choose a row to open that claim on Provenance.")
 
 
+# The summaries, once per store version, filters and mode: a click on a chart, a page of
+# claims or an expander reruns the page, and at 100,000 articles the summary takes about
+# a second to compute.
+@st.cache_data(show_spinner=False, max_entries=16)
+def _facts(version: str, chosen: queries.Filters) -> dict:
+    return queries.sources(connection.cursor(), chosen)
+
+
+@st.cache_data(show_spinner="Summarising the claims…", max_entries=16)
+def _charts(version: str, chosen: queries.Filters, by: str, made) -> list:
+    return [(m, chart, rows, charts.alt_text(chart, rows))
+            for m, chart, rows in charts.compare_charts(connection.cursor(), chosen, by=by,
+                                                        made=made)]
+
+
 def main() -> None:
     st.title("Compare estimates")
     st.caption("Per measure, one row per claimant: its latest claim in the date window (the "
@@ -54,8 +71,8 @@ def main() -> None:
     if filters.empty_store_message():
         return
     chosen = filters.current()
-    cur = connection.cursor()
-    facts = queries.sources(cur, chosen)
+    version = connection.store_version()
+    facts = _facts(version, chosen)
     if not facts["n_claims"]:
         st.info(filters.NO_MATCH, icon=":material/filter_alt:")
         return
@@ -63,9 +80,8 @@ def main() -> None:
                               key="compare_by", required=True)
     st.markdown(f"**{facts['n_claims']:,}** claims from **{facts['n_articles']:,}** articles "
                 "match the filters.")
-    for measure, chart, rows in charts.compare_charts(cur, chosen, by=by or "claimant"):
+    for measure, chart, rows, alt in _charts(version, chosen, by or "claimant", dt.date.today()):
         with st.container(border=True):
-            alt = charts.alt_text(chart, rows)
             clicks.clickable_chart(chart, key=f"chart-{measure}", alt=alt)
             downloads.chart_downloads(chart, f"estimate-desk-compare-{measure}", key=measure,
                                       claims=rows, filters=chosen, alt=alt)

@@ -1,5 +1,7 @@
 """Timeline: claims over time, a panel per measure, a line per claimant group; binned by
 day, week or month once too many claims match to draw one by one."""
+import datetime as dt
+
 import streamlit as st
 
 from analysis.present import charts, queries
@@ -8,21 +10,36 @@ from ui import clicks, connection, downloads, filters, nav
 nav.run_through_app()
 
 
+# Once per store version and filters: a click or a download reruns the page.
+@st.cache_data(show_spinner=False, max_entries=16)
+def _count(version: str, chosen: queries.Filters) -> int:
+    return queries.count_claims(connection.cursor(), chosen)
+
+
+@st.cache_data(show_spinner="Placing the claims on the timeline…", max_entries=16)
+def _view(version: str, chosen: queries.Filters, made):
+    """charts.timeline_view, or None when no matching claim has a date."""
+    try:
+        return charts.timeline_view(connection.cursor(), chosen, made=made)
+    except ValueError:
+        return None
+
+
 def main() -> None:
     st.title("Timeline")
     if filters.empty_store_message():
         return
     chosen = filters.current()
-    cur = connection.cursor()
-    if not queries.count_claims(cur, chosen):
+    version = connection.store_version()
+    if not _count(version, chosen):
         st.info(filters.NO_MATCH, icon=":material/filter_alt:")
         return
-    try:
-        chart, claims, bins = charts.timeline_view(cur, chosen)
-    except ValueError:
+    view = _view(version, chosen, dt.date.today())
+    if view is None:
         st.info("None of the matching claims has a date, so there is nothing to place on a "
                 "timeline. The Compare and Data pages list them.", icon=":material/event_busy:")
         return
+    chart, claims, bins = view
     if claims is not None:
         st.caption("Each claim at the date it was made. Lines join the claims of one claimant "
                    "group; bars span ranges; ▲ marks a floor (at least, more than), ▼ a ceiling "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analysis import store
@@ -202,6 +203,7 @@ def test_errors_are_shown_plainly(app, monkeypatch):
         raise duckdb.IOException("disk went away\nsecond line of detail")
 
     monkeypatch.setattr(queries, "claim_summary", broken)  # what Compare reads
+    st.cache_data.clear()  # Compare keeps its summaries per store version and filters
     app.run()
     assert not app.exception
     assert len(app.error) == 1
@@ -243,6 +245,7 @@ def test_timeline_bins_past_its_limit_and_says_so(app, monkeypatch):
     from analysis.present import charts
 
     monkeypatch.setattr(charts, "MAX_TIMELINE_POINTS", 3)
+    st.cache_data.clear()  # Timeline keeps its chart per store version and filters
     app.switch_page("pages/timeline.py").run()
     assert_clean(app)
     assert any("dated claims match: more than 3 to draw one by one" in t for t in texts(app.caption))

@@ -87,6 +87,22 @@ def cursor() -> duckdb.DuckDBPyConnection:
     return connection().cursor()
 
 
+def store_version() -> str:
+    """Names what the store holds now, for st.cache_data keys: the build file the link
+    points at, with its size and last change (and its write-ahead log's), so that an
+    ingest, a refresh or a rebuild is a new version."""
+    connection()  # checks (and if need be builds) the store first
+    path = current_path(store_link())
+    parts = [str(path)]
+    for f in (path, path.with_name(path.name + ".wal")):
+        try:
+            stat = f.stat()
+            parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return "|".join(parts)
+
+
 def refresh_store(saved: str) -> bool:
     """Bring the store up to date after a write (`saved` says what was written).
 
