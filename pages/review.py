@@ -154,8 +154,9 @@ def _article_label(arts: dict):
     def label(name: str) -> str:
         if name == ALL_ARTICLES:
             return "All articles"
-        r = arts.get(name) or {}
-        title = r.get("title") or name
+        if name not in arts:
+            return name
+        title = arts[name].get("title") or name
         title = title if len(title) <= 70 else title[:69] + "…"
         return f"{title} ({name})"
     return label
