@@ -467,3 +467,19 @@ def test_article_text_is_escaped_in_the_preview_and_the_messages(data, monkeypat
     assert_clean(at)
     saved = " ".join(e.value for e in at.success)
     assert "\\<img src=x onerror=alert\\('title'\\)\\>" in saved  # Markdown-escaped: shown as text
+
+
+def test_the_article_box_keeps_its_article_after_a_decision_and_pages_the_queue(data, monkeypatch):
+    at = start(data, monkeypatch, "pages/review.py")
+    nis = mention_id(data, "1,500")
+    article = rows(data, "SELECT article FROM figures WHERE mention_id = ?", [nis])[0][0]
+    at.selectbox(key="review_article").set_value(article).run()
+    label = at.selectbox(key="review_article").options[at.selectbox(key="review_article").index]
+    assert f"({article})" in label and "to review" not in label  # fixed text: no count in it
+    at.button(key=f"rv-accept-{nis}").click().run()
+    assert_clean(at)
+    assert at.selectbox(key="review_article").value == article
+    # a search narrows the box to matching articles, and keeps the chosen one offered
+    at.text_input(key="review_article_q").input("no such title anywhere").run()
+    assert at.selectbox(key="review_article").options[1:] == [label]
+    assert at.selectbox(key="review_article").value == article
