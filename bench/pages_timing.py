@@ -83,7 +83,9 @@ def provenance_claim(cur, claim_id: str, filters: Filters = Filters()) -> list[i
     queries.search_claims(cur, "", filters)
     queries.claim(cur, claim_id)
     spans = queries.claim_spans(cur, claim_id)
-    queries.articles_named(cur, (m["article"] for m in spans), "article, sha256")  # grade subject
+    # the grade form's subject: with no grade in the log, the first mention's article only
+    # (with grades, every mention's: ~40 ms more for a claim of 2,900 mentions)
+    queries.articles_named(cur, (m["article"] for m in spans[:1]), "article, sha256")
     cards = queries.records(queries.mentions_of_claim(cur, claim_id, limit=CARDS_PER_PAGE))
     queries.articles_named(cur, (m["article"] for m in cards))
     queries.audit_trail(cur, spans)

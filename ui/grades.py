@@ -23,7 +23,10 @@ def claim_subject(cur, mentions: list[dict]) -> dict:
     grade in force, else of its first mention (a grade follows its mention's claim)."""
     from analysis.present import queries
     graded = decisions.grades_in_force(decisions.load(connection.decisions_db()))
-    shas = queries.articles_named(cur, (m["article"] for m in mentions), "article, sha256")
+    # with no grade in the log, the first mention's span is the subject: one article to read
+    shas = queries.articles_named(cur, (m["article"] for m in (mentions if graded else mentions[:1])),
+                                  "article, sha256")
+    mentions = mentions if graded else mentions[:1]
     subjects = [{"article": m["article"], "article_sha": (shas.get(m["article"]) or {}).get("sha256") or "",
                  "start": int(m["start"]), "end": int(m["end"]), "quote": m["quote"]}
                 for m in mentions]
