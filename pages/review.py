@@ -165,7 +165,7 @@ def _article_label(arts: dict):
 def _choose_article(cur) -> str:
     """All articles, or one found by a search of titles, publishers and file names (a
     desk may hold a hundred thousand: the box lists the best matches, and the chosen one)."""
-    text = st.text_input("Find an article", key="review_article_q", width=240,
+    text = st.text_input("Find an article", key="review_article_q", width=260,
                          placeholder="title, publisher, file name")
     found = queries.records(queries.search_articles(cur, text, limit=ARTICLE_CHOICES))
     arts = {r["article"]: r for r in found}
@@ -177,7 +177,7 @@ def _choose_article(cur) -> str:
         st.session_state["review_article"] = ALL_ARTICLES
     return st.selectbox("Article", options, key="review_article",
                         on_change=lambda: st.session_state.pop("review_page", None),
-                        format_func=_article_label(arts), width=480,
+                        format_func=_article_label(arts), width=560,
                         help=f"All articles, or one of the {ARTICLE_CHOICES} best matches of "
                              "the search (the newest when nothing is typed).")
 
@@ -186,6 +186,7 @@ def queue(cur) -> None:
     first_page = lambda: st.session_state.pop("review_page", None)  # noqa: E731
     with st.container(horizontal=True, vertical_alignment="bottom"):
         article = _choose_article(cur)
+    with st.container(horizontal=True, vertical_alignment="bottom"):
         show = st.selectbox("Show", list(SHOW), format_func=SHOW.get, key="review_show",
                             on_change=first_page, width=200)
         order = st.selectbox("Order", list(ORDER), format_func=ORDER.get, key="review_order",
