@@ -120,7 +120,8 @@ def _claim_cards(claim_id: str, total: int, key: str, except_mention: str | None
         connection.cursor(), claim_id, limit=CARDS_PER_PAGE, offset=first,
         except_mention=except_mention))
     if pages > 1:
-        st.caption(f"Articles {first + 1}–{first + len(shown)} of {total}, the first report first.")
+        st.caption(f"Mentions {first + 1}–{first + len(shown)} of {total} (a card each), the first "
+                   "report first.")
     _cards(shown)
 
 
