@@ -16,12 +16,14 @@ _MONTH_FULL = "(?:" + "|".join(max((k for k, v in vocab.MONTHS.items() if v == n
                                for n in range(1, 13)) + ")"
 
 # Wording that places a claim before the one the article reports: its date is not carried.
+# "By November, the NIS had ..." opens a clause; "plans to send 10,000 by December" inside
+# one sets a deadline ahead and is no earlier claim.
 EARLIER_CLAIM = re.compile(rf"""
     [(\[][^)\]]*\b{_MONTH_FULL}\b[^)\]\d]*[)\]]     # a source note with its month: "[NIS, April]"
   | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken)
       |previously|earlier|before|ago
       |last\s+(?:week|month|year|fall|autumn|spring|summer|winter)
-      |(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b)
+      |(?:\b(?:in|since)|(?:^|[,;:(])\s*by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b)
 """, re.I | re.X)
 
 

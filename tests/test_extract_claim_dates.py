@@ -1,0 +1,34 @@
+"""How a day attaches to a claim on real copy (issue 8), construction by construction, in our
+own words (never an article's sentence). A text is run as the body of an article published on
+2024-12-24 (a Tuesday). Each case lists the figures' (value, claim date) in order. Cases the
+extractor gets wrong today are strict xfails naming the cause."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import extract_text
+from tests.test_extract_phrases import HEAD
+
+
+def known(reason: str):
+    """A construction the extractor misses today."""
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# A month after "by" is a deadline ahead, not an earlier claim: the briefing's day carries.
+DEADLINES = [
+    pytest.param("The NIS briefed a closed session of lawmakers on Monday about more troops. One "
+                 "lawmaker quoted the NIS as saying Pyongyang intends to send 9,000 soldiers in all by "
+                 "February.", [(9000, "2024-12-23")], id="by-month-is-a-deadline"),
+    pytest.param("The NIS told lawmakers on Monday that 2,000 North Korean soldiers had arrived. By "
+                 "November the NIS had counted 500 North Korean soldiers there.",
+                 [(2000, "2024-12-23"), (500, None)], id="by-month-opening-is-earlier"),
+]
+
+TABLES = {"deadlines": DEADLINES}
+
+
+@pytest.mark.parametrize("text,expected", [p for table in TABLES.values() for p in table])
+def test_claim_date(text: str, expected: list[tuple]) -> None:
+    rows = extract_text(HEAD + text + "\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == expected, rows
