@@ -25,7 +25,19 @@ DEADLINES = [
                  [(2000, "2024-12-23"), (500, None)], id="by-month-opening-is-earlier"),
 ]
 
-TABLES = {"deadlines": DEADLINES}
+# A day that opens the sentence dates the statement after a clause set off by commas.
+OPENING_DAY = [
+    pytest.param("On 23 December, after a meeting of his top commanders, President Zelensky put North Korea's "
+                 "dead and wounded at upward of 3,000.",
+                 [(3000, "2024-12-23")], id="opening-day-clause-then-speaker"),
+    pytest.param("On Monday, while the fighting went on in Kursk, the NIS said 1,000 North Korean "
+                 "soldiers were wounded.", [(1000, "2024-12-23")], id="opening-weekday-clause-then-speaker"),
+    pytest.param("On Monday, North Korean units attacked near a village, losing men, and a week on, the "
+                 "NIS said 1,000 North Korean soldiers were wounded.", [(1000, None)],
+                 id="opening-day-of-an-event-far-from-the-verb"),
+]
+
+TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY}
 
 
 @pytest.mark.parametrize("text,expected", [p for table in TABLES.values() for p in table])

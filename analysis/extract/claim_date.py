@@ -10,6 +10,7 @@ from analysis.extract.patterns import alternation
 from analysis.extract.state import Context
 
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
+_OPENS = re.compile(r"\W*(?:on|at)?\s*", re.I)  # what may stand before a day that opens a sentence
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting)\b", re.I)
 # the months by full name: the longest key of each in vocab.MONTHS
 _MONTH_FULL = "(?:" + "|".join(max((k for k, v in vocab.MONTHS.items() if v == n), key=len)
@@ -41,8 +42,12 @@ def claim_date(sentence: str, spk: list[Speaker], dates: list):
             gap = max(a_start - end, start - a_end, 0)
             # "At the Dec. 12 ceremony for the engineers of the regiment, Kim said": an
             # opening phrase dates the statement that follows it
-            opening = end <= a_start and gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}",
-                                                                      sentence[end:a_start])
+            opening = end <= a_start and (
+                gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}", sentence[end:a_start])
+                # "On 3 March, after a session of the war cabinet, the minister said": a day
+                # that opens the sentence dates its statement across one clause set off by commas
+                or gap <= 160 and _OPENS.fullmatch(sentence[:start])
+                and re.fullmatch(r",[^,;]+,\s+(?:\w+\s+){0,3}", sentence[end:a_start]))
             # "according to vice chairs of the intelligence committee on Wednesday": the day
             # closes the attribution phrase itself
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
