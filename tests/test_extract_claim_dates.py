@@ -37,7 +37,20 @@ OPENING_DAY = [
                  id="opening-day-of-an-event-far-from-the-verb"),
 ]
 
-TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY}
+# "A day earlier", "the day before": the day before the article's; not a day counted from
+# an event ("the day before the assault").
+DAY_BEFORE = [
+    pytest.param("A day earlier, the White House had put the North Korean force in Kursk at as many as "
+                 "8,000.", [(8000, "2024-12-23")], id="a-day-earlier-opening"),
+    pytest.param("The Pentagon said the previous day that 8,000 North Korean soldiers were in Kursk.",
+                 [(8000, "2024-12-23")], id="the-previous-day-after-verb"),
+    pytest.param("The Pentagon said 8,000 North Korean soldiers had reached Kursk the day before the "
+                 "assault.", [(8000, None)], id="day-before-an-event"),
+    pytest.param("Kyiv told allies yesterday that 8,000 North Korean soldiers were in Kursk.",
+                 [(8000, "2024-12-23")], id="yesterday-that"),
+]
+
+TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE}
 
 
 @pytest.mark.parametrize("text,expected", [p for table in TABLES.values() for p in table])

@@ -29,7 +29,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("the_nth", re.compile(r"\b[Oo]n\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("weekday", re.compile(rf"(?:\b(?P<last>last)\s+)?\b(?P<wd>{_WEEKDAY})\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|"
-                            r"this afternoon|this evening)\b", re.I)),
+                            r"this afternoon|this evening|"
+                            # "a day earlier, the White House had put ...": the day before the
+                            # article's, not "the day before the attack"
+                            r"(?:(?:a|one|the)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
+                            r"(?!\s+(?:the|a|an|this|his|her|its|their|yesterday)\b))\b", re.I)),
     ("same_day", re.compile(r"\b(?:on\s+)?(?:this|that|the same)\s+day\b", re.I)),
 ]
 
@@ -121,7 +125,9 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
             return base - dt.timedelta(days=back)
         if kind == "relative":
             rel = g["rel"].lower()
-            return base - dt.timedelta(days=1) if rel in ("yesterday", "last night") else base
+            earlier = rel in ("yesterday", "last night") or rel.endswith(("before", "earlier")) \
+                or rel.startswith("the previous")
+            return base - dt.timedelta(days=1) if earlier else base
     except (ValueError, KeyError):
         return None
     return None
@@ -142,6 +148,10 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     >>> find_dates("will be ready on December 30", b)  # a day ahead, not last year's
     []
     >>> find_dates("date 2024-12-20 Two soldiers were captured, Kyiv said", b)  # a page date line
+    []
+    >>> [str(d.date) for d in find_dates("A day earlier, the NIS had said", b)]
+    ['2024-12-23']
+    >>> find_dates("on the day before the attack", b)  # a day counted from an event
     []
     """
     present = {kind for kind, cue in _CUES.items() if cue.search(sentence)}
