@@ -50,7 +50,23 @@ DAY_BEFORE = [
                  [(8000, "2024-12-23")], id="yesterday-that"),
 ]
 
-TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE}
+# A day stands with its speaker: another side's figure in the same sentence takes neither
+# that day nor one from elsewhere in the article.
+DAY_WITH_ITS_SPEAKER = [
+    pytest.param("Zelensky gave the number on Monday: 3,000 North Korean soldiers dead or wounded, well "
+                 "above Seoul's count of about 1,100.", [(3000, "2024-12-23"), (1100, None)],
+                 id="other-side-count-after-dated-claim"),
+    pytest.param("On Sunday the NIS said Pyongyang may be readying more troops. Zelensky gave the number "
+                 "on Monday: 3,000 North Korean soldiers dead or wounded, well above Seoul's count of "
+                 "about 1,100.", [(3000, "2024-12-23"), (1100, None)],
+                 id="other-side-count-takes-no-earlier-briefing-day"),
+    pytest.param("The NIS said on Monday that 1,100 North Korean soldiers were killed or wounded, while "
+                 "Kyiv has put the toll at 3,000.", [(1100, "2024-12-23"), (3000, None)],
+                 id="dated-claim-then-other-side-count"),
+]
+
+TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
+          "day_with_its_speaker": DAY_WITH_ITS_SPEAKER}
 
 
 @pytest.mark.parametrize("text,expected", [p for table in TABLES.values() for p in table])

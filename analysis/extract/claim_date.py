@@ -2,10 +2,12 @@
 same source spoke on elsewhere in the article."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from analysis.extract import vocab
 from analysis.extract.claimant import Speaker
+from analysis.extract.dates import find_dates
 from analysis.extract.patterns import alternation
 from analysis.extract.state import Context
 
@@ -28,21 +30,22 @@ EARLIER_CLAIM = re.compile(rf"""
 """, re.I | re.X)
 
 
-def claim_date(sentence: str, spk: list[Speaker], dates: list):
+def claim_day(sentence: str, spk: list[Speaker], dates: list) -> tuple:
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
-    reported`); a date elsewhere in the sentence dates an event, not the claim."""
+    reported`), with the speaker it stands with (None when the sentence names none); a date
+    elsewhere in the sentence dates an event, not the claim."""
     usable = [(start, end, d) for start, end, d in dates if d is not None]
     if not usable:
-        return None
-    anchors = [(s.start, s.end) for s in spk]
-    anchors += [m.span() for p in (_ATTR_VERB, _ACCORDING) for m in p.finditer(sentence)]
+        return None, None
+    anchors = [(s.start, s.end, s) for s in spk]
+    anchors += [(*m.span(), None) for p in (_ATTR_VERB, _ACCORDING) for m in p.finditer(sentence)]
     best = None
     for start, end, day in usable:
-        for a_start, a_end in anchors:
+        for a_start, a_end, who in anchors:
             gap = max(a_start - end, start - a_end, 0)
-            # "At the Dec. 12 ceremony for the engineers of the regiment, Kim said": an
-            # opening phrase dates the statement that follows it
             opening = end <= a_start and (
+                # "At the Dec. 12 ceremony for the engineers of the regiment, Kim said": an
+                # opening phrase dates the statement that follows it
                 gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}", sentence[end:a_start])
                 # "On 3 March, after a session of the war cabinet, the minister said": a day
                 # that opens the sentence dates its statement across one clause set off by commas
@@ -52,8 +55,22 @@ def claim_date(sentence: str, spk: list[Speaker], dates: list):
             # closes the attribution phrase itself
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
             if (gap <= 45 or opening or closing) and (best is None or gap < best[0]):
-                best = (gap, day)
-    return best[1] if best else None
+                best = (gap, day, who or _subject(spk, a_start, a_end))
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _subject(spk: list[Speaker], start: int, end: int) -> Speaker | None:
+    """Who speaks with the verb at start-end: the last speaker before it ("the NIS said"),
+    else the first after it ("said the NIS")."""
+    before = [s for s in spk if s.end <= start]
+    after = [s for s in spk if s.start >= end]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def dated_for(speaker: Speaker | None, said_by: Speaker | None) -> bool:
+    """A sentence's day dates a figure when it stands with the figure's own side: "Kyiv put
+    the number at 3,000 on Monday, above Seoul's count of 1,100" dates Kyiv's figure only."""
+    return said_by is None or (speaker is not None and speaker.group == said_by.group)
 
 
 def own_part(ctx: Context) -> str:
@@ -84,5 +101,13 @@ def date_from_article(rows: list[dict], spoke: list) -> None:
     for row in rows:
         found = days.get(row["claimant_group"], set())
         if row["claim_date"] is None and len(found) == 1 and \
-                not EARLIER_CLAIM.search(row["sentence"]):
+                not EARLIER_CLAIM.search(row["sentence"]) and not _names_a_day(row):
             row["claim_date"] = next(iter(found)).isoformat()
+
+
+def _names_a_day(row: dict) -> bool:
+    """The figure's sentence names a day it did not take ("Kyiv gave its count on Monday,
+    far above Seoul's 1,100"): that day is another statement's, and one from elsewhere in
+    the article would be a guess."""
+    published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
+    return any(d.date for d in find_dates(row["sentence"], published))

@@ -15,7 +15,7 @@ import re
 import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.extract.claim_date import claim_date, date_from_article, same_briefing
+from analysis.extract.claim_date import claim_day, date_from_article, dated_for, same_briefing
 from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, name_starts, names_back,
@@ -87,7 +87,7 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     resolved = [(d.start, d.end, state.dates[-1] if d.kind == "same_day" and state.dates
                  else d.date) for d in find_dates(s_text, article.published)]
     spk = sentence_speakers(state, i)
-    sentence_date = claim_date(s_text, spk, resolved)
+    sentence_date, said_by = claim_day(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
         if has_number and not _CORRECTED.search(s_text) else []
     kept = True
@@ -97,14 +97,14 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
         ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:], i, state, spk)
         if not kept and re.match(r"\s+(?:others|more)\b", ctx.after):
             continue  # "killed 18 Russian servicemen, wounded 33 others"
-        row = figure(ctx, sentence_date)
+        row = figure(ctx, sentence_date, said_by)
         kept = row is not None
         if row is not None:
             state.rows.append(_placed(row, article, sent.start, sent.end, headline))
     state.dates.extend(d for _, _, d in resolved if d is not None)
     spoke = state.speakers
     if spk:
-        spoke.append((i, spk[-1], sentence_date))
+        spoke.append((i, said_by or spk[-1], sentence_date))
     elif spoke and i - spoke[-1][0] <= 3 and names_back(s_text):
         # "He added ..." keeps the speaker for the sentences after it
         spoke.append((i, spoke[-1][1], sentence_date or spoke[-1][2]))
@@ -126,7 +126,7 @@ def is_headline(state: ArticleState, sent: Sentence) -> bool:
     return len(text) <= _HEADLINE_LENGTH and not re.search(r"[.!?][\"”’]?$", text)
 
 
-def figure(ctx: Context, sentence_date) -> dict | None:
+def figure(ctx: Context, sentence_date, said_by: Speaker | None = None) -> dict | None:
     """The figure a number phrase gives, or None when it is not one: what it counts and
     whether that is in scope, its measure, who it is credited to and when, and how sure
     each of these is."""
@@ -137,8 +137,10 @@ def figure(ctx: Context, sentence_date) -> dict | None:
     if found_measure is None:
         return None
     speaker, day, how = credit(ctx) or (None, None, None)
-    day = sentence_date or day
-    if day is None and speaker is not None and how not in DOCUMENT_RULES:
+    # the sentence's day is another side's statement: a day from elsewhere would be a guess
+    own = dated_for(speaker, said_by)
+    day = (sentence_date or day) if own else None
+    if day is None and own and speaker is not None and how not in DOCUMENT_RULES:
         day = same_briefing(ctx, speaker)
     row = figure_row(ctx, found_measure, speaker, day)
     row["doubts"] = doubts(ctx, found_measure, measure_rule, how)
