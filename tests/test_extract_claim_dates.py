@@ -65,7 +65,20 @@ DAY_WITH_ITS_SPEAKER = [
                  id="dated-claim-then-other-side-count"),
 ]
 
-TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
+# A claim placed at no one day ("this week", "recently stated") takes no day said elsewhere;
+# "recently" of an event ("soldiers who recently fought") does not stop the carry.
+NO_ONE_DAY = [
+    pytest.param("The NIS briefed lawmakers on Monday about the front. This week the NIS put North Korea's "
+                 "dead and wounded at 1,000.", [(1000, None)], id="this-week-claim"),
+    pytest.param("Kyiv's military intelligence said on Monday that the fighting in Kursk had grown. "
+                 "Zelensky recently stated that 3,000 North Korean soldiers were killed or wounded.",
+                 [(3000, None)], id="recently-stated"),
+    pytest.param("The NIS said on Monday that it had new information. The NIS said 1,000 North Korean "
+                 "soldiers who recently fought in Kursk were wounded.", [(1000, "2024-12-23")],
+                 id="recently-of-the-event"),
+]
+
+TABLES = {"no_one_day": NO_ONE_DAY, "deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
           "day_with_its_speaker": DAY_WITH_ITS_SPEAKER}
 
 

@@ -18,14 +18,18 @@ _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting)\b", re.I)
 _MONTH_FULL = "(?:" + "|".join(max((k for k, v in vocab.MONTHS.items() if v == n), key=len)
                                for n in range(1, 13)) + ")"
 
-# Wording that places a claim before the one the article reports: its date is not carried.
+_VERB = "(?:" + "|".join(vocab.ATTRIBUTION_VERBS) + ")"
+# Wording that places a claim before the one the article reports, or at no one day ("this
+# week", "recently"): a day said elsewhere is not carried to it.
 # "By November, the NIS had ..." opens a clause; "plans to send 10,000 by December" inside
 # one sets a deadline ahead and is no earlier claim.
 EARLIER_CLAIM = re.compile(rf"""
     [(\[][^)\]]*\b{_MONTH_FULL}\b[^)\]\d]*[)\]]     # a source note with its month: "[NIS, April]"
   | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken)
       |previously|earlier|before|ago
-      |last\s+(?:week|month|year|fall|autumn|spring|summer|winter)
+      |(?:recently|lately)\s+{_VERB}|{_VERB}\s+(?:recently|lately)   # of the claim, not an event's
+      |(?:this|last)\s+week|in\s+recent\s+(?:days|weeks)
+      |last\s+(?:month|year|fall|autumn|spring|summer|winter)
       |(?:\b(?:in|since)|(?:^|[,;:(])\s*by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b)
 """, re.I | re.X)
 
