@@ -86,3 +86,22 @@ TABLES = {"no_one_day": NO_ONE_DAY, "deadlines": DEADLINES, "opening_day": OPENI
 def test_claim_date(text: str, expected: list[tuple]) -> None:
     rows = extract_text(HEAD + text + "\n", "case.txt")
     assert [(r["value"], r["claim_date"]) for r in rows] == expected, rows
+
+
+# A page without a published date: a photo caption's date is the picture's, so a weekday in
+# the text stays unresolved; a date line at the top still gives the article's day.
+UNDATED_PAGE = [
+    pytest.param("Troops are seen on a parade ground on Sept. 9, 2018, in Pyongyang. (Photo agency)\n\n"
+                 "The NIS told lawmakers on Monday that 1,000 North Korean soldiers were wounded.",
+                 [(1000, None)], id="caption-date-is-no-reference"),
+    pytest.param("Pictured: a border post on 4 May 2019.\n\nThe NIS told lawmakers on Monday that 1,000 "
+                 "North Korean soldiers were wounded.", [(1000, None)], id="pictured-date-is-no-reference"),
+    pytest.param("Published Dec. 24, 2024\n\nThe NIS told lawmakers on Monday that 1,000 North Korean "
+                 "soldiers were wounded.", [(1000, "2024-12-23")], id="date-line-is-the-reference"),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNDATED_PAGE)
+def test_claim_date_without_published(text: str, expected: list[tuple]) -> None:
+    rows = extract_text("---\ntitle: test\n---\n" + text + "\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == expected, rows

@@ -153,13 +153,19 @@ _SOURCE_URL = re.compile(r"^\s*(?:Source|Originally published at|Read more at)\s
 _BYLINE = re.compile(r"^\s*[Bb]y\s+([^\n,.;:]{2,60}?)\s*$", re.M)
 
 
+# A photo caption's line ("Soldiers are seen on Nov. 27, 2017, ... (Getty Images)"): its date
+# is the picture's, not the article's.
+_CAPTION = re.compile(r"^[^\n]*(?:\b(?:pictured|photographed|(?:is|are|was|were) seen)\b|"
+                      r"\((?:[^()\n]*\b(?:Photo|Images?|File)\b[^()\n]*)\)\s*$)[^\n]*$", re.M | re.I)
+
+
 def _fill_from_text(article: Article) -> None:
     meta, body = article.meta, article.body
     meta["published"] = _as_date(meta.get("published"))
     head = body[:600]
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     if meta["published"] is None:
-        meta["published"] = date_in_text(head)
+        meta["published"] = date_in_text(_CAPTION.sub("", head))
     if not meta.get("url"):
         m = _SOURCE_URL.search(body)
         if m:
