@@ -73,6 +73,12 @@ NO_ONE_DAY = [
     pytest.param("Kyiv's military intelligence said on Monday that the fighting in Kursk had grown. "
                  "Zelensky recently stated that 3,000 North Korean soldiers were killed or wounded.",
                  [(3000, None)], id="recently-stated"),
+    pytest.param("The NIS told lawmakers on Monday that 1,500 more North Korean soldiers had been sent to Russia. Seoul's previous "
+                 "estimate put North Korean soldiers killed or wounded at 1,100.",
+                 [(1500, "2024-12-23"), (1100, None)], id="previous-estimate"),
+    pytest.param("The NIS said on Monday that more troops had arrived. The NIS said 3,000 North Korean soldiers of the "
+                 "previous rotation were killed or wounded.", [(3000, "2024-12-23")],
+                 id="previous-of-the-event"),
     pytest.param("The NIS said on Monday that it had new information. The NIS said 1,000 North Korean "
                  "soldiers who recently fought in Kursk were wounded.", [(1000, "2024-12-23")],
                  id="recently-of-the-event"),
