@@ -84,7 +84,21 @@ NO_ONE_DAY = [
                  id="recently-of-the-event"),
 ]
 
-TABLES = {"no_one_day": NO_ONE_DAY, "deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
+# The sentence after the figure tells of its giving and names the day.
+DAY_IN_NEXT_SENTENCE = [
+    pytest.param("Over a thousand North Korean soldiers were killed or wounded in the past week. The "
+                 "figure was given by a White House spokesman at a briefing on Friday.",
+                 [(1000, "2024-12-20")], id="figure-given-next-sentence"),
+    pytest.param("Kyiv says 3,000 North Korean soldiers were killed or wounded. This estimate was "
+                 "released by Zelensky's office on Monday.", [(3000, "2024-12-23")],
+                 id="estimate-released-next-sentence"),
+    pytest.param("Kyiv says 3,000 North Korean soldiers were killed or wounded. Seoul gave a lower "
+                 "figure on Monday.", [(3000, None)], id="next-sentence-day-of-another-side"),
+    pytest.param("Kyiv says 3,000 North Korean soldiers were killed or wounded. Fighting in Kursk "
+                 "resumed on Monday.", [(3000, None)], id="next-sentence-day-of-an-event"),
+]
+
+TABLES = {"day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "no_one_day": NO_ONE_DAY, "deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
           "day_with_its_speaker": DAY_WITH_ITS_SPEAKER}
 
 

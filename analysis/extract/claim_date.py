@@ -6,10 +6,10 @@ import datetime as dt
 import re
 
 from analysis.extract import vocab
-from analysis.extract.claimant import Speaker
+from analysis.extract.claimant import Speaker, sentence_speakers
 from analysis.extract.dates import find_dates
 from analysis.extract.patterns import alternation
-from analysis.extract.state import Context
+from analysis.extract.state import ArticleState, Context
 
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
 _OPENS = re.compile(r"\W*(?:on|at)?\s*", re.I)  # what may stand before a day that opens a sentence
@@ -116,3 +116,30 @@ def _names_a_day(row: dict) -> bool:
     the article would be a guess."""
     published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
     return any(d.date for d in find_dates(row["sentence"], published))
+
+
+# The sentence after a figure speaks of giving it: "This information was revealed by the
+# spokesman at a briefing on Friday", "Two lawmakers passed the figure on to reporters".
+_BACK_TO_FIGURE = re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:information|figures?|"
+                             r"numbers?|estimates?|assessments?|count|toll|tally|data)\b", re.I)
+
+
+def date_from_next_sentence(rows: list[dict], state: ArticleState, published) -> None:
+    """An undated figure takes the day named in the sentence after it when that sentence
+    speaks of the figure being given ("... over a thousand were killed or wounded. The
+    figure was given by the spokesman at a briefing on Friday."), unless that day stands
+    with another side."""
+    starts = {sent.start: i for i, sent in enumerate(state.sentences)}
+    for row in rows:
+        i = starts.get(row["sentence_start"])
+        if row["claim_date"] is not None or i is None or i + 1 >= len(state.sentences):
+            continue
+        after = state.sentences[i + 1].text
+        if not _BACK_TO_FIGURE.search(after):
+            continue
+        found = [(d.start, d.end, d.date) for d in find_dates(after, published) if d.date]
+        day, said_by = claim_day(after, sentence_speakers(state, i + 1), found)
+        if day is None and len({d for _, _, d in found}) == 1:
+            day = found[0][2]  # the sentence is about the giving: its one day is that day
+        if day is not None and (said_by is None or row["claimant_group"] in ("Unattributed", said_by.group)):
+            row["claim_date"] = day.isoformat()

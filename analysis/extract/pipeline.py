@@ -15,7 +15,8 @@ import re
 import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.extract.claim_date import claim_day, date_from_article, dated_for, same_briefing
+from analysis.extract.claim_date import (claim_day, date_from_article, date_from_next_sentence, dated_for,
+                                         same_briefing)
 from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, name_starts, names_back,
@@ -74,6 +75,7 @@ def extract_article(article: Article) -> list[dict]:
     rows.sort(key=lambda r: r["start"])
     headline_follows_body(rows)
     share_attribution(rows)
+    date_from_next_sentence(rows, state, article.published)
     date_from_article(rows, state.speakers)
     settle(rows)
     return rows
