@@ -58,6 +58,8 @@ MESSY_TEXT = [
                  "Allies gather around 30,000 troops for drills in the Bal\n-\n"
                  "Flood kills 12 in coastal prov\n",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list"),
+    pytest.param("posted 2024-12-21 Some wounded North Korean prisoners died in Ukrainian custody, "
+                 "Zelensky said.", [], id="numeric-date-line"),
     pytest.param("SEOUL (Example Wire) -About 1,500 North Korean soldiers have arrived in Russia, "
                  "the NIS said.",
                  [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued",

@@ -79,6 +79,8 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False
     if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b", after):
         return False
+    if re.search(r"\b(?:19|20)\d\d-$", before) or re.match(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b", after):
+        return False  # a part of a numeric date: "2024-12-28", "28-12-2024"
     if re.search(rf"\b(?:{_MONTH})\.?\s*$", before) and phrase.value <= 31 and (phrase.high or 0) <= 31:
         return False  # "Dec. 23", "Oct. 27-28"
     if re.match(rf"\s*(?:{_MONTH})\b", after) and phrase.value <= 31:
