@@ -139,8 +139,12 @@ NOT_THIS_DEPLOYMENT = [
                  marks=known("after a sentence about the soldiers sent, a home strength in an apposition "
                              "is counted as deployed")),
     pytest.param("Some 15,000 North Korean workers have also gone to Russia, the NIS said.", [],
-                 id="workers",
-                 marks=known("North Korean workers (not military) are counted as troops deployed")),
+                 id="workers"),
+    pytest.param("The NIS said the North has sent about 2,000 more workers to building sites in Russia.", [],
+                 id="workers-after-more"),
+    pytest.param("Shoigu said the North would dispatch 1,000 sappers plus 5,000 construction workers to Kursk.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU),
+                  (5000, 5000, 5000, "exact", "troops_planned", RU)], id="construction-workers-count"),
     pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],
                  id="containers"),
 ]

@@ -401,7 +401,7 @@ PERSONNEL_NOUNS: tuple[str, ...] = (
     "service members", "servicemembers", "military personnel", "fighters", "men",
     "forces", "special forces", "commandos", "officers", "recruits", "infantry",
     "infantrymen", "sappers", "deminers", "engineers", "military builders", "builders",
-    "military construction workers", "construction workers", "workers", "reinforcements",
+    "military construction workers", "construction workers", "reinforcements",
     "conscripts", "paratroopers", "marines", "service personnel", "staff", "military staff",
     "mercenaries", "people", "members", "combatants", "operators", "specialists",
     "instructors", "gunners", "crew", "crews", "north koreans", "koreans", "others",
@@ -566,7 +566,10 @@ OTHER_COUNTRIES: tuple[str, ...] = (
 # People a count may be of who are not North Korean military personnel.
 NOT_MILITARY: tuple[str, ...] = (
     "russians", "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
-    "residents", "refugees", "children", "students",
+    "residents", "refugees", "children", "students", "citizens", "nationals",
+    # workers count as personnel only as "construction workers" (PERSONNEL_NOUNS): the
+    # labourers sent to Russian factories and building sites are not this deployment
+    "workers", "worker",
 )
 
 # Headings of a page's furniture: the short lines after one are other stories' headlines.
