@@ -153,6 +153,11 @@ MEASURE_CUES = [
     pytest.param("Budanov said the first group of 2,600 North Korean soldiers is to head for Kursk.",
                  [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="is-to-head-for",
                  marks=known("`is to <verb>` (a future of plan) is not a planned cue")),
+    pytest.param("Shoigu said the North Korean leader had decided to dispatch one-thousand deminers to clear "
+                 "mines in Russia.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="purpose-clause-place"),
+    pytest.param("North Korea sent 10,000 soldiers to help retake Kursk, the Pentagon said.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="purpose-clause-after-sent"),
     pytest.param("The Pentagon said North Korea has dispatched some 10,000 soldiers for training in Russia "
                  "who will likely join the fighting in the coming weeks.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="sent-then-will-augment"),

@@ -68,6 +68,7 @@ _VERB_BEFORE = re.compile(rf"""
     (?:(?!and\b|or\b|but\b|while\b)\w+\s+)?$        # one more word, not a conjunction
 """, re.I | re.X)
 _WEAK_PLANNED = set(vocab.WEAK_PLANNED_CUES)
+_PURPOSE = re.compile(rf"\bto\s+(?:{trie(vocab.PURPOSE_VERBS)})\b", re.I)
 
 OUT = "out"  # a rule's verdict: the number is not a count of personnel
 
@@ -120,6 +121,9 @@ def troop_cue(before: str, after: str) -> str | None:
     if _HAS_SENT.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
     after_clause = clause_after(after)
+    purpose = _PURPOSE.search(after_clause)
+    if purpose:
+        after_clause = after_clause[:purpose.start()]  # "1,000 sappers to clear mines in Russia"
     cues = []
     for m in _PLANNED.finditer(after_clause):
         cues.append((m.start(), "planned", m.group(0).lower()))

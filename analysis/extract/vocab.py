@@ -517,6 +517,14 @@ PLANNED_CUES: tuple[str, ...] = (
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
 )
 
+# Verbs of a purpose clause after a troop figure ("1,000 sappers to clear mines in Russia"):
+# the cues inside it speak of the task, not of whether the troops are there yet.
+PURPOSE_VERBS: tuple[str, ...] = (
+    "clear", "remove", "rebuild", "repair", "restore", "build", "help", "assist", "support",
+    "reinforce", "bolster", "replenish", "fight", "defend", "guard", "demine", "work",
+    "protect", "retake", "recapture", "man", "operate", "staff", "aid", "boost",
+)
+
 # Planned cues too weak to beat a deployed cue ("3,000 additional troops have arrived"):
 # they decide only when no other cue stands on either side.
 WEAK_PLANNED_CUES: tuple[str, ...] = (
