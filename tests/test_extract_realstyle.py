@@ -158,6 +158,13 @@ MEASURE_CUES = [
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="purpose-clause-place"),
     pytest.param("North Korea sent 10,000 soldiers to help retake Kursk, the Pentagon said.",
                  [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="purpose-clause-after-sent"),
+    pytest.param("Roughly 2,000 North Korean soldiers deployed last year to assist Moscow in its grinding war "
+                 "along the border of the Kursk region are thought to "
+                 "have died, the NIS said.",
+                 [(2000, 2000, 2000, "approx", "killed", SK)], id="participle-then-casualty-predicate"),
+    pytest.param("About 11,000 North Korean soldiers sent to Russia last autumn were in Kursk by November, "
+                 "the NIS said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK)], id="participle-then-place-predicate"),
     pytest.param("The Pentagon said North Korea has dispatched some 10,000 soldiers for training in Russia "
                  "who will likely join the fighting in the coming weeks.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="sent-then-will-augment"),

@@ -302,13 +302,26 @@ def deployment_verb_before(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
+# "2,000 soldiers deployed to help Russia ... are believed to have been killed": a reduced
+# relative clause, then the predicate of the figure's own clause
+_PARTICIPLE_THEN_PREDICATE = re.compile(r"""
+    ^\s*(?:sent|deployed|dispatched|transferred|shipped)\b[^.;:!?,()\d]{0,120}?
+    \s(?P<predicate>(?:are|were|have|has|had)\s+[^.;:!?,()\d]{0,50})
+""", re.I | re.X)
+
+
+def _casualty_of_predicate(ctx: Context, counted: Counted) -> str | None:
+    m = _PARTICIPLE_THEN_PREDICATE.match(_tail(ctx, counted))
+    return casualty_measure(m.group("predicate")) if m else None
+
+
 def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,500 soldiers": a casualty cue after or before it, a verb shared with the figure
     before, else its troop cue."""
     if counted.kind != "personnel":
         return None
     before_cas = casualty_measure(clause_before(ctx.before, comma=True)[-70:])
-    return _casualty_after(ctx, counted) or before_cas or shared_measure(ctx) or troop_measure(
+    return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or shared_measure(ctx) or troop_measure(
         ctx.before, _tail(ctx, counted), sentence_measure(ctx))
 
 
