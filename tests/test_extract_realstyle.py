@@ -209,6 +209,8 @@ CLAIM_DATES = [
                  "lawmakers passed the figure on to reporters on Monday.", "2024-12-23",
                  id="day-in-sentence-after",
                  marks=known("the day is named in the sentence after the figure")),
+    pytest.param("Some 3,000 North Korean soldiers still training in the east will go into battle on "
+                 "December 30, Budanov said.", None, id="day-ahead-is-no-claim-day"),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
 ]

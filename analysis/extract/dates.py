@@ -71,6 +71,20 @@ def latest_on_or_before(month: int, day: int, base: dt.date) -> dt.date | None:
     return None
 
 
+_AHEAD = dt.timedelta(days=92)  # "ready by November 1" in an article of October 18
+
+
+def _upcoming(month: int, day: int, base: dt.date) -> bool:
+    """The `month`/`day` (no year given) falls a few weeks after `base`: a day the article
+    looks ahead to ("will be ready on November 1"), not last year's."""
+    try:
+        day_in_year = dt.date(base.year, month, day)
+    except ValueError:
+        return False
+    # only within the article's year: "on January 11" in a December review looks back
+    return base + dt.timedelta(days=1) < day_in_year <= base + _AHEAD
+
+
 def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
     g = m.groupdict()
     try:
@@ -83,6 +97,8 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
                 return dt.date(int(g["y"]), month, day)
             if base is None:
                 return None
+            if _upcoming(month, day, base):
+                return None  # "will be ready on November 1": a day ahead is never a claim's
             # a day ahead of the article: wire copy dated in Asia reports "Dec. 24" events
             return latest_on_or_before(month, day, base + dt.timedelta(days=1))
         if base is None:
@@ -118,6 +134,8 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     []
     >>> [str(d.date) for d in find_dates("said last Tuesday, on 13.12.2024", b)]
     ['2024-12-17', '2024-12-13']
+    >>> find_dates("will be ready on December 30", b)  # a day ahead, not last year's
+    []
     """
     present = {kind for kind, cue in _CUES.items() if cue.search(sentence)}
     if not present:
