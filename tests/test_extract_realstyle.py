@@ -90,6 +90,12 @@ ATTRIBUTION = [
     pytest.param("American, Ukrainian and South Korean officials say up to 12,000 North Korean soldiers have "
                  "been sent.",
                  [(12000, N, 12000, "up_to", "troops_deployed", (US, UA, SK))], id="joint-subject-adjectives"),
+    pytest.param("The fighting has left at least 1,000 North Korean soldiers dead or wounded, South Korean "
+                 "defence officials told reporters.",
+                 [(1000, 1000, N, "at_least", "casualties", SK)], id="adjective-lowercase-word-officials"),
+    pytest.param("Pentagon officials told reporters this week that 10,000 North Korean troops were drilling "
+                 "at bases in Russia's far east.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="institution-officials"),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution"),

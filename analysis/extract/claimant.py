@@ -47,6 +47,9 @@ _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
     r"^(?:(?:last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
+# between a side ("South Korean", "Pentagon") and "officials" it qualifies: names, or a
+# lower-case word or two ("military", "senior defence")
+_QUALIFIES_SOURCE = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){0,2}|\s+(?:[a-z][a-z-]*\s+){1,2}")
 _NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
 
 
@@ -339,11 +342,13 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
             continue  # "South Korean Joint Chiefs of Staff": the adjective is part of the name
         name, group = lookup_claimant(m.group(0), local)
         prev = kept[k - 1] if k > 0 else None
-        adjective = prev if prev is not None and prev.group(0) in _NATIONAL_ADJ and \
-            re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[prev.end():m.start()]) else None
+        adjective = prev if prev is not None and _QUALIFIES_SOURCE.fullmatch(sentence[prev.end():m.start()]) \
+            and (prev.group(0) in _NATIONAL_ADJ or group == "Unattributed") \
+            and lookup_claimant(prev.group(0), local)[1] != "Unattributed" else None
         if adjective is not None and group == "Unattributed":
-            # "South Korean officials": the adjective names the side
-            name, group = f"{adjective.group(0)} {m.group(0)}", _NATIONAL_ADJ[adjective.group(0)]
+            # "South Korean (military) officials", "Pentagon officials": the word before
+            # names the side
+            name, group = f"{adjective.group(0)} {m.group(0)}", lookup_claimant(adjective.group(0), local)[1]
         same_source = found and found[-1].group == group and m.start() - found[-1].end < 25
         if same_source and not re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]):
             continue  # "The National Intelligence Service (NIS) of South Korea": keep the first
