@@ -96,6 +96,9 @@ ATTRIBUTION = [
     pytest.param("Pentagon officials told reporters this week that 10,000 North Korean troops were drilling "
                  "at bases in Russia's far east.",
                  [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="institution-officials"),
+    pytest.param("Some 1,000 North Korean soldiers have died in Kursk, the BBC's Russian service said, "
+                 "citing unnamed Western officials.",
+                 [(1000, 1000, 1000, "approx", "killed", (OT, UN))], id="outlet-language-service"),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution"),

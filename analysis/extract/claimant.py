@@ -224,9 +224,15 @@ class Mention:
 SourceRule = Callable[[Mention], "bool | None"]
 
 
+_OUTLET_OWNS = re.compile(rf"(?:{trie(vocab.OUTLETS)})['’]s\s+$")
+
+
 def adjective_alone(c: Mention) -> bool | None:
-    """"an American defence publication": an adjective, not a source."""
-    return False if c.surface in _NATIONAL_ADJ and not _OFFICIAL_NOUN.match(c.after) else None
+    """"an American defence publication": an adjective, not a source; nor is an outlet's
+    language service ("the BBC's Russian service")."""
+    if c.surface in _NATIONAL_ADJ and (not _OFFICIAL_NOUN.match(c.after) or _OUTLET_OWNS.search(c.before)):
+        return False
+    return None
 
 
 def attribution_before(c: Mention) -> bool | None:
