@@ -154,6 +154,10 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("Shoigu said the North would dispatch 1,000 sappers plus 5,000 construction workers to Kursk.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU),
                   (5000, 5000, 5000, "exact", "troops_planned", RU)], id="construction-workers-count"),
+    pytest.param("Ukrainian forces captured two North Korean soldiers near the border, Zelensky said.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="other-side-subject-north-korean-object"),
+    pytest.param("Ukrainian gunners killed 3,000 Russian soldiers in a month, Kyiv said.", [],
+                 id="other-side-subject-other-side-object"),
     pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],
                  id="containers"),
 ]

@@ -193,9 +193,11 @@ def other_side_after(ctx: Context, counted: Counted) -> bool:
 
 
 def other_side_before(ctx: Context, counted: Counted) -> bool:
-    """"Ukraine's 1,000 casualties", "killed 3,000 Russian soldiers"."""
+    """"Ukraine's 1,000 casualties", "killed 3,000 Russian soldiers"; not "Ukrainian troops
+    captured two North Korean soldiers", whose noun says whose they are."""
     tail = ctx.before[-30:]
-    return bool(_OTHER_SIDE_BEFORE.search(tail) and not KOREA.search(tail))
+    return bool(_OTHER_SIDE_BEFORE.search(tail) and not KOREA.search(tail)
+                and not KOREA.search(ctx.after[:counted.consumed]))
 
 
 def other_side_lost(ctx: Context, counted: Counted) -> bool:
