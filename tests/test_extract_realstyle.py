@@ -134,9 +134,16 @@ NOT_THIS_DEPLOYMENT = [
                  id="one-soldier-anecdote"),
     pytest.param("Zelensky showed video of two captured North Korean soldiers. The two wounded men answered "
                  "questions through an interpreter.",
-                 [(2, 2, 2, "exact", "captured", UA)], id="same-people-described-again",
-                 marks=known("a second description of the same two men gives an extra wounded row, "
-                             "and the captured row loses its claimant")),
+                 [(2, 2, 2, "exact", "captured", UA), (2, 2, 2, "exact", "captured", UA)],
+                 id="same-people-described-again"),
+    pytest.param("Kyiv said its troops had captured three North Korean soldiers. Three soldiers, though "
+                 "hurt, were flown to the capital for questioning.",
+                 [(3, 3, 3, "exact", "captured", UA), (3, 3, 3, "exact", "captured", UA)],
+                 id="same-prisoners-bare-noun-again"),
+    pytest.param("Kyiv said its troops had captured two North Korean soldiers. Two soldiers of the same unit "
+                 "were killed in the assault, it added.",
+                 [(2, 2, 2, "exact", "captured", UA), (2, 2, 2, "exact", "killed", UA)],
+                 id="same-count-but-killed-is-new"),
     pytest.param("In 1968 a raiding party of 31 North Korean commandos crossed into the South.", [],
                  id="historical-aside",
                  marks=known("a historical raid's party size is counted as deployed")),

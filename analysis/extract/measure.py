@@ -257,6 +257,23 @@ def part_of_previous(ctx: Context, counted: Counted) -> str | None:
     return previous["measure"]
 
 
+_FEW = 10  # prisoners are taken a few at a time; a larger count said again may be new
+
+
+def same_prisoners_again(ctx: Context, counted: Counted) -> str | None:
+    """"captured two North Korean soldiers ... The two wounded men are in Kyiv": a small
+    count of prisoners said again in a later sentence describes the same men (wounded,
+    or just "two soldiers"), unless it says they died."""
+    if ctx.number.value > _FEW or counted.kind not in ("personnel", "casualty"):
+        return None
+    value = _num(ctx.number.value)
+    if not any(r["value"] == value and r["measure"] == "captured" and r["sentence_start"] != ctx.sentence.start
+               for r in ctx.state.rows):
+        return None
+    own = _casualty_after(ctx, counted) or (counted.cue if counted.kind == "casualty" else None)
+    return "captured" if own in (None, "wounded", "captured") else None
+
+
 def casualty_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,100 casualties", "300 killed and 2,700 wounded"."""
     if counted.kind != "casualty":
@@ -407,7 +424,7 @@ def nothing_counted(ctx: Context, counted: Counted) -> str | None:
 
 MEASURE_RULES: tuple[MeasureRule, ...] = (
     more_of_other_things, mixed_subject, prisoner_swap, verb_before, missing,
-    part_of_previous, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
+    part_of_previous, same_prisoners_again, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
     deployment_verb_before, personnel_noun,
     a_multiple_or_distance, own_verb_after, casualty_in_clause, label,
     personnel_in_clause, anaphor, subject_noun, follows_troop_figure, nothing_counted,
