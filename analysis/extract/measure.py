@@ -225,9 +225,15 @@ def prisoner_swap(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
+_TAKE = {"took", "take", "takes", "taken"}
+_CARRIED_TO = re.compile(r"\s*(?:to|into(?!\s+(?:custody|captivity))|from|across|by\s+(?:sea|air|ship|plane|train|rail))\b", re.I)
+
+
 def verb_before(ctx: Context, counted: Counted) -> str | None:
     """"Ukrainian forces captured two wounded soldiers", "killing 21 and wounding 40"."""
     verb = _VERB_BEFORE.search(ctx.before[-30:])
+    if verb and verb.group(1).lower() in _TAKE and _CARRIED_TO.match(_tail(ctx, counted)):
+        return None  # "the navy had taken 1,500 troops to Vladivostok": carried, not captured
     return vocab.VERBS_BEFORE[re.sub(r"\s+", " ", verb.group(1).lower())] if verb else None
 
 
