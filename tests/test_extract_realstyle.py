@@ -211,6 +211,10 @@ MEASURE_CUES = [
                  [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="taken-to-a-place-is-carried"),
     pytest.param("Ukraine took two North Korean soldiers into custody, Zelensky said.",
                  [(2, 2, 2, "exact", "captured", UA)], id="taken-into-custody-is-captured"),
+    pytest.param("Lee said the NIS had heard of at least 100 deaths and the wounded were nearly 1,000 in the "
+                 "North Korean units.",
+                 [(100, 100, N, "at_least", "killed", SK), (1000, N, 1000, "nearly", "wounded", SK)],
+                 id="deaths-and-the-wounded-were"),
     pytest.param("Six North Korean officers died in a Ukrainian missile strike, Kyiv said.",
                  [(6, 6, 6, "exact", "killed", UA)], id="officers-killed-words"),
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",

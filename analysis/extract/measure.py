@@ -88,12 +88,21 @@ def casualty_measure(window: str) -> str | None:
     return None
 
 
+# "100 deaths and the wounded were nearly 1,000": a casualty word after "and" that is
+# the subject of its own verb speaks of the next figure
+_NEW_CASUALTY_SUBJECT = re.compile(rf"""
+    \s(?:and|while|with)\s+(?:the\s+)?(?:number\s+of\s+)?(?:{trie(vocab.CASUALTY_CUES)})\s+
+    (?:are|is|were|was|have|has|had|number|numbered|approach|approaching|exceed|exceeded|stand|stood|total|came)\b
+""", re.I | re.X)
+
+
 @lru_cache(maxsize=4096)
 def casualty_window(after: str) -> str:
     """Where casualty cues after a number still speak of it: up to the next number, and
     not into a purpose clause ("2,000 people to replace their losses")."""
     # quote marks around a cue ('have been “killed or wounded,”') do not end the clause
     window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
+    window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     return re.split(r"\bto\s+(?:replace|make\s+up|compensate|fill|offset|cover|avenge)\b",
                     window, maxsplit=1)[0]
 
