@@ -165,6 +165,8 @@ NOT_THIS_DEPLOYMENT = [
                  [(2, 2, 2, "exact", "captured", UA)], id="other-side-subject-north-korean-object"),
     pytest.param("Ukrainian gunners killed 3,000 Russian soldiers in a month, Kyiv said.", [],
                  id="other-side-subject-other-side-object"),
+    pytest.param("A 60,000-strong force of Russian and North Korean units is readying an attack near Kursk.", [],
+                 id="strong-group-of-two-armies"),
     pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],
                  id="containers"),
 ]

@@ -60,7 +60,9 @@ _MIXED_FORCE = re.compile(r"""
     ^[^.;]{0,40}?\b
     (?:(?:north\s+)?koreans?\s+among\s+them          # "North Koreans among them"
       |including\s+(?:some\s+)?(?:north\s+)?koreans? # "including North Koreans"
-      |mixed\s+(?:russian|north\s+korean|korean))\b  # "mixed Russian units"
+      |mixed\s+(?:russian|north\s+korean|korean)   # "mixed Russian units"
+      |of\s+(?:russian|ukrainian)\s+and\s+(?:north\s+)?korean  # "a 50,000-strong group of Russian
+      |of\s+(?:north\s+)?korean\s+and\s+russian)\b  #   and North Korean troops"
 """, re.I | re.X)
 _VERB_BEFORE = re.compile(rf"""
     \b({trie(vocab.VERBS_BEFORE)})\s+               # "captured", "killing"
