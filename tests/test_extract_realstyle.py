@@ -241,6 +241,8 @@ CLAIM_DATES = [
                  marks=known("the day is named in the sentence after the figure")),
     pytest.param("Some 3,000 North Korean soldiers still training in the east will go into battle on "
                  "December 30, Budanov said.", None, id="day-ahead-is-no-claim-day"),
+    pytest.param("date 2024-12-20 Ukraine says its forces have taken three North Korean soldiers prisoner.",
+                 None, id="page-date-line-is-no-claim-day"),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
 ]

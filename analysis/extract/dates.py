@@ -47,6 +47,11 @@ _NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|throug
                         r"between\s+\S+(?:\s+\S+)?\s+and)\s*$", re.I)
 
 
+# A page's date line opening the text ("date 2024-12-28 Headline ...", "Written:
+# 2024-10-30"): the day of the page, not of a claim in the sentence glued to it.
+_DATE_LINE = re.compile(r"^\W*(?:(?:date|posted|published|updated|written|modified)\b:?\s*)?$", re.I)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -136,6 +141,8 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     ['2024-12-17', '2024-12-13']
     >>> find_dates("will be ready on December 30", b)  # a day ahead, not last year's
     []
+    >>> find_dates("date 2024-12-20 Two soldiers were captured, Kyiv said", b)  # a page date line
+    []
     """
     present = {kind for kind, cue in _CUES.items() if cue.search(sentence)}
     if not present:
@@ -148,7 +155,8 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         for m in pattern.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if _NOT_CLAIM.search(sentence[:m.start()]):
+            if _NOT_CLAIM.search(sentence[:m.start()]) or \
+                    (kind in ("iso", "dmy_num") and _DATE_LINE.match(sentence[:m.start()])):
                 continue
             taken.append((m.start(), m.end()))
             date = None if kind == "same_day" else _resolve(kind, m, base)
