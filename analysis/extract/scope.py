@@ -88,8 +88,9 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
     if re.search(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$", before) or \
             re.match(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b", after):
         return False  # "one in three" is a ratio
-    if re.match(r"\s+[\w-]+\s+(?:for|to)\s+(?:every|each)\b", after):
-        return False  # a ratio: "nine wounded for every soldier killed"
+    if re.match(r"\s+(?:[\w-]+\s+){1,5}(?:for|to)\s+(?:every|each)\b", text[phrase.end:phrase.end + 60]) or \
+            re.search(r"\b(?:for|to)\s+(?:every|each)\s*$", before):
+        return False  # a ratio: "nine wounded for every soldier killed", "for every one killed"
     if re.search(r"\b(?:none|all|each|any|both|either|neither|most)\s+of\s+(?:the|these|those)\s*$",
                  before, re.I):
         return False  # "none of the three": the figure was given before
@@ -224,7 +225,7 @@ def one_of(ctx: Context, counted: Counted) -> bool:
     """"one of the soldiers", "one of the two prisoners"."""
     p = ctx.number
     return p.value == 1 and not p.text[0].isdigit() and (
-        counted.kind != "personnel" or bool(re.match(r"\s+of\b", ctx.after)))
+        counted.kind not in ("personnel", "casualty") or bool(re.match(r"\s+of\b", ctx.after)))
 
 
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
