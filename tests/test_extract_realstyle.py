@@ -99,6 +99,9 @@ ATTRIBUTION = [
     pytest.param("Some 1,000 North Korean soldiers have died in Kursk, the BBC's Russian service said, "
                  "citing unnamed Western officials.",
                  [(1000, 1000, 1000, "approx", "killed", (OT, UN))], id="outlet-language-service"),
+    pytest.param("The NIS confirmed that Ukrainian forces had captured one injured North Korean soldier, but "
+                 "said he died a day later.",
+                 [(1, 1, 1, "exact", "captured", SK)], id="side-as-agent-in-reported-clause"),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution"),

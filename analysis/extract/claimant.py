@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Callable
 
 from analysis.extract import vocab
+from analysis.extract.numbers import CANDIDATE
 from analysis.extract.patterns import alternation, exact, trie
 from analysis.extract.scope import KOREA
 from analysis.extract.state import ArticleState, Context
@@ -296,7 +297,7 @@ def verb_after(c: Mention) -> bool | None:
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
         lead_in = window[:vm.start()]
-        if re.search(r"\b(?:that|which)\b|\d", lead_in) or \
+        if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(lead_in) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
         joint = _JOINT.fullmatch(lead_in)
