@@ -250,6 +250,11 @@ CLAIM_DATES = [
                  "December 30, Budanov said.", None, id="day-ahead-is-no-claim-day"),
     pytest.param("date 2024-12-20 Ukraine says its forces have taken three North Korean soldiers prisoner.",
                  None, id="page-date-line-is-no-claim-day"),
+    pytest.param("Over the past week more than 1,000 North Korean soldiers fell dead or wounded. This "
+                 "information was shared by the White House spokesman at a briefing on Monday.", "2024-12-23",
+                 id="day-with-speaker-in-sentence-after"),
+    pytest.param("Up to 20 North Korean soldiers were hurt or killed at the weekend. The figure was given by "
+                 "the NIS on Sunday.", "2024-12-22", id="day-with-passive-speaker-in-sentence-after"),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
 ]

@@ -54,7 +54,7 @@ def extract_article(article: Article) -> list[dict]:
     sentences = split_sentences(text, article.body_start, len(text))
     tables = find_tables(text, article.body_start, len(text))
     state = ArticleState(sentences, title=article.meta.get("title") or "",
-                         local=learn_names(article.body))
+                         local=learn_names(article.body), published=article.published)
     state.name_starts = name_starts(text, article.body_start, len(text), state.local)
     if sentences:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
