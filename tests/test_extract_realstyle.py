@@ -255,6 +255,9 @@ CLAIM_DATES = [
                  id="day-with-speaker-in-sentence-after"),
     pytest.param("Up to 20 North Korean soldiers were hurt or killed at the weekend. The figure was given by "
                  "the NIS on Sunday.", "2024-12-22", id="day-with-passive-speaker-in-sentence-after"),
+    pytest.param("On December 20, after a long evening meeting with the commanders of his army, Zelensky "
+                 "stated that about 3,000 North Korean soldiers were now dead or wounded.", "2024-12-20",
+                 id="day-then-clause-then-speaker"),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
 ]

@@ -25,6 +25,9 @@ EARLIER_CLAIM = re.compile(rf"""
 """, re.I | re.X)
 
 
+_OPENING = re.compile(r"[^,;]*(?:,[^,;]{1,80})?,\s+(?:[\w.-]+\s+){0,3}")
+
+
 def claim_date(sentence: str, spk: list[Speaker], dates: list):
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
     reported`); a date elsewhere in the sentence dates an event, not the claim."""
@@ -39,8 +42,9 @@ def claim_date(sentence: str, spk: list[Speaker], dates: list):
             gap = max(a_start - end, start - a_end, 0)
             # "At the Dec. 12 ceremony for the engineers of the regiment, Kim said": an
             # opening phrase dates the statement that follows it
-            opening = end <= a_start and gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}",
-                                                                      sentence[end:a_start])
+            # ("On 3 March, after a session of the cabinet, the minister said": one clause
+            # may stand between)
+            opening = end <= a_start and gap <= 100 and _OPENING.fullmatch(sentence[end:a_start])
             # "according to vice chairs of the intelligence committee on Wednesday": the day
             # closes the attribution phrase itself
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
