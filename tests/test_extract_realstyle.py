@@ -62,8 +62,9 @@ MESSY_TEXT = [
                  "Zelensky said.", [], id="numeric-date-line"),
     pytest.param("SEOUL (Example Wire) -About 1,500 North Korean soldiers have arrived in Russia, "
                  "the NIS said.",
-                 [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued",
-                 marks=known("a qualifier glued to a dateline dash (`-About`) is not read")),
+                 [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued"),
+    pytest.param("BUSAN--At least 40 North Korean conscripts died in the assault, the NIS said.",
+                 [(40, 40, N, "at_least", "killed", SK)], id="dateline-double-hyphen"),
     pytest.param("North Korea to send 6,000 troops to Kursk: Zelensky | Example Daily",
                  [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="headline-colon-name-site",
                  marks=known("a claimant after a headline colon (`...: Name | Site`) is not read")),
