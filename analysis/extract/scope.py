@@ -56,6 +56,7 @@ _RATE = re.compile(r"""
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
 _LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
 _MONTH = trie(m.capitalize() for m in vocab.MONTHS)
+_GLOSS = re.compile(r"\((?:north\s+)?korean\)|\(dprk\)|\(north\s+korea(?:['’]s)?\)", re.I)
 
 
 def mask(text: str) -> str:
@@ -158,6 +159,10 @@ def what_it_counts(after: str) -> Counted:
         if low in vocab.NOUN_MODIFIERS:
             pos += wm.end()
             words += 1
+            continue
+        gloss = _GLOSS.match(rest)
+        if gloss and words > 0:
+            pos += gloss.end()  # "10,000 DPRK (North Korean) soldiers"
             continue
         if not low or not low[0].isalnum() or low in vocab.BARE_NEXT:
             return Counted("bare" if unknown == 0 else "other", None, pos)
