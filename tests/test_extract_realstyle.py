@@ -173,6 +173,8 @@ NOT_THIS_DEPLOYMENT = [
                  id="other-side-subject-other-side-object"),
     pytest.param("A 60,000-strong force of Russian and North Korean units is readying an attack near Kursk.", [],
                  id="strong-group-of-two-armies"),
+    pytest.param("Around 40,000 soldiers, including the North Korean contingent, are gathering near Kursk, the "
+                 "Pentagon said.", [], id="mixed-force-including-the-contingent"),
     pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],
                  id="containers"),
 ]

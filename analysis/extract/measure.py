@@ -59,7 +59,7 @@ _COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{trie(vocab.NON_PERSONN
 _MIXED_FORCE = re.compile(r"""
     ^[^.;]{0,40}?\b
     (?:(?:north\s+)?koreans?\s+among\s+them          # "North Koreans among them"
-      |including\s+(?:some\s+)?(?:north\s+)?koreans? # "including North Koreans"
+      |including\s+(?:some\s+|the\s+)?(?:north\s+)?koreans? # "including (the) North Korean(s)"
       |mixed\s+(?:russian|north\s+korean|korean)   # "mixed Russian units"
       |of\s+(?:russian|ukrainian)\s+and\s+(?:north\s+)?korean  # "a 50,000-strong group of Russian
       |of\s+(?:north\s+)?korean\s+and\s+russian)\b  #   and North Korean troops"
