@@ -229,6 +229,10 @@ MEASURE_CUES = [
                  [(1, 1, 1, "exact", "captured", UA)], id="one-adjective-noun-captured"),
     pytest.param("Past wars suggest that about three North Korean soldiers are wounded for every one killed.",
                  [], id="for-every-one-is-a-ratio"),
+    pytest.param("The NIS said the first 1,500 North Korean troops left in October, followed by an additional "
+                 "1,500 soldiers in November.",
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK), (1500, 1500, 1500, "exact", "troops_deployed", SK)],
+                 id="followed-by-an-additional"),
     pytest.param("Six North Korean officers died in a Ukrainian missile strike, Kyiv said.",
                  [(6, 6, 6, "exact", "killed", UA)], id="officers-killed-words"),
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",

@@ -541,7 +541,7 @@ DEPLOYED_CUES: tuple[str, ...] = (
     "made their way", "have made", "entered", "crossed", "moved into", "already",
     "now in", "ferried", "shipped", "carried", "transported", "numbered", "fought",
     "may have sent", "might have sent", "could have sent", "must have sent", "may have been",
-    "might have been", "could have been",
+    "might have been", "could have been", "followed by", "bringing the total to",
 )
 
 # Deployed cues that, after "the", "their" and the like, are nouns and say nothing of a
