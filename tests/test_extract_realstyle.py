@@ -40,6 +40,8 @@ NUMBER_FORMS = [
                  [(3000, 3000, 3000, "approx", "casualties", SK)], id="words-hyphen-thousand"),
     pytest.param("\"More than 9,000 DPRK (North Korean) troops are now in Russia,\" the State Department said.",
                  [(9000, 9000, N, "more_than", "troops_deployed", US)], id="gloss-in-parentheses"),
+    pytest.param("Patel said North Korean troops numbering more-than 10k arrived in Russia's east.",
+                 [(10000, 10000, N, "more_than", "troops_deployed", US)], id="hyphenated-more-than"),
     pytest.param("Budanov said some 12 000 North Korean soldiers are in Russia.",
                  [(12000, 12000, 12000, "approx", "troops_deployed", UA)], id="space-thousands"),
     pytest.param("The NIS said 1 500 North Korean special forces arrived in Vladivostok.",

@@ -366,7 +366,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "roughly about": "approx", "somewhere around": "approx",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "a minimum of": "at_least", "not less than": "at_least", "not fewer than": "at_least",
-    "more than": "more_than", "over": "more_than", "exceeds": "more_than",
+    "more than": "more_than", "more-than": "more_than", "over": "more_than", "exceeds": "more_than",
     "exceeded": "more_than", "exceed": "more_than", "exceeding": "more_than",
     "surpassed": "more_than", "surpasses": "more_than", "surpassing": "more_than",
     "upwards of": "more_than", "upward of": "more_than", "in excess of": "more_than",
