@@ -124,6 +124,9 @@ ATTRIBUTION = [
                  "wounded 30.",
                  [(70, 70, 70, "exact", "killed", UA), (30, 30, 30, "exact", "wounded", UA)],
                  id="claimed-to-have-killed"),
+    pytest.param("The Centre of National Resistance says more than two thousand North Korean troops are now "
+                 "in Kursk.",
+                 [(2000, 2000, N, "more_than", "troops_deployed", UA)], id="institution-without-its-country"),
     pytest.param("Zelensky predicted more captures after sharing video of two captured North Korean soldiers.",
                  [(2, 2, 2, "exact", "captured", UA)], id="named-speaker-subordinate-clause",
                  marks=known("a figure in a subordinate clause (`after sharing ...`) of a named speaker's "
