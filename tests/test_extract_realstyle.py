@@ -304,6 +304,14 @@ def test_realstyle_phrase(text, expected):
     assert _agrees(got, expected), got
 
 
+def test_day_belongs_to_its_source():
+    """"X gave N on Monday, above Seoul's count of M": Monday dates X's figure only."""
+    rows = extract_text(HEAD + "Zelensky said on Monday that 3,000 North Korean soldiers were casualties, far "
+                        "above Seoul's count of 1,100.\n", "case.txt")
+    assert [(r["value"], r["claimant_group"], r["claim_date"]) for r in rows] == [
+        (3000, UA, "2024-12-23"), (1100, SK, None)]
+
+
 @pytest.mark.parametrize("text,expected", CLAIM_DATES)
 def test_realstyle_claim_date(text, expected):
     rows = extract_text(HEAD + text + "\n", "case.txt")

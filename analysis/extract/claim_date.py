@@ -31,9 +31,16 @@ _OPENING = re.compile(r"[^,;]*(?:,[^,;]{1,80})?,\s+(?:[\w.-]+\s+){0,3}")
 def claim_date(sentence: str, spk: list[Speaker], dates: list):
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
     reported`); a date elsewhere in the sentence dates an event, not the claim."""
+    return dated_claim(sentence, spk, dates)[0]
+
+
+def dated_claim(sentence: str, spk: list[Speaker], dates: list):
+    """The claim date of a sentence and the speaker it dates: the one whose attribution
+    the date stands next to ("Zelensky gave the figure Monday, above Seoul's count of
+    1,100": Monday is Zelensky's, not Seoul's); None when no speaker stands there."""
     usable = [(start, end, d) for start, end, d in dates if d is not None]
     if not usable:
-        return None
+        return None, None
     anchors = [(s.start, s.end) for s in spk]
     anchors += [m.span() for p in (_ATTR_VERB, _ACCORDING) for m in p.finditer(sentence)]
     best = None
@@ -49,8 +56,13 @@ def claim_date(sentence: str, spk: list[Speaker], dates: list):
             # closes the attribution phrase itself
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
             if (gap <= 45 or opening or closing) and (best is None or gap < best[0]):
-                best = (gap, day)
-    return best[1] if best else None
+                best = (gap, day, a_start, a_end)
+    if best is None:
+        return None, None
+    _, day, a_start, a_end = best
+    # the speaker of that attribution: its own span, or the name just before its verb
+    near = [s for s in spk if s.start <= a_start and a_start - s.end <= 40 or s.start >= a_end and s.start - a_end <= 25]
+    return day, min(near, key=lambda s: abs(s.start - a_start)) if near else None
 
 
 def own_part(ctx: Context) -> str:

@@ -45,3 +45,4 @@ class Context:
     index: int       # of the sentence in state.sentences
     state: ArticleState
     speakers: list[Speaker] = field(default_factory=list)  # the sentence's sources
+    dated: Speaker | None = None  # the source the sentence's claim date belongs to
