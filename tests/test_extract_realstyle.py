@@ -312,6 +312,13 @@ def test_day_belongs_to_its_source():
         (3000, UA, "2024-12-23"), (1100, SK, None)]
 
 
+def test_surname_is_the_person_the_article_named():
+    """"Lee said" after "lawmaker Lee Seong-kweun": that Lee, not another Lee of the name list."""
+    rows = extract_text(HEAD + "South Korean lawmaker Lee Seong-kweun briefed reporters on the NIS findings. "
+                        "Lee said another 1,000 North Korean soldiers were wounded.\n", "case.txt")
+    assert [(r["value"], r["claimant"]) for r in rows] == [(1000, "Lee Seong-kweun")]
+
+
 @pytest.mark.parametrize("text,expected", CLAIM_DATES)
 def test_realstyle_claim_date(text, expected):
     rows = extract_text(HEAD + text + "\n", "case.txt")

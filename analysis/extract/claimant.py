@@ -111,6 +111,19 @@ def _side_in_name(name: str) -> str | None:
     return None
 
 
+def _surnames() -> dict[str, list[tuple[str, str]]]:
+    """The people of the name list by the short name they go by ("Lee", "Kirby")."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, group in vocab.PEOPLE.items():
+        parts = name.split()
+        alias = parts[0] if "-" in parts[-1] or group == "North Korea" else parts[-1]
+        out.setdefault(alias, []).append((name, group))
+    return out
+
+
+_SURNAMES = _surnames()
+
+
 def learn_names(text: str) -> LocalNames:
     """The article's own cast: unknown names introduced with a side and a role
     ("Dmytro Ponomarenko, Ukraine's ambassador", "South Korean lawmaker Yu Yong-weon")."""
@@ -133,6 +146,11 @@ def learn_names(text: str) -> LocalNames:
             alias = parts[0] if "-" in parts[-1] else parts[-1]
             if alias not in _CLAIMANTS:
                 table.setdefault(alias, (name, group))
+    for alias, owners in _SURNAMES.items():
+        # "Lee said": the Lee this article names in full, of the several the list knows
+        named = [owner for owner in owners if owner[0] in text]
+        if len(owners) > 1 and len(named) == 1:
+            table.setdefault(alias, named[0])
     bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
         if _BODY_WORD.search(text) else set()  # the full pattern is slow; most texts name none
     for name in sorted(bodies, key=len, reverse=True):
