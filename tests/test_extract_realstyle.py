@@ -111,6 +111,12 @@ ATTRIBUTION = [
     pytest.param("The NIS confirmed that Ukrainian forces had captured one injured North Korean soldier, but "
                  "said he died a day later.",
                  [(1, 1, 1, "exact", "captured", SK)], id="side-as-agent-in-reported-clause"),
+    pytest.param("The new count comes after a report by the NIS to lawmakers last week, which put North "
+                 "Korean deaths at no fewer than 100 soldiers.",
+                 [(100, 100, N, "at_least", "killed", SK)], id="report-by-institution-which-said"),
+    pytest.param("According to briefings at South Korea's parliament by the spy chief, the first 1,500 North "
+                 "Korean troops left in early October.",
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="briefings-at-institution"),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution"),

@@ -269,7 +269,7 @@ OFFICIAL_NOUNS: tuple[str, ...] = (
 MEMBER_NOUNS: tuple[str, ...] = (
     "official", "officials", "source", "sources", "spokesman", "spokeswoman",
     "spokesperson", "analyst", "analysts", "report", "reports", "assessment", "assessments",
-    "estimate", "estimates", "data", "figures", "intelligence", "briefing", "statement",
+    "estimate", "estimates", "data", "figures", "intelligence", "briefing", "briefings", "statement",
     "officers", "experts", "researchers", "representatives", "representative",
 )
 
