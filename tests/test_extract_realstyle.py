@@ -117,6 +117,8 @@ ATTRIBUTION = [
     pytest.param("According to briefings at South Korea's parliament by the spy chief, the first 1,500 North "
                  "Korean troops left in early October.",
                  [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="briefings-at-institution"),
+    pytest.param("On Tuesday the US deputy ambassador to the UN said over 9,000 North Korean troops were in "
+                 "Russia.", [(9000, 9000, N, "more_than", "troops_deployed", US)], id="role-at-institution"),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution"),

@@ -43,6 +43,7 @@ _ROLE_AFTER = re.compile(rf"['’]s\s+(?:\w+\s+){{0,2}}{exact(vocab.POSSESSED_SO
 _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s+")
 # "American officials", "Ukrainian intelligence": a national adjective as a source
 _OFFICIAL_NOUN = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
+_POST_AT = re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)?$", re.I)
 _MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?$", re.I)
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
@@ -319,8 +320,11 @@ def verb_after(c: Mention) -> bool | None:
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
         joint = _JOINT.fullmatch(lead_in)
+        # the body a post is at is not another speaker ("the US deputy ambassador to the
+        # United Nations said")
         others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
-                  if lookup_claimant(o.group(0), c.local)[1] != c.group]
+                  if lookup_claimant(o.group(0), c.local)[1] != c.group
+                  and not _POST_AT.search(lead_in[:o.start()])]
         return True if not others or joint else None
     return None
 
