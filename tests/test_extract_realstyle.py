@@ -250,6 +250,10 @@ MEASURE_CUES = [
                  "1,500 soldiers in November.",
                  [(1500, 1500, 1500, "exact", "troops_deployed", SK), (1500, 1500, 1500, "exact", "troops_deployed", SK)],
                  id="followed-by-an-additional"),
+    pytest.param("Saturday, 21 December 2024\nN. Korea sending 9,000 soldiers for Moscow's war\n\nNorth Korea "
+                 "has decided to send 9,000 soldiers to Russia, the NIS said.",
+                 [(9000, 9000, 9000, "exact", "troops_planned", SK), (9000, 9000, 9000, "exact", "troops_planned", SK)],
+                 id="headline-line-under-date-line-follows-body"),
     pytest.param("Six North Korean officers died in a Ukrainian missile strike, Kyiv said.",
                  [(6, 6, 6, "exact", "killed", UA)], id="officers-killed-words"),
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",
