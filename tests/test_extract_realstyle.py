@@ -254,6 +254,8 @@ MEASURE_CUES = [
                  "has decided to send 9,000 soldiers to Russia, the NIS said.",
                  [(9000, 9000, 9000, "exact", "troops_planned", SK), (9000, 9000, 9000, "exact", "troops_planned", SK)],
                  id="headline-line-under-date-line-follows-body"),
+    pytest.param("About 200 North Korean soldiers were hurt in the shelling, Kyiv said.",
+                 [(200, 200, 200, "approx", "wounded", UA)], id="hurt-is-wounded"),
     pytest.param("Six North Korean officers died in a Ukrainian missile strike, Kyiv said.",
                  [(6, 6, 6, "exact", "killed", UA)], id="officers-killed-words"),
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",
