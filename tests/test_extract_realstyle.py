@@ -11,9 +11,12 @@ one fails the run until its mark is removed.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from analysis.extract import extract_text
+from analysis.extract.articles import parse_article
 from tests.test_extract_phrases import HEAD
 
 N = None
@@ -324,6 +327,15 @@ def test_day_belongs_to_its_source():
                         "above Seoul's count of 1,100.\n", "case.txt")
     assert [(r["value"], r["claimant_group"], r["claim_date"]) for r in rows] == [
         (3000, UA, "2024-12-23"), (1100, SK, None)]
+
+
+def test_photo_caption_date_is_not_the_published_date():
+    """With no published date in the front matter, a caption's date ("seen on Nov. 27, 2017
+    ... (Example Images)") is not taken for the article's."""
+    article = parse_article("case.txt", "---\ntitle: x\n---\nSoldiers are seen on Nov. 27, 2017, at the "
+                            "border. (Example Images)\nPosted Dec. 4, 2024\nThe NIS said on Wednesday that "
+                            "600 North Korean soldiers had died.\n")
+    assert article.published == date(2024, 12, 4)
 
 
 def test_surname_is_the_person_the_article_named():
