@@ -122,6 +122,9 @@ ATTRIBUTION = [
                  [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="briefings-at-institution"),
     pytest.param("On Tuesday the US deputy ambassador to the UN said over 9,000 North Korean troops were in "
                  "Russia.", [(9000, 9000, N, "more_than", "troops_deployed", US)], id="role-at-institution"),
+    pytest.param("The North is propping up Russia's military operations by sending 1,500 special forces "
+                 "troops east, according to South Korea's spy agency.",
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="possessive-noun-as-modifier"),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution"),

@@ -283,9 +283,18 @@ def a_place(c: Mention) -> bool | None:
     return False
 
 
+_NOT_A_MODIFIER = {"has", "is", "was", "does", "says", "claims", "estimates", "assesses", "believes",
+                   "thinks", "reports", "warns", "puts", "counts", "tells", "as"}
+
+
 def role_after(c: Mention) -> bool | None:
-    """"Ukraine's ambassador said", "Seoul's estimate"."""
-    return True if _ROLE_AFTER.match(c.after) else None
+    """"Ukraine's ambassador said", "Seoul's estimate"; not "Russia's military efforts",
+    where the noun only modifies the next one."""
+    m = _ROLE_AFTER.match(c.after)
+    if not m:
+        return None
+    nxt = re.match(r"\s+([a-z]+s)\b", c.after[m.end():])
+    return None if nxt and nxt.group(1) not in _NOT_A_MODIFIER else True
 
 
 def source_note(c: Mention) -> bool | None:
