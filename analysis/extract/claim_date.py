@@ -35,7 +35,7 @@ EARLIER_CLAIM = re.compile(rf"""
 """, re.I | re.X)
 
 
-def claim_day(sentence: str, spk: list[Speaker], dates: list) -> tuple:
+def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple:
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
     reported`), with the speaker it stands with (None when the sentence names none); a date
     elsewhere in the sentence dates an event, not the claim."""
@@ -62,6 +62,11 @@ def claim_day(sentence: str, spk: list[Speaker], dates: list) -> tuple:
             if (gap <= 45 or opening or closing) and (best is None or gap < best[0]):
                 best = (gap, day, who or _subject(spk, a_start, a_end))
     return (best[1], best[2]) if best else (None, None)
+
+
+def claim_date(sentence: str, spk: list[Speaker], dates: list):
+    """The day of `dated_claim` alone."""
+    return dated_claim(sentence, spk, dates)[0]
 
 
 def _subject(spk: list[Speaker], start: int, end: int) -> Speaker | None:
@@ -124,7 +129,7 @@ _BACK_TO_FIGURE = re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:i
                              r"numbers?|estimates?|assessments?|count|toll|tally|data)\b", re.I)
 
 
-def date_from_next_sentence(rows: list[dict], state: ArticleState, published) -> None:
+def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
     """An undated figure takes the day named in the sentence after it when that sentence
     speaks of the figure being given ("... over a thousand were killed or wounded. The
     figure was given by the spokesman at a briefing on Friday."), unless that day stands
@@ -137,8 +142,8 @@ def date_from_next_sentence(rows: list[dict], state: ArticleState, published) ->
         after = state.sentences[i + 1].text
         if not _BACK_TO_FIGURE.search(after):
             continue
-        found = [(d.start, d.end, d.date) for d in find_dates(after, published) if d.date]
-        day, said_by = claim_day(after, sentence_speakers(state, i + 1), found)
+        found = [(d.start, d.end, d.date) for d in find_dates(after, state.published) if d.date]
+        day, said_by = dated_claim(after, sentence_speakers(state, i + 1), found)
         if day is None and len({d for _, _, d in found}) == 1:
             day = found[0][2]  # the sentence is about the giving: its one day is that day
         if day is not None and (said_by is None or row["claimant_group"] in ("Unattributed", said_by.group)):

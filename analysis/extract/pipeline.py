@@ -15,7 +15,7 @@ import re
 import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.extract.claim_date import (claim_day, date_from_article, date_from_next_sentence, dated_for,
+from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence, dated_for,
                                          same_briefing)
 from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
@@ -55,7 +55,7 @@ def extract_article(article: Article) -> list[dict]:
     sentences = split_sentences(text, article.body_start, len(text))
     tables = find_tables(text, article.body_start, len(text))
     state = ArticleState(sentences, title=article.meta.get("title") or "",
-                         local=learn_names(article.body))
+                         local=learn_names(article.body), published=article.published)
     state.name_starts = name_starts(text, article.body_start, len(text), state.local)
     if sentences:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
@@ -75,7 +75,7 @@ def extract_article(article: Article) -> list[dict]:
     rows.sort(key=lambda r: r["start"])
     headline_follows_body(rows)
     share_attribution(rows)
-    date_from_next_sentence(rows, state, article.published)
+    date_from_next_sentence(rows, state)
     date_from_article(rows, state.speakers)
     settle(rows)
     return rows
@@ -89,24 +89,26 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     resolved = [(d.start, d.end, state.dates[-1] if d.kind == "same_day" and state.dates
                  else d.date) for d in find_dates(s_text, article.published)]
     spk = sentence_speakers(state, i)
-    sentence_date, said_by = claim_day(s_text, spk, resolved)
+    sentence_date, dated = dated_claim(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
         if has_number and not _CORRECTED.search(s_text) else []
     kept = True
     headline = is_headline(state, sent)
     for p in phrases:
         rel_start, rel_end = p.start - sent.start, p.end - sent.start
-        ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:], i, state, spk)
+        ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:], i, state, spk, dated)
         if not kept and re.match(r"\s+(?:others|more)\b", ctx.after):
             continue  # "killed 18 Russian servicemen, wounded 33 others"
-        row = figure(ctx, sentence_date, said_by)
+        row = figure(ctx, sentence_date)
         kept = row is not None
         if row is not None:
             state.rows.append(_placed(row, article, sent.start, sent.end, headline))
     state.dates.extend(d for _, _, d in resolved if d is not None)
     spoke = state.speakers
     if spk:
-        spoke.append((i, said_by or spk[-1], sentence_date))
+        if dated is not None and dated is not spk[-1]:
+            spoke.append((i, dated, sentence_date))  # the day is the dated speaker's alone
+        spoke.append((i, spk[-1], sentence_date if dated is None or dated is spk[-1] else None))
     elif spoke and i - spoke[-1][0] <= 3 and names_back(s_text):
         # "He added ..." keeps the speaker for the sentences after it
         spoke.append((i, spoke[-1][1], sentence_date or spoke[-1][2]))
@@ -128,7 +130,7 @@ def is_headline(state: ArticleState, sent: Sentence) -> bool:
     return len(text) <= _HEADLINE_LENGTH and not re.search(r"[.!?][\"”’]?$", text)
 
 
-def figure(ctx: Context, sentence_date, said_by: Speaker | None = None) -> dict | None:
+def figure(ctx: Context, sentence_date) -> dict | None:
     """The figure a number phrase gives, or None when it is not one: what it counts and
     whether that is in scope, its measure, who it is credited to and when, and how sure
     each of these is."""
@@ -140,7 +142,7 @@ def figure(ctx: Context, sentence_date, said_by: Speaker | None = None) -> dict 
         return None
     speaker, day, how = credit(ctx) or (None, None, None)
     # the sentence's day is another side's statement: a day from elsewhere would be a guess
-    own = dated_for(speaker, said_by)
+    own = dated_for(speaker, ctx.dated)
     day = (sentence_date or day) if own else None
     if day is None and own and speaker is not None and how not in DOCUMENT_RULES:
         day = same_briefing(ctx, speaker)
