@@ -98,7 +98,19 @@ DAY_IN_NEXT_SENTENCE = [
                  "resumed on Monday.", [(3000, None)], id="next-sentence-day-of-an-event"),
 ]
 
-TABLES = {"day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "no_one_day": NO_ONE_DAY, "deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
+# "One of them said": the day the unnamed speakers of the sentence before spoke on.
+ONE_OF_THEM = [
+    pytest.param("Two members of the intelligence committee spoke to the press on Monday. \"Roughly 2,000 "
+                 "North Korean soldiers are in Kursk,\" one of them said, quoting the NIS.",
+                 [(2000, "2024-12-23")], id="one-of-them-after-unnamed-briefing"),
+    pytest.param("Shelling hit the town on Monday. \"Roughly 2,000 North Korean soldiers are in Kursk,\" "
+                 "one of them said, quoting the NIS.", [(2000, None)], id="one-of-them-day-of-an-event"),
+    pytest.param("Kyiv's officials spoke to the press on Monday. \"Roughly 2,000 North Korean soldiers are in "
+                 "Kursk,\" one of the lawmakers said, quoting the NIS.", [(2000, None)],
+                 id="one-of-them-sentence-before-has-another-source"),
+]
+
+TABLES = {"one_of_them": ONE_OF_THEM, "day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "no_one_day": NO_ONE_DAY, "deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
           "day_with_its_speaker": DAY_WITH_ITS_SPEAKER}
 
 

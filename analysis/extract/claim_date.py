@@ -97,7 +97,23 @@ def same_briefing(ctx: Context, speaker: Speaker):
     if EARLIER_CLAIM.search(own_part(ctx)):
         return None
     return next((d for _, sp, d in reversed(ctx.state.speakers[-20:])
-                 if d is not None and sp.group == speaker.group), None)
+                 if d is not None and sp.group == speaker.group), None) or _unnamed_briefing(ctx)
+
+
+# "one of them said", "one of the lawmakers added": a speaker of the sentence before
+_ONE_OF_THEM = re.compile(rf"\bone\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?{_VERB}", re.I)
+
+
+def _unnamed_briefing(ctx: Context):
+    """"Lawmakers briefed reporters on Monday. '... 3,000 ...,' one of them said": the day
+    of the sentence before, when that sentence speaks with no known source and this one
+    refers back to its speakers."""
+    i = ctx.index
+    if i == 0 or not _ONE_OF_THEM.search(ctx.sentence.text) or sentence_speakers(ctx.state, i - 1):
+        return None
+    before = ctx.state.sentences[i - 1].text
+    dates = [(d.start, d.end, d.date) for d in find_dates(before, ctx.state.published) if d.date]
+    return dated_claim(before, [], dates)[0]
 
 
 def date_from_article(rows: list[dict], spoke: list) -> None:
