@@ -79,6 +79,14 @@ NO_ONE_DAY = [
     pytest.param("The NIS said on Monday that more troops had arrived. The NIS said 3,000 North Korean soldiers of the "
                  "previous rotation were killed or wounded.", [(3000, "2024-12-23")],
                  id="previous-of-the-event"),
+    pytest.param("The NIS told lawmakers on Monday that more troops had gone. By the NIS's estimate from "
+                 "September, 1,000 North Korean soldiers were wounded.", [(1000, None)],
+                 id="estimate-from-a-month"),
+    pytest.param("Kyiv's military intelligence said on Monday that the front had held. At the end of "
+                 "November its chief put the North Korean force at 11,000.", [(11000, None)],
+                 id="at-the-end-of-a-month",
+                 marks=known("a day the sentence-before rule of attribution carries is not checked against "
+                             "the wording's own time")),
     pytest.param("The NIS said on Monday that it had new information. The NIS said 1,000 North Korean "
                  "soldiers who recently fought in Kursk were wounded.", [(1000, "2024-12-23")],
                  id="recently-of-the-event"),

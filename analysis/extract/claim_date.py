@@ -25,13 +25,14 @@ _VERB = "(?:" + "|".join(vocab.ATTRIBUTION_VERBS) + ")"
 # one sets a deadline ahead and is no earlier claim.
 EARLIER_CLAIM = re.compile(rf"""
     [(\[][^)\]]*\b{_MONTH_FULL}\b[^)\]\d]*[)\]]     # a source note with its month: "[NIS, April]"
-  | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken)
+  | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken|warned)
       |previously|earlier|before|ago
       |(?:previous|prior|former|old)\s+(?:\w+\s+)?(?:estimate|count|figure|assessment|tally)s?
       |(?:recently|lately)\s+{_VERB}|{_VERB}\s+(?:recently|lately)   # of the claim, not an event's
       |(?:this|last)\s+week|in\s+recent\s+(?:days|weeks)
-      |last\s+(?:month|year|fall|autumn|spring|summer|winter)
-      |(?:\b(?:in|since)|(?:^|[,;:(])\s*by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b)
+      |last\s+(?:month|year|fall|autumn|spring|summer|winter|{_MONTH_FULL}\b)
+      |(?:\b(?:in|since|from)|(?:^|[,;:(])\s*by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b
+      |at\s+the\s+(?:end|beginning|start|middle|turn)\s+of\s+(?:the\s+month|the\s+year|{_MONTH_FULL}))
 """, re.I | re.X)
 
 
