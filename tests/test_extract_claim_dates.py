@@ -118,7 +118,18 @@ ONE_OF_THEM = [
                  id="one-of-them-sentence-before-has-another-source"),
 ]
 
-TABLES = {"one_of_them": ONE_OF_THEM, "day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "no_one_day": NO_ONE_DAY, "deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
+# A day right after what happened dates the event, not the claim.
+EVENT_DAY = [
+    pytest.param("The NIS said 100 North Korean soldiers died on Monday.", [(100, None)], id="died-on-day"),
+    pytest.param("Kyiv said 30 North Korean soldiers were killed on Saturday near Kursk.", [(30, None)],
+                 id="killed-on-day-then-place"),
+    pytest.param("Two North Korean soldiers captured on Thursday are being questioned, the SBU said.",
+                 [(2, None)], id="captured-on-day"),
+    pytest.param("North Korean soldiers were killed near Kursk, and Kyiv said on Monday that they numbered "
+                 "30.", [(30, "2024-12-23")], id="event-then-claim-day"),
+]
+
+TABLES = {"event_day": EVENT_DAY, "one_of_them": ONE_OF_THEM, "day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "no_one_day": NO_ONE_DAY, "deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
           "day_with_its_speaker": DAY_WITH_ITS_SPEAKER}
 
 

@@ -36,11 +36,20 @@ EARLIER_CLAIM = re.compile(rf"""
 """, re.I | re.X)
 
 
+# A day right after what happened ("died on Monday", "were killed in fighting near Kursk on
+# Saturday", "captured on Thursday") dates the event, not the claim.
+_EVENT_DAY = re.compile(r"""\b(?:killed|died|wounded|injured|hurt|captured|taken\s+prisoner|sent|deployed
+    |dispatched|arrived|fought|clashed|attacked|struck|crossed|began|started|fell|surrendered|occurred
+    |happened|took\s+place)\s+(?:(?!(?:said|says|told|reported|announced|added)\b)[\w'-]+\s+){0,4}?
+    (?:(?:late|early)\s+)?(?:on\s+)?$""", re.I | re.X)
+
+
 def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple:
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
     reported`), with the speaker it stands with (None when the sentence names none); a date
     elsewhere in the sentence dates an event, not the claim."""
-    usable = [(start, end, d) for start, end, d in dates if d is not None]
+    usable = [(start, end, d) for start, end, d in dates
+              if d is not None and not _EVENT_DAY.search(sentence[max(0, start - 60):start])]
     if not usable:
         return None, None
     anchors = [(s.start, s.end, s) for s in spk]
