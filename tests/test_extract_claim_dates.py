@@ -35,6 +35,8 @@ OPENING_DAY = [
     pytest.param("On Monday, North Korean units attacked near a village, losing men, and a week on, the "
                  "NIS said 1,000 North Korean soldiers were wounded.", [(1000, None)],
                  id="opening-day-of-an-event-far-from-the-verb"),
+    pytest.param("On Saturday, 50 North Korean soldiers were killed near a village, the unit said.",
+                 [(50, None)], id="opening-day-of-the-figure-clause"),
 ]
 
 # "A day earlier", "the day before": the day before the article's; not a day counted from

@@ -64,8 +64,9 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple:
                 gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}", sentence[end:a_start])
                 # "On 3 March, after a session of the war cabinet, the minister said": a day
                 # that opens the sentence dates its statement across one clause set off by commas
+                # (one without a figure: "On Saturday, 50 soldiers were killed ..., the unit said")
                 or gap <= 160 and _OPENS.fullmatch(sentence[:start])
-                and re.fullmatch(r",[^,;]+,\s+(?:\w+\s+){0,3}", sentence[end:a_start]))
+                and re.fullmatch(r",[^,;\d]+,\s+(?:\w+\s+){0,3}", sentence[end:a_start]))
             # "according to vice chairs of the intelligence committee on Wednesday": the day
             # closes the attribution phrase itself
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
