@@ -37,6 +37,10 @@ OPENING_DAY = [
                  id="opening-day-of-an-event-far-from-the-verb"),
     pytest.param("On Saturday, 50 North Korean soldiers were killed near a village, the unit said.",
                  [(50, None)], id="opening-day-of-the-figure-clause"),
+    pytest.param("On Saturday North Korean units lost 50 men near Kursk, the unit said.", [(50, None)],
+                 id="opening-day-of-the-figure-phrase"),
+    pytest.param("At the Dec. 20 parade for the 17th Brigade, Kim Jong Un said 90 of its soldiers had died.",
+                 [(90, "2024-12-20")], id="opening-day-ordinal-is-no-figure"),
 ]
 
 # "A day earlier", "the day before": the day before the article's; not a day counted from

@@ -12,6 +12,7 @@ from analysis.extract.patterns import alternation
 from analysis.extract.state import ArticleState, Context
 
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
+_FIGURE = re.compile(r"\d(?![\d,.]*(?:st|nd|rd|th)\b)")  # a number, not an ordinal ("528th")
 _OPENS = re.compile(r"\W*(?:on|at)?\s*", re.I)  # what may stand before a day that opens a sentence
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting)\b", re.I)
 # the months by full name: the longest key of each in vocab.MONTHS
@@ -58,15 +59,17 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple:
     for start, end, day in usable:
         for a_start, a_end, who in anchors:
             gap = max(a_start - end, start - a_end, 0)
-            opening = end <= a_start and (
+            between = sentence[end:a_start]
+            # an opening phrase with a figure in it ("On Saturday 50 soldiers were killed near
+            # Kursk, the unit said") is what the day dates, not the statement after it
+            opening = end <= a_start and not _FIGURE.search(between) and (
                 # "At the Dec. 12 ceremony for the engineers of the regiment, Kim said": an
                 # opening phrase dates the statement that follows it
-                gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}", sentence[end:a_start])
+                gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}", between)
                 # "On 3 March, after a session of the war cabinet, the minister said": a day
                 # that opens the sentence dates its statement across one clause set off by commas
-                # (one without a figure: "On Saturday, 50 soldiers were killed ..., the unit said")
                 or gap <= 160 and _OPENS.fullmatch(sentence[:start])
-                and re.fullmatch(r",[^,;\d]+,\s+(?:\w+\s+){0,3}", sentence[end:a_start]))
+                and re.fullmatch(r",[^,;]+,\s+(?:\w+\s+){0,3}", between))
             # "according to vice chairs of the intelligence committee on Wednesday": the day
             # closes the attribution phrase itself
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
