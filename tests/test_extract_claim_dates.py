@@ -66,6 +66,9 @@ DAY_WITH_ITS_SPEAKER = [
                  "on Monday: 3,000 North Korean soldiers dead or wounded, well above Seoul's count of "
                  "about 1,100.", [(3000, "2024-12-23"), (1100, None)],
                  id="other-side-count-takes-no-earlier-briefing-day"),
+    pytest.param("As reported by the wire agency on December 23, Seoul put North Korea's losses at more than "
+                 "1,000, while Kyiv said the number was more than 3,000.",
+                 [(1000, "2024-12-23"), (3000, "2024-12-23")], id="relaying-report-day-dates-every-side"),
     pytest.param("The NIS said on Monday that 1,100 North Korean soldiers were killed or wounded, while "
                  "Kyiv has put the toll at 3,000.", [(1100, "2024-12-23"), (3000, None)],
                  id="dated-claim-then-other-side-count"),

@@ -14,7 +14,7 @@ from analysis.extract.state import ArticleState, Context
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
 _FIGURE = re.compile(r"\d(?![\d,.]*(?:st|nd|rd|th)\b)")  # a number, not an ordinal ("528th")
 _OPENS = re.compile(r"\W*(?:on|at)?\s*", re.I)  # what may stand before a day that opens a sentence
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting)\b", re.I)
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting|as\s+(?:first\s+)?reported\s+by)\b", re.I)
 # the months by full name: the longest key of each in vocab.MONTHS
 _MONTH_FULL = "(?:" + "|".join(max((k for k, v in vocab.MONTHS.items() if v == n), key=len)
                                for n in range(1, 13)) + ")"
@@ -53,11 +53,14 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple:
               if d is not None and not _EVENT_DAY.search(sentence[max(0, start - 60):start])]
     if not usable:
         return None, None
-    anchors = [(s.start, s.end, s) for s in spk]
-    anchors += [(*m.span(), None) for p in (_ATTR_VERB, _ACCORDING) for m in p.finditer(sentence)]
+    # a verb speaks for its subject; "According to AFP on December 24, Seoul said ..., while
+    # Kyiv said ...": a relaying report's day dates every claim it carries (None: no one side)
+    anchors = [(s.start, s.end, s, False) for s in spk]
+    anchors += [(*m.span(), _subject(spk, *m.span()), False) for m in _ATTR_VERB.finditer(sentence)]
+    anchors += [(*m.span(), None, True) for m in _ACCORDING.finditer(sentence)]
     best = None
     for start, end, day in usable:
-        for a_start, a_end, who in anchors:
+        for a_start, a_end, who, relay in anchors:
             gap = max(a_start - end, start - a_end, 0)
             between = sentence[end:a_start]
             # an opening phrase with a figure in it ("On Saturday 50 soldiers were killed near
@@ -73,8 +76,10 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple:
             # "according to vice chairs of the intelligence committee on Wednesday": the day
             # closes the attribution phrase itself
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
+            if relay and closing:
+                gap = -1  # the day of the report itself, before any speaker next to it
             if (gap <= 45 or opening or closing) and (best is None or gap < best[0]):
-                best = (gap, day, who or _subject(spk, a_start, a_end))
+                best = (gap, day, who)
     return (best[1], best[2]) if best else (None, None)
 
 
