@@ -56,6 +56,9 @@ _NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|throug
 _DATE_LINE = re.compile(r"^\W*(?:(?:date|posted|published|updated|written|modified)\b:?\s*)?$", re.I)
 
 
+_DAY_BEFORE = re.compile(r"(?:a|one|the)\s+(?:day\s+(?:before|earlier)|previous\s+day)", re.I)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -153,6 +156,8 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     ['2024-12-23']
     >>> find_dates("on the day before the attack", b)  # a day counted from an event
     []
+    >>> [str(d.date) for d in find_dates("On December 10, the paper said a day earlier", b)]
+    ['2024-12-10', '2024-12-09']
     """
     present = {kind for kind, cue in _CUES.items() if cue.search(sentence)}
     if not present:
@@ -170,6 +175,10 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             date = None if kind == "same_day" else _resolve(kind, m, base)
+            prior = [d for d in found if d.start < m.start() and d.date]
+            if kind == "relative" and prior and _DAY_BEFORE.match(m.group("rel")):
+                # "On October 4, the paper reported ... a day earlier": the day before that one
+                date = max(prior, key=lambda d: d.start).date - dt.timedelta(days=1)
             if date is None and kind != "same_day":
                 continue
             found.append(DateMention(m.start(), m.end(), kind, date))
