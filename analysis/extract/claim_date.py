@@ -1,5 +1,5 @@
-"""The claim date: the day-precise date standing next to an attribution, or the day the
-same source spoke on elsewhere in the article."""
+"""The claim date: the day-precise date standing next to an attribution (and the source it
+stands with), or the day the same source spoke on elsewhere in the article."""
 from __future__ import annotations
 
 import datetime as dt
@@ -45,7 +45,7 @@ _EVENT_DAY = re.compile(r"""\b(?:killed|died|wounded|injured|hurt|captured|taken
     (?:(?:late|early)\s+)?(?:on\s+)?$""", re.I | re.X)
 
 
-def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple:
+def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date | None, Speaker | None]:
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
     reported`), with the speaker it stands with (None when the sentence names none); a date
     elsewhere in the sentence dates an event, not the claim."""
@@ -83,7 +83,7 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple:
     return (best[1], best[2]) if best else (None, None)
 
 
-def claim_date(sentence: str, spk: list[Speaker], dates: list):
+def claim_date(sentence: str, spk: list[Speaker], dates: list) -> dt.date | None:
     """The day of `dated_claim` alone."""
     return dated_claim(sentence, spk, dates)[0]
 
@@ -110,7 +110,7 @@ def own_part(ctx: Context) -> str:
         r"\b(?:where|which|who|whom|while|when|whereas|since)\b|;", ctx.after, maxsplit=1)[0]
 
 
-def same_briefing(ctx: Context, speaker: Speaker):
+def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
     """"The NIS said on Friday ... The agency also estimated ...": the day the same side
     last spoke on, unless the wording places this claim earlier."""
     if EARLIER_CLAIM.search(own_part(ctx)):
@@ -123,7 +123,7 @@ def same_briefing(ctx: Context, speaker: Speaker):
 _ONE_OF_THEM = re.compile(rf"\bone\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?{_VERB}", re.I)
 
 
-def _unnamed_briefing(ctx: Context):
+def _unnamed_briefing(ctx: Context) -> dt.date | None:
     """"Lawmakers briefed reporters on Monday. '... 3,000 ...,' one of them said": the day
     of the sentence before, when that sentence speaks with no known source and this one
     refers back to its speakers."""
