@@ -11,9 +11,12 @@ one fails the run until its mark is removed.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from analysis.extract import extract_text
+from analysis.extract.articles import parse_article
 from tests.test_extract_phrases import HEAD
 
 N = None
@@ -38,6 +41,14 @@ NUMBER_FORMS = [
                  [(3200, 3200, 3200, "exact", "wounded", UA)], id="words-thousand-digits-hyphen"),
     pytest.param("Some three-thousand North Korean troops were killed or wounded, the NIS said.",
                  [(3000, 3000, 3000, "approx", "casualties", SK)], id="words-hyphen-thousand"),
+    pytest.param("\"More than 9,000 DPRK (North Korean) troops are now in Russia,\" the State Department said.",
+                 [(9000, 9000, N, "more_than", "troops_deployed", US)], id="gloss-in-parentheses"),
+    pytest.param("Patel said North Korean troops numbering more-than 10k arrived in Russia's east.",
+                 [(10000, 10000, N, "more_than", "troops_deployed", US)], id="hyphenated-more-than"),
+    pytest.param("The Pentagon said roughly 9, 000 North Korean soldiers had reached Kursk.",
+                 [(9000, 9000, 9000, "approx", "troops_deployed", US)], id="space-after-thousands-comma"),
+    pytest.param("Washington said more than 10\u201a000 North Korean soldiers had gone to Russia.",
+                 [(10000, 10000, N, "more_than", "troops_deployed", US)], id="low-quote-as-thousands-comma"),
     pytest.param("Budanov said some 12 000 North Korean soldiers are in Russia.",
                  [(12000, 12000, 12000, "approx", "troops_deployed", UA)], id="space-thousands"),
     pytest.param("The NIS said 1 500 North Korean special forces arrived in Vladivostok.",
@@ -58,10 +69,13 @@ MESSY_TEXT = [
                  "Allies gather around 30,000 troops for drills in the Bal\n-\n"
                  "Flood kills 12 in coastal prov\n",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list"),
+    pytest.param("posted 2024-12-21 Some wounded North Korean prisoners died in Ukrainian custody, "
+                 "Zelensky said.", [], id="numeric-date-line"),
     pytest.param("SEOUL (Example Wire) -About 1,500 North Korean soldiers have arrived in Russia, "
                  "the NIS said.",
-                 [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued",
-                 marks=known("a qualifier glued to a dateline dash (`-About`) is not read")),
+                 [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued"),
+    pytest.param("BUSAN--At least 40 North Korean conscripts died in the assault, the NIS said.",
+                 [(40, 40, N, "at_least", "killed", SK)], id="dateline-double-hyphen"),
     pytest.param("North Korea to send 6,000 troops to Kursk: Zelensky | Example Daily",
                  [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="headline-colon-name-site",
                  marks=known("a claimant after a headline colon (`...: Name | Site`) is not read")),
@@ -88,6 +102,29 @@ ATTRIBUTION = [
     pytest.param("American, Ukrainian and South Korean officials say up to 12,000 North Korean soldiers have "
                  "been sent.",
                  [(12000, N, 12000, "up_to", "troops_deployed", (US, UA, SK))], id="joint-subject-adjectives"),
+    pytest.param("The fighting has left at least 1,000 North Korean soldiers dead or wounded, South Korean "
+                 "defence officials told reporters.",
+                 [(1000, 1000, N, "at_least", "casualties", SK)], id="adjective-lowercase-word-officials"),
+    pytest.param("Pentagon officials told reporters this week that 10,000 North Korean troops were drilling "
+                 "at bases in Russia's far east.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="institution-officials"),
+    pytest.param("Some 1,000 North Korean soldiers have died in Kursk, the BBC's Russian service said, "
+                 "citing unnamed Western officials.",
+                 [(1000, 1000, 1000, "approx", "killed", (OT, UN))], id="outlet-language-service"),
+    pytest.param("The NIS confirmed that Ukrainian forces had captured one injured North Korean soldier, but "
+                 "said he died a day later.",
+                 [(1, 1, 1, "exact", "captured", SK)], id="side-as-agent-in-reported-clause"),
+    pytest.param("The new count comes after a report by the NIS to lawmakers last week, which put North "
+                 "Korean deaths at no fewer than 100 soldiers.",
+                 [(100, 100, N, "at_least", "killed", SK)], id="report-by-institution-which-said"),
+    pytest.param("According to briefings at South Korea's parliament by the spy chief, the first 1,500 North "
+                 "Korean troops left in early October.",
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="briefings-at-institution"),
+    pytest.param("On Tuesday the US deputy ambassador to the UN said over 9,000 North Korean troops were in "
+                 "Russia.", [(9000, 9000, N, "more_than", "troops_deployed", US)], id="role-at-institution"),
+    pytest.param("The North is propping up Russia's military operations by sending 1,500 special forces "
+                 "troops east, according to South Korea's spy agency.",
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="possessive-noun-as-modifier"),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution"),
@@ -101,6 +138,9 @@ ATTRIBUTION = [
                  "wounded 30.",
                  [(70, 70, 70, "exact", "killed", UA), (30, 30, 30, "exact", "wounded", UA)],
                  id="claimed-to-have-killed"),
+    pytest.param("The Centre of National Resistance says more than two thousand North Korean troops are now "
+                 "in Kursk.",
+                 [(2000, 2000, N, "more_than", "troops_deployed", UA)], id="institution-without-its-country"),
     pytest.param("Zelensky predicted more captures after sharing video of two captured North Korean soldiers.",
                  [(2, 2, 2, "exact", "captured", UA)], id="named-speaker-subordinate-clause",
                  marks=known("a figure in a subordinate clause (`after sharing ...`) of a named speaker's "
@@ -123,9 +163,16 @@ NOT_THIS_DEPLOYMENT = [
                  id="one-soldier-anecdote"),
     pytest.param("Zelensky showed video of two captured North Korean soldiers. The two wounded men answered "
                  "questions through an interpreter.",
-                 [(2, 2, 2, "exact", "captured", UA)], id="same-people-described-again",
-                 marks=known("a second description of the same two men gives an extra wounded row, "
-                             "and the captured row loses its claimant")),
+                 [(2, 2, 2, "exact", "captured", UA), (2, 2, 2, "exact", "captured", UA)],
+                 id="same-people-described-again"),
+    pytest.param("Kyiv said its troops had captured three North Korean soldiers. Three soldiers, though "
+                 "hurt, were flown to the capital for questioning.",
+                 [(3, 3, 3, "exact", "captured", UA), (3, 3, 3, "exact", "captured", UA)],
+                 id="same-prisoners-bare-noun-again"),
+    pytest.param("Kyiv said its troops had captured two North Korean soldiers. Two soldiers of the same unit "
+                 "were killed in the assault, it added.",
+                 [(2, 2, 2, "exact", "captured", UA), (2, 2, 2, "exact", "killed", UA)],
+                 id="same-count-but-killed-is-new"),
     pytest.param("In 1968 a raiding party of 31 North Korean commandos crossed into the South.", [],
                  id="historical-aside",
                  marks=known("a historical raid's party size is counted as deployed")),
@@ -137,8 +184,20 @@ NOT_THIS_DEPLOYMENT = [
                  marks=known("after a sentence about the soldiers sent, a home strength in an apposition "
                              "is counted as deployed")),
     pytest.param("Some 15,000 North Korean workers have also gone to Russia, the NIS said.", [],
-                 id="workers",
-                 marks=known("North Korean workers (not military) are counted as troops deployed")),
+                 id="workers"),
+    pytest.param("The NIS said the North has sent about 2,000 more workers to building sites in Russia.", [],
+                 id="workers-after-more"),
+    pytest.param("Shoigu said the North would dispatch 1,000 sappers plus 5,000 construction workers to Kursk.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU),
+                  (5000, 5000, 5000, "exact", "troops_planned", RU)], id="construction-workers-count"),
+    pytest.param("Ukrainian forces captured two North Korean soldiers near the border, Zelensky said.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="other-side-subject-north-korean-object"),
+    pytest.param("Ukrainian gunners killed 3,000 Russian soldiers in a month, Kyiv said.", [],
+                 id="other-side-subject-other-side-object"),
+    pytest.param("A 60,000-strong force of Russian and North Korean units is readying an attack near Kursk.", [],
+                 id="strong-group-of-two-armies"),
+    pytest.param("Around 40,000 soldiers, including the North Korean contingent, are gathering near Kursk, the "
+                 "Pentagon said.", [], id="mixed-force-including-the-contingent"),
     pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],
                  id="containers"),
 ]
@@ -147,6 +206,18 @@ MEASURE_CUES = [
     pytest.param("Budanov said the first group of 2,600 North Korean soldiers is to head for Kursk.",
                  [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="is-to-head-for",
                  marks=known("`is to <verb>` (a future of plan) is not a planned cue")),
+    pytest.param("Shoigu said the North Korean leader had decided to dispatch one-thousand deminers to clear "
+                 "mines in Russia.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="purpose-clause-place"),
+    pytest.param("North Korea sent 10,000 soldiers to help retake Kursk, the Pentagon said.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="purpose-clause-after-sent"),
+    pytest.param("Roughly 2,000 North Korean soldiers deployed last year to assist Moscow in its grinding war "
+                 "along the border of the Kursk region are thought to "
+                 "have died, the NIS said.",
+                 [(2000, 2000, 2000, "approx", "killed", SK)], id="participle-then-casualty-predicate"),
+    pytest.param("About 11,000 North Korean soldiers sent to Russia last autumn were in Kursk by November, "
+                 "the NIS said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK)], id="participle-then-place-predicate"),
     pytest.param("The Pentagon said North Korea has dispatched some 10,000 soldiers for training in Russia "
                  "who will likely join the fighting in the coming weeks.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="sent-then-will-augment"),
@@ -169,6 +240,28 @@ MEASURE_CUES = [
     pytest.param("The Pentagon said Pyongyang had moved some 10,000 of its military into Russia.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="of-its-military",
                  marks=known("`N of its military` is not read as personnel")),
+    pytest.param("The NIS said Russian ships had taken 1,500 North Korean special forces to Vladivostok.",
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="taken-to-a-place-is-carried"),
+    pytest.param("Ukraine took two North Korean soldiers into custody, Zelensky said.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="taken-into-custody-is-captured"),
+    pytest.param("Lee said the NIS had heard of at least 100 deaths and the wounded were nearly 1,000 in the "
+                 "North Korean units.",
+                 [(100, 100, N, "at_least", "killed", SK), (1000, N, 1000, "nearly", "wounded", SK)],
+                 id="deaths-and-the-wounded-were"),
+    pytest.param("Zelensky said one wounded North Korean soldier had been taken prisoner near Sudzha.",
+                 [(1, 1, 1, "exact", "captured", UA)], id="one-adjective-noun-captured"),
+    pytest.param("Past wars suggest that about three North Korean soldiers are wounded for every one killed.",
+                 [], id="for-every-one-is-a-ratio"),
+    pytest.param("The NIS said the first 1,500 North Korean troops left in October, followed by an additional "
+                 "1,500 soldiers in November.",
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK), (1500, 1500, 1500, "exact", "troops_deployed", SK)],
+                 id="followed-by-an-additional"),
+    pytest.param("Saturday, 21 December 2024\nN. Korea sending 9,000 soldiers for Moscow's war\n\nNorth Korea "
+                 "has decided to send 9,000 soldiers to Russia, the NIS said.",
+                 [(9000, 9000, 9000, "exact", "troops_planned", SK), (9000, 9000, 9000, "exact", "troops_planned", SK)],
+                 id="headline-line-under-date-line-follows-body"),
+    pytest.param("About 200 North Korean soldiers were hurt in the shelling, Kyiv said.",
+                 [(200, 200, 200, "approx", "wounded", UA)], id="hurt-is-wounded"),
     pytest.param("Six North Korean officers died in a Ukrainian missile strike, Kyiv said.",
                  [(6, 6, 6, "exact", "killed", UA)], id="officers-killed-words"),
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",
@@ -183,14 +276,24 @@ CLAIM_DATES = [
                  "2024-12-23",
                  id="day-after-long-attribution"),
     pytest.param("Lawmakers briefed reporters on Monday. \"About 3,000 North Korean soldiers have been sent "
-                 "so far,\" one of them said, citing the NIS.", "2024-12-23", id="day-in-sentence-before",
-                 marks=known("the day is named in the sentence before the quote")),
+                 "so far,\" one of them said, citing the NIS.", "2024-12-23", id="day-in-sentence-before"),
     pytest.param("Zelensky gave an interview on Sunday. According to him, about 12,000 North Korean soldiers "
                  "have been deployed.", "2024-12-22", id="day-in-interview-sentence"),
     pytest.param("By the NIS's count, some 3,000 North Korean soldiers are dead or wounded. Two "
                  "lawmakers passed the figure on to reporters on Monday.", "2024-12-23",
-                 id="day-in-sentence-after",
-                 marks=known("the day is named in the sentence after the figure")),
+                 id="day-in-sentence-after"),
+    pytest.param("Some 3,000 North Korean soldiers still training in the east will go into battle on "
+                 "December 30, Budanov said.", None, id="day-ahead-is-no-claim-day"),
+    pytest.param("date 2024-12-20 Ukraine says its forces have taken three North Korean soldiers prisoner.",
+                 None, id="page-date-line-is-no-claim-day"),
+    pytest.param("Over the past week more than 1,000 North Korean soldiers fell dead or wounded. This "
+                 "information was shared by the White House spokesman at a briefing on Monday.", "2024-12-23",
+                 id="day-with-speaker-in-sentence-after"),
+    pytest.param("Up to 20 North Korean soldiers were hurt or killed at the weekend. The figure was given by "
+                 "the NIS on Sunday.", "2024-12-22", id="day-with-passive-speaker-in-sentence-after"),
+    pytest.param("On December 20, after a long evening meeting with the commanders of his army, Zelensky "
+                 "stated that about 3,000 North Korean soldiers were now dead or wounded.", "2024-12-20",
+                 id="day-then-clause-then-speaker"),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
 ]
@@ -217,6 +320,30 @@ def _agrees(got: list[tuple], expected: list[tuple]) -> bool:
 def test_realstyle_phrase(text, expected):
     got = _rows(text)
     assert _agrees(got, expected), got
+
+
+def test_day_belongs_to_its_source():
+    """"X gave N on Monday, above Seoul's count of M": Monday dates X's figure only."""
+    rows = extract_text(HEAD + "Zelensky said on Monday that 3,000 North Korean soldiers were casualties, far "
+                        "above Seoul's count of 1,100.\n", "case.txt")
+    assert [(r["value"], r["claimant_group"], r["claim_date"]) for r in rows] == [
+        (3000, UA, "2024-12-23"), (1100, SK, None)]
+
+
+def test_photo_caption_date_is_not_the_published_date():
+    """With no published date in the front matter, a caption's date ("seen on Nov. 27, 2017
+    ... (Example Images)") is not taken for the article's."""
+    article = parse_article("case.txt", "---\ntitle: x\n---\nSoldiers are seen on Nov. 27, 2017, at the "
+                            "border. (Example Images)\nPosted Dec. 4, 2024\nThe NIS said on Wednesday that "
+                            "600 North Korean soldiers had died.\n")
+    assert article.published == date(2024, 12, 4)
+
+
+def test_surname_is_the_person_the_article_named():
+    """"Lee said" after "lawmaker Lee Seong-kweun": that Lee, not another Lee of the name list."""
+    rows = extract_text(HEAD + "South Korean lawmaker Lee Seong-kweun briefed reporters on the NIS findings. "
+                        "Lee said another 1,000 North Korean soldiers were wounded.\n", "case.txt")
+    assert [(r["value"], r["claimant"]) for r in rows] == [(1000, "Lee Seong-kweun")]
 
 
 @pytest.mark.parametrize("text,expected", CLAIM_DATES)

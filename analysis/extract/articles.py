@@ -150,6 +150,10 @@ def date_in_text(text: str) -> dt.date | None:
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SOURCE_URL = re.compile(r"^\s*(?:Source|Originally published at|Read more at)\s*:?\s*(https?://\S+)",
                          re.I | re.M)
+_CAPTION = re.compile(r"""
+    \b(?:is|are|were|was)\s+seen\b|\bpictured\b|\bphoto(?:graph)?\b|\bfile\s+image\b
+  | \((?:[^()]*\b(?:Images?|Photo|Photos|Pool|File|AFP|AP|EPA|Reuters|Yonhap|Getty)\b[^()]*)\)\s*$
+""", re.I | re.X)
 _BYLINE = re.compile(r"^\s*[Bb]y\s+([^\n,.;:]{2,60}?)\s*$", re.M)
 
 
@@ -159,7 +163,9 @@ def _fill_from_text(article: Article) -> None:
     head = body[:600]
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     if meta["published"] is None:
-        meta["published"] = date_in_text(head)
+        # a photo caption's date is the day of the picture, not of the article
+        meta["published"] = date_in_text("\n".join(line for line in head.splitlines()
+                                                   if not _CAPTION.search(line)))
     if not meta.get("url"):
         m = _SOURCE_URL.search(body)
         if m:

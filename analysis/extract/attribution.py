@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 from datetime import date
 
+from analysis.extract.claim_date import claim_date
 from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, earlier_in_sentence,
                                        in_clause, later_in_sentence, named_back, sentence_before,
                                        sentence_speakers, speakers)
+from analysis.extract.dates import find_dates
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence, line_sentences
 from analysis.extract.state import ArticleState, Context
@@ -25,9 +27,13 @@ _SOURCE_LINE = re.compile(r"(?:Sources?|Quote from|Quoted from)\s*:\s*", re.I)
 # "… to Moscow: defence minister", "… – Ukrainian intelligence chief"
 _TITLE_TAIL = re.compile(r"\s*(?::|–|—|\s-)\s+(?P<tail>[^:–—]{3,80})$")
 # the next sentence credits what came before: "This was reported by", "X gave the figure"
+_WHAT_WAS_SAID = r"(?:figures?|numbers?|estimates?|data|assessment|information|report|tally|count)"
 _BACK_REFERENCE = re.compile(
-    r"\b(?:this|these|that|those|it)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+"
-    r"(?:\w+\s+)?(?:said|stated|reported|announced|disclosed|revealed|claimed|noted|estimated)"
+    rf"\b(?:(?:this|these|that|those|it)(?:\s+{_WHAT_WAS_SAID})?|the\s+{_WHAT_WAS_SAID})\s+"
+    r"(?:was|were|is|are|has\s+been|had\s+been)\s+"
+    r"(?:\w+\s+)?(?:said|stated|reported|announced|disclosed|revealed|claimed|noted|estimated|given|"
+    r"provided|released|cited|shared|made\s+public)"
+    rf"|\bmade\s+(?:the|this|that|these)\s+{_WHAT_WAS_SAID}\s+public\b"
     r"|\b(?:said|stated|reported|announced|disclosed|revealed|estimated)\s+(?:this|these)\b"
     r"|\b(?:gave|cited|shared|provided|released|put\s+forward)\s+(?:the|these|this|that)\s+"
     r"(?:figures?|numbers?|estimates?|data|assessment|information)\b"
@@ -138,6 +144,14 @@ def next_sentence_speaker(state: ArticleState, i: int) -> Speaker | None:
     return found[0] if found else None
 
 
+def next_sentence_day(state: ArticleState, i: int, speaker: Speaker) -> date | None:
+    """The day the sentence after gives its source's statement: "This was revealed by the
+    spokesman at a briefing on Friday"."""
+    nxt = state.sentences[i + 1].text
+    dates = [(d.start, d.end, d.date) for d in find_dates(nxt, state.published)]
+    return claim_date(nxt, [speaker], dates) if dates else None
+
+
 # --- the credit rules of the document, after those of the sentence ------------------------
 
 def in_a_quote(ctx: Context) -> Credit | None:
@@ -156,7 +170,7 @@ def named_after(ctx: Context) -> Credit | None:
     if ctx.state.voices is None:
         return None
     speaker = next_sentence_speaker(ctx.state, ctx.index)
-    return (speaker, None) if speaker else None
+    return (speaker, next_sentence_day(ctx.state, ctx.index, speaker)) if speaker else None
 
 
 _SOURCE_LINE_REACH = 3  # paragraphs a "Source:" line speaks for, above it

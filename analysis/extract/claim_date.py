@@ -1,52 +1,105 @@
-"""The claim date: the day-precise date standing next to an attribution, or the day the
-same source spoke on elsewhere in the article."""
+"""The claim date: the day-precise date standing next to an attribution (and the source it
+stands with), or the day the same source spoke on elsewhere in the article."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from analysis.extract import vocab
-from analysis.extract.claimant import Speaker
+from analysis.extract.claimant import Speaker, sentence_speakers
+from analysis.extract.dates import find_dates
 from analysis.extract.patterns import alternation
-from analysis.extract.state import Context
+from analysis.extract.state import ArticleState, Context
 
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting)\b", re.I)
+_FIGURE = re.compile(r"\d(?![\d,.]*(?:st|nd|rd|th)\b)")  # a number, not an ordinal ("528th")
+_OPENS = re.compile(r"\W*(?:on|at)?\s*", re.I)  # what may stand before a day that opens a sentence
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting|as\s+(?:first\s+)?reported\s+by)\b", re.I)
 # the months by full name: the longest key of each in vocab.MONTHS
 _MONTH_FULL = "(?:" + "|".join(max((k for k, v in vocab.MONTHS.items() if v == n), key=len)
                                for n in range(1, 13)) + ")"
 
-# Wording that places a claim before the one the article reports: its date is not carried.
+_VERB = "(?:" + "|".join(vocab.ATTRIBUTION_VERBS) + ")"
+# Wording that places a claim before the one the article reports, or at no one day ("this
+# week", "recently"): a day said elsewhere is not carried to it.
+# "By November, the NIS had ..." opens a clause; "plans to send 10,000 by December" inside
+# one sets a deadline ahead and is no earlier claim.
 EARLIER_CLAIM = re.compile(rf"""
     [(\[][^)\]]*\b{_MONTH_FULL}\b[^)\]\d]*[)\]]     # a source note with its month: "[NIS, April]"
-  | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken)
+  | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken|warned)
       |previously|earlier|before|ago
-      |last\s+(?:week|month|year|fall|autumn|spring|summer|winter)
-      |(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b)
+      |(?:previous|prior|former|old)\s+(?:\w+\s+)?(?:estimate|count|figure|assessment|tally)s?
+      |(?:recently|lately)\s+{_VERB}|{_VERB}\s+(?:recently|lately)   # of the claim, not an event's
+      |(?:this|last)\s+week|in\s+recent\s+(?:days|weeks)
+      |last\s+(?:month|year|fall|autumn|spring|summer|winter|{_MONTH_FULL}\b)
+      |(?:\b(?:in|since|from)|(?:^|[,;:(])\s*by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b
+      |at\s+the\s+(?:end|beginning|start|middle|turn)\s+of\s+(?:the\s+month|the\s+year|{_MONTH_FULL}))
 """, re.I | re.X)
 
 
-def claim_date(sentence: str, spk: list[Speaker], dates: list):
+# A day right after what happened ("died on Monday", "were killed in fighting near Kursk on
+# Saturday", "captured on Thursday") dates the event, not the claim.
+_EVENT_DAY = re.compile(r"""\b(?:killed|died|wounded|injured|hurt|captured|taken\s+prisoner|sent|deployed
+    |dispatched|arrived|fought|clashed|attacked|struck|crossed|began|started|fell|surrendered|occurred
+    |happened|took\s+place)\s+(?:(?!(?:said|says|told|reported|announced|added)\b)[\w'-]+\s+){0,4}?
+    (?:(?:late|early)\s+)?(?:on\s+)?$""", re.I | re.X)
+
+
+def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date | None, Speaker | None]:
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
-    reported`); a date elsewhere in the sentence dates an event, not the claim."""
-    usable = [(start, end, d) for start, end, d in dates if d is not None]
+    reported`), with the speaker it stands with (None when the sentence names none); a date
+    elsewhere in the sentence dates an event, not the claim."""
+    usable = [(start, end, d) for start, end, d in dates
+              if d is not None and not _EVENT_DAY.search(sentence[max(0, start - 60):start])]
     if not usable:
-        return None
-    anchors = [(s.start, s.end) for s in spk]
-    anchors += [m.span() for p in (_ATTR_VERB, _ACCORDING) for m in p.finditer(sentence)]
+        return None, None
+    # a verb speaks for its subject; "According to AFP on December 24, Seoul said ..., while
+    # Kyiv said ...": a relaying report's day dates every claim it carries (None: no one side)
+    anchors = [(s.start, s.end, s, False) for s in spk]
+    anchors += [(*m.span(), _subject(spk, *m.span()), False) for m in _ATTR_VERB.finditer(sentence)]
+    anchors += [(*m.span(), None, True) for m in _ACCORDING.finditer(sentence)]
     best = None
     for start, end, day in usable:
-        for a_start, a_end in anchors:
+        for a_start, a_end, who, relay in anchors:
             gap = max(a_start - end, start - a_end, 0)
-            # "At the Dec. 12 ceremony for the engineers of the regiment, Kim said": an
-            # opening phrase dates the statement that follows it
-            opening = end <= a_start and gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}",
-                                                                      sentence[end:a_start])
+            between = sentence[end:a_start]
+            # an opening phrase with a figure in it ("On Saturday 50 soldiers were killed near
+            # Kursk, the unit said") is what the day dates, not the statement after it
+            opening = end <= a_start and not _FIGURE.search(between) and (
+                # "At the Dec. 12 ceremony for the engineers of the regiment, Kim said": an
+                # opening phrase dates the statement that follows it
+                gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}", between)
+                # "On 3 March, after a session of the war cabinet, the minister said": a day
+                # that opens the sentence dates its statement across one clause set off by commas
+                or gap <= 160 and _OPENS.fullmatch(sentence[:start])
+                and re.fullmatch(r",[^,;]+,\s+(?:\w+\s+){0,3}", between))
             # "according to vice chairs of the intelligence committee on Wednesday": the day
             # closes the attribution phrase itself
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
+            if relay and closing:
+                gap = -1  # the day of the report itself, before any speaker next to it
             if (gap <= 45 or opening or closing) and (best is None or gap < best[0]):
-                best = (gap, day)
-    return best[1] if best else None
+                best = (gap, day, who)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def claim_date(sentence: str, spk: list[Speaker], dates: list) -> dt.date | None:
+    """The day of `dated_claim` alone."""
+    return dated_claim(sentence, spk, dates)[0]
+
+
+def _subject(spk: list[Speaker], start: int, end: int) -> Speaker | None:
+    """Who speaks with the verb at start-end: the last speaker before it ("the NIS said"),
+    else the first after it ("said the NIS")."""
+    before = [s for s in spk if s.end <= start]
+    after = [s for s in spk if s.start >= end]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def dated_for(speaker: Speaker | None, said_by: Speaker | None) -> bool:
+    """A sentence's day dates a figure when it stands with the figure's own side: "Kyiv put
+    the number at 3,000 on Monday, above Seoul's count of 1,100" dates Kyiv's figure only."""
+    return said_by is None or (speaker is not None and speaker.group == said_by.group)
 
 
 def own_part(ctx: Context) -> str:
@@ -57,13 +110,29 @@ def own_part(ctx: Context) -> str:
         r"\b(?:where|which|who|whom|while|when|whereas|since)\b|;", ctx.after, maxsplit=1)[0]
 
 
-def same_briefing(ctx: Context, speaker: Speaker):
+def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
     """"The NIS said on Friday ... The agency also estimated ...": the day the same side
     last spoke on, unless the wording places this claim earlier."""
     if EARLIER_CLAIM.search(own_part(ctx)):
         return None
     return next((d for _, sp, d in reversed(ctx.state.speakers[-20:])
-                 if d is not None and sp.group == speaker.group), None)
+                 if d is not None and sp.group == speaker.group), None) or _unnamed_briefing(ctx)
+
+
+# "one of them said", "one of the lawmakers added": a speaker of the sentence before
+_ONE_OF_THEM = re.compile(rf"\bone\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?{_VERB}", re.I)
+
+
+def _unnamed_briefing(ctx: Context) -> dt.date | None:
+    """"Lawmakers briefed reporters on Monday. '... 3,000 ...,' one of them said": the day
+    of the sentence before, when that sentence speaks with no known source and this one
+    refers back to its speakers."""
+    i = ctx.index
+    if i == 0 or not _ONE_OF_THEM.search(ctx.sentence.text) or sentence_speakers(ctx.state, i - 1):
+        return None
+    before = ctx.state.sentences[i - 1].text
+    dates = [(d.start, d.end, d.date) for d in find_dates(before, ctx.state.published) if d.date]
+    return dated_claim(before, [], dates)[0]
 
 
 def date_from_article(rows: list[dict], spoke: list) -> None:
@@ -77,5 +146,40 @@ def date_from_article(rows: list[dict], spoke: list) -> None:
     for row in rows:
         found = days.get(row["claimant_group"], set())
         if row["claim_date"] is None and len(found) == 1 and \
-                not EARLIER_CLAIM.search(row["sentence"]):
+                not EARLIER_CLAIM.search(row["sentence"]) and not _names_a_day(row):
             row["claim_date"] = next(iter(found)).isoformat()
+
+
+def _names_a_day(row: dict) -> bool:
+    """The figure's sentence names a day it did not take ("Kyiv gave its count on Monday,
+    far above Seoul's 1,100"): that day is another statement's, and one from elsewhere in
+    the article would be a guess."""
+    published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
+    return any(d.date for d in find_dates(row["sentence"], published))
+
+
+# The sentence after a figure speaks of giving it: "This information was revealed by the
+# spokesman at a briefing on Friday", "Two lawmakers passed the figure on to reporters".
+_BACK_TO_FIGURE = re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:information|figures?|"
+                             r"numbers?|estimates?|assessments?|count|toll|tally|data)\b", re.I)
+
+
+def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
+    """An undated figure takes the day named in the sentence after it when that sentence
+    speaks of the figure being given ("... over a thousand were killed or wounded. The
+    figure was given by the spokesman at a briefing on Friday."), unless that day stands
+    with another side."""
+    starts = {sent.start: i for i, sent in enumerate(state.sentences)}
+    for row in rows:
+        i = starts.get(row["sentence_start"])
+        if row["claim_date"] is not None or i is None or i + 1 >= len(state.sentences):
+            continue
+        after = state.sentences[i + 1].text
+        if not _BACK_TO_FIGURE.search(after):
+            continue
+        found = [(d.start, d.end, d.date) for d in find_dates(after, state.published) if d.date]
+        day, said_by = dated_claim(after, sentence_speakers(state, i + 1), found)
+        if day is None and len({d for _, _, d in found}) == 1:
+            day = found[0][2]  # the sentence is about the giving: its one day is that day
+        if day is not None and (said_by is None or row["claimant_group"] in ("Unattributed", said_by.group)):
+            row["claim_date"] = day.isoformat()

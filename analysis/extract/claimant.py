@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Callable
 
 from analysis.extract import vocab
+from analysis.extract.numbers import CANDIDATE
 from analysis.extract.patterns import alternation, exact, trie
 from analysis.extract.scope import KOREA
 from analysis.extract.state import ArticleState, Context
@@ -42,11 +43,15 @@ _ROLE_AFTER = re.compile(rf"['’]s\s+(?:\w+\s+){{0,2}}{exact(vocab.POSSESSED_SO
 _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s+")
 # "American officials", "Ukrainian intelligence": a national adjective as a source
 _OFFICIAL_NOUN = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
-_MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within)\s+(?:the\s+)?$", re.I)
+_POST_AT = re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)?$", re.I)
+_MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?$", re.I)
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
     r"^(?:(?:last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
+# between a side ("South Korean", "Pentagon") and "officials" it qualifies: names, or a
+# lower-case word or two ("military", "senior defence")
+_QUALIFIES_SOURCE = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){0,2}|\s+(?:[a-z][a-z-]*\s+){1,2}")
 _NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
 
 
@@ -107,6 +112,19 @@ def _side_in_name(name: str) -> str | None:
     return None
 
 
+def _surnames() -> dict[str, list[tuple[str, str]]]:
+    """The people of the name list by the short name they go by ("Lee", "Kirby")."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, group in vocab.PEOPLE.items():
+        parts = name.split()
+        alias = parts[0] if "-" in parts[-1] or group == "North Korea" else parts[-1]
+        out.setdefault(alias, []).append((name, group))
+    return out
+
+
+_SURNAMES = _surnames()
+
+
 def learn_names(text: str) -> LocalNames:
     """The article's own cast: unknown names introduced with a side and a role
     ("Dmytro Ponomarenko, Ukraine's ambassador", "South Korean lawmaker Yu Yong-weon")."""
@@ -129,6 +147,11 @@ def learn_names(text: str) -> LocalNames:
             alias = parts[0] if "-" in parts[-1] else parts[-1]
             if alias not in _CLAIMANTS:
                 table.setdefault(alias, (name, group))
+    for alias, owners in _SURNAMES.items():
+        # "Lee said": the Lee this article names in full, of the several the list knows
+        named = [owner for owner in owners if owner[0] in text]
+        if len(owners) > 1 and len(named) == 1:
+            table.setdefault(alias, named[0])
     bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
         if _BODY_WORD.search(text) else set()  # the full pattern is slow; most texts name none
     for name in sorted(bodies, key=len, reverse=True):
@@ -221,9 +244,15 @@ class Mention:
 SourceRule = Callable[[Mention], "bool | None"]
 
 
+_OUTLET_OWNS = re.compile(rf"(?:{trie(vocab.OUTLETS)})['’]s\s+$")
+
+
 def adjective_alone(c: Mention) -> bool | None:
-    """"an American defence publication": an adjective, not a source."""
-    return False if c.surface in _NATIONAL_ADJ and not _OFFICIAL_NOUN.match(c.after) else None
+    """"an American defence publication": an adjective, not a source; nor is an outlet's
+    language service ("the BBC's Russian service")."""
+    if c.surface in _NATIONAL_ADJ and (not _OFFICIAL_NOUN.match(c.after) or _OUTLET_OWNS.search(c.before)):
+        return False
+    return None
 
 
 def attribution_before(c: Mention) -> bool | None:
@@ -254,9 +283,18 @@ def a_place(c: Mention) -> bool | None:
     return False
 
 
+_NOT_A_MODIFIER = {"has", "is", "was", "does", "says", "claims", "estimates", "assesses", "believes",
+                   "thinks", "reports", "warns", "puts", "counts", "tells", "as"}
+
+
 def role_after(c: Mention) -> bool | None:
-    """"Ukraine's ambassador said", "Seoul's estimate"."""
-    return True if _ROLE_AFTER.match(c.after) else None
+    """"Ukraine's ambassador said", "Seoul's estimate"; not "Russia's military efforts",
+    where the noun only modifies the next one."""
+    m = _ROLE_AFTER.match(c.after)
+    if not m:
+        return None
+    nxt = re.match(r"\s+([a-z]+s)\b", c.after[m.end():])
+    return None if nxt and nxt.group(1) not in _NOT_A_MODIFIER else True
 
 
 def source_note(c: Mention) -> bool | None:
@@ -287,12 +325,15 @@ def verb_after(c: Mention) -> bool | None:
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
         lead_in = window[:vm.start()]
-        if re.search(r"\b(?:that|which)\b|\d", lead_in) or \
+        if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(lead_in) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
         joint = _JOINT.fullmatch(lead_in)
+        # the body a post is at is not another speaker ("the US deputy ambassador to the
+        # United Nations said")
         others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
-                  if lookup_claimant(o.group(0), c.local)[1] != c.group]
+                  if lookup_claimant(o.group(0), c.local)[1] != c.group
+                  and not _POST_AT.search(lead_in[:o.start()])]
         return True if not others or joint else None
     return None
 
@@ -339,11 +380,13 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
             continue  # "South Korean Joint Chiefs of Staff": the adjective is part of the name
         name, group = lookup_claimant(m.group(0), local)
         prev = kept[k - 1] if k > 0 else None
-        adjective = prev if prev is not None and prev.group(0) in _NATIONAL_ADJ and \
-            re.fullmatch(r"\s+(?:[A-Z][\w.-]*\s+){0,2}", sentence[prev.end():m.start()]) else None
+        adjective = prev if prev is not None and _QUALIFIES_SOURCE.fullmatch(sentence[prev.end():m.start()]) \
+            and (prev.group(0) in _NATIONAL_ADJ or group == "Unattributed") \
+            and lookup_claimant(prev.group(0), local)[1] != "Unattributed" else None
         if adjective is not None and group == "Unattributed":
-            # "South Korean officials": the adjective names the side
-            name, group = f"{adjective.group(0)} {m.group(0)}", _NATIONAL_ADJ[adjective.group(0)]
+            # "South Korean (military) officials", "Pentagon officials": the word before
+            # names the side
+            name, group = f"{adjective.group(0)} {m.group(0)}", lookup_claimant(adjective.group(0), local)[1]
         same_source = found and found[-1].group == group and m.start() - found[-1].end < 25
         if same_source and not re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]):
             continue  # "The National Intelligence Service (NIS) of South Korea": keep the first

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract.document import DEFAULT_MEASURE
 from analysis.extract.measure import troop_cue
 from analysis.extract.state import Context
 
@@ -40,7 +41,7 @@ def doubts(ctx: Context, measure: str, measure_rule: str, credit_rule: str | Non
         found.append(("low", "measure taken from the figure before"))
     elif measure.startswith("troops") and measure_rule in _TROOP_RULES and \
             troop_cue(ctx.before, ctx.after) is None:
-        found.append(("medium", "measure by default: no troop cue"))
+        found.append(("medium", DEFAULT_MEASURE))
     elif measure_rule == "personnel_in_clause":
         found.append(("medium", "measure from a noun before the number"))
     if _UNUSUAL_FORM.search(ctx.number.text):

@@ -29,7 +29,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("the_nth", re.compile(r"\b[Oo]n\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("weekday", re.compile(rf"(?:\b(?P<last>last)\s+)?\b(?P<wd>{_WEEKDAY})\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|"
-                            r"this afternoon|this evening)\b", re.I)),
+                            r"this afternoon|this evening|"
+                            # "a day earlier, the White House had put ...": the day before the
+                            # article's, not "the day before the attack"
+                            r"(?:(?:a|one|the)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
+                            r"(?!\s+(?:the|a|an|this|his|her|its|their|yesterday)\b))\b", re.I)),
     ("same_day", re.compile(r"\b(?:on\s+)?(?:this|that|the same)\s+day\b", re.I)),
 ]
 
@@ -45,6 +49,14 @@ _CUES = {
 # A date right after these words bounds a period; it is not the day a claim was made.
 _NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|through|by|"
                         r"between\s+\S+(?:\s+\S+)?\s+and)\s*$", re.I)
+
+
+# A page's date line opening the text ("date 2024-12-28 Headline ...", "Written:
+# 2024-10-30"): the day of the page, not of a claim in the sentence glued to it.
+_DATE_LINE = re.compile(r"^\W*(?:(?:date|posted|published|updated|written|modified)\b:?\s*)?$", re.I)
+
+
+_DAY_BEFORE = re.compile(r"(?:a|one|the)\s+(?:day\s+(?:before|earlier)|previous\s+day)", re.I)
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,20 @@ def latest_on_or_before(month: int, day: int, base: dt.date) -> dt.date | None:
     return None
 
 
+_AHEAD = dt.timedelta(days=92)  # "ready by November 1" in an article of October 18
+
+
+def _upcoming(month: int, day: int, base: dt.date) -> bool:
+    """The `month`/`day` (no year given) falls a few weeks after `base`: a day the article
+    looks ahead to ("will be ready on November 1"), not last year's."""
+    try:
+        day_in_year = dt.date(base.year, month, day)
+    except ValueError:
+        return False
+    # only within the article's year: "on January 11" in a December review looks back
+    return base + dt.timedelta(days=1) < day_in_year <= base + _AHEAD
+
+
 def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
     g = m.groupdict()
     try:
@@ -83,6 +109,8 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
                 return dt.date(int(g["y"]), month, day)
             if base is None:
                 return None
+            if _upcoming(month, day, base):
+                return None  # "will be ready on November 1": a day ahead is never a claim's
             # a day ahead of the article: wire copy dated in Asia reports "Dec. 24" events
             return latest_on_or_before(month, day, base + dt.timedelta(days=1))
         if base is None:
@@ -100,7 +128,9 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
             return base - dt.timedelta(days=back)
         if kind == "relative":
             rel = g["rel"].lower()
-            return base - dt.timedelta(days=1) if rel in ("yesterday", "last night") else base
+            earlier = rel in ("yesterday", "last night") or rel.endswith(("before", "earlier")) \
+                or rel.startswith("the previous")
+            return base - dt.timedelta(days=1) if earlier else base
     except (ValueError, KeyError):
         return None
     return None
@@ -118,6 +148,16 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     []
     >>> [str(d.date) for d in find_dates("said last Tuesday, on 13.12.2024", b)]
     ['2024-12-17', '2024-12-13']
+    >>> find_dates("will be ready on December 30", b)  # a day ahead, not last year's
+    []
+    >>> find_dates("date 2024-12-20 Two soldiers were captured, Kyiv said", b)  # a page date line
+    []
+    >>> [str(d.date) for d in find_dates("A day earlier, the NIS had said", b)]
+    ['2024-12-23']
+    >>> find_dates("on the day before the attack", b)  # a day counted from an event
+    []
+    >>> [str(d.date) for d in find_dates("On December 10, the paper said a day earlier", b)]
+    ['2024-12-10', '2024-12-09']
     """
     present = {kind for kind, cue in _CUES.items() if cue.search(sentence)}
     if not present:
@@ -130,10 +170,15 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         for m in pattern.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if _NOT_CLAIM.search(sentence[:m.start()]):
+            if _NOT_CLAIM.search(sentence[:m.start()]) or \
+                    (kind in ("iso", "dmy_num") and _DATE_LINE.match(sentence[:m.start()])):
                 continue
             taken.append((m.start(), m.end()))
             date = None if kind == "same_day" else _resolve(kind, m, base)
+            prior = [d for d in found if d.start < m.start() and d.date]
+            if kind == "relative" and prior and _DAY_BEFORE.match(m.group("rel")):
+                # "On October 4, the paper reported ... a day earlier": the day before that one
+                date = max(prior, key=lambda d: d.start).date - dt.timedelta(days=1)
             if date is None and kind != "same_day":
                 continue
             found.append(DateMention(m.start(), m.end(), kind, date))

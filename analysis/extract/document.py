@@ -2,18 +2,42 @@
 says holds for its other mentions."""
 from __future__ import annotations
 
+import re
+
+
+DEFAULT_MEASURE = "measure by default: no troop cue"  # the doubt confidence.py names
+
+
+_HEADLINE_LINE = 160  # characters: a line this short without a full stop reads as a headline
+
+
+def _by_default(row: dict) -> bool:
+    return any(reason == DEFAULT_MEASURE for _, reason in row.get("doubts", ()))
+
+
+def _headline_like(row: dict) -> bool:
+    """A troop figure on a short line with no full stop, read as deployed for want of a cue."""
+    line = row["sentence"].strip()
+    return row["measure"] == "troops_deployed" and _by_default(row) and len(line) <= _HEADLINE_LINE \
+        and not re.search(r"[.!?][\"”’]?$", line)
+
 
 def headline_follows_body(rows: list[dict]) -> None:
     """A headline figure the body states too takes the body's measure: the headline is
-    terse ("11 thousand will be ready to fight"), the body says what was counted."""
+    terse ("11 thousand will be ready to fight"), the body says what was counted. So does
+    a headline line the page did not mark as one ("N. Korea sending 12,000 soldiers" under
+    a date line), when it has no troop cue and the body has ("decided to send 12,000")."""
     body: dict[tuple, set[str]] = {}
     for row in rows:
-        if not row["headline"]:
+        if not row["headline"] and not _headline_like(row):
             body.setdefault((row["value"], row["low"], row["high"]), set()).add(row["measure"])
     for row in rows:
         measures = body.get((row["value"], row["low"], row["high"]), set())
-        if row["headline"] and len(measures) == 1:
-            row["measure"] = next(iter(measures))
+        if len(measures) != 1:
+            continue
+        measure = next(iter(measures))
+        if row["headline"] or (_headline_like(row) and measure.startswith("troops")):
+            row["measure"] = measure
 
 
 def share_attribution(rows: list[dict]) -> None:

@@ -59,8 +59,10 @@ _COUNTED_THING = re.compile(rf"\d[\d,.]*\s+(?:\w+\s+)?(?:{trie(vocab.NON_PERSONN
 _MIXED_FORCE = re.compile(r"""
     ^[^.;]{0,40}?\b
     (?:(?:north\s+)?koreans?\s+among\s+them          # "North Koreans among them"
-      |including\s+(?:some\s+)?(?:north\s+)?koreans? # "including North Koreans"
-      |mixed\s+(?:russian|north\s+korean|korean))\b  # "mixed Russian units"
+      |including\s+(?:some\s+|the\s+)?(?:north\s+)?koreans? # "including (the) North Korean(s)"
+      |mixed\s+(?:russian|north\s+korean|korean)   # "mixed Russian units"
+      |of\s+(?:russian|ukrainian)\s+and\s+(?:north\s+)?korean  # "a 50,000-strong group of Russian
+      |of\s+(?:north\s+)?korean\s+and\s+russian)\b  #   and North Korean troops"
 """, re.I | re.X)
 _VERB_BEFORE = re.compile(rf"""
     \b({trie(vocab.VERBS_BEFORE)})\s+               # "captured", "killing"
@@ -68,6 +70,7 @@ _VERB_BEFORE = re.compile(rf"""
     (?:(?!and\b|or\b|but\b|while\b)\w+\s+)?$        # one more word, not a conjunction
 """, re.I | re.X)
 _WEAK_PLANNED = set(vocab.WEAK_PLANNED_CUES)
+_PURPOSE = re.compile(rf"\bto\s+(?:{trie(vocab.PURPOSE_VERBS)})\b", re.I)
 
 OUT = "out"  # a rule's verdict: the number is not a count of personnel
 
@@ -87,12 +90,21 @@ def casualty_measure(window: str) -> str | None:
     return None
 
 
+# "100 deaths and the wounded were nearly 1,000": a casualty word after "and" that is
+# the subject of its own verb speaks of the next figure
+_NEW_CASUALTY_SUBJECT = re.compile(rf"""
+    \s(?:and|while|with)\s+(?:the\s+)?(?:number\s+of\s+)?(?:{trie(vocab.CASUALTY_CUES)})\s+
+    (?:are|is|were|was|have|has|had|number|numbered|approach|approaching|exceed|exceeded|stand|stood|total|came)\b
+""", re.I | re.X)
+
+
 @lru_cache(maxsize=4096)
 def casualty_window(after: str) -> str:
     """Where casualty cues after a number still speak of it: up to the next number, and
     not into a purpose clause ("2,000 people to replace their losses")."""
     # quote marks around a cue ('have been “killed or wounded,”') do not end the clause
     window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
+    window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     return re.split(r"\bto\s+(?:replace|make\s+up|compensate|fill|offset|cover|avenge)\b",
                     window, maxsplit=1)[0]
 
@@ -120,6 +132,9 @@ def troop_cue(before: str, after: str) -> str | None:
     if _HAS_SENT.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
     after_clause = clause_after(after)
+    purpose = _PURPOSE.search(after_clause)
+    if purpose:
+        after_clause = after_clause[:purpose.start()]  # "1,000 sappers to clear mines in Russia"
     cues = []
     for m in _PLANNED.finditer(after_clause):
         cues.append((m.start(), "planned", m.group(0).lower()))
@@ -221,9 +236,15 @@ def prisoner_swap(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
+_TAKE = {"took", "take", "takes", "taken"}
+_CARRIED_TO = re.compile(r"\s*(?:to|into(?!\s+(?:custody|captivity))|from|across|by\s+(?:sea|air|ship|plane|train|rail))\b", re.I)
+
+
 def verb_before(ctx: Context, counted: Counted) -> str | None:
     """"Ukrainian forces captured two wounded soldiers", "killing 21 and wounding 40"."""
     verb = _VERB_BEFORE.search(ctx.before[-30:])
+    if verb and verb.group(1).lower() in _TAKE and _CARRIED_TO.match(_tail(ctx, counted)):
+        return None  # "the navy had taken 1,500 troops to Vladivostok": carried, not captured
     return vocab.VERBS_BEFORE[re.sub(r"\s+", " ", verb.group(1).lower())] if verb else None
 
 
@@ -251,6 +272,23 @@ def part_of_previous(ctx: Context, counted: Counted) -> str | None:
     if previous["measure"].startswith("troops"):
         return troop_measure("", _tail(ctx, counted), previous["measure"])
     return previous["measure"]
+
+
+_FEW = 10  # prisoners are taken a few at a time; a larger count said again may be new
+
+
+def same_prisoners_again(ctx: Context, counted: Counted) -> str | None:
+    """"captured two North Korean soldiers ... The two wounded men are in Kyiv": a small
+    count of prisoners said again in a later sentence describes the same men (wounded,
+    or just "two soldiers"), unless it says they died."""
+    if ctx.number.value > _FEW or counted.kind not in ("personnel", "casualty"):
+        return None
+    value = _num(ctx.number.value)
+    if not any(r["value"] == value and r["measure"] == "captured" and r["sentence_start"] != ctx.sentence.start
+               for r in ctx.state.rows):
+        return None
+    own = _casualty_after(ctx, counted) or (counted.cue if counted.kind == "casualty" else None)
+    return "captured" if own in (None, "wounded", "captured") else None
 
 
 def casualty_noun(ctx: Context, counted: Counted) -> str | None:
@@ -298,13 +336,26 @@ def deployment_verb_before(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
+# "2,000 soldiers deployed to help Russia ... are believed to have been killed": a reduced
+# relative clause, then the predicate of the figure's own clause
+_PARTICIPLE_THEN_PREDICATE = re.compile(r"""
+    ^\s*(?:sent|deployed|dispatched|transferred|shipped)\b[^.;:!?,()\d]{0,120}?
+    \s(?P<predicate>(?:are|were|have|has|had)\s+[^.;:!?,()\d]{0,50})
+""", re.I | re.X)
+
+
+def _casualty_of_predicate(ctx: Context, counted: Counted) -> str | None:
+    m = _PARTICIPLE_THEN_PREDICATE.match(_tail(ctx, counted))
+    return casualty_measure(m.group("predicate")) if m else None
+
+
 def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,500 soldiers": a casualty cue after or before it, a verb shared with the figure
     before, else its troop cue."""
     if counted.kind != "personnel":
         return None
     before_cas = casualty_measure(clause_before(ctx.before, comma=True)[-70:])
-    return _casualty_after(ctx, counted) or before_cas or shared_measure(ctx) or troop_measure(
+    return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or shared_measure(ctx) or troop_measure(
         ctx.before, _tail(ctx, counted), sentence_measure(ctx))
 
 
@@ -390,7 +441,7 @@ def nothing_counted(ctx: Context, counted: Counted) -> str | None:
 
 MEASURE_RULES: tuple[MeasureRule, ...] = (
     more_of_other_things, mixed_subject, prisoner_swap, verb_before, missing,
-    part_of_previous, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
+    part_of_previous, same_prisoners_again, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
     deployment_verb_before, personnel_noun,
     a_multiple_or_distance, own_verb_after, casualty_in_clause, label,
     personnel_in_clause, anaphor, subject_noun, follows_troop_figure, nothing_counted,

@@ -29,7 +29,8 @@ _UNIT_WORD = _WORDS.replace("|hundred|thousand|million", "")
 # "ten thousand", "a thousand", "half a million"; a bare "hundred" ("several hundred") is no number
 _WORD_NUMBER = (rf"(?:half\s+a\s+{_SCALE_WORD}|(?:an?\s+{_SCALE_WORD}|(?:{_UNIT_WORD}))"
                 rf"(?:(?:\s+and\s+|[\s-]+){_WORD})*)")
-_SEP = r"[,.\u00a0\u202f\u2009 ']"
+# "9, 000" and "10‚000" (a low-9 quote for the comma) are slips of real copy
+_SEP = r"(?:,[ \u00a0](?=\d{3}(?!\d))|[,.\u00a0\u202f\u2009 '\u201a])"
 # "1,2 million" in translated copy: a decimal comma, only before a scale word
 _DIGITS = rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+,\d{{1,2}}(?=\s*(?:million|thousand|mln)\b)|\d+(?:\.\d+)?)"
 # "12 thousand", "12-thousand" (a house style), "12k"
@@ -77,6 +78,8 @@ def parse_number(text: str) -> float | None:
     500000.0
     >>> [parse_number(s) for s in ["12-thousand", "three-thousand-200", "8K", "12 000"]]
     [12000.0, 3200.0, 8000.0, 12000.0]
+    >>> [parse_number(s) for s in ["9, 000", "10\u201a000"]]
+    [9000.0, 10000.0]
     """
     s = text.strip()
     m = re.fullmatch(rf"({_DIGITS})(?:\s*|-(?=[tmh]))(thousand|million|mln|hundred|k|m)?", s, re.I)

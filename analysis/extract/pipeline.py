@@ -15,7 +15,8 @@ import re
 import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.extract.claim_date import claim_date, date_from_article, same_briefing
+from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence, dated_for,
+                                         same_briefing)
 from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, name_starts, names_back,
@@ -54,7 +55,7 @@ def extract_article(article: Article) -> list[dict]:
     sentences = split_sentences(text, article.body_start, len(text))
     tables = find_tables(text, article.body_start, len(text))
     state = ArticleState(sentences, title=article.meta.get("title") or "",
-                         local=learn_names(article.body))
+                         local=learn_names(article.body), published=article.published)
     state.name_starts = name_starts(text, article.body_start, len(text), state.local)
     if sentences:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
@@ -74,6 +75,7 @@ def extract_article(article: Article) -> list[dict]:
     rows.sort(key=lambda r: r["start"])
     headline_follows_body(rows)
     share_attribution(rows)
+    date_from_next_sentence(rows, state)
     date_from_article(rows, state.speakers)
     settle(rows)
     return rows
@@ -87,14 +89,14 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     resolved = [(d.start, d.end, state.dates[-1] if d.kind == "same_day" and state.dates
                  else d.date) for d in find_dates(s_text, article.published)]
     spk = sentence_speakers(state, i)
-    sentence_date = claim_date(s_text, spk, resolved)
+    sentence_date, dated = dated_claim(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
         if has_number and not _CORRECTED.search(s_text) else []
     kept = True
     headline = is_headline(state, sent)
     for p in phrases:
         rel_start, rel_end = p.start - sent.start, p.end - sent.start
-        ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:], i, state, spk)
+        ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:], i, state, spk, dated)
         if not kept and re.match(r"\s+(?:others|more)\b", ctx.after):
             continue  # "killed 18 Russian servicemen, wounded 33 others"
         row = figure(ctx, sentence_date)
@@ -104,7 +106,9 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     state.dates.extend(d for _, _, d in resolved if d is not None)
     spoke = state.speakers
     if spk:
-        spoke.append((i, spk[-1], sentence_date))
+        if dated is not None and dated is not spk[-1]:
+            spoke.append((i, dated, sentence_date))  # the day is the dated speaker's alone
+        spoke.append((i, spk[-1], sentence_date if dated is None or dated is spk[-1] else None))
     elif spoke and i - spoke[-1][0] <= 3 and names_back(s_text):
         # "He added ..." keeps the speaker for the sentences after it
         spoke.append((i, spoke[-1][1], sentence_date or spoke[-1][2]))
@@ -137,8 +141,10 @@ def figure(ctx: Context, sentence_date) -> dict | None:
     if found_measure is None:
         return None
     speaker, day, how = credit(ctx) or (None, None, None)
-    day = sentence_date or day
-    if day is None and speaker is not None and how not in DOCUMENT_RULES:
+    # the sentence's day is another side's statement: a day from elsewhere would be a guess
+    own = dated_for(speaker, ctx.dated)
+    day = (sentence_date or day) if own else None
+    if day is None and own and speaker is not None and how not in DOCUMENT_RULES:
         day = same_briefing(ctx, speaker)
     row = figure_row(ctx, found_measure, speaker, day)
     row["doubts"] = doubts(ctx, found_measure, measure_rule, how)

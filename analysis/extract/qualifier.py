@@ -9,7 +9,8 @@ from analysis.extract.patterns import trie
 from analysis.extract.state import Context
 
 _QUALIFIER_BEFORE = re.compile(rf"""
-    (?<![\w-])({trie(vocab.QUALIFIER_BEFORE)})\s*   # "about", "more than", "up to"
+    (?:(?<![\w-])|(?<=\s-)|(?<=^-)|(?<=\w--))        # a dateline's dash: "SEOUL--At least"
+    ({trie(vocab.QUALIFIER_BEFORE)})\s*              # "about", "more than", "up to"
     (?:(?:another|a\s+further|an\s+additional)\s+)? # "about another 3,000"
     $""", re.I | re.X)
 

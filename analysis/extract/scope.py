@@ -56,6 +56,7 @@ _RATE = re.compile(r"""
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
 _LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
 _MONTH = trie(m.capitalize() for m in vocab.MONTHS)
+_GLOSS = re.compile(r"\((?:north\s+)?korean\)|\(dprk\)|\(north\s+korea(?:['’]s)?\)", re.I)
 
 
 def mask(text: str) -> str:
@@ -79,6 +80,8 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False
     if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b", after):
         return False
+    if re.search(r"\b(?:19|20)\d\d-$", before) or re.match(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b", after):
+        return False  # a part of a numeric date: "2024-12-28", "28-12-2024"
     if re.search(rf"\b(?:{_MONTH})\.?\s*$", before) and phrase.value <= 31 and (phrase.high or 0) <= 31:
         return False  # "Dec. 23", "Oct. 27-28"
     if re.match(rf"\s*(?:{_MONTH})\b", after) and phrase.value <= 31:
@@ -86,8 +89,9 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
     if re.search(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$", before) or \
             re.match(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b", after):
         return False  # "one in three" is a ratio
-    if re.match(r"\s+[\w-]+\s+(?:for|to)\s+(?:every|each)\b", after):
-        return False  # a ratio: "nine wounded for every soldier killed"
+    if re.match(r"\s+(?:[\w-]+\s+){1,5}(?:for|to)\s+(?:every|each)\b", text[phrase.end:phrase.end + 60]) or \
+            re.search(r"\b(?:for|to)\s+(?:every|each)\s*$", before):
+        return False  # a ratio: "nine wounded for every soldier killed", "for every one killed"
     if re.search(r"\b(?:none|all|each|any|both|either|neither|most)\s+of\s+(?:the|these|those)\s*$",
                  before, re.I):
         return False  # "none of the three": the figure was given before
@@ -156,6 +160,10 @@ def what_it_counts(after: str) -> Counted:
             pos += wm.end()
             words += 1
             continue
+        gloss = _GLOSS.match(rest)
+        if gloss and words > 0:
+            pos += gloss.end()  # "10,000 DPRK (North Korean) soldiers"
+            continue
         if not low or not low[0].isalnum() or low in vocab.BARE_NEXT:
             return Counted("bare" if unknown == 0 else "other", None, pos)
         if low.endswith("ed") and unknown == 0:
@@ -191,9 +199,11 @@ def other_side_after(ctx: Context, counted: Counted) -> bool:
 
 
 def other_side_before(ctx: Context, counted: Counted) -> bool:
-    """"Ukraine's 1,000 casualties", "killed 3,000 Russian soldiers"."""
+    """"Ukraine's 1,000 casualties", "killed 3,000 Russian soldiers"; not "Ukrainian troops
+    captured two North Korean soldiers", whose noun says whose they are."""
     tail = ctx.before[-30:]
-    return bool(_OTHER_SIDE_BEFORE.search(tail) and not KOREA.search(tail))
+    return bool(_OTHER_SIDE_BEFORE.search(tail) and not KOREA.search(tail)
+                and not KOREA.search(ctx.after[:counted.consumed]))
 
 
 def other_side_lost(ctx: Context, counted: Counted) -> bool:
@@ -220,7 +230,7 @@ def one_of(ctx: Context, counted: Counted) -> bool:
     """"one of the soldiers", "one of the two prisoners"."""
     p = ctx.number
     return p.value == 1 and not p.text[0].isdigit() and (
-        counted.kind != "personnel" or bool(re.match(r"\s+of\b", ctx.after)))
+        counted.kind not in ("personnel", "casualty") or bool(re.match(r"\s+of\b", ctx.after)))
 
 
 def far_from_korea(ctx: Context, counted: Counted) -> bool:

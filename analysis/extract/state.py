@@ -22,6 +22,7 @@ class ArticleState:
     sentences: list[Sentence]
     title: str = ""
     local: LocalNames | None = None
+    published: date | None = None  # what day-only wording in a sentence is read against
     # (sentence index, the sentence's last speaker, the day it spoke): "He added" looks back
     speakers: list[tuple[int, Speaker, date | None]] = field(default_factory=list)
     dates: list[date] = field(default_factory=list)   # resolved dates, for "the same day"
@@ -44,3 +45,4 @@ class Context:
     index: int       # of the sentence in state.sentences
     state: ArticleState
     speakers: list[Speaker] = field(default_factory=list)  # the sentence's sources
+    dated: Speaker | None = None  # the source the sentence's claim date belongs to

@@ -46,6 +46,10 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Defence Intelligence of Ukraine": ("Ukrainian military intelligence (HUR)", "Ukraine"),
     "Defense Intelligence of Ukraine": ("Ukrainian military intelligence (HUR)", "Ukraine"),
     "Center for Countering Disinformation": ("Center for Countering Disinformation", "Ukraine"),
+    "Center of National Resistance": ("National Resistance Center of Ukraine", "Ukraine"),
+    "Centre of National Resistance": ("National Resistance Center of Ukraine", "Ukraine"),
+    "National Resistance Center": ("National Resistance Center of Ukraine", "Ukraine"),
+    "National Resistance Centre": ("National Resistance Center of Ukraine", "Ukraine"),
     "Ukrainian Center for Strategic Communication": ("Ukrainian Center for Strategic Communication", "Ukraine"),
     "Special Operations Forces": ("Ukrainian Special Operations Forces", "Ukraine"),
     "SSO": ("Ukrainian Special Operations Forces", "Ukraine"),
@@ -265,7 +269,7 @@ OFFICIAL_NOUNS: tuple[str, ...] = (
 MEMBER_NOUNS: tuple[str, ...] = (
     "official", "officials", "source", "sources", "spokesman", "spokeswoman",
     "spokesperson", "analyst", "analysts", "report", "reports", "assessment", "assessments",
-    "estimate", "estimates", "data", "figures", "intelligence", "briefing", "statement",
+    "estimate", "estimates", "data", "figures", "intelligence", "briefing", "briefings", "statement",
     "officers", "experts", "researchers", "representatives", "representative",
 )
 
@@ -366,7 +370,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "roughly about": "approx", "somewhere around": "approx",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "a minimum of": "at_least", "not less than": "at_least", "not fewer than": "at_least",
-    "more than": "more_than", "over": "more_than", "exceeds": "more_than",
+    "more than": "more_than", "more-than": "more_than", "over": "more_than", "exceeds": "more_than",
     "exceeded": "more_than", "exceed": "more_than", "exceeding": "more_than",
     "surpassed": "more_than", "surpasses": "more_than", "surpassing": "more_than",
     "upwards of": "more_than", "upward of": "more_than", "in excess of": "more_than",
@@ -401,7 +405,7 @@ PERSONNEL_NOUNS: tuple[str, ...] = (
     "service members", "servicemembers", "military personnel", "fighters", "men",
     "forces", "special forces", "commandos", "officers", "recruits", "infantry",
     "infantrymen", "sappers", "deminers", "engineers", "military builders", "builders",
-    "military construction workers", "construction workers", "workers", "reinforcements",
+    "military construction workers", "construction workers", "reinforcements",
     "conscripts", "paratroopers", "marines", "service personnel", "staff", "military staff",
     "mercenaries", "people", "members", "combatants", "operators", "specialists",
     "instructors", "gunners", "crew", "crews", "north koreans", "koreans", "others",
@@ -457,7 +461,8 @@ CASUALTY_CUES: dict[str, str] = {
     "death": "killed", "fatalities": "killed", "lost their lives": "killed",
     "killed in action": "killed", "bodies": "killed", "perished": "killed", "slain": "killed",
     "wounded": "wounded", "injured": "wounded", "injuries": "wounded",
-    "hospitalised": "wounded", "hospitalized": "wounded",
+    "hospitalised": "wounded", "hospitalized": "wounded", "hurt": "wounded",
+    "killed or hurt": "casualties", "dead or hurt": "casualties", "hurt or killed": "casualties",
     "captured": "captured", "prisoners": "captured", "prisoner": "captured",
     "prisoners of war": "captured", "pows": "captured", "taken prisoner": "captured",
     "captives": "captured", "surrendered": "captured", "in captivity": "captured",
@@ -517,6 +522,14 @@ PLANNED_CUES: tuple[str, ...] = (
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
 )
 
+# Verbs of a purpose clause after a troop figure ("1,000 sappers to clear mines in Russia"):
+# the cues inside it speak of the task, not of whether the troops are there yet.
+PURPOSE_VERBS: tuple[str, ...] = (
+    "clear", "remove", "rebuild", "repair", "restore", "build", "help", "assist", "support",
+    "reinforce", "bolster", "replenish", "fight", "defend", "guard", "demine", "work",
+    "protect", "retake", "recapture", "man", "operate", "staff", "aid", "boost",
+)
+
 # Planned cues too weak to beat a deployed cue ("3,000 additional troops have arrived"):
 # they decide only when no other cue stands on either side.
 WEAK_PLANNED_CUES: tuple[str, ...] = (
@@ -533,7 +546,7 @@ DEPLOYED_CUES: tuple[str, ...] = (
     "made their way", "have made", "entered", "crossed", "moved into", "already",
     "now in", "ferried", "shipped", "carried", "transported", "numbered", "fought",
     "may have sent", "might have sent", "could have sent", "must have sent", "may have been",
-    "might have been", "could have been",
+    "might have been", "could have been", "followed by", "bringing the total to",
 )
 
 # Deployed cues that, after "the", "their" and the like, are nouns and say nothing of a
@@ -566,7 +579,10 @@ OTHER_COUNTRIES: tuple[str, ...] = (
 # People a count may be of who are not North Korean military personnel.
 NOT_MILITARY: tuple[str, ...] = (
     "russians", "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
-    "residents", "refugees", "children", "students",
+    "residents", "refugees", "children", "students", "citizens", "nationals",
+    # workers count as personnel only as "construction workers" (PERSONNEL_NOUNS): the
+    # labourers sent to Russian factories and building sites are not this deployment
+    "workers", "worker",
 )
 
 # Headings of a page's furniture: the short lines after one are other stories' headlines.
