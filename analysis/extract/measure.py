@@ -31,6 +31,14 @@ _HAS_SENT = re.compile(r"""
     (?:sent|deployed|dispatched|transferred|shipped)\s+
     (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
 """, re.I | re.X)
+# "Moscow is preparing 9,000 of the North's soldiers for battle": troops the host readies are
+# there ("Pyongyang was readying 10,000 soldiers" are not yet sent)
+_READYING = re.compile(r"""
+    \b(?:russia|moscow|the\s+kremlin|russian\s+\w+)\s+
+    (?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?
+    (?:preparing|training|readying|drilling|arming|equipping)\s+
+    (?:(?!to\b)[\w~]+\s+){0,2}$
+""", re.I | re.X)
 _DEPLOYED_VERB_BEFORE = re.compile(r"\b(?:sent|deployed|dispatched|transferred|shipped)\s+(?:[\w~]+\s+){0,2}$",
                                    re.I)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
@@ -129,7 +137,7 @@ def troop_cue(before: str, after: str) -> str | None:
     and only when no strong cue does."""
     if _MODAL_HAVE.search(before):
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
-    if _HAS_SENT.search(before):
+    if _HAS_SENT.search(before) or _READYING.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
     after_clause = clause_after(after)
     purpose = _PURPOSE.search(after_clause)
