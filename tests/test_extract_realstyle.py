@@ -266,6 +266,10 @@ MEASURE_CUES = [
                  [(9000, 9000, 9000, "approx", "troops_deployed", UA)], id="host-readies-troops-there"),
     pytest.param("Zelensky said Pyongyang was readying some 9,000 soldiers to fight for Russia.",
                  [(9000, 9000, 9000, "approx", "troops_planned", UA)], id="sender-readies-troops-not-yet-sent"),
+    pytest.param("The NIS said that of the North's latest deployment plan of 6,000 North Korean troops, about "
+                 "1,000 engineers had already arrived.",
+                 [(6000, 6000, 6000, "exact", "troops_planned", SK), (1000, 1000, 1000, "approx", "troops_deployed", SK)],
+                 id="deployment-plan-of"),
     pytest.param("Six North Korean officers died in a Ukrainian missile strike, Kyiv said.",
                  [(6, 6, 6, "exact", "killed", UA)], id="officers-killed-words"),
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",
