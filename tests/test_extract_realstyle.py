@@ -270,6 +270,8 @@ MEASURE_CUES = [
                  "1,000 engineers had already arrived.",
                  [(6000, 6000, 6000, "exact", "troops_planned", SK), (1000, 1000, 1000, "approx", "troops_deployed", SK)],
                  id="deployment-plan-of"),
+    pytest.param("Some 7,000 North Korean soldiers in Kursk may enter combat soon, Washington says.",
+                 [(7000, 7000, 7000, "approx", "troops_deployed", US)], id="in-place-then-modal-of-fighting"),
     pytest.param("Six North Korean officers died in a Ukrainian missile strike, Kyiv said.",
                  [(6, 6, 6, "exact", "killed", UA)], id="officers-killed-words"),
     pytest.param("In two rotations, North Korea has now sent a total of 15,000 soldiers, the NIS said.",

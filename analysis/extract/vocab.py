@@ -548,6 +548,7 @@ DEPLOYED_CUES: tuple[str, ...] = (
     "now in", "ferried", "shipped", "carried", "transported", "numbered", "fought",
     "may have sent", "might have sent", "could have sent", "must have sent", "may have been",
     "might have been", "could have been", "followed by", "bringing the total to",
+    "in kursk",  # "8,000 troops in Kursk could join the fighting": the modal is of the fighting
 )
 
 # Deployed cues that, after "the", "their" and the like, are nouns and say nothing of a
