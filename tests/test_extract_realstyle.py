@@ -204,8 +204,7 @@ NOT_THIS_DEPLOYMENT = [
 
 MEASURE_CUES = [
     pytest.param("Budanov said the first group of 2,600 North Korean soldiers is to head for Kursk.",
-                 [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="is-to-head-for",
-                 marks=known("`is to <verb>` (a future of plan) is not a planned cue")),
+                 [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="is-to-head-for"),
     pytest.param("Shoigu said the North Korean leader had decided to dispatch one-thousand deminers to clear "
                  "mines in Russia.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="purpose-clause-place"),

@@ -520,7 +520,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "to involve", "agreed to send", "pledged to send",
     "being sent", "being deployed", "being dispatched", "under way", "underway",
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
-    "plan of", "plans of", "deployment plan",
+    "plan of", "plans of", "deployment plan", "is to", "are to",
 )
 
 # Verbs of a purpose clause after a troop figure ("1,000 sappers to clear mines in Russia"):
