@@ -157,8 +157,10 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("She put Russia's losses at half a million, and the defence chief had said it was above "
                  "300,000 dead.", [], id="russian-losses-it-was"),
     pytest.param("Unnamed sources say 18 North Korean soldiers have run from their posts near the border.", [],
-                 id="deserters",
-                 marks=known("soldiers who fled their positions are counted as deployed")),
+                 id="deserters"),
+    pytest.param("Ukraine says 12 North Korean soldiers deserted near Kursk. Another 30 North Korean soldiers were "
+                 "killed there, it said.",
+                 [(30, 30, 30, "exact", "killed", UA)], id="deserters-then-killed"),
     pytest.param("One North Korean soldier, about to be captured, tried to set off a grenade.", [],
                  id="one-soldier-anecdote"),
     pytest.param("Zelensky showed video of two captured North Korean soldiers. The two wounded men answered "

@@ -18,6 +18,7 @@ _DEPLOYED = alternation(vocab.DEPLOYED_CUES)
 _ANAPHOR = alternation(vocab.ANAPHORS)
 _SUBJECT_NOUNS = alternation(vocab.SUBJECT_NOUNS)
 _MISSING = alternation(vocab.MISSING_CUES)
+_DESERTED = alternation(vocab.DESERTION_CUES)
 _SWAP = re.compile(r"\b(?:swap|swaps|exchange|exchanges|exchanged|swapped)\b", re.I)
 _MODAL_HAVE = re.compile(r"""
     \b(?:could|would|will|may|might|should)\s+
@@ -261,8 +262,9 @@ def _casualty_after(ctx: Context, counted: Counted) -> str | None:
 
 
 def missing(ctx: Context, counted: Counted) -> str | None:
-    """Missing is not a measure."""
-    if not _casualty_after(ctx, counted) and _MISSING.search(casualty_window(_tail(ctx, counted))):
+    """Missing is not a measure, nor are deserters ("18 soldiers have run from their posts")."""
+    window = casualty_window(_tail(ctx, counted))
+    if not _casualty_after(ctx, counted) and (_MISSING.search(window) or _DESERTED.search(window)):
         return OUT
     return None
 

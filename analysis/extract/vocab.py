@@ -531,6 +531,13 @@ PURPOSE_VERBS: tuple[str, ...] = (
     "protect", "retake", "recapture", "man", "operate", "staff", "aid", "boost",
 )
 
+# Soldiers who left their posts are no count of the deployment ("18 soldiers have run from
+# their posts"): no measure names them.
+DESERTION_CUES: tuple[str, ...] = (
+    "deserted", "deserters", "deserting", "defected", "defectors", "fled", "have fled",
+    "run from", "ran from", "run away", "ran away", "went awol", "gone awol", "abandoned",
+)
+
 # Planned cues too weak to beat a deployed cue ("3,000 additional troops have arrived"):
 # they decide only when no other cue stands on either side.
 WEAK_PLANNED_CUES: tuple[str, ...] = (
