@@ -176,8 +176,9 @@ NOT_THIS_DEPLOYMENT = [
                  [(2, 2, 2, "exact", "captured", UA), (2, 2, 2, "exact", "killed", UA)],
                  id="same-count-but-killed-is-new"),
     pytest.param("In 1968 a raiding party of 31 North Korean commandos crossed into the South.", [],
-                 id="historical-aside",
-                 marks=known("a historical raid's party size is counted as deployed")),
+                 id="historical-aside"),
+    pytest.param("Its commandos are trained for raids like the attack by 31 North Korean infiltrators in 1968, "
+                 "the paper noted.", [], id="historical-aside-year-after"),
     pytest.param("The Storm Corps, thought to number 40,000 at home, supplied most of the soldiers sent to "
                  "Kursk.", [], id="strength-at-home"),
     pytest.param("North Korea sent 11,000 soldiers to Kursk. Most came from the Storm Corps, a special "

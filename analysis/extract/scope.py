@@ -10,7 +10,7 @@ from typing import Callable
 from analysis.extract import vocab
 from analysis.extract.numbers import NumberPhrase
 from analysis.extract.patterns import alternation, trie
-from analysis.extract.sentences import Sentence, clause_before
+from analysis.extract.sentences import Sentence, clause_after, clause_before
 from analysis.extract.state import Context
 
 # (hyphens allowed around it: "FACTBOX-North Korea's", "North Korea-Russia treaty")
@@ -233,6 +233,16 @@ def one_of(ctx: Context, counted: Counted) -> bool:
         counted.kind not in ("personnel", "casualty") or bool(re.match(r"\s+of\b", ctx.after)))
 
 
+_PAST_CENTURY = re.compile(r"\b19\d\d\b")
+
+
+def in_history(ctx: Context, counted: Counted) -> bool:
+    """"In 1968 a raiding party of 31 commandos crossed into the South": a count of a
+    year before this war is history, not this deployment."""
+    return bool(_PAST_CENTURY.search(ctx.before[-100:]) or
+                _PAST_CENTURY.search(clause_after(ctx.after[counted.consumed:], 60)))
+
+
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
     """Nothing near speaks of North Korea."""
     return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
@@ -241,7 +251,7 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
-    other_side_before, other_side_lost, other_side_losses, a_rate, one_of, far_from_korea,
+    other_side_before, other_side_lost, other_side_losses, a_rate, one_of, in_history, far_from_korea,
 )
 
 
