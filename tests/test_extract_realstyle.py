@@ -353,6 +353,15 @@ def test_photo_caption_date_is_not_the_published_date():
     assert article.published == date(2024, 12, 4)
 
 
+def test_captives_said_again_are_less_sure():
+    """"the two captured soldiers belonged to ..., according to the NIS": the count was
+    Zelensky's; the repeat keeps its measure but not the certainty of its source."""
+    rows = extract_text(HEAD + "Zelensky said his forces had captured two North Korean soldiers. According "
+                        "to the NIS, the two captured soldiers came from a reconnaissance unit.\n", "case.txt")
+    assert [(r["value"], r["measure"], r["confidence"]) for r in rows] == [
+        (2, "captured", "high"), (2, "captured", "medium")]
+
+
 def test_surname_is_the_person_the_article_named():
     """"Lee said" after "lawmaker Lee Seong-kweun": that Lee, not another Lee of the name list."""
     rows = extract_text(HEAD + "South Korean lawmaker Lee Seong-kweun briefed reporters on the NIS findings. "
