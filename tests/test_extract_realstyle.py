@@ -125,6 +125,11 @@ ATTRIBUTION = [
     pytest.param("The North is propping up Russia's military operations by sending 1,500 special forces "
                  "troops east, according to South Korea's spy agency.",
                  [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="possessive-noun-as-modifier"),
+    pytest.param("Some 3,000 North Korean soldiers are now dead or wounded, in the reckoning of South Korea's "
+                 "spy agency.", [(3000, 3000, 3000, "approx", "casualties", SK)], id="in-the-reckoning-of"),
+    pytest.param("The NIS briefed two lawmakers on Monday. The men then spoke to reporters. By the agency's "
+                 "breakdown, about 300 North Korean soldiers had died.",
+                 [(300, 300, 300, "approx", "killed", SK)], id="by-the-agencys-breakdown"),
     pytest.param("A new report from Britain's defence ministry finds that more than 6,000 North Korean "
                  "soldiers were killed or wounded.",
                  [(6000, 6000, N, "more_than", "casualties", OT)], id="report-from-institution"),

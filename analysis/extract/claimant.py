@@ -34,7 +34,11 @@ _PRONOUN_SPEAKER = re.compile(rf"""
     (?:\w+\s+){{0,2}}?                                         # "also", "later"
     {exact(vocab.NAMING_BACK_VERBS)}\b                         # "said", "estimated"
 """, re.I | re.X)
-_PRONOUN_SOURCE = re.compile(rf"\baccording to (?:him|her|them|the (?:\w+ )?{_DEFINITE_SOURCE})\b", re.I)
+_PRONOUN_SOURCE = re.compile(rf"""
+    \baccording\ to\ (?:him|her|them|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\b
+  | \b(?:by|in)\ (?:the\ (?:\w+\ )?{_DEFINITE_SOURCE}['’]s|his|her|its|their)\s+   # "By the agency's breakdown"
+    (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+""", re.I | re.X)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
     r"throughout|between|by|over|and|via|through)\s+(?:the\s+)?$", re.I)

@@ -320,7 +320,7 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
     "according to", "citing", "quoting", "per", "estimates of", "estimate of",
     "spokesperson for", "spokesman for", "spokeswoman for", "representative of",
     "assessment of", "assessments of", "figures of", "data of", "count of", "tally of",
-    "calculations of", *(f"{verb} by" for verb in (
+    "calculations of", "reckoning of", "breakdown of", "view of", *(f"{verb} by" for verb in (
         "announced", "reported", "estimated", "released", "cited", "given", "provided",
         "confirmed", "published", "compiled", "counted", "disclosed", "presented",
         "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
