@@ -313,6 +313,9 @@ CLAIM_DATES = [
     pytest.param("On December 20, after a long evening meeting with the commanders of his army, Zelensky "
                  "stated that about 3,000 North Korean soldiers were now dead or wounded.", "2024-12-20",
                  id="day-then-clause-then-speaker"),
+    pytest.param("Some 3,000 North Korean soldiers are now dead or wounded, in the reckoning of the NIS. The "
+                 "figures were relayed to reporters on Monday by two lawmakers.", "2024-12-23",
+                 id="day-in-the-sentence-after-an-in-sentence-source"),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
 ]

@@ -342,7 +342,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "calculated", "calculates", "stressed", "stresses", "emphasized", "emphasised",
     "emphasizes", "emphasises", "underlined", "pointed out", "recalled", "specified",
     "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
-    "admitted", "declared", "elaborated",
+    "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on",
 )
 
 # More words that, after a name, make it the source ("the NIS had information that").
