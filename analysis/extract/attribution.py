@@ -34,6 +34,7 @@ _BACK_REFERENCE = re.compile(
     r"(?:\w+\s+)?(?:said|stated|reported|announced|disclosed|revealed|claimed|noted|estimated|given|"
     r"provided|released|cited|shared|made\s+public|relayed|conveyed|passed\s+on)"
     rf"|\bmade\s+(?:the|this|that|these)\s+{_WHAT_WAS_SAID}\s+public\b"
+    rf"|\bpassed\s+(?:the|this|that|these)\s+{_WHAT_WAS_SAID}\s+on\b"
     r"|\b(?:said|stated|reported|announced|disclosed|revealed|estimated)\s+(?:this|these)\b"
     r"|\b(?:gave|cited|shared|provided|released|put\s+forward)\s+(?:the|these|this|that)\s+"
     r"(?:figures?|numbers?|estimates?|data|assessment|information)\b"
@@ -226,8 +227,10 @@ def _day_given_after(ctx: Context) -> date | None:
     if ctx.index < 0 or ctx.index + 1 >= len(state.sentences) or state.voices is None:
         return None
     nxt = state.sentences[ctx.index + 1]
-    if nxt.para not in (ctx.sentence.para, ctx.sentence.para + 1) or not _BACK_REFERENCE.search(nxt.text):
+    back = _BACK_REFERENCE.search(nxt.text)
+    if nxt.para not in (ctx.sentence.para, ctx.sentence.para + 1) or not back:
         return None
-    nxt_text = nxt.text
-    dates = [(d.start, d.end, d.date) for d in find_dates(nxt_text, state.published)]
-    return claim_date(nxt_text, sentence_speakers(state, ctx.index + 1), dates) if dates else None
+    dates = [(d.start, d.end, d.date) for d in find_dates(nxt.text, state.published)]
+    # the words that speak of the figure anchor its day as a speaker's name would
+    anchors = sentence_speakers(state, ctx.index + 1) + [Speaker(back.start(), back.end(), "", "")]
+    return claim_date(nxt.text, anchors, dates) if dates else None
