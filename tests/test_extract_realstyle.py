@@ -77,8 +77,7 @@ MESSY_TEXT = [
     pytest.param("BUSAN--At least 40 North Korean conscripts died in the assault, the NIS said.",
                  [(40, 40, N, "at_least", "killed", SK)], id="dateline-double-hyphen"),
     pytest.param("North Korea to send 6,000 troops to Kursk: Zelensky | Example Daily",
-                 [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="headline-colon-name-site",
-                 marks=known("a claimant after a headline colon (`...: Name | Site`) is not read")),
+                 [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="headline-colon-name-site"),
 ]
 
 ATTRIBUTION = [

@@ -343,8 +343,13 @@ def verb_after(c: Mention) -> bool | None:
 
 
 def headline_colon(c: Mention) -> bool | None:
-    """Headline form "Zelensky: ..."."""
-    return True if c.match.start() < 3 and re.match(r"\s*:", c.after) else None
+    """Headline form "Zelensky: ...", and "... to Kursk: Zelensky | Site Name" with the
+    name closing the line."""
+    if c.match.start() < 3 and re.match(r"\s*:", c.after):
+        return True
+    if re.search(r"\S:\s+$", c.before) and re.fullmatch(r"\s*(?:[|–—]\s*[^.!?|]{0,60})?", c.after):
+        return True
+    return None
 
 
 SOURCE_RULES: tuple[SourceRule, ...] = (
