@@ -56,6 +56,7 @@ _RATE = re.compile(r"""
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
 _LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
 _MONTH = trie(m.capitalize() for m in vocab.MONTHS)
+_OF_ITS_MILITARY = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?military\b(?!\s+(?:equipment|hardware|aid|supplies))", re.I)
 _GLOSS = re.compile(r"\((?:north\s+)?korean\)|\(dprk\)|\(north\s+korea(?:['’]s)?\)", re.I)
 
 
@@ -130,6 +131,9 @@ def what_it_counts(after: str) -> Counted:
     strong = _STRONG_UNIT.match(after)
     if strong:
         return Counted("personnel", None, strong.end())  # "a 12,000-strong contingent"
+    own = _OF_ITS_MILITARY.match(after)
+    if own:
+        return Counted("personnel", None, own.end())  # "some 10,000 of its military"
     pos, words, unknown = 0, 0, 0
     gloss = re.match(r"\s*:\s+(?=\S)", after)
     if gloss:
