@@ -49,7 +49,8 @@ _MIXED_SUBJECT = re.compile(r"""
 """, re.I | re.X)
 _SENT_AFTER = re.compile(r"""
     \s*(?:(?:the\s+North|North\s+Korea|Pyongyang|Kim|it|they)\s+)?   # a subject
-    (?:(?:have|has|had|were|was|(?:are|is)\s+to\s+be|will\s+be|would\s+be)\s+
+    (?:(?:have|has|had|were|was|(?:are|is)\s+to\s+be|will\s+be|would\s+be
+         |(?:are|is|were|was)\s+(?:believed|thought|said|reported|estimated)\s+to\s+have)\s+
        (?:already\s+)?(?:been\s+)?)?                                 # an auxiliary
     (?:already\s+)?
     (?:sent|deployed|dispatched|shipped|brought|moved|transferred|gone|arrived)\b
