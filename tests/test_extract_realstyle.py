@@ -185,9 +185,7 @@ NOT_THIS_DEPLOYMENT = [
                  "Kursk.", [], id="strength-at-home"),
     pytest.param("North Korea sent 11,000 soldiers to Kursk. Most came from the Storm Corps, a special "
                  "operations force thought to number 40,000 at home.",
-                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="strength-at-home-apposition",
-                 marks=known("after a sentence about the soldiers sent, a home strength in an apposition "
-                             "is counted as deployed")),
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="strength-at-home-apposition"),
     pytest.param("Some 15,000 North Korean workers have also gone to Russia, the NIS said.", [],
                  id="workers"),
     pytest.param("The NIS said the North has sent about 2,000 more workers to building sites in Russia.", [],
@@ -233,8 +231,7 @@ MEASURE_CUES = [
                  [(3000, N, 3000, "nearly", "casualties", UA)], id="quoted-cue-then-deployed"),
     pytest.param("About half of the 11,000 or so North Korean soldiers sent to Kursk are now casualties, "
                  "the British defence ministry says.",
-                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="whole-of-a-fraction",
-                 marks=known("the casualty cue of `half of` is given to the whole (11,000 deployed)")),
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="whole-of-a-fraction"),
     pytest.param("The new figure replaces the Pentagon's earlier estimate of 3,000 North Korean soldiers in "
                  "Russia.",
                  [(3000, 3000, 3000, "exact", "troops_deployed", US)], id="previous-estimate"),

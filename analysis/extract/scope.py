@@ -135,9 +135,10 @@ def what_it_counts(after: str) -> Counted:
     if own:
         return Counted("personnel", None, own.end())  # "some 10,000 of its military"
     pos, words, unknown = 0, 0, 0
-    gloss = re.match(r"\s*:\s+(?=\S)", after)
+    gloss = re.match(r"\s*:\s+(?=\S)|\s+or\s+so\b", after)
     if gloss:
-        pos = gloss.end()  # a list of figures: "- About 3,500: North Korean soldiers who ..."
+        pos = gloss.end()  # a list of figures: "- About 3,500: North Korean soldiers who ...";
+        # "the 11,000 or so North Korean soldiers"
     while words < 7:
         pos += re.match(r"[\s\-]*", after[pos:]).end()
         rest = after[pos:]
@@ -225,6 +226,11 @@ def other_side_losses(ctx: Context, counted: Counted) -> bool:
         counted.kind != "personnel" or not KOREA.search(ctx.after[:counted.consumed])))
 
 
+def strength_at_home(ctx: Context, counted: Counted) -> bool:
+    """"a special force thought to number 40,000 at home": a unit's strength in the North."""
+    return bool(re.match(r"\s*(?:\w+\s+)?(?:at|back)\s+home\b", ctx.after[counted.consumed:]))
+
+
 def a_rate(ctx: Context, counted: Counted) -> bool:
     """"1,200 killed and wounded a day" is a rate, not a count."""
     return bool(_RATE.match(ctx.after[counted.consumed:]))
@@ -255,7 +261,8 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
-    other_side_before, other_side_lost, other_side_losses, a_rate, one_of, in_history, far_from_korea,
+    other_side_before, other_side_lost, other_side_losses, strength_at_home, a_rate, one_of, in_history,
+    far_from_korea,
 )
 
 
