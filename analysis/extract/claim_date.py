@@ -3,6 +3,7 @@ same source spoke on elsewhere in the article."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from analysis.extract import vocab
 from analysis.extract.claimant import Speaker
@@ -34,7 +35,7 @@ def claim_date(sentence: str, spk: list[Speaker], dates: list):
     return dated_claim(sentence, spk, dates)[0]
 
 
-def dated_claim(sentence: str, spk: list[Speaker], dates: list):
+def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[date | None, Speaker | None]:
     """The claim date of a sentence and the speaker it dates: the one whose attribution
     the date stands next to ("Zelensky gave the figure Monday, above Seoul's count of
     1,100": Monday is Zelensky's, not Seoul's); None when no speaker stands there."""
@@ -61,7 +62,8 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list):
         return None, None
     _, day, a_start, a_end = best
     # the speaker of that attribution: its own span, or the name just before its verb
-    near = [s for s in spk if s.start <= a_start and a_start - s.end <= 40 or s.start >= a_end and s.start - a_end <= 25]
+    near = [s for s in spk if (s.start <= a_start and a_start - s.end <= 40)
+            or (s.start >= a_end and s.start - a_end <= 25)]
     return day, min(near, key=lambda s: abs(s.start - a_start)) if near else None
 
 

@@ -104,7 +104,8 @@ def casualty_measure(window: str) -> str | None:
 # the subject of its own verb speaks of the next figure
 _NEW_CASUALTY_SUBJECT = re.compile(rf"""
     \s(?:and|while|with)\s+(?:the\s+)?(?:number\s+of\s+)?(?:{trie(vocab.CASUALTY_CUES)})\s+
-    (?:are|is|were|was|have|has|had|number|numbered|approach|approaching|exceed|exceeded|stand|stood|total|came)\b
+    (?:are|is|were|was|have|has|had|number|numbered|approach|approaching|exceed|exceeded
+      |stand|stood|total|came)\b
 """, re.I | re.X)
 
 
@@ -247,7 +248,8 @@ def prisoner_swap(ctx: Context, counted: Counted) -> str | None:
 
 
 _TAKE = {"took", "take", "takes", "taken"}
-_CARRIED_TO = re.compile(r"\s*(?:to|into(?!\s+(?:custody|captivity))|from|across|by\s+(?:sea|air|ship|plane|train|rail))\b", re.I)
+_CARRIED_TO = re.compile(
+    r"\s*(?:to|into(?!\s+(?:custody|captivity))|from|across|by\s+(?:sea|air|ship|plane|train|rail))\b", re.I)
 
 
 def verb_before(ctx: Context, counted: Counted) -> str | None:
@@ -366,8 +368,8 @@ def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     if counted.kind != "personnel":
         return None
     before_cas = casualty_measure(clause_before(ctx.before, comma=True)[-70:])
-    return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or shared_measure(ctx) or troop_measure(
-        ctx.before, _tail(ctx, counted), sentence_measure(ctx))
+    return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or \
+        shared_measure(ctx) or troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
 
 
 # From here on the number is bare: what it counts stands before it ("casualties exceed 3,000").

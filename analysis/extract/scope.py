@@ -56,7 +56,8 @@ _RATE = re.compile(r"""
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
 _LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
 _MONTH = trie(m.capitalize() for m in vocab.MONTHS)
-_OF_ITS_MILITARY = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?military\b(?!\s+(?:equipment|hardware|aid|supplies))", re.I)
+_OF_ITS_MILITARY = re.compile(
+    r"\s+of\s+(?:its|their)\s+(?:own\s+)?military\b(?!\s+(?:equipment|hardware|aid|supplies))", re.I)
 _GLOSS = re.compile(r"\((?:north\s+)?korean\)|\(dprk\)|\(north\s+korea(?:['’]s)?\)", re.I)
 
 
@@ -81,7 +82,8 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False
     if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b", after):
         return False
-    if re.search(r"\b(?:19|20)\d\d-$", before) or re.match(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b", after):
+    if re.search(r"\b(?:19|20)\d\d-$", before) or \
+            re.match(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b", after):
         return False  # a part of a numeric date: "2024-12-28", "28-12-2024"
     if re.search(rf"\b(?:{_MONTH})\.?\s*$", before) and phrase.value <= 31 and (phrase.high or 0) <= 31:
         return False  # "Dec. 23", "Oct. 27-28"
