@@ -147,6 +147,9 @@ ATTRIBUTION = [
                  [(2, 2, 2, "exact", "captured", UA)], id="named-speaker-subordinate-clause",
                  marks=known("a figure in a subordinate clause (`after sharing ...`) of a named speaker's "
                              "sentence with an uncommon verb (`predicted`) is not given the speaker")),
+    pytest.param("Zelensky spoke to reporters in Kyiv. The NIS said last week that the toll was lower. \"Our "
+                 "count of North Korean dead and wounded has passed 3,000,\" he said.",
+                 [(3000, 3000, N, "more_than", "casualties", UA)], id="quote-he-said-is-the-person"),
     pytest.param("Zelensky spoke on Sunday evening. He said 3,000 North Korean soldiers had been killed or "
                  "wounded.",
                  [(3000, 3000, 3000, "exact", "casualties", UA)], id="pronoun-he"),

@@ -465,8 +465,25 @@ def named_back(ctx: Context) -> Credit | None:
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] != ctx.index and ctx.index - spoke[-1][0] <= 3 and \
             names_back(ctx.sentence.text):
+        if _PERSONAL.search(ctx.sentence.text):
+            # '"...," he said': the last person named, not an agency or a country named after him
+            person = next((entry for entry in reversed(spoke)
+                           if ctx.index - entry[0] <= 3 and _is_person(entry[1].name, ctx.state.local)), None)
+            if person is not None:
+                return person[1], person[2]
         return spoke[-1][1], spoke[-1][2]
     return None
+
+
+# a quotation closed by "he said": its speaker is a person
+_PERSONAL = re.compile(r"[,.!?]?[”\"]\s*(?:he|she)\s+(?:\w+\s+)?(?:said|added|told|says|stressed|noted)\b", re.I)
+
+
+def _is_person(name: str, local: LocalNames | None) -> bool:
+    """A person's name (of the name list, or introduced by the article), not a body's."""
+    if name in vocab.PEOPLE:
+        return True
+    return bool(local and name in local.table and re.fullmatch(_NAME, name) and not _BODY_WORD.search(name))
 
 
 def sentence_before(ctx: Context) -> Credit | None:
