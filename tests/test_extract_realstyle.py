@@ -69,6 +69,11 @@ MESSY_TEXT = [
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list"),
     pytest.param("posted 2024-12-21 Some wounded North Korean prisoners died in Ukrainian custody, "
                  "Zelensky said.", [], id="numeric-date-line"),
+    pytest.param("Headline\n\nLede\n\nThe NIS told lawmakers on Monday that about 1,500 North Korean special forces had "
+                 "reached Vladivostok by ship in the past week.\n\nCapital confirms the North moved 2,000 men for "
+                 "drills in the east\n\nThe agency said the troops were being issued Russian uniforms and weapons at "
+                 "several training grounds in the Far East, where instructors from the Russian army were waiting.",
+                 [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="link-line-between-paragraphs"),
     pytest.param("SEOUL (Example Wire) -About 1,500 North Korean soldiers have arrived in Russia, "
                  "the NIS said.",
                  [(1500, 1500, 1500, "approx", "troops_deployed", SK)], id="dateline-glued"),

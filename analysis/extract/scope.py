@@ -286,6 +286,7 @@ def furniture(sentences: list[Sentence]) -> set[int]:
     for s in sentences:
         para_text[s.para] = (para_text.get(s.para, "") + " " + s.text).strip()
     skipping = False
+    paras = sorted(para_text)
     for i, s in enumerate(sentences):
         text = para_text[s.para]
         if text.lower().rstrip(":").strip() in _FURNITURE:
@@ -295,7 +296,26 @@ def furniture(sentences: list[Sentence]) -> set[int]:
             out.add(i)
         else:
             skipping = False
+            if _link_line(s.para, paras, para_text):
+                out.add(i)
     return out
+
+
+def _prose(text: str) -> bool:
+    return len(text) > _LIST_LINE and bool(re.search(r"[.!?][\"”’]?$", text))
+
+
+def _link_line(para: int, paras: list[int], para_text: dict[int, str]) -> bool:
+    """A headline-like line alone between two paragraphs of prose, past the top of the
+    page: a link to another story ("Capital confirms the North moved 2,000 men")."""
+    k = paras.index(para)
+    text = para_text[para]
+    return 2 <= k < len(paras) - 1 and len(text) <= _LIST_LINE and len(text.split()) >= _LINK_WORDS \
+        and not re.search(r"[.!?:;,][\"”’]?$", text) \
+        and _prose(para_text[paras[k - 1]]) and _prose(para_text[paras[k + 1]])
+
+
+_LINK_WORDS = 8  # a shorter line between paragraphs is a section heading ("The two prisoners")
 
 
 def korea_near(sentences: list[Sentence], i: int, title: str) -> bool:
