@@ -372,6 +372,18 @@ def test_captives_said_again_are_less_sure():
         (2, "captured", "high"), (2, "captured", "medium")]
 
 
+@pytest.mark.parametrize("later", [
+    pytest.param("This week Zelensky put North Korean losses at 4,000.", id="this-week"),
+    pytest.param("Zelensky recently stated that 4,000 North Korean soldiers were lost.", id="recently-stated"),
+])
+def test_vague_time_does_not_take_another_days_date(later):
+    """"Zelensky said on Saturday that ... This week he put the losses at 4,000": the later
+    figure names no day, so the Saturday is not carried to it."""
+    rows = extract_text(HEAD + "Zelensky said on Saturday that two North Korean soldiers had been captured.\n\n"
+                        + later + "\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == [(2, "2024-12-21"), (4000, None)]
+
+
 def test_surname_is_the_person_the_article_named():
     """"Lee said" after "lawmaker Lee Seong-kweun": that Lee, not another Lee of the name list."""
     rows = extract_text(HEAD + "South Korean lawmaker Lee Seong-kweun briefed reporters on the NIS findings. "

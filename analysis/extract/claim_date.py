@@ -20,7 +20,8 @@ _MONTH_FULL = "(?:" + "|".join(max((k for k, v in vocab.MONTHS.items() if v == n
 EARLIER_CLAIM = re.compile(rf"""
     [(\[][^)\]]*\b{_MONTH_FULL}\b[^)\]\d]*[)\]]     # a source note with its month: "[NIS, April]"
   | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken)
-      |previously|earlier|before|ago
+      |previously|earlier|before|ago|this\s+week
+      |recently\s+(?:said|stated|told|reported|claimed|estimated)
       |last\s+(?:week|month|year|fall|autumn|spring|summer|winter)
       |(?:in|since|by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b)
 """, re.I | re.X)
