@@ -32,6 +32,14 @@ _HAS_SENT = re.compile(r"""
     (?:sent|deployed|dispatched|transferred|shipped)\s+
     (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
 """, re.I | re.X)
+# a future or planned dispatch governing the number: place words after it say where to
+_WILL_SEND = re.compile(r"""
+    \b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?
+    (?:send|deploy|dispatch|station|transfer|ship)\s+
+    (?:[\w~]+\s+){0,2}$                            # "will deploy (another) 3,000"
+""", re.I | re.X)
+_THERE_NOW = re.compile(r"\b(?:(?:are|is|were)\s+(?:now|already|currently)|already|have\s+arrived|has\s+arrived)\b",
+                        re.I)
 # "Moscow is preparing 9,000 of the North's soldiers for battle": troops the host readies are
 # there ("Pyongyang was readying 10,000 soldiers" are not yet sent)
 _READYING = re.compile(r"""
@@ -142,6 +150,8 @@ def troop_cue(before: str, after: str) -> str | None:
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     if _HAS_SENT.search(before) or _READYING.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
+    if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
+        return "troops_planned"  # "will deploy 3,000 more troops in Kursk": not there yet
     after_clause = clause_after(after)
     purpose = _PURPOSE.search(after_clause)
     if purpose:
