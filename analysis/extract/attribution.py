@@ -32,8 +32,9 @@ _BACK_REFERENCE = re.compile(
     rf"\b(?:(?:this|these|that|those|it)(?:\s+{_WHAT_WAS_SAID})?|the\s+{_WHAT_WAS_SAID})\s+"
     r"(?:was|were|is|are|has\s+been|had\s+been)\s+"
     r"(?:\w+\s+)?(?:said|stated|reported|announced|disclosed|revealed|claimed|noted|estimated|given|"
-    r"provided|released|cited|shared|made\s+public)"
+    r"provided|released|cited|shared|made\s+public|relayed|conveyed|passed\s+on)"
     rf"|\bmade\s+(?:the|this|that|these)\s+{_WHAT_WAS_SAID}\s+public\b"
+    rf"|\bpassed\s+(?:the|this|that|these)\s+{_WHAT_WAS_SAID}\s+on\b"
     r"|\b(?:said|stated|reported|announced|disclosed|revealed|estimated)\s+(?:this|these)\b"
     r"|\b(?:gave|cited|shared|provided|released|put\s+forward)\s+(?:the|these|this|that)\s+"
     r"(?:figures?|numbers?|estimates?|data|assessment|information)\b"
@@ -215,5 +216,21 @@ def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
     for rule in CREDIT_RULES:
         found = rule(ctx)
         if found is not None:
-            return found[0], found[1], rule.__name__
+            return found[0], found[1] or _day_given_after(ctx), rule.__name__
     return None
+
+
+def _day_given_after(ctx: Context) -> date | None:
+    """"Some 3,000 are dead or wounded, by the agency's count. The figures were relayed on
+    Monday by two lawmakers": the sentence after, speaking of the figure, gives its day."""
+    state = ctx.state
+    if ctx.index < 0 or ctx.index + 1 >= len(state.sentences) or state.voices is None:
+        return None
+    nxt = state.sentences[ctx.index + 1]
+    back = _BACK_REFERENCE.search(nxt.text)
+    if nxt.para not in (ctx.sentence.para, ctx.sentence.para + 1) or not back:
+        return None
+    dates = [(d.start, d.end, d.date) for d in find_dates(nxt.text, state.published)]
+    # the words that speak of the figure anchor its day as a speaker's name would
+    anchors = sentence_speakers(state, ctx.index + 1) + [Speaker(back.start(), back.end(), "", "")]
+    return claim_date(nxt.text, anchors, dates) if dates else None

@@ -34,7 +34,12 @@ _PRONOUN_SPEAKER = re.compile(rf"""
     (?:\w+\s+){{0,2}}?                                         # "also", "later"
     {exact(vocab.NAMING_BACK_VERBS)}\b                         # "said", "estimated"
 """, re.I | re.X)
-_PRONOUN_SOURCE = re.compile(rf"\baccording to (?:him|her|them|the (?:\w+ )?{_DEFINITE_SOURCE})\b", re.I)
+_PRONOUN_SOURCE = re.compile(rf"""
+    \baccording\ to\ (?:him|her|them|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\b
+  | \b(?:by|in)\ (?:the\ (?:\w+\ )?{_DEFINITE_SOURCE}['’]s|his|her|its|their)\s+
+                                                    # "By the agency's breakdown"
+    (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+""", re.I | re.X)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
     r"throughout|between|by|over|and|via|through)\s+(?:the\s+)?$", re.I)
@@ -44,7 +49,8 @@ _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\
 # "American officials", "Ukrainian intelligence": a national adjective as a source
 _OFFICIAL_NOUN = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
 _POST_AT = re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)?$", re.I)
-_MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?$", re.I)
+_MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?$",
+                        re.I)
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
@@ -339,8 +345,13 @@ def verb_after(c: Mention) -> bool | None:
 
 
 def headline_colon(c: Mention) -> bool | None:
-    """Headline form "Zelensky: ..."."""
-    return True if c.match.start() < 3 and re.match(r"\s*:", c.after) else None
+    """Headline form "Zelensky: ...", and "... to Kursk: Zelensky | Site Name" with the
+    name closing the line."""
+    if c.match.start() < 3 and re.match(r"\s*:", c.after):
+        return True
+    if re.search(r"\S:\s+$", c.before) and re.fullmatch(r"\s*(?:[|–—]\s*[^.!?|]{0,60})?", c.after):
+        return True
+    return None
 
 
 SOURCE_RULES: tuple[SourceRule, ...] = (
@@ -454,8 +465,25 @@ def named_back(ctx: Context) -> Credit | None:
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] != ctx.index and ctx.index - spoke[-1][0] <= 3 and \
             names_back(ctx.sentence.text):
+        if _PERSONAL.search(ctx.sentence.text):
+            # '"...," he said': the last person named, not an agency or a country named after him
+            person = next((entry for entry in reversed(spoke)
+                           if ctx.index - entry[0] <= 3 and _is_person(entry[1].name, ctx.state.local)), None)
+            if person is not None:
+                return person[1], person[2]
         return spoke[-1][1], spoke[-1][2]
     return None
+
+
+# a quotation closed by "he said": its speaker is a person
+_PERSONAL = re.compile(r"[,.!?]?[”\"]\s*(?:he|she)\s+(?:\w+\s+)?(?:said|added|told|says|stressed|noted)\b", re.I)
+
+
+def _is_person(name: str, local: LocalNames | None) -> bool:
+    """A person's name (of the name list, or introduced by the article), not a body's."""
+    if name in vocab.PEOPLE:
+        return True
+    return bool(local and name in local.table and re.fullmatch(_NAME, name) and not _BODY_WORD.search(name))
 
 
 def sentence_before(ctx: Context) -> Credit | None:

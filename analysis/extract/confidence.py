@@ -44,6 +44,8 @@ def doubts(ctx: Context, measure: str, measure_rule: str, credit_rule: str | Non
         found.append(("medium", DEFAULT_MEASURE))
     elif measure_rule == "personnel_in_clause":
         found.append(("medium", "measure from a noun before the number"))
+    if measure_rule == "same_prisoners_again":
+        found.append(("medium", "captives counted before, said again: the source may be the first mention's"))
     if _UNUSUAL_FORM.search(ctx.number.text):
         found.append(("medium", "unusual number form"))
     return found

@@ -18,6 +18,7 @@ _DEPLOYED = alternation(vocab.DEPLOYED_CUES)
 _ANAPHOR = alternation(vocab.ANAPHORS)
 _SUBJECT_NOUNS = alternation(vocab.SUBJECT_NOUNS)
 _MISSING = alternation(vocab.MISSING_CUES)
+_DESERTED = alternation(vocab.DESERTION_CUES)
 _SWAP = re.compile(r"\b(?:swap|swaps|exchange|exchanges|exchanged|swapped)\b", re.I)
 _MODAL_HAVE = re.compile(r"""
     \b(?:could|would|will|may|might|should)\s+
@@ -31,6 +32,22 @@ _HAS_SENT = re.compile(r"""
     (?:sent|deployed|dispatched|transferred|shipped)\s+
     (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
 """, re.I | re.X)
+# a future or planned dispatch governing the number: place words after it say where to
+_WILL_SEND = re.compile(r"""
+    \b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?
+    (?:send|deploy|dispatch|station|transfer|ship)\s+
+    (?:[\w~]+\s+){0,2}$                            # "will deploy (another) 3,000"
+""", re.I | re.X)
+_THERE_NOW = re.compile(r"\b(?:(?:are|is|were)\s+(?:now|already|currently)|already|have\s+arrived|has\s+arrived)\b",
+                        re.I)
+# "Moscow is preparing 9,000 of the North's soldiers for battle": troops the host readies are
+# there ("Pyongyang was readying 10,000 soldiers" are not yet sent)
+_READYING = re.compile(r"""
+    \b(?:russia|moscow|the\s+kremlin|russian\s+\w+)\s+
+    (?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?
+    (?:preparing|training|readying|drilling|arming|equipping)\s+
+    (?:(?!to\b)[\w~]+\s+){0,2}$
+""", re.I | re.X)
 _DEPLOYED_VERB_BEFORE = re.compile(r"\b(?:sent|deployed|dispatched|transferred|shipped)\s+(?:[\w~]+\s+){0,2}$",
                                    re.I)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
@@ -40,7 +57,8 @@ _MIXED_SUBJECT = re.compile(r"""
 """, re.I | re.X)
 _SENT_AFTER = re.compile(r"""
     \s*(?:(?:the\s+North|North\s+Korea|Pyongyang|Kim|it|they)\s+)?   # a subject
-    (?:(?:have|has|had|were|was|(?:are|is)\s+to\s+be|will\s+be|would\s+be)\s+
+    (?:(?:have|has|had|were|was|(?:are|is)\s+to\s+be|will\s+be|would\s+be
+         |(?:are|is|were|was)\s+(?:believed|thought|said|reported|estimated)\s+to\s+have)\s+
        (?:already\s+)?(?:been\s+)?)?                                 # an auxiliary
     (?:already\s+)?
     (?:sent|deployed|dispatched|shipped|brought|moved|transferred|gone|arrived)\b
@@ -94,7 +112,8 @@ def casualty_measure(window: str) -> str | None:
 # the subject of its own verb speaks of the next figure
 _NEW_CASUALTY_SUBJECT = re.compile(rf"""
     \s(?:and|while|with)\s+(?:the\s+)?(?:number\s+of\s+)?(?:{trie(vocab.CASUALTY_CUES)})\s+
-    (?:are|is|were|was|have|has|had|number|numbered|approach|approaching|exceed|exceeded|stand|stood|total|came)\b
+    (?:are|is|were|was|have|has|had|number|numbered|approach|approaching|exceed|exceeded
+      |stand|stood|total|came)\b
 """, re.I | re.X)
 
 
@@ -129,8 +148,10 @@ def troop_cue(before: str, after: str) -> str | None:
     and only when no strong cue does."""
     if _MODAL_HAVE.search(before):
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
-    if _HAS_SENT.search(before):
+    if _HAS_SENT.search(before) or _READYING.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
+    if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
+        return "troops_planned"  # "will deploy 3,000 more troops in Kursk": not there yet
     after_clause = clause_after(after)
     purpose = _PURPOSE.search(after_clause)
     if purpose:
@@ -237,7 +258,8 @@ def prisoner_swap(ctx: Context, counted: Counted) -> str | None:
 
 
 _TAKE = {"took", "take", "takes", "taken"}
-_CARRIED_TO = re.compile(r"\s*(?:to|into(?!\s+(?:custody|captivity))|from|across|by\s+(?:sea|air|ship|plane|train|rail))\b", re.I)
+_CARRIED_TO = re.compile(
+    r"\s*(?:to|into(?!\s+(?:custody|captivity))|from|across|by\s+(?:sea|air|ship|plane|train|rail))\b", re.I)
 
 
 def verb_before(ctx: Context, counted: Counted) -> str | None:
@@ -253,8 +275,9 @@ def _casualty_after(ctx: Context, counted: Counted) -> str | None:
 
 
 def missing(ctx: Context, counted: Counted) -> str | None:
-    """Missing is not a measure."""
-    if not _casualty_after(ctx, counted) and _MISSING.search(casualty_window(_tail(ctx, counted))):
+    """Missing is not a measure, nor are deserters ("18 soldiers have run from their posts")."""
+    window = casualty_window(_tail(ctx, counted))
+    if not _casualty_after(ctx, counted) and (_MISSING.search(window) or _DESERTED.search(window)):
         return OUT
     return None
 
@@ -355,8 +378,8 @@ def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     if counted.kind != "personnel":
         return None
     before_cas = casualty_measure(clause_before(ctx.before, comma=True)[-70:])
-    return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or shared_measure(ctx) or troop_measure(
-        ctx.before, _tail(ctx, counted), sentence_measure(ctx))
+    return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or \
+        shared_measure(ctx) or troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
 
 
 # From here on the number is bare: what it counts stands before it ("casualties exceed 3,000").

@@ -10,7 +10,7 @@ from typing import Callable
 from analysis.extract import vocab
 from analysis.extract.numbers import NumberPhrase
 from analysis.extract.patterns import alternation, trie
-from analysis.extract.sentences import Sentence, clause_before
+from analysis.extract.sentences import Sentence, clause_after, clause_before
 from analysis.extract.state import Context
 
 # (hyphens allowed around it: "FACTBOX-North Korea's", "North Korea-Russia treaty")
@@ -56,6 +56,8 @@ _RATE = re.compile(r"""
 _URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
 _LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
 _MONTH = trie(m.capitalize() for m in vocab.MONTHS)
+_OF_ITS_MILITARY = re.compile(
+    r"\s+of\s+(?:its|their)\s+(?:own\s+)?military\b(?!\s+(?:equipment|hardware|aid|supplies))", re.I)
 _GLOSS = re.compile(r"\((?:north\s+)?korean\)|\(dprk\)|\(north\s+korea(?:['’]s)?\)", re.I)
 
 
@@ -80,7 +82,8 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False
     if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b", after):
         return False
-    if re.search(r"\b(?:19|20)\d\d-$", before) or re.match(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b", after):
+    if re.search(r"\b(?:19|20)\d\d-$", before) or \
+            re.match(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b", after):
         return False  # a part of a numeric date: "2024-12-28", "28-12-2024"
     if re.search(rf"\b(?:{_MONTH})\.?\s*$", before) and phrase.value <= 31 and (phrase.high or 0) <= 31:
         return False  # "Dec. 23", "Oct. 27-28"
@@ -130,10 +133,14 @@ def what_it_counts(after: str) -> Counted:
     strong = _STRONG_UNIT.match(after)
     if strong:
         return Counted("personnel", None, strong.end())  # "a 12,000-strong contingent"
+    own = _OF_ITS_MILITARY.match(after)
+    if own:
+        return Counted("personnel", None, own.end())  # "some 10,000 of its military"
     pos, words, unknown = 0, 0, 0
-    gloss = re.match(r"\s*:\s+(?=\S)", after)
+    gloss = re.match(r"\s*:\s+(?=\S)|\s+or\s+so\b", after)
     if gloss:
-        pos = gloss.end()  # a list of figures: "- About 3,500: North Korean soldiers who ..."
+        pos = gloss.end()  # a list of figures: "- About 3,500: North Korean soldiers who ...";
+        # "the 11,000 or so North Korean soldiers"
     while words < 7:
         pos += re.match(r"[\s\-]*", after[pos:]).end()
         rest = after[pos:]
@@ -221,6 +228,11 @@ def other_side_losses(ctx: Context, counted: Counted) -> bool:
         counted.kind != "personnel" or not KOREA.search(ctx.after[:counted.consumed])))
 
 
+def strength_at_home(ctx: Context, counted: Counted) -> bool:
+    """"a special force thought to number 40,000 at home": a unit's strength in the North."""
+    return bool(re.match(r"\s*(?:\w+\s+)?(?:at|back)\s+home\b", ctx.after[counted.consumed:]))
+
+
 def a_rate(ctx: Context, counted: Counted) -> bool:
     """"1,200 killed and wounded a day" is a rate, not a count."""
     return bool(_RATE.match(ctx.after[counted.consumed:]))
@@ -233,6 +245,16 @@ def one_of(ctx: Context, counted: Counted) -> bool:
         counted.kind not in ("personnel", "casualty") or bool(re.match(r"\s+of\b", ctx.after)))
 
 
+_PAST_CENTURY = re.compile(r"\b19\d\d\b")
+
+
+def in_history(ctx: Context, counted: Counted) -> bool:
+    """"In 1968 a raiding party of 31 commandos crossed into the South": a count of a
+    year before this war is history, not this deployment."""
+    return bool(_PAST_CENTURY.search(ctx.before[-100:]) or
+                _PAST_CENTURY.search(clause_after(ctx.after[counted.consumed:], 60)))
+
+
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
     """Nothing near speaks of North Korea."""
     return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
@@ -241,7 +263,8 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
-    other_side_before, other_side_lost, other_side_losses, a_rate, one_of, far_from_korea,
+    other_side_before, other_side_lost, other_side_losses, strength_at_home, a_rate, one_of, in_history,
+    far_from_korea,
 )
 
 
@@ -263,6 +286,7 @@ def furniture(sentences: list[Sentence]) -> set[int]:
     for s in sentences:
         para_text[s.para] = (para_text.get(s.para, "") + " " + s.text).strip()
     skipping = False
+    paras = sorted(para_text)
     for i, s in enumerate(sentences):
         text = para_text[s.para]
         if text.lower().rstrip(":").strip() in _FURNITURE:
@@ -272,7 +296,26 @@ def furniture(sentences: list[Sentence]) -> set[int]:
             out.add(i)
         else:
             skipping = False
+            if _link_line(s.para, paras, para_text):
+                out.add(i)
     return out
+
+
+def _prose(text: str) -> bool:
+    return len(text) > _LIST_LINE and bool(re.search(r"[.!?][\"”’]?$", text))
+
+
+def _link_line(para: int, paras: list[int], para_text: dict[int, str]) -> bool:
+    """A headline-like line alone between two paragraphs of prose, past the top of the
+    page: a link to another story ("Capital confirms the North moved 2,000 men")."""
+    k = paras.index(para)
+    text = para_text[para]
+    return 2 <= k < len(paras) - 1 and len(text) <= _LIST_LINE and len(text.split()) >= _LINK_WORDS \
+        and not re.search(r"[.!?:;,][\"”’]?$", text) \
+        and _prose(para_text[paras[k - 1]]) and _prose(para_text[paras[k + 1]])
+
+
+_LINK_WORDS = 8  # a shorter line between paragraphs is a section heading ("The two prisoners")
 
 
 def korea_near(sentences: list[Sentence], i: int, title: str) -> bool:

@@ -320,7 +320,7 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
     "according to", "citing", "quoting", "per", "estimates of", "estimate of",
     "spokesperson for", "spokesman for", "spokeswoman for", "representative of",
     "assessment of", "assessments of", "figures of", "data of", "count of", "tally of",
-    "calculations of", *(f"{verb} by" for verb in (
+    "calculations of", "reckoning of", "breakdown of", "view of", *(f"{verb} by" for verb in (
         "announced", "reported", "estimated", "released", "cited", "given", "provided",
         "confirmed", "published", "compiled", "counted", "disclosed", "presented",
         "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
@@ -342,7 +342,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "calculated", "calculates", "stressed", "stresses", "emphasized", "emphasised",
     "emphasizes", "emphasises", "underlined", "pointed out", "recalled", "specified",
     "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
-    "admitted", "declared", "elaborated",
+    "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on",
 )
 
 # More words that, after a name, make it the source ("the NIS had information that").
@@ -520,6 +520,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "to involve", "agreed to send", "pledged to send",
     "being sent", "being deployed", "being dispatched", "under way", "underway",
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
+    "plan of", "plans of", "deployment plan", "is to", "are to",
 )
 
 # Verbs of a purpose clause after a troop figure ("1,000 sappers to clear mines in Russia"):
@@ -528,6 +529,13 @@ PURPOSE_VERBS: tuple[str, ...] = (
     "clear", "remove", "rebuild", "repair", "restore", "build", "help", "assist", "support",
     "reinforce", "bolster", "replenish", "fight", "defend", "guard", "demine", "work",
     "protect", "retake", "recapture", "man", "operate", "staff", "aid", "boost",
+)
+
+# Soldiers who left their posts are no count of the deployment ("18 soldiers have run from
+# their posts"): no measure names them.
+DESERTION_CUES: tuple[str, ...] = (
+    "deserted", "deserters", "deserting", "defected", "defectors", "fled", "have fled",
+    "run from", "ran from", "run away", "ran away", "went awol", "gone awol", "abandoned",
 )
 
 # Planned cues too weak to beat a deployed cue ("3,000 additional troops have arrived"):
@@ -547,6 +555,7 @@ DEPLOYED_CUES: tuple[str, ...] = (
     "now in", "ferried", "shipped", "carried", "transported", "numbered", "fought",
     "may have sent", "might have sent", "could have sent", "must have sent", "may have been",
     "might have been", "could have been", "followed by", "bringing the total to",
+    "in kursk",  # "8,000 troops in Kursk could join the fighting": the modal is of the fighting
 )
 
 # Deployed cues that, after "the", "their" and the like, are nouns and say nothing of a
