@@ -18,7 +18,7 @@ from analysis.extract.articles import Article, ArticleError, iter_article_paths,
 from analysis.extract.claim_date import claim_date, date_from_article, same_briefing
 from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
-from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, name_starts, names_back,
+from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
 from analysis.extract.dates import find_dates
 from analysis.extract.document import headline_follows_body, share_attribution
@@ -55,7 +55,6 @@ def extract_article(article: Article) -> list[dict]:
     tables = find_tables(text, article.body_start, len(text))
     state = ArticleState(sentences, title=article.meta.get("title") or "",
                          local=learn_names(article.body))
-    state.name_starts = name_starts(text, article.body_start, len(text), state.local)
     if sentences:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
         state.voices = read_voices(text, sentences, state.title, state.local, headline)
