@@ -114,7 +114,10 @@ def learn_names(text: str) -> LocalNames:
     for m in side.finditer(text):
         group = vocab.SIDE_FORMS[m.group(0).replace("’", "'")]
         names = []
-        before = name_before.search(text, max(0, m.start() - 70), m.start())
+        # a name introduced before its side ends in a comma ("Dmytro Ponomarenko, Ukraine's"):
+        # most sides have none in reach, and need no search
+        reach = max(0, m.start() - 70)
+        before = name_before.search(text, reach, m.start()) if "," in text[reach:m.start()] else None
         if before and role_after.match(text, m.end(), m.end() + 60):
             names.append(before.group("name"))
         after = name_after.match(text, m.end(), m.end() + 140)
