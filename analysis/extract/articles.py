@@ -63,9 +63,12 @@ def decode(data: bytes, name: str, fallbacks: tuple[str, ...] = ()) -> str:
         "save it as UTF-8 and try again")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below a space, but for \t \n \f \r
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(sample))  # one pass in C, not a Python loop over 4,096 characters
     return controls > max(8, len(sample) // 50)
 
 
