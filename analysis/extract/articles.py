@@ -63,9 +63,12 @@ def decode(data: bytes, name: str, fallbacks: tuple[str, ...] = ()) -> str:
         "save it as UTF-8 and try again")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below a space, but for \t \n \f \r
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(sample))  # one pass in C, not a Python loop over 4,096 characters
     return controls > max(8, len(sample) // 50)
 
 
@@ -80,6 +83,9 @@ def read_article(path: str | Path) -> Article:
     return parse_article(path.name, decode(data, path.name))
 
 
+# libyaml's safe loader where PyYAML was built with it: the pure-Python one took about a
+# tenth of the time of reading and extracting an article
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -90,7 +96,7 @@ def parse_article(name: str, text: str) -> Article:
     match = _FRONT.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1)) or {}
+            loaded = yaml.load(match.group(1), Loader=_YAML_LOADER) or {}
         except yaml.YAMLError:
             loaded = None
         if isinstance(loaded, dict):

@@ -5,7 +5,6 @@ groups in vocab."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -139,7 +138,10 @@ def learn_names(text: str) -> LocalNames:
     for m in side.finditer(text):
         group = vocab.SIDE_FORMS[m.group(0).replace("’", "'")]
         names = []
-        before = name_before.search(text, max(0, m.start() - 70), m.start())
+        # a name introduced before its side ends in a comma ("Dmytro Ponomarenko, Ukraine's"):
+        # most sides have none in reach, and need no search
+        reach = max(0, m.start() - 70)
+        before = name_before.search(text, reach, m.start()) if "," in text[reach:m.start()] else None
         if before and role_after.match(text, m.end(), m.end() + 60):
             names.append(before.group("name"))
         after = name_after.match(text, m.end(), m.end() + 140)
@@ -201,25 +203,11 @@ def claimant_spans(text: str, local: LocalNames | None) -> list[re.Match]:
     return sorted([m for p in patterns for m in p.finditer(text)], key=lambda m: (m.start(), -m.end()))
 
 
-def name_starts(text: str, start: int, end: int, local: LocalNames | None) -> list[int]:
-    """Where claimant names start in text[start:end], found in one pass per pattern."""
-    cased, lower = _claimant_patterns()
-    patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
-    return sorted(m.start() for p in patterns for m in p.finditer(text, start, end))
-
-
 def sentence_speakers(state: ArticleState, i: int) -> list[Speaker]:
-    """The speakers of sentence i, read once per article; a sentence in which no claimant
-    name starts has none, without reading it."""
+    """The speakers of sentence i, read once per article."""
     found = state.sentence_speakers.get(i)
     if found is None:
-        sent = state.sentences[i]
-        starts = state.name_starts
-        if starts is not None and bisect_left(starts, sent.start) == bisect_left(starts, sent.end):
-            found = []
-        else:
-            found = speakers(sent.text, state.local)
-        state.sentence_speakers[i] = found
+        found = state.sentence_speakers[i] = speakers(state.sentences[i].text, state.local)
     return found
 
 
@@ -373,11 +361,14 @@ def source_verdict(c: Mention) -> bool | None:
 def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
     """Claimant names in a sentence that stand as the source of a statement."""
     found: list[Speaker] = []
+    spans = claimant_spans(sentence, local)
+    if not spans:
+        return found  # most sentences name no one: no need to look for outlets' names
     outlets = [(m.start(), m.end()) for m in _OUTLETS.finditer(sentence)]
     last_end = -1
     inside_until = -1  # the end of a found speaker's apposition
     kept: list[re.Match] = []
-    for m in claimant_spans(sentence, local):
+    for m in spans:
         if m.start() < last_end or any(s <= m.start() < e for s, e in outlets):
             continue  # a name inside a longer one, or inside an outlet's name
         last_end = m.end()

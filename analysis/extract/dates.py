@@ -45,6 +45,12 @@ _CUES = {
     "weekday": re.compile(r"day\b", re.I), "relative": PATTERNS[6][1],
     "same_day": re.compile(r"\bday\b", re.I),
 }
+# The cues of day words ignore case, which makes them slow to search for: they are looked
+# for only when the lower-cased sentence holds a piece of one of the words. (The pieces hold
+# no "i", "k" or "s": ignoring case, those also match non-ASCII letters that lower() keeps apart.)
+_WORD_PIECES = ("day", "ght", "morn", "noon", "even")
+_CUES_BUT_WORDS = {kind: cue for kind, cue in _CUES.items()
+                   if kind not in ("weekday", "relative", "same_day")}
 
 # A date right after these words bounds a period; it is not the day a claim was made.
 _NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|through|by|"
@@ -159,7 +165,9 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     >>> [str(d.date) for d in find_dates("On December 10, the paper said a day earlier", b)]
     ['2024-12-10', '2024-12-09']
     """
-    present = {kind for kind, cue in _CUES.items() if cue.search(sentence)}
+    low = sentence.lower()
+    cues = _CUES if any(piece in low for piece in _WORD_PIECES) else _CUES_BUT_WORDS
+    present = {kind for kind, cue in cues.items() if cue.search(sentence)}
     if not present:
         return []
     found: list[DateMention] = []

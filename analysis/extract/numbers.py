@@ -40,7 +40,17 @@ _WORD_DIGITS = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))-\d{1,3}(?![\d,.]
 _NUMBER = rf"(?:(?<![\w.,]){_DIGITS}(?:{_SCALE})?(?![^\W_])|\b{_WORD_NUMBER}(?:{_WORD_DIGITS}|\b))"
 
 # A cheap first look: text without a digit or a number word holds no number phrase.
-CANDIDATE = re.compile(rf"\d|\b(?:{trie(_WORDS.split('|') + ['half'])})\b", re.I)
+_NUMBER_WORD = re.compile(rf"\b(?:{trie(_WORDS.split('|') + ['half'])})\b", re.I)
+CANDIDATE = re.compile(rf"\d|{_NUMBER_WORD.pattern}", re.I)
+
+
+def may_hold_number(text: str) -> bool:
+    """Whether CANDIDATE finds anything in text: a digit is looked for first, far more
+    cheaply than the words."""
+    return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text))
+
+
+_DIGIT = re.compile(r"\d")
 
 _RANGE = re.compile(
     rf"(?:\b(?P<between>between|from)\s+)?(?P<a>{_NUMBER})\s*"

@@ -19,12 +19,12 @@ from analysis.extract.claim_date import (dated_claim, date_from_article, date_fr
                                          same_briefing)
 from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
-from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, name_starts, names_back,
+from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
 from analysis.extract.dates import find_dates
 from analysis.extract.document import headline_follows_body, share_attribution
 from analysis.extract.measure import measure
-from analysis.extract.numbers import CANDIDATE, find_numbers
+from analysis.extract.numbers import find_numbers
 from analysis.extract.qualifier import bounds, qualifier
 from analysis.extract.scope import furniture, korea_near, mask, out_of_scope, surface_ok, what_it_counts
 from analysis.extract.sentences import Sentence, split_sentences
@@ -56,14 +56,13 @@ def extract_article(article: Article) -> list[dict]:
     tables = find_tables(text, article.body_start, len(text))
     state = ArticleState(sentences, title=article.meta.get("title") or "",
                          local=learn_names(article.body), published=article.published)
-    state.name_starts = name_starts(text, article.body_start, len(text), state.local)
     if sentences:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
         state.voices = read_voices(text, sentences, state.title, state.local, headline)
     in_tables = {i for i, sent in enumerate(sentences)
                  if any(t.start <= sent.start < t.end for t in tables)} | furniture(sentences)
     with_numbers = {i for i, sent in enumerate(sentences)
-                    if i not in in_tables and CANDIDATE.search(sent.text)}
+                    if i not in in_tables and sent.has_number}
     # dates and speakers are read only where a number is, or up to three sentences before
     needed = {j for i in with_numbers for j in range(max(0, i - 3), i + 1)}
     for i in sorted(needed):

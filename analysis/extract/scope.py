@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from analysis.extract import vocab
@@ -53,7 +54,9 @@ _RATE = re.compile(r"""
     (?!\s+(?:earlier|later|before|after|ago|prior))  # "killed a day earlier" dates, not a rate
   | \s+(?:daily|weekly)\b
 """, re.I | re.X)
-_URLISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[email[^\]]*\]|\S+\.(?:htm|html|php)\b")
+# URLs, e-mail addresses and file names, each form with the text it cannot match without
+_URLISH_FORMS = ((("http",), r"https?://\S+"), (("www.",), r"www\.\S+"), (("@",), r"\S+@\S+\.\w+"),
+                 (("[email",), r"\[email[^\]]*\]"), ((".htm", ".php"), r"\S+\.(?:htm|html|php)\b"))
 _LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
 _MONTH = trie(m.capitalize() for m in vocab.MONTHS)
 _OF_ITS_MILITARY = re.compile(
@@ -66,9 +69,18 @@ def mask(text: str) -> str:
     colon it stands for ("Killed ........ ~600" → "Killed:        ~600"), offsets kept."""
     if "...." in text or ". . . ." in text:
         text = _LEADER.sub(lambda m: ":" + " " * (len(m.group(0)) - 1), text)
-    if not any(mark in text for mark in ("http", "www.", "@", ".htm", ".php", "[email")):
-        return text  # the common case, and the regex is slow on long text
-    return _URLISH.sub(lambda m: " " * len(m.group(0)), text)
+    # only the forms whose mark is in the text are tried: a form opening with "\S+" is tried
+    # at every character, slow on long text (leaving out a form that cannot match changes
+    # nothing that the others match)
+    forms = tuple(form for marks, form in _URLISH_FORMS if any(mark in text for mark in marks))
+    if not forms:
+        return text
+    return _urlish(forms).sub(lambda m: " " * len(m.group(0)), text)
+
+
+@lru_cache(maxsize=None)
+def _urlish(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(forms))
 
 
 def surface_ok(text: str, phrase: NumberPhrase) -> bool:

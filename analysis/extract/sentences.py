@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.extract.numbers import CANDIDATE
+from analysis.extract.numbers import CANDIDATE, may_hold_number
 
 
 @dataclass
@@ -15,6 +15,7 @@ class Sentence:
     end: int
     text: str
     para: int
+    has_number: bool = True  # a digit or a number word stands in it (numbers.CANDIDATE)
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
@@ -25,10 +26,10 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
         if not line.strip():
             continue
         base = start + m.start()
-        if not CANDIDATE.search(line):
+        if not may_hold_number(line):
             # no number: the paragraph is context only, kept whole
             s, e = len(line) - len(line.lstrip()), len(line.rstrip())
-            out.append(Sentence(base + s, base + e, line[s:e], para))
+            out.append(Sentence(base + s, base + e, line[s:e], para, has_number=False))
             continue
         for s0, e0 in line_sentences(line):
             for s, e in _run_together(line, s0, e0):
@@ -37,7 +38,8 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
                 while e > s and line[e - 1].isspace():
                     e -= 1
                 if e > s:
-                    out.append(Sentence(base + s, base + e, line[s:e], para))
+                    out.append(Sentence(base + s, base + e, line[s:e], para,
+                                        has_number=may_hold_number(line[s:e])))
     return out
 
 

@@ -28,9 +28,7 @@ class ArticleState:
     dates: list[date] = field(default_factory=list)   # resolved dates, for "the same day"
     rows: list[dict] = field(default_factory=list)     # figures found so far, in text order
     voices: Voices | None = None   # who speaks beyond single sentences (attribution.py)
-    # where claimant names start in the text, found once per article, and each sentence's
-    # speakers once read (claimant.sentence_speakers)
-    name_starts: list[int] | None = None
+    # each sentence's speakers once read (claimant.sentence_speakers)
     sentence_speakers: dict[int, list[Speaker]] = field(default_factory=dict)
 
 

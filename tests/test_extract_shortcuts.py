@@ -1,0 +1,73 @@
+"""The extractor's shortcuts (work skipped where a cheap look shows it cannot find anything)
+find what the full work finds. Behaviour only; speed is measured in bench/extraction.py."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis.extract.claimant import learn_names, speakers
+from analysis.extract.dates import PATTERNS, WEEKDAYS, find_dates
+from analysis.extract.numbers import CANDIDATE, may_hold_number
+from analysis.extract.scope import mask
+from analysis.extract.sentences import split_sentences
+
+BASE = dt.date(2024, 12, 24)  # a Tuesday
+
+
+@pytest.mark.parametrize("form", ["https://example.org/a/b.html", "www.example.com/page",
+                                  "desk@example.net", "[email protected]", "story.php"])
+@pytest.mark.parametrize("other", ["", " More at http://example.com/x", " Write to a@b.org"])
+def test_mask_blanks_each_form_alone_or_with_others(form, other):
+    text = f"NIS said 3,000 troops, see {form} now.{other}"
+    masked = mask(text)
+    assert len(masked) == len(text)
+    assert form not in masked and masked.startswith("NIS said 3,000 troops, see ")
+    assert masked[text.index(form):text.index(form) + len(form)].strip() == ""
+    assert "http://" not in masked and "@" not in masked
+
+
+def test_mask_leaves_text_without_marks_alone():
+    text = "Seoul said 3,000 troops were sent: no link, no address."
+    assert mask(text) is text
+
+
+def _relative_words() -> list[str]:
+    pattern = dict(PATTERNS)["relative"].pattern
+    return pattern.split("(?P<rel>", 1)[1].split(")", 1)[0].split("|")
+
+
+@pytest.mark.parametrize("word", _relative_words() + [f"last {d}" for d in WEEKDAYS] + list(WEEKDAYS))
+def test_every_day_word_is_found_in_any_case(word):
+    for written in (word, word.capitalize(), word.upper()):
+        found = find_dates(f"The ministry said {written} that 3,000 troops had arrived.", BASE)
+        assert [d.kind for d in found] in (["relative"], ["weekday"]), written
+        assert found[0].date is not None
+
+
+def test_the_same_day_is_found():
+    found = find_dates("Kyiv said on the same day that 500 were killed.", BASE)
+    assert [d.kind for d in found] == ["same_day"]
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul said so. Ten thousand troops went. Nothing more was said.",
+    "No number here at all.",
+    "The 2024 report. Half a million people? Some said so; others did not.",
+    "Twenty-five thousand. A thousand more. An hour later.",
+])
+def test_a_sentence_knows_whether_a_number_may_stand_in_it(text):
+    for sent in split_sentences(text, 0, len(text)):
+        assert sent.has_number == bool(CANDIDATE.search(sent.text)), sent.text
+        assert may_hold_number(sent.text) == sent.has_number
+
+
+def test_a_name_introduced_before_its_side_is_learned():
+    text = "Dmytro Ponomarenko, Ukraine's ambassador to Seoul, said 3,000 had arrived."
+    local = learn_names(text)
+    assert local.table.get("Ponomarenko") == ("Dmytro Ponomarenko", "Ukraine")
+    assert [s.group for s in speakers(text, local)] == ["Ukraine"]
+
+
+def test_a_sentence_naming_no_one_has_no_speakers():
+    assert speakers("About 3,000 troops arrived in the region last week.") == []
