@@ -211,6 +211,8 @@ NOT_THIS_DEPLOYMENT = [
                  "Pentagon said.", [], id="mixed-force-including-the-contingent"),
     pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],
                  id="containers"),
+    pytest.param("Kyiv counted 4,000 North Korean casualties, two-thirds of those losses being deaths.",
+                 [(4000, 4000, 4000, "exact", "casualties", UA)], id="fraction-is-no-count"),
 ]
 
 MEASURE_CUES = [

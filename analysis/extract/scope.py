@@ -92,6 +92,8 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False
     if re.match(r"\s*(?:%|percent|per\s*cent|/|:\d|°|-year|-day|-month|-week|th\b|st\b)", after, re.I):
         return False
+    if re.match(r"[\s-]?(?:halves|thirds?|quarters?|fifths?|tenths?)\b", after, re.I):
+        return False  # a fraction: "two-thirds of the losses"
     if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b", after):
         return False
     if re.search(r"\b(?:19|20)\d\d-$", before) or \
