@@ -161,6 +161,21 @@ ATTRIBUTION = [
     pytest.param("South Korea's NIS briefed lawmakers on Monday. The agency estimated that 300 North Korean "
                  "soldiers had died.",
                  [(300, 300, 300, "exact", "killed", SK)], id="definite-the-agency"),
+    pytest.param("About 4,000 North Korean soldiers have died near Kursk, South Korean, Ukrainian and Western "
+                 "sources say.",
+                 [(4000, 4000, 4000, "approx", "killed", (SK, UA, OT))], id="sides-listed-before-sources"),
+    pytest.param("Some 1,500 North Korean soldiers were killed near Kursk, Western sources report.",
+                 [(1500, 1500, 1500, "approx", "killed", OT)], id="western-sources"),
+    pytest.param("A Pentagon spokesman cited over 2,000 North Korean casualties, while Seoul's spy agency told "
+                 "lawmakers that 400 North Korean soldiers had died.",
+                 [(2000, 2000, N, "more_than", "casualties", US), (400, 400, 400, "exact", "killed", SK)],
+                 id="later-source-gives-its-own-figure"),
+    pytest.param("- 5,000: North Korean builders promised for Kursk's rebuilding (Shoigu, in Pyongyang on 17 June)",
+                 [(5000, 5000, 5000, "exact", "troops_planned", RU)], id="list-label-colon-is-no-clause"),
+    pytest.param("Pyongyang sent some 11,000 soldiers to Kursk: Western estimates put North Korean losses at "
+                 "more than 4,000.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN),
+                  (4000, 4000, N, "more_than", "casualties", OT)], id="source-after-colon-gives-its-own-figure"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -57,6 +57,7 @@ _LEADING_ADVERBS = re.compile(
 # between a side ("South Korean", "Pentagon") and "officials" it qualifies: names, or a
 # lower-case word or two ("military", "senior defence")
 _QUALIFIES_SOURCE = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){0,2}|\s+(?:[a-z][a-z-]*\s+){1,2}")
+_ADJECTIVE_LIST = re.compile(r",?\s+(?:and\s+)?|,")
 _NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
 
 
@@ -387,8 +388,19 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
             and lookup_claimant(prev.group(0), local)[1] != "Unattributed" else None
         if adjective is not None and group == "Unattributed":
             # "South Korean (military) officials", "Pentagon officials": the word before
-            # names the side
-            name, group = f"{adjective.group(0)} {m.group(0)}", lookup_claimant(adjective.group(0), local)[1]
+            # names the side; of a list ("South Korean, Ukrainian and Western sources")
+            # the first stands for all
+            j = k - 1
+            while j > 0 and kept[j - 1].group(0) in _NATIONAL_ADJ and \
+                    _ADJECTIVE_LIST.fullmatch(sentence[kept[j - 1].end():kept[j].start()]):
+                j -= 1
+            if j < k - 1:  # the sides of a list are one source, not each its own
+                found = [f for f in found if f.start < kept[j].start()]
+                name = sentence[kept[j].start():m.end()]
+            else:
+                name = f"{adjective.group(0)} {m.group(0)}"
+            adjective = kept[j]
+            group = lookup_claimant(adjective.group(0), local)[1]
         same_source = found and found[-1].group == group and m.start() - found[-1].end < 25
         if same_source and not re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]):
             continue  # "The National Intelligence Service (NIS) of South Korea": keep the first
@@ -441,7 +453,18 @@ def later_in_sentence(ctx: Context) -> Credit | None:
     """"3,000 soldiers were killed, Zelensky said": the first source after the figure."""
     end = len(ctx.before) + len(ctx.number.text)
     later = [s for s in ctx.speakers if s.start >= end]
-    return (min(later, key=lambda s: s.start), None) if later else None
+    if not later:
+        return None
+    first = min(later, key=lambda s: s.start)
+    text = ctx.sentence.text
+    if _OTHER_CLAUSE.search(text[end:first.start]) and CANDIDATE.search(text[first.end:]):
+        return None  # "... 1,000 casualties while the NIS told lawmakers that 300 ...": its own figure's
+    return first, None
+
+
+# a clause of its own after a figure: after a colon or semicolon, or "while" / "whereas"
+# (not "while fighting"); a source there that gives a figure of its own speaks for that one
+_OTHER_CLAUSE = re.compile(r"(?<=\w)[\w\s,'’-]*?[:;]\s|\s(?:while|whereas)\s+(?!\w+ing\b)", re.I)
 
 
 def earlier_in_sentence(ctx: Context) -> Credit | None:

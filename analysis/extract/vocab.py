@@ -252,6 +252,7 @@ NATIONAL_ADJECTIVES: dict[str, str] = {
     "Ukrainian": "Ukraine", "South Korean": "South Korea", "Russian": "Russia",
     "American": "United States", "British": "Other", "Japanese": "Other",
     "Dutch": "Other", "French": "Other", "German": "Other", "Polish": "Other",
+    "Western": "Other",
 }
 
 # Nouns after a national adjective that make it a source: "American officials said".
@@ -327,13 +328,13 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
         "claimed", "revealed")),
 )
 ATTRIBUTION_VERBS: tuple[str, ...] = (
-    "said", "says", "say", "told", "tells", "reported", "reports", "estimated", "estimates",
+    "said", "says", "say", "told", "tells", "reported", "reports", "report", "estimated", "estimates",
     "estimate", "claimed", "claims", "claim", "stated", "states", "announced", "announces",
     "believes", "believe", "believed", "assessed", "assesses", "assess", "confirmed",
     "confirms", "wrote", "writes", "added", "noted", "noting", "warned", "warns", "alleged",
     "alleges", "revealed", "reveals", "disclosed", "put", "puts", "counted", "counts",
     "briefed", "indicated", "indicates", "suggested", "suggests", "suggesting", "claiming",
-    "saying", "estimating", "reporting", "tallied", "thinks", "think", "accused",
+    "saying", "estimating", "reporting", "putting", "tallied", "thinks", "think", "accused",
     "informed", "posted", "explained", "observed", "highlighted", "insisted", "argued",
     "acknowledged", "raised", "spoke", "spoken", "briefing", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
