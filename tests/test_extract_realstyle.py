@@ -176,6 +176,12 @@ ATTRIBUTION = [
                  "more than 4,000.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UN),
                   (4000, 4000, N, "more_than", "casualties", OT)], id="source-after-colon-gives-its-own-figure"),
+    pytest.param("Britain's Ministry of Defence gave an update on Sunday. \"Around 11,000 DPRK soldiers were first "
+                 "sent to the Kursk region,\" the ministry said, using North Korea's official name.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="side-inside-quote-is-not-the-speaker"),
+    pytest.param("\"The Democratic People's Republic of Korea (DPRK) army has likely lost over 5,000 men near "
+                 "Kursk,\" the British defence ministry said.",
+                 [(5000, 5000, N, "more_than", "casualties", OT)], id="short-form-in-brackets-is-no-source-note"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

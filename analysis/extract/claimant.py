@@ -289,11 +289,17 @@ def role_after(c: Mention) -> bool | None:
     if not m:
         return None
     nxt = re.match(r"\s+([a-z]+s)\b", c.after[m.end():])
+    if re.search(r"\b(?:official|military)$", m.group(0), re.I) and \
+            re.match(r"\s+(?!(?:\w+\s+)?(?:said|says|told|estimate|put|claim))[a-z]+\b", c.after[m.end():]):
+        return None  # "North Korea's official name": an adjective, not an official who speaks
     return None if nxt and nxt.group(1) not in _NOT_A_MODIFIER else True
 
 
 def source_note(c: Mention) -> bool | None:
     """A source note: "25,000 more (Ukrainian intelligence)", "[NIS, April]"."""
+    if re.fullmatch(r"[A-Z]{2,6}", c.surface) and re.search(r"[A-Z][\w'’.-]*\s*\($", c.before) and \
+            re.match(r"\)\s+[a-z]", c.after):
+        return False  # "Democratic People's Republic of Korea (DPRK) forces": a name's short form
     if _SOURCE_NOTE.search(c.before.rstrip()) and re.match(r"\s*(?:[)\];,/]|(?:and|via)\b)", c.after):
         return True
     return None
@@ -310,6 +316,10 @@ def apposition_then_verb(c: Mention) -> bool | None:
     return None
 
 
+# a quotation closing between a name and the verb: the verb is the quotation's speaker's
+_QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
+
+
 def verb_after(c: Mention) -> bool | None:
     """"Kirby, the White House spokesman, said": an attribution verb later in the clause,
     unless it belongs to another clause, to "he", or to a nearer name of another side
@@ -323,6 +333,9 @@ def verb_after(c: Mention) -> bool | None:
         if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(lead_in) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
+        if _QUOTE_CLOSED.search(lead_in):
+            return None  # '"... DPRK troops deployed," the ministry said': the ministry's verb
+
         joint = _JOINT.fullmatch(lead_in)
         # the body a post is at is not another speaker ("the US deputy ambassador to the
         # United Nations said")
