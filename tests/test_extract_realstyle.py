@@ -182,6 +182,9 @@ ATTRIBUTION = [
     pytest.param("\"The Democratic People's Republic of Korea (DPRK) army has likely lost over 5,000 men near "
                  "Kursk,\" the British defence ministry said.",
                  [(5000, 5000, N, "more_than", "casualties", OT)], id="short-form-in-brackets-is-no-source-note"),
+    pytest.param("Seoul [South Korea], March 3 (Wire): Pyongyang has honoured 14 North Korean soldiers who died in "
+                 "Kursk, state media said.",
+                 [(14, 14, 14, "exact", "killed", UN)], id="dateline-country-is-no-source-note"),
 ]
 
 NOT_THIS_DEPLOYMENT = [
@@ -396,6 +399,15 @@ def test_captives_said_again_are_less_sure():
                         "to the NIS, the two captured soldiers came from a reconnaissance unit.\n", "case.txt")
     assert [(r["value"], r["measure"], r["confidence"]) for r in rows] == [
         (2, "captured", "high"), (2, "captured", "medium")]
+
+
+def test_news_agency_relaying_is_less_sure():
+    """"South Korea's Yonhap news agency reported": an outlet relays what others said, so
+    its side is the figure's source less often than a speaker's own."""
+    rows = extract_text(HEAD + "Kyiv holds three North Korean soldiers it took prisoner, South Korea's "
+                        "Yonhap news agency reported on Monday.\n", "case.txt")
+    assert [(r["value"], r["measure"], r["claimant"], r["confidence"]) for r in rows] == [
+        (3, "captured", "South Korea's Yonhap news agency", "medium")]
 
 
 @pytest.mark.parametrize("later", [

@@ -289,6 +289,8 @@ def role_after(c: Mention) -> bool | None:
     if not m:
         return None
     nxt = re.match(r"\s+([a-z]+s)\b", c.after[m.end():])
+    if NEWS_AGENCY.search(m.group(0)):
+        c.name = c.surface + m.group(0)  # "South Korea's Yonhap news agency": named as it is, less sure
     if re.search(r"\b(?:official|military)$", m.group(0), re.I) and \
             re.match(r"\s+(?!(?:\w+\s+)?(?:said|says|told|estimate|put|claim))[a-z]+\b", c.after[m.end():]):
         return None  # "North Korea's official name": an adjective, not an official who speaks
@@ -300,6 +302,8 @@ def source_note(c: Mention) -> bool | None:
     if re.fullmatch(r"[A-Z]{2,6}", c.surface) and re.search(r"[A-Z][\w'’.-]*\s*\($", c.before) and \
             re.match(r"\)\s+[a-z]", c.after):
         return False  # "Democratic People's Republic of Korea (DPRK) forces": a name's short form
+    if re.fullmatch(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*[(\[]", c.before) and re.match(r"[)\]],", c.after):
+        return False  # a dateline's country: "Seoul [South Korea], December 13 (Agency):"
     if _SOURCE_NOTE.search(c.before.rstrip()) and re.match(r"\s*(?:[)\];,/]|(?:and|via)\b)", c.after):
         return True
     return None
@@ -316,6 +320,9 @@ def apposition_then_verb(c: Mention) -> bool | None:
     return None
 
 
+# "South Korea's Yonhap news agency reported": a country's outlet relays what others say,
+# often its side's but not always (confidence.py)
+NEWS_AGENCY = re.compile(r"\bnews\s+(?:\w+\s+)?agency$", re.I)
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
@@ -333,6 +340,8 @@ def verb_after(c: Mention) -> bool | None:
         if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(lead_in) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
+        if NEWS_AGENCY.search(lead_in.rstrip()):
+            c.name = c.surface + lead_in.rstrip()
         if _QUOTE_CLOSED.search(lead_in):
             return None  # '"... DPRK troops deployed," the ministry said': the ministry's verb
 
@@ -426,9 +435,9 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
             continue
         if same_source:
             # "South Korea's National Intelligence Service": the agency speaks for both
-            found[-1] = Speaker(m.start(), m.end(), name, group)
+            found[-1] = Speaker(m.start(), m.end(), mention.name, group)
         elif verdict:
-            found.append(Speaker(m.start(), m.end(), name, group))
+            found.append(Speaker(m.start(), m.end(), mention.name, group))
     return found
 
 

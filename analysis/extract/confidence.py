@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract.claimant import NEWS_AGENCY
 from analysis.extract.document import DEFAULT_MEASURE
 from analysis.extract.measure import troop_cue
 from analysis.extract.state import Context
@@ -28,6 +29,7 @@ _CREDIT_DOUBT = {
 }
 NO_CLAIMANT = ("low", "no claimant found")
 SHARED_CLAIMANT = ("medium", "claimant from another mention of the figure")
+RELAYED = ("medium", "claimant is a news agency relaying others: its side may not be the source's")
 # number forms of house styles, read by rules newer than the plain ones
 _UNUSUAL_FORM = re.compile(r"\d-(?:thousand|hundred|million)|[a-z]-\d|\d\s?[kK]\b|\d \d{3}\b", re.I)
 
@@ -60,6 +62,8 @@ def settle(rows: list[dict]) -> None:
             found.append(NO_CLAIMANT)
         elif row.pop("claimant_shared", False):
             found.append(SHARED_CLAIMANT)
+        if row["claimant"] and NEWS_AGENCY.search(row["claimant"]):
+            found.append(RELAYED)
         if found:
             row["confidence"] = max((level for level, _ in found), key=LEVELS.index)
             row["confidence_reason"] = "; ".join(dict.fromkeys(reason for _, reason in found))
