@@ -185,6 +185,9 @@ ATTRIBUTION = [
     pytest.param("Seoul [South Korea], March 3 (Wire): Pyongyang has honoured 14 North Korean soldiers who died in "
                  "Kursk, state media said.",
                  [(14, 14, 14, "exact", "killed", UN)], id="dateline-country-is-no-source-note"),
+    pytest.param("The figure follows earlier claims by Washington that Pyongyang had moved about 9,000 soldiers to "
+                 "Russia.",
+                 [(9000, 9000, 9000, "approx", "troops_deployed", US)], id="claims-by-a-side"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

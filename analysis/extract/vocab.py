@@ -326,6 +326,7 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
         "confirmed", "published", "compiled", "counted", "disclosed", "presented",
         "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
         "claimed", "revealed")),
+    "claims by", "claim by", "claims from", "reports by", "reports from", "estimates by",
 )
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "said", "says", "say", "told", "tells", "reported", "reports", "report", "estimated", "estimates",
