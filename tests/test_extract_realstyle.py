@@ -321,6 +321,13 @@ MEASURE_CUES = [
                  [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="total-over-rotations"),
     pytest.param("North Korean losses came to roughly 4,000 by mid-January, British officials said.",
                  [(4000, 4000, 4000, "approx", "casualties", OT)], id="losses-came-to"),
+    pytest.param("Kyiv believes about 2,000 of the 12,000 soldiers that Pyongyang sent have been killed.",
+                 [(2000, 2000, 2000, "approx", "killed", UA), (12000, 12000, 12000, "exact", "troops_deployed", UA)],
+                 id="part-of-a-counted-whole"),
+    pytest.param("The NIS estimates that some 3,000 of the 11,000 North Korean troops deployed to Kursk have been "
+                 "killed or wounded.",
+                 [(3000, 3000, 3000, "approx", "casualties", SK), (11000, 11000, 11000, "exact", "troops_deployed", SK)],
+                 id="part-of-a-counted-whole-participle"),
 ]
 
 CLAIM_DATES = [

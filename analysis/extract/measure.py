@@ -327,7 +327,7 @@ def mixed_force(ctx: Context, counted: Counted) -> str | None:
 
 
 _WHOLE_OF_PART = re.compile(r"""
-    \b(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent))
+    \b(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent)|\d[\d,.]*)
     \s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?(?:\w+\s+)?$   # "half of the (estimated)"
 """, re.I | re.X)
 

@@ -140,6 +140,9 @@ class Counted:
     consumed: int
 
 
+_OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
+
+
 def what_it_counts(after: str) -> Counted:
     """What the number counts, read from the words after it. Known modifiers (`North
     Korean`, `elite`) are skipped freely; up to two unknown words may stand before the
@@ -150,6 +153,11 @@ def what_it_counts(after: str) -> Counted:
     own = _OF_ITS_MILITARY.match(after)
     if own:
         return Counted("personnel", None, own.end())  # "some 10,000 of its military"
+    whole = _OF_A_WHOLE.match(after)
+    if whole:  # "1,000 of the 11,000 men ...": a part counts what its whole counts
+        inner = what_it_counts(after[whole.end():])
+        if inner.kind in ("personnel", "casualty"):
+            return Counted(inner.kind, inner.cue, whole.end() + inner.consumed)
     pos, words, unknown = 0, 0, 0
     gloss = re.match(r"\s*:\s+(?=\S)|\s+or\s+so\b", after)
     if gloss:
