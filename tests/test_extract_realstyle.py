@@ -81,6 +81,9 @@ MESSY_TEXT = [
                  [(40, 40, N, "at_least", "killed", SK)], id="dateline-double-hyphen"),
     pytest.param("North Korea to send 6,000 troops to Kursk: Zelensky | Example Daily",
                  [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="headline-colon-name-site"),
+    pytest.param("Britain's defence ministry published an intelligence update on Sunday. The update, quoted by "
+                 "Daily.Az, puts North Korean losses at over 5,000.",
+                 [(5000, 5000, N, "more_than", "casualties", OT)], id="site-name-with-a-dot-is-no-run-together-stop"),
 ]
 
 ATTRIBUTION = [
@@ -188,6 +191,9 @@ ATTRIBUTION = [
     pytest.param("The figure follows earlier claims by Washington that Pyongyang had moved about 9,000 soldiers to "
                  "Russia.",
                  [(9000, 9000, 9000, "approx", "troops_deployed", US)], id="claims-by-a-side"),
+    pytest.param("Britain's defence ministry published an intelligence update on Sunday.\n\nThe update, shared with "
+                 "reporters in London, estimates that over 5,000 North Korean soldiers have been killed or wounded.",
+                 [(5000, 5000, N, "more_than", "casualties", OT)], id="definite-source-then-apposition"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

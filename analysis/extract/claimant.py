@@ -29,7 +29,8 @@ _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER
 _ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
 _DEFINITE_SOURCE = exact(vocab.DEFINITE_SOURCE_NOUNS)
 _PRONOUN_SPEAKER = re.compile(rf"""
-    \b(?:he|she|they|it|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\s+   # "he", "the (spy) agency"
+    \b(?:he|she|they|it|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\s*   # "he", "the (spy) agency"
+    (?:,[^,;]{{1,60}},\s*)?                                      # ", cited by an outlet,"
     (?:\w+\s+){{0,2}}?                                         # "also", "later"
     {exact(vocab.NAMING_BACK_VERBS)}\b                         # "said", "estimated"
 """, re.I | re.X)

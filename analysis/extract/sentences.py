@@ -70,10 +70,11 @@ def line_sentences(line: str) -> list[tuple[int, int]]:
 
 
 # "on Tuesday.The ministry said": paragraphs run together with no space after the stop
-# (two lower-case letters or a digit before it, so "U.S.The" and "No.3" stay whole)
+# (two lower-case letters or a digit before it, so "U.S.The" and "No.3" stay whole; a
+# site's name "Caliber.Az," with a short piece and a comma after the dot stays whole)
 # (the stop comes first in the pattern: a pattern that opens with a lookbehind is tried at
 # every position, which cost more than the rest of the splitting)
-_RUN_TOGETHER = re.compile(r"[.!?](?:(?<=[a-z]{2}.)(?=[A-Z][a-z])|[”’\"](?<=[a-z\d]..)(?=[A-Z])"
+_RUN_TOGETHER = re.compile(r"[.!?](?:(?<=[a-z]{2}.)(?=[A-Z][a-z])(?![A-Z][a-z]{1,2}[,;)])|[”’\"](?<=[a-z\d]..)(?=[A-Z])"
                            r"|(?<=\d.)(?=[A-Z][a-z]{2}))")
 
 
