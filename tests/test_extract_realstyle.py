@@ -246,6 +246,8 @@ NOT_THIS_DEPLOYMENT = [
                  id="containers"),
     pytest.param("Kyiv counted 4,000 North Korean casualties, two-thirds of those losses being deaths.",
                  [(4000, 4000, 4000, "exact", "casualties", UA)], id="fraction-is-no-count"),
+    pytest.param("Gerasimov praised the North Korean soldiers who fought in Kursk. By his count the Ukrainian "
+                 "military suffered over 50,000 casualties there.", [], id="other-army-military-suffered"),
 ]
 
 MEASURE_CUES = [

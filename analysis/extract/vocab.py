@@ -585,7 +585,8 @@ OTHER_SIDES: tuple[str, ...] = (
 # Countries and forces that, as the subject of "lost", count their own losses.
 OTHER_COUNTRIES: tuple[str, ...] = (
     "russia", "ukraine", "moscow", "kyiv", "russian forces", "ukrainian forces",
-    "russian army", "ukrainian army",
+    "russian army", "ukrainian army", "russian military", "ukrainian military", "russian troops",
+    "ukrainian troops", "russian armed forces", "ukrainian armed forces",
 )
 # People a count may be of who are not North Korean military personnel.
 NOT_MILITARY: tuple[str, ...] = (
