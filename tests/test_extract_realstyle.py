@@ -336,6 +336,10 @@ MEASURE_CUES = [
                  "killed or wounded.",
                  [(3000, 3000, 3000, "approx", "casualties", SK), (11000, 11000, 11000, "exact", "troops_deployed", SK)],
                  id="part-of-a-counted-whole-participle"),
+    pytest.param("Kim Jong Un pinned medals on the portraits of the 12 deceased North Korean soldiers, KCNA said.",
+                 [(12, 12, 12, "exact", "killed", "North Korea")], id="deceased-soldiers"),
+    pytest.param("Kim Jong Un spoke of the painful sacrifices of 12 North Korean soldiers in Kursk, KCNA said.",
+                 [(12, 12, 12, "exact", "killed", "North Korea")], id="sacrifices-of-soldiers"),
 ]
 
 CLAIM_DATES = [

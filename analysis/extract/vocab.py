@@ -470,6 +470,7 @@ CASUALTY_CUES: dict[str, str] = {
     "captives": "captured", "surrendered": "captured", "in captivity": "captured",
     "lost": "casualties", "has lost": "casualties", "have lost": "casualties",
     "lives lost": "killed", "lives": "killed", "sacrifice": "killed", "fallen": "killed",
+    "sacrifices": "killed", "deceased": "killed",
     "war dead": "killed", "in custody": "captured", "eliminated": "killed",
     "out of action": "casualties", "put out of action": "casualties",
     "in ukrainian hands": "captured", "in ukraine's hands": "captured",
