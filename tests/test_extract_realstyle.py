@@ -194,6 +194,11 @@ ATTRIBUTION = [
     pytest.param("Britain's defence ministry published an intelligence update on Sunday.\n\nThe update, shared with "
                  "reporters in London, estimates that over 5,000 North Korean soldiers have been killed or wounded.",
                  [(5000, 5000, N, "more_than", "casualties", OT)], id="definite-source-then-apposition"),
+    pytest.param("Budanov on May 2 estimated that around 5,500 North Korean soldiers had been killed or wounded.",
+                 [(5500, 5500, 5500, "approx", "casualties", UA)], id="day-between-name-and-verb"),
+    pytest.param("British Defense Intelligence on 2 May estimated that around 5,500 North Korean soldiers had been "
+                 "killed or wounded.",
+                 [(5500, 5500, 5500, "approx", "casualties", OT)], id="defense-spelling-and-day-before-verb"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

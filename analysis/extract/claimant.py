@@ -324,6 +324,9 @@ def apposition_then_verb(c: Mention) -> bool | None:
 # "South Korea's Yonhap news agency reported": a country's outlet relays what others say,
 # often its side's but not always (confidence.py)
 NEWS_AGENCY = re.compile(r"\bnews\s+(?:\w+\s+)?agency$", re.I)
+# a day between a name and its verb ("X on June 15 estimated") is no figure
+_DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?"
+                  rf"|\b\d{{1,2}}\s+(?:{trie(m.capitalize() for m in vocab.MONTHS)})\b")
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
@@ -338,7 +341,7 @@ def verb_after(c: Mention) -> bool | None:
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
         lead_in = window[:vm.start()]
-        if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(lead_in) or \
+        if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(_DAY.sub("", lead_in)) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
         if NEWS_AGENCY.search(lead_in.rstrip()):
