@@ -196,6 +196,9 @@ ATTRIBUTION = [
                  [(5000, 5000, N, "more_than", "casualties", OT)], id="definite-source-then-apposition"),
     pytest.param("Budanov on May 2 estimated that around 5,500 North Korean soldiers had been killed or wounded.",
                  [(5500, 5500, 5500, "approx", "casualties", UA)], id="day-between-name-and-verb"),
+    pytest.param("John Kirby, the spokesman, made the remarks as Moscow pressed on with the help of about 11,000 "
+                 "North Korean soldiers.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="made-the-remarks"),
     pytest.param("British Defense Intelligence on 2 May estimated that around 5,500 North Korean soldiers had been "
                  "killed or wounded.",
                  [(5500, 5500, 5500, "approx", "casualties", OT)], id="defense-spelling-and-day-before-verb"),

@@ -357,6 +357,7 @@ ATTRIBUTION_VERBS_AFTER_NAME: tuple[str, ...] = (
     "had information", "has information", "have information", "has evidence",
     "had evidence", "have evidence", "expressed", "assessment", "detected", "has detected",
     "mentioning", "mentioned", "concluded", "believes that", "shows", "showed",
+    "made the remarks", "made the comments", "made the remark",
 )
 
 # The last word of an organisation's name that speaks for no side of its own (a think
