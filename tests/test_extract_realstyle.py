@@ -348,6 +348,9 @@ MEASURE_CUES = [
                  [(12, 12, 12, "exact", "killed", "North Korea")], id="deceased-soldiers"),
     pytest.param("Kim Jong Un spoke of the painful sacrifices of 12 North Korean soldiers in Kursk, KCNA said.",
                  [(12, 12, 12, "exact", "killed", "North Korea")], id="sacrifices-of-soldiers"),
+    pytest.param("If losses go on at this rate, the NIS warned, all 11,000 North Korean soldiers in Kursk could be "
+                 "killed or wounded by summer.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="whole-force-could-be-lost"),
 ]
 
 CLAIM_DATES = [
