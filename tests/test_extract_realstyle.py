@@ -191,6 +191,9 @@ ATTRIBUTION = [
     pytest.param("The figure follows earlier claims by Washington that Pyongyang had moved about 9,000 soldiers to "
                  "Russia.",
                  [(9000, 9000, 9000, "approx", "troops_deployed", US)], id="claims-by-a-side"),
+    pytest.param("According to forecasts by Pentagon analysts, about 3,000 more North Korean soldiers will arrive "
+                 "by spring.",
+                 [(3000, 3000, 3000, "approx", "troops_planned", US)], id="forecasts-by-a-body"),
     pytest.param("Britain's defence ministry published an intelligence update on Sunday.\n\nThe update, shared with "
                  "reporters in London, estimates that over 5,000 North Korean soldiers have been killed or wounded.",
                  [(5000, 5000, N, "more_than", "casualties", OT)], id="definite-source-then-apposition"),

@@ -332,6 +332,7 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
         "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
         "claimed", "revealed")),
     "claims by", "claim by", "claims from", "reports by", "reports from", "estimates by",
+    "forecasts by", "forecast by", "projections by", "projection by", "analysis by",
 )
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "said", "says", "say", "told", "tells", "reported", "reports", "report", "estimated", "estimates",
