@@ -194,6 +194,9 @@ ATTRIBUTION = [
     pytest.param("According to forecasts by Pentagon analysts, about 3,000 more North Korean soldiers will arrive "
                  "by spring.",
                  [(3000, 3000, 3000, "approx", "troops_planned", US)], id="forecasts-by-a-body"),
+    pytest.param("While Pyongyang has not confirmed any number, intelligence reports suggest that over 8,000 North "
+                 "Korean soldiers were sent.",
+                 [(8000, 8000, N, "more_than", "troops_deployed", UN)], id="opening-while-clause-is-not-the-source"),
     pytest.param("Britain's defence ministry published an intelligence update on Sunday.\n\nThe update, shared with "
                  "reporters in London, estimates that over 5,000 North Korean soldiers have been killed or wounded.",
                  [(5000, 5000, N, "more_than", "casualties", OT)], id="definite-source-then-apposition"),

@@ -340,7 +340,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "believes", "believe", "believed", "assessed", "assesses", "assess", "confirmed",
     "confirms", "wrote", "writes", "added", "noted", "noting", "warned", "warns", "alleged",
     "alleges", "revealed", "reveals", "disclosed", "put", "puts", "counted", "counts",
-    "briefed", "indicated", "indicates", "suggested", "suggests", "suggesting", "claiming",
+    "briefed", "indicated", "indicates", "suggested", "suggests", "suggest", "suggesting", "claiming",
     "saying", "estimating", "reporting", "putting", "tallied", "thinks", "think", "accused",
     "informed", "posted", "explained", "observed", "highlighted", "insisted", "argued",
     "acknowledged", "raised", "spoke", "spoken", "briefing", "announcing",
