@@ -55,6 +55,8 @@ NUMBER_FORMS = [
                  [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="space-thousands-four-digits"),
     pytest.param("North Korea has 8K troops in Kursk, Blinken said.",
                  [(8000, 8000, 8000, "exact", "troops_deployed", US)], id="k-suffix"),
+    pytest.param("Zelensky says Kyiv is ready to hand over three captured North Korean soldiers to Pyongyang.",
+                 [(3, 3, 3, "exact", "captured", UA)], id="hand-over-is-no-more-than"),
 ]
 
 MESSY_TEXT = [

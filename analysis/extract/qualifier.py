@@ -15,6 +15,10 @@ _QUALIFIER_BEFORE = re.compile(rf"""
     $""", re.I | re.X)
 
 
+_VERB_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|give|gives|gave|"
+                        r"given|giving|take|takes|took|taken|taking)\s+$")
+
+
 def qualifier(ctx: Context) -> tuple[str, int, int]:
     """The qualifier and the quote's extra characters before and after the number."""
     if ctx.number.is_range:
@@ -22,6 +26,8 @@ def qualifier(ctx: Context) -> tuple[str, int, int]:
     before_l = ctx.before.lower()
     best = None
     m = _QUALIFIER_BEFORE.search(before_l)
+    if m and m.group(1) == "over" and _VERB_OVER.search(before_l[:m.start()]):
+        m = None  # "hand over two soldiers": the verb's particle, not "more than"
     if m:
         best = (vocab.QUALIFIER_BEFORE[re.sub(r"\s+", " ", m.group(1))], m.group(0))
     after = ctx.after
