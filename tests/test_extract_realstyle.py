@@ -86,6 +86,12 @@ MESSY_TEXT = [
     pytest.param("Britain's defence ministry published an intelligence update on Sunday. The update, quoted by "
                  "Daily.Az, puts North Korean losses at over 5,000.",
                  [(5000, 5000, N, "more_than", "casualties", OT)], id="site-name-with-a-dot-is-no-run-together-stop"),
+    pytest.param("Posted March 3, 2025About 1,200 North Korean soldiers have been killed, the NIS said.",
+                 [(1200, 1200, 1200, "approx", "killed", SK)], id="qualifier-glued-to-a-date"),
+    pytest.param("By Staff WriterMarch 3, 2025About 1,200 North Korean soldiers have been killed, the NIS said.",
+                 [(1200, 1200, 1200, "approx", "killed", SK)], id="byline-glued-to-a-date",
+                 marks=known("a month glued to the byline before it ('WriterMarch 3') is not read as a date: "
+                             "its day is taken for a count")),
 ]
 
 ATTRIBUTION = [

@@ -9,7 +9,8 @@ from analysis.extract.patterns import trie
 from analysis.extract.state import Context
 
 _QUALIFIER_BEFORE = re.compile(rf"""
-    (?:(?<![\w-])|(?<=\s-)|(?<=^-)|(?<=\w--))        # a dateline's dash: "SEOUL--At least"
+    (?:(?<![\w-])|(?<=\s-)|(?<=^-)|(?<=\w--)|(?<=\d))  # a dateline's dash: "SEOUL--At least";
+                                                    # a date glued on: "2, 2025Nearly 2,000"
     ({trie(vocab.QUALIFIER_BEFORE)})\s*              # "about", "more than", "up to"
     (?:(?:another|a\s+further|an\s+additional)\s+)? # "about another 3,000"
     $""", re.I | re.X)
