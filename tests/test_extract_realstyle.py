@@ -205,6 +205,9 @@ ATTRIBUTION = [
     pytest.param("While Pyongyang has not confirmed any number, intelligence reports suggest that over 8,000 North "
                  "Korean soldiers were sent.",
                  [(8000, 8000, N, "more_than", "troops_deployed", UN)], id="opening-while-clause-is-not-the-source"),
+    pytest.param("Pyongyang will send a further 5,000 sappers to Kursk within weeks. recently said the deputy head of "
+                 "the Main Intelligence Directorate, in an interview.",
+                 [(5000, 5000, 5000, "exact", "troops_planned", UA)], id="run-on-sentence-opening-with-its-verb"),
     pytest.param("Britain's defence ministry published an intelligence update on Sunday.\n\nThe update, shared with "
                  "reporters in London, estimates that over 5,000 North Korean soldiers have been killed or wounded.",
                  [(5000, 5000, N, "more_than", "casualties", OT)], id="definite-source-then-apposition"),

@@ -369,8 +369,19 @@ def headline_colon(c: Mention) -> bool | None:
     return None
 
 
+_OPENING_VERB = re.compile(rf"(?:^|[.!?]\s+)\s*(?:\w+ly\s+)?(?:said|reported|stated|announced|noted|wrote)\s+"
+                           rf"(?:[\w'’-]+\s+){{0,5}}?(?:of\s+)?(?:the\s+)?$", re.I)
+
+
+def opening_verb(c: Mention) -> bool | None:
+    """A sentence (or a run-on one after a full stop) that opens with its verb and names
+    its speaker after it ("... work. previously reported Deputy Chief of the Main
+    Intelligence Directorate, ...")."""
+    return True if _OPENING_VERB.search(c.before) else None
+
+
 SOURCE_RULES: tuple[SourceRule, ...] = (
-    adjective_alone, attribution_before, member_of, a_place, role_after, source_note,
+    adjective_alone, opening_verb, attribution_before, member_of, a_place, role_after, source_note,
     apposition_then_verb, verb_after, headline_colon,
 )
 
