@@ -74,7 +74,8 @@ def line_sentences(line: str) -> list[tuple[int, int]]:
 # site's name "Caliber.Az," with a short piece and a comma after the dot stays whole)
 # (the stop comes first in the pattern: a pattern that opens with a lookbehind is tried at
 # every position, which cost more than the rest of the splitting)
-_RUN_TOGETHER = re.compile(r"[.!?](?:(?<=[a-z]{2}.)(?=[A-Z][a-z])(?![A-Z][a-z]{1,2}[,;)])|[”’\"](?<=[a-z\d]..)(?=[A-Z])"
+_RUN_TOGETHER = re.compile(r"[.!?](?:(?<=[a-z]{2}.)(?=[A-Z][a-z])(?![A-Z][a-z]{1,2}[,;)])"
+                           r"|[”’\"](?<=[a-z\d]..)(?=[A-Z])"
                            r"|(?<=\d.)(?=[A-Z][a-z]{2}))")
 
 
