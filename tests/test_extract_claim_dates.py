@@ -160,6 +160,12 @@ UNDATED_PAGE = [
                  "North Korean soldiers were wounded.", [(1000, None)], id="pictured-date-is-no-reference"),
     pytest.param("Published Dec. 24, 2024\n\nThe NIS told lawmakers on Monday that 1,000 North Korean "
                  "soldiers were wounded.", [(1000, "2024-12-23")], id="date-line-is-the-reference"),
+    # a date line of a month only gives the year of a day named with its month, not a weekday
+    pytest.param("date 2025-01 Photo credit\n\nThe Ukrainian leader stated on December 22 that upward "
+                 "of 3,000 North Korean soldiers were killed or wounded.", [(3000, "2024-12-22")],
+                 id="month-date-line-gives-the-year"),
+    pytest.param("date 2025-01 Photo credit\n\nThe NIS told lawmakers on Monday that 1,000 North Korean "
+                 "soldiers were wounded.", [(1000, None)], id="month-date-line-gives-no-weekday"),
 ]
 
 

@@ -53,13 +53,28 @@ _CUES_BUT_WORDS = {kind: cue for kind, cue in _CUES.items()
                    if kind not in ("weekday", "relative", "same_day")}
 
 # A date right after these words bounds a period; it is not the day a claim was made.
-_NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|through|by|"
+_NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|starting|beginning|before|after|between|through|by|"
                         r"between\s+\S+(?:\s+\S+)?\s+and)\s*$", re.I)
 
 
 # A page's date line opening the text ("date 2024-12-28 Headline ...", "Written:
 # 2024-10-30"): the day of the page, not of a claim in the sentence glued to it.
 _DATE_LINE = re.compile(r"^\W*(?:(?:date|posted|published|updated|written|modified)\b:?\s*)?$", re.I)
+
+
+# A page's date line that gives only a month ("date 2025-01 Photo : ..."): no day to read
+# weekdays against, but the year of a day named with its month ("said on December 23").
+_MONTH_LINE = re.compile(r"\W*(?:date|posted|published|updated|written|modified)\b:?\s*"
+                         r"(?P<y>20\d\d)-(?P<m>\d\d)(?![-\d])", re.I)
+
+
+def page_month(body: str) -> dt.date | None:
+    """The last day of the month a page's opening date line names, when it names no day."""
+    m = _MONTH_LINE.match(body)
+    if not m or not 1 <= int(m["m"]) <= 12:
+        return None
+    first_of_next = dt.date(int(m["y"]) + int(m["m"]) // 12, int(m["m"]) % 12 + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
 
 
 _DAY_BEFORE = re.compile(r"(?:a|one|the)\s+(?:day\s+(?:before|earlier)|previous\s+day)", re.I)
@@ -103,7 +118,7 @@ def _upcoming(month: int, day: int, base: dt.date) -> bool:
     return base + dt.timedelta(days=1) < day_in_year <= base + _AHEAD
 
 
-def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
+def _resolve(kind: str, m: re.Match, base: dt.date | None, month_end: dt.date | None = None) -> dt.date | None:
     g = m.groupdict()
     try:
         if kind in ("iso", "dmy_num"):
@@ -114,7 +129,8 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
             if g.get("y"):
                 return dt.date(int(g["y"]), month, day)
             if base is None:
-                return None
+                # a page dated to a month: the day falls on or before that month's end
+                return latest_on_or_before(month, day, month_end) if month_end else None
             if _upcoming(month, day, base):
                 return None  # "will be ready on November 1": a day ahead is never a claim's
             # a day ahead of the article: wire copy dated in Asia reports "Dec. 24" events
@@ -142,8 +158,9 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
     return None
 
 
-def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
-    """Day-precise date expressions in a sentence, resolved against `base`.
+def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = None) -> list[DateMention]:
+    """Day-precise date expressions in a sentence, resolved against `base` (with no base, a
+    day named with its month takes its year from `month_end`, see `page_month`).
 
     >>> b = dt.date(2024, 12, 24)
     >>> [(d.kind, str(d.date)) for d in find_dates("According to AFP on December 24, Seoul said", b)]
@@ -162,8 +179,12 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     ['2024-12-23']
     >>> find_dates("on the day before the attack", b)  # a day counted from an event
     []
+    >>> find_dates("shipped to the port starting Dec. 8 for drills", b)  # the start of a period
+    []
     >>> [str(d.date) for d in find_dates("On December 10, the paper said a day earlier", b)]
     ['2024-12-10', '2024-12-09']
+    >>> [str(d.date) for d in find_dates("said on December 23 and on Monday", None, dt.date(2025, 1, 31))]
+    ['2024-12-23']
     """
     low = sentence.lower()
     cues = _CUES if any(piece in low for piece in _WORD_PIECES) else _CUES_BUT_WORDS
@@ -182,7 +203,7 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
                     (kind in ("iso", "dmy_num") and _DATE_LINE.match(sentence[:m.start()])):
                 continue
             taken.append((m.start(), m.end()))
-            date = None if kind == "same_day" else _resolve(kind, m, base)
+            date = None if kind == "same_day" else _resolve(kind, m, base, month_end)
             prior = [d for d in found if d.start < m.start() and d.date]
             if kind == "relative" and prior and _DAY_BEFORE.match(m.group("rel")):
                 # "On October 4, the paper reported ... a day earlier": the day before that one

@@ -21,7 +21,7 @@ from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
-from analysis.extract.dates import find_dates
+from analysis.extract.dates import find_dates, page_month
 from analysis.extract.document import headline_follows_body, share_attribution
 from analysis.extract.measure import measure
 from analysis.extract.numbers import find_numbers
@@ -86,7 +86,7 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     sent = state.sentences[i]
     s_text = text[sent.start:sent.end]
     resolved = [(d.start, d.end, state.dates[-1] if d.kind == "same_day" and state.dates
-                 else d.date) for d in find_dates(s_text, article.published)]
+                 else d.date) for d in find_dates(s_text, article.published, page_month(article.body))]
     spk = sentence_speakers(state, i)
     sentence_date, dated = dated_claim(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
