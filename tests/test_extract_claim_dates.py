@@ -138,10 +138,20 @@ EVENT_DAY = [
                  "30.", [(30, "2024-12-23")], id="event-then-claim-day"),
 ]
 
+# A wire dateline's day is when the copy was filed, not when the figure was given.
+DATELINE = [
+    pytest.param("KYIV, Dec. 24 (Wire) - Ukraine holds two North Korean soldiers captured in Kursk, "
+                 "its security service said.", [(2, None)], id="wire-dateline-with-agency"),
+    pytest.param("Seoul [South Korea], December 24 (Wire): Some 1,000 North Korean soldiers have been "
+                 "wounded, the NIS told lawmakers.", [(1000, None)], id="wire-dateline-with-country"),
+    pytest.param("Seoul, on December 23, told lawmakers that some 1,000 North Korean soldiers were wounded.",
+                 [(1000, "2024-12-23")], id="day-after-a-place-is-no-dateline"),
+]
+
 TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
           "day_with_its_speaker": DAY_WITH_ITS_SPEAKER, "no_one_day": NO_ONE_DAY,
           "day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "one_of_them": ONE_OF_THEM,
-          "event_day": EVENT_DAY}
+          "event_day": EVENT_DAY, "dateline": DATELINE}
 
 
 @pytest.mark.parametrize("text,expected", [p for table in TABLES.values() for p in table])

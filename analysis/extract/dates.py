@@ -77,6 +77,18 @@ def page_month(body: str) -> dt.date | None:
     return first_of_next - dt.timedelta(days=1)
 
 
+# A wire dateline opening the text ("SEOUL, Dec. 24 -", "Seoul [South Korea], December 13
+# (ANI):"): the day the copy was filed, not the day of the claim it reports.
+_PLACE = r"[A-Z][\w.'’ -]*(?:\s*\[[^\]]*\])?"
+_DATELINE_BEFORE = re.compile(rf"\W*{_PLACE}(?:,\s*{_PLACE})?,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[:\-–—]|\s*\([^)]{1,40}\)")
+
+
+def _dateline(sentence: str, start: int, end: int) -> bool:
+    """The date at start-end is a wire dateline's."""
+    return bool(_DATELINE_BEFORE.fullmatch(sentence[:start]) and _DATELINE_AFTER.match(sentence, end))
+
+
 _DAY_BEFORE = re.compile(r"(?:a|one|the)\s+(?:day\s+(?:before|earlier)|previous\s+day)", re.I)
 
 
@@ -181,6 +193,12 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
     []
     >>> find_dates("shipped to the port starting Dec. 8 for drills", b)  # the start of a period
     []
+    >>> find_dates("KYIV, Ukraine, Dec. 23 (Wire) - Two soldiers were captured, Kyiv said", b)  # a dateline
+    []
+    >>> find_dates("Seoul [South Korea], December 23 (Wire): the NIS said", b)
+    []
+    >>> [str(d.date) for d in find_dates("Kyiv, on December 23, said", b)]
+    ['2024-12-23']
     >>> [str(d.date) for d in find_dates("On December 10, the paper said a day earlier", b)]
     ['2024-12-10', '2024-12-09']
     >>> [str(d.date) for d in find_dates("said on December 23 and on Monday", None, dt.date(2025, 1, 31))]
@@ -200,7 +218,8 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if _NOT_CLAIM.search(sentence[:m.start()]) or \
-                    (kind in ("iso", "dmy_num") and _DATE_LINE.match(sentence[:m.start()])):
+                    (kind in ("iso", "dmy_num") and _DATE_LINE.match(sentence[:m.start()])) or \
+                    (kind in ("month_day", "day_month") and _dateline(sentence, m.start(), m.end())):
                 continue
             taken.append((m.start(), m.end()))
             date = None if kind == "same_day" else _resolve(kind, m, base, month_end)
