@@ -113,6 +113,17 @@ DAY_IN_NEXT_SENTENCE = [
                  "figure on Monday.", [(3000, None)], id="next-sentence-day-of-another-side"),
     pytest.param("Kyiv says 3,000 North Korean soldiers were killed or wounded. Fighting in Kursk "
                  "resumed on Monday.", [(3000, None)], id="next-sentence-day-of-an-event"),
+    # the figure was given at an occasion the next sentence dates
+    pytest.param("Pyongyang staged a homecoming ceremony at which its leader mourned 12 soldiers killed in "
+                 "Kursk. The ceremony was held in the capital on Friday, state media said on Monday.",
+                 [(12, "2024-12-20")], id="occasion-dated-next-sentence"),
+    pytest.param("Pyongyang staged a homecoming ceremony at which its leader mourned 12 soldiers killed in "
+                 "Kursk. State media reported "
+                 "the meeting of the cabinet on Friday.", [(12, None)], id="next-sentence-other-occasion"),
+    pytest.param("Pyongyang staged a homecoming ceremony at which its leader mourned 12 soldiers killed in "
+                 "Kursk. The ceremony, "
+                 "planned for weeks, drew a crowd; rain fell on Friday.", [(12, None)],
+                 id="occasion-day-in-another-clause"),
 ]
 
 # "One of them said": the day the unnamed speakers of the sentence before spoke on.

@@ -164,6 +164,25 @@ _BACK_TO_FIGURE = re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:i
                              r"numbers?|estimates?|assessments?|count|toll|tally|data)\b", re.I)
 
 
+# Where a figure is given: "Kim paid tribute to nine soldiers at a ceremony ... The ceremony
+# took place on Friday" dates the figure by the occasion's day.
+_OCCASION = r"(?:ceremony|briefing|meeting|speech|address|interview|hearing|session|conference|parade|rally)"
+_OCCASION_IN = re.compile(rf"\b{_OCCASION}\b", re.I)
+
+
+def _occasion_day(sentence: str, after: str, found: list) -> dt.date | None:
+    """The day the sentence after names for the occasion the figure's sentence tells of:
+    the first day in the same clause after "the <occasion>"."""
+    named = {m.group().lower() for m in _OCCASION_IN.finditer(sentence)}
+    for m in re.finditer(rf"\bthe\s+(?:[\w-]+\s+)?({_OCCASION})\b", after, re.I):
+        if m.group(1).lower() not in named:
+            continue
+        for start, _, day in found:
+            if m.end() <= start <= m.end() + 60 and not re.search(r"[,;:]", after[m.end():start]):
+                return day
+    return None
+
+
 def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
     """An undated figure takes the day named in the sentence after it when that sentence
     speaks of the figure being given ("... over a thousand were killed or wounded. The
@@ -175,9 +194,13 @@ def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
         if row["claim_date"] is not None or i is None or i + 1 >= len(state.sentences):
             continue
         after = state.sentences[i + 1].text
+        found = [(d.start, d.end, d.date) for d in find_dates(after, state.published) if d.date]
+        occasion = _occasion_day(row["sentence"], after, found)
+        if occasion is not None:
+            row["claim_date"] = occasion.isoformat()
+            continue
         if not _BACK_TO_FIGURE.search(after):
             continue
-        found = [(d.start, d.end, d.date) for d in find_dates(after, state.published) if d.date]
         day, said_by = dated_claim(after, sentence_speakers(state, i + 1), found)
         if day is None and len({d for _, _, d in found}) == 1:
             day = found[0][2]  # the sentence is about the giving: its one day is that day
