@@ -126,6 +126,23 @@ DAY_IN_NEXT_SENTENCE = [
                  id="occasion-day-in-another-clause"),
 ]
 
+# "..., the report added": the statement of the sentence before goes on, and so does its day.
+STATEMENT_GOES_ON = [
+    pytest.param("The NIS told lawmakers on Monday that 3,000 North Korean soldiers were killed or wounded. "
+                 "That is close to a third of the 11,000 North Korean soldiers first sent, the agency added.",
+                 [(3000, "2024-12-23"), (11000, "2024-12-23")], id="agency-added"),
+    pytest.param("A paper posted by the UK ministry of defence on Monday said 3,000 North Korean soldiers were "
+                 "killed or wounded. The total is near a third of some 11,000 North Korean soldiers first "
+                 "sent, the paper added.", [(3000, "2024-12-23"), (11000, "2024-12-23")],
+                 id="unnamed-paper-added"),
+    pytest.param("The NIS told lawmakers on Monday that 3,000 North Korean soldiers were killed or wounded. "
+                 "Kyiv says 11,000 North Korean soldiers were first sent.",
+                 [(3000, "2024-12-23"), (11000, None)], id="no-going-on-other-side"),
+    pytest.param("The NIS told lawmakers on Monday that 3,000 North Korean soldiers were killed or wounded. "
+                 "Some 11,000 North Korean soldiers were first sent, Kyiv added.",
+                 [(3000, "2024-12-23"), (11000, None)], id="other-side-added"),
+]
+
 # "One of them said": the day the unnamed speakers of the sentence before spoke on.
 ONE_OF_THEM = [
     pytest.param("Two members of the intelligence committee spoke to the press on Monday. \"Roughly 2,000 "
@@ -162,7 +179,8 @@ DATELINE = [
 TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
           "day_with_its_speaker": DAY_WITH_ITS_SPEAKER, "no_one_day": NO_ONE_DAY,
           "day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "one_of_them": ONE_OF_THEM,
-          "event_day": EVENT_DAY, "dateline": DATELINE}
+          "event_day": EVENT_DAY, "dateline": DATELINE,
+          "statement_goes_on": STATEMENT_GOES_ON}
 
 
 @pytest.mark.parametrize("text,expected", [p for table in TABLES.values() for p in table])

@@ -206,3 +206,25 @@ def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
             day = found[0][2]  # the sentence is about the giving: its one day is that day
         if day is not None and (said_by is None or row["claimant_group"] in ("Unattributed", said_by.group)):
             row["claim_date"] = day.isoformat()
+
+
+# "..., the report added", "the ministry also said": the statement goes on from the sentence before
+_GOES_ON = re.compile(r"\b(?:added|adds|went\s+on|also\s+(?:said|says|noted|stated|estimated))\b", re.I)
+
+
+def date_from_statement_before(rows: list[dict], state: ArticleState) -> None:
+    """An undated figure whose statement goes on from the sentence before ("This is over half
+    of the 11,000 sent, the report added") takes the day of that sentence's figures, when they
+    share one day and their side is the figure's or the figure names none."""
+    starts = {sent.start: i for i, sent in enumerate(state.sentences)}
+    for row in rows:
+        i = starts.get(row["sentence_start"])
+        if row["claim_date"] is not None or not i or not _GOES_ON.search(row["sentence"]):
+            continue
+        before = [r for r in rows if starts.get(r["sentence_start"]) == i - 1]
+        days = {r["claim_date"] for r in before}
+        sides = {r["claimant_group"] for r in before}
+        if len(days) == 1 and None not in days and \
+                (row["claimant_group"] == "Unattributed" or sides == {row["claimant_group"]}):
+            row["claim_date"] = days.pop()
+

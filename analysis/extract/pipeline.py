@@ -15,8 +15,8 @@ import re
 import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence, dated_for,
-                                         same_briefing)
+from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
+                                         date_from_statement_before, dated_for, same_briefing)
 from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
@@ -75,6 +75,7 @@ def extract_article(article: Article) -> list[dict]:
     headline_follows_body(rows)
     share_attribution(rows)
     date_from_next_sentence(rows, state)
+    date_from_statement_before(rows, state)
     date_from_article(rows, state.speakers)
     settle(rows)
     return rows
