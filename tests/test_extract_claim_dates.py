@@ -141,6 +141,12 @@ STATEMENT_GOES_ON = [
     pytest.param("The NIS told lawmakers on Monday that 3,000 North Korean soldiers were killed or wounded. "
                  "Some 11,000 North Korean soldiers were first sent, Kyiv added.",
                  [(3000, "2024-12-23"), (11000, None)], id="other-side-added"),
+    pytest.param("The first North Korean units got to Kursk last week, a daily paper reported on Friday, "
+                 "citing two officials. Some 5,000 North Korean soldiers will be there within days, the "
+                 "paper added.", [(5000, "2024-12-20")], id="added-after-a-report-with-no-figure"),
+    pytest.param("The first North Korean units got to Kursk on Friday, and more are on the way. Some 5,000 "
+                 "North Korean soldiers will be there within days, the paper added.", [(5000, None)],
+                 id="added-after-an-event-day"),
 ]
 
 # "One of them said": the day the unnamed speakers of the sentence before spoke on.

@@ -130,9 +130,14 @@ def _unnamed_briefing(ctx: Context) -> dt.date | None:
     i = ctx.index
     if i == 0 or not _ONE_OF_THEM.search(ctx.sentence.text) or sentence_speakers(ctx.state, i - 1):
         return None
-    before = ctx.state.sentences[i - 1].text
-    dates = [(d.start, d.end, d.date) for d in find_dates(before, ctx.state.published) if d.date]
-    return dated_claim(before, [], dates)[0]
+    return _said_on(ctx.state, i - 1)
+
+
+def _said_on(state: ArticleState, i: int) -> dt.date | None:
+    """The day standing next to an attribution in sentence i, whoever speaks there."""
+    text = state.sentences[i].text
+    dates = [(d.start, d.end, d.date) for d in find_dates(text, state.published) if d.date]
+    return dated_claim(text, [], dates)[0]
 
 
 def date_from_article(rows: list[dict], spoke: list) -> None:
@@ -213,18 +218,27 @@ _GOES_ON = re.compile(r"\b(?:added|adds|went\s+on|also\s+(?:said|says|noted|stat
 
 
 def date_from_statement_before(rows: list[dict], state: ArticleState) -> None:
-    """An undated figure whose statement goes on from the sentence before ("This is over half
-    of the 11,000 sent, the report added") takes the day of that sentence's figures, when they
-    share one day and their side is the figure's or the figure names none."""
+    """An undated figure whose statement goes on from what was said before ("This is over half
+    of the 11,000 sent, the report added") takes the day of the figures of the sentence
+    before, or else the one day said in the few sentences before, when its side is theirs or
+    it names none."""
     starts = {sent.start: i for i, sent in enumerate(state.sentences)}
     for row in rows:
         i = starts.get(row["sentence_start"])
         if row["claim_date"] is not None or not i or not _GOES_ON.search(row["sentence"]):
             continue
-        before = [r for r in rows if starts.get(r["sentence_start"]) == i - 1]
-        days = {r["claim_date"] for r in before}
-        sides = {r["claimant_group"] for r in before}
+        before = [(r["claimant_group"], r["claim_date"]) for r in rows
+                  if starts.get(r["sentence_start"]) == i - 1]
+        before = before or [(sp.group, day.isoformat()) for j, sp, day in state.speakers
+                            if i - _GOES_ON_REACH <= j < i and day is not None]
+        if not before:  # "The paper reported on Friday, citing officials. ..., the report added."
+            day = _said_on(state, i - 1)
+            before = [("Unattributed", day.isoformat())] if day else []
+        days = {day for _, day in before}
+        sides = {side for side, _ in before}
         if len(days) == 1 and None not in days and \
                 (row["claimant_group"] == "Unattributed" or sides == {row["claimant_group"]}):
             row["claim_date"] = days.pop()
 
+
+_GOES_ON_REACH = 4  # sentences: "US officials said Tuesday ... the officials said ... the officials added"
