@@ -43,6 +43,17 @@ OPENING_DAY = [
                  [(90, "2024-12-20")], id="opening-day-ordinal-is-no-figure"),
 ]
 
+# "The same day" after a day named earlier in the sentence is that day, not the last day of
+# the sentences before; two mentions of one day date both sides' claims.
+SAME_DAY = [
+    pytest.param("The NIS spoke to lawmakers on Thursday. Talking to the press on the 20th, the same day "
+                 "the army held a drill, Kyiv's envoy in Seoul said 11,000 North Korean soldiers were sent.",
+                 [(11000, "2024-12-20")], id="same-day-as-a-day-before-it"),
+    pytest.param("Kyiv said on Monday that 3,000 North Korean soldiers were killed or wounded, close to "
+                 "triple the 1,100 casualties Seoul's military gave on the same day.",
+                 [(3000, "2024-12-23"), (1100, "2024-12-23")], id="one-day-named-twice-for-two-sides"),
+]
+
 # "A day earlier", "the day before": the day before the article's; not a day counted from
 # an event ("the day before the assault").
 DAY_BEFORE = [
@@ -186,7 +197,7 @@ TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_
           "day_with_its_speaker": DAY_WITH_ITS_SPEAKER, "no_one_day": NO_ONE_DAY,
           "day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "one_of_them": ONE_OF_THEM,
           "event_day": EVENT_DAY, "dateline": DATELINE,
-          "statement_goes_on": STATEMENT_GOES_ON}
+          "statement_goes_on": STATEMENT_GOES_ON, "same_day": SAME_DAY}
 
 
 @pytest.mark.parametrize("text,expected", [p for table in TABLES.values() for p in table])

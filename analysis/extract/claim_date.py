@@ -58,7 +58,7 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date
     anchors = [(s.start, s.end, s, False) for s in spk]
     anchors += [(*m.span(), _subject(spk, *m.span()), False) for m in _ATTR_VERB.finditer(sentence)]
     anchors += [(*m.span(), None, True) for m in _ACCORDING.finditer(sentence)]
-    best = None
+    found = []
     for start, end, day in usable:
         for a_start, a_end, who, relay in anchors:
             gap = max(a_start - end, start - a_end, 0)
@@ -78,9 +78,15 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
             if relay and closing:
                 gap = -1  # the day of the report itself, before any speaker next to it
-            if (gap <= 45 or opening or closing) and (best is None or gap < best[0]):
-                best = (gap, day, who)
-    return (best[1], best[2]) if best else (None, None)
+            if gap <= 45 or opening or closing:
+                found.append((gap, day, who, start))
+    if not found:
+        return None, None
+    _, day, who, at = min(found, key=lambda f: f[0])
+    # "Zelensky said on Monday ..., triple the count Seoul gave the same day": two mentions of
+    # one day, each with its own speaker, date both claims
+    shared = any(d == day and w is not who and s != at for _, d, w, s in found)
+    return day, None if shared else who
 
 
 def claim_date(sentence: str, spk: list[Speaker], dates: list) -> dt.date | None:

@@ -201,6 +201,8 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
     ['2024-12-23']
     >>> [str(d.date) for d in find_dates("On December 10, the paper said a day earlier", b)]
     ['2024-12-10', '2024-12-09']
+    >>> [str(d.date) for d in find_dates("Speaking on the 20th, the same day the talks ended, she said", b)]
+    ['2024-12-20', '2024-12-20']
     >>> [str(d.date) for d in find_dates("said on December 23 and on Monday", None, dt.date(2025, 1, 31))]
     ['2024-12-23']
     """
@@ -224,6 +226,10 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
             taken.append((m.start(), m.end()))
             date = None if kind == "same_day" else _resolve(kind, m, base, month_end)
             prior = [d for d in found if d.start < m.start() and d.date]
+            if kind == "same_day" and prior:
+                # "Speaking on the 24th, the same day the war turned three, the envoy said": that
+                # day again, not one from an earlier sentence
+                date = max(prior, key=lambda d: d.start).date
             if kind == "relative" and prior and _DAY_BEFORE.match(m.group("rel")):
                 # "On October 4, the paper reported ... a day earlier": the day before that one
                 date = max(prior, key=lambda d: d.start).date - dt.timedelta(days=1)

@@ -86,8 +86,8 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     and when stays in `state` for the sentences after it."""
     sent = state.sentences[i]
     s_text = text[sent.start:sent.end]
-    resolved = [(d.start, d.end, state.dates[-1] if d.kind == "same_day" and state.dates
-                 else d.date) for d in find_dates(s_text, article.published, page_month(article.body))]
+    resolved = [(d.start, d.end, state.dates[-1] if d.date is None and state.dates else d.date)
+                for d in find_dates(s_text, article.published, page_month(article.body))]
     spk = sentence_speakers(state, i)
     sentence_date, dated = dated_claim(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
