@@ -110,6 +110,11 @@ NO_ONE_DAY = [
     pytest.param("The NIS said on Monday that it had new information. The NIS said 1,000 North Korean "
                  "soldiers who recently fought in Kursk were wounded.", [(1000, "2024-12-23")],
                  id="recently-of-the-event"),
+    pytest.param("Zelensky spoke to a Japanese paper on Monday. According to Zelensky, Kyiv holds proof that "
+                 "some 11,000 North Korean soldiers are in Kursk but wants more before publishing a toll.",
+                 [(11000, "2024-12-23")], id="before-doing-something-is-no-earlier-claim"),
+    pytest.param("Zelensky spoke to a Japanese paper on Monday. Before the latest count, Zelensky put the "
+                 "North Korean force in Kursk at 11,000.", [(11000, None)], id="before-a-count-is-earlier"),
 ]
 
 # The sentence after the figure tells of its giving and names the day.
