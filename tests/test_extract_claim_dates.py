@@ -129,6 +129,13 @@ DAY_IN_NEXT_SENTENCE = [
                  "figure on Monday.", [(3000, None)], id="next-sentence-day-of-another-side"),
     pytest.param("Kyiv says 3,000 North Korean soldiers were killed or wounded. Fighting in Kursk "
                  "resumed on Monday.", [(3000, None)], id="next-sentence-day-of-an-event"),
+    pytest.param("Some 12,000 North Korean soldiers went to Russia; 3,000 of them were killed or wounded. "
+                 "Most of those were hit in the winter.\n\nThe numbers were shared on Friday by NATO "
+                 "officials who asked not to be named.", [(12000, "2024-12-20"), (3000, "2024-12-20")],
+                 id="figures-dated-in-the-next-paragraph"),
+    pytest.param("Some 12,000 North Korean soldiers went to Russia; 3,000 of them were killed or wounded. "
+                 "Most of those were hit in the winter.\n\nFighting in Kursk picked up again on Friday.",
+                 [(12000, None), (3000, None)], id="next-paragraph-not-about-the-figures"),
     # the figure was given at an occasion the next sentence dates
     pytest.param("Pyongyang staged a homecoming ceremony at which its leader mourned 12 soldiers killed in "
                  "Kursk. The ceremony was held in the capital on Friday, state media said on Monday.",

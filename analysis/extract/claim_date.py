@@ -197,8 +197,9 @@ def _occasion_day(sentence: str, after: str, found: list) -> dt.date | None:
 def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
     """An undated figure takes the day named in the sentence after it when that sentence
     speaks of the figure being given ("... over a thousand were killed or wounded. The
-    figure was given by the spokesman at a briefing on Friday."), unless that day stands
-    with another side."""
+    figure was given by the spokesman at a briefing on Friday."), or in the paragraph after
+    its own when that paragraph opens on the figures in the plural ("The figures were given
+    on Wednesday by Western officials"), unless that day stands with another side."""
     starts = {sent.start: i for i, sent in enumerate(state.sentences)}
     for row in rows:
         i = starts.get(row["sentence_start"])
@@ -210,13 +211,34 @@ def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
         if occasion is not None:
             row["claim_date"] = occasion.isoformat()
             continue
-        if not _BACK_TO_FIGURE.search(after):
-            continue
-        day, said_by = dated_claim(after, sentence_speakers(state, i + 1), found)
-        if day is None and len({d for _, _, d in found}) == 1:
-            day = found[0][2]  # the sentence is about the giving: its one day is that day
-        if day is not None and (said_by is None or row["claimant_group"] in ("Unattributed", said_by.group)):
-            row["claim_date"] = day.isoformat()
+        for j in ([i + 1] if _BACK_TO_FIGURE.search(after) else []) + [_next_paragraph(state, i)]:
+            day = _day_of_giving(state, j, row["claimant_group"]) if j is not None else None
+            if day is not None:
+                row["claim_date"] = day.isoformat()
+                break
+
+
+def _day_of_giving(state: ArticleState, j: int, side: str) -> dt.date | None:
+    """The day sentence j gives for the giving of a figure of `side`; None when it stands
+    with another side."""
+    text = state.sentences[j].text
+    found = [(d.start, d.end, d.date) for d in find_dates(text, state.published) if d.date]
+    day, said_by = dated_claim(text, sentence_speakers(state, j), found)
+    if day is None and len({d for _, _, d in found}) == 1:
+        day = found[0][2]  # the sentence is about the giving: its one day is that day
+    return day if said_by is None or side in ("Unattributed", said_by.group) else None
+
+
+_BACK_TO_FIGURES = re.compile(r"^\W*(?:these|those|the)\s+(?:\w+\s+)?(?:figures|numbers|estimates|counts)\b",
+                              re.I)
+
+
+def _next_paragraph(state: ArticleState, i: int) -> int | None:
+    """The first sentence of the paragraph after sentence i's, when it opens on the figures
+    in the plural ("The figures were given on Wednesday by ...")."""
+    para = state.sentences[i].para
+    j = next((k for k in range(i + 1, len(state.sentences)) if state.sentences[k].para != para), None)
+    return j if j is not None and _BACK_TO_FIGURES.search(state.sentences[j].text) else None
 
 
 # "..., the report added", "the ministry also said": the statement goes on from the sentence before
