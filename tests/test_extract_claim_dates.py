@@ -195,6 +195,16 @@ EVENT_DAY = [
                  "30.", [(30, "2024-12-23")], id="event-then-claim-day"),
 ]
 
+# Day and month in figures with no year ("on 23/12"), as translated copy writes them.
+NUMERIC_DAY = [
+    pytest.param("On 20/12, after talks with Kim, Russia's security chief announced that North Korea would "
+                 "send 5.000 more builders to Kursk.", [(5000, "2024-12-20")], id="on-day-slash-month-opening"),
+    pytest.param("Seoul's spy agency told lawmakers on 23/12 that 1.100 North Korean soldiers were killed "
+                 "or wounded.", [(1100, "2024-12-23")], id="on-day-slash-month-after-verb"),
+    pytest.param("Seoul's spy agency said 1.100 North Korean soldiers were killed or wounded, in a 24/7 "
+                 "watch of the front.", [(1100, None)], id="round-the-clock-is-no-day"),
+]
+
 # A wire dateline's day is when the copy was filed, not when the figure was given.
 DATELINE = [
     pytest.param("KYIV, Dec. 24 (Wire) - Ukraine holds two North Korean soldiers captured in Kursk, "
@@ -209,7 +219,8 @@ TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_
           "day_with_its_speaker": DAY_WITH_ITS_SPEAKER, "no_one_day": NO_ONE_DAY,
           "day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "one_of_them": ONE_OF_THEM,
           "event_day": EVENT_DAY, "dateline": DATELINE,
-          "statement_goes_on": STATEMENT_GOES_ON, "same_day": SAME_DAY}
+          "statement_goes_on": STATEMENT_GOES_ON, "same_day": SAME_DAY,
+          "numeric_day": NUMERIC_DAY}
 
 
 @pytest.mark.parametrize("text,expected", [p for table in TABLES.values() for p in table])

@@ -26,6 +26,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:,?\s+(?P<y>20\d\d))?")),
     ("day_month", re.compile(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<y>20\d\d))?")),
+    # "on 17/6", "on 23/10": day and month with no year, as translated copy writes them
+    ("on_day_month", re.compile(r"\b[Oo]n\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?![/.,]?\d)")),
     ("the_nth", re.compile(r"\b[Oo]n\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("weekday", re.compile(rf"(?:\b(?P<last>last)\s+)?\b(?P<wd>{_WEEKDAY})\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|"
@@ -41,8 +43,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 _MONTH_CUE = re.compile(_MONTH)
 _CUES = {
     "iso": re.compile(r"\d-\d"), "dmy_num": re.compile(r"\d[/.]\d"),
-    "month_day": _MONTH_CUE, "day_month": _MONTH_CUE, "the_nth": re.compile(r"\d(?:st|nd|rd|th)\b"),
-    "weekday": re.compile(r"day\b", re.I), "relative": PATTERNS[6][1],
+    "month_day": _MONTH_CUE, "day_month": _MONTH_CUE, "on_day_month": re.compile(r"\d/\d"), "the_nth": re.compile(r"\d(?:st|nd|rd|th)\b"),
+    "weekday": re.compile(r"day\b", re.I), "relative": PATTERNS[7][1],
     "same_day": re.compile(r"\bday\b", re.I),
 }
 # The cues of day words ignore case, which makes them slow to search for: they are looked
@@ -135,8 +137,8 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None, month_end: dt.date | 
     try:
         if kind in ("iso", "dmy_num"):
             return dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
-        if kind in ("month_day", "day_month"):
-            month = MONTHS[g["month"].lower()]
+        if kind in ("month_day", "day_month", "on_day_month"):
+            month = int(g["m"]) if kind == "on_day_month" else MONTHS[g["month"].lower()]
             day = int(g["d"])
             if g.get("y"):
                 return dt.date(int(g["y"]), month, day)
@@ -191,6 +193,8 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
     ['2024-12-23']
     >>> find_dates("on the day before the attack", b)  # a day counted from an event
     []
+    >>> [str(d.date) for d in find_dates("On 17/6, the minister said; on 23/12 Seoul said; 24/7 news", b)]
+    ['2024-06-17', '2024-12-23']
     >>> find_dates("shipped to the port starting Dec. 8 for drills", b)  # the start of a period
     []
     >>> find_dates("KYIV, Ukraine, Dec. 23 (Wire) - Two soldiers were captured, Kyiv said", b)  # a dateline
