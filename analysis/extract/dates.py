@@ -81,7 +81,7 @@ def page_month(body: str) -> dt.date | None:
 
 # A wire dateline opening the text ("SEOUL, Dec. 24 -", "Seoul [South Korea], December 13
 # (ANI):"): the day the copy was filed, not the day of the claim it reports.
-_PLACE = r"[A-Z][\w.'’ -]*(?:\s*\[[^\]]*\])?"
+_PLACE = r"[A-Z][\w.'’/ -]*(?:\s*\[[^\]]*\])?"
 _DATELINE_BEFORE = re.compile(rf"\W*{_PLACE}(?:,\s*{_PLACE})?,\s*")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[:\-–—]|\s*\([^)]{1,40}\)")
 
@@ -200,6 +200,8 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
     >>> find_dates("KYIV, Ukraine, Dec. 23 (Wire) - Two soldiers were captured, Kyiv said", b)  # a dateline
     []
     >>> find_dates("Seoul [South Korea], December 23 (Wire): the NIS said", b)
+    []
+    >>> find_dates("KYIV/SEOUL, Dec 23 (Wire) - Kyiv said", b)
     []
     >>> [str(d.date) for d in find_dates("Kyiv, on December 23, said", b)]
     ['2024-12-23']
