@@ -43,6 +43,17 @@ OPENING_DAY = [
                  [(90, "2024-12-20")], id="opening-day-ordinal-is-no-figure"),
 ]
 
+# "The same day" after a day named earlier in the sentence is that day, not the last day of
+# the sentences before; two mentions of one day date both sides' claims.
+SAME_DAY = [
+    pytest.param("The NIS spoke to lawmakers on Thursday. Talking to the press on the 20th, the same day "
+                 "the army held a drill, Kyiv's envoy in Seoul said 11,000 North Korean soldiers were sent.",
+                 [(11000, "2024-12-20")], id="same-day-as-a-day-before-it"),
+    pytest.param("Kyiv said on Monday that 3,000 North Korean soldiers were killed or wounded, close to "
+                 "triple the 1,100 casualties Seoul's military gave on the same day.",
+                 [(3000, "2024-12-23"), (1100, "2024-12-23")], id="one-day-named-twice-for-two-sides"),
+]
+
 # "A day earlier", "the day before": the day before the article's; not a day counted from
 # an event ("the day before the assault").
 DAY_BEFORE = [
@@ -99,6 +110,11 @@ NO_ONE_DAY = [
     pytest.param("The NIS said on Monday that it had new information. The NIS said 1,000 North Korean "
                  "soldiers who recently fought in Kursk were wounded.", [(1000, "2024-12-23")],
                  id="recently-of-the-event"),
+    pytest.param("Zelensky spoke to a Japanese paper on Monday. According to Zelensky, Kyiv holds proof that "
+                 "some 11,000 North Korean soldiers are in Kursk but wants more before publishing a toll.",
+                 [(11000, "2024-12-23")], id="before-doing-something-is-no-earlier-claim"),
+    pytest.param("Zelensky spoke to a Japanese paper on Monday. Before the latest count, Zelensky put the "
+                 "North Korean force in Kursk at 11,000.", [(11000, None)], id="before-a-count-is-earlier"),
 ]
 
 # The sentence after the figure tells of its giving and names the day.
@@ -113,6 +129,47 @@ DAY_IN_NEXT_SENTENCE = [
                  "figure on Monday.", [(3000, None)], id="next-sentence-day-of-another-side"),
     pytest.param("Kyiv says 3,000 North Korean soldiers were killed or wounded. Fighting in Kursk "
                  "resumed on Monday.", [(3000, None)], id="next-sentence-day-of-an-event"),
+    pytest.param("Some 12,000 North Korean soldiers went to Russia; 3,000 of them were killed or wounded. "
+                 "Most of those were hit in the winter.\n\nThe numbers were shared on Friday by NATO "
+                 "officials who asked not to be named.", [(12000, "2024-12-20"), (3000, "2024-12-20")],
+                 id="figures-dated-in-the-next-paragraph"),
+    pytest.param("Some 12,000 North Korean soldiers went to Russia; 3,000 of them were killed or wounded. "
+                 "Most of those were hit in the winter.\n\nFighting in Kursk picked up again on Friday.",
+                 [(12000, None), (3000, None)], id="next-paragraph-not-about-the-figures"),
+    # the figure was given at an occasion the next sentence dates
+    pytest.param("Pyongyang staged a homecoming ceremony at which its leader mourned 12 soldiers killed in "
+                 "Kursk. The ceremony was held in the capital on Friday, state media said on Monday.",
+                 [(12, "2024-12-20")], id="occasion-dated-next-sentence"),
+    pytest.param("Pyongyang staged a homecoming ceremony at which its leader mourned 12 soldiers killed in "
+                 "Kursk. State media reported "
+                 "the meeting of the cabinet on Friday.", [(12, None)], id="next-sentence-other-occasion"),
+    pytest.param("Pyongyang staged a homecoming ceremony at which its leader mourned 12 soldiers killed in "
+                 "Kursk. The ceremony, "
+                 "planned for weeks, drew a crowd; rain fell on Friday.", [(12, None)],
+                 id="occasion-day-in-another-clause"),
+]
+
+# "..., the report added": the statement of the sentence before goes on, and so does its day.
+STATEMENT_GOES_ON = [
+    pytest.param("The NIS told lawmakers on Monday that 3,000 North Korean soldiers were killed or wounded. "
+                 "That is close to a third of the 11,000 North Korean soldiers first sent, the agency added.",
+                 [(3000, "2024-12-23"), (11000, "2024-12-23")], id="agency-added"),
+    pytest.param("A paper posted by the UK ministry of defence on Monday said 3,000 North Korean soldiers were "
+                 "killed or wounded. The total is near a third of some 11,000 North Korean soldiers first "
+                 "sent, the paper added.", [(3000, "2024-12-23"), (11000, "2024-12-23")],
+                 id="unnamed-paper-added"),
+    pytest.param("The NIS told lawmakers on Monday that 3,000 North Korean soldiers were killed or wounded. "
+                 "Kyiv says 11,000 North Korean soldiers were first sent.",
+                 [(3000, "2024-12-23"), (11000, None)], id="no-going-on-other-side"),
+    pytest.param("The NIS told lawmakers on Monday that 3,000 North Korean soldiers were killed or wounded. "
+                 "Some 11,000 North Korean soldiers were first sent, Kyiv added.",
+                 [(3000, "2024-12-23"), (11000, None)], id="other-side-added"),
+    pytest.param("The first North Korean units got to Kursk last week, a daily paper reported on Friday, "
+                 "citing two officials. Some 5,000 North Korean soldiers will be there within days, the "
+                 "paper added.", [(5000, "2024-12-20")], id="added-after-a-report-with-no-figure"),
+    pytest.param("The first North Korean units got to Kursk on Friday, and more are on the way. Some 5,000 "
+                 "North Korean soldiers will be there within days, the paper added.", [(5000, None)],
+                 id="added-after-an-event-day"),
 ]
 
 # "One of them said": the day the unnamed speakers of the sentence before spoke on.
@@ -138,10 +195,32 @@ EVENT_DAY = [
                  "30.", [(30, "2024-12-23")], id="event-then-claim-day"),
 ]
 
+# Day and month in figures with no year ("on 23/12"), as translated copy writes them.
+NUMERIC_DAY = [
+    pytest.param("On 20/12, after talks with Kim, Russia's security chief announced that North Korea would "
+                 "send 5.000 more builders to Kursk.", [(5000, "2024-12-20")], id="on-day-slash-month-opening"),
+    pytest.param("Seoul's spy agency told lawmakers on 23/12 that 1.100 North Korean soldiers were killed "
+                 "or wounded.", [(1100, "2024-12-23")], id="on-day-slash-month-after-verb"),
+    pytest.param("Seoul's spy agency said 1.100 North Korean soldiers were killed or wounded, in a 24/7 "
+                 "watch of the front.", [(1100, None)], id="round-the-clock-is-no-day"),
+]
+
+# A wire dateline's day is when the copy was filed, not when the figure was given.
+DATELINE = [
+    pytest.param("KYIV, Dec. 24 (Wire) - Ukraine holds two North Korean soldiers captured in Kursk, "
+                 "its security service said.", [(2, None)], id="wire-dateline-with-agency"),
+    pytest.param("Seoul [South Korea], December 24 (Wire): Some 1,000 North Korean soldiers have been "
+                 "wounded, the NIS told lawmakers.", [(1000, None)], id="wire-dateline-with-country"),
+    pytest.param("Seoul, on December 23, told lawmakers that some 1,000 North Korean soldiers were wounded.",
+                 [(1000, "2024-12-23")], id="day-after-a-place-is-no-dateline"),
+]
+
 TABLES = {"deadlines": DEADLINES, "opening_day": OPENING_DAY, "day_before": DAY_BEFORE,
           "day_with_its_speaker": DAY_WITH_ITS_SPEAKER, "no_one_day": NO_ONE_DAY,
           "day_in_next_sentence": DAY_IN_NEXT_SENTENCE, "one_of_them": ONE_OF_THEM,
-          "event_day": EVENT_DAY}
+          "event_day": EVENT_DAY, "dateline": DATELINE,
+          "statement_goes_on": STATEMENT_GOES_ON, "same_day": SAME_DAY,
+          "numeric_day": NUMERIC_DAY}
 
 
 @pytest.mark.parametrize("text,expected", [p for table in TABLES.values() for p in table])
@@ -160,6 +239,12 @@ UNDATED_PAGE = [
                  "North Korean soldiers were wounded.", [(1000, None)], id="pictured-date-is-no-reference"),
     pytest.param("Published Dec. 24, 2024\n\nThe NIS told lawmakers on Monday that 1,000 North Korean "
                  "soldiers were wounded.", [(1000, "2024-12-23")], id="date-line-is-the-reference"),
+    # a date line of a month only gives the year of a day named with its month, not a weekday
+    pytest.param("date 2025-01 Photo credit\n\nThe Ukrainian leader stated on December 22 that upward "
+                 "of 3,000 North Korean soldiers were killed or wounded.", [(3000, "2024-12-22")],
+                 id="month-date-line-gives-the-year"),
+    pytest.param("date 2025-01 Photo credit\n\nThe NIS told lawmakers on Monday that 1,000 North Korean "
+                 "soldiers were wounded.", [(1000, None)], id="month-date-line-gives-no-weekday"),
 ]
 
 

@@ -27,7 +27,7 @@ _VERB = "(?:" + "|".join(vocab.ATTRIBUTION_VERBS) + ")"
 EARLIER_CLAIM = re.compile(rf"""
     [(\[][^)\]]*\b{_MONTH_FULL}\b[^)\]\d]*[)\]]     # a source note with its month: "[NIS, April]"
   | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken|warned)
-      |previously|earlier|before|ago
+      |previously|earlier|before(?!\s+\w+ing\b)|ago   # not "before releasing it"
       |(?:previous|prior|former|old)\s+(?:\w+\s+)?(?:estimate|count|figure|assessment|tally)s?
       |(?:recently|lately)\s+{_VERB}|{_VERB}\s+(?:recently|lately)   # of the claim, not an event's
       |(?:this|last)\s+week|in\s+recent\s+(?:days|weeks)
@@ -58,7 +58,7 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date
     anchors = [(s.start, s.end, s, False) for s in spk]
     anchors += [(*m.span(), _subject(spk, *m.span()), False) for m in _ATTR_VERB.finditer(sentence)]
     anchors += [(*m.span(), None, True) for m in _ACCORDING.finditer(sentence)]
-    best = None
+    found = []
     for start, end, day in usable:
         for a_start, a_end, who, relay in anchors:
             gap = max(a_start - end, start - a_end, 0)
@@ -78,9 +78,15 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
             if relay and closing:
                 gap = -1  # the day of the report itself, before any speaker next to it
-            if (gap <= 45 or opening or closing) and (best is None or gap < best[0]):
-                best = (gap, day, who)
-    return (best[1], best[2]) if best else (None, None)
+            if gap <= 45 or opening or closing:
+                found.append((gap, day, who, start))
+    if not found:
+        return None, None
+    _, day, who, at = min(found, key=lambda f: f[0])
+    # "Zelensky said on Monday ..., triple the count Seoul gave the same day": two mentions of
+    # one day, each with its own speaker, date both claims
+    shared = any(d == day and w is not who and s != at for _, d, w, s in found)
+    return day, None if shared else who
 
 
 def claim_date(sentence: str, spk: list[Speaker], dates: list) -> dt.date | None:
@@ -130,9 +136,14 @@ def _unnamed_briefing(ctx: Context) -> dt.date | None:
     i = ctx.index
     if i == 0 or not _ONE_OF_THEM.search(ctx.sentence.text) or sentence_speakers(ctx.state, i - 1):
         return None
-    before = ctx.state.sentences[i - 1].text
-    dates = [(d.start, d.end, d.date) for d in find_dates(before, ctx.state.published) if d.date]
-    return dated_claim(before, [], dates)[0]
+    return _said_on(ctx.state, i - 1)
+
+
+def _said_on(state: ArticleState, i: int) -> dt.date | None:
+    """The day standing next to an attribution in sentence i, whoever speaks there."""
+    text = state.sentences[i].text
+    dates = [(d.start, d.end, d.date) for d in find_dates(text, state.published) if d.date]
+    return dated_claim(text, [], dates)[0]
 
 
 def date_from_article(rows: list[dict], spoke: list) -> None:
@@ -164,22 +175,98 @@ _BACK_TO_FIGURE = re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:i
                              r"numbers?|estimates?|assessments?|count|toll|tally|data)\b", re.I)
 
 
+# Where a figure is given: "Kim paid tribute to nine soldiers at a ceremony ... The ceremony
+# took place on Friday" dates the figure by the occasion's day.
+_OCCASION = r"(?:ceremony|briefing|meeting|speech|address|interview|hearing|session|conference|parade|rally)"
+_OCCASION_IN = re.compile(rf"\b{_OCCASION}\b", re.I)
+
+
+def _occasion_day(sentence: str, after: str, found: list) -> dt.date | None:
+    """The day the sentence after names for the occasion the figure's sentence tells of:
+    the first day in the same clause after "the <occasion>"."""
+    named = {m.group().lower() for m in _OCCASION_IN.finditer(sentence)}
+    for m in re.finditer(rf"\bthe\s+(?:[\w-]+\s+)?({_OCCASION})\b", after, re.I):
+        if m.group(1).lower() not in named:
+            continue
+        for start, _, day in found:
+            if m.end() <= start <= m.end() + 60 and not re.search(r"[,;:]", after[m.end():start]):
+                return day
+    return None
+
+
 def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
     """An undated figure takes the day named in the sentence after it when that sentence
     speaks of the figure being given ("... over a thousand were killed or wounded. The
-    figure was given by the spokesman at a briefing on Friday."), unless that day stands
-    with another side."""
+    figure was given by the spokesman at a briefing on Friday."), or in the paragraph after
+    its own when that paragraph opens on the figures in the plural ("The figures were given
+    on Wednesday by Western officials"), unless that day stands with another side."""
     starts = {sent.start: i for i, sent in enumerate(state.sentences)}
     for row in rows:
         i = starts.get(row["sentence_start"])
         if row["claim_date"] is not None or i is None or i + 1 >= len(state.sentences):
             continue
         after = state.sentences[i + 1].text
-        if not _BACK_TO_FIGURE.search(after):
-            continue
         found = [(d.start, d.end, d.date) for d in find_dates(after, state.published) if d.date]
-        day, said_by = dated_claim(after, sentence_speakers(state, i + 1), found)
-        if day is None and len({d for _, _, d in found}) == 1:
-            day = found[0][2]  # the sentence is about the giving: its one day is that day
-        if day is not None and (said_by is None or row["claimant_group"] in ("Unattributed", said_by.group)):
-            row["claim_date"] = day.isoformat()
+        occasion = _occasion_day(row["sentence"], after, found)
+        if occasion is not None:
+            row["claim_date"] = occasion.isoformat()
+            continue
+        for j in ([i + 1] if _BACK_TO_FIGURE.search(after) else []) + [_next_paragraph(state, i)]:
+            day = _day_of_giving(state, j, row["claimant_group"]) if j is not None else None
+            if day is not None:
+                row["claim_date"] = day.isoformat()
+                break
+
+
+def _day_of_giving(state: ArticleState, j: int, side: str) -> dt.date | None:
+    """The day sentence j gives for the giving of a figure of `side`; None when it stands
+    with another side."""
+    text = state.sentences[j].text
+    found = [(d.start, d.end, d.date) for d in find_dates(text, state.published) if d.date]
+    day, said_by = dated_claim(text, sentence_speakers(state, j), found)
+    if day is None and len({d for _, _, d in found}) == 1:
+        day = found[0][2]  # the sentence is about the giving: its one day is that day
+    return day if said_by is None or side in ("Unattributed", said_by.group) else None
+
+
+_BACK_TO_FIGURES = re.compile(r"^\W*(?:these|those|the)\s+(?:\w+\s+)?(?:figures|numbers|estimates|counts)\b",
+                              re.I)
+
+
+def _next_paragraph(state: ArticleState, i: int) -> int | None:
+    """The first sentence of the paragraph after sentence i's, when it opens on the figures
+    in the plural ("The figures were given on Wednesday by ...")."""
+    para = state.sentences[i].para
+    j = next((k for k in range(i + 1, len(state.sentences)) if state.sentences[k].para != para), None)
+    return j if j is not None and _BACK_TO_FIGURES.search(state.sentences[j].text) else None
+
+
+# "..., the report added", "the ministry also said": the statement goes on from the sentence before
+_GOES_ON = re.compile(r"\b(?:added|adds|went\s+on|also\s+(?:said|says|noted|stated|estimated))\b", re.I)
+
+
+def date_from_statement_before(rows: list[dict], state: ArticleState) -> None:
+    """An undated figure whose statement goes on from what was said before ("This is over half
+    of the 11,000 sent, the report added") takes the day of the figures of the sentence
+    before, or else the one day said in the few sentences before, when its side is theirs or
+    it names none."""
+    starts = {sent.start: i for i, sent in enumerate(state.sentences)}
+    for row in rows:
+        i = starts.get(row["sentence_start"])
+        if row["claim_date"] is not None or not i or not _GOES_ON.search(row["sentence"]):
+            continue
+        before = [(r["claimant_group"], r["claim_date"]) for r in rows
+                  if starts.get(r["sentence_start"]) == i - 1]
+        before = before or [(sp.group, day.isoformat()) for j, sp, day in state.speakers
+                            if i - _GOES_ON_REACH <= j < i and day is not None]
+        if not before:  # "The paper reported on Friday, citing officials. ..., the report added."
+            day = _said_on(state, i - 1)
+            before = [("Unattributed", day.isoformat())] if day else []
+        days = {day for _, day in before}
+        sides = {side for side, _ in before}
+        if len(days) == 1 and None not in days and \
+                (row["claimant_group"] == "Unattributed" or sides == {row["claimant_group"]}):
+            row["claim_date"] = days.pop()
+
+
+_GOES_ON_REACH = 4  # sentences: "US officials said Tuesday ... the officials said ... the officials added"

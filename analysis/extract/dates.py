@@ -26,6 +26,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:,?\s+(?P<y>20\d\d))?")),
     ("day_month", re.compile(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<y>20\d\d))?")),
+    # "on 17/6", "on 23/10": day and month with no year, as translated copy writes them
+    ("on_day_month", re.compile(r"\b[Oo]n\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?![/.,]?\d)")),
     ("the_nth", re.compile(r"\b[Oo]n\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("weekday", re.compile(rf"(?:\b(?P<last>last)\s+)?\b(?P<wd>{_WEEKDAY})\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|"
@@ -41,8 +43,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 _MONTH_CUE = re.compile(_MONTH)
 _CUES = {
     "iso": re.compile(r"\d-\d"), "dmy_num": re.compile(r"\d[/.]\d"),
-    "month_day": _MONTH_CUE, "day_month": _MONTH_CUE, "the_nth": re.compile(r"\d(?:st|nd|rd|th)\b"),
-    "weekday": re.compile(r"day\b", re.I), "relative": PATTERNS[6][1],
+    "month_day": _MONTH_CUE, "day_month": _MONTH_CUE, "on_day_month": re.compile(r"\d/\d"), "the_nth": re.compile(r"\d(?:st|nd|rd|th)\b"),
+    "weekday": re.compile(r"day\b", re.I), "relative": PATTERNS[7][1],
     "same_day": re.compile(r"\bday\b", re.I),
 }
 # The cues of day words ignore case, which makes them slow to search for: they are looked
@@ -53,13 +55,40 @@ _CUES_BUT_WORDS = {kind: cue for kind, cue in _CUES.items()
                    if kind not in ("weekday", "relative", "same_day")}
 
 # A date right after these words bounds a period; it is not the day a claim was made.
-_NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|before|after|between|through|by|"
+_NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|starting|beginning|before|after|between|through|by|"
                         r"between\s+\S+(?:\s+\S+)?\s+and)\s*$", re.I)
 
 
 # A page's date line opening the text ("date 2024-12-28 Headline ...", "Written:
 # 2024-10-30"): the day of the page, not of a claim in the sentence glued to it.
 _DATE_LINE = re.compile(r"^\W*(?:(?:date|posted|published|updated|written|modified)\b:?\s*)?$", re.I)
+
+
+# A page's date line that gives only a month ("date 2025-01 Photo : ..."): no day to read
+# weekdays against, but the year of a day named with its month ("said on December 23").
+_MONTH_LINE = re.compile(r"\W*(?:date|posted|published|updated|written|modified)\b:?\s*"
+                         r"(?P<y>20\d\d)-(?P<m>\d\d)(?![-\d])", re.I)
+
+
+def page_month(body: str) -> dt.date | None:
+    """The last day of the month a page's opening date line names, when it names no day."""
+    m = _MONTH_LINE.match(body)
+    if not m or not 1 <= int(m["m"]) <= 12:
+        return None
+    first_of_next = dt.date(int(m["y"]) + int(m["m"]) // 12, int(m["m"]) % 12 + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
+
+
+# A wire dateline opening the text ("SEOUL, Dec. 24 -", "Seoul [South Korea], December 13
+# (ANI):"): the day the copy was filed, not the day of the claim it reports.
+_PLACE = r"[A-Z][\w.'’/ -]*(?:\s*\[[^\]]*\])?"
+_DATELINE_BEFORE = re.compile(rf"\W*{_PLACE}(?:,\s*{_PLACE})?,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[:\-–—]|\s*\([^)]{1,40}\)")
+
+
+def _dateline(sentence: str, start: int, end: int) -> bool:
+    """The date at start-end is a wire dateline's."""
+    return bool(_DATELINE_BEFORE.fullmatch(sentence[:start]) and _DATELINE_AFTER.match(sentence, end))
 
 
 _DAY_BEFORE = re.compile(r"(?:a|one|the)\s+(?:day\s+(?:before|earlier)|previous\s+day)", re.I)
@@ -103,18 +132,19 @@ def _upcoming(month: int, day: int, base: dt.date) -> bool:
     return base + dt.timedelta(days=1) < day_in_year <= base + _AHEAD
 
 
-def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
+def _resolve(kind: str, m: re.Match, base: dt.date | None, month_end: dt.date | None = None) -> dt.date | None:
     g = m.groupdict()
     try:
         if kind in ("iso", "dmy_num"):
             return dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
-        if kind in ("month_day", "day_month"):
-            month = MONTHS[g["month"].lower()]
+        if kind in ("month_day", "day_month", "on_day_month"):
+            month = int(g["m"]) if kind == "on_day_month" else MONTHS[g["month"].lower()]
             day = int(g["d"])
             if g.get("y"):
                 return dt.date(int(g["y"]), month, day)
             if base is None:
-                return None
+                # a page dated to a month: the day falls on or before that month's end
+                return latest_on_or_before(month, day, month_end) if month_end else None
             if _upcoming(month, day, base):
                 return None  # "will be ready on November 1": a day ahead is never a claim's
             # a day ahead of the article: wire copy dated in Asia reports "Dec. 24" events
@@ -142,8 +172,9 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None) -> dt.date | None:
     return None
 
 
-def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
-    """Day-precise date expressions in a sentence, resolved against `base`.
+def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = None) -> list[DateMention]:
+    """Day-precise date expressions in a sentence, resolved against `base` (with no base, a
+    day named with its month takes its year from `month_end`, see `page_month`).
 
     >>> b = dt.date(2024, 12, 24)
     >>> [(d.kind, str(d.date)) for d in find_dates("According to AFP on December 24, Seoul said", b)]
@@ -162,8 +193,24 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     ['2024-12-23']
     >>> find_dates("on the day before the attack", b)  # a day counted from an event
     []
+    >>> [str(d.date) for d in find_dates("On 17/6, the minister said; on 23/12 Seoul said; 24/7 news", b)]
+    ['2024-06-17', '2024-12-23']
+    >>> find_dates("shipped to the port starting Dec. 8 for drills", b)  # the start of a period
+    []
+    >>> find_dates("KYIV, Ukraine, Dec. 23 (Wire) - Two soldiers were captured, Kyiv said", b)  # a dateline
+    []
+    >>> find_dates("Seoul [South Korea], December 23 (Wire): the NIS said", b)
+    []
+    >>> find_dates("KYIV/SEOUL, Dec 23 (Wire) - Kyiv said", b)
+    []
+    >>> [str(d.date) for d in find_dates("Kyiv, on December 23, said", b)]
+    ['2024-12-23']
     >>> [str(d.date) for d in find_dates("On December 10, the paper said a day earlier", b)]
     ['2024-12-10', '2024-12-09']
+    >>> [str(d.date) for d in find_dates("Speaking on the 20th, the same day the talks ended, she said", b)]
+    ['2024-12-20', '2024-12-20']
+    >>> [str(d.date) for d in find_dates("said on December 23 and on Monday", None, dt.date(2025, 1, 31))]
+    ['2024-12-23']
     """
     low = sentence.lower()
     cues = _CUES if any(piece in low for piece in _WORD_PIECES) else _CUES_BUT_WORDS
@@ -179,11 +226,16 @@ def find_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if _NOT_CLAIM.search(sentence[:m.start()]) or \
-                    (kind in ("iso", "dmy_num") and _DATE_LINE.match(sentence[:m.start()])):
+                    (kind in ("iso", "dmy_num") and _DATE_LINE.match(sentence[:m.start()])) or \
+                    (kind in ("month_day", "day_month") and _dateline(sentence, m.start(), m.end())):
                 continue
             taken.append((m.start(), m.end()))
-            date = None if kind == "same_day" else _resolve(kind, m, base)
+            date = None if kind == "same_day" else _resolve(kind, m, base, month_end)
             prior = [d for d in found if d.start < m.start() and d.date]
+            if kind == "same_day" and prior:
+                # "Speaking on the 24th, the same day the war turned three, the envoy said": that
+                # day again, not one from an earlier sentence
+                date = max(prior, key=lambda d: d.start).date
             if kind == "relative" and prior and _DAY_BEFORE.match(m.group("rel")):
                 # "On October 4, the paper reported ... a day earlier": the day before that one
                 date = max(prior, key=lambda d: d.start).date - dt.timedelta(days=1)

@@ -15,13 +15,13 @@ import re
 import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence, dated_for,
-                                         same_briefing)
+from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
+                                         date_from_statement_before, dated_for, same_briefing)
 from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
-from analysis.extract.dates import find_dates
+from analysis.extract.dates import find_dates, page_month
 from analysis.extract.document import headline_follows_body, share_attribution
 from analysis.extract.measure import measure
 from analysis.extract.numbers import find_numbers
@@ -75,6 +75,7 @@ def extract_article(article: Article) -> list[dict]:
     headline_follows_body(rows)
     share_attribution(rows)
     date_from_next_sentence(rows, state)
+    date_from_statement_before(rows, state)
     date_from_article(rows, state.speakers)
     settle(rows)
     return rows
@@ -85,8 +86,8 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     and when stays in `state` for the sentences after it."""
     sent = state.sentences[i]
     s_text = text[sent.start:sent.end]
-    resolved = [(d.start, d.end, state.dates[-1] if d.kind == "same_day" and state.dates
-                 else d.date) for d in find_dates(s_text, article.published)]
+    resolved = [(d.start, d.end, state.dates[-1] if d.date is None and state.dates else d.date)
+                for d in find_dates(s_text, article.published, page_month(article.body))]
     spk = sentence_speakers(state, i)
     sentence_date, dated = dated_claim(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
