@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from analysis.extract.claimant import learn_names, speakers
-from analysis.extract.dates import PATTERNS, WEEKDAYS, find_dates
+from analysis.extract.dates import RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, may_hold_number
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
@@ -33,8 +33,7 @@ def test_mask_leaves_text_without_marks_alone():
 
 
 def _relative_words() -> list[str]:
-    pattern = dict(PATTERNS)["relative"].pattern
-    return pattern.split("(?P<rel>", 1)[1].split(")", 1)[0].split("|")
+    return [*RELATIVE_WORDS, "a day earlier", "the day before", "the previous day"]
 
 
 @pytest.mark.parametrize("word", _relative_words() + [f"last {d}" for d in WEEKDAYS] + list(WEEKDAYS))

@@ -18,6 +18,9 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+# Words that name a day relative to the article's ("the day before" forms are in the pattern).
+RELATIVE_WORDS = ("yesterday", "today", "tonight", "last night", "this morning", "this afternoon",
+                  "this evening")
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("dmy_num", re.compile(r"(?<![\d/.])(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<y>20\d\d)\b")),
@@ -30,8 +33,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("on_day_month", re.compile(r"\b[Oo]n\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?![/.,]?\d)")),
     ("the_nth", re.compile(r"\b[Oo]n\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("weekday", re.compile(rf"(?:\b(?P<last>last)\s+)?\b(?P<wd>{_WEEKDAY})\b", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|"
-                            r"this afternoon|this evening|"
+    ("relative", re.compile(rf"\b(?P<rel>{'|'.join(RELATIVE_WORDS)}|"
                             # "a day earlier, the White House had put ...": the day before the
                             # article's, not "the day before the attack"
                             r"(?:(?:a|one|the)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
