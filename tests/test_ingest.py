@@ -1,6 +1,7 @@
 """Adding articles from the command line: formats, refusals, and the store kept whole."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -327,3 +328,40 @@ def test_an_ingest_that_fails_before_the_switch_leaves_the_store_as_it_was(corpu
     monkeypatch.undo()
     # the file was written first, so the next update picks the article up
     assert store.refresh(corpus / "articles", link).n_articles == 6
+
+
+def test_a_refresh_hashes_only_files_whose_size_or_mtime_moved(corpus, monkeypatch):
+    link, folder = corpus / "estimates.duckdb", corpus / "articles"
+    store.build(folder, link)
+    files = sorted(folder.glob("*.txt"))
+    # the same size, another text, a later mtime
+    same_size = files[0]
+    text = same_size.read_text(encoding="utf-8")
+    swapped = text.replace("North Korea", "North Korra", 1)
+    assert len(swapped) == len(text) and swapped != text
+    stat = same_size.stat()
+    same_size.write_text(swapped, encoding="utf-8")
+    os.utime(same_size, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    files[1].unlink()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    hashed = []
+    real = store._file_sha
+    monkeypatch.setattr(store, "_file_sha", lambda p: hashed.append(p.name) or real(p))
+    report = store.refresh(folder, link)
+    assert report.added == sorted([same_size.name, "wire.txt"]) or \
+        set(report.added) == {same_size.name, "wire.txt"}
+    assert set(hashed) == {same_size.name, "wire.txt"}  # the unchanged ones were not read
+    con = duckdb.connect(str(store.current_path(link)), read_only=True)
+    try:
+        stored = dict(con.execute("SELECT article, text FROM articles").fetchall())
+    finally:
+        con.close()
+    assert set(stored) == {p.name for p in folder.glob("*.txt")}
+    assert "North Korra" in stored[same_size.name]
+    # a file touched but not changed is hashed, found the same, and nothing is rewritten
+    hashed.clear()
+    os.utime(files[2], ns=(files[2].stat().st_atime_ns, files[2].stat().st_mtime_ns + 10**9))
+    before = store.current_path(link).stat().st_mtime_ns
+    assert store.refresh(folder, link).added == []
+    assert hashed == [files[2].name]
+    assert store.current_path(link).stat().st_mtime_ns == before

@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from analysis.store import decisions
-from analysis.store.claims import CLAIM_COLUMNS, FIGURE_COLUMNS, claims_of_key, superseded_by
+from analysis.store.claims import CLAIM_COLUMNS, FIGURE_COLUMNS, claims_of_key
 
 BATCH = 20_000
 KEY = ("measure", "claimant_group", "value", "low", "high")
@@ -83,10 +83,13 @@ class Appender:
         self.con, self.table, self.rows = con, table, []
         self.types = _types(con, table)
 
-    def add(self, rows: Iterable[dict]) -> None:
+    def add(self, rows: Iterable[dict]) -> bool:
+        """Collect rows; True when this wrote a batch."""
         self.rows.extend(rows)
         if len(self.rows) >= BATCH:
             self.flush()
+            return True
+        return False
 
     def flush(self) -> None:
         if self.rows:
@@ -249,16 +252,16 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
     claim_types = _types(con, "claims")
     member_types = {"mention_id": "VARCHAR", "claim_id": "VARCHAR"}
     claim_batches, member_batches, claims, members, kept = [], [], [], [], set()
-    at = {c: _GROUPED.index(c) for c in ("measure", "claimant")}
-    chains = {(row[at["measure"]], row[at["claimant"]]) for row in old.values()}
+    # the claimant chains whose links may move: those of claims written, changed or gone
+    chains = set()
     for rows in _key_rows(con, keys):
         key = tuple(rows[0][c] for c in KEY)
         for claim in claims_of_key(key, rows, {r["article"]: r["publisher"] for r in rows}):
-            chains.add((claim["measure"], claim["claimant"]))
             row = tuple(claim[c] for c in _GROUPED)
             if old.get(claim["claim_id"]) == row:
                 kept.add(claim["claim_id"])
             else:
+                chains.add((claim["measure"], claim["claimant"]))
                 claims.append(claim)
         members.extend({"mention_id": r["mention_id"], "claim_id": r["claim_id"]}
                        for r in rows if r["claim_id"] != r["old_claim_id"])
@@ -269,6 +272,8 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
     claim_batches.append(arrow(claim_types, claims) if claims else None)
     member_batches.append(arrow(member_types, members) if members else None)
     stale = sorted(set(old) - kept)
+    at = {c: _GROUPED.index(c) for c in ("measure", "claimant")}
+    chains |= {(old[c][at["measure"]], old[c][at["claimant"]]) for c in stale}
     if stale:
         con.execute("DELETE FROM claims WHERE list_contains(?, claim_id)", [stale])
     for batch in filter(None, claim_batches):
@@ -284,24 +289,18 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
 
 def relink(con: duckdb.DuckDBPyConnection, chains: set[tuple] | None = None) -> None:
     """Set superseded_by along the claimant chains (measure, claimant) given (every chain
-    when None), by claims.superseded_by's rule; only the links that changed are written."""
-    sql = "SELECT claim_id, measure, claimant, date, n_articles, superseded_by FROM claims"
-    params: list = []
+    when None) by claims.superseded_by's rule (ordered by date, n_articles, claim_id; a
+    claim without a date or claimant stands apart), in SQL; only changed links are written."""
+    where, params = "", []
     if chains is not None:
-        named = [list(c) for c in chains if c[1] is not None]
+        named = [list(c) for c in chains if c[1]]
         if not named:
             return
-        sql += " WHERE list_contains(?, [measure, claimant])"
-        params.append(named)
-    rows = [dict(zip(("claim_id", "measure", "claimant", "date", "n_articles", "was"), r))
-            for r in con.execute(sql, params).fetchall()]
-    later = superseded_by(rows)
-    changed = [{"claim_id": r["claim_id"], "superseded_by": later[r["claim_id"]]}
-               for r in rows if later[r["claim_id"]] != r["was"]]
-    if not changed:
-        return
-    con.execute("CREATE OR REPLACE TEMP TABLE _links (claim_id VARCHAR, superseded_by VARCHAR)")
-    insert(con, "_links", changed)
-    con.execute("UPDATE claims SET superseded_by = l.superseded_by FROM _links l "
-                "WHERE claims.claim_id = l.claim_id")
-    con.execute("DROP TABLE _links")
+        where, params = "WHERE list_contains(?, [measure, claimant])", [named]
+    chained = "claimant <> '' AND date IS NOT NULL"
+    con.execute(
+        "UPDATE claims SET superseded_by = n.next FROM (SELECT claim_id, CASE WHEN "
+        f"{chained} THEN lead(claim_id) OVER (PARTITION BY measure, claimant, {chained} "
+        "ORDER BY date, coalesce(n_articles, 0), claim_id) END AS next "
+        f"FROM claims {where}) n WHERE claims.claim_id = n.claim_id "
+        "AND claims.superseded_by IS DISTINCT FROM n.next", params)
