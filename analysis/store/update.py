@@ -18,10 +18,11 @@ import duckdb
 import pyarrow as pa
 
 from analysis.store import decisions
-from analysis.store.claims import CLAIM_COLUMNS, FIGURE_COLUMNS, claims_of_key
+from analysis.store.claims import CLAIM_COLUMNS, FIGURE_COLUMNS, MAX_GAP, claims_of_key
 
 BATCH = 20_000
 KEY = ("measure", "claimant_group", "value", "low", "high")
+UNDATED = dt.date.min  # the day _narrow gives undated figures (no claim has it)
 _KEY_SQL = ", ".join(KEY)
 # What a key's grouping decides (superseded_by follows a claimant's chain across keys).
 _GROUPED = [c for c in CLAIM_COLUMNS if c != "superseded_by"]
@@ -189,17 +190,68 @@ def _matching(a: str, b: str) -> str:
                         f"coalesce({b}.{c}, {blank.get(c, '-1e300')})" for c in KEY)
 
 
+def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[str]:
+    """The figures of the keys in `_keys` (not rejected) as `_key_figures`, less those of
+    the claims no change reaches; returns those claims' ids. The claims of a key are the
+    spans of its days that claims.cluster makes (each starts at a day and holds the days
+    within MAX_GAP of it), so they are found from the key's distinct days alone, and the
+    spans left regroup by themselves into the same claims. A span is unchanged when all
+    its figures still carry one claim id (figures an update rewrote carry none) and that
+    claim had as many mentions. Undated figures are a span of their own when the key has
+    two dated spans or more (else they join its one claim: the key is regrouped whole);
+    the key is regrouped whole too when they changed."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.* FROM figures f "
+                f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
+    days: dict[tuple, list] = {}
+    for *key, day in con.execute(f"SELECT DISTINCT {_KEY_SQL}, coalesce(claim_date, published) "
+                                 "FROM _key_figures").fetchall():
+        days.setdefault(tuple(key), []).append(day)
+    spans = []
+    for key, found in days.items():
+        dated = sorted(d for d in found if d is not None)
+        first = None
+        key_spans = []
+        for day in dated:
+            if first is None or day - first > MAX_GAP:
+                first = day
+                key_spans.append([*key, first, day])
+            key_spans[-1][-1] = day
+        if None in found:
+            if len(key_spans) < 2:
+                continue
+            key_spans.append([*key, UNDATED, UNDATED])
+        spans.extend(key_spans)
+    if not spans:
+        return set()
+    con.execute("CREATE OR REPLACE TEMP TABLE _spans (measure VARCHAR, claimant_group VARCHAR, "
+                "value DOUBLE, low DOUBLE, high DOUBLE, first DATE, last DATE)")
+    insert(con, "_spans", [dict(zip([*KEY, "first", "last"], span)) for span in spans])
+    within = (f"{_matching('f', 's')} AND coalesce(f.claim_date, f.published, "
+              f"DATE '{UNDATED}') BETWEEN s.first AND s.last")
+    found = con.execute(
+        f"SELECT {', '.join('s.' + c for c in KEY)}, s.first, count(*), count(f.claim_id), "
+        f"count(DISTINCT f.claim_id), min(f.claim_id) FROM _key_figures f JOIN _spans s ON "
+        f"{within} GROUP BY ALL").fetchall()
+    same = {row[:6]: row[-1] for row in found
+            if row[-2] == 1 and row[-3] == row[-4] == n_mentions.get(row[-1])}
+    whole = {span[:5] for span in map(tuple, spans) if span[5] == UNDATED and span[:6] not in same}
+    unchanged = [(span, claim_id) for span, claim_id in same.items() if span[:5] not in whole]
+    if not unchanged:
+        return set()
+    con.execute("CREATE OR REPLACE TEMP TABLE _same (measure VARCHAR, claimant_group VARCHAR, "
+                "value DOUBLE, low DOUBLE, high DOUBLE, first DATE)")
+    insert(con, "_same", [dict(zip([*KEY, "first"], span)) for span, _ in unchanged])
+    con.execute(f"DELETE FROM _key_figures f USING (SELECT s.* FROM _spans s JOIN _same m ON "
+                f"{_matching('s', 'm')} AND s.first = m.first) s WHERE {within}")
+    return {claim_id for _, claim_id in unchanged}
+
+
 def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
-    """The figures of each key (all keys when None), in corpus order, one key at a time,
-    each with the claim_id it has now (`old_claim_id`)."""
+    """The figures of each key (all keys when None; else those `_narrow` left), in corpus
+    order, one key at a time, each with the claim_id it has now (`old_claim_id`)."""
     cols = ", ".join(f'f."{c}"' for c in _GROUP_COLUMNS if c != "publisher")
     names = [*_GROUP_COLUMNS, "old_claim_id"]
-    source = "figures"
-    if keys is not None:
-        # the keys' figures first, so the joins below build on a few rows, not the corpus
-        con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.* FROM figures f "
-                    f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
-        source = "_key_figures"
+    source = "figures" if keys is None else "_key_figures"  # (_narrow made it)
     # the few figures analysts added where the extractor found none (a build lists them
     # after every extracted mention), found without hashing every mention id
     con.execute(f"CREATE OR REPLACE TEMP TABLE _appended AS SELECT mention_id FROM {source} "
@@ -240,6 +292,7 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
     if keys is not None and not keys:
         return
     old: dict[str, tuple] = {}
+    kept: set[str] = set()  # claims that stay as they are
     if keys is not None:
         con.execute("CREATE OR REPLACE TEMP TABLE _keys (measure VARCHAR, claimant_group "
                     "VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE)")
@@ -247,11 +300,13 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
         cols = ", ".join(f'c."{c}"' for c in _GROUPED)
         old = {row[0]: row for row in con.execute(
             f"SELECT {cols} FROM claims c JOIN _keys k ON {_matching('c', 'k')}").fetchall()}
+        at = _GROUPED.index("n_mentions")
+        kept = _narrow(con, {claim_id: row[at] for claim_id, row in old.items()})
     # One connection, one transaction: the figures stream in while the new rows wait as
     # compact Arrow batches, written once the stream is done.
     claim_types = _types(con, "claims")
     member_types = {"mention_id": "VARCHAR", "claim_id": "VARCHAR"}
-    claim_batches, member_batches, claims, members, kept = [], [], [], [], set()
+    claim_batches, member_batches, claims, members = [], [], [], []
     # the claimant chains whose links may move: those of claims written, changed or gone
     chains = set()
     for rows in _key_rows(con, keys):
