@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from analysis import store
-from analysis.store import decisions, ingest
+from analysis.store import decisions, ingest, spare
 from tests.conftest import ROOT
 
 WIRE = ("SEOUL, Nov 13 (Example Wire) - South Korea\u2019s National Intelligence Service said on "
@@ -365,3 +365,50 @@ def test_a_refresh_hashes_only_files_whose_size_or_mtime_moved(corpus, monkeypat
     assert store.refresh(folder, link).added == []
     assert hashed == [files[2].name]
     assert store.current_path(link).stat().st_mtime_ns == before
+
+
+def _wait_for_spare(path: Path) -> Path:
+    for _ in range(300):
+        found = spare.spare_path(path)
+        if found is not None and found.exists():
+            return found
+        time.sleep(0.1)
+    raise AssertionError("no standby copy was made after the write")
+
+
+def test_an_ingest_while_a_reader_holds_the_store_starts_from_the_standby_copy(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    old = store.current_path(link)
+    standby = _wait_for_spare(old)
+    before = store_rows(link)
+    reader = duckdb.connect(str(old), read_only=True)  # a dashboard holding the store
+    copied = []
+    monkeypatch.setattr(store.shutil, "copyfile", lambda *a: copied.append(a))
+    item = ingest.prepare(WIRE.encode(), "wire.txt")
+    ingest.save([item], corpus / "articles", link)
+    assert copied == [] and not standby.exists()  # the standby copy was taken, not a new one
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    reader.close()
+    assert store.current_path(link) != old
+    assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
+    # the old file is untouched: the reader's store is the one before the ingest
+    monkeypatch.setattr(store, "current_path", lambda link=link: old)
+    assert store_rows(link) == before
+
+
+def test_a_standby_copy_of_a_file_written_since_is_not_used(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    path = store.current_path(link)
+    standby = _wait_for_spare(path)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # as a write in place would
+    assert not spare.take(path, path.with_name("taken"))
+    assert standby.exists() and not path.with_name("taken").exists()
+    reader = duckdb.connect(str(path), read_only=True)
+    item = ingest.prepare(WIRE.encode(), "wire.txt")
+    report = ingest.save([item], corpus / "articles", link)
+    reader.close()
+    assert report.added == [item.name]
+    assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}

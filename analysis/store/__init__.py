@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis.store import decisions, update
+from analysis.store import decisions, spare, update
 from analysis.extract.articles import ArticleError, iter_article_paths, normalised_hash, read_article
 from analysis.store.claims import FIGURE_COLUMNS
 from analysis.extract import extract_article
@@ -423,7 +423,8 @@ MEMORY_LIMIT = "1GB"  # DuckDB's share while writing; it spills to disk beyond t
 def _new_file(link: Path, base: Path | None = None):
     """A connection, inside one transaction, to the store file to switch to, and its path:
     `base` itself when no other connection has it open (readers see the change only once
-    committed, a process killed before that leaves it as it was), else a copy of it, else
+    committed, a process killed before that leaves it as it was), else a copy of it (the
+    standby copy spare.py made after the last write, when it is still one), else
     (no `base`) a new empty file. Committed and checkpointed on leaving; on an error rolled
     back, and a new file removed."""
     if base is not None:
@@ -452,7 +453,7 @@ def _new_file(link: Path, base: Path | None = None):
     target = store_dir / f"{link.stem}-{stamp}-{os.getpid()}.duckdb"
     partial = target.with_suffix(".partial")
     try:
-        if base is not None:
+        if base is not None and not spare.take(base, partial):
             shutil.copyfile(base, partial)
         con = duckdb.connect(str(partial), config={"memory_limit": MEMORY_LIMIT})
         try:
@@ -479,6 +480,7 @@ def _switched(link: Path, target: Path, report: BuildReport, log_problem: str) -
             target.unlink(missing_ok=True)
             raise
     _prune(target.parent, link.stem, keep=target)
+    spare.start(target)
     if not log_problem:
         decisions.backup(decisions_path(link), backups_path(link))
     report.path, report.log_problem = target, log_problem
@@ -684,6 +686,7 @@ def _prune(store_dir: Path, stem: str, keep: Path) -> None:
     # file here is what a killed build left behind.
     for left in store_dir.glob(f"{stem}-*.partial*"):
         left.unlink(missing_ok=True)
+    spare.drop_stale(store_dir)
 
 
 def current_path(link: Path = DB_LINK) -> Path | None:
