@@ -87,9 +87,9 @@ def start(source: Path) -> None:
         return
     subprocess.Popen([sys.executable, __file__, str(source), str(expected)],
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, start_new_session=True,
-                     preexec_fn=lambda: os.nice(10))
+                     stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 if __name__ == "__main__":
+    os.nice(10)  # here, not in a preexec_fn: that would make Popen fork the whole writer
     make(Path(sys.argv[1]), Path(sys.argv[2]))
