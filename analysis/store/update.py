@@ -200,7 +200,10 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
     claim had as many mentions. Undated figures are a span of their own when the key has
     two dated spans or more (else they join its one claim: the key is regrouped whole);
     the key is regrouped whole too when they changed."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.* FROM figures f "
+    # the few columns needed here (their text is read back only for the figures left)
+    con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.rowid AS row_id, "
+                f"f.mention_id, f.article, {', '.join('f.' + c for c in KEY)}, f.claim_date, "
+                "f.published, f.claim_id, f.review_status FROM figures f "
                 f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
     days: dict[tuple, list] = {}
     for *key, day in con.execute(f"SELECT DISTINCT {_KEY_SQL}, coalesce(claim_date, published) "
@@ -246,12 +249,32 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
     return {claim_id for _, claim_id in unchanged}
 
 
+def _read_back(con: duckdb.DuckDBPyConnection, gap: int = 4096, most: int = 8) -> None:
+    """`_key_figures`' rows in full as `_key_full`, read from `figures` by ranges of row
+    ids (DuckDB goes straight to a range; an IN list or a join scans the whole table),
+    each range joining ids less than `gap` apart; a whole scan beyond `most` ranges."""
+    ranges: list[list[int]] = []
+    for (row_id,) in con.execute("SELECT row_id FROM _key_figures ORDER BY row_id").fetchall():
+        if ranges and row_id - ranges[-1][1] < gap:
+            ranges[-1][1] = row_id
+        else:
+            ranges.append([row_id, row_id])
+    scan = " UNION ALL ".join(f"SELECT *, rowid AS row_id FROM figures WHERE rowid BETWEEN "
+                              f"{int(a)} AND {int(b)}" for a, b in ranges) \
+        if 0 < len(ranges) <= most else "SELECT *, rowid AS row_id FROM figures"
+    con.execute("CREATE OR REPLACE TEMP TABLE _key_full AS SELECT f.* EXCLUDE (row_id) FROM "
+                f"({scan}) f SEMI JOIN _key_figures k USING (row_id)")
+
+
 def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
     """The figures of each key (all keys when None; else those `_narrow` left), in corpus
     order, one key at a time, each with the claim_id it has now (`old_claim_id`)."""
     cols = ", ".join(f'f."{c}"' for c in _GROUP_COLUMNS if c != "publisher")
     names = [*_GROUP_COLUMNS, "old_claim_id"]
-    source = "figures" if keys is None else "_key_figures"  # (_narrow made it)
+    source = "figures"
+    if keys is not None:
+        _read_back(con)
+        source = "_key_full"
     # the few figures analysts added where the extractor found none (a build lists them
     # after every extracted mention), found without hashing every mention id
     con.execute(f"CREATE OR REPLACE TEMP TABLE _appended AS SELECT mention_id FROM {source} "
