@@ -686,7 +686,6 @@ def _prune(store_dir: Path, stem: str, keep: Path) -> None:
     # file here is what a killed build left behind.
     for left in store_dir.glob(f"{stem}-*.partial*"):
         left.unlink(missing_ok=True)
-    spare.drop_stale(store_dir)
 
 
 def current_path(link: Path = DB_LINK) -> Path | None:

@@ -60,7 +60,8 @@ def make(source: Path, expected: Path | None = None) -> Path | None:
 
 
 def drop_stale(folder: Path, keep: Path | None = None) -> None:
-    """Remove the spares (and half-made ones) of files as they no longer are."""
+    """Remove the spares (and half-made ones) of files as they no longer are: done here,
+    after the next spare is made, as unlinking a large file takes a while."""
     for path in folder.glob(".*.spare*"):
         if path != keep and not (keep is not None and path.name.startswith(keep.name)):
             path.unlink(missing_ok=True)
