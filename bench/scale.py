@@ -309,7 +309,7 @@ def bench_size(n: int, repeat: int, reuse: bool, dashboard: bool, build_only: bo
     result["rows"] = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                       for t in ("articles", "figures", "claims")}
     con.close()
-    result["pages"] = page_timings(path, repeat)
+    result["pages"] = page_timings(path, repeat) if repeat else None
     result["dashboard_rss"] = dashboard_memory(data) if dashboard else None
     (folder / "results.json").write_text(json.dumps(result, indent=1, default=str))
     return result
@@ -379,10 +379,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic-from", type=int, metavar="N",
                     help="sizes above N are not built but synthesized from copies of the "
                          "N-article store (for timing ingest and pages; marked so)")
+    ap.add_argument("--no-pages", action="store_true",
+                    help="leave out the page timings (bench/pages_timing.py can be run alone)")
     ap.add_argument("--dashboard", action="store_true",
                     help="also measure the dashboard process's memory (Chromium)")
     args = ap.parse_args(argv)
-    results = [bench_size(n, args.repeat, args.reuse, args.dashboard, args.build_only,
+    results = [bench_size(n, 0 if args.no_pages else args.repeat, args.reuse, args.dashboard,
+                          args.build_only,
                           args.synthetic_from if args.synthetic_from and n > args.synthetic_from
                           else None) for n in args.sizes]
     if args.build_only:
