@@ -680,7 +680,9 @@ def _prune(store_dir: Path, stem: str, keep: Path) -> None:
     builds = sorted(store_dir.glob(f"{stem}-*.duckdb"), key=lambda p: p.stat().st_mtime)
     for old in builds[:-KEEP_BUILDS]:
         if old != keep:
-            old.unlink(missing_ok=True)
+            # renamed, not unlinked: unlinking a large file takes a while, so the standby
+            # copy's background process deletes it (spare.drop_stale)
+            old.rename(store_dir / f".{old.name}{spare.TRASH}")
             Path(str(old) + ".wal").unlink(missing_ok=True)
     # Called under the writer lock, after this build's own file was switched in: a partial
     # file here is what a killed build left behind.

@@ -42,9 +42,11 @@ def make(source: Path, expected: Path | None = None) -> Path | None:
     with open(source.parent / ".spare.lock", "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         target = spare_path(source)
-        if target is None or (expected is not None and target != expected) or target.exists() \
-                or _wal(source).exists():
+        if target is None or (expected is not None and target != expected) or _wal(source).exists():
             return None
+        if target.exists():
+            drop_stale(source.parent, keep=target)
+            return target
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         try:
             shutil.copyfile(source, tmp)
@@ -59,10 +61,14 @@ def make(source: Path, expected: Path | None = None) -> Path | None:
         return target
 
 
+TRASH = ".old"  # the suffix of builds set aside to be deleted here
+
+
 def drop_stale(folder: Path, keep: Path | None = None) -> None:
-    """Remove the spares (and half-made ones) of files as they no longer are: done here,
-    after the next spare is made, as unlinking a large file takes a while."""
-    for path in folder.glob(".*.spare*"):
+    """Remove the spares (and half-made ones) of files as they no longer are, and the old
+    builds set aside: done here, after the next spare is made, as unlinking a large file
+    takes a while."""
+    for path in [*folder.glob(".*.spare*"), *folder.glob(f".*{TRASH}")]:
         if path != keep and not (keep is not None and path.name.startswith(keep.name)):
             path.unlink(missing_ok=True)
 
@@ -84,7 +90,7 @@ def start(source: Path) -> None:
     """Make the spare of `source` in a detached, low-priority process (it outlives a
     command-line ingest)."""
     expected = spare_path(source)
-    if expected is None or expected.exists():
+    if expected is None:
         return
     subprocess.Popen([sys.executable, __file__, str(source), str(expected)],
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
