@@ -249,7 +249,7 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
     return {claim_id for _, claim_id in unchanged}
 
 
-def _read_back(con: duckdb.DuckDBPyConnection, gap: int = 4096, most: int = 8) -> None:
+def _read_back(con: duckdb.DuckDBPyConnection, gap: int = 4096, most: int = 64) -> None:
     """`_key_figures`' rows in full as `_key_full`, read from `figures` by ranges of row
     ids (DuckDB goes straight to a range; an IN list or a join scans the whole table),
     each range joining ids less than `gap` apart; a whole scan beyond `most` ranges."""
