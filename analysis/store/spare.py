@@ -50,6 +50,10 @@ def make(source: Path, expected: Path | None = None) -> Path | None:
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         try:
             shutil.copyfile(source, tmp)
+            # flushed here: else the update that takes it pays for writing the whole copy
+            # to disk when its checkpoint syncs the file
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
             if spare_path(source) != target or _wal(source).exists():
                 tmp.unlink()  # written to meanwhile: the copy may be torn
                 return None
