@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 
@@ -101,6 +102,12 @@ def start(source: Path) -> None:
                      stderr=subprocess.DEVNULL, start_new_session=True)
 
 
+# Seconds a file must stay unwritten before it is copied: writes in quick succession
+# (a batch of ingests, decisions in a row) then make one copy, after the last, rather than
+# each a copy that competes with the next write for the disk.
+QUIET = 3.0
+
 if __name__ == "__main__":
     os.nice(10)  # here, not in a preexec_fn: that would make Popen fork the whole writer
+    time.sleep(QUIET)
     make(Path(sys.argv[1]), Path(sys.argv[2]))
