@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from analysis import store
-from analysis.store import decisions, ingest, spare
+from analysis.store import decisions, ingest, spare, update
 from tests.conftest import ROOT
 
 WIRE = ("SEOUL, Nov 13 (Example Wire) - South Korea\u2019s National Intelligence Service said on "
@@ -411,3 +411,47 @@ def test_a_standby_copy_of_a_file_written_since_is_not_used(corpus, monkeypatch)
     reader.close()
     assert report.added == [item.name]
     assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
+
+
+def _figure(i: int, day: str | None, value: int = 3000) -> dict:
+    return {"mention_id": f"m{i:03d}", "article": f"a{i:03d}.txt", "value": value, "low": value,
+            "high": value, "qualifier": "approx", "measure": "troops_deployed", "claimant": "NIS",
+            "claimant_group": "South Korea", "claim_date": day, "published": None,
+            "quote": "about 3,000", "sentence": "About 3,000.", "start": 0, "end": 11,
+            "review_status": "unreviewed"}
+
+
+BASE_DAYS = ["2024-10-01", "2024-10-02", "2024-10-10", "2024-10-11", "2024-10-20", None, None]
+
+
+def _grouped(figures: list[dict], added: list[dict]) -> tuple[duckdb.DuckDBPyConnection, ...]:
+    """The same figures grouped twice: all at once, and the first ones then the added
+    ones regrouped for their keys only (as an update does)."""
+    whole, stepwise = duckdb.connect(), duckdb.connect()
+    for con in (whole, stepwise):
+        con.execute(store.SCHEMA)
+    update.insert(whole, "figures", figures + added)
+    update.regroup(whole)
+    update.insert(stepwise, "figures", figures)
+    update.regroup(stepwise)
+    update.insert(stepwise, "figures", added)
+    update.regroup(stepwise, {(f["measure"], f["claimant_group"], f["value"], f["value"],
+                               f["value"]) for f in added})
+    return whole, stepwise
+
+
+@pytest.mark.parametrize("days", [["2024-10-03"], ["2024-10-08"], [None], ["2024-10-30"],
+                                  ["2024-10-09", None]],
+                         ids=["joins a claim", "moves the claims after it", "undated",
+                              "a claim of its own", "dated and undated"])
+def test_regrouping_only_the_touched_claims_groups_as_grouping_all(days):
+    figures = [_figure(i, day) for i, day in enumerate(BASE_DAYS)]
+    figures += [_figure(50 + i, day, value=5000) for i, day in enumerate(BASE_DAYS[:3])]
+    added = [_figure(100 + i, day) for i, day in enumerate(days)]
+    whole, stepwise = _grouped(figures, added)
+    for sql in ("SELECT * FROM claims ORDER BY claim_id",
+                "SELECT mention_id, claim_id FROM figures ORDER BY mention_id"):
+        assert stepwise.execute(sql).fetchall() == whole.execute(sql).fetchall()
+    if days == ["2024-10-03"]:  # the claims it does not join were not read again
+        read = {r[0] for r in stepwise.execute("SELECT mention_id FROM _key_full").fetchall()}
+        assert read == {"m000", "m001", "m100"}
