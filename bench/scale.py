@@ -11,9 +11,12 @@ files, the store and the decision log. Printed per size:
   every 0.5 s; the kernel's largest single child, ru_maxrss, is printed too);
 - the store's file size;
 - one ingest: `analysis.store.ingest.save` of a new article in this process: the median
-  of three with no other reader (written in place), one while a read-only connection
-  holds the store (written on a copy, as with the dashboard open), and the CLI
+  of three with no other reader (written in place); one while a read-only connection
+  holds the store (as with the dashboard open: written on the standby copy the previous
+  write made in the background, waited for), and one right after it, before the next
+  standby copy is ready (the update copies the file); and the CLI
   `python -m analysis.ingest` wall time, start-up included;
+- the load average when each is measured (the machine is shared);
 - the pages: `time_pages(store_path, repeat)` from bench/pages_timing.py (median
   in-process interaction time, wall and CPU, and the largest chart spec, per page and
   filter), when present;
@@ -44,7 +47,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import corpus  # noqa: E402  (bench/corpus.py)
 from analysis import store  # noqa: E402
-from analysis.store import ingest  # noqa: E402
+from analysis.store import ingest, spare  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 PYTHON = sys.executable
@@ -56,6 +59,10 @@ def _mb(n_bytes: float) -> str:
 
 def _seconds(s: float) -> str:
     return f"{s * 1000:,.0f} ms" if s < 1 else f"{s:,.1f} s" if s < 120 else f"{s / 60:,.1f} min"
+
+
+def _load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def linked_articles(source: Path, dest: Path) -> None:
@@ -101,7 +108,7 @@ def run_build(data: Path) -> dict:
         raise SystemExit(f"build failed:\n{output}")
     largest_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     return {"seconds": seconds, "peak_rss": peak, "largest_process_rss": largest_child,
-            "summary": output.strip().splitlines()[0], "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+            "summary": output.strip().splitlines()[0], "load": _load(), "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
 def time_ingests(data: Path, n: int, k: int = 3) -> dict:
@@ -120,22 +127,41 @@ def time_ingests(data: Path, n: int, k: int = 3) -> dict:
         ingest.save([item], articles, link)
         return time.perf_counter() - started
 
-    seconds = [one(i) for i in range(k)]
-    reader = duckdb.connect(str(store.current_path(link)), read_only=True)
-    try:
-        with_reader = one(k)
-    finally:
-        reader.close()
+    def settle() -> float:
+        """Seconds waited for the standby copy of the current file (the background
+        copy the last write started), up to 3 minutes."""
+        path, started = store.current_path(link), time.perf_counter()
+        while time.perf_counter() - started < 180 and not (spare.spare_path(path) or path).exists():
+            time.sleep(0.2)
+        return time.perf_counter() - started
+
+    seconds = [one(i) for i in range(k)]  # in quick succession, as a batch would
+    settled = []
+    for i in range(k, k + 2):  # each once the last write's background copy is done
+        settle()
+        settled.append(one(i))
+    k += 2
+    # with a reader (the dashboard) holding the store: once the standby copy the last
+    # write started in the background is ready (waited for, up to 3 minutes), then at once
+    # again, when there is none yet and the update copies the file itself
+    waited = settle()
+    timed = {}
+    for label, i in (("with_reader", k), ("with_reader_no_spare", k + 1)):
+        reader = duckdb.connect(str(store.current_path(link)), read_only=True)
+        try:
+            timed[label] = one(i)
+        finally:
+            reader.close()
     extra = data.parent / "extra-cli.txt"
-    extra.write_text(text(k + 1))
+    extra.write_text(text(k + 2))
     started = time.perf_counter()
     cli = subprocess.run([PYTHON, "-m", "analysis.ingest", str(extra), "--articles", str(articles),
                           "--db", str(link)], cwd=ROOT, capture_output=True, text=True)
     cli_s = time.perf_counter() - started
     if cli.returncode:
         print(f"  CLI ingest failed: {cli.stderr.strip()}")
-    return {"median": statistics.median(seconds), "each": seconds, "with_reader": with_reader,
-            "cli": cli_s}
+    return {"median": statistics.median(seconds), "each": seconds, "settled": settled, **timed,
+            "spare_wait": waited, "cli": cli_s}
 
 
 def synthesize(source: Path, data: Path, copies: int) -> dict:
@@ -274,22 +300,27 @@ def bench_size(n: int, repeat: int, reuse: bool, dashboard: bool, build_only: bo
         print(f"{n:,} articles: not built, {result['build']['summary']}", flush=True)
     else:
         print(f"{n:,} articles: build {_seconds(result['build']['seconds'])}, peak "
-              f"{_mb(result['build']['peak_rss'])} ({result['build']['summary']})", flush=True)
+              f"{_mb(result['build']['peak_rss'])} ({result['build']['summary']}; load at its "
+              f"end {result['build'].get('load', 'not recorded')})", flush=True)
     if build_only:
         return None
     path = store.current_path(data / "estimates.duckdb")
     result["store_bytes"] = path.stat().st_size
     result["ingest"] = time_ingests(data, n)
     print(f"  ingest: {_seconds(result['ingest']['median'])} median "
-          f"({', '.join(_seconds(s) for s in result['ingest']['each'])}); with a reader "
-          f"{_seconds(result['ingest']['with_reader'])}; CLI {_seconds(result['ingest']['cli'])}",
-          flush=True)
+          f"({', '.join(_seconds(s) for s in result['ingest']['each'])}); once the "
+          f"background copy is done {', '.join(_seconds(s) for s in result['ingest']['settled'])}"
+          f"; with a reader "
+          f"{_seconds(result['ingest']['with_reader'])} (standby copy ready after "
+          f"{_seconds(result['ingest']['spare_wait'])}), with a reader and no standby copy "
+          f"{_seconds(result['ingest']['with_reader_no_spare'])}; CLI "
+          f"{_seconds(result['ingest']['cli'])}; load {_load()}", flush=True)
     path = store.current_path(data / "estimates.duckdb")
     con = __import__("duckdb").connect(str(path), read_only=True)
     result["rows"] = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                       for t in ("articles", "figures", "claims")}
     con.close()
-    result["pages"] = page_timings(path, repeat)
+    result["pages"] = page_timings(path, repeat) if repeat else None
     result["dashboard_rss"] = dashboard_memory(data) if dashboard else None
     (folder / "results.json").write_text(json.dumps(result, indent=1, default=str))
     return result
@@ -321,10 +352,16 @@ def table(results: list[dict]) -> str:
             [(_mb(r["build"]["peak_rss"]), r["build"]["peak_rss"]) if r["build"]["peak_rss"]
              else ("not built", None) for r in results]),
         row("store size", [(_mb(r["store_bytes"]), r["store_bytes"]) for r in results]),
-        row("one ingest (in-process, median of 3)", [(_seconds(r["ingest"]["median"]),
+        row("one ingest in place, 3 in quick succession (median)", [(_seconds(r["ingest"]["median"]),
                                                       r["ingest"]["median"]) for r in results]),
-        row("one ingest while a reader holds the store (copy)",
+        row("one ingest in place, the last write's background copy done (median of 2)",
+            [(_seconds(statistics.median(r["ingest"]["settled"])),
+              statistics.median(r["ingest"]["settled"])) for r in results]),
+        row("one ingest while a reader holds the store (standby copy ready)",
             [(_seconds(r["ingest"]["with_reader"]), r["ingest"]["with_reader"]) for r in results]),
+        row("the same with no standby copy yet (copies the file)",
+            [(_seconds(r["ingest"]["with_reader_no_spare"]), r["ingest"]["with_reader_no_spare"])
+             for r in results]),
         row("one ingest (CLI, with start-up)", [(_seconds(r["ingest"]["cli"]), r["ingest"]["cli"])
                                                 for r in results]),
     ]
@@ -356,10 +393,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic-from", type=int, metavar="N",
                     help="sizes above N are not built but synthesized from copies of the "
                          "N-article store (for timing ingest and pages; marked so)")
+    ap.add_argument("--no-pages", action="store_true",
+                    help="leave out the page timings (bench/pages_timing.py can be run alone)")
     ap.add_argument("--dashboard", action="store_true",
                     help="also measure the dashboard process's memory (Chromium)")
     args = ap.parse_args(argv)
-    results = [bench_size(n, args.repeat, args.reuse, args.dashboard, args.build_only,
+    results = [bench_size(n, 0 if args.no_pages else args.repeat, args.reuse, args.dashboard,
+                          args.build_only,
                           args.synthetic_from if args.synthetic_from and n > args.synthetic_from
                           else None) for n in args.sizes]
     if args.build_only:

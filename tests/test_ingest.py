@@ -1,6 +1,7 @@
 """Adding articles from the command line: formats, refusals, and the store kept whole."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -13,7 +14,7 @@ import duckdb
 import pytest
 
 from analysis import store
-from analysis.store import decisions, ingest
+from analysis.store import decisions, ingest, spare, update
 from tests.conftest import ROOT
 
 WIRE = ("SEOUL, Nov 13 (Example Wire) - South Korea\u2019s National Intelligence Service said on "
@@ -327,3 +328,130 @@ def test_an_ingest_that_fails_before_the_switch_leaves_the_store_as_it_was(corpu
     monkeypatch.undo()
     # the file was written first, so the next update picks the article up
     assert store.refresh(corpus / "articles", link).n_articles == 6
+
+
+def test_a_refresh_hashes_only_files_whose_size_or_mtime_moved(corpus, monkeypatch):
+    link, folder = corpus / "estimates.duckdb", corpus / "articles"
+    store.build(folder, link)
+    files = sorted(folder.glob("*.txt"))
+    # the same size, another text, a later mtime
+    same_size = files[0]
+    text = same_size.read_text(encoding="utf-8")
+    swapped = text.replace("North Korea", "North Korra", 1)
+    assert len(swapped) == len(text) and swapped != text
+    stat = same_size.stat()
+    same_size.write_text(swapped, encoding="utf-8")
+    os.utime(same_size, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    files[1].unlink()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    hashed = []
+    real = store._file_sha
+    monkeypatch.setattr(store, "_file_sha", lambda p: hashed.append(p.name) or real(p))
+    report = store.refresh(folder, link)
+    assert set(report.added) == {same_size.name, "wire.txt"}
+    assert set(hashed) == {same_size.name, "wire.txt"}  # the unchanged ones were not read
+    con = duckdb.connect(str(store.current_path(link)), read_only=True)
+    try:
+        stored = dict(con.execute("SELECT article, text FROM articles").fetchall())
+    finally:
+        con.close()
+    assert set(stored) == {p.name for p in folder.glob("*.txt")}
+    assert "North Korra" in stored[same_size.name]
+    # a file touched but not changed is hashed, found the same, and nothing is rewritten
+    hashed.clear()
+    os.utime(files[2], ns=(files[2].stat().st_atime_ns, files[2].stat().st_mtime_ns + 10**9))
+    before = store.current_path(link).stat().st_mtime_ns
+    assert store.refresh(folder, link).added == []
+    assert hashed == [files[2].name]
+    assert store.current_path(link).stat().st_mtime_ns == before
+
+
+def _wait_for_spare(path: Path) -> Path:
+    for _ in range(300):
+        found = spare.spare_path(path)
+        if found is not None and found.exists():
+            return found
+        time.sleep(0.1)
+    raise AssertionError("no standby copy was made after the write")
+
+
+def test_an_ingest_while_a_reader_holds_the_store_starts_from_the_standby_copy(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    old = store.current_path(link)
+    standby = _wait_for_spare(old)
+    before = store_rows(link)
+    reader = duckdb.connect(str(old), read_only=True)  # a dashboard holding the store
+    copied = []
+    monkeypatch.setattr(store.shutil, "copyfile", lambda *a: copied.append(a))
+    item = ingest.prepare(WIRE.encode(), "wire.txt")
+    ingest.save([item], corpus / "articles", link)
+    assert copied == [] and not standby.exists()  # the standby copy was taken, not a new one
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    reader.close()
+    assert store.current_path(link) != old
+    assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
+    # the old file is untouched: the reader's store is the one before the ingest
+    monkeypatch.setattr(store, "current_path", lambda link=link: old)
+    assert store_rows(link) == before
+
+
+def test_a_standby_copy_of_a_file_written_since_is_not_used(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    path = store.current_path(link)
+    standby = _wait_for_spare(path)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # as a write in place would
+    assert not spare.take(path, path.with_name("taken"))
+    assert standby.exists() and not path.with_name("taken").exists()
+    reader = duckdb.connect(str(path), read_only=True)
+    item = ingest.prepare(WIRE.encode(), "wire.txt")
+    report = ingest.save([item], corpus / "articles", link)
+    reader.close()
+    assert report.added == [item.name]
+    assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
+
+
+def _figure(i: int, day: str | None, value: int = 3000) -> dict:
+    return {"mention_id": f"m{i:03d}", "article": f"a{i:03d}.txt", "value": value, "low": value,
+            "high": value, "qualifier": "approx", "measure": "troops_deployed", "claimant": "NIS",
+            "claimant_group": "South Korea", "claim_date": day, "published": None,
+            "quote": "about 3,000", "sentence": "About 3,000.", "start": 0, "end": 11,
+            "review_status": "unreviewed"}
+
+
+BASE_DAYS = ["2024-10-01", "2024-10-02", "2024-10-10", "2024-10-11", "2024-10-20", None, None]
+
+
+def _grouped(figures: list[dict], added: list[dict]) -> tuple[duckdb.DuckDBPyConnection, ...]:
+    """The same figures grouped twice: all at once, and the first ones then the added
+    ones regrouped for their keys only (as an update does)."""
+    whole, stepwise = duckdb.connect(), duckdb.connect()
+    for con in (whole, stepwise):
+        con.execute(store.SCHEMA)
+    update.insert(whole, "figures", figures + added)
+    update.regroup(whole)
+    update.insert(stepwise, "figures", figures)
+    update.regroup(stepwise)
+    update.insert(stepwise, "figures", added)
+    update.regroup(stepwise, {(f["measure"], f["claimant_group"], f["value"], f["value"],
+                               f["value"]) for f in added})
+    return whole, stepwise
+
+
+@pytest.mark.parametrize("days", [["2024-10-03"], ["2024-10-08"], [None], ["2024-10-30"],
+                                  ["2024-10-09", None]],
+                         ids=["joins a claim", "moves the claims after it", "undated",
+                              "a claim of its own", "dated and undated"])
+def test_regrouping_only_the_touched_claims_groups_as_grouping_all(days):
+    figures = [_figure(i, day) for i, day in enumerate(BASE_DAYS)]
+    figures += [_figure(50 + i, day, value=5000) for i, day in enumerate(BASE_DAYS[:3])]
+    added = [_figure(100 + i, day) for i, day in enumerate(days)]
+    whole, stepwise = _grouped(figures, added)
+    for sql in ("SELECT * FROM claims ORDER BY claim_id",
+                "SELECT mention_id, claim_id FROM figures ORDER BY mention_id"):
+        assert stepwise.execute(sql).fetchall() == whole.execute(sql).fetchall()
+    if days == ["2024-10-03"]:  # the claims it does not join were not read again
+        read = {r[0] for r in stepwise.execute("SELECT mention_id FROM _key_full").fetchall()}
+        assert read == {"m000", "m001", "m100"}

@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis.store import decisions, update
+from analysis.store import decisions, spare, update
 from analysis.extract.articles import ArticleError, iter_article_paths, normalised_hash, read_article
 from analysis.store.claims import FIGURE_COLUMNS
 from analysis.extract import extract_article
@@ -71,6 +71,7 @@ CREATE TABLE decisions (
     quote VARCHAR, action VARCHAR, before VARCHAR, after VARCHAR, note VARCHAR,
     created_at VARCHAR, author VARCHAR, orphan_reason VARCHAR
 );
+CREATE TABLE files (article VARCHAR, size BIGINT, mtime_ns BIGINT);
 CREATE TABLE build_info (built_at TIMESTAMP, n_articles INTEGER, n_figures INTEGER,
                          n_claims INTEGER, problems VARCHAR[], extractor VARCHAR,
                          log_id VARCHAR, n_decisions INTEGER);
@@ -231,12 +232,15 @@ def _article_row(article, digest: str, file_sha: str, n_figures: int) -> dict:
 
 
 def _extract_file(path: Path) -> tuple[dict | None, list[dict], str | None]:
-    """One article file: its row and mentions, or what is wrong with it."""
+    """One article file: its row (with the file's size and mtime, which `refresh` compares
+    before hashing) and mentions, or what is wrong with it."""
     try:
+        stat = path.stat()  # before reading: a change made meanwhile shows at the next refresh
         file_sha = _file_sha(path)
         article = read_article(path)
         rows = extract_article(article)
-        return _article_row(article, normalised_hash(article.body), file_sha, len(rows)), rows, None
+        row = _article_row(article, normalised_hash(article.body), file_sha, len(rows))
+        return {**row, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}, rows, None
     except (ArticleError, OSError) as exc:
         return None, [], str(exc) if isinstance(exc, ArticleError) else f"{path.name}: {exc}"
 
@@ -364,13 +368,23 @@ def _write_stream(items: Iterable[tuple[dict | None, list[dict], str | None]], l
     with _new_file(link) as (con, target):
         con.execute(SCHEMA)
         articles, extracted = update.Appender(con, "articles"), update.Appender(con, "extracted")
+        files = update.Appender(con, "files")
         for row, rows, problem in _unique(items):
             if problem:
                 problems.append(problem)
                 continue
             articles.add([row])
-            extracted.add(rows)
+            files.add(_file_row(row))
+            if extracted.add(rows):
+                # The file is private until switched to, so committing batch by batch
+                # loses nothing; one open transaction would hold every row loaded so far
+                # in memory (the writer grew to 2 GB over a 100,000-article load).
+                articles.flush()
+                files.flush()
+                con.execute("COMMIT")
+                con.execute("BEGIN")
         articles.flush()
+        files.flush()
         extracted.flush()
         routed = {name for name in update.route(con, logged).values() if name}
         update.copy_unreviewed(con, sorted(routed))
@@ -378,6 +392,13 @@ def _write_stream(items: Iterable[tuple[dict | None, list[dict], str | None]], l
         update.regroup(con)
         report = _finish(con, logged, orphans, problems, log_id, n_decisions)
     return _switched(link, target, report, log_problem)
+
+
+def _file_row(row: dict) -> list[dict]:
+    """The `files` row of an article row: its file's size and mtime, when it was read from
+    a file (the Dask job's rows have none: refresh then hashes the file)."""
+    return [{"article": row["article"], "size": row["size"], "mtime_ns": row["mtime_ns"]}] \
+        if row.get("size") is not None else []
 
 
 def _finish(con, logged: list[dict], orphans: dict[int, str], problems: list[str],
@@ -402,7 +423,8 @@ MEMORY_LIMIT = "1GB"  # DuckDB's share while writing; it spills to disk beyond t
 def _new_file(link: Path, base: Path | None = None):
     """A connection, inside one transaction, to the store file to switch to, and its path:
     `base` itself when no other connection has it open (readers see the change only once
-    committed, a process killed before that leaves it as it was), else a copy of it, else
+    committed, a process killed before that leaves it as it was), else a copy of it (the
+    standby copy spare.py made after the last write, when it is still one), else
     (no `base`) a new empty file. Committed and checkpointed on leaving; on an error rolled
     back, and a new file removed."""
     if base is not None:
@@ -431,7 +453,7 @@ def _new_file(link: Path, base: Path | None = None):
     target = store_dir / f"{link.stem}-{stamp}-{os.getpid()}.duckdb"
     partial = target.with_suffix(".partial")
     try:
-        if base is not None:
+        if base is not None and not spare.take(base, partial):
             shutil.copyfile(base, partial)
         con = duckdb.connect(str(partial), config={"memory_limit": MEMORY_LIMIT})
         try:
@@ -458,6 +480,7 @@ def _switched(link: Path, target: Path, report: BuildReport, log_problem: str) -
             target.unlink(missing_ok=True)
             raise
     _prune(target.parent, link.stem, keep=target)
+    spare.start(target)
     if not log_problem:
         decisions.backup(decisions_path(link), backups_path(link))
     report.path, report.log_problem = target, log_problem
@@ -478,11 +501,16 @@ def refresh(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK,
             report.added = [r[0] for r in _query(report.path, "SELECT article FROM articles "
                                                                "ORDER BY article")]
             return report
-        known = state["file_shas"]
+        known, stats = state["file_shas"], state["file_stats"]
         changed, on_disk = [], set()
         for p in iter_article_paths([articles_dir]):
             on_disk.add(p.name)
             try:
+                # a file of the size and mtime it had when read is taken as unchanged
+                # (as make and rsync do); any other is hashed
+                stat = p.stat()
+                if p.name in known and stats.get(p.name) == (stat.st_size, stat.st_mtime_ns):
+                    continue
                 if known.get(p.name) != _file_sha(p):
                     changed.append(p)
             except OSError:
@@ -529,6 +557,11 @@ def _state(path: Path, names: list[str] | None = None) -> dict | None:
         where = " WHERE list_contains(?, article)" if names is not None else ""
         shas = dict(con.execute(f"SELECT article, file_sha256 FROM articles{where}",
                                 [names] if names is not None else []).fetchall())
+        stats = {}
+        if names is None and con.execute("SELECT count(*) FROM information_schema.tables "
+                                         "WHERE table_name = 'files'").fetchone()[0]:
+            stats = {a: (size, mtime) for a, size, mtime
+                     in con.execute("SELECT article, size, mtime_ns FROM files").fetchall()}
         log_id, n_decisions, problems = con.execute(
             "SELECT log_id, n_decisions, problems FROM build_info").fetchone()
         applied = update.records(con.execute("SELECT * FROM decisions ORDER BY id"))
@@ -543,7 +576,7 @@ def _state(path: Path, names: list[str] | None = None) -> dict | None:
         finally:
             con.close()  # the last read: the writer opens the file next
 
-    return {"file_shas": shas, "applied_log": (log_id, int(n_decisions or 0), path),
+    return {"file_shas": shas, "file_stats": stats, "applied_log": (log_id, int(n_decisions or 0), path),
             "problems": list(problems or []), "decisions": applied, "seen": seen}
 
 
@@ -581,10 +614,14 @@ def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: 
             {k: r.get(k) for k in decisions.COLUMNS}) for r in applied])
         gone = sorted(removed)
         keys = update.keys_of(con, gone)
-        for table in ("figures", "extracted", "articles"):
+        # a store written before sizes and mtimes were kept gains the table
+        con.execute("CREATE TABLE IF NOT EXISTS files (article VARCHAR, size BIGINT, "
+                    "mtime_ns BIGINT)")
+        for table in ("figures", "extracted", "articles", "files"):
             con.execute(f"DELETE FROM {table} WHERE list_contains(?, article)", [gone])
         for row, rows in items:
             update.insert(con, "articles", [row])
+            update.insert(con, "files", _file_row(row))
             update.insert(con, "extracted", rows)
         added = [row["article"] for row, _ in items]
         new_routes = update.route(con, logged)
@@ -643,7 +680,9 @@ def _prune(store_dir: Path, stem: str, keep: Path) -> None:
     builds = sorted(store_dir.glob(f"{stem}-*.duckdb"), key=lambda p: p.stat().st_mtime)
     for old in builds[:-KEEP_BUILDS]:
         if old != keep:
-            old.unlink(missing_ok=True)
+            # renamed, not unlinked: unlinking a large file takes a while, so the standby
+            # copy's background process deletes it (spare.drop_stale)
+            old.rename(store_dir / f".{old.name}{spare.TRASH}")
             Path(str(old) + ".wal").unlink(missing_ok=True)
     # Called under the writer lock, after this build's own file was switched in: a partial
     # file here is what a killed build left behind.

@@ -18,10 +18,11 @@ import duckdb
 import pyarrow as pa
 
 from analysis.store import decisions
-from analysis.store.claims import CLAIM_COLUMNS, FIGURE_COLUMNS, claims_of_key, superseded_by
+from analysis.store.claims import CLAIM_COLUMNS, FIGURE_COLUMNS, MAX_GAP, claims_of_key
 
 BATCH = 20_000
 KEY = ("measure", "claimant_group", "value", "low", "high")
+UNDATED = dt.date.min  # the day _narrow gives undated figures (no claim has it)
 _KEY_SQL = ", ".join(KEY)
 # What a key's grouping decides (superseded_by follows a claimant's chain across keys).
 _GROUPED = [c for c in CLAIM_COLUMNS if c != "superseded_by"]
@@ -83,10 +84,13 @@ class Appender:
         self.con, self.table, self.rows = con, table, []
         self.types = _types(con, table)
 
-    def add(self, rows: Iterable[dict]) -> None:
+    def add(self, rows: Iterable[dict]) -> bool:
+        """Collect rows; True when this wrote a batch."""
         self.rows.extend(rows)
         if len(self.rows) >= BATCH:
             self.flush()
+            return True
+        return False
 
     def flush(self) -> None:
         if self.rows:
@@ -186,17 +190,91 @@ def _matching(a: str, b: str) -> str:
                         f"coalesce({b}.{c}, {blank.get(c, '-1e300')})" for c in KEY)
 
 
+def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[str]:
+    """The figures of the keys in `_keys` (not rejected) as `_key_figures`, less those of
+    the claims no change reaches; returns those claims' ids. The claims of a key are the
+    spans of its days that claims.cluster makes (each starts at a day and holds the days
+    within MAX_GAP of it), so they are found from the key's distinct days alone, and the
+    spans left regroup by themselves into the same claims. A span is unchanged when all
+    its figures still carry one claim id (figures an update rewrote carry none) and that
+    claim had as many mentions. Undated figures are a span of their own when the key has
+    two dated spans or more (else they join its one claim: the key is regrouped whole);
+    the key is regrouped whole too when they changed."""
+    # the few columns needed here (their text is read back only for the figures left)
+    con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.rowid AS row_id, "
+                f"f.mention_id, f.article, {', '.join('f.' + c for c in KEY)}, f.claim_date, "
+                "f.published, f.claim_id, f.review_status FROM figures f "
+                f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
+    days: dict[tuple, list] = {}
+    for *key, day in con.execute(f"SELECT DISTINCT {_KEY_SQL}, coalesce(claim_date, published) "
+                                 "FROM _key_figures").fetchall():
+        days.setdefault(tuple(key), []).append(day)
+    spans = []
+    for key, found in days.items():
+        dated = sorted(d for d in found if d is not None)
+        first = None
+        key_spans = []
+        for day in dated:
+            if first is None or day - first > MAX_GAP:
+                first = day
+                key_spans.append([*key, first, day])
+            key_spans[-1][-1] = day
+        if None in found:
+            if len(key_spans) < 2:
+                continue
+            key_spans.append([*key, UNDATED, UNDATED])
+        spans.extend(key_spans)
+    if not spans:
+        return set()
+    con.execute("CREATE OR REPLACE TEMP TABLE _spans (measure VARCHAR, claimant_group VARCHAR, "
+                "value DOUBLE, low DOUBLE, high DOUBLE, first DATE, last DATE)")
+    insert(con, "_spans", [dict(zip([*KEY, "first", "last"], span)) for span in spans])
+    within = (f"{_matching('f', 's')} AND coalesce(f.claim_date, f.published, "
+              f"DATE '{UNDATED}') BETWEEN s.first AND s.last")
+    found = con.execute(
+        f"SELECT {', '.join('s.' + c for c in KEY)}, s.first, count(*), count(f.claim_id), "
+        f"count(DISTINCT f.claim_id), min(f.claim_id) FROM _key_figures f JOIN _spans s ON "
+        f"{within} GROUP BY ALL").fetchall()
+    same = {row[:6]: row[-1] for row in found
+            if row[-2] == 1 and row[-3] == row[-4] == n_mentions.get(row[-1])}
+    whole = {span[:5] for span in map(tuple, spans) if span[5] == UNDATED and span[:6] not in same}
+    unchanged = [(span, claim_id) for span, claim_id in same.items() if span[:5] not in whole]
+    if not unchanged:
+        return set()
+    con.execute("CREATE OR REPLACE TEMP TABLE _same (measure VARCHAR, claimant_group VARCHAR, "
+                "value DOUBLE, low DOUBLE, high DOUBLE, first DATE)")
+    insert(con, "_same", [dict(zip([*KEY, "first"], span)) for span, _ in unchanged])
+    con.execute(f"DELETE FROM _key_figures f USING (SELECT s.* FROM _spans s JOIN _same m ON "
+                f"{_matching('s', 'm')} AND s.first = m.first) s WHERE {within}")
+    return {claim_id for _, claim_id in unchanged}
+
+
+def _read_back(con: duckdb.DuckDBPyConnection, gap: int = 4096, most: int = 64) -> None:
+    """`_key_figures`' rows in full as `_key_full`, read from `figures` by ranges of row
+    ids (DuckDB goes straight to a range; an IN list or a join scans the whole table),
+    each range joining ids less than `gap` apart; a whole scan beyond `most` ranges."""
+    ranges: list[list[int]] = []
+    for (row_id,) in con.execute("SELECT row_id FROM _key_figures ORDER BY row_id").fetchall():
+        if ranges and row_id - ranges[-1][1] < gap:
+            ranges[-1][1] = row_id
+        else:
+            ranges.append([row_id, row_id])
+    scan = " UNION ALL ".join(f"SELECT *, rowid AS row_id FROM figures WHERE rowid BETWEEN "
+                              f"{int(a)} AND {int(b)}" for a, b in ranges) \
+        if 0 < len(ranges) <= most else "SELECT *, rowid AS row_id FROM figures"
+    con.execute("CREATE OR REPLACE TEMP TABLE _key_full AS SELECT f.* EXCLUDE (row_id) FROM "
+                f"({scan}) f SEMI JOIN _key_figures k USING (row_id)")
+
+
 def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
-    """The figures of each key (all keys when None), in corpus order, one key at a time,
-    each with the claim_id it has now (`old_claim_id`)."""
+    """The figures of each key (all keys when None; else those `_narrow` left), in corpus
+    order, one key at a time, each with the claim_id it has now (`old_claim_id`)."""
     cols = ", ".join(f'f."{c}"' for c in _GROUP_COLUMNS if c != "publisher")
     names = [*_GROUP_COLUMNS, "old_claim_id"]
     source = "figures"
     if keys is not None:
-        # the keys' figures first, so the joins below build on a few rows, not the corpus
-        con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.* FROM figures f "
-                    f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
-        source = "_key_figures"
+        _read_back(con)
+        source = "_key_full"
     # the few figures analysts added where the extractor found none (a build lists them
     # after every extracted mention), found without hashing every mention id
     con.execute(f"CREATE OR REPLACE TEMP TABLE _appended AS SELECT mention_id FROM {source} "
@@ -237,6 +315,7 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
     if keys is not None and not keys:
         return
     old: dict[str, tuple] = {}
+    kept: set[str] = set()  # claims that stay as they are
     if keys is not None:
         con.execute("CREATE OR REPLACE TEMP TABLE _keys (measure VARCHAR, claimant_group "
                     "VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE)")
@@ -244,21 +323,23 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
         cols = ", ".join(f'c."{c}"' for c in _GROUPED)
         old = {row[0]: row for row in con.execute(
             f"SELECT {cols} FROM claims c JOIN _keys k ON {_matching('c', 'k')}").fetchall()}
+        at = _GROUPED.index("n_mentions")
+        kept = _narrow(con, {claim_id: row[at] for claim_id, row in old.items()})
     # One connection, one transaction: the figures stream in while the new rows wait as
     # compact Arrow batches, written once the stream is done.
     claim_types = _types(con, "claims")
     member_types = {"mention_id": "VARCHAR", "claim_id": "VARCHAR"}
-    claim_batches, member_batches, claims, members, kept = [], [], [], [], set()
-    at = {c: _GROUPED.index(c) for c in ("measure", "claimant")}
-    chains = {(row[at["measure"]], row[at["claimant"]]) for row in old.values()}
+    claim_batches, member_batches, claims, members = [], [], [], []
+    # the claimant chains whose links may move: those of claims written, changed or gone
+    chains = set()
     for rows in _key_rows(con, keys):
         key = tuple(rows[0][c] for c in KEY)
         for claim in claims_of_key(key, rows, {r["article"]: r["publisher"] for r in rows}):
-            chains.add((claim["measure"], claim["claimant"]))
             row = tuple(claim[c] for c in _GROUPED)
             if old.get(claim["claim_id"]) == row:
                 kept.add(claim["claim_id"])
             else:
+                chains.add((claim["measure"], claim["claimant"]))
                 claims.append(claim)
         members.extend({"mention_id": r["mention_id"], "claim_id": r["claim_id"]}
                        for r in rows if r["claim_id"] != r["old_claim_id"])
@@ -269,6 +350,8 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
     claim_batches.append(arrow(claim_types, claims) if claims else None)
     member_batches.append(arrow(member_types, members) if members else None)
     stale = sorted(set(old) - kept)
+    at = {c: _GROUPED.index(c) for c in ("measure", "claimant")}
+    chains |= {(old[c][at["measure"]], old[c][at["claimant"]]) for c in stale}
     if stale:
         con.execute("DELETE FROM claims WHERE list_contains(?, claim_id)", [stale])
     for batch in filter(None, claim_batches):
@@ -284,24 +367,18 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
 
 def relink(con: duckdb.DuckDBPyConnection, chains: set[tuple] | None = None) -> None:
     """Set superseded_by along the claimant chains (measure, claimant) given (every chain
-    when None), by claims.superseded_by's rule; only the links that changed are written."""
-    sql = "SELECT claim_id, measure, claimant, date, n_articles, superseded_by FROM claims"
-    params: list = []
+    when None) by claims.superseded_by's rule (ordered by date, n_articles, claim_id; a
+    claim without a date or claimant stands apart), in SQL; only changed links are written."""
+    where, params = "", []
     if chains is not None:
-        named = [list(c) for c in chains if c[1] is not None]
+        named = [list(c) for c in chains if c[1]]
         if not named:
             return
-        sql += " WHERE list_contains(?, [measure, claimant])"
-        params.append(named)
-    rows = [dict(zip(("claim_id", "measure", "claimant", "date", "n_articles", "was"), r))
-            for r in con.execute(sql, params).fetchall()]
-    later = superseded_by(rows)
-    changed = [{"claim_id": r["claim_id"], "superseded_by": later[r["claim_id"]]}
-               for r in rows if later[r["claim_id"]] != r["was"]]
-    if not changed:
-        return
-    con.execute("CREATE OR REPLACE TEMP TABLE _links (claim_id VARCHAR, superseded_by VARCHAR)")
-    insert(con, "_links", changed)
-    con.execute("UPDATE claims SET superseded_by = l.superseded_by FROM _links l "
-                "WHERE claims.claim_id = l.claim_id")
-    con.execute("DROP TABLE _links")
+        where, params = "WHERE list_contains(?, [measure, claimant])", [named]
+    chained = "claimant <> '' AND date IS NOT NULL"
+    con.execute(
+        "UPDATE claims SET superseded_by = n.next FROM (SELECT claim_id, CASE WHEN "
+        f"{chained} THEN lead(claim_id) OVER (PARTITION BY measure, claimant, {chained} "
+        "ORDER BY date, coalesce(n_articles, 0), claim_id) END AS next "
+        f"FROM claims {where}) n WHERE claims.claim_id = n.claim_id "
+        "AND claims.superseded_by IS DISTINCT FROM n.next", params)
