@@ -150,24 +150,35 @@ def article_search(cur, text: str) -> list[int]:
 SOURCES_FIRSTS, SOURCES_APPEARANCES, SOURCES_CHAIN_STEPS = 500, 1000, 8  # pages/sources.py's bounds
 
 
-def _sources_reads(cur, filters: Filters, focus: Focus) -> dict:
-    """What pages/sources.py keeps per store version, filters and focus (st.cache_data)."""
-    full = sources.flow(cur, filters)
-    drawn = sources.flow(cur, filters, focus) if focus.kind else full
-    points = sources.echo_points(cur, filters, focus)
-    sources.appearances(cur, filters, focus, top=sources.TOP_CLAIMS, limit=SOURCES_APPEARANCES)
-    sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS)
-    counts = sources.outlet_counts(cur, filters, focus)
+def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
+    """What pages/sources.py keeps per store version, filters and focus (st.cache_data);
+    `kept`: what it keeps per filters alone (the carried rows, the latest claims with
+    their chains), filled here."""
+    def rows(f: Filters):
+        if ("carried", f) not in kept:
+            kept["carried", f] = sources.carried(cur, f)
+        return kept["carried", f]
+    full = sources.flow(cur, filters, rows=rows(filters))
+    drawn = sources.flow(cur, filters, focus, rows=rows(filters)) if focus.kind else full
+    points = sources.echo_points(cur, filters, focus, rows=rows(filters))
+    sources.appearances(cur, filters, focus, top=sources.TOP_CLAIMS, limit=SOURCES_APPEARANCES,
+                        rows=rows(filters))
+    sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS, rows=rows(filters))
+    counts = sources.outlet_counts(cur, filters, focus, rows=rows(filters))
     # _one_side: judged over every group (a group focus becomes the group filter); the
     # page's cache answers when that is the selection already read
     side_focus, side_filters = (Focus(), replace(filters, groups=(focus.key,))) \
         if focus.kind == "group" else (focus, filters)
     side = (replace(side_filters, groups=()), side_focus)
-    side_counts = counts if side == (filters, focus) else sources.outlet_counts(cur, *side)
-    now = sources.latest_claims(cur, filters)
-    chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
-    now["chain"] = [sources.chain_text(chains.get(i, []), last=SOURCES_CHAIN_STEPS)
-                    for i in now["claim_id"]]
+    side_counts = counts if side == (filters, focus) else \
+        sources.outlet_counts(cur, *side, rows=rows(side[0]))
+    if ("latest", filters) not in kept:
+        now = sources.latest_claims(cur, filters)
+        chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
+        now["chain"] = [sources.chain_text(chains.get(i, []), last=SOURCES_CHAIN_STEPS)
+                        for i in now["claim_id"]]
+        kept["latest", filters] = now
+    now = kept["latest", filters]
     return {"flow": drawn, "points": points, "counts": counts, "side_counts": side_counts, "now": now}
 
 
@@ -186,9 +197,11 @@ def _sources_draw(cur, filters: Filters, reads: dict) -> list[int]:
     return [len(f.to_json().encode("utf-8")) for f in figs]
 
 
-def sources_page(cur, filters: Filters = Filters(), focus: Focus = Focus()) -> list[int]:
-    """pages/sources.py on a first visit of these filters and focus (nothing kept yet)."""
-    return _sources_draw(cur, filters, _sources_reads(cur, filters, focus))
+def sources_page(cur, filters: Filters = Filters(), focus: Focus = Focus(),
+                 kept: dict | None = None) -> list[int]:
+    """pages/sources.py on a first visit of these filters and focus: nothing kept yet, or
+    (`kept`) what it keeps per filters, as after a click narrowing the page."""
+    return _sources_draw(cur, filters, _sources_reads(cur, filters, focus, dict(kept or {})))
 
 
 def _sample(cur) -> dict:
@@ -221,7 +234,8 @@ def interactions(cur) -> list[tuple[str, callable]]:
     text = Filters(text="kursk")
     publisher = Filters(publishers=(s["publisher"],) if s["publisher"] else (), measures=("casualties",))
     value = f"{int(s['value'])}" if s["value"] is not None else ""
-    kept = _sources_reads(cur, Filters(), Focus())
+    by_filters: dict = {}
+    kept = _sources_reads(cur, Filters(), Focus(), by_filters)
     return [
         ("Compare, no filter", lambda: compare_page(cur, Filters())),
         ("Compare, by claimant group", lambda: compare_page(cur, Filters(), by="group")),
@@ -233,8 +247,8 @@ def interactions(cur) -> list[tuple[str, callable]]:
         ("Timeline, 3 groups + date window", lambda: timeline_page(cur, window)),
         ("Sources, no filter (first visit)", lambda: sources_page(cur)),
         ("Sources, a rerun (reads kept)", lambda: _sources_draw(cur, Filters(), kept)),
-        ("Sources, narrowed to a publisher", lambda: sources_page(cur, focus=Focus("publisher", s["publisher"]))),
-        ("Sources, narrowed to a claimant group", lambda: sources_page(cur, focus=Focus("group", "Ukraine"))),
+        ("Sources, click: narrowed to a publisher", lambda: sources_page(cur, focus=Focus("publisher", s["publisher"]), kept=by_filters)),
+        ("Sources, click: narrowed to a claimant group", lambda: sources_page(cur, focus=Focus("group", "Ukraine"), kept=by_filters)),
         ("Sources, 3 groups + date window", lambda: sources_page(cur, window)),
         ("Provenance, claim (median citations)", lambda: provenance_claim(cur, s["median_claim"])),
         ("Provenance, claim (most cited)", lambda: provenance_claim(cur, s["top_claim"])),

@@ -109,3 +109,17 @@ def test_a_long_chain_names_its_last_steps_and_counts_the_rest():
     text = sources.chain_text(chain, last=3)
     assert text.startswith("NIS: 8 earlier → 9 (undated)") and text.count("→") == 3
     assert sources.chain_text(chain) == sources.chain_text(chain, last=len(chain))
+
+
+def test_reads_from_the_carried_rows_equal_the_reads_that_compute_them(con):
+    for chosen in (Filters(), Filters(groups=("Ukraine",))):
+        rows = sources.carried(con, chosen)
+        for focus in focuses(con):
+            def both(read, **kw):
+                return read(con, chosen, focus, **kw), read(con, chosen, focus, rows=rows, **kw)
+            for a, b in (both(sources.outlet_counts), both(sources.first_appearances, limit=3),
+                         both(sources.echo_points, top=2), both(sources.appearances, top=2)):
+                pd.testing.assert_frame_equal(a, b)
+            assert sources.top_claims(con, chosen, focus, 3) == sources.top_claims(con, chosen, focus, 3, rows)
+            assert sources.n_claims(con, chosen, focus) == sources.n_claims(con, chosen, focus, rows)
+            assert sources.flow(con, chosen, focus, 2) == sources.flow(con, chosen, focus, 2, rows)

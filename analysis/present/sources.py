@@ -91,64 +91,104 @@ SELECT * FROM (
     return sql, [*params, UNKNOWN_PUBLISHER, *extra]
 
 
+CARRIED = "sources_carried"  # the name carried() rows are registered under on a connection
+
+
+def _carried_sql(filters: Filters) -> tuple[str, list]:
+    sql, params = _cites_sql(filters, Focus())
+    return f"""
+SELECT claim_id, publisher, any_value(claimant_group) AS claimant_group, count(*) AS n,
+       count(*) FILTER (WHERE is_first) AS n_first, max(lag_days) AS max_lag,
+       any_value(first_article) AS first_article, any_value(first_published) AS first_published
+FROM ({sql}) GROUP BY claim_id, publisher""", params
+
+
+def carried(con, filters: Filters = Filters()):
+    """Per claim the filters select and publisher citing it (an Arrow table): its claimant
+    group, citing articles (n), whether the first report is among them (n_first), their
+    longest lag, and the claim's first article and date. The Sankey, the outlets, the
+    first appearances and the top claims are counted from these rows for any focus (a
+    focus narrows them after the first report is found), so a page reads them once."""
+    sql, params = _carried_sql(filters)
+    return con.cursor().sql(sql, params=params).to_arrow_table()  # a cursor: see _per
+
+
+def _per(con, filters: Filters, focus: Focus, rows=None) -> tuple[object, str, list]:
+    """A connection and SQL for the carried rows narrowed to the focus: over `rows`
+    (carried() of the same filters, registered on a cursor of its own, as the caller's may
+    hold an unfinished result) when given, else computed here."""
+    if rows is not None:
+        con = con.cursor()
+        con.register(CARRIED, rows)
+        source, params = CARRIED, []
+    else:
+        sql, params = _carried_sql(filters)
+        source = f"({sql})"
+    if focus.kind in ("group", "claim", "publisher"):
+        column = {"group": "claimant_group", "claim": "claim_id", "publisher": "publisher"}[focus.kind]
+        return con, f"SELECT * FROM {source} WHERE {column} = ?", [*params, focus.key]
+    return con, f"SELECT * FROM {source}", params
+
+
 def top_claims(con, filters: Filters = Filters(), focus: Focus = Focus(),
-               top: int = TOP_CLAIMS) -> list[str]:
+               top: int = TOP_CLAIMS, rows=None) -> list[str]:
     """The ids of the `top` most cited claims (citing articles within the focus; ties:
-    claim_id), most cited first."""
-    sql, params = _cites_sql(filters, focus, ranked=False)
+    claim_id), most cited first. `rows`: carried() of these filters, if read already."""
+    con, sql, params = _per(con, filters, focus, rows)
     return [r[0] for r in con.execute(
-        f"SELECT claim_id FROM ({sql}) GROUP BY claim_id ORDER BY count(*) DESC, claim_id LIMIT ?",
+        f"SELECT claim_id FROM ({sql}) GROUP BY claim_id ORDER BY sum(n) DESC, claim_id LIMIT ?",
         [*params, top]).fetchall()]
 
 
 def appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
-                top: int | None = None, limit: int | None = None) -> pd.DataFrame:
+                top: int | None = None, limit: int | None = None, rows=None) -> pd.DataFrame:
     """Every (claim, citing article): its first appearance (is_first) and its echoes with
     their lag in days, by claim then date; with `top`, only the appearances of the `top`
     most cited claims (ties: claim_id), ranked only for those; `limit`: the first rows."""
-    ids = top_claims(con, filters, focus, top) if top is not None else None
+    ids = top_claims(con, filters, focus, top, rows) if top is not None else None
     sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
     page = " LIMIT ?" if limit is not None else ""
     return _frame(con.execute(f"{sql} ORDER BY claim_id, published NULLS LAST, article{page}",
                               [*params, *([limit] if limit is not None else [])]))
 
 
-def n_claims(con, filters: Filters = Filters(), focus: Focus = Focus()) -> int:
+def n_claims(con, filters: Filters = Filters(), focus: Focus = Focus(), rows=None) -> int:
     """How many claims the filters and the focus select (that some article cites)."""
-    sql, params = _cites_sql(filters, focus, ranked=False)
-    return int(con.execute(f"SELECT count(DISTINCT claim_id) FROM ({sql})", params).fetchone()[0])
+    con, sql, params = _per(con, filters, focus, rows)
+    return int(con.execute(f"SELECT count(DISTINCT claim_id) FROM ({sql})", params).fetchall()[0][0])
 
 
 def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
-                      limit: int | None = None) -> pd.DataFrame:
+                      limit: int | None = None, rows=None) -> pd.DataFrame:
     """One row per claim: its first article and date, how many echoes, the longest lag;
     the most echoed first (`limit`: only that many). Counted per claim in SQL, then the
     claims' own columns read for the rows kept."""
-    sql, params = _cites_sql(filters, focus)
-    return _frame(con.execute(f"""
-        WITH per AS (
-            SELECT claim_id, any_value(first_article) AS first_article,
-                   any_value(first_published) AS first_published,
-                   arg_min(publisher, NOT is_first) AS first_publisher,
-                   count(*) FILTER (WHERE NOT is_first) AS n_echoes, max(lag_days) AS max_lag_days
-            FROM ({sql}) GROUP BY claim_id ORDER BY n_echoes DESC, claim_id
-            {"LIMIT ?" if limit is not None else ""})
-        SELECT p.claim_id, c.claimant, c.claimant_group, c.measure, c.value, c.low, c.high,
-               c.qualifier, c.date, p.first_article, p.first_published, p.first_publisher,
-               p.n_echoes, p.max_lag_days
-        FROM per p JOIN claims c USING (claim_id) ORDER BY p.n_echoes DESC, p.claim_id""",
-        [*params, *([limit] if limit is not None else [])]))
+    con, sql, params = _per(con, filters, focus, rows)
+    found = _frame(con.execute(f"""
+        SELECT claim_id, any_value(first_article) AS first_article,
+               any_value(first_published) AS first_published,
+               arg_max(publisher, n_first) AS first_publisher,
+               CAST(sum(n) - sum(n_first) AS BIGINT) AS n_echoes, max(max_lag) AS max_lag_days
+        FROM ({sql}) GROUP BY claim_id ORDER BY n_echoes DESC, claim_id
+        {"LIMIT ?" if limit is not None else ""}""", [*params, *([limit] if limit is not None else [])]))
+    claims = _frame(con.execute(
+        "SELECT claim_id, claimant, claimant_group, measure, value, low, high, qualifier, date "
+        "FROM claims WHERE claim_id IN (SELECT unnest(?))", [list(found["claim_id"])]))
+    cols = ["claim_id", "claimant", "claimant_group", "measure", "value", "low", "high",
+            "qualifier", "date", "first_article", "first_published", "first_publisher",
+            "n_echoes", "max_lag_days"]
+    return found.merge(claims, on="claim_id", how="left")[cols]
 
 
 # --- who carries whose numbers -----------------------------------------------------------
 
-def outlet_counts(con, filters: Filters = Filters(), focus: Focus = Focus()) -> pd.DataFrame:
+def outlet_counts(con, filters: Filters = Filters(), focus: Focus = Focus(), rows=None) -> pd.DataFrame:
     """Per outlet and claimant group: claims carried, articles citing them, and how many
     of those claims the outlet reported first."""
-    sql, params = _cites_sql(filters, focus)
+    con, sql, params = _per(con, filters, focus, rows)
     return _frame(con.execute(f"""
-        SELECT publisher, claimant_group, count(DISTINCT claim_id) AS claims,
-               count(*) AS citations, count(*) FILTER (WHERE is_first) AS first_reports
+        SELECT publisher, claimant_group, count(*) AS claims, CAST(sum(n) AS BIGINT) AS citations,
+               CAST(sum(n_first) AS BIGINT) AS first_reports
         FROM ({sql}) GROUP BY ALL ORDER BY publisher, claimant_group""", params))
 
 
@@ -232,18 +272,20 @@ def claim_name(row: dict) -> str:
             f" {measure_label(row.get('measure')).lower()} ({day})")
 
 
-def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = TOP_CLAIMS) -> Flow:
+def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = TOP_CLAIMS,
+         rows=None) -> Flow:
     """The Sankey's nodes and links: the `top` most cited claims one by one, the others
-    gathered per claimant group; link widths count citing articles."""
-    sql, params = _cites_sql(filters, focus, ranked=False)
-    # counted on the narrow appearances; the claims' own columns read for the top ones only
+    gathered per claimant group; link widths count citing articles. `rows`: carried() of
+    these filters, if read already."""
+    con, sql, params = _per(con, filters, focus, rows)
+    # counted on the carried rows; the claims' own columns read for the top ones only
     rows = _frame(con.execute(f"""
         WITH a AS ({sql}),
-        ranked AS (SELECT claim_id, row_number() OVER (ORDER BY count(*) DESC, claim_id) AS pos
+        ranked AS (SELECT claim_id, row_number() OVER (ORDER BY sum(n) DESC, claim_id) AS pos
                    FROM a GROUP BY claim_id),
         links AS (
             SELECT a.claimant_group, CASE WHEN pos <= ? THEN a.claim_id END AS claim_id, a.publisher,
-                   count(*) AS n_articles, count(DISTINCT a.claim_id) AS n_claims,
+                   CAST(sum(a.n) AS BIGINT) AS n_articles, count(*) AS n_claims,
                    max(pos) AS pos, min(pos) AS first_pos
             FROM a JOIN ranked USING (claim_id) GROUP BY ALL)
         SELECT l.claimant_group, l.claim_id, l.publisher, l.n_articles, l.n_claims,
@@ -369,12 +411,12 @@ PUBLISHERS_NAMED = 3  # publishers named in a timeline point's hover; the rest c
 
 
 def echo_points(con, filters: Filters = Filters(), focus: Focus = Focus(),
-                top: int = TOP_CLAIMS) -> pd.DataFrame:
+                top: int = TOP_CLAIMS, rows=None) -> pd.DataFrame:
     """The timeline's points: per claim of the `top` most cited, per day and first report
     or echo, how many articles, their lag, the first publishers by name and how many in
     all, and the title when a single article; undated appearances as rows with no day.
     Aggregated in SQL: a claim cited by thousands of articles is a point a day."""
-    ids = top_claims(con, filters, focus, top)
+    ids = top_claims(con, filters, focus, top, rows)
     sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
     return _frame(con.execute(f"""
         SELECT claim_id, published, is_first, count(*) AS n_articles, min(lag_days) AS lag_days,
