@@ -123,3 +123,15 @@ def test_reads_from_the_carried_rows_equal_the_reads_that_compute_them(con):
             assert sources.top_claims(con, chosen, focus, 3) == sources.top_claims(con, chosen, focus, 3, rows)
             assert sources.n_claims(con, chosen, focus) == sources.n_claims(con, chosen, focus, rows)
             assert sources.flow(con, chosen, focus, 2) == sources.flow(con, chosen, focus, 2, rows)
+
+
+def test_the_flows_other_claims_count_each_claim_once(con):
+    apps = sources.appearances(con)
+    flow = sources.flow(con, top=1)
+    shown = {k for kind, k in zip(flow.kinds, flow.keys) if kind == "claim"}
+    for kind, key, label in zip(flow.kinds, flow.keys, flow.labels):
+        if kind == "others":
+            group = key.split("|", 1)[1]
+            rest = apps[(apps["claimant_group"] == group) & ~apps["claim_id"].isin(shown)]
+            assert label == f"{group}: {rest['claim_id'].nunique()} other claims"
+    assert "others" in flow.kinds

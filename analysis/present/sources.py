@@ -287,11 +287,15 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
             SELECT a.claimant_group, CASE WHEN pos <= ? THEN a.claim_id END AS claim_id, a.publisher,
                    CAST(sum(a.n) AS BIGINT) AS n_articles, count(*) AS n_claims,
                    max(pos) AS pos, min(pos) AS first_pos
-            FROM a JOIN ranked USING (claim_id) GROUP BY ALL)
-        SELECT l.claimant_group, l.claim_id, l.publisher, l.n_articles, l.n_claims,
+            FROM a JOIN ranked USING (claim_id) GROUP BY ALL),
+        -- per group, the claims not drawn one by one (a claim of several publishers once)
+        others AS (SELECT claimant_group, count(DISTINCT claim_id) AS n_others
+                   FROM a JOIN ranked USING (claim_id) WHERE pos > ? GROUP BY claimant_group)
+        SELECT l.claimant_group, l.claim_id, l.publisher, l.n_articles, l.n_claims, o.n_others,
                c.claimant, c.value, c.low, c.high, c.qualifier, c.measure, c.date, l.pos
         FROM links l LEFT JOIN claims c USING (claim_id)
-        ORDER BY l.first_pos, l.publisher""", [*params, top]))
+             LEFT JOIN others o ON o.claimant_group = l.claimant_group
+        ORDER BY l.first_pos, l.publisher""", [*params, top, top]))
     out = Flow()
     if rows.empty:
         return out
@@ -299,7 +303,7 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
     groups = sorted(set(rows["claimant_group"]), key=lambda g: (GROUPS.index(g) if g in GROUPS else 99, g))
     for g in groups:
         out.node("group", g, g, GROUP_COLORS.get(g, "#888888"))
-    others = rows[rows["claim_id"].isna()].groupby("claimant_group")["n_claims"].sum()
+    others = rows[rows["claim_id"].isna()].groupby("claimant_group")["n_others"].first()
     shown = set()
     for r in rows.to_dict("records"):
         group = r["claimant_group"]
