@@ -133,5 +133,5 @@ def test_the_flows_other_claims_count_each_claim_once(con):
         if kind == "others":
             group = key.split("|", 1)[1]
             rest = apps[(apps["claimant_group"] == group) & ~apps["claim_id"].isin(shown)]
-            assert label == f"{group}: {rest['claim_id'].nunique()} other claims"
+            assert label == f"{group}: {rest['claim_id'].nunique():,} other claims"
     assert "others" in flow.kinds

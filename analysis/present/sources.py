@@ -310,7 +310,7 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
         color = GROUP_COLORS.get(group, "#888888")
         if _na(r["claim_id"]):
             middle = out.node("others", f"others|{group}",
-                              f"{group}: {int(others[group])} other claims", color)
+                              f"{group}: {int(others[group]):,} other claims", color)
         else:
             middle = out.node("claim", r["claim_id"], claim_name(r), color)
             shown.add(r["claim_id"])
@@ -362,7 +362,7 @@ def sankey_figure(f: Flow, subtitle: str, made: dt.date | None = None) -> go.Fig
     n_articles = sum(v for v, s in zip(f.values, f.sources) if f.kinds[s] == "group")
     title = "Who carries whose numbers"
     if f.n_claims > f.n_shown:
-        subtitle += f" · the {f.n_shown} most cited of {f.n_claims} claims, the rest gathered per group"
+        subtitle += f" · the {f.n_shown} most cited of {f.n_claims:,} claims, the rest gathered per group"
     fig = go.Figure(go.Sankey(
         # "fixed": with dragging on, plotly turns a click on a node into a drag and emits no
         # click at all; fixed nodes emit plotly_click (Streamlit 1.67 passes none on yet).
@@ -489,7 +489,7 @@ def timeline_figure(points: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
     notes = [f"{undated} undated article{'s' * (undated != 1)} not placed"] if undated else []
     n_claims = n_claims if n_claims is not None else points["claim_id"].nunique()
     if n_claims > top:
-        subtitle += f" · the {top} most cited of {n_claims} claims"
+        subtitle += f" · the {top} most cited of {n_claims:,} claims"
     if n_rows < min(top, n_claims):
         notes.append(f"{min(top, n_claims) - n_rows} claim(s) with no dated article not drawn")
     n_placed = int(rows["n_articles"].sum()) if len(rows) else 0
