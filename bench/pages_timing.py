@@ -19,6 +19,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -26,8 +27,9 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from analysis.present import charts, queries  # noqa: E402
+from analysis.present import charts, queries, sources  # noqa: E402
 from analysis.present.queries import Filters  # noqa: E402
+from analysis.present.sources import Focus  # noqa: E402
 
 TARGET_MS = {10_000: 150, 100_000: 300}
 MAX_SPEC_BYTES = 1_000_000
@@ -145,6 +147,63 @@ def article_search(cur, text: str) -> list[int]:
     return []
 
 
+SOURCES_FIRSTS, SOURCES_APPEARANCES, SOURCES_CHAIN_STEPS = 500, 1000, 8  # pages/sources.py's bounds
+
+
+def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
+    """What pages/sources.py keeps per store version, filters and focus (st.cache_data);
+    `kept`: what it keeps per filters alone (the carried rows, the latest claims with
+    their chains), filled here."""
+    def rows(f: Filters):
+        if ("carried", f) not in kept:
+            kept["carried", f] = sources.carried(cur, f)
+        return kept["carried", f]
+    full = sources.flow(cur, filters, rows=rows(filters))
+    drawn = sources.flow(cur, filters, focus, rows=rows(filters)) if focus.kind else full
+    points = sources.echo_points(cur, filters, focus, rows=rows(filters))
+    sources.appearances(cur, filters, focus, top=sources.TOP_CLAIMS, limit=SOURCES_APPEARANCES,
+                        rows=rows(filters))
+    sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS, rows=rows(filters))
+    counts = sources.outlet_counts(cur, filters, focus, rows=rows(filters))
+    # _one_side: judged over every group (a group focus becomes the group filter); the
+    # page's cache answers when that is the selection already read
+    side_focus, side_filters = (Focus(), replace(filters, groups=(focus.key,))) \
+        if focus.kind == "group" else (focus, filters)
+    side = (replace(side_filters, groups=()), side_focus)
+    side_counts = counts if side == (filters, focus) else \
+        sources.outlet_counts(cur, *side, rows=rows(side[0]))
+    if ("latest", filters) not in kept:
+        now = sources.latest_claims(cur, filters)
+        chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
+        now["chain"] = [sources.chain_text(chains.get(i, []), last=SOURCES_CHAIN_STEPS)
+                        for i in now["claim_id"]]
+        kept["latest", filters] = now
+    now = kept["latest", filters]
+    return {"flow": drawn, "points": points, "counts": counts, "side_counts": side_counts, "now": now}
+
+
+def _sources_draw(cur, filters: Filters, reads: dict) -> list[int]:
+    """What pages/sources.py does on every run: tables from the kept reads, the grades read
+    live, the three figures; returns their spec sizes."""
+    _sidebar(cur)
+    sources.outlet_table(reads["counts"])
+    sources.one_side_outlets(reads["side_counts"])
+    queries.graded(cur, reads["now"])
+    queries.claimant_names(cur, filters)
+    queries.source_grades(cur)
+    subtitle = filters.describe()
+    figs = [sources.sankey_figure(reads["flow"], subtitle), sources.nodes_figure(reads["flow"]),
+            sources.timeline_figure(reads["points"], subtitle, n_claims=reads["flow"].n_claims)]
+    return [len(f.to_json().encode("utf-8")) for f in figs]
+
+
+def sources_page(cur, filters: Filters = Filters(), focus: Focus = Focus(),
+                 kept: dict | None = None) -> list[int]:
+    """pages/sources.py on a first visit of these filters and focus: nothing kept yet, or
+    (`kept`) what it keeps per filters, as after a click narrowing the page."""
+    return _sources_draw(cur, filters, _sources_reads(cur, filters, focus, dict(kept or {})))
+
+
 def _sample(cur) -> dict:
     """Ids and values to look up: a claim with the median number of citing articles, the
     most-cited claim, one of its mentions, a busy claimant and a word of the titles."""
@@ -175,6 +234,8 @@ def interactions(cur) -> list[tuple[str, callable]]:
     text = Filters(text="kursk")
     publisher = Filters(publishers=(s["publisher"],) if s["publisher"] else (), measures=("casualties",))
     value = f"{int(s['value'])}" if s["value"] is not None else ""
+    by_filters: dict = {}
+    kept = _sources_reads(cur, Filters(), Focus(), by_filters)
     return [
         ("Compare, no filter", lambda: compare_page(cur, Filters())),
         ("Compare, by claimant group", lambda: compare_page(cur, Filters(), by="group")),
@@ -184,6 +245,11 @@ def interactions(cur) -> list[tuple[str, callable]]:
         ("Compare, publisher + measure", lambda: compare_page(cur, publisher)),
         ("Timeline, no filter", lambda: timeline_page(cur, Filters())),
         ("Timeline, 3 groups + date window", lambda: timeline_page(cur, window)),
+        ("Sources, no filter (first visit)", lambda: sources_page(cur)),
+        ("Sources, a rerun (reads kept)", lambda: _sources_draw(cur, Filters(), kept)),
+        ("Sources, click: narrowed to a publisher", lambda: sources_page(cur, focus=Focus("publisher", s["publisher"]), kept=by_filters)),
+        ("Sources, click: narrowed to a claimant group", lambda: sources_page(cur, focus=Focus("group", "Ukraine"), kept=by_filters)),
+        ("Sources, 3 groups + date window", lambda: sources_page(cur, window)),
         ("Provenance, claim (median citations)", lambda: provenance_claim(cur, s["median_claim"])),
         ("Provenance, claim (most cited)", lambda: provenance_claim(cur, s["top_claim"])),
         ("Provenance, mention", lambda: provenance_mention(cur, s["mention"])),

@@ -100,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         some = claims["claim_id"].iloc[len(claims) // 2]
         steps = {
             "flow (top 25) + sankey_figure": lambda: sources.sankey_figure(sources.flow(con), "bench").to_json(),
-            "appearances (top 25) + timeline": lambda: sources.timeline_figure(
-                sources.appearances(con, top=25), "bench", n_claims=sources.n_claims(con)).to_json(),
+            "echo_points (top 25) + timeline": lambda: sources.timeline_figure(
+                sources.echo_points(con, top=25), "bench", n_claims=sources.n_claims(con)).to_json(),
             "first_appearances (500 shown)": lambda: sources.first_appearances(con, limit=500),
             "outlet_counts + table + one_side": lambda: outlets(con),
             "latest_claims+graded": lambda: queries.graded(con, sources.latest_claims(con)),

@@ -18,6 +18,51 @@ nav.run_through_app()
 EVERYTHING = ""
 FOCUS_KEY = "src_focus"
 FIRSTS_SHOWN = 500  # rows of the first-appearance table on a large store
+APPEARANCES_SHOWN = 1000  # rows of the citing-articles table (the top claims may have thousands)
+CHAIN_STEPS = 8  # a claimant's latest estimates named in its chain; the older ones counted
+
+
+# What the page reads, once per store version, filters and focus: a click on the flow, a
+# grade or an expander reruns the page, and at 100,000 articles each read takes a second.
+# The carried rows (one per claim and publisher, an immutable Arrow table) serve every
+# focus of the same filters: a click on the Sankey counts them, not every article again.
+@st.cache_resource(show_spinner="Counting who carries whose numbers…", max_entries=4)
+def _carried(version: str, chosen: queries.Filters):
+    return sources.carried(connection.cursor(), chosen)
+
+
+# The focus is passed as (kind, key) strings.
+@st.cache_data(show_spinner=False, max_entries=16)
+def _flow(version: str, chosen: queries.Filters, kind: str, key: str) -> sources.Flow:
+    return sources.flow(connection.cursor(), chosen, Focus(kind, key), rows=_carried(version, chosen))
+
+
+@st.cache_data(show_spinner="Placing the echoes…", max_entries=16)
+def _echoes(version: str, chosen: queries.Filters, kind: str, key: str) -> dict:
+    cur, focus, rows = connection.cursor(), Focus(kind, key), _carried(version, chosen)
+    points = sources.echo_points(cur, chosen, focus, rows=rows)
+    return {"points": points,
+            "apps": sources.appearances(cur, chosen, focus, top=sources.TOP_CLAIMS,
+                                        limit=APPEARANCES_SHOWN, rows=rows),
+            "n_apps": int(points["n_articles"].sum()) if len(points) else 0,
+            "firsts": sources.first_appearances(cur, chosen, focus, limit=FIRSTS_SHOWN, rows=rows)}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _outlets(version: str, chosen: queries.Filters, kind: str, key: str):
+    return sources.outlet_counts(connection.cursor(), chosen, Focus(kind, key),
+                                 rows=_carried(version, chosen))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _latest(version: str, chosen: queries.Filters):
+    """Each claimant's latest claims with their chains (the grades are read live)."""
+    cur = connection.cursor()
+    now = sources.latest_claims(cur, chosen)
+    chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
+    now["chain"] = [sources.chain_text(chains.get(i, []), last=CHAIN_STEPS) if not u else "undated"
+                    for i, u in zip(now["claim_id"], now["undated"])]
+    return now
 
 
 def _focus_options(flow: sources.Flow) -> dict[str, str]:
@@ -100,17 +145,16 @@ def _flow_section(flow: sources.Flow, subtitle: str) -> None:
         st.rerun()
 
 
-def _timeline_section(chosen, focus: Focus, subtitle: str) -> None:
-    cur = connection.cursor()
-    apps = sources.appearances(cur, chosen, focus, top=sources.TOP_CLAIMS)
-    total = sources.n_claims(cur, chosen, focus)
+def _timeline_section(version: str, chosen, focus: Focus, subtitle: str, total: int) -> None:
+    echoes = _echoes(version, chosen, focus.kind, focus.key)
+    apps, firsts = echoes["apps"], echoes["firsts"]
     st.subheader("First reports and their echoes")
-    st.caption("Each claim a row: its first report (filled) and every later article "
-               "repeating it (rings). Drag the slider under the chart or a box on it to zoom.")
-    fig = sources.timeline_figure(apps, subtitle, n_claims=total)
+    st.caption("Each claim a row: its first report (filled) and the later articles "
+               "repeating it (rings, one a day; hover for how many). Drag the slider under "
+               "the chart or a box on it to zoom.")
+    fig = sources.timeline_figure(echoes["points"], subtitle, n_claims=total)
     st.plotly_chart(fig, key="src_timeline", config=sources.PLOTLY_CONFIG, width="stretch")
     _html_download(fig, "estimate-desk-echoes", "src_timeline_html")
-    firsts = sources.first_appearances(cur, chosen, focus, limit=FIRSTS_SHOWN)
     shown = f"the {len(firsts)} most echoed of {total}" if total > len(firsts) else str(total)
     with st.expander(f"First appearance of each claim ({shown})", icon=":material/table:"):
         st.dataframe(firsts.assign(claim=[sources.claim_name(r) for r in queries.records(firsts)])[
@@ -120,7 +164,9 @@ def _timeline_section(chosen, focus: Focus, subtitle: str) -> None:
             column_config={"first_published": "first report", "first_publisher": "by",
                            "first_article": "article", "n_echoes": "echoes",
                            "max_lag_days": "longest lag (days)"})
-    with st.expander("Every article citing the claims drawn above, with its lag",
+    more = echoes["n_apps"] - len(apps)
+    with st.expander("Every article citing the claims drawn above, with its lag"
+                     + (f" (the first {len(apps):,}, and {more:,} more)" if more > 0 else ""),
                      icon=":material/list:"):
         st.dataframe(apps[["claim_id", "claimant", "publisher", "published", "is_first",
                            "lag_days", "title", "article"]],
@@ -128,12 +174,12 @@ def _timeline_section(chosen, focus: Focus, subtitle: str) -> None:
                      column_config={"is_first": "first report", "lag_days": "lag (days)"})
 
 
-def _one_side(chosen, focus: Focus):
+def _one_side(version: str, chosen, focus: Focus):
     """Outlets carrying one side only, judged over every claimant group (a group filter
     or focus would make every outlet look one-sided): the filter then picks the side."""
     if focus.kind == "group":
         focus, chosen = Focus(), dataclasses.replace(chosen, groups=(focus.key,))
-    counts = sources.outlet_counts(connection.cursor(), dataclasses.replace(chosen, groups=()), focus)
+    counts = _outlets(version, dataclasses.replace(chosen, groups=()), focus.kind, focus.key)
     one = sources.one_side_outlets(counts)
     return one[one["side"].isin(chosen.groups)] if chosen.groups else one
 
@@ -154,9 +200,9 @@ def _outlets_section(counts, one_side) -> None:
         st.dataframe(one_side, hide_index=True, width="stretch")
 
 
-def _now_section(chosen) -> None:
+def _now_section(version: str, chosen) -> None:
     cur = connection.cursor()
-    now = queries.graded(cur, sources.latest_claims(cur, chosen))
+    now = queries.graded(cur, _latest(version, chosen))
     st.subheader("What each claimant says now")
     st.caption("Per measure, each claimant's latest claim, with the estimates it "
                "supersedes; undated claims are listed apart (they supersede nothing).")
@@ -168,9 +214,6 @@ def _now_section(chosen) -> None:
     now["source"] = [labels.grade_label(c, r, g) for c, r, g in
                      zip(now["claimant"], now["reliability"], now["credibility"])]
     now["measure"] = now["measure"].map(labels.measure_label)
-    chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
-    now["chain"] = [sources.chain_text(chains.get(i, [])) if not u else "undated"
-                    for i, u in zip(now["claim_id"], now["undated"])]
     st.dataframe(now[["measure", "claimant_group", "source", "figure", "date", "chain", "claim_id"]],
                  hide_index=True, width="stretch",
                  column_config={"claimant_group": "group", "date": "latest claim"})
@@ -207,8 +250,8 @@ def main() -> None:
     if filters.empty_store_message():
         return
     chosen = filters.current()
-    cur = connection.cursor()
-    full = sources.flow(cur, chosen)
+    version = connection.store_version()
+    full = _flow(version, chosen, "", "")
     if not full.labels:
         st.info(filters.NO_MATCH, icon=":material/filter_alt:")
         _grading_section(chosen)
@@ -217,10 +260,11 @@ def main() -> None:
     subtitle = chosen.describe() + (f" · {named}" if focus.kind else "")
     if focus.kind:
         st.info(messages.md_escape(f"Narrowed to {named}."), icon=":material/filter_alt:")
-    _flow_section(sources.flow(cur, chosen, focus) if focus.kind else full, subtitle)
-    _timeline_section(chosen, focus, subtitle)
-    _outlets_section(sources.outlet_counts(cur, chosen, focus), _one_side(chosen, focus))
-    _now_section(chosen)
+    drawn = _flow(version, chosen, focus.kind, focus.key) if focus.kind else full
+    _flow_section(drawn, subtitle)
+    _timeline_section(version, chosen, focus, subtitle, drawn.n_claims)
+    _outlets_section(_outlets(version, chosen, focus.kind, focus.key), _one_side(version, chosen, focus))
+    _now_section(version, chosen)
     _grading_section(chosen)
 
 

@@ -154,7 +154,7 @@ def test_sankey_figure_names_its_source_and_exports_offline(two_sides):
     # plotly.js is inside the page: no script, style or image is fetched from anywhere
     assert "<script" in html and "<script src" not in html and 'src="http' not in html
     assert len(html) > 1_000_000
-    timeline = sources.timeline_figure(sources.appearances(two_sides), "All")
+    timeline = sources.timeline_figure(sources.echo_points(two_sides), "All")
     assert timeline.layout.xaxis.rangeslider.visible
     assert {t.marker.symbol for t in timeline.data} == {"circle", "circle-open"}
 

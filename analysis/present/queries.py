@@ -285,11 +285,22 @@ spread AS (
            count(*) FILTER (WHERE coalesce(reviewed, false)) AS n_claims_reviewed,
            list(DISTINCT claimant ORDER BY claimant) FILTER (WHERE claimant IS NOT NULL) AS claimants_all
     FROM shown GROUP BY measure, claimant_group, who),
+-- distinct citing articles per row and per measure, counted on an integer key for each:
+-- grouping the unnested articles by three strings cost more than the distinct count itself
+rows_k AS (SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT measure, claimant_group, who FROM shown)),
+measures_k AS (SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT measure FROM shown)),
 cited AS (
-    SELECT measure, claimant_group, who, count(DISTINCT article) AS n_articles_all,
-           grouping(claimant_group) AS per_measure
-    FROM (SELECT measure, claimant_group, who, unnest(articles) AS article FROM shown)
-    GROUP BY GROUPING SETS ((measure, claimant_group, who), (measure))),
+    SELECT r.measure, r.claimant_group, r.who, n AS n_articles_all, 0 AS per_measure
+    FROM (SELECT k, count(DISTINCT article) AS n
+          FROM (SELECT r.k, unnest(s.articles) AS article
+                FROM shown s JOIN rows_k r USING (measure, claimant_group, who)) GROUP BY k)
+    JOIN rows_k r USING (k)
+    UNION ALL
+    SELECT m.measure, NULL, NULL, n, 1
+    FROM (SELECT k, count(DISTINCT article) AS n
+          FROM (SELECT m.k, unnest(s.articles) AS article FROM shown s JOIN measures_k m USING (measure))
+          GROUP BY k)
+    JOIN measures_k m USING (k)),
 published AS (
     SELECT measure, claimant_group, who, list(DISTINCT publisher ORDER BY publisher) AS publishers_all
     FROM (SELECT measure, claimant_group, who, unnest(publishers) AS publisher FROM shown)

@@ -39,82 +39,156 @@ class Focus:
                 "publisher": f"publisher {self.key}"}.get(self.kind, "")
 
 
-def _appearances_sql(filters: Filters, focus: Focus) -> tuple[str, list]:
-    """The appearances of the claims the filters select, narrowed to the focus."""
+_CLAIM_COLUMNS = ("c.measure, c.claimant, c.claimant_group, c.value, c.low, c.high, c.qualifier, "
+                  "c.date, c.date_basis, c.n_articles")
+
+
+def _cites_sql(filters: Filters, focus: Focus, *, ranked: bool = True, detail: bool = False,
+               claim_ids: list[str] | None = None) -> tuple[str, list]:
+    """The appearances of the claims the filters select, narrowed to the focus: one row per
+    (claim, citing article) with claim_id, claimant_group, article, published, publisher;
+    `ranked` adds is_first, first_article, first_published and lag_days (ranked over all
+    the claim's articles, before the focus narrows them); `detail` adds the article's
+    title and url and the claim's columns; `claim_ids` keeps only those claims.
+
+    A claim's citing articles are the store's claims.articles (one row per claim and
+    article already): no grouping of every mention."""
     where, params = claims_where(filters)
+    if claim_ids is not None:
+        where = f"{where} AND" if where else " WHERE"
+        where += " claim_id IN (SELECT unnest(?))"
+        params = [*params, list(claim_ids)]
     narrowed, extra = "", []
     if focus.kind in ("group", "claim", "publisher"):
         column = {"group": "claimant_group", "claim": "claim_id", "publisher": "publisher"}[focus.kind]
         narrowed, extra = f" WHERE {column} = ?", [focus.key]
+    article_cols = ", a.title, a.url" if detail else ""
     sql = f"""
-WITH cites AS (
-    SELECT f.claim_id, f.article, any_value(coalesce(a.published, f.published)) AS published,
-           coalesce(any_value(a.publisher), ?) AS publisher, any_value(a.title) AS title,
-           any_value(a.url) AS url
-    FROM figures f LEFT JOIN articles a USING (article)
-    WHERE f.claim_id IN (SELECT claim_id FROM claims{where})
-    GROUP BY f.claim_id, f.article
-), ranked AS (
-    SELECT *, row_number() OVER w AS rank, first_value(published) OVER w AS first_published,
-           first_value(article) OVER w AS first_article
+WITH chosen AS (
+    SELECT claim_id, claimant_group, unnest(articles) AS article FROM claims{where}
+), cites AS (
+    SELECT s.claim_id, s.claimant_group, s.article, a.published,
+           coalesce(a.publisher, ?) AS publisher{article_cols}
+    FROM chosen s LEFT JOIN articles a USING (article)
+)"""
+    if ranked:
+        sql += """, ranked AS (
+    SELECT *, row_number() OVER w = 1 AS is_first, first_value(published) OVER w AS first_published,
+           first_value(article) OVER w AS first_article,
+           date_diff('day', first_value(published) OVER w, published) AS lag_days
     FROM cites WINDOW w AS (PARTITION BY claim_id ORDER BY published NULLS LAST, article)
-)
+)"""
+    source = "ranked" if ranked else "cites"
+    if detail:
+        sql += f"""
 SELECT * FROM (
-    SELECT r.claim_id, r.article, r.title, r.publisher, r.url, r.published,
-           r.rank = 1 AS is_first, r.first_article, r.first_published,
-           date_diff('day', r.first_published, r.published) AS lag_days,
-           c.measure, c.claimant, c.claimant_group, c.value, c.low, c.high, c.qualifier,
-           c.date, c.date_basis, c.n_articles
+    SELECT r.claim_id, r.article, r.title, r.publisher, r.url, r.published, r.is_first,
+           r.first_article, r.first_published, r.lag_days, {_CLAIM_COLUMNS}
     FROM ranked r JOIN claims c USING (claim_id)
 ){narrowed}"""
-    return sql, [UNKNOWN_PUBLISHER, *params, *extra]
+    else:
+        sql += f"\nSELECT * FROM {source}{narrowed}"
+    return sql, [*params, UNKNOWN_PUBLISHER, *extra]
+
+
+CARRIED = "sources_carried"  # the name carried() rows are registered under on a connection
+
+
+def _carried_sql(filters: Filters) -> tuple[str, list]:
+    sql, params = _cites_sql(filters, Focus())
+    return f"""
+SELECT claim_id, publisher, any_value(claimant_group) AS claimant_group, count(*) AS n,
+       count(*) FILTER (WHERE is_first) AS n_first, max(lag_days) AS max_lag,
+       any_value(first_article) AS first_article, any_value(first_published) AS first_published
+FROM ({sql}) GROUP BY claim_id, publisher""", params
+
+
+def carried(con, filters: Filters = Filters()):
+    """Per claim the filters select and publisher citing it (an Arrow table): its claimant
+    group, citing articles (n), whether the first report is among them (n_first), their
+    longest lag, and the claim's first article and date. The Sankey, the outlets, the
+    first appearances and the top claims are counted from these rows for any focus (a
+    focus narrows them after the first report is found), so a page reads them once."""
+    sql, params = _carried_sql(filters)
+    return con.cursor().sql(sql, params=params).to_arrow_table()  # a cursor: see _per
+
+
+def _per(con, filters: Filters, focus: Focus, rows=None) -> tuple[object, str, list]:
+    """A connection and SQL for the carried rows narrowed to the focus: over `rows`
+    (carried() of the same filters, registered on a cursor of its own, as the caller's may
+    hold an unfinished result) when given, else computed here."""
+    if rows is not None:
+        con = con.cursor()
+        con.register(CARRIED, rows)
+        source, params = CARRIED, []
+    else:
+        sql, params = _carried_sql(filters)
+        source = f"({sql})"
+    if focus.kind in ("group", "claim", "publisher"):
+        column = {"group": "claimant_group", "claim": "claim_id", "publisher": "publisher"}[focus.kind]
+        return con, f"SELECT * FROM {source} WHERE {column} = ?", [*params, focus.key]
+    return con, f"SELECT * FROM {source}", params
+
+
+def top_claims(con, filters: Filters = Filters(), focus: Focus = Focus(),
+               top: int = TOP_CLAIMS, rows=None) -> list[str]:
+    """The ids of the `top` most cited claims (citing articles within the focus; ties:
+    claim_id), most cited first. `rows`: carried() of these filters, if read already."""
+    con, sql, params = _per(con, filters, focus, rows)
+    return [r[0] for r in con.execute(
+        f"SELECT claim_id FROM ({sql}) GROUP BY claim_id ORDER BY sum(n) DESC, claim_id LIMIT ?",
+        [*params, top]).fetchall()]
 
 
 def appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
-                top: int | None = None) -> pd.DataFrame:
+                top: int | None = None, limit: int | None = None, rows=None) -> pd.DataFrame:
     """Every (claim, citing article): its first appearance (is_first) and its echoes with
     their lag in days, by claim then date; with `top`, only the appearances of the `top`
-    most cited claims (ties: claim_id)."""
-    sql, params = _appearances_sql(filters, focus)
-    if top is not None:
-        sql = f"""WITH a AS ({sql}),
-        kept AS (SELECT claim_id FROM a GROUP BY claim_id ORDER BY count(*) DESC, claim_id LIMIT ?)
-        SELECT * FROM a WHERE claim_id IN (SELECT claim_id FROM kept)"""
-        params = [*params, top]
-    return _frame(con.execute(f"{sql} ORDER BY claim_id, published NULLS LAST, article", params))
+    most cited claims (ties: claim_id), ranked only for those; `limit`: the first rows."""
+    ids = top_claims(con, filters, focus, top, rows) if top is not None else None
+    sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
+    page = " LIMIT ?" if limit is not None else ""
+    return _frame(con.execute(f"{sql} ORDER BY claim_id, published NULLS LAST, article{page}",
+                              [*params, *([limit] if limit is not None else [])]))
 
 
-def n_claims(con, filters: Filters = Filters(), focus: Focus = Focus()) -> int:
+def n_claims(con, filters: Filters = Filters(), focus: Focus = Focus(), rows=None) -> int:
     """How many claims the filters and the focus select (that some article cites)."""
-    sql, params = _appearances_sql(filters, focus)
-    return int(con.execute(f"SELECT count(DISTINCT claim_id) FROM ({sql})", params).fetchone()[0])
+    con, sql, params = _per(con, filters, focus, rows)
+    return int(con.execute(f"SELECT count(DISTINCT claim_id) FROM ({sql})", params).fetchall()[0][0])
 
 
 def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
-                      limit: int | None = None) -> pd.DataFrame:
+                      limit: int | None = None, rows=None) -> pd.DataFrame:
     """One row per claim: its first article and date, how many echoes, the longest lag;
-    the most echoed first (`limit`: only that many)."""
-    sql, params = _appearances_sql(filters, focus)
-    return _frame(con.execute(f"""
-        SELECT claim_id, any_value(claimant) AS claimant, any_value(claimant_group) AS claimant_group,
-               any_value(measure) AS measure, any_value(value) AS value, any_value(low) AS low,
-               any_value(high) AS high, any_value(qualifier) AS qualifier, any_value(date) AS date,
-               any_value(first_article) AS first_article, any_value(first_published) AS first_published,
-               arg_min(publisher, NOT is_first) AS first_publisher,
-               count(*) FILTER (WHERE NOT is_first) AS n_echoes, max(lag_days) AS max_lag_days
+    the most echoed first (`limit`: only that many). Counted per claim in SQL, then the
+    claims' own columns read for the rows kept."""
+    con, sql, params = _per(con, filters, focus, rows)
+    found = _frame(con.execute(f"""
+        SELECT claim_id, any_value(first_article) AS first_article,
+               any_value(first_published) AS first_published,
+               arg_max(publisher, n_first) AS first_publisher,
+               CAST(sum(n) - sum(n_first) AS BIGINT) AS n_echoes, max(max_lag) AS max_lag_days
         FROM ({sql}) GROUP BY claim_id ORDER BY n_echoes DESC, claim_id
         {"LIMIT ?" if limit is not None else ""}""", [*params, *([limit] if limit is not None else [])]))
+    claims = _frame(con.execute(
+        "SELECT claim_id, claimant, claimant_group, measure, value, low, high, qualifier, date "
+        "FROM claims WHERE claim_id IN (SELECT unnest(?))", [list(found["claim_id"])]))
+    cols = ["claim_id", "claimant", "claimant_group", "measure", "value", "low", "high",
+            "qualifier", "date", "first_article", "first_published", "first_publisher",
+            "n_echoes", "max_lag_days"]
+    return found.merge(claims, on="claim_id", how="left")[cols]
 
 
 # --- who carries whose numbers -----------------------------------------------------------
 
-def outlet_counts(con, filters: Filters = Filters(), focus: Focus = Focus()) -> pd.DataFrame:
+def outlet_counts(con, filters: Filters = Filters(), focus: Focus = Focus(), rows=None) -> pd.DataFrame:
     """Per outlet and claimant group: claims carried, articles citing them, and how many
     of those claims the outlet reported first."""
-    sql, params = _appearances_sql(filters, focus)
+    con, sql, params = _per(con, filters, focus, rows)
     return _frame(con.execute(f"""
-        SELECT publisher, claimant_group, count(DISTINCT claim_id) AS claims,
-               count(*) AS citations, count(*) FILTER (WHERE is_first) AS first_reports
+        SELECT publisher, claimant_group, count(*) AS claims, CAST(sum(n) AS BIGINT) AS citations,
+               CAST(sum(n_first) AS BIGINT) AS first_reports
         FROM ({sql}) GROUP BY ALL ORDER BY publisher, claimant_group""", params))
 
 
@@ -198,22 +272,30 @@ def claim_name(row: dict) -> str:
             f" {measure_label(row.get('measure')).lower()} ({day})")
 
 
-def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = TOP_CLAIMS) -> Flow:
+def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = TOP_CLAIMS,
+         rows=None) -> Flow:
     """The Sankey's nodes and links: the `top` most cited claims one by one, the others
-    gathered per claimant group; link widths count citing articles."""
-    sql, params = _appearances_sql(filters, focus)
+    gathered per claimant group; link widths count citing articles. `rows`: carried() of
+    these filters, if read already."""
+    con, sql, params = _per(con, filters, focus, rows)
+    # counted on the carried rows; the claims' own columns read for the top ones only
     rows = _frame(con.execute(f"""
         WITH a AS ({sql}),
-        ranked AS (SELECT claim_id, row_number() OVER (ORDER BY count(*) DESC, claim_id) AS pos
-                   FROM a GROUP BY claim_id)
-        SELECT a.claimant_group, CASE WHEN pos <= ? THEN a.claim_id END AS claim_id, a.publisher,
-               count(*) AS n_articles, count(DISTINCT a.claim_id) AS n_claims,
-               any_value(a.claimant) AS claimant, any_value(a.value) AS value,
-               any_value(a.low) AS low, any_value(a.high) AS high,
-               any_value(a.qualifier) AS qualifier, any_value(a.measure) AS measure,
-               any_value(a.date) AS date, max(pos) AS pos
-        FROM a JOIN ranked USING (claim_id) GROUP BY ALL
-        ORDER BY min(pos), publisher""", [*params, top]))
+        ranked AS (SELECT claim_id, row_number() OVER (ORDER BY sum(n) DESC, claim_id) AS pos
+                   FROM a GROUP BY claim_id),
+        links AS (
+            SELECT a.claimant_group, CASE WHEN pos <= ? THEN a.claim_id END AS claim_id, a.publisher,
+                   CAST(sum(a.n) AS BIGINT) AS n_articles, count(*) AS n_claims,
+                   max(pos) AS pos, min(pos) AS first_pos
+            FROM a JOIN ranked USING (claim_id) GROUP BY ALL),
+        -- per group, the claims not drawn one by one (a claim of several publishers once)
+        others AS (SELECT claimant_group, count(DISTINCT claim_id) AS n_others
+                   FROM a JOIN ranked USING (claim_id) WHERE pos > ? GROUP BY claimant_group)
+        SELECT l.claimant_group, l.claim_id, l.publisher, l.n_articles, l.n_claims, o.n_others,
+               c.claimant, c.value, c.low, c.high, c.qualifier, c.measure, c.date, l.pos
+        FROM links l LEFT JOIN claims c USING (claim_id)
+             LEFT JOIN others o ON o.claimant_group = l.claimant_group
+        ORDER BY l.first_pos, l.publisher""", [*params, top, top]))
     out = Flow()
     if rows.empty:
         return out
@@ -221,14 +303,14 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
     groups = sorted(set(rows["claimant_group"]), key=lambda g: (GROUPS.index(g) if g in GROUPS else 99, g))
     for g in groups:
         out.node("group", g, g, GROUP_COLORS.get(g, "#888888"))
-    others = rows[rows["claim_id"].isna()].groupby("claimant_group")["n_claims"].sum()
+    others = rows[rows["claim_id"].isna()].groupby("claimant_group")["n_others"].first()
     shown = set()
     for r in rows.to_dict("records"):
         group = r["claimant_group"]
         color = GROUP_COLORS.get(group, "#888888")
         if _na(r["claim_id"]):
             middle = out.node("others", f"others|{group}",
-                              f"{group}: {int(others[group])} other claims", color)
+                              f"{group}: {int(others[group]):,} other claims", color)
         else:
             middle = out.node("claim", r["claim_id"], claim_name(r), color)
             shown.add(r["claim_id"])
@@ -280,7 +362,7 @@ def sankey_figure(f: Flow, subtitle: str, made: dt.date | None = None) -> go.Fig
     n_articles = sum(v for v, s in zip(f.values, f.sources) if f.kinds[s] == "group")
     title = "Who carries whose numbers"
     if f.n_claims > f.n_shown:
-        subtitle += f" · the {f.n_shown} most cited of {f.n_claims} claims, the rest gathered per group"
+        subtitle += f" · the {f.n_shown} most cited of {f.n_claims:,} claims, the rest gathered per group"
     fig = go.Figure(go.Sankey(
         # "fixed": with dragging on, plotly turns a click on a node into a drag and emits no
         # click at all; fixed nodes emit plotly_click (Streamlit 1.67 passes none on yet).
@@ -329,25 +411,55 @@ def nodes_figure(f: Flow) -> go.Figure:
     return fig
 
 
-def timeline_rows(apps: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[pd.DataFrame, int]:
-    """The dated appearances of the `top` most cited claims (a row label each), and how
-    many appearances had no date to place."""
-    if apps.empty:
-        return apps.assign(row=[]), 0
-    order = apps.groupby("claim_id").size().sort_values(ascending=False, kind="stable")
-    keep = list(order.index[:top])
-    shown = apps[apps["claim_id"].isin(keep)].copy()
-    undated = int(shown["published"].isna().sum())
+PUBLISHERS_NAMED = 3  # publishers named in a timeline point's hover; the rest counted
+
+
+def echo_points(con, filters: Filters = Filters(), focus: Focus = Focus(),
+                top: int = TOP_CLAIMS, rows=None) -> pd.DataFrame:
+    """The timeline's points: per claim of the `top` most cited, per day and first report
+    or echo, how many articles, their lag, the first publishers by name and how many in
+    all, and the title when a single article; undated appearances as rows with no day.
+    Aggregated in SQL: a claim cited by thousands of articles is a point a day."""
+    ids = top_claims(con, filters, focus, top, rows)
+    sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
+    return _frame(con.execute(f"""
+        SELECT claim_id, published, is_first, count(*) AS n_articles, min(lag_days) AS lag_days,
+               list(DISTINCT publisher ORDER BY publisher)[1:{PUBLISHERS_NAMED}] AS publishers,
+               count(DISTINCT publisher) AS n_publishers,
+               CASE WHEN count(*) = 1 THEN min(title) END AS title,
+               any_value(claimant) AS claimant, any_value(claimant_group) AS claimant_group,
+               any_value(measure) AS measure, any_value(value) AS value, any_value(low) AS low,
+               any_value(high) AS high, any_value(qualifier) AS qualifier, any_value(date) AS date
+        FROM ({sql}) GROUP BY claim_id, published, is_first
+        ORDER BY claim_id, published NULLS LAST, NOT is_first""", params))
+
+
+def timeline_rows(points: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[pd.DataFrame, int]:
+    """The dated points of the `top` most cited claims (a row label each), and how many
+    appearances had no date to place."""
+    if points.empty:
+        return points.assign(row=[]), 0
+    cited = points.groupby("claim_id")["n_articles"].sum().reset_index()
+    keep = cited.sort_values(["n_articles", "claim_id"], ascending=[False, True])["claim_id"][:top]
+    shown = points[points["claim_id"].isin(set(keep))].copy()
+    undated = int(shown.loc[shown["published"].isna(), "n_articles"].sum())
     shown = shown[shown["published"].notna()]
     shown["row"] = [claim_name(r) for r in shown.to_dict("records")]
     return shown, undated
 
 
-def timeline_figure(apps: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
+def _publishers_text(names, n: int) -> str:
+    names = [str(x) for x in (names if names is not None else [])]
+    more = int(n) - len(names)
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
+def timeline_figure(points: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
                     made: dt.date | None = None, n_claims: int | None = None) -> go.Figure:
-    """Each claim a row: its first report (filled) and its echoes (rings) over time.
-    `apps` may hold only the top claims' appearances; `n_claims` says how many there are."""
-    rows, undated = timeline_rows(apps, top)
+    """Each claim a row: its first report (filled) and its echoes (rings) over time, a
+    point per day (echo_points). `points` may hold only the top claims; `n_claims` says
+    how many there are."""
+    rows, undated = timeline_rows(points, top)
     fig = go.Figure()
     for group in [g for g in GROUPS if g in set(rows.get("claimant_group", []))] + \
             sorted(set(rows.get("claimant_group", [])) - set(GROUPS)):
@@ -361,9 +473,12 @@ def timeline_figure(apps: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
                 legendgroup=group,
                 marker={"color": GROUP_COLORS.get(group, "#888888"), "size": 11 if first else 8,
                         "symbol": "circle" if first else "circle-open", "line": {"width": 2}},
-                customdata=[[_plain(p), _plain(t or ""), _lag_text(f, lag)]
-                            for p, t, f, lag in zip(part["publisher"], part["title"],
-                                                    part["is_first"], part["lag_days"])],
+                customdata=[[_plain(_publishers_text(p, n)), _plain(t if isinstance(t, str) else
+                                                                   f"{int(k)} articles"),
+                             _lag_text(f, lag)]
+                            for p, n, t, k, f, lag in zip(part["publishers"], part["n_publishers"],
+                                                          part["title"], part["n_articles"],
+                                                          part["is_first"], part["lag_days"])],
                 hovertemplate="%{y}<br>%{x}: %{customdata[0]} (%{customdata[2]})"
                               "<br>%{customdata[1]}<extra></extra>"))
     n_rows = rows["row"].nunique() if len(rows) else 0
@@ -372,13 +487,14 @@ def timeline_figure(apps: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
     fig.update_layout(legend={"orientation": "v", "x": 1.01, "y": 1, "font": {"size": 10}},
                       hovermode="closest")
     notes = [f"{undated} undated article{'s' * (undated != 1)} not placed"] if undated else []
-    n_claims = n_claims if n_claims is not None else apps["claim_id"].nunique()
+    n_claims = n_claims if n_claims is not None else points["claim_id"].nunique()
     if n_claims > top:
-        subtitle += f" · the {top} most cited of {n_claims} claims"
+        subtitle += f" · the {top} most cited of {n_claims:,} claims"
     if n_rows < min(top, n_claims):
         notes.append(f"{min(top, n_claims) - n_rows} claim(s) with no dated article not drawn")
+    n_placed = int(rows["n_articles"].sum()) if len(rows) else 0
     return _decorate(fig, "First reports and their echoes", subtitle,
-                     source_line(len(rows), made).replace("; link widths count articles", "")
+                     source_line(n_placed, made).replace("; link widths count articles", "")
                      + ("\n" + "; ".join(notes).capitalize() + "." if notes else ""),
                      height=max(460, 30 * n_rows + 330), below=150)
 
@@ -445,8 +561,9 @@ def _na(v) -> bool:
     return not isinstance(v, (list, tuple)) and pd.isna(v)
 
 
-def chain_text(chain: list[dict]) -> str:
-    """A claimant's estimates in one line, oldest first.
+def chain_text(chain: list[dict], last: int | None = None) -> str:
+    """A claimant's estimates in one line, oldest first (with `last`: only the last ones,
+    after the number of earlier ones).
 
     >>> chain_text([{"claimant": "National Intelligence Service (NIS)", "qualifier": "exact",
     ...              "value": v, "low": v, "high": v, "date": dt.date(2024, m, d)}
@@ -455,8 +572,9 @@ def chain_text(chain: list[dict]) -> str:
     """
     if not chain:
         return ""
-    steps = []
-    for c in chain:
+    shown = chain if last is None else chain[-last:]
+    steps = [f"{len(chain) - len(shown)} earlier"] if len(shown) < len(chain) else []
+    for c in shown:
         when = c.get("date")
         day = f"{when:%b} {when.day}" if isinstance(when, dt.date) else "undated"
         steps.append(f"{bound_label(c.get('qualifier'), c.get('value'), c.get('low'), c.get('high'))} ({day})")
