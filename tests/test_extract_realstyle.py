@@ -259,6 +259,10 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("Shoigu said the North would dispatch 1,000 sappers plus 5,000 construction workers to Kursk.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU),
                   (5000, 5000, 5000, "exact", "troops_planned", RU)], id="construction-workers-count"),
+    pytest.param("Pyongyang has sent 3,000 more military workers to rebuild roads near Kursk, Seoul's spy "
+                 "service said.", [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="military-workers-count"),
+    pytest.param("North Korea will send 4K military workers to clear mines in Kursk, Shoigu said.",
+                 [(4000, 4000, 4000, "exact", "troops_planned", RU)], id="military-workers-headline"),
     pytest.param("Ukrainian forces captured two North Korean soldiers near the border, Zelensky said.",
                  [(2, 2, 2, "exact", "captured", UA)], id="other-side-subject-north-korean-object"),
     pytest.param("Ukrainian gunners killed 3,000 Russian soldiers in a month, Kyiv said.", [],
