@@ -259,6 +259,10 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("Shoigu said the North would dispatch 1,000 sappers plus 5,000 construction workers to Kursk.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU),
                   (5000, 5000, 5000, "exact", "troops_planned", RU)], id="construction-workers-count"),
+    pytest.param("Pyongyang has sent 3,000 more military workers to rebuild roads near Kursk, Seoul's spy "
+                 "service said.", [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="military-workers-count"),
+    pytest.param("North Korea will send 4K military workers to clear mines in Kursk, Shoigu said.",
+                 [(4000, 4000, 4000, "exact", "troops_planned", RU)], id="military-workers-headline"),
     pytest.param("Ukrainian forces captured two North Korean soldiers near the border, Zelensky said.",
                  [(2, 2, 2, "exact", "captured", UA)], id="other-side-subject-north-korean-object"),
     pytest.param("Ukrainian gunners killed 3,000 Russian soldiers in a month, Kyiv said.", [],
@@ -334,6 +338,12 @@ MEASURE_CUES = [
                  id="headline-line-under-date-line-follows-body"),
     pytest.param("About 200 North Korean soldiers were hurt in the shelling, Kyiv said.",
                  [(200, 200, 200, "approx", "wounded", UA)], id="hurt-is-wounded"),
+    pytest.param("Roughly 400 North Korean soldiers died near Kursk and hundreds of others were hurt, Kyiv "
+                 "said.", [(400, 400, 400, "approx", "killed", UA)], id="hurt-others-is-another-group"),
+    pytest.param("Some 300 North Korean troops were killed and many more hurt, Kyiv said.",
+                 [(300, 300, 300, "approx", "killed", UA)], id="hurt-many-more-is-another-group"),
+    pytest.param("Some 1,000 of the North's soldiers ended up killed or hurt in that raid, Kyiv said.",
+                 [(1000, 1000, 1000, "approx", "casualties", UA)], id="killed-or-hurt-is-casualties"),
     pytest.param("Kyiv says Moscow is preparing some 9,000 North Korean soldiers for the assault on Kursk.",
                  [(9000, 9000, 9000, "approx", "troops_deployed", UA)], id="host-readies-troops-there"),
     pytest.param("Zelensky said Pyongyang was readying some 9,000 soldiers to fight for Russia.",

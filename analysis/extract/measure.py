@@ -116,14 +116,22 @@ _NEW_CASUALTY_SUBJECT = re.compile(rf"""
       |stand|stood|total|came)\b
 """, re.I | re.X)
 
+# "600 died and thousands of others were hurt": a vague count of others after "and" is a
+# second group, and the cues after it speak of that group, not of the number
+_OTHER_GROUP = re.compile(r"""
+    \s(?:and|while|with)\s+(?:many\s+)?(?:thousands|hundreds|dozens|scores|many)\s+
+    (?:more\b|(?:of\s+)?others\b)
+""", re.I | re.X)
+
 
 @lru_cache(maxsize=4096)
 def casualty_window(after: str) -> str:
-    """Where casualty cues after a number still speak of it: up to the next number, and
-    not into a purpose clause ("2,000 people to replace their losses")."""
+    """Where casualty cues after a number still speak of it: up to the next number or
+    group, and not into a purpose clause ("2,000 people to replace their losses")."""
     # quote marks around a cue ('have been “killed or wounded,”') do not end the clause
     window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
+    window = _OTHER_GROUP.split(window, maxsplit=1)[0]
     return re.split(r"\bto\s+(?:replace|make\s+up|compensate|fill|offset|cover|avenge)\b",
                     window, maxsplit=1)[0]
 

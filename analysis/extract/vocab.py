@@ -414,7 +414,8 @@ PERSONNEL_NOUNS: tuple[str, ...] = (
     "service members", "servicemembers", "military personnel", "fighters", "men",
     "forces", "special forces", "commandos", "officers", "recruits", "infantry",
     "infantrymen", "sappers", "deminers", "engineers", "military builders", "builders",
-    "military construction workers", "construction workers", "reinforcements",
+    "military construction workers", "construction workers", "military workers",
+    "reinforcements",
     "conscripts", "paratroopers", "marines", "service personnel", "staff", "military staff",
     "mercenaries", "people", "members", "combatants", "operators", "specialists",
     "instructors", "gunners", "crew", "crews", "north koreans", "koreans", "others",
@@ -600,8 +601,9 @@ OTHER_COUNTRIES: tuple[str, ...] = (
 NOT_MILITARY: tuple[str, ...] = (
     "russians", "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
     "residents", "refugees", "children", "students", "citizens", "nationals",
-    # workers count as personnel only as "construction workers" (PERSONNEL_NOUNS): the
-    # labourers sent to Russian factories and building sites are not this deployment
+    # workers count as personnel only as "construction workers" or "military workers"
+    # (PERSONNEL_NOUNS): the labourers sent to Russian factories and building sites are
+    # not this deployment
     "workers", "worker",
 )
 
