@@ -156,3 +156,21 @@ def test_export_tables(con):
 
 def test_hostile_quote_is_stored_verbatim(con):
     assert HOSTILE_QUOTE in set(queries.mentions(con)["quote"])
+
+
+@pytest.mark.parametrize("needle", ["kursk", "Zelensky", "1,100", "ukr", "north korea", "%", "_",
+                                    "10%", "a_b", "\\"])
+def test_text_filter_finds_the_claims_whose_mentions_say_it(con, needle):
+    """The claims filter (SQL ILIKE, escaped only when the needle needs it) against the
+    rule read in Python: a mention's sentence, quote, claimant or title, or the claim's
+    group, holds the needle, case aside."""
+    low = needle.lower()
+    titles = dict(con.execute("SELECT article, title FROM articles").fetchall())
+    said = {cid for cid, art, *texts in con.execute(
+        "SELECT claim_id, article, sentence, quote, claimant FROM figures "
+        "WHERE claim_id IS NOT NULL").fetchall()
+        if any(low in (t or "").lower() for t in [*texts, titles.get(art)])}
+    said |= {cid for cid, group in con.execute("SELECT claim_id, claimant_group FROM claims").fetchall()
+             if low in (group or "").lower()}
+    assert set(queries.claims(con, Filters(text=needle))["claim_id"]) == said
+    assert queries.count_claims(con, Filters(text=needle)) == len(said)

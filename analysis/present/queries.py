@@ -83,12 +83,15 @@ class FilterOptions:
 
 # A claim matches the text filter when any of its mentions does: the mention's claimant,
 # quote or sentence, or its article's title. (A claim row holds only its lead sentence.)
+# `{esc}` is the ESCAPE clause the needle needs (see _escape).
 _CLAIM_TEXT = """claim_id IN (
     SELECT f.claim_id FROM figures f
-    WHERE f.claim_id IS NOT NULL AND (f.sentence ILIKE ? ESCAPE '\\' OR f.quote ILIKE ? ESCAPE '\\'
-       OR f.claimant ILIKE ? ESCAPE '\\'
-       OR f.article IN (SELECT article FROM articles WHERE title ILIKE ? ESCAPE '\\')))
-    OR claimant_group ILIKE ? ESCAPE '\\'"""
+    WHERE f.claim_id IS NOT NULL AND (f.sentence ILIKE ?{esc} OR f.quote ILIKE ?{esc}
+       OR f.claimant ILIKE ?{esc}
+       OR f.article IN (SELECT article FROM articles WHERE title ILIKE ?{esc})))
+    OR claimant_group ILIKE ?{esc}"""
+
+_SPECIAL = re.compile(r"[\\%_]")
 
 
 def _like(needle: str) -> str:
@@ -97,7 +100,17 @@ def _like(needle: str) -> str:
     >>> _like("100%_")
     '%100\\\\%\\\\_%'
     """
-    return "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
+    return "%" + _SPECIAL.sub(r"\\\g<0>", needle) + "%"
+
+
+def _escape(needle: str) -> str:
+    """The ESCAPE clause `_like(needle)` needs: none when the needle holds no \\ % or _
+    (an ILIKE with ESCAPE took twice as long over 850,000 sentences).
+
+    >>> _escape("kursk"), _escape("100%")
+    ('', " ESCAPE '\\\\'")
+    """
+    return " ESCAPE '\\'" if _SPECIAL.search(needle) else ""
 
 
 # --- source grades (Admiralty): decisions of action "grade", the latest per subject holds
@@ -176,7 +189,7 @@ def _where(f: Filters, *, date: str, publisher: str, text_cols: tuple[str, ...] 
         params.append(int(f.credibility_at_least))
     needle = f.text.strip().lower()
     if needle and text_sql:
-        sql.append(f"({text_sql})")
+        sql.append(f"({text_sql.format(esc=_escape(needle))})")
         params.extend([_like(needle)] * text_sql.count("?"))
     elif needle:
         sql.append("(" + " OR ".join(f"contains(lower(coalesce({c}, '')), ?)" for c in text_cols) + ")")
@@ -474,10 +487,10 @@ def _search_terms(query: str, *, numbers: tuple[str, ...], names: tuple[tuple[st
         pattern = _like(token)
         for c, weight in names:
             parts.append(f"CASE WHEN lower({c}) = ? THEN {weight} "
-                         f"WHEN {c} ILIKE ? ESCAPE '\\' THEN {weight / 2} ELSE 0 END")
+                         f"WHEN {c} ILIKE ?{_escape(token)} THEN {weight / 2} ELSE 0 END")
             params += [token, pattern]
         for c in texts:
-            parts.append(f"CASE WHEN {c} ILIKE ? ESCAPE '\\' THEN 1 ELSE 0 END")
+            parts.append(f"CASE WHEN {c} ILIKE ?{_escape(token)} THEN 1 ELSE 0 END")
             params.append(pattern)
         terms.append("greatest(" + ", ".join(parts) + ")")
     return terms, params
