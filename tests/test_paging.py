@@ -39,6 +39,23 @@ def test_the_paged_queue_shows_every_queued_mention_once_in_the_unpaged_order(
     assert past_the_end.empty
 
 
+@pytest.mark.parametrize("filters", [Filters(), Filters(text="kursk"),
+                                     Filters(measures=("troops_deployed",))])
+def test_the_data_pages_of_mentions_are_the_unpaged_table_in_its_order(con, filters):
+    whole = queries.mentions(con, filters)
+    n = queries.count_mentions(con, filters)
+    assert n == len(whole) > 0
+    for size in (1, 4):
+        pages = [queries.mentions(con, filters, limit=size, offset=start)
+                 for start in range(0, n, size)]
+        assert all(len(p) == size for p in pages[:-1])
+        assert [m for p in pages for m in p["mention_id"]] == list(whole["mention_id"])
+        # the page's rows whole, every column as in the unpaged table
+        first = pages[0].reset_index(drop=True)
+        assert first.astype(str).equals(whole.head(size).reset_index(drop=True).astype(str))
+    assert queries.mentions(con, filters, limit=8, offset=n).empty
+
+
 def test_the_queue_of_one_article_pages_within_that_article(con):
     article = con.execute("SELECT article FROM figures GROUP BY article "
                           "ORDER BY count(*) DESC, article LIMIT 1").fetchone()[0]
