@@ -103,6 +103,8 @@ def test_latest_claim_rule_ties_and_undated():
     frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     con.register("frame", frame)
     con.execute("CREATE TABLE claims AS SELECT * FROM frame")
+    # a built store holds every article a claim cites
+    con.execute("CREATE TABLE articles AS SELECT DISTINCT unnest(articles) AS article FROM claims")
     got = {r["who"]: r for r in queries.records(queries.claim_summary(con, Filters()))}
     assert got["NIS"]["claim_id"] == "c2" and got["NIS"]["n_claims"] == 3
     assert got["Kirby"]["claim_id"] == "k2" and got["Singh"]["claim_id"] == "t2"
@@ -217,6 +219,7 @@ def test_compare_caps_its_rows_and_says_how_many_it_left_out(monkeypatch):
     for ddl in store.SCHEMA.split(";"):  # the store's other tables, empty (no grades)
         if ddl.strip() and "CREATE TABLE claims" not in ddl:
             con.execute(ddl)
+    con.execute("INSERT INTO articles (article) SELECT DISTINCT unnest(articles) FROM claims")
     monkeypatch.setattr(charts, "MAX_ROWS", 25)
     ((measure, chart, summary),) = charts.compare_charts(con, Filters())
     spec = chart.to_dict()
