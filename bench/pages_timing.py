@@ -48,9 +48,10 @@ def compare_page(cur, filters: Filters, by: str = "claimant") -> list[int]:
     text (the citations of its data download are read only when pressed); returns each
     chart's spec size."""
     _sidebar(cur)
-    queries.sources(cur, filters)
+    drawn = charts.compare_charts(cur, filters, by=by)
+    charts.compare_totals(rows for _, _, rows in drawn)
     sizes = []
-    for _, chart, rows in charts.compare_charts(cur, filters, by=by):
+    for _, chart, rows in drawn:
         charts.alt_text(chart, rows)
         sizes.append(_spec_bytes(chart))
     return sizes

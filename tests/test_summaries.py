@@ -246,3 +246,16 @@ def test_the_page_timing_bench_runs_every_page(desk_data):
     compare = next(r for r in rows if r["page"] == "Compare, no filter")
     assert compare["charts"] == 5 and 0 < compare["spec_bytes"] < pages_timing.MAX_SPEC_BYTES
     assert all(r["median_ms"] > 0 and r["cpu_ms"] >= 0 for r in rows)
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(text="kursk"), Filters(measures=("killed",)),
+                                     Filters(groups=("Ukraine", "South Korea")),
+                                     Filters(text="no figure says this")])
+@pytest.mark.parametrize("by", ["claimant", "group"])
+def test_compare_totals_are_the_claims_and_articles_of_the_filters(con, filters, by):
+    """The counts above Compare's charts come from its summary rows: they are the matching
+    claims and their distinct citing articles, as the claims table says."""
+    rows = [rows for _, _, rows in charts.compare_charts(con, filters, by=by)]
+    claims = queries.claims(con, filters)
+    cited = {a for arts in claims["articles"] for a in arts}
+    assert charts.compare_totals(rows) == (len(claims), len(cited))

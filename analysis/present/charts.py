@@ -598,6 +598,16 @@ def compare_charts(con, filters: queries.Filters = queries.Filters(), *, by: str
     return out
 
 
+def compare_totals(rows_per_measure) -> tuple[int, int]:
+    """How many claims and distinct citing articles all of compare_charts' summary rows
+    stand for (every matching claim is in one row; no query: the summary counted them)."""
+    frames = [rows for rows in rows_per_measure if len(rows)]
+    if not frames:
+        return 0, 0
+    return (sum(int(rows["n_claims"].sum()) for rows in frames),
+            int(frames[0]["n_articles_matching"].iloc[0]))
+
+
 def timeline_view(con, filters: queries.Filters = queries.Filters(), *, made: dt.date | None = None,
                   width: int = TIMELINE_WIDTH) -> tuple[Spec, pd.DataFrame | None, pd.DataFrame | None]:
     """The Timeline page's chart for `filters`: (chart, the claims drawn, None) while at most

@@ -311,6 +311,7 @@ cited AS (
     FROM row_bits
     UNION ALL
     SELECT measure, NULL, NULL, bit_count(bit_or(bits)), 1 FROM row_bits GROUP BY measure),
+cited_all AS (SELECT bit_count(bit_or(bits)) AS n FROM row_bits),
 published AS (
     SELECT measure, claimant_group, who, list(DISTINCT publisher ORDER BY publisher) AS publishers_all
     FROM (SELECT measure, claimant_group, who, unnest(publishers) AS publisher FROM shown)
@@ -319,6 +320,7 @@ latest AS (SELECT s.claim_id, s.who FROM shown s WHERE s.claim_id IN ({latest}))
 SELECT c.* EXCLUDE (mention_ids), l.who, s.n_claims, s.band_low, s.band_high,
        coalesce(a.n_articles_all, 0) AS n_articles_all,
        coalesce(m.n_articles_all, 0) AS n_articles_measure,
+       (SELECT n FROM cited_all) AS n_articles_matching,
        coalesce(p.publishers_all, []) AS publishers_all,
        coalesce(s.claimants_all, []) AS claimants_all, s.n_mentions_all, s.n_claims_reviewed
 FROM latest l JOIN claims c USING (claim_id)
@@ -359,7 +361,8 @@ def claim_summary(con, filters: Filters = Filters(), by: str = "claimant",
     plus `who` (the claimant, "" when unnamed; the group in group mode), `n_claims`, the band of
     its claims (`band_low` = min low/value, `band_high` = max high/value), `n_articles_all`
     (distinct citing articles of all its claims), `n_articles_measure` (the same over every
-    row of its measure), `publishers_all`, `claimants_all` (the
+    row of its measure), `n_articles_matching` (over every row), `publishers_all`,
+    `claimants_all` (the
     claimant names of its claims),
     `n_mentions_all` and `n_claims_reviewed`."""
     if measure is not None:
