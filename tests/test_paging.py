@@ -40,7 +40,9 @@ def test_the_paged_queue_shows_every_queued_mention_once_in_the_unpaged_order(
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(text="kursk"),
-                                     Filters(measures=("troops_deployed",))])
+                                     Filters(measures=("troops_deployed",)),
+                                     Filters(publishers=("Example Wire",)),
+                                     Filters(groups=("South Korea",))])
 def test_the_data_pages_of_mentions_are_the_unpaged_table_in_its_order(con, filters):
     whole = queries.mentions(con, filters)
     n = queries.count_mentions(con, filters)

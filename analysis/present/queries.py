@@ -557,13 +557,17 @@ def search_articles(con, query: str, limit: int = SEARCH_LIMIT) -> pd.DataFrame:
     return found.assign(n_mentions=[counts.get(a, 0) for a in found["article"]])
 
 
+# A mention's date: its claim date, else its article's published date.
+_DATED_FIGURES = """
+SELECT *, coalesce(claim_date, published) AS date,
+       CASE WHEN claim_date IS NOT NULL THEN 'claim'
+            WHEN published IS NOT NULL THEN 'published' END AS date_basis
+FROM figures"""
+
 _MENTIONS = """
-SELECT f.*, coalesce(f.claim_date, f.published) AS date,
-       CASE WHEN f.claim_date IS NOT NULL THEN 'claim'
-            WHEN f.published IS NOT NULL THEN 'published' END AS date_basis,
-       a.title, coalesce(a.publisher, '{unknown}') AS publisher, a.url
-FROM figures f LEFT JOIN articles a USING (article)
-""".format(unknown=UNKNOWN_PUBLISHER)
+SELECT f.*, a.title, coalesce(a.publisher, '{unknown}') AS publisher, a.url
+FROM ({dated}) f LEFT JOIN articles a USING (article)
+""".format(unknown=UNKNOWN_PUBLISHER, dated=_DATED_FIGURES)
 
 
 def _mentions_where(filters: Filters) -> tuple[str, list]:
@@ -587,8 +591,10 @@ def mentions(con, filters: Filters = Filters(), *, limit: int | None = None,
     # page at 100,000 articles, a list parameter (`IN (SELECT unnest(?))`) 300 (it read
     # every row group's sentences), the two steps 180. (On claims, 65,620 rows, the
     # placeholders were slower than one query.)
+    # (a filter on no article column needs no join to the articles: 30 ms less)
+    keys = _MENTIONS if filters.text.strip() or filters.publishers else _DATED_FIGURES
     ids = [r[0] for r in con.execute(
-        f"SELECT mention_id FROM ({_MENTIONS}){where} ORDER BY {order} "
+        f"SELECT mention_id FROM ({keys}){where} ORDER BY {order} "
         f"LIMIT {int(limit)} OFFSET {int(offset)}", [*params, list(MEASURES)]).fetchall()]
     return _frame(con.execute(
         f"SELECT * FROM ({_MENTIONS}) WHERE mention_id IN ({', '.join('?' * len(ids)) or 'NULL'}) "
