@@ -301,11 +301,16 @@ spread AS (
 -- distinct citing articles per row and per measure, exactly, as one bitmap of the
 -- articles' row ids per row, OR-ed per measure: one pass over the unnested articles where
 -- two distinct counts of the names took twice as long (a name is in `articles` in a store
--- the build or an ingest wrote; {last} is the largest row id there)
+-- the build or an ingest wrote; {last} is the largest row id there). The rows are keyed by
+-- an integer through the join: carrying their three strings cost a fifth more.
+rows_k AS (SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT measure, claimant_group, who FROM shown)),
 row_bits AS (
-    SELECT s.measure, s.claimant_group, s.who, bitstring_agg(a.rowid, 0, {last}) AS bits
-    FROM (SELECT measure, claimant_group, who, unnest(articles) AS article FROM shown) s
-    JOIN articles a USING (article) GROUP BY s.measure, s.claimant_group, s.who),
+    SELECT r.measure, r.claimant_group, r.who, b.bits
+    FROM (SELECT u.k, bitstring_agg(a.rowid, 0, {last}) AS bits
+          FROM (SELECT r.k, unnest(s.articles) AS article
+                FROM shown s JOIN rows_k r USING (measure, claimant_group, who)) u
+          JOIN articles a USING (article) GROUP BY u.k) b
+    JOIN rows_k r USING (k)),
 cited AS (
     SELECT measure, claimant_group, who, bit_count(bits) AS n_articles_all, 0 AS per_measure
     FROM row_bits
