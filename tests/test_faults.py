@@ -44,9 +44,6 @@ LONG_REPORT = "North Korea has sent 11,000 troops to Russia, the NIS said on Mon
 # A file size limit well under one store file (a build of the shipped articles is ~2.6 MB)
 # and well over what one decision writes: a disk that fills up during a build.
 DISK_LEFT = 1_000_000
-# An update in place writes only to the store's WAL (more than WAL_ROOM here), so a
-# disk with 1 MB left takes it: a disk full for the update is one with less than its WAL.
-WAL_ROOM = 64_000
 
 
 # --- a desk with two decisions, and what it holds -----------------------------------------
@@ -293,7 +290,7 @@ def test_disk_full_during_a_decision_keeps_the_decision_and_says_so(desk):
     env = {**os.environ, connection.DATA_ENV: str(data)}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=300, env=env,
-                            preexec_fn=lambda: disk_left(WAL_ROOM))
+                            preexec_fn=lambda: disk_left(DISK_LEFT))
     assert result.returncode == 0, result.stderr[-3000:]
     shown = json.loads(result.stdout.strip().splitlines()[-1])
     assert not shown["exception"], shown

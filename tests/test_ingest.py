@@ -417,6 +417,16 @@ def test_an_ingest_in_place_leaves_its_write_in_the_wal_and_the_standby_copy_car
     assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
 
 
+
+def test_an_update_checkpoints_once_the_wal_passes_its_limit(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    path = store.current_path(link)
+    monkeypatch.setattr(store, "WAL_LIMIT", 0)  # any WAL is over it
+    ingest.save([ingest.prepare(WIRE.encode(), "wire.txt")], corpus / "articles", link)
+    assert store.current_path(link) == path and not Path(str(path) + ".wal").exists()
+    assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
+
 def test_a_standby_copy_of_a_file_written_since_is_not_used(corpus, monkeypatch):
     link = corpus / "estimates.duckdb"
     store.build(corpus / "articles", link)
