@@ -383,7 +383,7 @@ def test_an_ingest_while_a_reader_holds_the_store_starts_from_the_standby_copy(c
     before = store_rows(link)
     reader = duckdb.connect(str(old), read_only=True)  # a dashboard holding the store
     copied = []
-    monkeypatch.setattr(store.shutil, "copyfile", lambda *a: copied.append(a))
+    monkeypatch.setattr(store.spare, "copy", lambda *a, **k: copied.append(a))
     item = ingest.prepare(WIRE.encode(), "wire.txt")
     ingest.save([item], corpus / "articles", link)
     assert copied == [] and not standby.exists()  # the standby copy was taken, not a new one
@@ -395,6 +395,37 @@ def test_an_ingest_while_a_reader_holds_the_store_starts_from_the_standby_copy(c
     monkeypatch.setattr(store, "current_path", lambda link=link: old)
     assert store_rows(link) == before
 
+
+
+def test_an_ingest_in_place_leaves_its_write_in_the_wal_and_the_standby_copy_carries_it(corpus):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    path = store.current_path(link)
+    first = ingest.prepare(WIRE.encode(), "wire.txt")
+    ingest.save([first], corpus / "articles", link)
+    assert store.current_path(link) == path  # written in place
+    wal = Path(str(path) + ".wal")
+    assert wal.exists() and wal.stat().st_size > 0  # not checkpointed on the ingest's time
+    assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
+    _wait_for_spare(path)
+    reader = duckdb.connect(str(path), read_only=True)  # a reader replays the WAL
+    assert first.name in {r[0] for r in reader.execute("SELECT article FROM articles").fetchall()}
+    second = ingest.prepare(WIRE.replace("13", "14").encode(), "wire2.txt")
+    ingest.save([second], corpus / "articles", link)  # on the standby copy, WAL included
+    reader.close()
+    assert store.current_path(link) != path
+    assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
+
+
+
+def test_an_update_checkpoints_once_the_wal_passes_its_limit(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    path = store.current_path(link)
+    monkeypatch.setattr(store, "WAL_LIMIT", 0)  # any WAL is over it
+    ingest.save([ingest.prepare(WIRE.encode(), "wire.txt")], corpus / "articles", link)
+    assert store.current_path(link) == path and not Path(str(path) + ".wal").exists()
+    assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
 
 def test_a_standby_copy_of_a_file_written_since_is_not_used(corpus, monkeypatch):
     link = corpus / "estimates.duckdb"

@@ -24,16 +24,35 @@ from pathlib import Path
 
 
 def spare_path(source: Path) -> Path | None:
-    """Where the spare of `source`, as the file is now, is kept; None when it is gone."""
+    """Where the spare of `source`, as the file and its WAL are now, is kept; None when
+    the file is gone."""
     try:
         stat = source.stat()
     except OSError:
         return None
-    return source.with_name(f".{source.name}.{stat.st_size}-{stat.st_mtime_ns}.spare")
+    name = f".{source.name}.{stat.st_size}-{stat.st_mtime_ns}"
+    try:
+        wal = _wal(source).stat()  # an update leaves its write in the WAL
+        name += f"-{wal.st_size}-{wal.st_mtime_ns}"
+    except OSError:
+        pass
+    return source.with_name(name + ".spare")
 
 
 def _wal(source: Path) -> Path:
     return Path(str(source) + ".wal")
+
+
+def copy(source: Path, dest: Path, sync: bool = False) -> None:
+    """Copy a store file and its WAL (when it has one) to `dest` (and dest's WAL)."""
+    pairs = [(source, dest)]
+    if _wal(source).exists():
+        pairs.append((_wal(source), _wal(dest)))
+    for src, dst in pairs:
+        shutil.copyfile(src, dst)
+        if sync:
+            with open(dst, "rb+") as handle:
+                os.fsync(handle.fileno())
 
 
 def make(source: Path, expected: Path | None = None) -> Path | None:
@@ -43,24 +62,27 @@ def make(source: Path, expected: Path | None = None) -> Path | None:
     with open(source.parent / ".spare.lock", "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         target = spare_path(source)
-        if target is None or (expected is not None and target != expected) or _wal(source).exists():
+        if target is None or (expected is not None and target != expected):
             return None
         if target.exists():
             drop_stale(source.parent, keep=target)
             return target
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         try:
-            shutil.copyfile(source, tmp)
             # flushed here: else the update that takes it pays for writing the whole copy
-            # to disk when its checkpoint syncs the file
-            with open(tmp, "rb+") as handle:
-                os.fsync(handle.fileno())
-            if spare_path(source) != target or _wal(source).exists():
-                tmp.unlink()  # written to meanwhile: the copy may be torn
+            # to disk when its commit syncs the file
+            copy(source, tmp, sync=True)
+            if spare_path(source) != target:
+                # written to meanwhile: the copy may be torn
+                for left in (tmp, _wal(tmp)):
+                    left.unlink(missing_ok=True)
                 return None
+            if _wal(tmp).exists():
+                os.replace(_wal(tmp), _wal(target))
             os.replace(tmp, target)
         except OSError:
-            tmp.unlink(missing_ok=True)
+            for left in (tmp, _wal(tmp), _wal(target)):
+                left.unlink(missing_ok=True)
             return None
         drop_stale(source.parent, keep=target)
         return target
@@ -82,11 +104,16 @@ def take(source: Path, dest: Path) -> bool:
     """Move the spare of `source` as the file is now to `dest`; False when there is none.
     The caller holds the writer lock, so the file cannot change meanwhile."""
     target = spare_path(source)
-    if target is None or _wal(source).exists():
+    if target is None or not target.exists():
         return False
     try:
+        if _wal(target).exists():
+            os.replace(_wal(target), _wal(dest))
+        elif _wal(source).exists():
+            return False  # a spare without the WAL it needs (not one make() offers)
         os.replace(target, dest)
     except OSError:
+        _wal(dest).unlink(missing_ok=True)
         return False
     return True
 

@@ -32,6 +32,8 @@ _ARROW = {"VARCHAR": pa.string(), "DOUBLE": pa.float64(), "INTEGER": pa.int32(),
 # read back for grouping
 _GROUP_COLUMNS = ["mention_id", "article", *KEY, "qualifier", "claimant", "claim_date",
                   "published", "quote", "sentence", "start", "review_status", "publisher"]
+# those _narrow does not keep in `_key_figures`: read back only for the figures left
+_TEXT_COLUMNS = ["qualifier", "claimant", "quote", "sentence", "start"]
 
 
 def _day(value) -> dt.date | None:
@@ -250,7 +252,8 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
 
 
 def _read_back(con: duckdb.DuckDBPyConnection, gap: int = 4096, most: int = 64) -> None:
-    """`_key_figures`' rows in full as `_key_full`, read from `figures` by ranges of row
+    """`_key_figures`' rows with the columns grouping needs as `_key_full`, the rest read
+    from `figures` by ranges of row
     ids (DuckDB goes straight to a range; an IN list or a join scans the whole table),
     each range joining ids less than `gap` apart; a whole scan beyond `most` ranges."""
     ranges: list[list[int]] = []
@@ -259,11 +262,16 @@ def _read_back(con: duckdb.DuckDBPyConnection, gap: int = 4096, most: int = 64) 
             ranges[-1][1] = row_id
         else:
             ranges.append([row_id, row_id])
-    scan = " UNION ALL ".join(f"SELECT *, rowid AS row_id FROM figures WHERE rowid BETWEEN "
+    # only the columns grouping needs that `_key_figures` lacks: a scan decompresses every
+    # column it reads in each vector holding one of the rows, and these rows are spread
+    # over the whole table
+    cols = "rowid AS row_id, " + ", ".join(f'"{c}"' for c in _TEXT_COLUMNS)
+    scan = " UNION ALL ".join(f"SELECT {cols} FROM figures WHERE rowid BETWEEN "
                               f"{int(a)} AND {int(b)}" for a, b in ranges) \
-        if 0 < len(ranges) <= most else "SELECT *, rowid AS row_id FROM figures"
-    con.execute("CREATE OR REPLACE TEMP TABLE _key_full AS SELECT f.* EXCLUDE (row_id) FROM "
-                f"({scan}) f SEMI JOIN _key_figures k USING (row_id)")
+        if 0 < len(ranges) <= most else f"SELECT {cols} FROM figures"
+    picked = ", ".join(f'f."{c}"' for c in _TEXT_COLUMNS)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _key_full AS SELECT k.* EXCLUDE (row_id), {picked} "
+                f"FROM _key_figures k JOIN ({scan}) f USING (row_id)")
 
 
 def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
