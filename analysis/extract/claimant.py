@@ -375,8 +375,8 @@ _OPENING_VERB = re.compile(rf"(?:^|[.!?]\s+)\s*(?:\w+ly\s+)?(?:said|reported|sta
 
 def opening_verb(c: Mention) -> bool | None:
     """A sentence (or a run-on one after a full stop) that opens with its verb and names
-    its speaker after it ("... work. previously reported Deputy Chief of the Main
-    Intelligence Directorate, ...")."""
+    its speaker after it ("... in the field. earlier stated the agency's deputy head,
+    ...")."""
     return True if _OPENING_VERB.search(c.before) else None
 
 
