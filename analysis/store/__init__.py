@@ -37,7 +37,9 @@ ARTICLES_DIR = DATA / "articles"
 DB_LINK = DATA / "estimates.duckdb"
 KEEP_BUILDS = 3
 
-SCHEMA = """
+# refresh compares each file's size and mtime with these before hashing it
+FILES_TABLE = "CREATE TABLE files (article VARCHAR, size BIGINT, mtime_ns BIGINT)"
+SCHEMA = f"""
 CREATE TABLE articles (
     article VARCHAR PRIMARY KEY, title VARCHAR, publisher VARCHAR, author VARCHAR,
     url VARCHAR, published DATE, language VARCHAR, text VARCHAR, body_start INTEGER,
@@ -70,7 +72,7 @@ CREATE TABLE decisions (
     quote VARCHAR, action VARCHAR, before VARCHAR, after VARCHAR, note VARCHAR,
     created_at VARCHAR, author VARCHAR, orphan_reason VARCHAR
 );
-CREATE TABLE files (article VARCHAR, size BIGINT, mtime_ns BIGINT);
+{FILES_TABLE};
 CREATE TABLE build_info (built_at TIMESTAMP, n_articles INTEGER, n_figures INTEGER,
                          n_claims INTEGER, problems VARCHAR[], extractor VARCHAR,
                          log_id VARCHAR, n_decisions INTEGER);
@@ -427,8 +429,7 @@ def _new_file(link: Path, base: Path | None = None, keep_wal: bool = False):
     standby copy spare.py made after the last write, when it is still one), else
     (no `base`) a new empty file. Committed and checkpointed on leaving (with `keep_wal`,
     an ingest's, the write stays in the file's WAL: see _detach); on an error rolled back,
-    and a new
-    file removed."""
+    and a new file removed."""
     if base is not None:
         try:
             con = _attach(base)
@@ -483,8 +484,8 @@ def _attach(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection to `path` that checkpoints only when _detach asks: an
     ingest's commit writes a few rows to the WAL, while a checkpoint rewrites every row
     group the ingest touched (a third of an ingest at 100,000 articles). spare.py copies
-    the WAL with the file. Raises duckdb.Error when another
-    connection (in this process or another) has the file open."""
+    the WAL with the file. Raises duckdb.Error when another connection (in this process
+    or another) has the file open."""
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "checkpoint_on_detach": "disabled"})
     try:
         quoted = str(path).replace("'", "''")
@@ -499,8 +500,7 @@ def _attach(path: Path) -> duckdb.DuckDBPyConnection:
 def _detach(con: duckdb.DuckDBPyConnection, path: Path, keep_wal: bool) -> None:
     """Detach the store `_attach` opened at `path` (closing the connection with it attached
     would checkpoint it), checkpointed first unless `keep_wal` (an ingest) and its WAL is
-    under WAL_LIMIT bytes: every
-    process opening the file replays the WAL (about 20 ms per MB at 100,000 articles, for
+    under WAL_LIMIT bytes: every process opening the file replays the WAL (about 20 ms per MB at 100,000 articles, for
     each of an ingest's three connections too; an ingest adds 0.05-0.3 MB)."""
     wal = Path(str(path) + ".wal")
     if not keep_wal or (wal.exists() and wal.stat().st_size > WAL_LIMIT):
@@ -655,8 +655,7 @@ def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: 
         gone = sorted(removed)
         keys = update.keys_of(con, gone)
         # a store written before sizes and mtimes were kept gains the table
-        con.execute("CREATE TABLE IF NOT EXISTS files (article VARCHAR, size BIGINT, "
-                    "mtime_ns BIGINT)")
+        con.execute(FILES_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"))
         for table in ("figures", "extracted", "articles", "files"):
             con.execute(f"DELETE FROM {table} WHERE list_contains(?, article)", [gone])
         for row, rows in items:
