@@ -231,6 +231,11 @@ def claims_where(filters: Filters) -> tuple[str, list]:
                   reviewed="coalesce(reviewed, false)")
 
 
+def _and(where: str, condition: str) -> str:
+    """A WHERE clause of `claims_where` with one more condition."""
+    return f"{where} AND {condition}" if where else f" WHERE {condition}"
+
+
 def claims(con, filters: Filters = Filters(), *, limit: int | None = None,
            offset: int = 0) -> pd.DataFrame:
     """Claims matching the filters, by measure (vocabulary order), oldest first; a page of
@@ -255,7 +260,7 @@ def count_mentions(con, filters: Filters = Filters()) -> int:
 def claimant_names(con, filters: Filters = Filters()) -> list[str]:
     """The named claimants of the matching claims, sorted (blank names left out)."""
     where, params = claims_where(filters)
-    where = (where + " AND" if where else " WHERE") + " trim(coalesce(claimant, '')) != ''"
+    where = _and(where, "trim(coalesce(claimant, '')) != ''")
     return [r[0] for r in con.execute(
         f"SELECT DISTINCT claimant FROM claims{where} ORDER BY claimant", params).fetchall()]
 
@@ -395,7 +400,7 @@ def sources(con, filters: Filters = Filters(), *, dated_only: bool = False) -> d
     `n_articles` (distinct citing articles), `claimants` and `publishers` (sorted names)."""
     where, params = claims_where(filters)
     if dated_only:
-        where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+        where = _and(where, "date IS NOT NULL")
     n_claims, claimants, n_articles, publishers = con.execute(
         f"WITH shown AS MATERIALIZED (SELECT claimant, articles, publishers FROM claims{where}) "
         "SELECT (SELECT count(*) FROM shown), "
@@ -428,7 +433,7 @@ def bin_unit(first: dt.date | None, last: dt.date | None) -> str:
 def dated_claims_extent(con, filters: Filters = Filters()) -> tuple[int, dt.date | None, dt.date | None]:
     """How many matching claims carry a date, and the first and last date."""
     where, params = claims_where(filters)
-    where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+    where = _and(where, "date IS NOT NULL")
     n, first, last = con.execute(f"SELECT count(*), min(date), max(date) FROM claims{where}",
                                  params).fetchone()
     return n, first, last
@@ -443,7 +448,7 @@ def timeline_bins(con, filters: Filters = Filters(), unit: str | None = None) ->
     if unit not in ("day", "week", "month"):
         raise ValueError(f"unknown bin {unit!r}")
     where, params = claims_where(filters)
-    where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+    where = _and(where, "date IS NOT NULL")
     df = _frame(con.execute(
         f"SELECT measure, claimant_group, CAST(date_trunc('{unit}', date) AS DATE) AS bin, "
         f"CAST(date_trunc('{unit}', date) + INTERVAL 1 {unit} - INTERVAL 1 day AS DATE) AS bin_end, "
