@@ -157,7 +157,24 @@ def test_each_doubt_lowers_the_level_and_says_why():
     (_, level, reason), = _confidence("The NIS briefed lawmakers on Friday. It said 1,500 North Korean "
                                       "soldiers had been sent to Russia.")
     assert (level, reason) == ("medium", "claimant named in an earlier sentence")
-    assert _confidence("Seoul said North Korea has 12-thousand soldiers in Russia.") == [
-        (12000, "medium", "unusual number form")]
     assert _confidence("Seoul said the North Korean force numbers 12,000 soldiers.") == [
-        (12000, "medium", "measure by default: no troop cue")]
+        (12000, "low", "measure by default: no troop cue")]
+    assert _confidence("Pyongyang said North Korea has sent 1,500 soldiers to Russia.") == [
+        (1500, "medium", "claimant is North Korea, which seldom gives these figures: "
+                         "it may be the subject, not the source")]
+    assert _confidence("Officials said North Korea has sent 1,500 soldiers to Russia.") == [
+        (1500, "medium", "claimant is unnamed (sources, officials, experts)")]
+
+
+def test_the_levels_follow_what_was_measured():
+    """A claimant from the sentence before is a worse sign than one from further away (a
+    quote's other end, the next sentence: medium); a claimant shared by another mention of
+    the figure, or a house-style number form, is no doubt at all (issue 8's first-sight
+    batches)."""
+    (_, level, reason), = _confidence("The NIS briefed lawmakers on Friday. Some 1,500 North Korean "
+                                      "soldiers had been sent to Russia, according to a map.")
+    assert (level, reason) == ("low", "claimant named in the sentence before")
+    assert _confidence("Seoul said North Korea has 12-thousand soldiers in Russia.") == [(12000, "high", "")]
+    assert _confidence("About 1,500 North Korean soldiers arrived in Vladivostok by ship.\n\nThe port was "
+                       "busy all week.\n\nLocal shops closed early on Monday.\n\nThe NIS said North Korea "
+                       "had sent 1,500 soldiers to Russia.") == [(1500, "high", ""), (1500, "high", "")]
