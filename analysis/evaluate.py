@@ -6,7 +6,8 @@ pairs: how often claimant group, qualifier with bounds, and claim date agree. Wh
 article mentions a matched figure more than once, the mention compared is the first one
 outside the headline with a named claimant (else the first), chosen without the gold.
 Per confidence level, the precision of the mentions: a mention is right when its value
-and measure are in the gold and its claimant group agrees with a gold row of that pair.
+and measure are in the gold and its claimant group agrees with a gold row of that pair;
+with -v, the same per doubt named in the reasons, to see which doubts predict errors.
 """
 from __future__ import annotations
 
@@ -70,6 +71,7 @@ class ArticleResult:
     date: Agreement = field(default_factory=Agreement)
     undated: Agreement = field(default_factory=Agreement)  # gold has no date: neither do we
     by_confidence: dict = field(default_factory=lambda: defaultdict(Agreement))  # mention precision
+    by_doubt: dict = field(default_factory=lambda: defaultdict(Agreement))  # the same per reason
     missing: list = field(default_factory=list)
     extra: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
@@ -77,6 +79,11 @@ class ArticleResult:
 
 def _num(x):
     return None if x is None else float(x)
+
+
+def _doubts(row: dict) -> list[str]:
+    """The doubts a mention's confidence reason names ("none" for a high one)."""
+    return (row.get("confidence_reason") or "").split("; ") if row.get("confidence_reason") else ["none"]
 
 
 def _set_score(predicted: set, gold: set, optional: set) -> Score:
@@ -107,8 +114,10 @@ def score_article(name: str, gold: list[dict], predicted: list[dict]) -> Article
         key = (_num(row["value"]), row["measure"])
         if key in opt_pairs:
             continue  # an optional figure counts neither way
-        result.by_confidence[row.get("confidence", "high")].add(
-            key in pairs and row["claimant_group"] in gold_groups[key])
+        right = key in pairs and row["claimant_group"] in gold_groups[key]
+        result.by_confidence[row.get("confidence", "high")].add(right)
+        for doubt in _doubts(row):
+            result.by_doubt[doubt].add(right)
     for g in required:
         key = (_num(g["value"]), g["measure"])
         if key not in by_pair:
@@ -152,6 +161,8 @@ class Report:
             total.undated.merge(r.undated)
             for level, agreement in r.by_confidence.items():
                 total.by_confidence[level].merge(agreement)
+            for doubt, agreement in r.by_doubt.items():
+                total.by_doubt[doubt].merge(agreement)
         return total
 
     def metrics(self) -> dict[str, float]:
@@ -219,6 +230,9 @@ def render(report: Report, verbose: bool = False) -> str:
     lines.append("mention precision by confidence: " + " | ".join(
         f"{level} {m[f'precision_{level}']:.3f} ({m[f'mentions_{level}']} mentions)"
         for level in CONFIDENCE_LEVELS))
+    if verbose:
+        lines += [f"    {a.share:.3f} ({a.total:>3}) {doubt}" for doubt, a in
+                  sorted(t.by_doubt.items(), key=lambda item: (item[1].share, item[0]))]
     lines += [f"error: {e}" for e in report.errors]
     return "\n".join(lines)
 

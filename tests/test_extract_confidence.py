@@ -34,3 +34,24 @@ def test_evaluate_reports_precision_per_level():
     m = evaluate(ROOT / "tests" / "gold" / "seeds.jsonl", ARTICLES).metrics()
     assert sum(m[f"mentions_{level}"] for level in LEVELS) > 0
     assert all(0 <= m[f"precision_{level}"] <= 1 for level in LEVELS)
+
+
+def test_evaluate_measures_each_doubt_on_its_own():
+    """A mention with two doubts counts under both; a right and a wrong one under the same
+    doubt make it half right; a high mention counts under "none"."""
+    from analysis.evaluate import Report, render, score_article
+    gold = [{"article": "a", "value": 1500, "measure": "troops_deployed", "claimant_group": "South Korea",
+             "qualifier": "exact", "low": 1500, "high": 1500, "claim_date": None}]
+
+    def row(value, group, level, reason):
+        return {"value": value, "measure": "troops_deployed", "claimant_group": group, "claimant": None,
+                "qualifier": "exact", "low": value, "high": value, "claim_date": None,
+                "confidence": level, "confidence_reason": reason}
+    result = score_article("a", gold, [
+        row(1500, "South Korea", "low", "no claimant found; measure by default: no troop cue"),
+        row(2000, "South Korea", "low", "no claimant found"),
+        row(1500, "South Korea", "high", "")])
+    shares = {doubt: (a.hits, a.total) for doubt, a in result.by_doubt.items()}
+    assert shares == {"no claimant found": (1, 2), "measure by default: no troop cue": (1, 1), "none": (1, 1)}
+    text = render(Report([result], []), verbose=True)
+    assert "0.500 (  2) no claimant found" in text
