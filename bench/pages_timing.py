@@ -175,9 +175,10 @@ def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
         sources.outlet_counts(cur, *side, rows=rows(side[0]))
     if ("latest", filters) not in kept:
         now = sources.latest_claims(cur, filters)
-        chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
-        now["chain"] = [sources.chain_text(chains.get(i, []), last=SOURCES_CHAIN_STEPS)
-                        for i in now["claim_id"]]
+        texts = sources.chain_texts(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u],
+                                    last=SOURCES_CHAIN_STEPS)
+        now["chain"] = [texts.get(i, "") if not u else "undated"
+                        for i, u in zip(now["claim_id"], now["undated"])]
         kept["latest", filters] = now
     now = kept["latest", filters]
     return {"flow": drawn, "points": points, "counts": counts, "side_counts": side_counts, "now": now}

@@ -59,8 +59,9 @@ def _latest(version: str, chosen: queries.Filters):
     """Each claimant's latest claims with their chains (the grades are read live)."""
     cur = connection.cursor()
     now = sources.latest_claims(cur, chosen)
-    chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
-    now["chain"] = [sources.chain_text(chains.get(i, []), last=CHAIN_STEPS) if not u else "undated"
+    texts = sources.chain_texts(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u],
+                                last=CHAIN_STEPS)
+    now["chain"] = [texts.get(i, "") if not u else "undated"
                     for i, u in zip(now["claim_id"], now["undated"])]
     return now
 

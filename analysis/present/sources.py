@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from analysis.extract.vocab import GROUP_COLORS, GROUPS
 from analysis.present.labels import bound_label, measure_label, short_claimant
-from analysis.present.queries import Filters, _frame, claims_where
+from analysis.present.queries import Filters, _and, _frame, claims_where
 from analysis.store.claims import UNKNOWN_PUBLISHER
 
 TOP_CLAIMS = 25  # claims drawn one by one in the Sankey and the timeline; the rest: "others"
@@ -43,20 +43,20 @@ _CLAIM_COLUMNS = ("c.measure, c.claimant, c.claimant_group, c.value, c.low, c.hi
                   "c.date, c.date_basis, c.n_articles")
 
 
-def _cites_sql(filters: Filters, focus: Focus, *, ranked: bool = True, detail: bool = False,
+def _cites_sql(filters: Filters, focus: Focus, *, detail: bool = False,
                claim_ids: list[str] | None = None) -> tuple[str, list]:
     """The appearances of the claims the filters select, narrowed to the focus: one row per
-    (claim, citing article) with claim_id, claimant_group, article, published, publisher;
-    `ranked` adds is_first, first_article, first_published and lag_days (ranked over all
-    the claim's articles, before the focus narrows them); `detail` adds the article's
-    title and url and the claim's columns; `claim_ids` keeps only those claims.
+    (claim, citing article) with claim_id, claimant_group, article, published, publisher,
+    is_first, first_article, first_published and lag_days (against the claim's first
+    report among all its articles, before the focus narrows them); `detail` adds the
+    article's title and url and the claim's columns; `claim_ids` keeps only those claims.
 
     A claim's citing articles are the store's claims.articles (one row per claim and
-    article already): no grouping of every mention."""
+    article already); its first report is the store's claim_outlets (derived.py), so
+    nothing is ranked here."""
     where, params = claims_where(filters)
     if claim_ids is not None:
-        where = f"{where} AND" if where else " WHERE"
-        where += " claim_id IN (SELECT unnest(?))"
+        where = _and(where, "claim_id IN (SELECT unnest(?))")
         params = [*params, list(claim_ids)]
     narrowed, extra = "", []
     if focus.kind in ("group", "claim", "publisher"):
@@ -64,21 +64,19 @@ def _cites_sql(filters: Filters, focus: Focus, *, ranked: bool = True, detail: b
         narrowed, extra = f" WHERE {column} = ?", [focus.key]
     article_cols = ", a.title, a.url" if detail else ""
     sql = f"""
-WITH chosen AS (
+WITH chosen AS MATERIALIZED (
     SELECT claim_id, claimant_group, unnest(articles) AS article FROM claims{where}
-), cites AS (
+), firsts AS (
+    SELECT DISTINCT claim_id, first_article, first_published FROM claim_outlets
+    WHERE claim_id IN (SELECT claim_id FROM chosen)
+), ranked AS (
     SELECT s.claim_id, s.claimant_group, s.article, a.published,
-           coalesce(a.publisher, ?) AS publisher{article_cols}
-    FROM chosen s LEFT JOIN articles a USING (article)
+           coalesce(a.publisher, ?) AS publisher{article_cols},
+           s.article = f.first_article AS is_first, f.first_published, f.first_article,
+           date_diff('day', f.first_published, a.published) AS lag_days
+    FROM chosen s JOIN firsts f USING (claim_id)
+    LEFT JOIN (SELECT * FROM articles WHERE article IN (SELECT article FROM chosen)) a USING (article)
 )"""
-    if ranked:
-        sql += """, ranked AS (
-    SELECT *, row_number() OVER w = 1 AS is_first, first_value(published) OVER w AS first_published,
-           first_value(article) OVER w AS first_article,
-           date_diff('day', first_value(published) OVER w, published) AS lag_days
-    FROM cites WINDOW w AS (PARTITION BY claim_id ORDER BY published NULLS LAST, article)
-)"""
-    source = "ranked" if ranked else "cites"
     if detail:
         sql += f"""
 SELECT * FROM (
@@ -87,7 +85,7 @@ SELECT * FROM (
     FROM ranked r JOIN claims c USING (claim_id)
 ){narrowed}"""
     else:
-        sql += f"\nSELECT * FROM {source}{narrowed}"
+        sql += f"\nSELECT * FROM ranked{narrowed}"
     return sql, [*params, UNKNOWN_PUBLISHER, *extra]
 
 
@@ -95,20 +93,20 @@ CARRIED = "sources_carried"  # the name carried() rows are registered under on a
 
 
 def _carried_sql(filters: Filters) -> tuple[str, list]:
-    sql, params = _cites_sql(filters, Focus())
-    return f"""
-SELECT claim_id, publisher, any_value(claimant_group) AS claimant_group, count(*) AS n,
-       count(*) FILTER (WHERE is_first) AS n_first, max(lag_days) AS max_lag,
-       any_value(first_article) AS first_article, any_value(first_published) AS first_published
-FROM ({sql}) GROUP BY claim_id, publisher""", params
+    """The store's claim_outlets rows of the claims the filters select."""
+    where, params = claims_where(filters)
+    if not where:
+        return "SELECT * FROM claim_outlets", []
+    return f"SELECT * FROM claim_outlets WHERE claim_id IN (SELECT claim_id FROM claims{where})", params
 
 
 def carried(con, filters: Filters = Filters()):
     """Per claim the filters select and publisher citing it (an Arrow table): its claimant
     group, citing articles (n), whether the first report is among them (n_first), their
-    longest lag, and the claim's first article and date. The Sankey, the outlets, the
-    first appearances and the top claims are counted from these rows for any focus (a
-    focus narrows them after the first report is found), so a page reads them once."""
+    longest lag, and the claim's first article and date: the store's claim_outlets rows
+    (derived.py). The Sankey, the outlets, the first appearances and the top claims are
+    counted from these rows for any focus (a focus narrows them after the first report is
+    found)."""
     sql, params = _carried_sql(filters)
     return con.cursor().sql(sql, params=params).to_arrow_table()  # a cursor: see _per
 
@@ -116,7 +114,7 @@ def carried(con, filters: Filters = Filters()):
 def _per(con, filters: Filters, focus: Focus, rows=None) -> tuple[object, str, list]:
     """A connection and SQL for the carried rows narrowed to the focus: over `rows`
     (carried() of the same filters, registered on a cursor of its own, as the caller's may
-    hold an unfinished result) when given, else computed here."""
+    hold an unfinished result) when given, else read from the store here."""
     if rows is not None:
         con = con.cursor()
         con.register(CARRIED, rows)
@@ -561,9 +559,58 @@ def _na(v) -> bool:
     return not isinstance(v, (list, tuple)) and pd.isna(v)
 
 
-def chain_text(chain: list[dict], last: int | None = None) -> str:
+def chain_tails(con, claim_ids, last: int) -> dict[str, tuple[list[dict], int]]:
+    """The last `last` claims of each of these claims' chains (claimant_chain's, oldest
+    first) and the chain's length, reading only those rows: the chain is ordered as
+    analysis.store.update.relink sets superseded_by (a claimant's dated claims by date,
+    n_articles, claim_id; a claim without a date or claimant stands alone)."""
+    ids = list(dict.fromkeys(claim_ids))
+    if not ids:
+        return {}
+    result = con.execute(f"""
+        WITH own AS (SELECT {_CHAIN_COLUMNS} FROM claims WHERE claim_id IN (SELECT unnest(?))),
+        pairs AS (SELECT DISTINCT measure, claimant FROM own WHERE claimant <> '' AND date IS NOT NULL),
+        -- ranked on the order's columns alone, the other columns read for the tails kept
+        chain AS (
+            SELECT claim_id, row_number() OVER w AS pos,
+                   count(*) OVER (PARTITION BY measure, claimant) AS n_chain
+            FROM claims WHERE date IS NOT NULL AND (measure, claimant) IN (SELECT * FROM pairs)
+            WINDOW w AS (PARTITION BY measure, claimant ORDER BY date, coalesce(n_articles, 0), claim_id))
+        SELECT {_CHAIN_COLUMNS}, pos, n_chain, false AS alone
+        FROM claims JOIN (SELECT * FROM chain WHERE pos > n_chain - ?) USING (claim_id)
+        UNION ALL
+        SELECT *, 1, 1, true FROM own WHERE coalesce(claimant, '') = '' OR date IS NULL
+        ORDER BY alone, measure, claimant, pos""", [ids, int(last)])
+    names = [d[0] for d in result.description]
+    tails: dict[tuple, list[dict]] = {}
+    out: dict[str, tuple[list[dict], int]] = {}
+    for r in (dict(zip(names, row)) for row in result.fetchall()):
+        if r["alone"]:
+            out[r["claim_id"]] = ([r], 1)
+        else:
+            tails.setdefault((r["measure"], r["claimant"]), []).append(r)
+    for tail in tails.values():
+        for r in tail:
+            out[r["claim_id"]] = (tail, int(r["n_chain"]))
+    asked = con.execute("SELECT claim_id, measure, claimant FROM claims WHERE claim_id IN "
+                        "(SELECT unnest(?))", [ids]).fetchall() if len(out) < len(ids) else []
+    for claim_id, measure, claimant in asked:  # earlier in a chain than its last steps
+        if claim_id not in out and (measure, claimant) in tails:
+            out[claim_id] = out[tails[measure, claimant][0]["claim_id"]]
+    return {i: out[i] for i in ids if i in out}
+
+
+def chain_texts(con, claim_ids, last: int) -> dict[str, str]:
+    """chain_text(claimant_chain(claim), last) of each of these claims, reading only the
+    chains' last claims (chain_tails)."""
+    return {i: chain_text(tail, last=last, total=n)
+            for i, (tail, n) in chain_tails(con, claim_ids, last).items()}
+
+
+def chain_text(chain: list[dict], last: int | None = None, total: int | None = None) -> str:
     """A claimant's estimates in one line, oldest first (with `last`: only the last ones,
-    after the number of earlier ones).
+    after the number of earlier ones; `total`: the chain's length when `chain` holds only
+    its last claims, as chain_tails gives them).
 
     >>> chain_text([{"claimant": "National Intelligence Service (NIS)", "qualifier": "exact",
     ...              "value": v, "low": v, "high": v, "date": dt.date(2024, m, d)}
@@ -573,7 +620,8 @@ def chain_text(chain: list[dict], last: int | None = None) -> str:
     if not chain:
         return ""
     shown = chain if last is None else chain[-last:]
-    steps = [f"{len(chain) - len(shown)} earlier"] if len(shown) < len(chain) else []
+    total = len(chain) if total is None else total
+    steps = [f"{total - len(shown)} earlier"] if len(shown) < total else []
     for c in shown:
         when = c.get("date")
         day = f"{when:%b} {when.day}" if isinstance(when, dt.date) else "undated"
@@ -585,9 +633,9 @@ def latest_claims(con, filters: Filters = Filters()) -> pd.DataFrame:
     """What each claimant says now: per measure, each claimant's latest claim (none
     supersedes it), plus its undated claims, listed apart by `undated`."""
     where, params = claims_where(filters)
-    cond = "superseded_by IS NULL"
-    where = f"{where} AND {cond}" if where else f" WHERE {cond}"
+    where = _and(where, "superseded_by IS NULL")
+    # the columns the page shows (its claims' lists of mentions and articles are long)
     return _frame(con.execute(
-        f"SELECT *, date IS NULL AS undated FROM claims{where} "
+        f"SELECT {_CHAIN_COLUMNS}, date IS NULL AS undated FROM claims{where} "
         "ORDER BY measure, claimant_group, claimant, date NULLS LAST", params))
 
