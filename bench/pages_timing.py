@@ -153,26 +153,20 @@ SOURCES_FIRSTS, SOURCES_APPEARANCES, SOURCES_CHAIN_STEPS = 500, 1000, 8  # pages
 
 def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
     """What pages/sources.py keeps per store version, filters and focus (st.cache_data);
-    `kept`: what it keeps per filters alone (the carried rows, the latest claims with
-    their chains), filled here."""
-    def rows(f: Filters):
-        if ("carried", f) not in kept:
-            kept["carried", f] = sources.carried(cur, f)
-        return kept["carried", f]
-    full = sources.flow(cur, filters, rows=rows(filters))
-    drawn = sources.flow(cur, filters, focus, rows=rows(filters)) if focus.kind else full
-    points = sources.echo_points(cur, filters, focus, rows=rows(filters))
-    sources.appearances(cur, filters, focus, top=sources.TOP_CLAIMS, limit=SOURCES_APPEARANCES,
-                        rows=rows(filters))
-    sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS, rows=rows(filters))
-    counts = sources.outlet_counts(cur, filters, focus, rows=rows(filters))
+    `kept`: what it keeps per filters alone (the latest claims with their chains), filled
+    here."""
+    full = sources.flow(cur, filters)
+    drawn = sources.flow(cur, filters, focus) if focus.kind else full
+    points = sources.echo_points(cur, filters, focus)
+    sources.appearances(cur, filters, focus, top=sources.TOP_CLAIMS, limit=SOURCES_APPEARANCES)
+    sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS)
+    counts = sources.outlet_counts(cur, filters, focus)
     # _one_side: judged over every group (a group focus becomes the group filter); the
     # page's cache answers when that is the selection already read
     side_focus, side_filters = (Focus(), replace(filters, groups=(focus.key,))) \
         if focus.kind == "group" else (focus, filters)
     side = (replace(side_filters, groups=()), side_focus)
-    side_counts = counts if side == (filters, focus) else \
-        sources.outlet_counts(cur, *side, rows=rows(side[0]))
+    side_counts = counts if side == (filters, focus) else sources.outlet_counts(cur, *side)
     if ("latest", filters) not in kept:
         now = sources.latest_claims(cur, filters)
         texts = sources.chain_texts(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u],

@@ -112,9 +112,11 @@ def carried(con, filters: Filters = Filters()):
 
 
 def _per(con, filters: Filters, focus: Focus, rows=None) -> tuple[object, str, list]:
-    """A connection and SQL for the carried rows narrowed to the focus: over `rows`
-    (carried() of the same filters, registered on a cursor of its own, as the caller's may
-    hold an unfinished result) when given, else read from the store here."""
+    """A connection and SQL for the carried rows narrowed to the focus, with `k`, a claim's
+    citing articles within the focus (n_claim, or n when narrowed to a publisher: one row
+    per claim and publisher): over `rows` (carried() of the same filters, registered on a
+    cursor of its own, as the caller's may hold an unfinished result) when given, else
+    read from the store here."""
     if rows is not None:
         con = con.cursor()
         con.register(CARRIED, rows)
@@ -122,10 +124,11 @@ def _per(con, filters: Filters, focus: Focus, rows=None) -> tuple[object, str, l
     else:
         sql, params = _carried_sql(filters)
         source = f"({sql})"
+    k = "n" if focus.kind == "publisher" else "n_claim"
     if focus.kind in ("group", "claim", "publisher"):
         column = {"group": "claimant_group", "claim": "claim_id", "publisher": "publisher"}[focus.kind]
-        return con, f"SELECT * FROM {source} WHERE {column} = ?", [*params, focus.key]
-    return con, f"SELECT * FROM {source}", params
+        return con, f"SELECT *, {k} AS k FROM {source} WHERE {column} = ?", [*params, focus.key]
+    return con, f"SELECT *, {k} AS k FROM {source}", params
 
 
 def top_claims(con, filters: Filters = Filters(), focus: Focus = Focus(),
@@ -134,7 +137,7 @@ def top_claims(con, filters: Filters = Filters(), focus: Focus = Focus(),
     claim_id), most cited first. `rows`: carried() of these filters, if read already."""
     con, sql, params = _per(con, filters, focus, rows)
     return [r[0] for r in con.execute(
-        f"SELECT claim_id FROM ({sql}) GROUP BY claim_id ORDER BY sum(n) DESC, claim_id LIMIT ?",
+        f"SELECT claim_id FROM ({sql}) GROUP BY claim_id ORDER BY any_value(k) DESC, claim_id LIMIT ?",
         [*params, top]).fetchall()]
 
 
@@ -276,28 +279,33 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
     gathered per claimant group; link widths count citing articles. `rows`: carried() of
     these filters, if read already."""
     con, sql, params = _per(con, filters, focus, rows)
-    # counted on the carried rows; the claims' own columns read for the top ones only
+    # counted on the carried rows in one pass (a claim's rank comes with its rows: `k`);
+    # the claims' own columns read for the top ones only. A link of the other claims sorts
+    # by its best ranked claim, as (-k, claim_id) orders the claims.
     rows = _frame(con.execute(f"""
-        WITH a AS ({sql}),
-        ranked AS (SELECT claim_id, row_number() OVER (ORDER BY sum(n) DESC, claim_id) AS pos
-                   FROM a GROUP BY claim_id),
+        WITH a AS MATERIALIZED ({sql}),
+        per AS (SELECT claim_id, any_value(claimant_group) AS claimant_group, any_value(k) AS k
+                FROM a GROUP BY claim_id),
+        top AS (SELECT claim_id, row_number() OVER (ORDER BY k DESC, claim_id) AS pos
+                FROM (SELECT * FROM per ORDER BY k DESC, claim_id LIMIT ?)),
         links AS (
-            SELECT a.claimant_group, CASE WHEN pos <= ? THEN a.claim_id END AS claim_id, a.publisher,
+            SELECT a.claimant_group, t.claim_id, a.publisher, t.pos,
                    CAST(sum(a.n) AS BIGINT) AS n_articles, count(*) AS n_claims,
-                   max(pos) AS pos, min(pos) AS first_pos
-            FROM a JOIN ranked USING (claim_id) GROUP BY ALL),
+                   min((-a.k, a.claim_id)) AS best
+            FROM a LEFT JOIN top t USING (claim_id) GROUP BY ALL),
         -- per group, the claims not drawn one by one (a claim of several publishers once)
-        others AS (SELECT claimant_group, count(DISTINCT claim_id) AS n_others
-                   FROM a JOIN ranked USING (claim_id) WHERE pos > ? GROUP BY claimant_group)
+        others AS (SELECT claimant_group, count(*) AS n_others FROM per
+                   WHERE claim_id NOT IN (SELECT claim_id FROM top) GROUP BY claimant_group)
         SELECT l.claimant_group, l.claim_id, l.publisher, l.n_articles, l.n_claims, o.n_others,
-               c.claimant, c.value, c.low, c.high, c.qualifier, c.measure, c.date, l.pos
+               c.claimant, c.value, c.low, c.high, c.qualifier, c.measure, c.date,
+               (SELECT count(*) FROM per) AS n_all
         FROM links l LEFT JOIN claims c USING (claim_id)
              LEFT JOIN others o ON o.claimant_group = l.claimant_group
-        ORDER BY l.first_pos, l.publisher""", [*params, top, top]))
+        ORDER BY l.pos NULLS LAST, l.best, l.publisher""", [*params, top]))
     out = Flow()
     if rows.empty:
         return out
-    out.n_claims = int(rows["pos"].max())  # the last claim's rank: how many there are
+    out.n_claims = int(rows["n_all"].iloc[0])
     groups = sorted(set(rows["claimant_group"]), key=lambda g: (GROUPS.index(g) if g in GROUPS else 99, g))
     for g in groups:
         out.node("group", g, g, GROUP_COLORS.get(g, "#888888"))
@@ -637,5 +645,5 @@ def latest_claims(con, filters: Filters = Filters()) -> pd.DataFrame:
     # the columns the page shows (its claims' lists of mentions and articles are long)
     return _frame(con.execute(
         f"SELECT {_CHAIN_COLUMNS}, date IS NULL AS undated FROM claims{where} "
-        "ORDER BY measure, claimant_group, claimant, date NULLS LAST", params))
+        "ORDER BY measure, claimant_group, claimant, date NULLS LAST, claim_id", params))
 

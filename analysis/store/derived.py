@@ -6,8 +6,9 @@ update for the claims it regroups (`refresh`, called from update.regroup).
   whether the claim's first report is among them (`n_first`), their longest lag in days
   after the first report, and the claim's first article and date. A claim's first
   appearance is its earliest dated citing article, a tie on the day going to the article
-  name; an undated article is first only when none is dated (its lag is NULL). The
-  Sources page counts its flow, outlets and first reports from these rows.
+  name; an undated article is first only when none is dated (its lag is NULL); and the
+  claim's citing articles in all (`n_claim`, its rank among the most cited). The Sources
+  page counts its flow, outlets and first reports from these rows.
 - `claim_words`: per claim, the distinct words (lower case, split at spaces) of its
   mentions' sentences, quotes and claimants and of its articles' titles, joined by single
   spaces. A needle without a space is found in that text exactly when it is found in one
@@ -29,7 +30,7 @@ from analysis.store.claims import UNKNOWN_PUBLISHER
 SCHEMA = """
 CREATE TABLE claim_outlets (
     claim_id VARCHAR, publisher VARCHAR, claimant_group VARCHAR, n INTEGER, n_first INTEGER,
-    max_lag INTEGER, first_article VARCHAR, first_published DATE
+    max_lag INTEGER, first_article VARCHAR, first_published DATE, n_claim INTEGER
 );
 CREATE TABLE claim_words (claim_id VARCHAR, words VARCHAR)
 """
@@ -51,7 +52,8 @@ WINDOW w AS (PARTITION BY c.claim_id ORDER BY a.published NULLS LAST, c.article)
 _OUTLETS = """
 INSERT INTO claim_outlets
 SELECT claim_id, publisher, any_value(claimant_group), count(*), count(*) FILTER (WHERE is_first),
-       max(lag_days), any_value(first_article), any_value(first_published)
+       max(lag_days), any_value(first_article), any_value(first_published),
+       sum(count(*)) OVER (PARTITION BY claim_id)
 FROM ({appearances}) GROUP BY claim_id, publisher ORDER BY claim_id, publisher
 """
 
@@ -70,11 +72,20 @@ GROUP BY claim_id ORDER BY claim_id
 """
 
 
+def _columns(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
+    return set(con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                           "WHERE table_schema = 'main' AND list_contains(?, table_name)",
+                           [list(TABLES)]).fetchall())
+
+
 def missing(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the store lacks a derived table (written before they existed)."""
-    names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
-                                       "WHERE table_schema = 'main'").fetchall()}
-    return not set(TABLES) <= names
+    """Whether the store lacks a derived table or column (written before they existed)."""
+    wanted = duckdb.connect()
+    try:
+        wanted.execute(SCHEMA)
+        return not _columns(wanted) <= _columns(con)
+    finally:
+        wanted.close()
 
 
 def refresh(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[str] | None = None) -> None:
