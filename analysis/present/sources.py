@@ -137,8 +137,15 @@ def top_claims(con, filters: Filters = Filters(), focus: Focus = Focus(),
     claim_id), most cited first. `rows`: carried() of these filters, if read already."""
     con, sql, params = _per(con, filters, focus, rows)
     return [r[0] for r in con.execute(
-        f"SELECT claim_id FROM ({sql}) GROUP BY claim_id ORDER BY any_value(k) DESC, claim_id LIMIT ?",
+        f"SELECT claim_id FROM ({sql}){_one_each(focus)} ORDER BY k DESC, claim_id LIMIT ?",
         [*params, top]).fetchall()]
+
+
+def _one_each(focus: Focus) -> str:
+    """A condition keeping one of the carried rows of each claim (with its claim's `k`):
+    the row holding its first report, or, narrowed to a publisher, its only row. (Every
+    claim has one first report, so no grouping of every row.)"""
+    return "" if focus.kind == "publisher" else " WHERE n_first = 1"
 
 
 def appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
@@ -156,7 +163,7 @@ def appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
 def n_claims(con, filters: Filters = Filters(), focus: Focus = Focus(), rows=None) -> int:
     """How many claims the filters and the focus select (that some article cites)."""
     con, sql, params = _per(con, filters, focus, rows)
-    return int(con.execute(f"SELECT count(DISTINCT claim_id) FROM ({sql})", params).fetchall()[0][0])
+    return int(con.execute(f"SELECT count(*) FROM ({sql}){_one_each(focus)}", params).fetchall()[0][0])
 
 
 def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
@@ -165,13 +172,18 @@ def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
     the most echoed first (`limit`: only that many). Counted per claim in SQL, then the
     claims' own columns read for the rows kept."""
     con, sql, params = _per(con, filters, focus, rows)
+    # a claim's echoes are its articles in the focus but the first report (`k - n_first`
+    # on its one row each), its longest lag the largest of its rows', found for those kept
     found = _frame(con.execute(f"""
-        SELECT claim_id, any_value(first_article) AS first_article,
-               any_value(first_published) AS first_published,
-               arg_max(publisher, n_first) AS first_publisher,
-               CAST(sum(n) - sum(n_first) AS BIGINT) AS n_echoes, max(max_lag) AS max_lag_days
-        FROM ({sql}) GROUP BY claim_id ORDER BY n_echoes DESC, claim_id
-        {"LIMIT ?" if limit is not None else ""}""", [*params, *([limit] if limit is not None else [])]))
+        WITH a AS MATERIALIZED ({sql}),
+        per AS (SELECT claim_id, first_article, first_published, publisher AS first_publisher,
+                       CAST(k - n_first AS BIGINT) AS n_echoes
+                FROM a{_one_each(focus)} ORDER BY n_echoes DESC, claim_id
+                {"LIMIT ?" if limit is not None else ""}),
+        lags AS (SELECT claim_id, max(max_lag) AS max_lag_days FROM a
+                 WHERE claim_id IN (SELECT claim_id FROM per) GROUP BY claim_id)
+        SELECT * FROM per JOIN lags USING (claim_id) ORDER BY n_echoes DESC, claim_id""",
+        [*params, *([limit] if limit is not None else [])]))
     claims = _frame(con.execute(
         "SELECT claim_id, claimant, claimant_group, measure, value, low, high, qualifier, date "
         "FROM claims WHERE claim_id IN (SELECT unnest(?))", [list(found["claim_id"])]))
@@ -284,8 +296,7 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
     # by its best ranked claim, as (-k, claim_id) orders the claims.
     rows = _frame(con.execute(f"""
         WITH a AS MATERIALIZED ({sql}),
-        per AS (SELECT claim_id, any_value(claimant_group) AS claimant_group, any_value(k) AS k
-                FROM a GROUP BY claim_id),
+        per AS (SELECT claim_id, claimant_group, k FROM a{_one_each(focus)}),
         top AS (SELECT claim_id, row_number() OVER (ORDER BY k DESC, claim_id) AS pos
                 FROM (SELECT * FROM per ORDER BY k DESC, claim_id LIMIT ?)),
         links AS (
