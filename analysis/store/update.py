@@ -371,9 +371,10 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
                 "WHERE figures.mention_id = c.mention_id")
     con.execute("DROP TABLE _claim_of")
     relink(con, None if keys is None else chains)
-    # the views' tables (derived.py) of every claim these keys had or have now
-    derived.refresh(con, None if keys is None else {*old, *kept, *(
-        i for b in claim_batches if b for i in b.column("claim_id").to_pylist())})
+    # the views' tables (derived.py) of the claims written, gone, or joined by a figure
+    # written anew (an article changed in place keeps its claims' rows, not its texts)
+    derived.refresh(con, None if keys is None else {*stale, *(
+        i for b in (*claim_batches, *member_batches) if b for i in b.column("claim_id").to_pylist())})
 
 
 def relink(con: duckdb.DuckDBPyConnection, chains: set[tuple] | None = None) -> None:
