@@ -157,8 +157,9 @@ def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
     here."""
     full = sources.flow(cur, filters)
     drawn = sources.flow(cur, filters, focus) if focus.kind else full
-    points = sources.echo_points(cur, filters, focus)
-    sources.appearances(cur, filters, focus, top=sources.TOP_CLAIMS, limit=SOURCES_APPEARANCES)
+    top = sources.top_appearances(cur, filters, focus)
+    points = sources.echo_points(cur, filters, focus, top=top)
+    sources.appearances(cur, filters, focus, top=top, limit=SOURCES_APPEARANCES)
     sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS)
     counts = sources.outlet_counts(cur, filters, focus)
     # _one_side: judged over every group (a group focus becomes the group filter); the

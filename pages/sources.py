@@ -34,10 +34,10 @@ def _flow(version: str, chosen: queries.Filters, kind: str, key: str) -> sources
 @st.cache_data(show_spinner="Placing the echoes…", max_entries=16)
 def _echoes(version: str, chosen: queries.Filters, kind: str, key: str) -> dict:
     cur, focus = connection.cursor(), Focus(kind, key)
-    points = sources.echo_points(cur, chosen, focus)
+    top = sources.top_appearances(cur, chosen, focus)  # read once for the points and the table
+    points = sources.echo_points(cur, chosen, focus, top=top)
     return {"points": points,
-            "apps": sources.appearances(cur, chosen, focus, top=sources.TOP_CLAIMS,
-                                        limit=APPEARANCES_SHOWN),
+            "apps": sources.appearances(cur, chosen, focus, top=top, limit=APPEARANCES_SHOWN),
             "n_apps": int(points["n_articles"].sum()) if len(points) else 0,
             "firsts": sources.first_appearances(cur, chosen, focus, limit=FIRSTS_SHOWN)}
 
