@@ -152,34 +152,44 @@ SOURCES_FIRSTS, SOURCES_APPEARANCES, SOURCES_CHAIN_STEPS = 500, 1000, 8  # pages
 
 
 def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
-    """What pages/sources.py keeps per store version, filters and focus (st.cache_data);
-    `kept`: what it keeps per filters alone (the carried rows, the latest claims with
-    their chains), filled here."""
-    def rows(f: Filters):
-        if ("carried", f) not in kept:
-            kept["carried", f] = sources.carried(cur, f)
-        return kept["carried", f]
-    full = sources.flow(cur, filters, rows=rows(filters))
-    drawn = sources.flow(cur, filters, focus, rows=rows(filters)) if focus.kind else full
-    points = sources.echo_points(cur, filters, focus, rows=rows(filters))
-    sources.appearances(cur, filters, focus, top=sources.TOP_CLAIMS, limit=SOURCES_APPEARANCES,
-                        rows=rows(filters))
-    sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS, rows=rows(filters))
-    counts = sources.outlet_counts(cur, filters, focus, rows=rows(filters))
-    # _one_side: judged over every group (a group focus becomes the group filter); the
-    # page's cache answers when that is the selection already read
+    """What pages/sources.py reads on a run, each read kept as the page keeps it (its
+    st.cache_data per store version, filters and focus): `kept` holds what earlier runs
+    read (empty on a first visit), filled here."""
+    def once(key: tuple, read):
+        if key not in kept:
+            kept[key] = read()
+        return kept[key]
+
+    def flow(f: Filters, fo: Focus):
+        return once(("flow", f, fo), lambda: sources.flow(cur, f, fo))
+
+    def outlets(f: Filters, fo: Focus):
+        return once(("outlets", f, fo), lambda: sources.outlet_counts(cur, f, fo))
+
+    def echoes():
+        top = sources.top_appearances(cur, filters, focus)
+        points = sources.echo_points(cur, filters, focus, top=top)
+        sources.appearances(cur, filters, focus, top=top, limit=SOURCES_APPEARANCES)
+        sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS)
+        return points
+
+    def latest():
+        now = sources.latest_claims(cur, filters)
+        texts = sources.chain_texts(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u],
+                                    last=SOURCES_CHAIN_STEPS)
+        now["chain"] = [texts.get(i, "") if not u else "undated"
+                        for i, u in zip(now["claim_id"], now["undated"])]
+        return now
+
+    flow(filters, Focus())  # the narrowing picker's options
+    drawn = flow(filters, focus)
+    points = once(("echoes", filters, focus), echoes)
+    counts = outlets(filters, focus)
+    # _one_side: judged over every group (a group focus becomes the group filter)
     side_focus, side_filters = (Focus(), replace(filters, groups=(focus.key,))) \
         if focus.kind == "group" else (focus, filters)
-    side = (replace(side_filters, groups=()), side_focus)
-    side_counts = counts if side == (filters, focus) else \
-        sources.outlet_counts(cur, *side, rows=rows(side[0]))
-    if ("latest", filters) not in kept:
-        now = sources.latest_claims(cur, filters)
-        chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
-        now["chain"] = [sources.chain_text(chains.get(i, []), last=SOURCES_CHAIN_STEPS)
-                        for i in now["claim_id"]]
-        kept["latest", filters] = now
-    now = kept["latest", filters]
+    side_counts = outlets(replace(side_filters, groups=()), side_focus)
+    now = once(("latest", filters), latest)
     return {"flow": drawn, "points": points, "counts": counts, "side_counts": side_counts, "now": now}
 
 
@@ -201,7 +211,8 @@ def _sources_draw(cur, filters: Filters, reads: dict) -> list[int]:
 def sources_page(cur, filters: Filters = Filters(), focus: Focus = Focus(),
                  kept: dict | None = None) -> list[int]:
     """pages/sources.py on a first visit of these filters and focus: nothing kept yet, or
-    (`kept`) what it keeps per filters, as after a click narrowing the page."""
+    (`kept`) what the first visit of these filters kept, as after a click narrowing the
+    page (the flow of the whole selection, its outlet counts, the latest claims)."""
     return _sources_draw(cur, filters, _sources_reads(cur, filters, focus, dict(kept or {})))
 
 

@@ -23,35 +23,28 @@ CHAIN_STEPS = 8  # a claimant's latest estimates named in its chain; the older o
 
 
 # What the page reads, once per store version, filters and focus: a click on the flow, a
-# grade or an expander reruns the page, and at 100,000 articles each read takes a second.
-# The carried rows (one per claim and publisher, an immutable Arrow table) serve every
-# focus of the same filters: a click on the Sankey counts them, not every article again.
-@st.cache_resource(show_spinner="Counting who carries whose numbers…", max_entries=4)
-def _carried(version: str, chosen: queries.Filters):
-    return sources.carried(connection.cursor(), chosen)
-
-
+# grade or an expander reruns the page. Each read counts the store's claim_outlets rows
+# (one per claim and publisher, derived at build and ingest time) of the claims chosen.
 # The focus is passed as (kind, key) strings.
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(show_spinner="Counting who carries whose numbers…", max_entries=16)
 def _flow(version: str, chosen: queries.Filters, kind: str, key: str) -> sources.Flow:
-    return sources.flow(connection.cursor(), chosen, Focus(kind, key), rows=_carried(version, chosen))
+    return sources.flow(connection.cursor(), chosen, Focus(kind, key))
 
 
 @st.cache_data(show_spinner="Placing the echoes…", max_entries=16)
 def _echoes(version: str, chosen: queries.Filters, kind: str, key: str) -> dict:
-    cur, focus, rows = connection.cursor(), Focus(kind, key), _carried(version, chosen)
-    points = sources.echo_points(cur, chosen, focus, rows=rows)
+    cur, focus = connection.cursor(), Focus(kind, key)
+    top = sources.top_appearances(cur, chosen, focus)  # read once for the points and the table
+    points = sources.echo_points(cur, chosen, focus, top=top)
     return {"points": points,
-            "apps": sources.appearances(cur, chosen, focus, top=sources.TOP_CLAIMS,
-                                        limit=APPEARANCES_SHOWN, rows=rows),
+            "apps": sources.appearances(cur, chosen, focus, top=top, limit=APPEARANCES_SHOWN),
             "n_apps": int(points["n_articles"].sum()) if len(points) else 0,
-            "firsts": sources.first_appearances(cur, chosen, focus, limit=FIRSTS_SHOWN, rows=rows)}
+            "firsts": sources.first_appearances(cur, chosen, focus, limit=FIRSTS_SHOWN)}
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _outlets(version: str, chosen: queries.Filters, kind: str, key: str):
-    return sources.outlet_counts(connection.cursor(), chosen, Focus(kind, key),
-                                 rows=_carried(version, chosen))
+    return sources.outlet_counts(connection.cursor(), chosen, Focus(kind, key))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -59,8 +52,9 @@ def _latest(version: str, chosen: queries.Filters):
     """Each claimant's latest claims with their chains (the grades are read live)."""
     cur = connection.cursor()
     now = sources.latest_claims(cur, chosen)
-    chains = sources.claimant_chains(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u])
-    now["chain"] = [sources.chain_text(chains.get(i, []), last=CHAIN_STEPS) if not u else "undated"
+    texts = sources.chain_texts(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u],
+                                last=CHAIN_STEPS)
+    now["chain"] = [texts.get(i, "") if not u else "undated"
                     for i, u in zip(now["claim_id"], now["undated"])]
     return now
 

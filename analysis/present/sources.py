@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from analysis.extract.vocab import GROUP_COLORS, GROUPS
 from analysis.present.labels import bound_label, measure_label, short_claimant
-from analysis.present.queries import Filters, _frame, claims_where
+from analysis.present.queries import Filters, _and, _frame, claims_where
 from analysis.store.claims import UNKNOWN_PUBLISHER
 
 TOP_CLAIMS = 25  # claims drawn one by one in the Sankey and the timeline; the rest: "others"
@@ -43,20 +43,20 @@ _CLAIM_COLUMNS = ("c.measure, c.claimant, c.claimant_group, c.value, c.low, c.hi
                   "c.date, c.date_basis, c.n_articles")
 
 
-def _cites_sql(filters: Filters, focus: Focus, *, ranked: bool = True, detail: bool = False,
+def _cites_sql(filters: Filters, focus: Focus, *, detail: bool = False,
                claim_ids: list[str] | None = None) -> tuple[str, list]:
     """The appearances of the claims the filters select, narrowed to the focus: one row per
-    (claim, citing article) with claim_id, claimant_group, article, published, publisher;
-    `ranked` adds is_first, first_article, first_published and lag_days (ranked over all
-    the claim's articles, before the focus narrows them); `detail` adds the article's
-    title and url and the claim's columns; `claim_ids` keeps only those claims.
+    (claim, citing article) with claim_id, claimant_group, article, published, publisher,
+    is_first, first_article, first_published and lag_days (against the claim's first
+    report among all its articles, before the focus narrows them); `detail` adds the
+    article's title and url and the claim's columns; `claim_ids` keeps only those claims.
 
     A claim's citing articles are the store's claims.articles (one row per claim and
-    article already): no grouping of every mention."""
+    article already); its first report is the store's claim_outlets (derived.py), so
+    nothing is ranked here."""
     where, params = claims_where(filters)
     if claim_ids is not None:
-        where = f"{where} AND" if where else " WHERE"
-        where += " claim_id IN (SELECT unnest(?))"
+        where = _and(where, "claim_id IN (SELECT unnest(?))")
         params = [*params, list(claim_ids)]
     narrowed, extra = "", []
     if focus.kind in ("group", "claim", "publisher"):
@@ -64,21 +64,19 @@ def _cites_sql(filters: Filters, focus: Focus, *, ranked: bool = True, detail: b
         narrowed, extra = f" WHERE {column} = ?", [focus.key]
     article_cols = ", a.title, a.url" if detail else ""
     sql = f"""
-WITH chosen AS (
+WITH chosen AS MATERIALIZED (
     SELECT claim_id, claimant_group, unnest(articles) AS article FROM claims{where}
-), cites AS (
+), firsts AS (
+    SELECT DISTINCT claim_id, first_article, first_published FROM claim_outlets
+    WHERE claim_id IN (SELECT claim_id FROM chosen)
+), ranked AS (
     SELECT s.claim_id, s.claimant_group, s.article, a.published,
-           coalesce(a.publisher, ?) AS publisher{article_cols}
-    FROM chosen s LEFT JOIN articles a USING (article)
+           coalesce(a.publisher, ?) AS publisher{article_cols},
+           s.article = f.first_article AS is_first, f.first_published, f.first_article,
+           date_diff('day', f.first_published, a.published) AS lag_days
+    FROM chosen s JOIN firsts f USING (claim_id)
+    LEFT JOIN (SELECT * FROM articles WHERE article IN (SELECT article FROM chosen)) a USING (article)
 )"""
-    if ranked:
-        sql += """, ranked AS (
-    SELECT *, row_number() OVER w = 1 AS is_first, first_value(published) OVER w AS first_published,
-           first_value(article) OVER w AS first_article,
-           date_diff('day', first_value(published) OVER w, published) AS lag_days
-    FROM cites WINDOW w AS (PARTITION BY claim_id ORDER BY published NULLS LAST, article)
-)"""
-    source = "ranked" if ranked else "cites"
     if detail:
         sql += f"""
 SELECT * FROM (
@@ -87,7 +85,7 @@ SELECT * FROM (
     FROM ranked r JOIN claims c USING (claim_id)
 ){narrowed}"""
     else:
-        sql += f"\nSELECT * FROM {source}{narrowed}"
+        sql += f"\nSELECT * FROM ranked{narrowed}"
     return sql, [*params, UNKNOWN_PUBLISHER, *extra]
 
 
@@ -95,28 +93,30 @@ CARRIED = "sources_carried"  # the name carried() rows are registered under on a
 
 
 def _carried_sql(filters: Filters) -> tuple[str, list]:
-    sql, params = _cites_sql(filters, Focus())
-    return f"""
-SELECT claim_id, publisher, any_value(claimant_group) AS claimant_group, count(*) AS n,
-       count(*) FILTER (WHERE is_first) AS n_first, max(lag_days) AS max_lag,
-       any_value(first_article) AS first_article, any_value(first_published) AS first_published
-FROM ({sql}) GROUP BY claim_id, publisher""", params
+    """The store's claim_outlets rows of the claims the filters select."""
+    where, params = claims_where(filters)
+    if not where:
+        return "SELECT * FROM claim_outlets", []
+    return f"SELECT * FROM claim_outlets WHERE claim_id IN (SELECT claim_id FROM claims{where})", params
 
 
 def carried(con, filters: Filters = Filters()):
     """Per claim the filters select and publisher citing it (an Arrow table): its claimant
     group, citing articles (n), whether the first report is among them (n_first), their
-    longest lag, and the claim's first article and date. The Sankey, the outlets, the
-    first appearances and the top claims are counted from these rows for any focus (a
-    focus narrows them after the first report is found), so a page reads them once."""
+    longest lag, and the claim's first article and date: the store's claim_outlets rows
+    (derived.py). The Sankey, the outlets, the first appearances and the top claims are
+    counted from these rows for any focus (a focus narrows them after the first report is
+    found)."""
     sql, params = _carried_sql(filters)
     return con.cursor().sql(sql, params=params).to_arrow_table()  # a cursor: see _per
 
 
 def _per(con, filters: Filters, focus: Focus, rows=None) -> tuple[object, str, list]:
-    """A connection and SQL for the carried rows narrowed to the focus: over `rows`
-    (carried() of the same filters, registered on a cursor of its own, as the caller's may
-    hold an unfinished result) when given, else computed here."""
+    """A connection and SQL for the carried rows narrowed to the focus, with `k`, a claim's
+    citing articles within the focus (n_claim, or n when narrowed to a publisher: one row
+    per claim and publisher): over `rows` (carried() of the same filters, registered on a
+    cursor of its own, as the caller's may hold an unfinished result) when given, else
+    read from the store here."""
     if rows is not None:
         con = con.cursor()
         con.register(CARRIED, rows)
@@ -124,10 +124,11 @@ def _per(con, filters: Filters, focus: Focus, rows=None) -> tuple[object, str, l
     else:
         sql, params = _carried_sql(filters)
         source = f"({sql})"
+    k = "n" if focus.kind == "publisher" else "n_claim"
     if focus.kind in ("group", "claim", "publisher"):
         column = {"group": "claimant_group", "claim": "claim_id", "publisher": "publisher"}[focus.kind]
-        return con, f"SELECT * FROM {source} WHERE {column} = ?", [*params, focus.key]
-    return con, f"SELECT * FROM {source}", params
+        return con, f"SELECT *, {k} AS k FROM {source} WHERE {column} = ?", [*params, focus.key]
+    return con, f"SELECT *, {k} AS k FROM {source}", params
 
 
 def top_claims(con, filters: Filters = Filters(), focus: Focus = Focus(),
@@ -136,26 +137,59 @@ def top_claims(con, filters: Filters = Filters(), focus: Focus = Focus(),
     claim_id), most cited first. `rows`: carried() of these filters, if read already."""
     con, sql, params = _per(con, filters, focus, rows)
     return [r[0] for r in con.execute(
-        f"SELECT claim_id FROM ({sql}) GROUP BY claim_id ORDER BY sum(n) DESC, claim_id LIMIT ?",
+        f"SELECT claim_id FROM ({sql}){_one_each(focus)} ORDER BY k DESC, claim_id LIMIT ?",
         [*params, top]).fetchall()]
 
 
+def _one_each(focus: Focus) -> str:
+    """A condition keeping one of the carried rows of each claim (with its claim's `k`):
+    the row holding its first report, or, narrowed to a publisher, its only row. (Every
+    claim has one first report, so no grouping of every row.)"""
+    return "" if focus.kind == "publisher" else " WHERE n_first = 1"
+
+
 def appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
-                top: int | None = None, limit: int | None = None, rows=None) -> pd.DataFrame:
+                top: int | TopAppearances | None = None, limit: int | None = None,
+                rows=None) -> pd.DataFrame:
     """Every (claim, citing article): its first appearance (is_first) and its echoes with
     their lag in days, by claim then date; with `top`, only the appearances of the `top`
-    most cited claims (ties: claim_id), ranked only for those; `limit`: the first rows."""
-    ids = top_claims(con, filters, focus, top, rows) if top is not None else None
-    sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
+    most cited claims (ties: claim_id; or top_appearances() read already); `limit`: the
+    first rows."""
+    if isinstance(top, TopAppearances):
+        con, sql, params = top.source(con)
+    else:
+        ids = top_claims(con, filters, focus, top, rows) if top is not None else None
+        sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
     page = " LIMIT ?" if limit is not None else ""
-    return _frame(con.execute(f"{sql} ORDER BY claim_id, published NULLS LAST, article{page}",
-                              [*params, *([limit] if limit is not None else [])]))
+    return _frame(con.execute(f"SELECT * FROM ({sql}) ORDER BY claim_id, published NULLS LAST, "
+                              f"article{page}", [*params, *([limit] if limit is not None else [])]))
+
+
+@dataclass(frozen=True)
+class TopAppearances:
+    """Every appearance of the `top` most cited claims, read once (an Arrow table) for
+    echo_points and appearances to share: pass it as their `top`."""
+    table: object
+    top: int
+
+    def source(self, con) -> tuple[object, str, list]:
+        cur = con.cursor()  # registered on a cursor of its own, as in _per
+        cur.register("sources_top_appearances", self.table)
+        return cur, "SELECT * FROM sources_top_appearances", []
+
+
+def top_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
+                    top: int = TOP_CLAIMS, rows=None) -> TopAppearances:
+    """The appearances of the `top` most cited claims with every detail, read once."""
+    ids = top_claims(con, filters, focus, top, rows)
+    sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
+    return TopAppearances(con.cursor().sql(sql, params=params).to_arrow_table(), top)
 
 
 def n_claims(con, filters: Filters = Filters(), focus: Focus = Focus(), rows=None) -> int:
     """How many claims the filters and the focus select (that some article cites)."""
     con, sql, params = _per(con, filters, focus, rows)
-    return int(con.execute(f"SELECT count(DISTINCT claim_id) FROM ({sql})", params).fetchall()[0][0])
+    return int(con.execute(f"SELECT count(*) FROM ({sql}){_one_each(focus)}", params).fetchall()[0][0])
 
 
 def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
@@ -164,13 +198,18 @@ def first_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
     the most echoed first (`limit`: only that many). Counted per claim in SQL, then the
     claims' own columns read for the rows kept."""
     con, sql, params = _per(con, filters, focus, rows)
+    # a claim's echoes are its articles in the focus but the first report (`k - n_first`
+    # on its one row each), its longest lag the largest of its rows', found for those kept
     found = _frame(con.execute(f"""
-        SELECT claim_id, any_value(first_article) AS first_article,
-               any_value(first_published) AS first_published,
-               arg_max(publisher, n_first) AS first_publisher,
-               CAST(sum(n) - sum(n_first) AS BIGINT) AS n_echoes, max(max_lag) AS max_lag_days
-        FROM ({sql}) GROUP BY claim_id ORDER BY n_echoes DESC, claim_id
-        {"LIMIT ?" if limit is not None else ""}""", [*params, *([limit] if limit is not None else [])]))
+        WITH a AS MATERIALIZED ({sql}),
+        per AS (SELECT claim_id, first_article, first_published, publisher AS first_publisher,
+                       CAST(k - n_first AS BIGINT) AS n_echoes
+                FROM a{_one_each(focus)} ORDER BY n_echoes DESC, claim_id
+                {"LIMIT ?" if limit is not None else ""}),
+        lags AS (SELECT claim_id, max(max_lag) AS max_lag_days FROM a
+                 WHERE claim_id IN (SELECT claim_id FROM per) GROUP BY claim_id)
+        SELECT * FROM per JOIN lags USING (claim_id) ORDER BY n_echoes DESC, claim_id""",
+        [*params, *([limit] if limit is not None else [])]))
     claims = _frame(con.execute(
         "SELECT claim_id, claimant, claimant_group, measure, value, low, high, qualifier, date "
         "FROM claims WHERE claim_id IN (SELECT unnest(?))", [list(found["claim_id"])]))
@@ -278,28 +317,32 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
     gathered per claimant group; link widths count citing articles. `rows`: carried() of
     these filters, if read already."""
     con, sql, params = _per(con, filters, focus, rows)
-    # counted on the carried rows; the claims' own columns read for the top ones only
+    # counted on the carried rows in one pass (a claim's rank comes with its rows: `k`);
+    # the claims' own columns read for the top ones only. A link of the other claims sorts
+    # by its best ranked claim, as (-k, claim_id) orders the claims.
     rows = _frame(con.execute(f"""
-        WITH a AS ({sql}),
-        ranked AS (SELECT claim_id, row_number() OVER (ORDER BY sum(n) DESC, claim_id) AS pos
-                   FROM a GROUP BY claim_id),
+        WITH a AS MATERIALIZED ({sql}),
+        per AS (SELECT claim_id, claimant_group, k FROM a{_one_each(focus)}),
+        top AS (SELECT claim_id, row_number() OVER (ORDER BY k DESC, claim_id) AS pos
+                FROM (SELECT * FROM per ORDER BY k DESC, claim_id LIMIT ?)),
         links AS (
-            SELECT a.claimant_group, CASE WHEN pos <= ? THEN a.claim_id END AS claim_id, a.publisher,
+            SELECT a.claimant_group, t.claim_id, a.publisher, t.pos,
                    CAST(sum(a.n) AS BIGINT) AS n_articles, count(*) AS n_claims,
-                   max(pos) AS pos, min(pos) AS first_pos
-            FROM a JOIN ranked USING (claim_id) GROUP BY ALL),
+                   min((-a.k, a.claim_id)) AS best
+            FROM a LEFT JOIN top t USING (claim_id) GROUP BY ALL),
         -- per group, the claims not drawn one by one (a claim of several publishers once)
-        others AS (SELECT claimant_group, count(DISTINCT claim_id) AS n_others
-                   FROM a JOIN ranked USING (claim_id) WHERE pos > ? GROUP BY claimant_group)
+        others AS (SELECT claimant_group, count(*) AS n_others FROM per
+                   WHERE claim_id NOT IN (SELECT claim_id FROM top) GROUP BY claimant_group)
         SELECT l.claimant_group, l.claim_id, l.publisher, l.n_articles, l.n_claims, o.n_others,
-               c.claimant, c.value, c.low, c.high, c.qualifier, c.measure, c.date, l.pos
+               c.claimant, c.value, c.low, c.high, c.qualifier, c.measure, c.date,
+               (SELECT count(*) FROM per) AS n_all
         FROM links l LEFT JOIN claims c USING (claim_id)
              LEFT JOIN others o ON o.claimant_group = l.claimant_group
-        ORDER BY l.first_pos, l.publisher""", [*params, top, top]))
+        ORDER BY l.pos NULLS LAST, l.best, l.publisher""", [*params, top]))
     out = Flow()
     if rows.empty:
         return out
-    out.n_claims = int(rows["pos"].max())  # the last claim's rank: how many there are
+    out.n_claims = int(rows["n_all"].iloc[0])
     groups = sorted(set(rows["claimant_group"]), key=lambda g: (GROUPS.index(g) if g in GROUPS else 99, g))
     for g in groups:
         out.node("group", g, g, GROUP_COLORS.get(g, "#888888"))
@@ -415,13 +458,17 @@ PUBLISHERS_NAMED = 3  # publishers named in a timeline point's hover; the rest c
 
 
 def echo_points(con, filters: Filters = Filters(), focus: Focus = Focus(),
-                top: int = TOP_CLAIMS, rows=None) -> pd.DataFrame:
+                top: int | TopAppearances = TOP_CLAIMS, rows=None) -> pd.DataFrame:
     """The timeline's points: per claim of the `top` most cited, per day and first report
     or echo, how many articles, their lag, the first publishers by name and how many in
     all, and the title when a single article; undated appearances as rows with no day.
-    Aggregated in SQL: a claim cited by thousands of articles is a point a day."""
-    ids = top_claims(con, filters, focus, top, rows)
-    sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
+    Aggregated in SQL: a claim cited by thousands of articles is a point a day. `top` may
+    be top_appearances() of these filters and focus, read already."""
+    if isinstance(top, TopAppearances):
+        con, sql, params = top.source(con)
+    else:
+        ids = top_claims(con, filters, focus, top, rows)
+        sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
     return _frame(con.execute(f"""
         SELECT claim_id, published, is_first, count(*) AS n_articles, min(lag_days) AS lag_days,
                list(DISTINCT publisher ORDER BY publisher)[1:{PUBLISHERS_NAMED}] AS publishers,
@@ -561,9 +608,58 @@ def _na(v) -> bool:
     return not isinstance(v, (list, tuple)) and pd.isna(v)
 
 
-def chain_text(chain: list[dict], last: int | None = None) -> str:
+def chain_tails(con, claim_ids, last: int) -> dict[str, tuple[list[dict], int]]:
+    """The last `last` claims of each of these claims' chains (claimant_chain's, oldest
+    first) and the chain's length, reading only those rows: the chain is ordered as
+    analysis.store.update.relink sets superseded_by (a claimant's dated claims by date,
+    n_articles, claim_id; a claim without a date or claimant stands alone)."""
+    ids = list(dict.fromkeys(claim_ids))
+    if not ids:
+        return {}
+    result = con.execute(f"""
+        WITH own AS (SELECT {_CHAIN_COLUMNS} FROM claims WHERE claim_id IN (SELECT unnest(?))),
+        pairs AS (SELECT DISTINCT measure, claimant FROM own WHERE claimant <> '' AND date IS NOT NULL),
+        -- ranked on the order's columns alone, the other columns read for the tails kept
+        chain AS (
+            SELECT claim_id, row_number() OVER w AS pos,
+                   count(*) OVER (PARTITION BY measure, claimant) AS n_chain
+            FROM claims WHERE date IS NOT NULL AND (measure, claimant) IN (SELECT * FROM pairs)
+            WINDOW w AS (PARTITION BY measure, claimant ORDER BY date, coalesce(n_articles, 0), claim_id))
+        SELECT {_CHAIN_COLUMNS}, pos, n_chain, false AS alone
+        FROM claims JOIN (SELECT * FROM chain WHERE pos > n_chain - ?) USING (claim_id)
+        UNION ALL
+        SELECT *, 1, 1, true FROM own WHERE coalesce(claimant, '') = '' OR date IS NULL
+        ORDER BY alone, measure, claimant, pos""", [ids, int(last)])
+    names = [d[0] for d in result.description]
+    tails: dict[tuple, list[dict]] = {}
+    out: dict[str, tuple[list[dict], int]] = {}
+    for r in (dict(zip(names, row)) for row in result.fetchall()):
+        if r["alone"]:
+            out[r["claim_id"]] = ([r], 1)
+        else:
+            tails.setdefault((r["measure"], r["claimant"]), []).append(r)
+    for tail in tails.values():
+        for r in tail:
+            out[r["claim_id"]] = (tail, int(r["n_chain"]))
+    asked = con.execute("SELECT claim_id, measure, claimant FROM claims WHERE claim_id IN "
+                        "(SELECT unnest(?))", [ids]).fetchall() if len(out) < len(ids) else []
+    for claim_id, measure, claimant in asked:  # earlier in a chain than its last steps
+        if claim_id not in out and (measure, claimant) in tails:
+            out[claim_id] = out[tails[measure, claimant][0]["claim_id"]]
+    return {i: out[i] for i in ids if i in out}
+
+
+def chain_texts(con, claim_ids, last: int) -> dict[str, str]:
+    """chain_text(claimant_chain(claim), last) of each of these claims, reading only the
+    chains' last claims (chain_tails)."""
+    return {i: chain_text(tail, last=last, total=n)
+            for i, (tail, n) in chain_tails(con, claim_ids, last).items()}
+
+
+def chain_text(chain: list[dict], last: int | None = None, total: int | None = None) -> str:
     """A claimant's estimates in one line, oldest first (with `last`: only the last ones,
-    after the number of earlier ones).
+    after the number of earlier ones; `total`: the chain's length when `chain` holds only
+    its last claims, as chain_tails gives them).
 
     >>> chain_text([{"claimant": "National Intelligence Service (NIS)", "qualifier": "exact",
     ...              "value": v, "low": v, "high": v, "date": dt.date(2024, m, d)}
@@ -573,7 +669,8 @@ def chain_text(chain: list[dict], last: int | None = None) -> str:
     if not chain:
         return ""
     shown = chain if last is None else chain[-last:]
-    steps = [f"{len(chain) - len(shown)} earlier"] if len(shown) < len(chain) else []
+    total = len(chain) if total is None else total
+    steps = [f"{total - len(shown)} earlier"] if len(shown) < total else []
     for c in shown:
         when = c.get("date")
         day = f"{when:%b} {when.day}" if isinstance(when, dt.date) else "undated"
@@ -585,9 +682,9 @@ def latest_claims(con, filters: Filters = Filters()) -> pd.DataFrame:
     """What each claimant says now: per measure, each claimant's latest claim (none
     supersedes it), plus its undated claims, listed apart by `undated`."""
     where, params = claims_where(filters)
-    cond = "superseded_by IS NULL"
-    where = f"{where} AND {cond}" if where else f" WHERE {cond}"
+    where = _and(where, "superseded_by IS NULL")
+    # the columns the page shows (its claims' lists of mentions and articles are long)
     return _frame(con.execute(
-        f"SELECT *, date IS NULL AS undated FROM claims{where} "
-        "ORDER BY measure, claimant_group, claimant, date NULLS LAST", params))
+        f"SELECT {_CHAIN_COLUMNS}, date IS NULL AS undated FROM claims{where} "
+        "ORDER BY measure, claimant_group, claimant, date NULLS LAST, claim_id", params))
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis.store import decisions, spare, update
+from analysis.store import decisions, derived, spare, update
 from analysis.extract.articles import ArticleError, iter_article_paths, normalised_hash, read_article
 from analysis.store.claims import FIGURE_COLUMNS
 from analysis.extract import extract_article
@@ -73,6 +73,7 @@ CREATE TABLE decisions (
     created_at VARCHAR, author VARCHAR, orphan_reason VARCHAR
 );
 {FILES_TABLE};
+{derived.SCHEMA};
 CREATE TABLE build_info (built_at TIMESTAMP, n_articles INTEGER, n_figures INTEGER,
                          n_claims INTEGER, problems VARCHAR[], extractor VARCHAR,
                          log_id VARCHAR, n_decisions INTEGER);
@@ -783,7 +784,7 @@ def ensure_store(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK) -> tup
                 return path, None
             report = build(articles_dir, link)
         return report.path, f"{problem[0].upper() + problem[1:]}; it was rebuilt from the articles. {report.summary()}"
-    return path, None
+    return (current_path(link) or path) if derived.upgrade(link)[0] else path, None
 
 
 def main(argv: list[str] | None = None) -> int:

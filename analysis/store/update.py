@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 import duckdb
 import pyarrow as pa
 
-from analysis.store import decisions
+from analysis.store import decisions, derived
 from analysis.store.claims import CLAIM_COLUMNS, FIGURE_COLUMNS, MAX_GAP, claims_of_key
 
 BATCH = 20_000
@@ -371,6 +371,10 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
                 "WHERE figures.mention_id = c.mention_id")
     con.execute("DROP TABLE _claim_of")
     relink(con, None if keys is None else chains)
+    # the views' tables (derived.py) of the claims written, gone, or joined by a figure
+    # written anew (an article changed in place keeps its claims' rows, not its texts)
+    derived.refresh(con, None if keys is None else {*stale, *(
+        i for b in (*claim_batches, *member_batches) if b for i in b.column("claim_id").to_pylist())})
 
 
 def relink(con: duckdb.DuckDBPyConnection, chains: set[tuple] | None = None) -> None:

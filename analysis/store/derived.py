@@ -1,0 +1,159 @@
+"""Tables the views read in place of ranking or scanning every claim's articles and
+mentions at read time, written by the build for every claim and by an ingest or a review
+update for the claims it regroups (`refresh`, called from update.regroup).
+
+- `claim_outlets`: per claim and publisher citing it, how many of its articles (`n`),
+  whether the claim's first report is among them (`n_first`), their longest lag in days
+  after the first report, and the claim's first article and date. A claim's first
+  appearance is its earliest dated citing article, a tie on the day going to the article
+  name; an undated article is first only when none is dated (its lag is NULL); and the
+  claim's citing articles in all (`n_claim`, its rank among the most cited). The Sources
+  page counts its flow, outlets and first reports from these rows.
+- `claim_words`: per claim, the distinct words (lower case, split at spaces) of its
+  mentions' sentences, quotes and claimants and of its articles' titles, joined by single
+  spaces. A needle without a space is found in that text exactly when it is found in one
+  of those texts (it cannot match across a space), which is the claims' text filter.
+
+A store written before these tables existed gains them when the dashboard first opens it,
+on its next write, or with `python -m analysis.store.upgrade [DATA]` (no extraction).
+"""
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from analysis.store.claims import UNKNOWN_PUBLISHER
+
+SCHEMA = """
+CREATE TABLE claim_outlets (
+    claim_id VARCHAR, publisher VARCHAR, claimant_group VARCHAR, n INTEGER, n_first INTEGER,
+    max_lag INTEGER, first_article VARCHAR, first_published DATE, n_claim INTEGER
+);
+CREATE TABLE claim_words (claim_id VARCHAR, words VARCHAR)
+"""
+TABLES = ("claim_outlets", "claim_words")
+
+# One row per claim and citing article (claims.articles holds each article once), ranked
+# by the first-appearance rule. `{claims}` is the claims to rank, `{articles}` the
+# articles table or the part of it they cite.
+APPEARANCES = """
+SELECT c.claim_id, c.claimant_group, c.article, a.published,
+       coalesce(a.publisher, '{unknown}') AS publisher,
+       row_number() OVER w = 1 AS is_first, first_value(a.published) OVER w AS first_published,
+       first_value(c.article) OVER w AS first_article,
+       date_diff('day', first_value(a.published) OVER w, a.published) AS lag_days
+FROM (SELECT claim_id, claimant_group, unnest(articles) AS article FROM {claims}) c
+LEFT JOIN {articles} a USING (article)
+WINDOW w AS (PARTITION BY c.claim_id ORDER BY a.published NULLS LAST, c.article)
+"""
+
+_OUTLETS = """
+INSERT INTO claim_outlets
+SELECT claim_id, publisher, any_value(claimant_group), count(*), count(*) FILTER (WHERE is_first),
+       max(lag_days), any_value(first_article), any_value(first_published),
+       sum(count(*)) OVER (PARTITION BY claim_id)
+FROM ({appearances}) GROUP BY claim_id, publisher ORDER BY claim_id, publisher
+"""
+
+# Words in lower case split at spaces only: a needle with no space matches within one.
+_WORDS = """
+INSERT INTO claim_words
+SELECT claim_id, string_agg(word, ' ' ORDER BY word) FROM (
+    SELECT DISTINCT claim_id, word FROM (
+        SELECT claim_id, unnest(string_split(lower(concat_ws(' ', sentence, quote, claimant)), ' ')) AS word
+        FROM figures WHERE {figures}
+        UNION ALL
+        SELECT c.claim_id, unnest(string_split(lower(a.title), ' '))
+        FROM (SELECT claim_id, unnest(articles) AS article FROM {claims}) c JOIN {articles} a USING (article))
+    WHERE word <> '')
+GROUP BY claim_id ORDER BY claim_id
+"""
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
+    return set(con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE "
+                           "database_name = current_database() AND schema_name = 'main' "
+                           "AND list_contains(?, table_name)", [list(TABLES)]).fetchall())
+
+
+@functools.cache
+def _wanted() -> frozenset[tuple[str, str]]:
+    con = duckdb.connect()
+    try:
+        con.execute(SCHEMA)
+        return frozenset(_columns(con))
+    finally:
+        con.close()
+
+
+def missing(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store lacks a derived table or column (written before they existed)."""
+    return not _wanted() <= _columns(con)
+
+
+def refresh(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[str] | None = None) -> None:
+    """(Re)write the derived rows of these claims (of every claim when None; a claim no
+    longer in `claims` loses its rows). A store without the tables gains them, for every
+    claim."""
+    if missing(con):
+        for table in TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+        con.execute(SCHEMA)
+        claim_ids = None
+    if claim_ids is None:
+        for table in TABLES:
+            con.execute(f"DELETE FROM {table}")
+        claims, figures, articles, mentions, cited = "claims", "claim_id IS NOT NULL", "articles", [], []
+    else:
+        ids = sorted(set(claim_ids))
+        if not ids:
+            return
+        # every list by name, one placeholder an item: DuckDB looks such a list up, where a
+        # join or a list parameter reads every row (0.1-0.2 s a statement at 100,000)
+        def listed(items: list) -> str:
+            return f"({', '.join('?' * len(items)) or 'NULL'})"
+        for table in TABLES:
+            con.execute(f"DELETE FROM {table} WHERE claim_id IN {listed(ids)}", ids)
+        con.execute("CREATE OR REPLACE TEMP TABLE _derived_claims AS SELECT claim_id, claimant_group, "
+                    f"articles, mention_ids FROM claims WHERE claim_id IN {listed(ids)}", ids)
+        claims = "_derived_claims"
+        mentions = [r[0] for r in con.execute(f"SELECT unnest(mention_ids) FROM {claims}").fetchall()]
+        cited = [r[0] for r in con.execute(f"SELECT DISTINCT unnest(articles) FROM {claims}").fetchall()]
+        figures = f"mention_id IN {listed(mentions)}"
+        articles = f"(SELECT * FROM articles WHERE article IN {listed(cited)})"
+    appearances = APPEARANCES.format(claims=claims, articles=articles,
+                                     unknown=UNKNOWN_PUBLISHER.replace("'", "''"))
+    con.execute(_OUTLETS.format(appearances=appearances), cited)
+    con.execute(_WORDS.format(figures=figures, claims=claims, articles=articles), [*mentions, *cited])
+
+
+def _lacking(path: Path | None, link: Path) -> bool:
+    if path is None:
+        raise FileNotFoundError(f"no store at {link}")
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return missing(con)
+    finally:
+        con.close()
+
+
+def upgrade(link: Path) -> tuple[bool, float]:
+    """Give the store at `link` its derived tables if it lacks them, in place under the
+    writer lock (on a copy when a reader holds it). Returns (whether it wrote, seconds)."""
+    from analysis import store
+    started = time.perf_counter()
+    if not _lacking(store.current_path(link), link):  # the usual case: no lock needed
+        return False, time.perf_counter() - started
+    with store.writer_lock(link):
+        path = store.current_path(link)
+        if not _lacking(path, link):
+            return False, time.perf_counter() - started
+        with store._new_file(link, base=path) as (con, target):
+            refresh(con)
+        if target != path:
+            store._point(link, target)
+    return True, time.perf_counter() - started
