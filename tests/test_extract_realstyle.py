@@ -219,6 +219,11 @@ ATTRIBUTION = [
     pytest.param("British Defense Intelligence on 2 May estimated that around 5,500 North Korean soldiers had been "
                  "killed or wounded.",
                  [(5500, 5500, 5500, "approx", "casualties", OT)], id="defense-spelling-and-day-before-verb"),
+    # joint subjects whose second side is an abbreviation with full stops
+    pytest.param("South Korea and the U.S. estimate that the North has sent up to 12,000 soldiers to Russia.",
+                 [(12000, N, 12000, "up_to", "troops_deployed", (SK, US))], id="joint-subject-abbreviation"),
+    pytest.param("Kyiv and the U.K. both say some 3,000 North Korean soldiers have been killed or wounded.",
+                 [(3000, 3000, 3000, "approx", "casualties", (UA, OT))], id="joint-subject-abbreviation-both"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

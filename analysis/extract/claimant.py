@@ -327,6 +327,9 @@ NEWS_AGENCY = re.compile(r"\bnews\s+(?:\w+\s+)?agency$", re.I)
 # a day between a name and its verb ("X on June 15 estimated") is no figure
 _DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?"
                   rf"|\b\d{{1,2}}\s+(?:{trie(m.capitalize() for m in vocab.MONTHS)})\b")
+# where the clause after a name ends: a semicolon, or a full stop that closes no
+# abbreviation ("South Korea and the U.S. estimate": the verb is still the clause's)
+_CLAUSE_END = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
@@ -336,7 +339,7 @@ def verb_after(c: Mention) -> bool | None:
     unless it belongs to another clause, to "he", or to a nearer name of another side
     ("Russia, NATO said"); "Kyiv and Seoul say": the first named stands for both."""
     cased, lower = _claimant_patterns()
-    window = re.split(r"[.;]", c.after, maxsplit=1)[0][:110]
+    window = _CLAUSE_END.split(c.after, maxsplit=1)[0][:110]
     for vm in _ATTR_VERB.finditer(window):
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
