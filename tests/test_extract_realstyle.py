@@ -224,6 +224,11 @@ ATTRIBUTION = [
                  [(12000, N, 12000, "up_to", "troops_deployed", (SK, US))], id="joint-subject-abbreviation"),
     pytest.param("Kyiv and the U.K. both say some 3,000 North Korean soldiers have been killed or wounded.",
                  [(3000, 3000, 3000, "approx", "casualties", (UA, OT))], id="joint-subject-abbreviation-both"),
+    # a side's estimate named by its adjective alone
+    pytest.param("Moscow now fields 11,000 North Korean soldiers near Kursk, according to a Ukrainian estimate.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="according-to-adjective-estimate"),
+    pytest.param("By a British count, roughly 6,000 North Korean soldiers have been killed or wounded.",
+                 [(6000, 6000, 6000, "approx", "casualties", OT)], id="adjective-count-before"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -252,11 +252,18 @@ def adjective_alone(c: Mention) -> bool | None:
 
 
 def attribution_before(c: Mention) -> bool | None:
-    """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning"."""
+    """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning",
+    "by a Ukrainian count"."""
     if _ATTR_BEFORE.search(c.before[-40:]) or (
             re.search(r"\bby\s+(?:the\s+)?$", c.before[-14:], re.I) and _ROLE_AFTER.match(c.after)):
         return True
+    if c.surface in _NATIONAL_ADJ and re.search(r"\b(?:by|in)\s+(?:an?|the|one)\s+$", c.before[-14:], re.I) \
+            and _RECKONING.match(c.after):
+        return True  # "by a Ukrainian count", "in one American estimate"
     return None
+
+
+_RECKONING = re.compile(r"\s+(?:count|estimate|tally|reckoning|assessment|calculation)\b", re.I)
 
 
 def member_of(c: Mention) -> bool | None:

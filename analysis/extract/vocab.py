@@ -268,6 +268,7 @@ OFFICIAL_NOUNS: tuple[str, ...] = (
     "commander", "commanders", "authorities", "agency", "agencies", "army", "forces",
     "general staff", "diplomat", "diplomats", "envoy", "ambassador", "minister", "ministers",
     "crew", "unit", "units", "command", "service", "services", "chief", "head", "estimates",
+    "estimate", "assessment", "assessments", "count", "tally",
 )
 
 # Members and documents of a body that speak for it: "officials at the State Department",
