@@ -229,6 +229,13 @@ ATTRIBUTION = [
                  [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="according-to-adjective-estimate"),
     pytest.param("By a British count, roughly 6,000 North Korean soldiers have been killed or wounded.",
                  [(6000, 6000, 6000, "approx", "casualties", OT)], id="adjective-count-before"),
+    # a person's title between "according to" / "announced by" and the name
+    pytest.param("According to Russian Security Council Secretary Sergei Shoigu, Pyongyang will send 1,000 "
+                 "North Korean sappers to Kursk.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="according-to-title-then-name"),
+    pytest.param("Pyongyang will send 1,000 more North Korean sappers to Kursk.\n\nThis was stated by "
+                 "Russia's Security Council Secretary Sergei Shoigu on state television.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="announced-by-title-next-paragraph"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -27,6 +27,10 @@ _SOURCE_NOTE = re.compile(r"""
     $""", re.I | re.X)
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
 _ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
+# "according to Russian Security Council Secretary Sergei Shoigu": a title before a person
+_ATTR_BEFORE_TITLE = re.compile(
+    rf"(?i:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?"
+    rf"(?:(?:[A-Z][\w.'’-]*|(?i:{trie(vocab.ROLE_NOUNS + vocab.TITLE_WORDS)}))\s+){{1,6}}$")
 _DEFINITE_SOURCE = exact(vocab.DEFINITE_SOURCE_NOUNS)
 _PRONOUN_SPEAKER = re.compile(rf"""
     \b(?:he|she|they|it|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\s*   # "he", "the (spy) agency"
@@ -256,6 +260,8 @@ def attribution_before(c: Mention) -> bool | None:
     "by a Ukrainian count"."""
     if _ATTR_BEFORE.search(c.before[-40:]) or (
             re.search(r"\bby\s+(?:the\s+)?$", c.before[-14:], re.I) and _ROLE_AFTER.match(c.after)):
+        return True
+    if _ATTR_BEFORE_TITLE.search(c.before[-90:]) and _is_person(c.name, c.local):
         return True
     if c.surface in _NATIONAL_ADJ and re.search(r"\b(?:by|in)\s+(?:an?|the|one)\s+$", c.before[-14:], re.I) \
             and _RECKONING.match(c.after):

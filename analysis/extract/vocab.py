@@ -251,6 +251,13 @@ ROLE_NOUNS: tuple[str, ...] = (
     "representative", "press secretary", "intelligence chief", "spy chief", "diplomat",
 )
 
+# Lower-case words of a title before a person's name: "according to Ukraine's military
+# intelligence chief Kyrylo Budanov" (with ROLE_NOUNS and capitalised words).
+TITLE_WORDS: tuple[str, ...] = (
+    "military", "intelligence", "defence", "defense", "foreign", "security", "national",
+    "top", "senior", "former", "of", "the",
+)
+
 # National adjectives that stand for a side before an official noun ("American officials",
 # "Ukrainian intelligence"); matched case-sensitively.
 NATIONAL_ADJECTIVES: dict[str, str] = {
