@@ -236,6 +236,10 @@ ATTRIBUTION = [
     pytest.param("Pyongyang will send 1,000 more North Korean sappers to Kursk.\n\nThis was stated by "
                  "Russia's Security Council Secretary Sergei Shoigu on state television.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="announced-by-title-next-paragraph"),
+    # a side named before "according to": the source is the one after it
+    pytest.param("The engineers came after some 15,000 North Korean soldiers were sent to prop up Russia's war "
+                 "effort, according to intelligence assessments quoted by the press.",
+                 [(15000, 15000, 15000, "approx", "troops_deployed", UN)], id="side-before-according-to-is-no-source"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

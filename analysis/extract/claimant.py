@@ -27,6 +27,7 @@ _SOURCE_NOTE = re.compile(r"""
     $""", re.I | re.X)
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
 _ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
+_ATTR_BEFORE_ANYWHERE = re.compile(rf"\b(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s", re.I)
 # "according to Russian Security Council Secretary Sergei Shoigu": a title before a person
 _ATTR_BEFORE_TITLE = re.compile(
     rf"(?i:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?"
@@ -364,6 +365,8 @@ def verb_after(c: Mention) -> bool | None:
             c.name = c.surface + lead_in.rstrip()
         if _QUOTE_CLOSED.search(lead_in):
             return None  # '"... DPRK troops deployed," the ministry said': the ministry's verb
+        if _ATTR_BEFORE_ANYWHERE.search(lead_in):
+            return None  # "Russia's campaign, according to assessments cited in reports": theirs
 
         joint = _JOINT.fullmatch(lead_in)
         # the body a post is at is not another speaker ("the US deputy ambassador to the
