@@ -240,6 +240,13 @@ ATTRIBUTION = [
     pytest.param("The engineers came after some 15,000 North Korean soldiers were sent to prop up Russia's war "
                  "effort, according to intelligence assessments quoted by the press.",
                  [(15000, 15000, 15000, "approx", "troops_deployed", UN)], id="side-before-according-to-is-no-source"),
+    # a spokesman asked about another side's estimate: the estimate is that side's
+    pytest.param("A Pentagon spokesman was asked to comment on South Korean intelligence about the deaths of "
+                 "at least 100 North Korean soldiers.",
+                 [(100, 100, N, "at_least", "killed", SK)], id="asked-to-comment-on-another-side"),
+    pytest.param("The State Department spokesman, asked about Ukrainian claims that 200 North Korean soldiers "
+                 "had been killed, would not confirm them.",
+                 [(200, 200, 200, "exact", "killed", UA)], id="asked-about-another-sides-claims"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

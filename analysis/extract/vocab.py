@@ -275,7 +275,7 @@ OFFICIAL_NOUNS: tuple[str, ...] = (
     "commander", "commanders", "authorities", "agency", "agencies", "army", "forces",
     "general staff", "diplomat", "diplomats", "envoy", "ambassador", "minister", "ministers",
     "crew", "unit", "units", "command", "service", "services", "chief", "head", "estimates",
-    "estimate", "assessment", "assessments", "count", "tally",
+    "estimate", "assessment", "assessments", "count", "tally", "claim", "claims",
 )
 
 # Members and documents of a body that speak for it: "officials at the State Department",
@@ -341,6 +341,7 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
         "claimed", "revealed")),
     "claims by", "claim by", "claims from", "reports by", "reports from", "estimates by",
     "forecasts by", "forecast by", "projections by", "projection by", "analysis by",
+    "asked about", "asked to comment on", "asked to comment about",
 )
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "said", "says", "say", "told", "tells", "reported", "reports", "report", "estimated", "estimates",
