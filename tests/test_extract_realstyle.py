@@ -406,6 +406,11 @@ MEASURE_CUES = [
     pytest.param("If losses go on at this rate, the NIS warned, all 11,000 North Korean soldiers in Kursk could be "
                  "killed or wounded by summer.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="whole-force-could-be-lost"),
+    # "killed or wounded" as the verb before the number: both cues, so casualties
+    pytest.param("Zelensky said his troops had killed or wounded some 4,500 of the North's soldiers near Kursk.",
+                 [(4500, 4500, 4500, "approx", "casualties", UA)], id="killed-or-wounded-as-verb"),
+    pytest.param("Ukrainian drones have killed and injured more than 600 North Korean soldiers, Ukraine's army said.",
+                 [(600, 600, N, "more_than", "casualties", UA)], id="killed-and-injured-as-verb"),
 ]
 
 CLAIM_DATES = [

@@ -523,6 +523,10 @@ VERBS_BEFORE: dict[str, str] = {
     "killing": "killed", "killed": "killed", "kills": "killed", "eliminated": "killed",
     "eliminating": "killed", "wounding": "wounded", "injuring": "wounded",
     "wounded": "wounded", "injured": "wounded",
+    "killed or wounded": "casualties", "killed and wounded": "casualties",
+    "killed or injured": "casualties", "killed and injured": "casualties",
+    "wounded or killed": "casualties", "injured or killed": "casualties",
+    "killing or wounding": "casualties", "killing and wounding": "casualties",
 }
 
 # Cues that the troops are expected, planned or rumoured, not yet there.
