@@ -411,6 +411,12 @@ MEASURE_CUES = [
                  [(4500, 4500, 4500, "approx", "casualties", UA)], id="killed-or-wounded-as-verb"),
     pytest.param("Ukrainian drones have killed and injured more than 600 North Korean soldiers, Ukraine's army said.",
                  [(600, 600, N, "more_than", "casualties", UA)], id="killed-and-injured-as-verb"),
+    # a relative clause about the deployment between the number and its casualty verb
+    pytest.param("The NIS said at least 200 North Korean soldiers, who had been sent to Russia last autumn, were "
+                 "killed in the fighting.",
+                 [(200, 200, N, "at_least", "killed", SK)], id="relative-clause-then-casualty-verb"),
+    pytest.param("Some 300 North Korean troops, who were deployed to Kursk, have been wounded, Kyiv said.",
+                 [(300, 300, 300, "approx", "wounded", UA)], id="relative-clause-then-wounded"),
 ]
 
 CLAIM_DATES = [

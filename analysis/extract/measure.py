@@ -380,9 +380,11 @@ def deployment_verb_before(ctx: Context, counted: Counted) -> str | None:
 
 # "2,000 soldiers deployed to help Russia ... are believed to have been killed": a reduced
 # relative clause, then the predicate of the figure's own clause
+# relative clause, then the predicate ("100 soldiers, who were sent to Russia, were killed")
 _PARTICIPLE_THEN_PREDICATE = re.compile(r"""
-    ^\s*(?:sent|deployed|dispatched|transferred|shipped)\b[^.;:!?,()\d]{0,120}?
-    \s(?P<predicate>(?:are|were|have|has|had)\s+[^.;:!?,()\d]{0,50})
+    ^\s*(?:,\s*(?:who|that)\s+(?:(?:had|have|has)\s+been|were|was|are|is)\s+)?
+    (?:sent|deployed|dispatched|transferred|shipped)\b[^.;:!?,()\d]{0,120}?
+    ,?\s(?P<predicate>(?:are|were|have|has|had)\s+[^.;:!?,()\d]{0,50})
 """, re.I | re.X)
 
 
