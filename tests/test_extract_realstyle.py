@@ -417,6 +417,11 @@ MEASURE_CUES = [
                  [(200, 200, N, "at_least", "killed", SK)], id="relative-clause-then-casualty-verb"),
     pytest.param("Some 300 North Korean troops, who were deployed to Kursk, have been wounded, Kyiv said.",
                  [(300, 300, 300, "approx", "wounded", UA)], id="relative-clause-then-wounded"),
+    # "with the number of injured put at": the cues before it are the first figure's
+    pytest.param("At least 100 North Korean soldiers were killed, with the number of injured put at some 1,000, "
+                 "the NIS said.",
+                 [(100, 100, N, "at_least", "killed", SK), (1000, 1000, 1000, "approx", "wounded", SK)],
+                 id="with-the-number-of-injured-after-a-death-count"),
 ]
 
 CLAIM_DATES = [

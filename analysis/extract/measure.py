@@ -423,8 +423,21 @@ def own_verb_after(ctx: Context, counted: Counted) -> str | None:
 
 
 def casualty_in_clause(ctx: Context, counted: Counted) -> str | None:
-    """"casualties exceed 3,000", "3,000 killed"."""
-    return _casualty_after(ctx, counted) or casualty_measure(clause_before(ctx.before, comma=False))
+    """"casualties exceed 3,000", "3,000 killed"; in "100 were killed, with the number of
+    injured put at some 1,000" the cues before "with the number of injured" are the
+    first figure's."""
+    before = clause_before(ctx.before, comma=False)
+    new_subject = list(_CASUALTY_SUBJECT_BEFORE.finditer(before))
+    if new_subject:
+        before = before[new_subject[-1].start():]
+    return _casualty_after(ctx, counted) or casualty_measure(before)
+
+
+# "..., with the number of injured put at": a casualty word opening a new subject
+_CASUALTY_SUBJECT_BEFORE = re.compile(rf"""
+    \s(?:and|while|with)\s+(?:the\s+)?(?:number|count|toll|tally)\s+of\s+(?:the\s+)?
+    (?:{trie(vocab.CASUALTY_CUES)})\b
+""", re.I | re.X)
 
 
 def label(ctx: Context, counted: Counted) -> str | None:
