@@ -422,6 +422,12 @@ MEASURE_CUES = [
                  "the NIS said.",
                  [(100, 100, N, "at_least", "killed", SK), (1000, 1000, 1000, "approx", "wounded", SK)],
                  id="with-the-number-of-injured-after-a-death-count"),
+    # the modal fate of a whole force is no count of losses
+    pytest.param("About 11,000 North Korean soldiers stationed in Kursk could suffer total losses by summer at "
+                 "this rate, analysts at a think tank said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (OT, UN))], id="whole-force-could-suffer-total-losses"),
+    pytest.param("Around 4,000 North Korean soldiers in Kursk may soon face complete destruction, Kyiv said.",
+                 [(4000, 4000, 4000, "approx", "troops_deployed", UA)], id="whole-force-may-face-destruction"),
 ]
 
 CLAIM_DATES = [

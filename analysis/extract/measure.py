@@ -352,12 +352,20 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
     fate = _MAY_BE_LOST.search(tail[:120])
     if fate and re.search(r"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?$", ctx.before[-20:], re.I):
         return troop_measure(ctx.before, tail[:fate.start()], sentence_measure(ctx))  # its modal is the fate's
+    fate = _WHOLLY_LOST.search(tail[:120])
+    if fate:
+        return troop_measure(ctx.before, tail[:fate.start()], sentence_measure(ctx))
     return None
 
 
 # "all 12,000 soldiers could be lost": what may befall the whole force, not a count of losses
 _MAY_BE_LOST = re.compile(r"\b(?:could|would|may|might)\s+(?:all\s+|soon\s+|eventually\s+)?be\s+"
                           r"(?:lost|killed|wiped\s+out|wounded|injured)\b", re.I)
+
+
+# "12,000 soldiers ... could face total casualties by spring": the whole force's fate
+_WHOLLY_LOST = re.compile(r"\b(?:could|would|may|might|will)\s+(?:\w+\s+)?(?:face|suffer|sustain)\s+"
+                          r"(?:total|complete|full)\s+(?:casualties|losses|destruction)\b", re.I)
 
 
 def one_soldier(ctx: Context, counted: Counted) -> str | None:
