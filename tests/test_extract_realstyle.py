@@ -92,6 +92,10 @@ MESSY_TEXT = [
                  [(1200, 1200, 1200, "approx", "killed", SK)], id="byline-glued-to-a-date",
                  marks=known("a month glued to the byline before it ('WriterMarch 3') is not read as a date: "
                              "its day is taken for a count")),
+    # a year closing a paragraph run into the next one's opener: the next sentence is apart
+    pytest.param("Seoul says the North has sent about 11,000 soldiers to Kursk since October 2024.In all, Russia "
+                 "has now passed 900,000 estimated losses in the war.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK)], id="year-run-into-two-letter-opener"),
 ]
 
 ATTRIBUTION = [
@@ -305,6 +309,12 @@ NOT_THIS_DEPLOYMENT = [
                  [(4000, 4000, 4000, "exact", "casualties", UA)], id="fraction-is-no-count"),
     pytest.param("Gerasimov praised the North Korean soldiers who fought in Kursk. By his count the Ukrainian "
                  "military suffered over 50,000 casualties there.", [], id="other-army-military-suffered"),
+    # another side's own toll passing a mark
+    pytest.param("North Korea has sent some 11,000 soldiers, Kyiv says. Russia has already topped 800,000 "
+                 "casualties, the same officials say.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="other-side-toll-topped"),
+    pytest.param("About 300 confirmed deaths among the North Korean troops were reported by the NIS.",
+                 [(300, 300, 300, "approx", "killed", SK)], id="confirmed-deaths"),
 ]
 
 MEASURE_CUES = [

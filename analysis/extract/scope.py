@@ -38,6 +38,11 @@ _LOSS_SUBJECT = re.compile(rf"""
     \b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?  # "Russia has"
     (?:lost|loses|losing|suffered|suffers|sustained)\b
 """, re.I | re.X)
+# "Russia has now reached one million losses": another side's own toll passing a mark
+_LOSSES_REACHED = re.compile(rf"""
+    \b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?
+    (?:reached|passed|topped|surpassed|exceeded)\b
+""", re.I | re.X)
 # "killed 3,000 Russian soldiers", "Ukraine's 1,000 casualties"
 _OTHER_SIDE_BEFORE = re.compile(
     rf"\b(?:{_SIDES})\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+)?$", re.I)
@@ -236,9 +241,12 @@ def other_side_before(ctx: Context, counted: Counted) -> bool:
 
 
 def other_side_lost(ctx: Context, counted: Counted) -> bool:
-    """"Russia has lost 600,000": another side is the subject of a loss."""
+    """"Russia has lost 600,000", "Russia has now reached a million losses": another side
+    is the subject of a loss."""
     clause = clause_before(ctx.before, comma=False)
-    return bool(_LOSS_SUBJECT.search(clause[-60:]) and not KOREA.search(clause))
+    subject = _LOSS_SUBJECT.search(clause[-60:]) or (
+        counted.kind == "casualty" and _LOSSES_REACHED.search(clause[-60:]))
+    return bool(subject and not KOREA.search(clause))
 
 
 def other_side_losses(ctx: Context, counted: Counted) -> bool:

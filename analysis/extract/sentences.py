@@ -70,13 +70,14 @@ def line_sentences(line: str) -> list[tuple[int, int]]:
 
 
 # "on Tuesday.The ministry said": paragraphs run together with no space after the stop
-# (two lower-case letters or a digit before it, so "U.S.The" and "No.3" stay whole; a
+# (two lower-case letters or a digit before it, so "U.S.The" and "No.3" stay whole; after a
+# digit a word of three letters or a common two-letter opener, "in February 2022.In its"; a
 # site's name "Caliber.Az," with a short piece and a comma after the dot stays whole)
 # (the stop comes first in the pattern: a pattern that opens with a lookbehind is tried at
 # every position, which cost more than the rest of the splitting)
 _RUN_TOGETHER = re.compile(r"[.!?](?:(?<=[a-z]{2}.)(?=[A-Z][a-z])(?![A-Z][a-z]{1,2}[,;)])"
                            r"|[”’\"](?<=[a-z\d]..)(?=[A-Z])"
-                           r"|(?<=\d.)(?=[A-Z][a-z]{2}))")
+                           r"|(?<=\d.)(?=[A-Z][a-z]{2}|(?:In|It|At|As|On|By|He|An|If)\s))")
 
 
 def _run_together(line: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -444,7 +444,7 @@ NOUN_MODIFIERS: tuple[str, ...] = (
     "skilled", "trained", "infantry", "other", "young", "strong", "well-trained", "highly",
     "from", "reported", "reportedly", "alleged", "so-called", "storm", "assault",
     "airborne", "professional", "frontline", "front-line", "combat-ready",
-    "korean-speaking", "odd", "plus", "+",
+    "korean-speaking", "odd", "plus", "+", "estimated", "confirmed",
 )
 
 # Words right after a number that end its noun phrase: the number is bare and its clause
