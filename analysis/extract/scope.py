@@ -66,7 +66,9 @@ _LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
 _MONTH = trie(m.capitalize() for m in vocab.MONTHS)
 _OF_ITS_MILITARY = re.compile(
     r"\s+of\s+(?:its|their)\s+(?:own\s+)?military\b(?!\s+(?:equipment|hardware|aid|supplies))", re.I)
-_GLOSS = re.compile(r"\((?:north\s+)?korean\)|\(dprk\)|\(north\s+korea(?:['’]s)?\)", re.I)
+# "10,000 DPRK (North Korean) soldiers", "11,000 DPRK [Democratic People's Republic of Korea] troops"
+_GLOSS = re.compile(r"[(\[](?:(?:north\s+)?korean|dprk|north\s+korea(?:['’]s)?"
+                    r"|democratic\s+people['’]s\s+republic\s+of\s+korea)[)\]]", re.I)
 
 
 def mask(text: str) -> str:
