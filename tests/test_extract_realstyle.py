@@ -442,6 +442,11 @@ MEASURE_CUES = [
     pytest.param("Losses now exceed half of the roughly 11,000 DPRK [Democratic People's Republic of Korea] "
                  "troops sent to Kursk, the UK ministry said.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="bracketed-gloss-before-noun"),
+    # a bare count said to be still in the field, after a casualty count
+    pytest.param("Kyiv says the North Korean contingent has suffered some 3,000 casualties over the winter, yet "
+                 "around 9,000 are still operational.",
+                 [(3000, 3000, 3000, "approx", "casualties", UA), (9000, 9000, 9000, "approx", "troops_deployed", UA)],
+                 id="bare-count-still-operational"),
 ]
 
 CLAIM_DATES = [

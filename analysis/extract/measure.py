@@ -63,11 +63,11 @@ _SENT_AFTER = re.compile(r"""
     (?:already\s+)?
     (?:sent|deployed|dispatched|shipped|brought|moved|transferred|gone|arrived)\b
 """, re.I | re.X)
-# "11,000 are now in the Kursk region": a bare count said to be there
+# "11,000 are now in the Kursk region", "8,000 are still operational": a bare count said to be there
 _THERE_AFTER = re.compile(r"""
     \s*(?:are|were)\s+
     (?:now\s+|already\s+|currently\s+|still\s+)?
-    (?:in|inside|at|fighting|stationed|deployed|based)\b
+    (?:in|inside|at|fighting|stationed|deployed|based|operational|serving|combat[- ]ready)\b
 """, re.I | re.X)
 # "among the roughly 15,000 sent": the whole a part was counted out of
 _WHOLE_BEFORE = re.compile(r"\b(?:among|of|out\s+of|from)\s+(?:the|an?|some|those|these)?\s*(?:\w+\s+)?$",

@@ -126,7 +126,7 @@ def clause_after(after: str, limit: int = 90) -> str:
 def clause_before(before: str, comma: bool) -> str:
     """The words before a number that still belong to its clause. A short label ending
     in a colon ("- Killed or wounded so far: 4,000") stays: it says what is counted."""
-    stops = r"[;!?]|:(?!\s*$)|\s(?:while|but|whereas)\s|\d[\d,.]*\s*\w*\b"
+    stops = r"[;!?]|:(?!\s*$)|\s(?:while|but|whereas)\s|,\s+yet\s|\d[\d,.]*\s*\w*\b"
     if comma:
         stops += r"|,\s"
     cuts = [m for m in re.finditer(stops, before)
