@@ -275,6 +275,8 @@ def verb_before(ctx: Context, counted: Counted) -> str | None:
     verb = _VERB_BEFORE.search(ctx.before[-30:])
     if verb and verb.group(1).lower() in _TAKE and _CARRIED_TO.match(_tail(ctx, counted)):
         return None  # "the navy had taken 1,500 troops to Vladivostok": carried, not captured
+    if verb and verb.group(1).lower() in _TAKE and counted.kind == "casualty" and counted.cue != "captured":
+        return None  # "the unit has taken 3,000 casualties": suffered, not captured
     return vocab.VERBS_BEFORE[re.sub(r"\s+", " ", verb.group(1).lower())] if verb else None
 
 
