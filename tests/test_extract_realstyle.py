@@ -452,6 +452,9 @@ MEASURE_CUES = [
                  [(3000, 3000, 3000, "approx", "casualties", UA)], id="taken-casualties-is-suffered"),
     pytest.param("North Korean units took 400 losses near Sudzha, Kyiv said.",
                  [(400, 400, 400, "exact", "casualties", UA)], id="took-losses-is-suffered"),
+    # "the loss of N troops": their deaths
+    pytest.param("Kyiv's assessment says Pyongyang has suffered the loss of some 1,500 soldiers in Kursk.",
+                 [(1500, 1500, 1500, "approx", "killed", UA)], id="loss-of-n-troops"),
 ]
 
 CLAIM_DATES = [

@@ -467,7 +467,7 @@ UNIT_NOUNS: tuple[str, ...] = (
 
 # Casualty cues and the measure they point to.
 CASUALTY_CUES: dict[str, str] = {
-    "casualties": "casualties", "casualty": "casualties", "losses": "casualties",
+    "casualties": "casualties", "casualty": "casualties", "losses": "casualties", "loss of": "killed",
     "killed or wounded": "casualties", "killed and wounded": "casualties",
     "killed or injured": "casualties", "killed and injured": "casualties",
     "dead or wounded": "casualties", "dead and wounded": "casualties",
