@@ -313,6 +313,9 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("North Korea has sent some 11,000 soldiers, Kyiv says. Russia has already topped 800,000 "
                  "casualties, the same officials say.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="other-side-toll-topped"),
+    # a few forces are armies
+    pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. The two forces have no language "
+                 "in common.", [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="two-forces-are-armies"),
     pytest.param("About 300 confirmed deaths among the North Korean troops were reported by the NIS.",
                  [(300, 300, 300, "approx", "killed", SK)], id="confirmed-deaths"),
 ]

@@ -260,6 +260,12 @@ def other_side_losses(ctx: Context, counted: Counted) -> bool:
         counted.kind != "personnel" or not KOREA.search(ctx.after[:counted.consumed])))
 
 
+def a_few_forces(ctx: Context, counted: Counted) -> bool:
+    """"the two forces do not share a language": a few forces are armies, not people."""
+    return counted.kind == "personnel" and ctx.number.value < 10 and \
+        bool(re.fullmatch(r"\s+forces", ctx.after[:counted.consumed], re.I))
+
+
 def strength_at_home(ctx: Context, counted: Counted) -> bool:
     """"a special force thought to number 40,000 at home": a unit's strength in the North."""
     return bool(re.match(r"\s*(?:\w+\s+)?(?:at|back)\s+home\b", ctx.after[counted.consumed:]))
@@ -295,7 +301,8 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
-    other_side_before, other_side_lost, other_side_losses, strength_at_home, a_rate, one_of, in_history,
+    other_side_before, other_side_lost, other_side_losses, a_few_forces, strength_at_home, a_rate, one_of,
+    in_history,
     far_from_korea,
 )
 
