@@ -251,6 +251,11 @@ ATTRIBUTION = [
     pytest.param("The State Department spokesman, asked about Ukrainian claims that 200 North Korean soldiers "
                  "had been killed, would not confirm them.",
                  [(200, 200, 200, "exact", "killed", UA)], id="asked-about-another-sides-claims"),
+    # a side that has not confirmed a figure is no source of it
+    pytest.param("Some 11,000 North Korean soldiers are said to be in Kursk, though Moscow has not confirmed it.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="side-that-has-not-confirmed"),
+    pytest.param("Kyiv puts the North Korean dead at 300, a figure Seoul declined to confirm.",
+                 [(300, 300, 300, "exact", "killed", UA)], id="side-that-declined-to-confirm"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

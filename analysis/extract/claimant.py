@@ -344,6 +344,10 @@ _DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{
 # where the clause after a name ends: a semicolon, or a full stop that closes no
 # abbreviation ("South Korea and the U.S. estimate": the verb is still the clause's)
 _CLAUSE_END = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")
+# "has not confirmed", "declined to confirm": a side that does not confirm is no source
+# ("has never published a total" still names who would speak)
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I)
+_CONFIRMING = set(vocab.CONFIRMING_VERBS)
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
@@ -365,6 +369,8 @@ def verb_after(c: Mention) -> bool | None:
             c.name = c.surface + lead_in.rstrip()
         if _QUOTE_CLOSED.search(lead_in):
             return None  # '"... DPRK troops deployed," the ministry said': the ministry's verb
+        if _NEGATED.search(lead_in) and vm.group(0).lower() in _CONFIRMING:
+            return None  # "though Moscow has not confirmed it": a side that does not say so
         if _ATTR_BEFORE_ANYWHERE.search(lead_in):
             return None  # "Russia's campaign, according to assessments cited in reports": theirs
 

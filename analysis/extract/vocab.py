@@ -362,6 +362,11 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on",
 )
 
+# Verbs that, negated after a name ("Moscow has not confirmed it"), say it is no source.
+CONFIRMING_VERBS: tuple[str, ...] = (
+    "confirmed", "confirm", "confirms", "acknowledged", "disclosed", "commented",
+)
+
 # More words that, after a name, make it the source ("the NIS had information that").
 ATTRIBUTION_VERBS_AFTER_NAME: tuple[str, ...] = (
     "had information", "has information", "have information", "has evidence",
