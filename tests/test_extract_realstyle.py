@@ -256,6 +256,12 @@ ATTRIBUTION = [
                  [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="side-that-has-not-confirmed"),
     pytest.param("Kyiv puts the North Korean dead at 300, a figure Seoul declined to confirm.",
                  [(300, 300, 300, "exact", "killed", UA)], id="side-that-declined-to-confirm"),
+    # "Estimates suggest": an unnamed source of its own, not the sentence before's speaker
+    pytest.param("Zelensky spoke of the prisoners on Sunday. Estimates suggest around 11,000 North Korean "
+                 "soldiers are fighting in Kursk.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="estimates-suggest-is-unnamed"),
+    pytest.param("About 11,000 North Korean soldiers went to Russia, according to estimates from Seoul and Kyiv.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (SK, UA))], id="estimates-from-a-named-side"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -518,7 +518,10 @@ def later_in_sentence(ctx: Context) -> Credit | None:
     later = [s for s in ctx.speakers if s.start >= end]
     if not later:
         return None
-    first = min(later, key=lambda s: s.start)
+    later.sort(key=lambda s: s.start)
+    first = later[0]
+    if first.group == "Unattributed" and len(later) > 1 and later[1].start - first.end < 12:
+        first = later[1]  # "according to estimates from Seoul": the named source behind them
     text = ctx.sentence.text
     if _OTHER_CLAUSE.search(text[end:first.start]) and CANDIDATE.search(text[first.end:]):
         return None  # "... 1,000 casualties while the NIS told lawmakers that 300 ...": its own figure's

@@ -182,6 +182,7 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "some sources": ("some sources", "Unattributed"),
     "sources": ("sources", "Unattributed"),
     "reports": ("reports", "Unattributed"),
+    "estimates": ("estimates", "Unattributed"),
     "media reports": ("media reports", "Unattributed"),
     "officials": ("officials", "Unattributed"),
 }
