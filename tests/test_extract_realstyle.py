@@ -262,6 +262,12 @@ ATTRIBUTION = [
                  [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="estimates-suggest-is-unnamed"),
     pytest.param("About 11,000 North Korean soldiers went to Russia, according to estimates from Seoul and Kyiv.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", (SK, UA))], id="estimates-from-a-named-side"),
+    # a time between the passive verb and "by"
+    pytest.param("Going by figures released last month by Ukrainian intelligence, about 4,000 North Korean soldiers "
+                 "have been killed or wounded.",
+                 [(4000, 4000, 4000, "approx", "casualties", UA)], id="released-last-month-by"),
+    pytest.param("The count, published on Friday by the NIS, puts the North Korean dead at some 600.",
+                 [(600, 600, 600, "approx", "killed", SK)], id="published-on-day-by"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

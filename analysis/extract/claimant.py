@@ -27,6 +27,10 @@ _SOURCE_NOTE = re.compile(r"""
     $""", re.I | re.X)
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
 _ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
+# "data disclosed last December by South Korean intelligence": a time between verb and "by"
+_PASSIVE_BY = re.compile(
+    rf"\b(?:{trie(p[:-3] for p in vocab.ATTRIBUTION_BEFORE if p.endswith(' by'))})\s+"
+    r"(?:last|this|on|in|earlier|early|late)\s+[\w-]+\s+(?:\d{1,4}\s+)?by\s+(?:the\s+)?$", re.I)
 _ATTR_BEFORE_ANYWHERE = re.compile(rf"\b(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s", re.I)
 # "according to Russian Security Council Secretary Sergei Shoigu": a title before a person
 _ATTR_BEFORE_TITLE = re.compile(
@@ -261,6 +265,8 @@ def attribution_before(c: Mention) -> bool | None:
     "by a Ukrainian count"."""
     if _ATTR_BEFORE.search(c.before[-40:]) or (
             re.search(r"\bby\s+(?:the\s+)?$", c.before[-14:], re.I) and _ROLE_AFTER.match(c.after)):
+        return True
+    if _PASSIVE_BY.search(c.before[-60:]):
         return True
     if _ATTR_BEFORE_TITLE.search(c.before[-90:]) and _is_person(c.name, c.local):
         return True
