@@ -268,6 +268,11 @@ ATTRIBUTION = [
                  [(4000, 4000, 4000, "approx", "casualties", UA)], id="released-last-month-by"),
     pytest.param("The count, published on Friday by the NIS, puts the North Korean dead at some 600.",
                  [(600, 600, 600, "approx", "killed", SK)], id="published-on-day-by"),
+    # the US defence department under its other names
+    pytest.param("Earlier, the DoD had put the number of North Korean soldiers in Russia at 3,000.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", US)], id="dod-abbreviation"),
+    pytest.param("The Defense Department estimates that 10,000 North Korean soldiers are training in Russia.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="defense-department"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -95,6 +95,11 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     # United States
     "Patrick Ryder": ("Pat Ryder", "United States"),
     "Pentagon": ("Pentagon", "United States"),
+    "Department of Defense": ("Pentagon", "United States"),
+    "Defense Department": ("Pentagon", "United States"),
+    "DoD": ("Pentagon", "United States"),
+    "DOD": ("Pentagon", "United States"),
+    "Defense Intelligence Agency": ("Defense Intelligence Agency", "United States"),
     "State Department": ("State Department", "United States"),
     "White House": ("White House", "United States"),
     "National Security Council": ("White House", "United States"),
