@@ -273,6 +273,10 @@ ATTRIBUTION = [
                  [(3000, 3000, 3000, "exact", "troops_deployed", US)], id="dod-abbreviation"),
     pytest.param("The Defense Department estimates that 10,000 North Korean soldiers are training in Russia.",
                  [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="defense-department"),
+    # unnamed agencies speaking in a relative clause after a named source
+    pytest.param("Kim praised the troops in Kursk, state media KCNA reported, a region where intelligence agencies "
+                 "say the North has sent over 10,000 soldiers.",
+                 [(10000, 10000, N, "more_than", "troops_deployed", UN)], id="where-intelligence-agencies-say"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -503,7 +503,7 @@ CreditRule = Callable[[Context], "Credit | None"]
 def _clause_start(before: str) -> int:
     opening = re.match(r"\s*(?:While|Whereas|Although|Though)\b[^,;]{0,150},\s", before)
     start = opening.end() if opening else 0  # "While X has not confirmed it, reports suggest 10,000"
-    for m in re.finditer(r";|\s(?:while|whereas)\s|,\s+but\s", before):
+    for m in re.finditer(r";|\s(?:while|whereas|where)\s|,\s+but\s", before):
         start = max(start, m.end())
     return start
 

@@ -188,6 +188,8 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "sources": ("sources", "Unattributed"),
     "reports": ("reports", "Unattributed"),
     "estimates": ("estimates", "Unattributed"),
+    "intelligence agencies": ("intelligence agencies", "Unattributed"),
+    "intelligence services": ("intelligence services", "Unattributed"),
     "media reports": ("media reports", "Unattributed"),
     "officials": ("officials", "Unattributed"),
 }
