@@ -277,6 +277,10 @@ ATTRIBUTION = [
     pytest.param("Kim praised the troops in Kursk, state media KCNA reported, a region where intelligence agencies "
                  "say the North has sent over 10,000 soldiers.",
                  [(10000, 10000, N, "more_than", "troops_deployed", UN)], id="where-intelligence-agencies-say"),
+    # an editor's bracketed name inside a quote is no source note
+    pytest.param("\"We think [North Korea] has now sent about 10,000 soldiers to Russia,\" a Pentagon spokeswoman "
+                 "told reporters.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="bracketed-subject-in-a-quote"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

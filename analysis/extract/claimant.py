@@ -325,6 +325,8 @@ def source_note(c: Mention) -> bool | None:
         return False  # "Democratic People's Republic of Korea (DPRK) forces": a name's short form
     if re.fullmatch(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*[(\[]", c.before) and re.match(r"[)\]],", c.after):
         return False  # a dateline's country: "Seoul [South Korea], December 13 (Agency):"
+    if re.match(r"\]\s+[a-z]", c.after):
+        return False  # '"We believe [North Korea] has sent ...": an editor's word for "they"
     if _SOURCE_NOTE.search(c.before.rstrip()) and re.match(r"\s*(?:[)\];,/]|(?:and|via)\b)", c.after):
         return True
     return None
