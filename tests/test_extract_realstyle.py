@@ -281,6 +281,9 @@ ATTRIBUTION = [
     pytest.param("\"We think [North Korea] has now sent about 10,000 soldiers to Russia,\" a Pentagon spokeswoman "
                  "told reporters.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="bracketed-subject-in-a-quote"),
+    # endorsing another's figure is giving it
+    pytest.param("The White House signed off on the estimate of 10,000 North Korean soldiers in Russia.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="signed-off-on-the-estimate"),
 ]
 
 NOT_THIS_DEPLOYMENT = [
@@ -519,6 +522,8 @@ CLAIM_DATES = [
                  id="day-in-the-sentence-after-an-in-sentence-source"),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
+    pytest.param("On Monday, the White House signed off on the estimate of 10,000 North Korean soldiers in Russia.",
+                 "2024-12-23", id="day-of-signing-off"),
 ]
 
 

@@ -367,7 +367,8 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "calculated", "calculates", "stressed", "stresses", "emphasized", "emphasised",
     "emphasizes", "emphasises", "underlined", "pointed out", "recalled", "specified",
     "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
-    "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on",
+    "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on", "signed off on",
+    "endorsed",
 )
 
 # Verbs that, negated after a name ("Moscow has not confirmed it"), say it is no source.
