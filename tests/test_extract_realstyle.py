@@ -491,6 +491,10 @@ MEASURE_CUES = [
     # "the loss of N troops": their deaths
     pytest.param("Kyiv's assessment says Pyongyang has suffered the loss of some 1,500 soldiers in Kursk.",
                  [(1500, 1500, 1500, "approx", "killed", UA)], id="loss-of-n-troops"),
+    # a sending verb before "another": more troops, with no noun of its own
+    pytest.param("Kyiv says 12,000 North Korean soldiers are in Russia and Pyongyang could send another 20,000.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UA),
+                  (20000, 20000, 20000, "exact", "troops_planned", UA)], id="send-another-bare-count"),
 ]
 
 CLAIM_DATES = [

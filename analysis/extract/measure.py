@@ -466,10 +466,16 @@ def personnel_in_clause(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
+# a sending verb before "another" or "a further": more troops sent
+_SEND_ANOTHER = re.compile(r"\b(?:bring|send|deploy|dispatch|supply|provide|add)\s+(?:another|a\s+further)\s+$", re.I)
+
+
 def anaphor(ctx: Context, counted: Counted) -> str | None:
     """"the number was more than 3,000", "3,000 more": the figure before, or the sentence
-    before, says what is counted."""
+    before, says what is counted; "can bring another 30,000": more troops."""
     clause = clause_before(ctx.before, comma=False)
+    if _SEND_ANOTHER.search(ctx.before):
+        return troop_measure(ctx.before, _tail(ctx, counted))  # "They can bring another 30,000"
     if not (_ANAPHOR.search(clause[-60:]) or re.match(r"\s*(?:more|others|additional)\b", ctx.after)):
         return None
     measure = inherited_measure(ctx)
