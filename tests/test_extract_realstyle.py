@@ -284,6 +284,11 @@ ATTRIBUTION = [
     # endorsing another's figure is giving it
     pytest.param("The White House signed off on the estimate of 10,000 North Korean soldiers in Russia.",
                  [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="signed-off-on-the-estimate"),
+    # a quote over several sentences closed by "the president said": the last person named before it
+    pytest.param("Zelensky spoke of North Korea's troops to a podcaster.\n\nThe war goes on.\n\n\"They could send "
+                 "another 30,000. "
+                 "Maybe more. Who can stop them?\" the president said.",
+                 [(30000, 30000, 30000, "exact", "troops_planned", UA)], id="quote-closed-by-the-president-said"),
 ]
 
 NOT_THIS_DEPLOYMENT = [
@@ -492,7 +497,7 @@ MEASURE_CUES = [
     pytest.param("Kyiv's assessment says Pyongyang has suffered the loss of some 1,500 soldiers in Kursk.",
                  [(1500, 1500, 1500, "approx", "killed", UA)], id="loss-of-n-troops"),
     # a sending verb before "another": more troops, with no noun of its own
-    pytest.param("Kyiv says 12,000 North Korean soldiers are in Russia and Pyongyang could send another 20,000.",
+    pytest.param("Kyiv says 12,000 North Korean soldiers are in Russia. Pyongyang could send another 20,000, it says.",
                  [(12000, 12000, 12000, "exact", "troops_deployed", UA),
                   (20000, 20000, 20000, "exact", "troops_planned", UA)], id="send-another-bare-count"),
 ]

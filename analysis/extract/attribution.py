@@ -11,8 +11,8 @@ from datetime import date
 
 from analysis.extract.claim_date import claim_date
 from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, earlier_in_sentence,
-                                       in_clause, later_in_sentence, named_back, sentence_before,
-                                       sentence_speakers, speakers)
+                                       in_clause, is_person, later_in_sentence, named_back, names_back,
+                                       sentence_before, sentence_speakers, speakers)
 from analysis.extract.dates import find_dates
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence, line_sentences
@@ -67,7 +67,8 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
             inner = m.group(1) or m.group(2) or ""
             if not re.search(r"[.!?]\s+\S", inner) and not re.search(r"[.!?,]$", inner):
                 continue
-            speaker = _quote_speaker(text, m.start(), m.end(), start, end, local)
+            speaker = _quote_speaker(text, m.start(), m.end(), start, end, local) or \
+                _quote_named_back(text, m.start(), m.end(), end, sentences, local)
             if speaker is not None:
                 voices.quotes.append((m.start(), m.end(), speaker))
     return voices
@@ -98,6 +99,24 @@ def _quote_speaker(text: str, q_start: int, q_end: int, p_start: int, p_end: int
         if found:
             return found[-1]
     return None
+
+
+_QUOTE_REACH = 6  # sentences before a quote its "he said" may point back over
+
+
+def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, sentences: list[Sentence],
+                      local: LocalNames | None) -> Speaker | None:
+    """'"...," the president said' / '"...," he said': the last source named before the
+    quote (a person's name first), when the words after it name no one."""
+    after = text[q_end:p_end]
+    ends = line_sentences(after)
+    after = after[:ends[0][1]] if ends else after
+    if not re.match(r"\s*,?\s*\S", after) or not names_back(after):
+        return None
+    before = [s for s in sentences if s.end <= q_start][-_QUOTE_REACH:]
+    found = [sp for s in reversed(before) for sp in reversed(speakers(s.text, local))]
+    person = next((sp for sp in found if is_person(sp.name, local)), None)
+    return person or (found[0] if found else None)
 
 
 def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:

@@ -268,7 +268,7 @@ def attribution_before(c: Mention) -> bool | None:
         return True
     if _PASSIVE_BY.search(c.before[-60:]):
         return True
-    if _ATTR_BEFORE_TITLE.search(c.before[-90:]) and _is_person(c.name, c.local):
+    if _ATTR_BEFORE_TITLE.search(c.before[-90:]) and is_person(c.name, c.local):
         return True
     if c.surface in _NATIONAL_ADJ and re.search(r"\b(?:by|in)\s+(?:an?|the|one)\s+$", c.before[-14:], re.I) \
             and _RECKONING.match(c.after):
@@ -556,7 +556,7 @@ def named_back(ctx: Context) -> Credit | None:
         if _PERSONAL.search(ctx.sentence.text):
             # '"...," he said': the last person named, not an agency or a country named after him
             person = next((entry for entry in reversed(spoke)
-                           if ctx.index - entry[0] <= 3 and _is_person(entry[1].name, ctx.state.local)), None)
+                           if ctx.index - entry[0] <= 3 and is_person(entry[1].name, ctx.state.local)), None)
             if person is not None:
                 return person[1], person[2]
         return spoke[-1][1], spoke[-1][2]
@@ -567,7 +567,7 @@ def named_back(ctx: Context) -> Credit | None:
 _PERSONAL = re.compile(r"[,.!?]?[”\"]\s*(?:he|she)\s+(?:\w+\s+)?(?:said|added|told|says|stressed|noted)\b", re.I)
 
 
-def _is_person(name: str, local: LocalNames | None) -> bool:
+def is_person(name: str, local: LocalNames | None) -> bool:
     """A person's name (of the name list, or introduced by the article), not a body's."""
     if name in vocab.PEOPLE:
         return True
