@@ -354,6 +354,10 @@ NOT_THIS_DEPLOYMENT = [
     # a few forces are armies
     pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. The two forces have no language "
                  "in common.", [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="two-forces-are-armies"),
+    # another side's losses with a word between the side and "losses"
+    pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. Pentagon estimates put Russian "
+                 "combat losses at over 700,000.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="russian-combat-losses"),
     pytest.param("About 300 confirmed deaths among the North Korean troops were reported by the NIS.",
                  [(300, 300, 300, "approx", "killed", SK)], id="confirmed-deaths"),
 ]

@@ -32,7 +32,7 @@ _COUNTRIES = trie(vocab.OTHER_COUNTRIES)
 _OTHER_LOSSES = re.compile(rf"""
     \b(?:{_COUNTRIES})['’]s\s+(?:own\s+)?            # "Russia's (own)"
     (?:losses|casualties|troops|soldiers|dead|army|forces)\b
-  | \b(?:russian|ukrainian)\s+(?:losses|casualties)\b
+  | \b(?:russian|ukrainian)\s+(?:combat\s+|battlefield\s+|military\s+|total\s+)?(?:losses|casualties)\b
 """, re.I | re.X)
 _LOSS_SUBJECT = re.compile(rf"""
     \b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?  # "Russia has"
