@@ -504,6 +504,9 @@ MEASURE_CUES = [
     pytest.param("Kyiv says 12,000 North Korean soldiers are in Russia. Pyongyang could send another 20,000, it says.",
                  [(12000, 12000, 12000, "exact", "troops_deployed", UA),
                   (20000, 20000, 20000, "exact", "troops_planned", UA)], id="send-another-bare-count"),
+    # a casualty word as the cause of a dispatch does not count the troops sent
+    pytest.param("Heavy losses in Kursk prompted Moscow to deploy 10,000 North Korean soldiers there, NATO said.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", "NATO")], id="losses-prompted-a-deployment"),
 ]
 
 CLAIM_DATES = [

@@ -38,6 +38,11 @@ _WILL_SEND = re.compile(r"""
     (?:send|deploy|dispatch|station|transfer|ship)\s+
     (?:[\w~]+\s+){0,2}$                            # "will deploy (another) 3,000"
 """, re.I | re.X)
+# a past cause of a dispatch: "prompted Moscow to deploy", "forced Pyongyang to send"
+_CAUSED_TO_SEND = re.compile(r"""
+    \b(?:prompted|forced|led|pushed|caused|compelled|allowed|enabled)\s+(?:[\w'’]+\s+){1,3}?
+    to\s+(?:send|deploy|dispatch)\s+(?:[\w~]+\s+){0,2}$
+""", re.I | re.X)
 _THERE_NOW = re.compile(r"\b(?:(?:are|is|were)\s+(?:now|already|currently)|already|have\s+arrived|has\s+arrived)\b",
                         re.I)
 # "Moscow is preparing 9,000 of the North's soldiers for battle": troops the host readies are
@@ -158,6 +163,8 @@ def troop_cue(before: str, after: str) -> str | None:
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     if _HAS_SENT.search(before) or _READYING.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
+    if _CAUSED_TO_SEND.search(before):
+        return "troops_deployed"  # "the losses prompted Moscow to deploy 10,000": it happened
     if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
         return "troops_planned"  # "will deploy 3,000 more troops in Kursk": not there yet
     after_clause = clause_after(after)
@@ -403,12 +410,19 @@ def _casualty_of_predicate(ctx: Context, counted: Counted) -> str | None:
     return casualty_measure(m.group("predicate")) if m else None
 
 
+_SENDING = re.compile(r"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|dispatches|dispatched)\b", re.I)
+
+
 def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,500 soldiers": a casualty cue after or before it, a verb shared with the figure
     before, else its troop cue."""
     if counted.kind != "personnel":
         return None
-    before_cas = casualty_measure(clause_before(ctx.before, comma=True)[-70:])
+    before = clause_before(ctx.before, comma=True)[-70:]
+    sending = list(_SENDING.finditer(before))
+    if sending:  # "the losses prompted Moscow to deploy 10,000 troops": the verb governs the count
+        before = before[sending[-1].end():]
+    before_cas = casualty_measure(before)
     return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or \
         shared_measure(ctx) or troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
 
