@@ -507,6 +507,9 @@ MEASURE_CUES = [
     # a casualty word as the cause of a dispatch does not count the troops sent
     pytest.param("Heavy losses in Kursk prompted Moscow to deploy 10,000 North Korean soldiers there, NATO said.",
                  [(10000, 10000, 10000, "exact", "troops_deployed", "NATO")], id="losses-prompted-a-deployment"),
+    # "potentially reaching N": a possible future size
+    pytest.param("The North Korean force in Russia could grow fast, potentially reaching 100,000, Zelensky said.",
+                 [(100000, 100000, 100000, "exact", "troops_planned", UA)], id="potentially-reaching"),
 ]
 
 CLAIM_DATES = [

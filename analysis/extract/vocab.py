@@ -555,7 +555,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "preparing", "getting ready", "to follow", "waiting for", "awaiting", "next round",
     "is to be sent", "are to be sent", "to be sent", "to be deployed", "to be dispatched",
     "able to send", "capable of sending", "could send", "would send", "intended to",
-    "to involve", "agreed to send", "pledged to send",
+    "to involve", "agreed to send", "pledged to send", "potentially",
     "being sent", "being deployed", "being dispatched", "under way", "underway",
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
     "plan of", "plans of", "deployment plan", "is to", "are to",
