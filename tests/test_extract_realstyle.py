@@ -543,6 +543,9 @@ CLAIM_DATES = [
                  "2024-12-17", id="day-in-sentence"),
     pytest.param("On Monday, the White House signed off on the estimate of 10,000 North Korean soldiers in Russia.",
                  "2024-12-23", id="day-of-signing-off"),
+    pytest.param("The NIS held a closed briefing for lawmakers on Friday, Yonhap reported on Monday. During the "
+                 "briefing, the NIS told lawmakers that roughly 300 of the North's soldiers had died.",
+                 "2024-12-20", id="during-the-event-takes-its-day"),
 ]
 
 

@@ -8,7 +8,7 @@ import re
 from analysis.extract import vocab
 from analysis.extract.claimant import Speaker, sentence_speakers
 from analysis.extract.dates import find_dates
-from analysis.extract.patterns import alternation
+from analysis.extract.patterns import alternation, trie
 from analysis.extract.state import ArticleState, Context
 
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
@@ -121,8 +121,32 @@ def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
     last spoke on, unless the wording places this claim earlier."""
     if EARLIER_CLAIM.search(own_part(ctx)):
         return None
+    event = _event_day(ctx)
+    if event is not None:
+        return event
     return next((d for _, sp, d in reversed(ctx.state.speakers[-20:])
                  if d is not None and sp.group == speaker.group), None) or _unnamed_briefing(ctx)
+
+
+_DURING = re.compile(rf"^\W*(?:During|At|In)\s+(?:the|this|that)\s+(?:\w+\s+)?(?P<event>{trie(vocab.EVENT_NOUNS)})\b")
+_EVENT_REACH = 5  # sentences back to the one that dates the event
+
+
+def _event_day(ctx: Context) -> dt.date | None:
+    """"During the ceremony, Kim noted ...": the day an earlier sentence gives that event
+    ("The ceremony took place on Friday"), not the day a news agency reported it."""
+    m = _DURING.match(ctx.sentence.text)
+    if m is None or ctx.index < 0:
+        return None
+    for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _EVENT_REACH), -1):
+        text = ctx.state.sentences[j].text
+        noun = re.search(rf"\b{m.group('event')}\b", text, re.I)
+        if noun is None:
+            continue
+        dates = [d for d in find_dates(text, ctx.state.published) if d.date]
+        if dates:
+            return min(dates, key=lambda d: abs(d.start - noun.start())).date
+    return None
 
 
 # "one of them said", "one of the lawmakers added": a speaker of the sentence before

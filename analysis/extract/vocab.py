@@ -371,6 +371,12 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "endorsed",
 )
 
+# Events a statement is made at: "During the ceremony, Kim noted ..." takes the event's day.
+EVENT_NOUNS: tuple[str, ...] = (
+    "ceremony", "briefing", "meeting", "speech", "address", "interview", "conference",
+    "session", "hearing", "summit", "talks",
+)
+
 # Verbs that, negated after a name ("Moscow has not confirmed it"), say it is no source.
 CONFIRMING_VERBS: tuple[str, ...] = (
     "confirmed", "confirm", "confirms", "acknowledged", "disclosed", "commented",
