@@ -626,6 +626,13 @@ def test_surname_is_the_person_the_article_named():
     assert [(r["value"], r["claimant"]) for r in rows] == [(1000, "Lee Seong-kweun")]
 
 
+def test_surname_is_the_person_named_in_another_spelling():
+    """"Kim said" after "leader Kim Jong-un": the spelling the name list knows as Kim Jong Un."""
+    rows = extract_text(HEAD + "North Korean leader Kim Jong-un opened a memorial in Pyongyang. Kim said nine "
+                        "soldiers had been killed in Kursk.\n", "case.txt")
+    assert [(r["value"], r["claimant"]) for r in rows] == [(9, "Kim Jong Un")]
+
+
 @pytest.mark.parametrize("text,expected", CLAIM_DATES)
 def test_realstyle_claim_date(text, expected):
     rows = extract_text(HEAD + text + "\n", "case.txt")

@@ -139,6 +139,11 @@ def _surnames() -> dict[str, list[tuple[str, str]]]:
 
 
 _SURNAMES = _surnames()
+# each person's full name and its other spellings ("Kim Jong-un" for Kim Jong Un)
+_SPELLINGS: dict[str, set[str]] = {name: {name} for name in vocab.PEOPLE}
+for _form, (_name, _) in _CLAIMANTS.items():
+    if _name in _SPELLINGS and " " in _form:
+        _SPELLINGS[_name].add(_form)
 
 
 def learn_names(text: str) -> LocalNames:
@@ -167,8 +172,9 @@ def learn_names(text: str) -> LocalNames:
             if alias not in _CLAIMANTS:
                 table.setdefault(alias, (name, group))
     for alias, owners in _SURNAMES.items():
-        # "Lee said": the Lee this article names in full, of the several the list knows
-        named = [owner for owner in owners if owner[0] in text]
+        # "Lee said": the Lee this article names in full (in any spelling the list knows),
+        # of the several the list knows
+        named = [owner for owner in owners if any(form in text for form in _SPELLINGS[owner[0]])]
         if len(owners) > 1 and len(named) == 1:
             table.setdefault(alias, named[0])
     bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
