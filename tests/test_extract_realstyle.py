@@ -289,6 +289,11 @@ ATTRIBUTION = [
                  "another 30,000. "
                  "Maybe more. Who can stop them?\" the president said.",
                  [(30000, 30000, 30000, "exact", "troops_planned", UA)], id="quote-closed-by-the-president-said"),
+    # a figure credited only to "reports" takes the side another mention of it names
+    pytest.param("Kim Jong Un honoured nine soldiers who died in Kursk, as stated by reports. In a speech, Kim "
+                 "Jong Un said the deaths of the nine were heart-breaking.",
+                 [(9, 9, 9, "exact", "killed", "North Korea"), (9, 9, 9, "exact", "killed", "North Korea")],
+                 id="reports-yield-to-a-named-side"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -371,6 +371,9 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "endorsed",
 )
 
+# Claimants that only relay ("as stated by reports"): another mention's named side wins.
+RELAYING_CLAIMANTS: tuple[str, ...] = ("reports", "media reports")
+
 # Events a statement is made at: "During the ceremony, Kim noted ..." takes the event's day.
 EVENT_NOUNS: tuple[str, ...] = (
     "ceremony", "briefing", "meeting", "speech", "address", "interview", "conference",
