@@ -294,6 +294,11 @@ ATTRIBUTION = [
                  "Jong Un said the deaths of the nine were heart-breaking.",
                  [(9, 9, 9, "exact", "killed", "North Korea"), (9, 9, 9, "exact", "killed", "North Korea")],
                  id="reports-yield-to-a-named-side"),
+    # "reckon" and "the agency counted" are attribution verbs
+    pytest.param("Seoul and Kyiv reckon that 11,000 to 12,000 North Korean soldiers are now in Russia.",
+                 [(11000, 11000, 12000, "range", "troops_deployed", (SK, UA))], id="reckon-as-attribution-verb"),
+    pytest.param("The NIS briefed lawmakers on Wednesday. The agency counted about 600 North Korean soldiers dead.",
+                 [(600, 600, 600, "approx", "killed", SK)], id="the-agency-counted"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -324,7 +324,8 @@ NAMING_BACK_VERBS: tuple[str, ...] = (
     "noted", "stated", "believes", "warned", "wrote", "put", "puts", "assessed", "assesses",
     "gave", "released", "argued", "explained", "insisted", "disclosed", "revealed",
     "briefed", "quoted", "cited", "spoke", "stressed", "emphasized", "emphasised",
-    "pointed out", "recalled", "specified", "clarified", "reiterated",
+    "pointed out", "recalled", "specified", "clarified", "reiterated", "counted", "counts",
+    "reckons", "reckoned",
 )
 
 # News outlets relay claims; they are skipped when looking for the claimant.
@@ -368,7 +369,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "emphasizes", "emphasises", "underlined", "pointed out", "recalled", "specified",
     "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
     "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on", "signed off on",
-    "endorsed",
+    "endorsed", "reckon", "reckons", "reckoned",
 )
 
 # Claimants that only relay ("as stated by reports"): another mention's named side wins.
