@@ -299,6 +299,10 @@ ATTRIBUTION = [
                  [(11000, 11000, 12000, "range", "troops_deployed", (SK, UA))], id="reckon-as-attribution-verb"),
     pytest.param("The NIS briefed lawmakers on Wednesday. The agency counted about 600 North Korean soldiers dead.",
                  [(600, 600, 600, "approx", "killed", SK)], id="the-agency-counted"),
+    # a sentence opening on the last source's count: "Its April count"
+    pytest.param("Kyiv's defence intelligence issued new figures on Monday. Its earlier count of the North Korean "
+                 "dead had been around 400.",
+                 [(400, 400, 400, "approx", "killed", UA)], id="its-earlier-count-opens-the-sentence"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -48,6 +48,8 @@ _PRONOUN_SOURCE = re.compile(rf"""
   | \b(?:by|in)\ (?:the\ (?:\w+\ )?{_DEFINITE_SOURCE}['’]s|his|her|its|their)\s+
                                                     # "By the agency's breakdown"
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+  | ^\W*(?:its|his|her|their)\s+(?:\w+\s+)?          # "Its April count of the dead"
+    (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
 """, re.I | re.X)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
