@@ -524,6 +524,15 @@ MEASURE_CUES = [
     # "potentially reaching N": a possible future size
     pytest.param("The North Korean force in Russia could grow fast, potentially reaching 100,000, Zelensky said.",
                  [(100000, 100000, 100000, "exact", "troops_planned", UA)], id="potentially-reaching"),
+    # an earlier estimate of a bare number, next to the new figure
+    pytest.param("The Pentagon now says 10,000 North Korean soldiers are in Russia, up from Washington's earlier "
+                 "estimate of 3,000.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US), (3000, 3000, 3000, "exact", "troops_deployed", US)],
+                 id="earlier-estimate-of-bare-number"),
+    pytest.param("Seoul now puts the North Korean force in Russia at 11,000, above the American estimate of 8,000 "
+                 "given by a White House spokesman.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK), (8000, 8000, 8000, "exact", "troops_deployed", US)],
+                 id="estimate-of-bare-number-given-by"),
 ]
 
 CLAIM_DATES = [

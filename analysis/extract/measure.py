@@ -480,6 +480,10 @@ def personnel_in_clause(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
+# "Washington's previous estimate of 3,000", "the American estimate of 3,000": the same
+# count as the figure before, by another estimate
+_ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally|assessment)\s+of\s+(?:some\s+|about\s+|around\s+)?$",
+                          re.I)
 # a sending verb before "another" or "a further": more troops sent
 _SEND_ANOTHER = re.compile(r"\b(?:bring|send|deploy|dispatch|supply|provide|add)\s+(?:another|a\s+further)\s+$", re.I)
 
@@ -490,7 +494,8 @@ def anaphor(ctx: Context, counted: Counted) -> str | None:
     clause = clause_before(ctx.before, comma=False)
     if _SEND_ANOTHER.search(ctx.before):
         return troop_measure(ctx.before, _tail(ctx, counted))  # "They can bring another 30,000"
-    if not (_ANAPHOR.search(clause[-60:]) or re.match(r"\s*(?:more|others|additional)\b", ctx.after)):
+    if not (_ANAPHOR.search(clause[-60:]) or re.match(r"\s*(?:more|others|additional)\b", ctx.after)
+            or _ESTIMATE_OF.search(ctx.before[-40:])):
         return None
     measure = inherited_measure(ctx)
     if measure is None and ctx.index > 0:

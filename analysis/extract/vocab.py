@@ -480,7 +480,7 @@ BARE_NEXT: tuple[str, ...] = (
     "already", "near", "across", "inside", "over", "under", "for", "after", "before",
     "people", "said", "says", "while", "but", "when", "there", "altogether", "total",
     "overall", "a", "per", "among", "men", "including", "sent", "brought",
-    "flown", "taken", "gone", "put",
+    "flown", "taken", "gone", "put", "given",
 )
 
 # Units a "N-strong" count may size: "a 12,000-strong contingent" (an army is excluded).
