@@ -533,6 +533,10 @@ MEASURE_CUES = [
                  "given by a White House spokesman.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", SK), (8000, 8000, 8000, "exact", "troops_deployed", US)],
                  id="estimate-of-bare-number-given-by"),
+    # a purpose clause with two verbs: its losses are not the count's
+    pytest.param("Kyiv's envoy said the North Korean units were waiting for some 3,000 more soldiers to arrive and "
+                 "replenish their losses.",
+                 [(3000, 3000, 3000, "approx", "troops_planned", UA)], id="to-arrive-and-replenish-losses"),
 ]
 
 CLAIM_DATES = [

@@ -132,12 +132,13 @@ _OTHER_GROUP = re.compile(r"""
 @lru_cache(maxsize=4096)
 def casualty_window(after: str) -> str:
     """Where casualty cues after a number still speak of it: up to the next number or
-    group, and not into a purpose clause ("2,000 people to replace their losses")."""
+    group, and not into a purpose clause ("2,000 people to replace their losses", "to arrive
+    and replenish their losses")."""
     # quote marks around a cue ('have been “killed or wounded,”') do not end the clause
     window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
-    return re.split(r"\bto\s+(?:replace|make\s+up|compensate|fill|offset|cover|avenge)\b",
+    return re.split(r"\bto\s+(?:\w+\s+and\s+)?(?:replace|make\s+up|compensate|fill|offset|cover|avenge|replenish)\b",
                     window, maxsplit=1)[0]
 
 
