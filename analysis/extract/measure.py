@@ -354,12 +354,15 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
     """"half of the estimated 11,000 troops deployed have become casualties": the number
     is the whole the part was counted out of; its own troop cue decides, not the part's
     casualty word."""
+    tail = _tail(ctx, counted)
+    fate = _MAY_BE_LOST.search(tail[:120])
+    if fate and counted.kind == "bare" and _WHOLE_FORCE.search(ctx.before[-60:]):
+        # "the whole contingent of roughly 12,000 in Kursk could be killed or wounded"
+        return troop_measure(ctx.before, tail[:fate.start()], "troops_deployed")
     if counted.kind != "personnel":
         return None
     if _WHOLE_OF_PART.search(ctx.before[-60:]):
         return troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
-    tail = _tail(ctx, counted)
-    fate = _MAY_BE_LOST.search(tail[:120])
     if fate and re.search(r"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?$", ctx.before[-20:], re.I):
         return troop_measure(ctx.before, tail[:fate.start()], sentence_measure(ctx))  # its modal is the fate's
     fate = _WHOLLY_LOST.search(tail[:120])
@@ -368,6 +371,7 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
+_WHOLE_FORCE = re.compile(rf"\b(?:whole|entire)\s+(?:{trie(vocab.SUBJECT_NOUNS)})\s+of\s+(?:\w+\s+)?$", re.I)
 # "all 12,000 soldiers could be lost": what may befall the whole force, not a count of losses
 _MAY_BE_LOST = re.compile(r"\b(?:could|would|may|might)\s+(?:all\s+|soon\s+|eventually\s+)?be\s+"
                           r"(?:lost|killed|wiped\s+out|wounded|injured)\b", re.I)
