@@ -497,9 +497,9 @@ MEASURE_CUES = [
                  [(11000, 11000, 11000, "approx", "troops_deployed", (OT, UN))], id="whole-force-could-suffer-total-losses"),
     pytest.param("Around 4,000 North Korean soldiers in Kursk may soon face complete destruction, Kyiv said.",
                  [(4000, 4000, 4000, "approx", "troops_deployed", UA)], id="whole-force-may-face-destruction"),
-    pytest.param("At that rate the entire contingent of about 11,000 in Kursk could be killed or wounded by spring, "
+    pytest.param("At that rate the entire North Korean contingent of about 11,000 could be killed or wounded by spring, "
                  "analysts at a think tank said.",
-                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="entire-contingent-could-be-killed"),
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (OT, UN))], id="entire-contingent-could-be-killed"),
     # a bracketed gloss between the count and its noun
     pytest.param("Losses now exceed half of the roughly 11,000 DPRK [Democratic People's Republic of Korea] "
                  "troops sent to Kursk, the UK ministry said.",

@@ -371,7 +371,8 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
-_WHOLE_FORCE = re.compile(rf"\b(?:whole|entire)\s+(?:{trie(vocab.SUBJECT_NOUNS)})\s+of\s+(?:\w+\s+)?$", re.I)
+_WHOLE_FORCE = re.compile(rf"\b(?:whole|entire)\s+(?:[\w-]+\s+){{0,2}}(?:{trie(vocab.SUBJECT_NOUNS)})\s+of\s+(?:\w+\s+)?$",
+                          re.I)
 # "all 12,000 soldiers could be lost": what may befall the whole force, not a count of losses
 _MAY_BE_LOST = re.compile(r"\b(?:could|would|may|might)\s+(?:all\s+|soon\s+|eventually\s+)?be\s+"
                           r"(?:lost|killed|wiped\s+out|wounded|injured)\b", re.I)
