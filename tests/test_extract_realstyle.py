@@ -540,6 +540,12 @@ MEASURE_CUES = [
     pytest.param("Kyiv's envoy said the North Korean units were waiting for some 3,000 more soldiers to arrive and "
                  "replenish their losses.",
                  [(3000, 3000, 3000, "approx", "troops_planned", UA)], id="to-arrive-and-replenish-losses"),
+    # "the total number ... could range from": unsure of the present, not a plan
+    pytest.param("The Pentagon said the total number of North Korean soldiers in Russia could range from 11,000 to "
+                 "13,000.",
+                 [(11000, 11000, 13000, "range", "troops_deployed", US)], id="total-number-could-range-from"),
+    pytest.param("The NIS said the North's force in Russia could grow, and its number could reach 20,000 by spring.",
+                 [(20000, 20000, 20000, "exact", "troops_planned", SK)], id="number-could-reach-by-spring-is-planned"),
 ]
 
 CLAIM_DATES = [

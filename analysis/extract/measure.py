@@ -26,6 +26,13 @@ _MODAL_HAVE = re.compile(r"""
     (?:have|reach|number|total|consist\s+of|comprise)\s+  # "could have", "should number"
     (?:\w+\s+)?$                                    # "could have some 10,000"
 """, re.I | re.X)
+# "the total number of DPRK forces in Russia could range from": how many are there now
+_MAY_NOW_BE = re.compile(r"""
+    \b(?:number|total|figure|count|strength)\b
+    (?:(?!\b(?:increase|rise|grow|swell|climb|reach|double|triple)\w*\b)[^.;:])*?
+    \b(?:could|may|might)\s+(?:well\s+)?(?:be|range|stand)\b
+    (?:\s+(?:closer|close|somewhere|anywhere|from|to|at|as|high|around|about|between|roughly)){0,4}\s+$
+""", re.I | re.X)
 # a perfect "has sent" governing the number: later planned cues speak of what they will do
 _HAS_SENT = re.compile(r"""
     \b(?:has|have|had)\s+(?:already\s+)?
@@ -160,6 +167,9 @@ def troop_cue(before: str, after: str) -> str | None:
     """What the nearest troop cue says (None without one). Cues after the number come
     first; a weak planned cue (`additional`, `further`) decides only before the number,
     and only when no strong cue does."""
+    if _MAY_NOW_BE.search(before) and not re.search(r"\bby\s+(?:the\s+)?(?:end|spring|summer|autumn|fall|winter|"
+                                                   r"next|[A-Z]\w+)\b", after):
+        return "troops_deployed"  # "the total number in Russia could be closer to 11,000": unsure, not future
     if _MODAL_HAVE.search(before):
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     if _HAS_SENT.search(before) or _READYING.search(before):
