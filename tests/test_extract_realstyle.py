@@ -96,6 +96,9 @@ MESSY_TEXT = [
     pytest.param("Seoul says the North has sent about 11,000 soldiers to Kursk since October 2024.In all, Russia "
                  "has now passed 900,000 estimated losses in the war.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", SK)], id="year-run-into-two-letter-opener"),
+    # a date line's numbers before the lede's "2,000 more" do not make it a part of them
+    pytest.param(" date 2025-07-02 North Korea will send 2,000 more sappers to Kursk, Shoigu said.",
+                 [(2000, 2000, 2000, "exact", "troops_planned", RU)], id="date-line-before-n-more"),
 ]
 
 ATTRIBUTION = [

@@ -92,15 +92,16 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     sentence_date, dated = dated_claim(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
         if has_number and not _CORRECTED.search(s_text) else []
-    kept = True
+    kept, last_end = True, 0
     headline = is_headline(state, sent)
     for p in phrases:
         rel_start, rel_end = p.start - sent.start, p.end - sent.start
         ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:], i, state, spk, dated)
-        if not kept and re.match(r"\s+(?:others|more)\b", ctx.after):
-            continue  # "killed 18 Russian servicemen, wounded 33 others"
+        if not kept and re.match(r"\s+(?:others|more)\b", ctx.after) and \
+                re.search(r",|\band\b", s_text[last_end:rel_start]):
+            continue  # "killed 18 Russian servicemen, wounded 33 others" (not "date 2025-07-02 ... 2,000 more")
         row = figure(ctx, sentence_date)
-        kept = row is not None
+        kept, last_end = row is not None, rel_end
         if row is not None:
             state.rows.append(_placed(row, article, sent.start, sent.end, headline))
     state.dates.extend(d for _, _, d in resolved if d is not None)
