@@ -107,7 +107,7 @@ _QUOTE_REACH = 6  # sentences before a quote its "he said" may point back over
 def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, sentences: list[Sentence],
                       local: LocalNames | None) -> Speaker | None:
     """'"...," the president said' / '"...," he said': the last source named before the
-    quote (a person's name first), when the words after it name no one."""
+    quote (for "he" / "she", the last person), when the words after it name no one."""
     after = text[q_end:p_end]
     ends = line_sentences(after)
     after = after[:ends[0][1]] if ends else after
@@ -115,8 +115,9 @@ def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, sentences
         return None
     before = [s for s in sentences if s.end <= q_start][-_QUOTE_REACH:]
     found = [sp for s in reversed(before) for sp in reversed(speakers(s.text, local))]
-    person = next((sp for sp in found if is_person(sp.name, local)), None)
-    return person or (found[0] if found else None)
+    if re.match(r"\s*,?\s*(?:he|she)\b", after, re.I):  # "he said": a person, not the agency named after him
+        found = [sp for sp in found if is_person(sp.name, local)] or found
+    return found[0] if found else None
 
 
 def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
