@@ -585,6 +585,9 @@ CLAIM_DATES = [
     pytest.param("The NIS held a closed briefing for lawmakers on Friday, Yonhap reported on Monday. During the "
                  "briefing, the NIS told lawmakers that roughly 300 of the North's soldiers had died.",
                  "2024-12-20", id="during-the-event-takes-its-day"),
+    pytest.param("North Korea will send 6,000 workers to Kursk, reports said on Monday. According to a wire "
+                 "service, Shoigu announced that Pyongyang will send 1,000 sappers.",
+                 "2024-12-23", id="reports-said-day-the-sentence-before"),
 ]
 
 

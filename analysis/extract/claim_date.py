@@ -125,9 +125,21 @@ def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
     if event is not None:
         return event
     return next((d for _, sp, d in reversed(ctx.state.speakers[-20:])
-                 if d is not None and sp.group == speaker.group), None) or _unnamed_briefing(ctx)
+                 if d is not None and sp.group == speaker.group), None) or _unnamed_briefing(ctx) \
+        or _reports_said_before(ctx)
 
 
+def _reports_said_before(ctx: Context) -> dt.date | None:
+    """"North Korea will send 6,000, reports said Tuesday. According to an agency, Shoigu
+    announced 1,000 sappers and 5,000 builders": the day the sentence just before gives
+    to the same news relayed by unnamed reports."""
+    spoke = ctx.state.speakers
+    if not spoke or spoke[-1][0] != ctx.index - 1 or spoke[-1][2] is None:
+        return None
+    return spoke[-1][2] if spoke[-1][1].name in _RELAYS else None
+
+
+_RELAYS = set(vocab.RELAYING_CLAIMANTS)
 _DURING = re.compile(rf"^\W*(?:During|At|In)\s+(?:the|this|that)\s+(?:\w+\s+)?(?P<event>{trie(vocab.EVENT_NOUNS)})\b")
 _EVENT_REACH = 5  # sentences back to the one that dates the event
 
