@@ -588,6 +588,9 @@ CLAIM_DATES = [
     pytest.param("North Korea will send 6,000 workers to Kursk, reports said on Monday. According to a wire "
                  "service, Shoigu announced that Pyongyang will send 1,000 sappers.",
                  "2024-12-23", id="reports-said-day-the-sentence-before"),
+    pytest.param("Shoigu said North Korea will send 1,000 sappers to the Kursk region.\n\nPhoto: a ruined bridge "
+                 "near Sudzha.\n\nPyongyang will also send builders to Kursk, a senior Russian official said on "
+                 "Monday.", "2024-12-23", id="lede-restated-with-its-day"),
 ]
 
 

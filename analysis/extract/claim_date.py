@@ -252,6 +252,10 @@ def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
             if day is not None:
                 row["claim_date"] = day.isoformat()
                 break
+        else:
+            day = _lede_restated(state, i, row["claimant_group"])
+            if day is not None:
+                row["claim_date"] = day.isoformat()
 
 
 def _day_of_giving(state: ArticleState, j: int, side: str) -> dt.date | None:
@@ -275,6 +279,27 @@ def _next_paragraph(state: ArticleState, i: int) -> int | None:
     para = state.sentences[i].para
     j = next((k for k in range(i + 1, len(state.sentences)) if state.sentences[k].para != para), None)
     return j if j is not None and _BACK_TO_FIGURES.search(state.sentences[j].text) else None
+
+
+_RESTATED_REACH = 2  # paragraphs after the lede that may restate it with its day
+
+
+def _lede_restated(state: ArticleState, i: int, side: str) -> dt.date | None:
+    """A figure of the lede, its source named without a day, restated in one of the next
+    two paragraphs by a speaker of the same side with a day ("... thousands of builders
+    to Kursk, a top Russian official said Tuesday"): that day."""
+    voices = state.voices
+    if voices is None or state.sentences[i].para not in voices.lede_paras or side == "Unattributed":
+        return None
+    paras = sorted({s.para for s in state.sentences if s.para > state.sentences[i].para})[:_RESTATED_REACH]
+    for para in paras:
+        j = next(k for k, s in enumerate(state.sentences) if s.para == para)
+        text = state.sentences[j].text
+        found = [(d.start, d.end, d.date) for d in find_dates(text, state.published) if d.date]
+        day, said_by = dated_claim(text, sentence_speakers(state, j), found) if found else (None, None)
+        if day is not None and said_by is not None and said_by.group == side:
+            return day
+    return None
 
 
 # "..., the report added", "the ministry also said": the statement goes on from the sentence before
