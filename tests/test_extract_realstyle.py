@@ -306,6 +306,9 @@ ATTRIBUTION = [
     pytest.param("Kyiv's defence intelligence issued new figures on Monday. Its earlier count of the North Korean "
                  "dead had been around 400.",
                  [(400, 400, 400, "approx", "killed", UA)], id="its-earlier-count-opens-the-sentence"),
+    # a unit's ordinal between a speaker and the verb is no figure of its own
+    pytest.param("Kim Jong Un welcomed the 528th regiment home and said nine of its soldiers had died in Kursk.",
+                 [(9, 9, 9, "exact", "killed", "North Korea")], id="ordinal-unit-between-speaker-and-verb"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -364,6 +364,7 @@ _CLAUSE_END = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")
 # ("has never published a total" still names who would speak)
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I)
 _CONFIRMING = set(vocab.CONFIRMING_VERBS)
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "the 528th regiment": a unit's name, no figure
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
@@ -378,7 +379,7 @@ def verb_after(c: Mention) -> bool | None:
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
         lead_in = window[:vm.start()]
-        if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(_DAY.sub("", lead_in)) or \
+        if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(_ORDINAL.sub("", _DAY.sub("", lead_in))) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
         if NEWS_AGENCY.search(lead_in.rstrip()):
