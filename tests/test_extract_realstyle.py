@@ -99,6 +99,11 @@ MESSY_TEXT = [
     # a date line's numbers before the lede's "2,000 more" do not make it a part of them
     pytest.param(" date 2025-07-02 North Korea will send 2,000 more sappers to Kursk, Shoigu said.",
                  [(2000, 2000, 2000, "exact", "troops_planned", RU)], id="date-line-before-n-more"),
+    # one sentence broken over paragraphs by the page: its source at the end covers both figures
+    pytest.param("Pyongyang sent some 14,000 soldiers to fight alongside\n\nRussian units in Kursk last year,\n\n"
+                 "where over 6,000 of them died, by the account of Ukrainian sources.",
+                 [(14000, 14000, 14000, "approx", "troops_deployed", UA), (6000, 6000, N, "more_than", "killed", UA)],
+                 id="sentence-broken-over-paragraphs"),
 ]
 
 ATTRIBUTION = [

@@ -40,6 +40,28 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
                 if e > s:
                     out.append(Sentence(base + s, base + e, line[s:e], para,
                                         has_number=may_hold_number(line[s:e])))
+    return _rejoin_broken(text, out)
+
+
+# "... sent some 9,000 men to fight beside\n\nthe Russian units last year,\n\nwhere over 2,000 of
+# them died, by one account": a page that breaks one sentence over
+# paragraphs. A piece ending in a comma, or in no stop before a lower-case start, goes on.
+_GOES_ON_AFTER = re.compile(r"(?:,|[^.!?:;\"”’)\]\s])$")
+# words no sentence ends on: "... to fight alongside" goes on in the next piece
+_NO_END_WORD = re.compile(r"\s(?:the|a|an|of|to|in|on|at|with|alongside|and|or|for|from|by|than|into|against)$")
+
+
+def _rejoin_broken(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sent in sentences:
+        prev = out[-1] if out else None
+        if prev is not None and prev.para != sent.para and _GOES_ON_AFTER.search(prev.text) and (
+                prev.text.endswith(",") or sent.text[:1].islower() or _NO_END_WORD.search(prev.text)) \
+                and sent.text[:1].isalpha():
+            out[-1] = Sentence(prev.start, sent.end, text[prev.start:sent.end], prev.para,
+                               has_number=prev.has_number or sent.has_number)
+            continue
+        out.append(sent)
     return out
 
 
