@@ -314,6 +314,10 @@ ATTRIBUTION = [
     # a unit's ordinal between a speaker and the verb is no figure of its own
     pytest.param("Kim Jong Un welcomed the 528th regiment home and said nine of its soldiers had died in Kursk.",
                  [(9, 9, 9, "exact", "killed", "North Korea")], id="ordinal-unit-between-speaker-and-verb"),
+    # "Earlier, ..." opens the writer's background, not the statement before
+    pytest.param("The Kremlin said in July that Pyongyang would send builders. Earlier, up to 15,000 North Korean "
+                 "soldiers fought alongside Russian forces in Kursk.",
+                 [(15000, N, 15000, "up_to", "troops_deployed", UN)], id="earlier-opens-background"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

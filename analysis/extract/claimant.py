@@ -587,9 +587,14 @@ def sentence_before(ctx: Context) -> Credit | None:
     """The source of the sentence just before, in the same paragraph."""
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] == ctx.index - 1 and \
-            ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para:
+            ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para and \
+            not _BACKGROUND_OPENING.match(ctx.sentence.text):
         return spoke[-1][1], spoke[-1][2]
     return None
+
+
+# "Earlier, up to 15,000 troops fought ...": the writer's background, not the statement before
+_BACKGROUND_OPENING = re.compile(r"\W*(?:Earlier|Previously|Before\s+that|Last\s+year|In\s+(?:19|20)\d\d),\s", re.I)
 
 
 def cell_speaker(cell: str, local: LocalNames | None) -> Speaker | None:
