@@ -57,6 +57,9 @@ NUMBER_FORMS = [
                  [(8000, 8000, 8000, "exact", "troops_deployed", US)], id="k-suffix"),
     pytest.param("Zelensky says Kyiv is ready to hand over three captured North Korean soldiers to Pyongyang.",
                  [(3, 3, 3, "exact", "captured", UA)], id="hand-over-is-no-more-than"),
+    # a slip grouping four digits after the comma is read as the digits written
+    pytest.param("The NIS expects a total of 10,0000 North Korean troops to be sent by December.",
+                 [(100000, 100000, 100000, "exact", "troops_planned", SK)], id="comma-before-four-digits"),
 ]
 
 MESSY_TEXT = [
