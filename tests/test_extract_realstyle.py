@@ -321,6 +321,13 @@ ATTRIBUTION = [
     pytest.param("The Kremlin said in July that Pyongyang would send builders. Earlier, up to 15,000 North Korean "
                  "soldiers fought alongside Russian forces in Kursk.",
                  [(15000, N, 15000, "up_to", "troops_deployed", UN)], id="earlier-opens-background"),
+    # prisoners no one is named for: the side that took them
+    pytest.param("Two North Korean soldiers held by Ukraine since January have asked to go to Seoul.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-held-by"),
+    pytest.param("Ukrainian troops captured two North Korean soldiers near Sudzha this month.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-as-subject"),
+    pytest.param("Two North Korean soldiers were captured near Sudzha this month.",
+                 [(2, 2, 2, "exact", "captured", UN)], id="no-captor-named"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

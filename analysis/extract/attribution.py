@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from analysis.extract.claim_date import claim_date
-from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, earlier_in_sentence,
-                                       in_clause, is_person, later_in_sentence, named_back, names_back,
-                                       sentence_before, sentence_speakers, speakers)
+from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, claimant_spans,
+                                       earlier_in_sentence, in_clause, is_person, later_in_sentence,
+                                       lookup_claimant, named_back, names_back, sentence_before,
+                                       sentence_speakers, speakers)
 from analysis.extract.dates import find_dates
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence, line_sentences
@@ -229,6 +230,25 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
 )
 # Rules that read the whole document: the day their speaker last spoke is not carried.
 DOCUMENT_RULES = {in_a_quote.__name__, named_after.__name__, source_line.__name__, from_title.__name__}
+
+
+# "captured by Ukraine", "held by Ukrainian forces", "Ukraine captured", "Ukrainian troops took"
+_CAPTURED_BY = re.compile(r"\b(?:captured|held|taken\s+prisoner|taken\s+captive|detained)\s+by\s+(?:the\s+)?$", re.I)
+_CAPTURING = re.compile(r"^(?:\s+(?:forces|troops|soldiers|army|military|units?|marines|paratroopers|special\s+forces))?"
+                        r"\s+(?:has\s+|have\s+|had\s+)?(?:captured|took|taken|detained)\b", re.I)
+
+
+def captor(ctx: Context) -> Speaker | None:
+    """A count of prisoners no one is named for: the side that took them, which announces
+    its captures ("Two North Korean soldiers held by Ukraine since January ...")."""
+    text = ctx.sentence.text
+    for m in claimant_spans(text, ctx.state.local):
+        name, group = lookup_claimant(m.group(0), ctx.state.local)
+        if group in ("Unattributed", "North Korea", "Russia"):
+            continue
+        if _CAPTURED_BY.search(text[max(0, m.start() - 30):m.start()]) or _CAPTURING.match(text[m.end():]):
+            return Speaker(m.start(), m.end(), name, group)
+    return None
 
 
 def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:

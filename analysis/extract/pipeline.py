@@ -17,7 +17,7 @@ import sys
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
                                          date_from_statement_before, dated_for, same_briefing)
-from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
+from analysis.extract.attribution import DOCUMENT_RULES, captor, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
@@ -142,6 +142,8 @@ def figure(ctx: Context, sentence_date) -> dict | None:
     if found_measure is None:
         return None
     speaker, day, how = credit(ctx) or (None, None, None)
+    if speaker is None and found_measure == "captured":
+        speaker, how = captor(ctx), "captor"
     # the sentence's day is another side's statement: a day from elsewhere would be a guess
     own = dated_for(speaker, ctx.dated)
     day = (sentence_date or day) if own else None
