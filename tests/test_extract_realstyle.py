@@ -328,6 +328,9 @@ ATTRIBUTION = [
                  [(2, 2, 2, "exact", "captured", UA)], id="captor-as-subject"),
     pytest.param("Two North Korean soldiers were captured near Sudzha this month.",
                  [(2, 2, 2, "exact", "captured", UN)], id="no-captor-named"),
+    # a place the speaker came from is no other speaker between name and verb
+    pytest.param("Shoigu flew back from Pyongyang and announced that the North would send 1,000 sappers.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="came-from-a-place-then-announced"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

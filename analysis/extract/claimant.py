@@ -396,7 +396,9 @@ def verb_after(c: Mention) -> bool | None:
         # United Nations said")
         others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
                   if lookup_claimant(o.group(0), c.local)[1] != c.group
-                  and not _POST_AT.search(lead_in[:o.start()])]
+                  and not _POST_AT.search(lead_in[:o.start()])
+                  and not re.search(r"\b(?:from|via)\s+(?:the\s+)?$", lead_in[:o.start()])]
+        # (a place on the way is no other speaker: "Shoigu flew home from Pyongyang and announced")
         return True if not others or joint else None
     return None
 
