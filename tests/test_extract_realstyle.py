@@ -331,6 +331,9 @@ ATTRIBUTION = [
     # a place the speaker came from is no other speaker between name and verb
     pytest.param("Shoigu flew back from Pyongyang and announced that the North would send 1,000 sappers.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="came-from-a-place-then-announced"),
+    # a speaker's name in another transliteration, between the subject and its verb
+    pytest.param("Kim Jong Un had decided, Schoigu said, to send 1,000 sappers to Kursk.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="transliterated-speaker-in-the-middle"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

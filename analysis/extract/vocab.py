@@ -119,6 +119,10 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "NATO": ("NATO", "NATO"),
     # Russia
     "Kremlin": ("Kremlin", "Russia"),
+    "Sergei Shoygu": ("Sergei Shoigu", "Russia"),
+    "Sergej Schoigu": ("Sergei Shoigu", "Russia"),
+    "Shoygu": ("Sergei Shoigu", "Russia"),
+    "Schoigu": ("Sergei Shoigu", "Russia"),
     "Russian Defence Ministry": ("Russian defence ministry", "Russia"),
     "Russian Defense Ministry": ("Russian defence ministry", "Russia"),
     "Russia's defence ministry": ("Russian defence ministry", "Russia"),
