@@ -334,6 +334,9 @@ ATTRIBUTION = [
     # a speaker's name in another transliteration, between the subject and its verb
     pytest.param("Kim Jong Un had decided, Schoigu said, to send 1,000 sappers to Kursk.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="transliterated-speaker-in-the-middle"),
+    # "announced by the President of Ukraine": an office of a side after the attribution
+    pytest.param("The capture of two North Korean soldiers was announced by the President of Ukraine in January.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="announced-by-the-office-of-a-side"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

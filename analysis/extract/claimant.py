@@ -27,6 +27,9 @@ _SOURCE_NOTE = re.compile(r"""
     $""", re.I | re.X)
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
 _ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
+# "announced by the President of Ukraine", "according to the Ministry of Defence of Ukraine"
+_ATTR_BEFORE_OFFICE_OF = re.compile(
+    rf"(?i:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}}of\s+(?:the\s+)?$")
 # "data disclosed last December by South Korean intelligence": a time between verb and "by"
 _PASSIVE_BY = re.compile(
     rf"\b(?:{trie(p[:-3] for p in vocab.ATTRIBUTION_BEFORE if p.endswith(' by'))})\s+"
@@ -274,7 +277,7 @@ def attribution_before(c: Mention) -> bool | None:
     if _ATTR_BEFORE.search(c.before[-40:]) or (
             re.search(r"\bby\s+(?:the\s+)?$", c.before[-14:], re.I) and _ROLE_AFTER.match(c.after)):
         return True
-    if _PASSIVE_BY.search(c.before[-60:]):
+    if _PASSIVE_BY.search(c.before[-60:]) or _ATTR_BEFORE_OFFICE_OF.search(c.before[-70:]):
         return True
     if _ATTR_BEFORE_TITLE.search(c.before[-90:]) and is_person(c.name, c.local):
         return True
