@@ -406,6 +406,9 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. Pentagon estimates put Russian "
                  "combat losses at over 700,000.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="russian-combat-losses"),
+    # a number that names: a resolution, a unit
+    pytest.param("Some 11,000 North Korean soldiers are in Kursk, Kyiv says, in breach of resolution 1718.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="resolution-number-names"),
     pytest.param("About 300 confirmed deaths among the North Korean troops were reported by the NIS.",
                  [(300, 300, 300, "approx", "killed", SK)], id="confirmed-deaths"),
 ]

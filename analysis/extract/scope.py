@@ -260,6 +260,14 @@ def other_side_losses(ctx: Context, counted: Counted) -> bool:
         counted.kind != "personnel" or not KOREA.search(ctx.after[:counted.consumed])))
 
 
+def an_identifier(ctx: Context, counted: Counted) -> bool:
+    """"resolution 1718", "military unit 32515", "No. 3": a number that names, not counts."""
+    return counted.kind == "bare" and bool(_NAMED_BY_NUMBER.search(ctx.before[-30:]))
+
+
+_NAMED_BY_NUMBER = re.compile(rf"\b(?:{trie(vocab.IDENTIFIER_NOUNS)})\s*$", re.I)
+
+
 def a_few_forces(ctx: Context, counted: Counted) -> bool:
     """"the two forces do not share a language": a few forces are armies, not people."""
     return counted.kind == "personnel" and ctx.number.value < 10 and \
@@ -301,7 +309,8 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
-    other_side_before, other_side_lost, other_side_losses, a_few_forces, strength_at_home, a_rate, one_of,
+    other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, strength_at_home,
+    a_rate, one_of,
     in_history,
     far_from_korea,
 )

@@ -379,6 +379,12 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
 # Claimants that only relay ("as stated by reports"): another mention's named side wins.
 RELAYING_CLAIMANTS: tuple[str, ...] = ("reports", "media reports")
 
+# Nouns a number right after names rather than counts: "resolution 1718", "unit 32515".
+IDENTIFIER_NOUNS: tuple[str, ...] = (
+    "resolution", "resolutions", "article", "paragraph", "no.", "unit", "military unit",
+    "flight", "route", "highway", "line", "code", "cargo",
+)
+
 # Events a statement is made at: "During the ceremony, Kim noted ..." takes the event's day.
 EVENT_NOUNS: tuple[str, ...] = (
     "ceremony", "briefing", "meeting", "speech", "address", "interview", "conference",
