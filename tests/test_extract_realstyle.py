@@ -409,6 +409,12 @@ NOT_THIS_DEPLOYMENT = [
     # a number that names: a resolution, a unit
     pytest.param("Some 11,000 North Korean soldiers are in Kursk, Kyiv says, in breach of resolution 1718.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="resolution-number-names"),
+    # the ages of prisoners are no counts
+    pytest.param("Ukraine holds two North Korean soldiers, Kyiv says. The men, who were 21 and 25 at the time of "
+                 "capture, want to go to Seoul.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="ages-of-the-men"),
+    pytest.param("Kyiv says it holds two North Korean prisoners, both young, aged 21 and 25.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="aged-n-and-m"),
     pytest.param("About 300 confirmed deaths among the North Korean troops were reported by the NIS.",
                  [(300, 300, 300, "approx", "killed", SK)], id="confirmed-deaths"),
 ]

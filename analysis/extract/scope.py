@@ -260,6 +260,17 @@ def other_side_losses(ctx: Context, counted: Counted) -> bool:
         counted.kind != "personnel" or not KOREA.search(ctx.after[:counted.consumed])))
 
 
+def an_age(ctx: Context, counted: Counted) -> bool:
+    """"The men, who were 20 and 26 at the time", "aged 24", "26 years old": ages."""
+    if ctx.number.value >= 100 or counted.kind not in ("bare", "other"):
+        return False
+    return bool(_AGE_BEFORE.search(ctx.before[-30:]) or _AGE_AFTER.match(ctx.after))
+
+
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages\s+of|ages|who\s+(?:were|are)|young,|\d{1,2}\s+and)\s*$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:and\s+\d{1,2}\s+)?(?:years?[\s-]+old|at\s+the\s+time|-year-old)\b", re.I)
+
+
 def an_identifier(ctx: Context, counted: Counted) -> bool:
     """"resolution 1718", "military unit 32515", "No. 3": a number that names, not counts."""
     return counted.kind == "bare" and bool(_NAMED_BY_NUMBER.search(ctx.before[-30:]))
@@ -309,7 +320,7 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
-    other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, strength_at_home,
+    other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     a_rate, one_of,
     in_history,
     far_from_korea,
