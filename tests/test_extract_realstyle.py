@@ -631,6 +631,8 @@ CLAIM_DATES = [
     pytest.param("Shoigu said North Korea will send 1,000 sappers to the Kursk region.\n\nPhoto: a ruined bridge "
                  "near Sudzha.\n\nPyongyang will also send builders to Kursk, a senior Russian official said on "
                  "Monday.", "2024-12-23", id="lede-restated-with-its-day"),
+    pytest.param("Shoigu spoke to reporters on Monday about the Kursk rebuilding. Kim Jong Un had decided, Shoigu "
+                 "said at the time, to send 1,000 sappers.", None, id="said-at-the-time-is-an-earlier-claim"),
 ]
 
 

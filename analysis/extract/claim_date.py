@@ -27,7 +27,7 @@ _VERB = "(?:" + "|".join(vocab.ATTRIBUTION_VERBS) + ")"
 EARLIER_CLAIM = re.compile(rf"""
     [(\[][^)\]]*\b{_MONTH_FULL}\b[^)\]\d]*[)\]]     # a source note with its month: "[NIS, April]"
   | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken|warned)
-      |previously|earlier|before(?!\s+\w+ing\b)|ago   # not "before releasing it"
+      |previously|earlier|before(?!\s+\w+ing\b)|ago|at\s+the\s+time   # not "before releasing it"
       |(?:previous|prior|former|old)\s+(?:\w+\s+)?(?:estimate|count|figure|assessment|tally)s?
       |(?:recently|lately)\s+{_VERB}|{_VERB}\s+(?:recently|lately)   # of the claim, not an event's
       |(?:this|last)\s+week|in\s+recent\s+(?:days|weeks)

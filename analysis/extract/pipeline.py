@@ -147,7 +147,7 @@ def figure(ctx: Context, sentence_date) -> dict | None:
     # the sentence's day is another side's statement: a day from elsewhere would be a guess
     own = dated_for(speaker, ctx.dated)
     day = (sentence_date or day) if own else None
-    if day is None and own and speaker is not None and how not in DOCUMENT_RULES:
+    if day is None and own and speaker is not None and how not in DOCUMENT_RULES and how != "captor":
         day = same_briefing(ctx, speaker)
     row = figure_row(ctx, found_measure, speaker, day)
     row["doubts"] = doubts(ctx, found_measure, measure_rule, how)
