@@ -725,3 +725,11 @@ def test_realstyle_claim_date(text, expected):
     rows = extract_text(HEAD + text + "\n", "case.txt")
     assert len(rows) == 1, rows
     assert rows[0]["claim_date"] == expected
+
+
+def test_an_older_estimate_beside_the_news_keeps_no_day():
+    """"... said on Monday that 11,000 are there, up from its previous estimate of 3,000": Monday
+    dates the new figure, not the older one."""
+    rows = extract_text(HEAD + "Seoul's spy agency said on Monday that about 11,000 North Korean soldiers were "
+                        "in Russia, up from its previous estimate of 3,000.\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == [(11000, "2024-12-23"), (3000, None)]

@@ -9,6 +9,7 @@ from analysis.extract import vocab
 from analysis.extract.claimant import Speaker, sentence_speakers
 from analysis.extract.dates import find_dates
 from analysis.extract.patterns import alternation, trie
+from analysis.extract.sentences import clause_after
 from analysis.extract.state import ArticleState, Context
 
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
@@ -114,6 +115,22 @@ def own_part(ctx: Context) -> str:
     out."""
     return ctx.before + ctx.number.text + re.split(
         r"\b(?:where|which|who|whom|while|when|whereas|since)\b|;", ctx.after, maxsplit=1)[0]
+
+
+# "raising the previous estimate of 3,000 from last week", "up from the American estimate of
+# 3,000 given ... last week": an older figure set beside the new one
+_OLDER_FIGURE = re.compile(r"\b(?:previous|prior|former|earlier|old|original)\s+(?:[\w'’]+\s+)?"
+                           r"(?:estimate|figure|count|tally|assessment)\s+of\s+(?:\w+\s+)?$", re.I)
+_OLDER_AFTER = re.compile(r"[^.;]{0,60}?\b(?:last\s+week|last\s+month|earlier|previously)\b", re.I)
+
+
+def older_figure(ctx: Context) -> bool:
+    """The figure is an older one the sentence sets beside its news: the sentence's day is
+    not its day."""
+    before = ctx.before[-60:]
+    return bool(_OLDER_FIGURE.search(before) or (
+        re.search(r"\b(?:estimate|figure|count)\s+of\s+(?:\w+\s+)?$", before, re.I)
+        and _OLDER_AFTER.match(clause_after(ctx.after))))
 
 
 def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
