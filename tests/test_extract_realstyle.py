@@ -60,6 +60,9 @@ NUMBER_FORMS = [
     # a slip grouping four digits after the comma is read as the digits written
     pytest.param("The NIS expects a total of 10,0000 North Korean troops to be sent by December.",
                  [(100000, 100000, 100000, "exact", "troops_planned", SK)], id="comma-before-four-digits"),
+    # "about" after a topic noun is a preposition
+    pytest.param("Seoul commented on Zelensky's remarks about two North Korean soldiers captured in Kursk.",
+                 [(2, 2, 2, "exact", "captured", (SK, UA))], id="remarks-about-is-no-approx"),
 ]
 
 MESSY_TEXT = [

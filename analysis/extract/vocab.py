@@ -438,6 +438,13 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "slightly fewer than": "nearly", "slightly less than": "nearly",
 }
 
+# Words after which "about" is a preposition, not "approximately": "remarks about two soldiers".
+ABOUT_IS_A_PREPOSITION_AFTER: tuple[str, ...] = (
+    "remarks", "comment", "comments", "statement", "statements", "question", "questions",
+    "news", "information", "talk", "talks", "talking", "spoke", "speaking", "asked", "concern",
+    "concerns", "worries", "worried",
+)
+
 # Phrases right after a number (or its noun) → qualifier.
 QUALIFIER_AFTER: dict[str, str] = {
     "or more": "at_least", "or so": "approx", "and more": "more_than", "plus": "more_than",
