@@ -340,6 +340,12 @@ ATTRIBUTION = [
     # "announced by the President of Ukraine": an office of a side after the attribution
     pytest.param("The capture of two North Korean soldiers was announced by the President of Ukraine in January.",
                  [(2, 2, 2, "exact", "captured", UA)], id="announced-by-the-office-of-a-side"),
+    # open: a speaker whose side only a place in the title gives
+    pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
+                 "send 1,000 deminers.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="place-title-relative-clause",
+                 marks=known("a speaker introduced by a place's title ('Kursk Governor X, who said') gets no side: "
+                             "the place is no side form")),
 ]
 
 NOT_THIS_DEPLOYMENT = [
@@ -412,6 +418,10 @@ NOT_THIS_DEPLOYMENT = [
     # a number that names: a resolution, a unit
     pytest.param("Some 11,000 North Korean soldiers are in Kursk, Kyiv says, in breach of resolution 1718.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="resolution-number-names"),
+    # open: one of a few prisoners counted before
+    pytest.param("Ukraine holds two North Korean prisoners, Kyiv says. One prisoner has asked to live in Seoul.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="one-of-the-prisoners-again",
+                 marks=known("'one prisoner' after a count of two prisoners is one of them, read as a new capture")),
     # the ages of prisoners are no counts
     pytest.param("Ukraine holds two North Korean soldiers, Kyiv says. The men, who were 21 and 25 at the time of "
                  "capture, want to go to Seoul.",
