@@ -415,6 +415,11 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. Pentagon estimates put Russian "
                  "combat losses at over 700,000.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="russian-combat-losses"),
+    # another side's losses named early in a long sentence, then "it was over N"
+    pytest.param("Some 11,000 North Korean soldiers are in Kursk, Kyiv says. Analysts put Russian losses at about "
+                 "600,000 since the invasion began three years ago, though the Pentagon said last month it was over "
+                 "700,000 service members.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="other-side-losses-far-back-in-sentence"),
     # a number that names: a resolution, a unit
     pytest.param("Some 11,000 North Korean soldiers are in Kursk, Kyiv says, in breach of resolution 1718.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="resolution-number-names"),

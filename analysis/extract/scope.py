@@ -254,7 +254,7 @@ def other_side_lost(ctx: Context, counted: Counted) -> bool:
 def other_side_losses(ctx: Context, counted: Counted) -> bool:
     """"Russia's own losses, which US officials put at about 1,200" (numbers inside the
     clause do not end it here: "put Russian losses over 24 hours at")."""
-    wide = re.split(r"[;:]|\s(?:while|but|whereas)\s", ctx.before)[-1][-90:]
+    wide = re.split(r"[;:]|\s(?:while|but|whereas)\s", ctx.before)[-1][-220:]
     other = list(_OTHER_LOSSES.finditer(wide))
     return bool(other and not KOREA.search(wide[other[-1].end():]) and (
         counted.kind != "personnel" or not KOREA.search(ctx.after[:counted.consumed])))
