@@ -340,6 +340,9 @@ ATTRIBUTION = [
     # "announced by the President of Ukraine": an office of a side after the attribution
     pytest.param("The capture of two North Korean soldiers was announced by the President of Ukraine in January.",
                  [(2, 2, 2, "exact", "captured", UA)], id="announced-by-the-office-of-a-side"),
+    # "provided X with an update on": giving the figure
+    pytest.param("Zelensky provided Yoon with an update: 3,000 North Korean soldiers had been deployed to Russia.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", UA)], id="provided-an-update"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -373,7 +373,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "emphasizes", "emphasises", "underlined", "pointed out", "recalled", "specified",
     "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
     "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on", "signed off on",
-    "endorsed", "reckon", "reckons", "reckoned",
+    "endorsed", "reckon", "reckons", "reckoned", "provided", "updated", "briefed on",
 )
 
 # Claimants that only relay ("as stated by reports"): another mention's named side wins.
