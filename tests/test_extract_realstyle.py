@@ -343,6 +343,10 @@ ATTRIBUTION = [
     # "provided X with an update on": giving the figure
     pytest.param("Zelensky provided Yoon with an update: 3,000 North Korean soldiers had been deployed to Russia.",
                  [(3000, 3000, 3000, "exact", "troops_deployed", UA)], id="provided-an-update"),
+    # a non-restrictive relative clause opened by the source's own verb
+    pytest.param("The estimate is above that of South Korean intelligence, which expects the North to send another "
+                 "5,000 soldiers by summer.",
+                 [(5000, 5000, 5000, "exact", "troops_planned", SK)], id="which-expects-after-the-source"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

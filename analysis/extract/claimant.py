@@ -382,6 +382,8 @@ def verb_after(c: Mention) -> bool | None:
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
         lead_in = window[:vm.start()]
+        if re.fullmatch(r",\s*(?:which|who)\s+(?:also\s+|now\s+|still\s+)?", lead_in):
+            return True  # "South Korean intelligence, which expects the North to send ..."
         if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(_ORDINAL.sub("", _DAY.sub("", lead_in))) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
