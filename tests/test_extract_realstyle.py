@@ -347,6 +347,8 @@ ATTRIBUTION = [
     pytest.param("The estimate is above that of South Korean intelligence, which expects the North to send another "
                  "5,000 soldiers by summer.",
                  [(5000, 5000, 5000, "exact", "troops_planned", SK)], id="which-expects-after-the-source"),
+    pytest.param("The NIS also predicted that about 3,000 more North Korean soldiers would be sent by spring.",
+                 [(3000, 3000, 3000, "approx", "troops_planned", SK)], id="predicted-as-attribution-verb"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -368,7 +368,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "acknowledged", "raised", "spoke", "spoken", "briefing", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
     "released", "published", "issued", "unveiled", "gave", "presented", "expects",
-    "predicts", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
+    "predicts", "predicted", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
     "calculated", "calculates", "stressed", "stresses", "emphasized", "emphasised",
     "emphasizes", "emphasises", "underlined", "pointed out", "recalled", "specified",
     "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
