@@ -178,9 +178,7 @@ ATTRIBUTION = [
                  "in Kursk.",
                  [(2000, 2000, N, "more_than", "troops_deployed", UA)], id="institution-without-its-country"),
     pytest.param("Zelensky predicted more captures after sharing video of two captured North Korean soldiers.",
-                 [(2, 2, 2, "exact", "captured", UA)], id="named-speaker-subordinate-clause",
-                 marks=known("a figure in a subordinate clause (`after sharing ...`) of a named speaker's "
-                             "sentence with an uncommon verb (`predicted`) is not given the speaker")),
+                 [(2, 2, 2, "exact", "captured", UA)], id="named-speaker-subordinate-clause"),
     pytest.param("Zelensky spoke to reporters in Kyiv. The NIS said last week that the toll was lower. \"Our "
                  "count of North Korean dead and wounded has passed 3,000,\" he said.",
                  [(3000, 3000, N, "more_than", "casualties", UA)], id="quote-he-said-is-the-person"),
