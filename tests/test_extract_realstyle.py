@@ -57,6 +57,12 @@ NUMBER_FORMS = [
                  [(8000, 8000, 8000, "exact", "troops_deployed", US)], id="k-suffix"),
     pytest.param("Zelensky says Kyiv is ready to hand over three captured North Korean soldiers to Pyongyang.",
                  [(3, 3, 3, "exact", "captured", UA)], id="hand-over-is-no-more-than"),
+    # a slip grouping four digits after the comma is read as the digits written
+    pytest.param("The NIS expects a total of 10,0000 North Korean troops to be sent by December.",
+                 [(100000, 100000, 100000, "exact", "troops_planned", SK)], id="comma-before-four-digits"),
+    # "about" after a topic noun is a preposition
+    pytest.param("Seoul commented on Zelensky's remarks about two North Korean soldiers captured in Kursk.",
+                 [(2, 2, 2, "exact", "captured", (SK, UA))], id="remarks-about-is-no-approx"),
 ]
 
 MESSY_TEXT = [
@@ -92,6 +98,18 @@ MESSY_TEXT = [
                  [(1200, 1200, 1200, "approx", "killed", SK)], id="byline-glued-to-a-date",
                  marks=known("a month glued to the byline before it ('WriterMarch 3') is not read as a date: "
                              "its day is taken for a count")),
+    # a year closing a paragraph run into the next one's opener: the next sentence is apart
+    pytest.param("Seoul says the North has sent about 11,000 soldiers to Kursk since October 2024.In all, Russia "
+                 "has now passed 900,000 estimated losses in the war.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK)], id="year-run-into-two-letter-opener"),
+    # a date line's numbers before the lede's "2,000 more" do not make it a part of them
+    pytest.param(" date 2025-07-02 North Korea will send 2,000 more sappers to Kursk, Shoigu said.",
+                 [(2000, 2000, 2000, "exact", "troops_planned", RU)], id="date-line-before-n-more"),
+    # one sentence broken over paragraphs by the page: its source at the end covers both figures
+    pytest.param("Pyongyang sent some 14,000 soldiers to fight alongside\n\nRussian units in Kursk last year,\n\n"
+                 "where over 6,000 of them died, by the account of Ukrainian sources.",
+                 [(14000, 14000, 14000, "approx", "troops_deployed", UA), (6000, 6000, N, "more_than", "killed", UA)],
+                 id="sentence-broken-over-paragraphs"),
 ]
 
 ATTRIBUTION = [
@@ -160,9 +178,7 @@ ATTRIBUTION = [
                  "in Kursk.",
                  [(2000, 2000, N, "more_than", "troops_deployed", UA)], id="institution-without-its-country"),
     pytest.param("Zelensky predicted more captures after sharing video of two captured North Korean soldiers.",
-                 [(2, 2, 2, "exact", "captured", UA)], id="named-speaker-subordinate-clause",
-                 marks=known("a figure in a subordinate clause (`after sharing ...`) of a named speaker's "
-                             "sentence with an uncommon verb (`predicted`) is not given the speaker")),
+                 [(2, 2, 2, "exact", "captured", UA)], id="named-speaker-subordinate-clause"),
     pytest.param("Zelensky spoke to reporters in Kyiv. The NIS said last week that the toll was lower. \"Our "
                  "count of North Korean dead and wounded has passed 3,000,\" he said.",
                  [(3000, 3000, N, "more_than", "casualties", UA)], id="quote-he-said-is-the-person"),
@@ -219,6 +235,124 @@ ATTRIBUTION = [
     pytest.param("British Defense Intelligence on 2 May estimated that around 5,500 North Korean soldiers had been "
                  "killed or wounded.",
                  [(5500, 5500, 5500, "approx", "casualties", OT)], id="defense-spelling-and-day-before-verb"),
+    # joint subjects whose second side is an abbreviation with full stops
+    pytest.param("South Korea and the U.S. estimate that the North has sent up to 12,000 soldiers to Russia.",
+                 [(12000, N, 12000, "up_to", "troops_deployed", (SK, US))], id="joint-subject-abbreviation"),
+    pytest.param("Kyiv and the U.K. both say some 3,000 North Korean soldiers have been killed or wounded.",
+                 [(3000, 3000, 3000, "approx", "casualties", (UA, OT))], id="joint-subject-abbreviation-both"),
+    # a side's estimate named by its adjective alone
+    pytest.param("Moscow now fields 11,000 North Korean soldiers near Kursk, according to a Ukrainian estimate.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="according-to-adjective-estimate"),
+    pytest.param("By a British count, roughly 6,000 North Korean soldiers have been killed or wounded.",
+                 [(6000, 6000, 6000, "approx", "casualties", OT)], id="adjective-count-before"),
+    # a person's title between "according to" / "announced by" and the name
+    pytest.param("According to Russian Security Council Secretary Sergei Shoigu, Pyongyang will send 1,000 "
+                 "North Korean sappers to Kursk.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="according-to-title-then-name"),
+    pytest.param("Pyongyang will send 1,000 more North Korean sappers to Kursk.\n\nThis was stated by "
+                 "Russia's Security Council Secretary Sergei Shoigu on state television.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="announced-by-title-next-paragraph"),
+    # a side named before "according to": the source is the one after it
+    pytest.param("The engineers came after some 15,000 North Korean soldiers were sent to prop up Russia's war "
+                 "effort, according to intelligence assessments quoted by the press.",
+                 [(15000, 15000, 15000, "approx", "troops_deployed", UN)], id="side-before-according-to-is-no-source"),
+    # a spokesman asked about another side's estimate: the estimate is that side's
+    pytest.param("A Pentagon spokesman was asked to comment on South Korean intelligence about the deaths of "
+                 "at least 100 North Korean soldiers.",
+                 [(100, 100, N, "at_least", "killed", SK)], id="asked-to-comment-on-another-side"),
+    pytest.param("The State Department spokesman, asked about Ukrainian claims that 200 North Korean soldiers "
+                 "had been killed, would not confirm them.",
+                 [(200, 200, 200, "exact", "killed", UA)], id="asked-about-another-sides-claims"),
+    # a side that has not confirmed a figure is no source of it
+    pytest.param("Some 11,000 North Korean soldiers are said to be in Kursk, though Moscow has not confirmed it.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="side-that-has-not-confirmed"),
+    pytest.param("Kyiv puts the North Korean dead at 300, a figure Seoul declined to confirm.",
+                 [(300, 300, 300, "exact", "killed", UA)], id="side-that-declined-to-confirm"),
+    # "Estimates suggest": an unnamed source of its own, not the sentence before's speaker
+    pytest.param("Zelensky spoke of the prisoners on Sunday. Estimates suggest around 11,000 North Korean "
+                 "soldiers are fighting in Kursk.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="estimates-suggest-is-unnamed"),
+    pytest.param("About 11,000 North Korean soldiers went to Russia, according to estimates from Seoul and Kyiv.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (SK, UA))], id="estimates-from-a-named-side"),
+    # a time between the passive verb and "by"
+    pytest.param("Going by figures released last month by Ukrainian intelligence, about 4,000 North Korean soldiers "
+                 "have been killed or wounded.",
+                 [(4000, 4000, 4000, "approx", "casualties", UA)], id="released-last-month-by"),
+    pytest.param("The count, published on Friday by the NIS, puts the North Korean dead at some 600.",
+                 [(600, 600, 600, "approx", "killed", SK)], id="published-on-day-by"),
+    # the US defence department under its other names
+    pytest.param("Earlier, the DoD had put the number of North Korean soldiers in Russia at 3,000.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", US)], id="dod-abbreviation"),
+    pytest.param("The Defense Department estimates that 10,000 North Korean soldiers are training in Russia.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="defense-department"),
+    # unnamed agencies speaking in a relative clause after a named source
+    pytest.param("Kim praised the troops in Kursk, state media KCNA reported, a region where intelligence agencies "
+                 "say the North has sent over 10,000 soldiers.",
+                 [(10000, 10000, N, "more_than", "troops_deployed", UN)], id="where-intelligence-agencies-say"),
+    # an editor's bracketed name inside a quote is no source note
+    pytest.param("\"We think [North Korea] has now sent about 10,000 soldiers to Russia,\" a Pentagon spokeswoman "
+                 "told reporters.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="bracketed-subject-in-a-quote"),
+    # endorsing another's figure is giving it
+    pytest.param("The White House signed off on the estimate of 10,000 North Korean soldiers in Russia.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="signed-off-on-the-estimate"),
+    # a quote over several sentences closed by "the president said": the last person named before it
+    pytest.param("Zelensky spoke of North Korea's troops to a podcaster.\n\nThe war goes on.\n\n\"They could send "
+                 "another 30,000. "
+                 "Maybe more. Who can stop them?\" the president said.",
+                 [(30000, 30000, 30000, "exact", "troops_planned", UA)], id="quote-closed-by-the-president-said"),
+    # a figure credited only to "reports" takes the side another mention of it names
+    pytest.param("Kim Jong Un honoured nine soldiers who died in Kursk, as stated by reports. In a speech, Kim "
+                 "Jong Un said the deaths of the nine were heart-breaking.",
+                 [(9, 9, 9, "exact", "killed", "North Korea"), (9, 9, 9, "exact", "killed", "North Korea")],
+                 id="reports-yield-to-a-named-side"),
+    # "reckon" and "the agency counted" are attribution verbs
+    pytest.param("Seoul and Kyiv reckon that 11,000 to 12,000 North Korean soldiers are now in Russia.",
+                 [(11000, 11000, 12000, "range", "troops_deployed", (SK, UA))], id="reckon-as-attribution-verb"),
+    pytest.param("The NIS briefed lawmakers on Wednesday. The agency counted about 600 North Korean soldiers dead.",
+                 [(600, 600, 600, "approx", "killed", SK)], id="the-agency-counted"),
+    # a sentence opening on the last source's count: "Its April count"
+    pytest.param("Kyiv's defence intelligence issued new figures on Monday. Its earlier count of the North Korean "
+                 "dead had been around 400.",
+                 [(400, 400, 400, "approx", "killed", UA)], id="its-earlier-count-opens-the-sentence"),
+    # a unit's ordinal between a speaker and the verb is no figure of its own
+    pytest.param("Kim Jong Un welcomed the 528th regiment home and said nine of its soldiers had died in Kursk.",
+                 [(9, 9, 9, "exact", "killed", "North Korea")], id="ordinal-unit-between-speaker-and-verb"),
+    # "Earlier, ..." opens the writer's background, not the statement before
+    pytest.param("The Kremlin said in July that Pyongyang would send builders. Earlier, up to 15,000 North Korean "
+                 "soldiers fought alongside Russian forces in Kursk.",
+                 [(15000, N, 15000, "up_to", "troops_deployed", UN)], id="earlier-opens-background"),
+    # prisoners no one is named for: the side that took them
+    pytest.param("Two North Korean soldiers held by Ukraine since January have asked to go to Seoul.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-held-by"),
+    pytest.param("Ukrainian troops captured two North Korean soldiers near Sudzha this month.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-as-subject"),
+    pytest.param("Two North Korean soldiers were captured near Sudzha this month.",
+                 [(2, 2, 2, "exact", "captured", UN)], id="no-captor-named"),
+    # a place the speaker came from is no other speaker between name and verb
+    pytest.param("Shoigu flew back from Pyongyang and announced that the North would send 1,000 sappers.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="came-from-a-place-then-announced"),
+    # a speaker's name in another transliteration, between the subject and its verb
+    pytest.param("Kim Jong Un had decided, Schoigu said, to send 1,000 sappers to Kursk.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="transliterated-speaker-in-the-middle"),
+    # "announced by the President of Ukraine": an office of a side after the attribution
+    pytest.param("The capture of two North Korean soldiers was announced by the President of Ukraine in January.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="announced-by-the-office-of-a-side"),
+    # "provided X with an update on": giving the figure
+    pytest.param("Zelensky provided Yoon with an update: 3,000 North Korean soldiers had been deployed to Russia.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", UA)], id="provided-an-update"),
+    # a non-restrictive relative clause opened by the source's own verb
+    pytest.param("The estimate is above that of South Korean intelligence, which expects the North to send another "
+                 "5,000 soldiers by summer.",
+                 [(5000, 5000, 5000, "exact", "troops_planned", SK)], id="which-expects-after-the-source"),
+    pytest.param("The NIS also predicted that about 3,000 more North Korean soldiers would be sent by spring.",
+                 [(3000, 3000, 3000, "approx", "troops_planned", SK)], id="predicted-as-attribution-verb"),
+    # open: a speaker whose side only a place in the title gives
+    pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
+                 "send 1,000 deminers.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="place-title-relative-clause",
+                 marks=known("a speaker introduced by a place's title ('Kursk Governor X, who said') gets no side: "
+                             "the place is no side form")),
 ]
 
 NOT_THIS_DEPLOYMENT = [
@@ -277,6 +411,37 @@ NOT_THIS_DEPLOYMENT = [
                  [(4000, 4000, 4000, "exact", "casualties", UA)], id="fraction-is-no-count"),
     pytest.param("Gerasimov praised the North Korean soldiers who fought in Kursk. By his count the Ukrainian "
                  "military suffered over 50,000 casualties there.", [], id="other-army-military-suffered"),
+    # another side's own toll passing a mark
+    pytest.param("North Korea has sent some 11,000 soldiers, Kyiv says. Russia has already topped 800,000 "
+                 "casualties, the same officials say.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="other-side-toll-topped"),
+    # a few forces are armies
+    pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. The two forces have no language "
+                 "in common.", [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="two-forces-are-armies"),
+    # another side's losses with a word between the side and "losses"
+    pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. Pentagon estimates put Russian "
+                 "combat losses at over 700,000.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="russian-combat-losses"),
+    # another side's losses named early in a long sentence, then "it was over N"
+    pytest.param("Some 11,000 North Korean soldiers are in Kursk, Kyiv says. Analysts put Russian losses at about "
+                 "600,000 since the invasion began three years ago, though the Pentagon said last month it was over "
+                 "700,000 service members.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="other-side-losses-far-back-in-sentence"),
+    # a number that names: a resolution, a unit
+    pytest.param("Some 11,000 North Korean soldiers are in Kursk, Kyiv says, in breach of resolution 1718.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="resolution-number-names"),
+    # open: one of a few prisoners counted before
+    pytest.param("Ukraine holds two North Korean prisoners, Kyiv says. One prisoner has asked to live in Seoul.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="one-of-the-prisoners-again",
+                 marks=known("'one prisoner' after a count of two prisoners is one of them, read as a new capture")),
+    # the ages of prisoners are no counts
+    pytest.param("Ukraine holds two North Korean soldiers, Kyiv says. The men, who were 21 and 25 at the time of "
+                 "capture, want to go to Seoul.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="ages-of-the-men"),
+    pytest.param("Kyiv says it holds two North Korean prisoners, both young, aged 21 and 25.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="aged-n-and-m"),
+    pytest.param("About 300 confirmed deaths among the North Korean troops were reported by the NIS.",
+                 [(300, 300, 300, "approx", "killed", SK)], id="confirmed-deaths"),
 ]
 
 MEASURE_CUES = [
@@ -378,6 +543,77 @@ MEASURE_CUES = [
     pytest.param("If losses go on at this rate, the NIS warned, all 11,000 North Korean soldiers in Kursk could be "
                  "killed or wounded by summer.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="whole-force-could-be-lost"),
+    # "killed or wounded" as the verb before the number: both cues, so casualties
+    pytest.param("Zelensky said his troops had killed or wounded some 4,500 of the North's soldiers near Kursk.",
+                 [(4500, 4500, 4500, "approx", "casualties", UA)], id="killed-or-wounded-as-verb"),
+    pytest.param("Ukrainian drones have killed and injured more than 600 North Korean soldiers, Ukraine's army said.",
+                 [(600, 600, N, "more_than", "casualties", UA)], id="killed-and-injured-as-verb"),
+    # a relative clause about the deployment between the number and its casualty verb
+    pytest.param("The NIS said at least 200 North Korean soldiers, who had been sent to Russia last autumn, were "
+                 "killed in the fighting.",
+                 [(200, 200, N, "at_least", "killed", SK)], id="relative-clause-then-casualty-verb"),
+    pytest.param("Some 300 North Korean troops, who were deployed to Kursk, have been wounded, Kyiv said.",
+                 [(300, 300, 300, "approx", "wounded", UA)], id="relative-clause-then-wounded"),
+    # "with the number of injured put at": the cues before it are the first figure's
+    pytest.param("At least 100 North Korean soldiers were killed, with the number of injured put at some 1,000, "
+                 "the NIS said.",
+                 [(100, 100, N, "at_least", "killed", SK), (1000, 1000, 1000, "approx", "wounded", SK)],
+                 id="with-the-number-of-injured-after-a-death-count"),
+    # the modal fate of a whole force is no count of losses
+    pytest.param("About 11,000 North Korean soldiers stationed in Kursk could suffer total losses by summer at "
+                 "this rate, analysts at a think tank said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (OT, UN))], id="whole-force-could-suffer-total-losses"),
+    pytest.param("Around 4,000 North Korean soldiers in Kursk may soon face complete destruction, Kyiv said.",
+                 [(4000, 4000, 4000, "approx", "troops_deployed", UA)], id="whole-force-may-face-destruction"),
+    pytest.param("At that rate the entire North Korean contingent of about 11,000 could be killed or wounded by spring, "
+                 "analysts at a think tank said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (OT, UN))], id="entire-contingent-could-be-killed"),
+    # a bracketed gloss between the count and its noun
+    pytest.param("Losses now exceed half of the roughly 11,000 DPRK [Democratic People's Republic of Korea] "
+                 "troops sent to Kursk, the UK ministry said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="bracketed-gloss-before-noun"),
+    # a bare count said to be still in the field, after a casualty count
+    pytest.param("Kyiv says the North Korean contingent has suffered some 3,000 casualties over the winter, yet "
+                 "around 9,000 are still operational.",
+                 [(3000, 3000, 3000, "approx", "casualties", UA), (9000, 9000, 9000, "approx", "troops_deployed", UA)],
+                 id="bare-count-still-operational"),
+    # "taken N casualties" is suffered, not captured
+    pytest.param("The North Korean contingent has taken some 3,000 casualties in Kursk, Kyiv says.",
+                 [(3000, 3000, 3000, "approx", "casualties", UA)], id="taken-casualties-is-suffered"),
+    pytest.param("North Korean units took 400 losses near Sudzha, Kyiv said.",
+                 [(400, 400, 400, "exact", "casualties", UA)], id="took-losses-is-suffered"),
+    # "the loss of N troops": their deaths
+    pytest.param("Kyiv's assessment says Pyongyang has suffered the loss of some 1,500 soldiers in Kursk.",
+                 [(1500, 1500, 1500, "approx", "killed", UA)], id="loss-of-n-troops"),
+    # a sending verb before "another": more troops, with no noun of its own
+    pytest.param("Kyiv says 12,000 North Korean soldiers are in Russia. Pyongyang could send another 20,000, it says.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UA),
+                  (20000, 20000, 20000, "exact", "troops_planned", UA)], id="send-another-bare-count"),
+    # a casualty word as the cause of a dispatch does not count the troops sent
+    pytest.param("Heavy losses in Kursk prompted Moscow to deploy 10,000 North Korean soldiers there, NATO said.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", "NATO")], id="losses-prompted-a-deployment"),
+    # "potentially reaching N": a possible future size
+    pytest.param("The North Korean force in Russia could grow fast, potentially reaching 100,000, Zelensky said.",
+                 [(100000, 100000, 100000, "exact", "troops_planned", UA)], id="potentially-reaching"),
+    # an earlier estimate of a bare number, next to the new figure
+    pytest.param("The Pentagon now says 10,000 North Korean soldiers are in Russia, up from Washington's earlier "
+                 "estimate of 3,000.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US), (3000, 3000, 3000, "exact", "troops_deployed", US)],
+                 id="earlier-estimate-of-bare-number"),
+    pytest.param("Seoul now puts the North Korean force in Russia at 11,000, above the American estimate of 8,000 "
+                 "given by a White House spokesman.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK), (8000, 8000, 8000, "exact", "troops_deployed", US)],
+                 id="estimate-of-bare-number-given-by"),
+    # a purpose clause with two verbs: its losses are not the count's
+    pytest.param("Kyiv's envoy said the North Korean units were waiting for some 3,000 more soldiers to arrive and "
+                 "replenish their losses.",
+                 [(3000, 3000, 3000, "approx", "troops_planned", UA)], id="to-arrive-and-replenish-losses"),
+    # "the total number ... could range from": unsure of the present, not a plan
+    pytest.param("The Pentagon said the total number of North Korean soldiers in Russia could range from 11,000 to "
+                 "13,000.",
+                 [(11000, 11000, 13000, "range", "troops_deployed", US)], id="total-number-could-range-from"),
+    pytest.param("The NIS said the North's force in Russia could grow, and its number could reach 20,000 by spring.",
+                 [(20000, 20000, 20000, "exact", "troops_planned", SK)], id="number-could-reach-by-spring-is-planned"),
 ]
 
 CLAIM_DATES = [
@@ -409,6 +645,19 @@ CLAIM_DATES = [
                  id="day-in-the-sentence-after-an-in-sentence-source"),
     pytest.param("Ukraine's special forces said on December 17 that 50 North Korean soldiers were killed.",
                  "2024-12-17", id="day-in-sentence"),
+    pytest.param("On Monday, the White House signed off on the estimate of 10,000 North Korean soldiers in Russia.",
+                 "2024-12-23", id="day-of-signing-off"),
+    pytest.param("The NIS held a closed briefing for lawmakers on Friday, Yonhap reported on Monday. During the "
+                 "briefing, the NIS told lawmakers that roughly 300 of the North's soldiers had died.",
+                 "2024-12-20", id="during-the-event-takes-its-day"),
+    pytest.param("North Korea will send 6,000 workers to Kursk, reports said on Monday. According to a wire "
+                 "service, Shoigu announced that Pyongyang will send 1,000 sappers.",
+                 "2024-12-23", id="reports-said-day-the-sentence-before"),
+    pytest.param("Shoigu said North Korea will send 1,000 sappers to the Kursk region.\n\nPhoto: a ruined bridge "
+                 "near Sudzha.\n\nPyongyang will also send builders to Kursk, a senior Russian official said on "
+                 "Monday.", "2024-12-23", id="lede-restated-with-its-day"),
+    pytest.param("Shoigu spoke to reporters on Monday about the Kursk rebuilding. Kim Jong Un had decided, Shoigu "
+                 "said at the time, to send 1,000 sappers.", None, id="said-at-the-time-is-an-earlier-claim"),
 ]
 
 
@@ -489,8 +738,23 @@ def test_surname_is_the_person_the_article_named():
     assert [(r["value"], r["claimant"]) for r in rows] == [(1000, "Lee Seong-kweun")]
 
 
+def test_surname_is_the_person_named_in_another_spelling():
+    """"Kim said" after "leader Kim Jong-un": the spelling the name list knows as Kim Jong Un."""
+    rows = extract_text(HEAD + "North Korean leader Kim Jong-un opened a memorial in Pyongyang. Kim said nine "
+                        "soldiers had been killed in Kursk.\n", "case.txt")
+    assert [(r["value"], r["claimant"]) for r in rows] == [(9, "Kim Jong Un")]
+
+
 @pytest.mark.parametrize("text,expected", CLAIM_DATES)
 def test_realstyle_claim_date(text, expected):
     rows = extract_text(HEAD + text + "\n", "case.txt")
     assert len(rows) == 1, rows
     assert rows[0]["claim_date"] == expected
+
+
+def test_an_older_estimate_beside_the_news_keeps_no_day():
+    """"... said on Monday that 11,000 are there, up from its previous estimate of 3,000": Monday
+    dates the new figure, not the older one."""
+    rows = extract_text(HEAD + "Seoul's spy agency said on Monday that about 11,000 North Korean soldiers were "
+                        "in Russia, up from its previous estimate of 3,000.\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == [(11000, "2024-12-23"), (3000, None)]

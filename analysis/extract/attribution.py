@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from analysis.extract.claim_date import claim_date
-from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, earlier_in_sentence,
-                                       in_clause, later_in_sentence, named_back, sentence_before,
+from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, claimant_spans,
+                                       earlier_in_sentence, in_clause, is_person, later_in_sentence,
+                                       lookup_claimant, named_back, names_back, sentence_before,
                                        sentence_speakers, speakers)
 from analysis.extract.dates import find_dates
 from analysis.extract.numbers import find_numbers
@@ -67,7 +68,8 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
             inner = m.group(1) or m.group(2) or ""
             if not re.search(r"[.!?]\s+\S", inner) and not re.search(r"[.!?,]$", inner):
                 continue
-            speaker = _quote_speaker(text, m.start(), m.end(), start, end, local)
+            speaker = _quote_speaker(text, m.start(), m.end(), start, end, local) or \
+                _quote_named_back(text, m.start(), m.end(), end, sentences, local)
             if speaker is not None:
                 voices.quotes.append((m.start(), m.end(), speaker))
     return voices
@@ -98,6 +100,25 @@ def _quote_speaker(text: str, q_start: int, q_end: int, p_start: int, p_end: int
         if found:
             return found[-1]
     return None
+
+
+_QUOTE_REACH = 6  # sentences before a quote its "he said" may point back over
+
+
+def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, sentences: list[Sentence],
+                      local: LocalNames | None) -> Speaker | None:
+    """'"...," the president said' / '"...," he said': the last source named before the
+    quote (for "he" / "she", the last person), when the words after it name no one."""
+    after = text[q_end:p_end]
+    ends = line_sentences(after)
+    after = after[:ends[0][1]] if ends else after
+    if not re.match(r"\s*,?\s*\S", after) or not names_back(after):
+        return None
+    before = [s for s in sentences if s.end <= q_start][-_QUOTE_REACH:]
+    found = [sp for s in reversed(before) for sp in reversed(speakers(s.text, local))]
+    if re.match(r"\s*,?\s*(?:he|she)\b", after, re.I):  # "he said": a person, not the agency named after him
+        found = [sp for sp in found if is_person(sp.name, local)] or found
+    return found[0] if found else None
 
 
 def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
@@ -209,6 +230,25 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
 )
 # Rules that read the whole document: the day their speaker last spoke is not carried.
 DOCUMENT_RULES = {in_a_quote.__name__, named_after.__name__, source_line.__name__, from_title.__name__}
+
+
+# "captured by Ukraine", "held by Ukrainian forces", "Ukraine captured", "Ukrainian troops took"
+_CAPTURED_BY = re.compile(r"\b(?:captured|held|taken\s+prisoner|taken\s+captive|detained)\s+by\s+(?:the\s+)?$", re.I)
+_CAPTURING = re.compile(r"^(?:\s+(?:forces|troops|soldiers|army|military|units?|marines|paratroopers|special\s+forces))?"
+                        r"\s+(?:has\s+|have\s+|had\s+)?(?:captured|took|taken|detained)\b", re.I)
+
+
+def captor(ctx: Context) -> Speaker | None:
+    """A count of prisoners no one is named for: the side that took them, which announces
+    its captures ("Two North Korean soldiers held by Ukraine since January ...")."""
+    text = ctx.sentence.text
+    for m in claimant_spans(text, ctx.state.local):
+        name, group = lookup_claimant(m.group(0), ctx.state.local)
+        if group in ("Unattributed", "North Korea", "Russia"):
+            continue
+        if _CAPTURED_BY.search(text[max(0, m.start() - 30):m.start()]) or _CAPTURING.match(text[m.end():]):
+            return Speaker(m.start(), m.end(), name, group)
+    return None
 
 
 def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:

@@ -8,7 +8,8 @@ import re
 from analysis.extract import vocab
 from analysis.extract.claimant import Speaker, sentence_speakers
 from analysis.extract.dates import find_dates
-from analysis.extract.patterns import alternation
+from analysis.extract.patterns import alternation, trie
+from analysis.extract.sentences import clause_after
 from analysis.extract.state import ArticleState, Context
 
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
@@ -27,7 +28,7 @@ _VERB = "(?:" + "|".join(vocab.ATTRIBUTION_VERBS) + ")"
 EARLIER_CLAIM = re.compile(rf"""
     [(\[][^)\]]*\b{_MONTH_FULL}\b[^)\]\d]*[)\]]     # a source note with its month: "[NIS, April]"
   | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken|warned)
-      |previously|earlier|before(?!\s+\w+ing\b)|ago   # not "before releasing it"
+      |previously|earlier|before(?!\s+\w+ing\b)|ago|at\s+the\s+time   # not "before releasing it"
       |(?:previous|prior|former|old)\s+(?:\w+\s+)?(?:estimate|count|figure|assessment|tally)s?
       |(?:recently|lately)\s+{_VERB}|{_VERB}\s+(?:recently|lately)   # of the claim, not an event's
       |(?:this|last)\s+week|in\s+recent\s+(?:days|weeks)
@@ -116,13 +117,65 @@ def own_part(ctx: Context) -> str:
         r"\b(?:where|which|who|whom|while|when|whereas|since)\b|;", ctx.after, maxsplit=1)[0]
 
 
+# "raising the previous estimate of 3,000 from last week", "up from the American estimate of
+# 3,000 given ... last week": an older figure set beside the new one
+_OLDER_FIGURE = re.compile(r"\b(?:previous|prior|former|earlier|old|original)\s+(?:[\w'’]+\s+)?"
+                           r"(?:estimate|figure|count|tally|assessment)\s+of\s+(?:\w+\s+)?$", re.I)
+_OLDER_AFTER = re.compile(r"[^.;]{0,60}?\b(?:last\s+week|last\s+month|earlier|previously)\b", re.I)
+
+
+def older_figure(ctx: Context) -> bool:
+    """The figure is an older one the sentence sets beside its news: the sentence's day is
+    not its day."""
+    before = ctx.before[-60:]
+    return bool(_OLDER_FIGURE.search(before) or (
+        re.search(r"\b(?:estimate|figure|count)\s+of\s+(?:\w+\s+)?$", before, re.I)
+        and _OLDER_AFTER.match(clause_after(ctx.after))))
+
+
 def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
     """"The NIS said on Friday ... The agency also estimated ...": the day the same side
     last spoke on, unless the wording places this claim earlier."""
     if EARLIER_CLAIM.search(own_part(ctx)):
         return None
+    event = _event_day(ctx)
+    if event is not None:
+        return event
     return next((d for _, sp, d in reversed(ctx.state.speakers[-20:])
-                 if d is not None and sp.group == speaker.group), None) or _unnamed_briefing(ctx)
+                 if d is not None and sp.group == speaker.group), None) or _unnamed_briefing(ctx) \
+        or _reports_said_before(ctx)
+
+
+def _reports_said_before(ctx: Context) -> dt.date | None:
+    """"North Korea will send 6,000, reports said Tuesday. According to an agency, Shoigu
+    announced 1,000 sappers and 5,000 builders": the day the sentence just before gives
+    to the same news relayed by unnamed reports."""
+    spoke = ctx.state.speakers
+    if not spoke or spoke[-1][0] != ctx.index - 1 or spoke[-1][2] is None:
+        return None
+    return spoke[-1][2] if spoke[-1][1].name in _RELAYS else None
+
+
+_RELAYS = set(vocab.RELAYING_CLAIMANTS)
+_DURING = re.compile(rf"^\W*(?:During|At|In)\s+(?:the|this|that)\s+(?:\w+\s+)?(?P<event>{trie(vocab.EVENT_NOUNS)})\b")
+_EVENT_REACH = 5  # sentences back to the one that dates the event
+
+
+def _event_day(ctx: Context) -> dt.date | None:
+    """"During the ceremony, Kim noted ...": the day an earlier sentence gives that event
+    ("The ceremony took place on Friday"), not the day a news agency reported it."""
+    m = _DURING.match(ctx.sentence.text)
+    if m is None or ctx.index < 0:
+        return None
+    for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _EVENT_REACH), -1):
+        text = ctx.state.sentences[j].text
+        noun = re.search(rf"\b{m.group('event')}\b", text, re.I)
+        if noun is None:
+            continue
+        dates = [d for d in find_dates(text, ctx.state.published) if d.date]
+        if dates:
+            return min(dates, key=lambda d: abs(d.start - noun.start())).date
+    return None
 
 
 # "one of them said", "one of the lawmakers added": a speaker of the sentence before
@@ -216,6 +269,10 @@ def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
             if day is not None:
                 row["claim_date"] = day.isoformat()
                 break
+        else:
+            day = _lede_restated(state, i, row["claimant_group"])
+            if day is not None:
+                row["claim_date"] = day.isoformat()
 
 
 def _day_of_giving(state: ArticleState, j: int, side: str) -> dt.date | None:
@@ -239,6 +296,27 @@ def _next_paragraph(state: ArticleState, i: int) -> int | None:
     para = state.sentences[i].para
     j = next((k for k in range(i + 1, len(state.sentences)) if state.sentences[k].para != para), None)
     return j if j is not None and _BACK_TO_FIGURES.search(state.sentences[j].text) else None
+
+
+_RESTATED_REACH = 2  # paragraphs after the lede that may restate it with its day
+
+
+def _lede_restated(state: ArticleState, i: int, side: str) -> dt.date | None:
+    """A figure of the lede, its source named without a day, restated in one of the next
+    two paragraphs by a speaker of the same side with a day ("... thousands of builders
+    to Kursk, a top Russian official said Tuesday"): that day."""
+    voices = state.voices
+    if voices is None or state.sentences[i].para not in voices.lede_paras or side == "Unattributed":
+        return None
+    paras = sorted({s.para for s in state.sentences if s.para > state.sentences[i].para})[:_RESTATED_REACH]
+    for para in paras:
+        j = next(k for k, s in enumerate(state.sentences) if s.para == para)
+        text = state.sentences[j].text
+        found = [(d.start, d.end, d.date) for d in find_dates(text, state.published) if d.date]
+        day, said_by = dated_claim(text, sentence_speakers(state, j), found) if found else (None, None)
+        if day is not None and said_by is not None and said_by.group == side:
+            return day
+    return None
 
 
 # "..., the report added", "the ministry also said": the statement goes on from the sentence before

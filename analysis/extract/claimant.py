@@ -27,6 +27,18 @@ _SOURCE_NOTE = re.compile(r"""
     $""", re.I | re.X)
 _ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
 _ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
+# "announced by the President of Ukraine", "according to the Ministry of Defence of Ukraine"
+_ATTR_BEFORE_OFFICE_OF = re.compile(
+    rf"(?i:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}}of\s+(?:the\s+)?$")
+# "data disclosed last December by South Korean intelligence": a time between verb and "by"
+_PASSIVE_BY = re.compile(
+    rf"\b(?:{trie(p[:-3] for p in vocab.ATTRIBUTION_BEFORE if p.endswith(' by'))})\s+"
+    r"(?:last|this|on|in|earlier|early|late)\s+[\w-]+\s+(?:\d{1,4}\s+)?by\s+(?:the\s+)?$", re.I)
+_ATTR_BEFORE_ANYWHERE = re.compile(rf"\b(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s", re.I)
+# "according to Russian Security Council Secretary Sergei Shoigu": a title before a person
+_ATTR_BEFORE_TITLE = re.compile(
+    rf"(?i:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?"
+    rf"(?:(?:[A-Z][\w.'’-]*|(?i:{trie(vocab.ROLE_NOUNS + vocab.TITLE_WORDS)}))\s+){{1,6}}$")
 _DEFINITE_SOURCE = exact(vocab.DEFINITE_SOURCE_NOUNS)
 _PRONOUN_SPEAKER = re.compile(rf"""
     \b(?:he|she|they|it|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\s*   # "he", "the (spy) agency"
@@ -38,6 +50,8 @@ _PRONOUN_SOURCE = re.compile(rf"""
     \baccording\ to\ (?:him|her|them|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\b
   | \b(?:by|in)\ (?:the\ (?:\w+\ )?{_DEFINITE_SOURCE}['’]s|his|her|its|their)\s+
                                                     # "By the agency's breakdown"
+    (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+  | ^\W*(?:its|his|her|their)\s+(?:\w+\s+)?          # "Its April count of the dead"
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
 """, re.I | re.X)
 _PREPOSITION_BEFORE = re.compile(
@@ -130,6 +144,11 @@ def _surnames() -> dict[str, list[tuple[str, str]]]:
 
 
 _SURNAMES = _surnames()
+# each person's full name and its other spellings ("Kim Jong-un" for Kim Jong Un)
+_SPELLINGS: dict[str, set[str]] = {name: {name} for name in vocab.PEOPLE}
+for _form, (_name, _) in _CLAIMANTS.items():
+    if _name in _SPELLINGS and " " in _form:
+        _SPELLINGS[_name].add(_form)
 
 
 def learn_names(text: str) -> LocalNames:
@@ -158,8 +177,9 @@ def learn_names(text: str) -> LocalNames:
             if alias not in _CLAIMANTS:
                 table.setdefault(alias, (name, group))
     for alias, owners in _SURNAMES.items():
-        # "Lee said": the Lee this article names in full, of the several the list knows
-        named = [owner for owner in owners if owner[0] in text]
+        # "Lee said": the Lee this article names in full (in any spelling the list knows),
+        # of the several the list knows
+        named = [owner for owner in owners if any(form in text for form in _SPELLINGS[owner[0]])]
         if len(owners) > 1 and len(named) == 1:
             table.setdefault(alias, named[0])
     bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
@@ -252,11 +272,22 @@ def adjective_alone(c: Mention) -> bool | None:
 
 
 def attribution_before(c: Mention) -> bool | None:
-    """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning"."""
+    """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning",
+    "by a Ukrainian count"."""
     if _ATTR_BEFORE.search(c.before[-40:]) or (
             re.search(r"\bby\s+(?:the\s+)?$", c.before[-14:], re.I) and _ROLE_AFTER.match(c.after)):
         return True
+    if _PASSIVE_BY.search(c.before[-60:]) or _ATTR_BEFORE_OFFICE_OF.search(c.before[-70:]):
+        return True
+    if _ATTR_BEFORE_TITLE.search(c.before[-90:]) and is_person(c.name, c.local):
+        return True
+    if c.surface in _NATIONAL_ADJ and re.search(r"\b(?:by|in)\s+(?:an?|the|one)\s+$", c.before[-14:], re.I) \
+            and _RECKONING.match(c.after):
+        return True  # "by a Ukrainian count", "in one American estimate"
     return None
+
+
+_RECKONING = re.compile(r"\s+(?:count|estimate|tally|reckoning|assessment|calculation)\b", re.I)
 
 
 def member_of(c: Mention) -> bool | None:
@@ -305,6 +336,8 @@ def source_note(c: Mention) -> bool | None:
         return False  # "Democratic People's Republic of Korea (DPRK) forces": a name's short form
     if re.fullmatch(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*[(\[]", c.before) and re.match(r"[)\]],", c.after):
         return False  # a dateline's country: "Seoul [South Korea], December 13 (Agency):"
+    if re.match(r"\]\s+[a-z]", c.after):
+        return False  # '"We believe [North Korea] has sent ...": an editor's word for "they"
     if _SOURCE_NOTE.search(c.before.rstrip()) and re.match(r"\s*(?:[)\];,/]|(?:and|via)\b)", c.after):
         return True
     return None
@@ -327,6 +360,14 @@ NEWS_AGENCY = re.compile(r"\bnews\s+(?:\w+\s+)?agency$", re.I)
 # a day between a name and its verb ("X on June 15 estimated") is no figure
 _DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?"
                   rf"|\b\d{{1,2}}\s+(?:{trie(m.capitalize() for m in vocab.MONTHS)})\b")
+# where the clause after a name ends: a semicolon, or a full stop that closes no
+# abbreviation ("South Korea and the U.S. estimate": the verb is still the clause's)
+_CLAUSE_END = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")
+# "has not confirmed", "declined to confirm": a side that does not confirm is no source
+# ("has never published a total" still names who would speak)
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I)
+_CONFIRMING = set(vocab.CONFIRMING_VERBS)
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "the 528th regiment": a unit's name, no figure
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
@@ -336,25 +377,33 @@ def verb_after(c: Mention) -> bool | None:
     unless it belongs to another clause, to "he", or to a nearer name of another side
     ("Russia, NATO said"); "Kyiv and Seoul say": the first named stands for both."""
     cased, lower = _claimant_patterns()
-    window = re.split(r"[.;]", c.after, maxsplit=1)[0][:110]
+    window = _CLAUSE_END.split(c.after, maxsplit=1)[0][:110]
     for vm in _ATTR_VERB.finditer(window):
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
         lead_in = window[:vm.start()]
-        if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(_DAY.sub("", lead_in)) or \
+        if re.fullmatch(r",\s*(?:which|who)\s+(?:also\s+|now\s+|still\s+)?", lead_in):
+            return True  # "South Korean intelligence, which expects the North to send ..."
+        if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(_ORDINAL.sub("", _DAY.sub("", lead_in))) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
         if NEWS_AGENCY.search(lead_in.rstrip()):
             c.name = c.surface + lead_in.rstrip()
         if _QUOTE_CLOSED.search(lead_in):
             return None  # '"... DPRK troops deployed," the ministry said': the ministry's verb
+        if _NEGATED.search(lead_in) and vm.group(0).lower() in _CONFIRMING:
+            return None  # "though Moscow has not confirmed it": a side that does not say so
+        if _ATTR_BEFORE_ANYWHERE.search(lead_in):
+            return None  # "Russia's campaign, according to assessments cited in reports": theirs
 
         joint = _JOINT.fullmatch(lead_in)
         # the body a post is at is not another speaker ("the US deputy ambassador to the
         # United Nations said")
         others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
                   if lookup_claimant(o.group(0), c.local)[1] != c.group
-                  and not _POST_AT.search(lead_in[:o.start()])]
+                  and not _POST_AT.search(lead_in[:o.start()])
+                  and not re.search(r"\b(?:from|via)\s+(?:the\s+)?$", lead_in[:o.start()])]
+        # (a place on the way is no other speaker: "Shoigu flew home from Pyongyang and announced")
         return True if not others or joint else None
     return None
 
@@ -472,7 +521,7 @@ CreditRule = Callable[[Context], "Credit | None"]
 def _clause_start(before: str) -> int:
     opening = re.match(r"\s*(?:While|Whereas|Although|Though)\b[^,;]{0,150},\s", before)
     start = opening.end() if opening else 0  # "While X has not confirmed it, reports suggest 10,000"
-    for m in re.finditer(r";|\s(?:while|whereas)\s|,\s+but\s", before):
+    for m in re.finditer(r";|\s(?:while|whereas|where)\s|,\s+but\s", before):
         start = max(start, m.end())
     return start
 
@@ -493,7 +542,10 @@ def later_in_sentence(ctx: Context) -> Credit | None:
     later = [s for s in ctx.speakers if s.start >= end]
     if not later:
         return None
-    first = min(later, key=lambda s: s.start)
+    later.sort(key=lambda s: s.start)
+    first = later[0]
+    if first.group == "Unattributed" and len(later) > 1 and later[1].start - first.end < 12:
+        first = later[1]  # "according to estimates from Seoul": the named source behind them
     text = ctx.sentence.text
     if _OTHER_CLAUSE.search(text[end:first.start]) and CANDIDATE.search(text[first.end:]):
         return None  # "... 1,000 casualties while the NIS told lawmakers that 300 ...": its own figure's
@@ -520,7 +572,7 @@ def named_back(ctx: Context) -> Credit | None:
         if _PERSONAL.search(ctx.sentence.text):
             # '"...," he said': the last person named, not an agency or a country named after him
             person = next((entry for entry in reversed(spoke)
-                           if ctx.index - entry[0] <= 3 and _is_person(entry[1].name, ctx.state.local)), None)
+                           if ctx.index - entry[0] <= 3 and is_person(entry[1].name, ctx.state.local)), None)
             if person is not None:
                 return person[1], person[2]
         return spoke[-1][1], spoke[-1][2]
@@ -531,7 +583,7 @@ def named_back(ctx: Context) -> Credit | None:
 _PERSONAL = re.compile(r"[,.!?]?[”\"]\s*(?:he|she)\s+(?:\w+\s+)?(?:said|added|told|says|stressed|noted)\b", re.I)
 
 
-def _is_person(name: str, local: LocalNames | None) -> bool:
+def is_person(name: str, local: LocalNames | None) -> bool:
     """A person's name (of the name list, or introduced by the article), not a body's."""
     if name in vocab.PEOPLE:
         return True
@@ -542,9 +594,14 @@ def sentence_before(ctx: Context) -> Credit | None:
     """The source of the sentence just before, in the same paragraph."""
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] == ctx.index - 1 and \
-            ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para:
+            ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para and \
+            not _BACKGROUND_OPENING.match(ctx.sentence.text):
         return spoke[-1][1], spoke[-1][2]
     return None
+
+
+# "Earlier, up to 15,000 troops fought ...": the writer's background, not the statement before
+_BACKGROUND_OPENING = re.compile(r"\W*(?:Earlier|Previously|Before\s+that|Last\s+year|In\s+(?:19|20)\d\d),\s", re.I)
 
 
 def cell_speaker(cell: str, local: LocalNames | None) -> Speaker | None:

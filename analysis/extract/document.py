@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract import vocab
+
+_RELAYS = set(vocab.RELAYING_CLAIMANTS)
 
 DEFAULT_MEASURE = "measure by default: no troop cue"  # the doubt confidence.py names
 
@@ -42,7 +45,8 @@ def headline_follows_body(rows: list[dict]) -> None:
 
 def share_attribution(rows: list[dict]) -> None:
     """Mentions of one figure in an article share what any of them names: an unattributed
-    repeat takes the claimant, an undated one the claim date."""
+    repeat (or one credited only to "reports", which relay) takes the claimant a side's mention names, an
+    undated one the claim date."""
     def key(row: dict) -> tuple:
         return row["value"], row["measure"], row["low"], row["high"]
 
@@ -51,7 +55,10 @@ def share_attribution(rows: list[dict]) -> None:
         if row["claimant"]:
             named.setdefault(key(row), row)
     for row in rows:
-        if row["claimant"] is None and key(row) in named:
+        if row["claimant_group"] != "Unattributed" and named.get(key(row), row)["claimant"] in _RELAYS:
+            named[key(row)] = row  # "as stated by reports" yields to a side another mention names
+    for row in rows:
+        if (row["claimant"] is None or row["claimant"] in _RELAYS) and key(row) in named:
             row["claimant"] = named[key(row)]["claimant"]
             row["claimant_group"] = named[key(row)]["claimant_group"]
             row["claimant_shared"] = True

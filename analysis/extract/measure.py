@@ -26,6 +26,13 @@ _MODAL_HAVE = re.compile(r"""
     (?:have|reach|number|total|consist\s+of|comprise)\s+  # "could have", "should number"
     (?:\w+\s+)?$                                    # "could have some 10,000"
 """, re.I | re.X)
+# "the total number of DPRK forces in Russia could range from": how many are there now
+_MAY_NOW_BE = re.compile(r"""
+    \b(?:number|total|figure|count|strength)\b
+    (?:(?!\b(?:increase|rise|grow|swell|climb|reach|double|triple)\w*\b)[^.;:])*?
+    \b(?:could|may|might)\s+(?:well\s+)?(?:be|range|stand)\b
+    (?:\s+(?:closer|close|somewhere|anywhere|from|to|at|as|high|around|about|between|roughly)){0,4}\s+$
+""", re.I | re.X)
 # a perfect "has sent" governing the number: later planned cues speak of what they will do
 _HAS_SENT = re.compile(r"""
     \b(?:has|have|had)\s+(?:already\s+)?
@@ -37,6 +44,11 @@ _WILL_SEND = re.compile(r"""
     \b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?
     (?:send|deploy|dispatch|station|transfer|ship)\s+
     (?:[\w~]+\s+){0,2}$                            # "will deploy (another) 3,000"
+""", re.I | re.X)
+# a past cause of a dispatch: "prompted Moscow to deploy", "forced Pyongyang to send"
+_CAUSED_TO_SEND = re.compile(r"""
+    \b(?:prompted|forced|led|pushed|caused|compelled|allowed|enabled)\s+(?:[\w'’]+\s+){1,3}?
+    to\s+(?:send|deploy|dispatch)\s+(?:[\w~]+\s+){0,2}$
 """, re.I | re.X)
 _THERE_NOW = re.compile(r"\b(?:(?:are|is|were)\s+(?:now|already|currently)|already|have\s+arrived|has\s+arrived)\b",
                         re.I)
@@ -63,11 +75,11 @@ _SENT_AFTER = re.compile(r"""
     (?:already\s+)?
     (?:sent|deployed|dispatched|shipped|brought|moved|transferred|gone|arrived)\b
 """, re.I | re.X)
-# "11,000 are now in the Kursk region": a bare count said to be there
+# "11,000 are now in the Kursk region", "8,000 are still operational": a bare count said to be there
 _THERE_AFTER = re.compile(r"""
     \s*(?:are|were)\s+
     (?:now\s+|already\s+|currently\s+|still\s+)?
-    (?:in|inside|at|fighting|stationed|deployed|based)\b
+    (?:in|inside|at|fighting|stationed|deployed|based|operational|serving|combat[- ]ready)\b
 """, re.I | re.X)
 # "among the roughly 15,000 sent": the whole a part was counted out of
 _WHOLE_BEFORE = re.compile(r"\b(?:among|of|out\s+of|from)\s+(?:the|an?|some|those|these)?\s*(?:\w+\s+)?$",
@@ -127,12 +139,13 @@ _OTHER_GROUP = re.compile(r"""
 @lru_cache(maxsize=4096)
 def casualty_window(after: str) -> str:
     """Where casualty cues after a number still speak of it: up to the next number or
-    group, and not into a purpose clause ("2,000 people to replace their losses")."""
+    group, and not into a purpose clause ("2,000 people to replace their losses", "to arrive
+    and replenish their losses")."""
     # quote marks around a cue ('have been “killed or wounded,”') do not end the clause
     window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
-    return re.split(r"\bto\s+(?:replace|make\s+up|compensate|fill|offset|cover|avenge)\b",
+    return re.split(r"\bto\s+(?:\w+\s+and\s+)?(?:replace|make\s+up|compensate|fill|offset|cover|avenge|replenish)\b",
                     window, maxsplit=1)[0]
 
 
@@ -154,10 +167,15 @@ def troop_cue(before: str, after: str) -> str | None:
     """What the nearest troop cue says (None without one). Cues after the number come
     first; a weak planned cue (`additional`, `further`) decides only before the number,
     and only when no strong cue does."""
+    if _MAY_NOW_BE.search(before) and not re.search(r"\bby\s+(?:the\s+)?(?:end|spring|summer|autumn|fall|winter|"
+                                                   r"next|[A-Z]\w+)\b", after):
+        return "troops_deployed"  # "the total number in Russia could be closer to 11,000": unsure, not future
     if _MODAL_HAVE.search(before):
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     if _HAS_SENT.search(before) or _READYING.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
+    if _CAUSED_TO_SEND.search(before):
+        return "troops_deployed"  # "the losses prompted Moscow to deploy 10,000": it happened
     if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
         return "troops_planned"  # "will deploy 3,000 more troops in Kursk": not there yet
     after_clause = clause_after(after)
@@ -275,6 +293,8 @@ def verb_before(ctx: Context, counted: Counted) -> str | None:
     verb = _VERB_BEFORE.search(ctx.before[-30:])
     if verb and verb.group(1).lower() in _TAKE and _CARRIED_TO.match(_tail(ctx, counted)):
         return None  # "the navy had taken 1,500 troops to Vladivostok": carried, not captured
+    if verb and verb.group(1).lower() in _TAKE and counted.kind == "casualty" and counted.cue != "captured":
+        return None  # "the unit has taken 3,000 casualties": suffered, not captured
     return vocab.VERBS_BEFORE[re.sub(r"\s+", " ", verb.group(1).lower())] if verb else None
 
 
@@ -344,20 +364,33 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
     """"half of the estimated 11,000 troops deployed have become casualties": the number
     is the whole the part was counted out of; its own troop cue decides, not the part's
     casualty word."""
+    tail = _tail(ctx, counted)
+    fate = _MAY_BE_LOST.search(tail[:120])
+    if fate and counted.kind == "bare" and _WHOLE_FORCE.search(ctx.before[-60:]):
+        # "the whole contingent of roughly 12,000 in Kursk could be killed or wounded"
+        return troop_measure(ctx.before, tail[:fate.start()], "troops_deployed")
     if counted.kind != "personnel":
         return None
     if _WHOLE_OF_PART.search(ctx.before[-60:]):
         return troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
-    tail = _tail(ctx, counted)
-    fate = _MAY_BE_LOST.search(tail[:120])
     if fate and re.search(r"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?$", ctx.before[-20:], re.I):
         return troop_measure(ctx.before, tail[:fate.start()], sentence_measure(ctx))  # its modal is the fate's
+    fate = _WHOLLY_LOST.search(tail[:120])
+    if fate:
+        return troop_measure(ctx.before, tail[:fate.start()], sentence_measure(ctx))
     return None
 
 
+_WHOLE_FORCE = re.compile(rf"\b(?:whole|entire)\s+(?:[\w-]+\s+){{0,2}}(?:{trie(vocab.SUBJECT_NOUNS)})\s+of\s+(?:\w+\s+)?$",
+                          re.I)
 # "all 12,000 soldiers could be lost": what may befall the whole force, not a count of losses
 _MAY_BE_LOST = re.compile(r"\b(?:could|would|may|might)\s+(?:all\s+|soon\s+|eventually\s+)?be\s+"
                           r"(?:lost|killed|wiped\s+out|wounded|injured)\b", re.I)
+
+
+# "12,000 soldiers ... could face total casualties by spring": the whole force's fate
+_WHOLLY_LOST = re.compile(r"\b(?:could|would|may|might|will)\s+(?:\w+\s+)?(?:face|suffer|sustain)\s+"
+                          r"(?:total|complete|full)\s+(?:casualties|losses|destruction)\b", re.I)
 
 
 def one_soldier(ctx: Context, counted: Counted) -> str | None:
@@ -380,9 +413,11 @@ def deployment_verb_before(ctx: Context, counted: Counted) -> str | None:
 
 # "2,000 soldiers deployed to help Russia ... are believed to have been killed": a reduced
 # relative clause, then the predicate of the figure's own clause
+# relative clause, then the predicate ("100 soldiers, who were sent to Russia, were killed")
 _PARTICIPLE_THEN_PREDICATE = re.compile(r"""
-    ^\s*(?:sent|deployed|dispatched|transferred|shipped)\b[^.;:!?,()\d]{0,120}?
-    \s(?P<predicate>(?:are|were|have|has|had)\s+[^.;:!?,()\d]{0,50})
+    ^\s*(?:,\s*(?:who|that)\s+(?:(?:had|have|has)\s+been|were|was|are|is)\s+)?
+    (?:sent|deployed|dispatched|transferred|shipped)\b[^.;:!?,()\d]{0,120}?
+    ,?\s(?P<predicate>(?:are|were|have|has|had)\s+[^.;:!?,()\d]{0,50})
 """, re.I | re.X)
 
 
@@ -391,12 +426,19 @@ def _casualty_of_predicate(ctx: Context, counted: Counted) -> str | None:
     return casualty_measure(m.group("predicate")) if m else None
 
 
+_SENDING = re.compile(r"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|dispatches|dispatched)\b", re.I)
+
+
 def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,500 soldiers": a casualty cue after or before it, a verb shared with the figure
     before, else its troop cue."""
     if counted.kind != "personnel":
         return None
-    before_cas = casualty_measure(clause_before(ctx.before, comma=True)[-70:])
+    before = clause_before(ctx.before, comma=True)[-70:]
+    sending = list(_SENDING.finditer(before))
+    if sending:  # "the losses prompted Moscow to deploy 10,000 troops": the verb governs the count
+        before = before[sending[-1].end():]
+    before_cas = casualty_measure(before)
     return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or \
         shared_measure(ctx) or troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
 
@@ -421,8 +463,21 @@ def own_verb_after(ctx: Context, counted: Counted) -> str | None:
 
 
 def casualty_in_clause(ctx: Context, counted: Counted) -> str | None:
-    """"casualties exceed 3,000", "3,000 killed"."""
-    return _casualty_after(ctx, counted) or casualty_measure(clause_before(ctx.before, comma=False))
+    """"casualties exceed 3,000", "3,000 killed"; in "100 were killed, with the number of
+    injured put at some 1,000" the cues before "with the number of injured" are the
+    first figure's."""
+    before = clause_before(ctx.before, comma=False)
+    new_subject = list(_CASUALTY_SUBJECT_BEFORE.finditer(before))
+    if new_subject:
+        before = before[new_subject[-1].start():]
+    return _casualty_after(ctx, counted) or casualty_measure(before)
+
+
+# "..., with the number of injured put at": a casualty word opening a new subject
+_CASUALTY_SUBJECT_BEFORE = re.compile(rf"""
+    \s(?:and|while|with)\s+(?:the\s+)?(?:number|count|toll|tally)\s+of\s+(?:the\s+)?
+    (?:{trie(vocab.CASUALTY_CUES)})\b
+""", re.I | re.X)
 
 
 def label(ctx: Context, counted: Counted) -> str | None:
@@ -441,11 +496,22 @@ def personnel_in_clause(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
+# "Washington's previous estimate of 3,000", "the American estimate of 3,000": the same
+# count as the figure before, by another estimate
+_ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally|assessment)\s+of\s+(?:some\s+|about\s+|around\s+)?$",
+                          re.I)
+# a sending verb before "another" or "a further": more troops sent
+_SEND_ANOTHER = re.compile(r"\b(?:bring|send|deploy|dispatch|supply|provide|add)\s+(?:another|a\s+further)\s+$", re.I)
+
+
 def anaphor(ctx: Context, counted: Counted) -> str | None:
     """"the number was more than 3,000", "3,000 more": the figure before, or the sentence
-    before, says what is counted."""
+    before, says what is counted; "can bring another 30,000": more troops."""
     clause = clause_before(ctx.before, comma=False)
-    if not (_ANAPHOR.search(clause[-60:]) or re.match(r"\s*(?:more|others|additional)\b", ctx.after)):
+    if _SEND_ANOTHER.search(ctx.before):
+        return troop_measure(ctx.before, _tail(ctx, counted))  # "They can bring another 30,000"
+    if not (_ANAPHOR.search(clause[-60:]) or re.match(r"\s*(?:more|others|additional)\b", ctx.after)
+            or _ESTIMATE_OF.search(ctx.before[-40:])):
         return None
     measure = inherited_measure(ctx)
     if measure is None and ctx.index > 0:

@@ -32,7 +32,9 @@ _WORD_NUMBER = (rf"(?:half\s+a\s+{_SCALE_WORD}|(?:an?\s+{_SCALE_WORD}|(?:{_UNIT_
 # "9, 000" and "10‚000" (a low-9 quote for the comma) are slips of real copy
 _SEP = r"(?:,[ \u00a0](?=\d{3}(?!\d))|[,.\u00a0\u202f\u2009 '\u201a])"
 # "1,2 million" in translated copy: a decimal comma, only before a scale word
-_DIGITS = rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d+,\d{{1,2}}(?=\s*(?:million|thousand|mln)\b)|\d+(?:\.\d+)?)"
+# "10,0000": a slip that groups four digits; read as the digits written (100,000)
+_DIGITS = (rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d])|\d{{1,3}},\d{{4}}(?![\d,.])"
+           rf"|\d+,\d{{1,2}}(?=\s*(?:million|thousand|mln)\b)|\d+(?:\.\d+)?)")
 # "12 thousand", "12-thousand" (a house style), "12k"
 _SCALE = r"(?:(?:\s*|-)(?:thousand|million|mln|hundred)\b|(?<=\d)[kK]\b|\s*[kK]\b(?!\w))"
 # "three-thousand-200": words, then the digits below the scale word
@@ -88,8 +90,8 @@ def parse_number(text: str) -> float | None:
     500000.0
     >>> [parse_number(s) for s in ["12-thousand", "three-thousand-200", "8K", "12 000"]]
     [12000.0, 3200.0, 8000.0, 12000.0]
-    >>> [parse_number(s) for s in ["9, 000", "10\u201a000"]]
-    [9000.0, 10000.0]
+    >>> [parse_number(s) for s in ["9, 000", "10\u201a000", "10,0000"]]
+    [9000.0, 10000.0, 100000.0]
     """
     s = text.strip()
     m = re.fullmatch(rf"({_DIGITS})(?:\s*|-(?=[tmh]))(thousand|million|mln|hundred|k|m)?", s, re.I)
@@ -98,6 +100,8 @@ def parse_number(text: str) -> float | None:
         grouped = re.fullmatch(rf"\d{{1,3}}(?:{_SEP}\d{{3}})+", digits)
         if re.fullmatch(r"\d+,\d{1,2}", digits):
             number = float(digits.replace(",", "."))
+        elif re.fullmatch(r"\d{1,3},\d{4}", digits):
+            number = float(digits.replace(",", ""))
         elif grouped and not (scale and re.fullmatch(r"\d+\.\d+", digits)):
             number = float(re.sub(_SEP, "", digits))  # "1.500 million" stays a decimal
         else:

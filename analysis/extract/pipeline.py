@@ -16,8 +16,8 @@ import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
-                                         date_from_statement_before, dated_for, same_briefing)
-from analysis.extract.attribution import DOCUMENT_RULES, credit, read_voices
+                                         date_from_statement_before, dated_for, older_figure, same_briefing)
+from analysis.extract.attribution import DOCUMENT_RULES, captor, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
@@ -92,15 +92,16 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     sentence_date, dated = dated_claim(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \
         if has_number and not _CORRECTED.search(s_text) else []
-    kept = True
+    kept, last_end = True, 0
     headline = is_headline(state, sent)
     for p in phrases:
         rel_start, rel_end = p.start - sent.start, p.end - sent.start
         ctx = Context(sent, p, s_text[:rel_start], s_text[rel_end:], i, state, spk, dated)
-        if not kept and re.match(r"\s+(?:others|more)\b", ctx.after):
-            continue  # "killed 18 Russian servicemen, wounded 33 others"
+        if not kept and re.match(r"\s+(?:others|more)\b", ctx.after) and \
+                re.search(r",|\band\b", s_text[last_end:rel_start]):
+            continue  # "killed 18 Russian servicemen, wounded 33 others" (not "date 2025-07-02 ... 2,000 more")
         row = figure(ctx, sentence_date)
-        kept = row is not None
+        kept, last_end = row is not None, rel_end
         if row is not None:
             state.rows.append(_placed(row, article, sent.start, sent.end, headline))
     state.dates.extend(d for _, _, d in resolved if d is not None)
@@ -141,10 +142,12 @@ def figure(ctx: Context, sentence_date) -> dict | None:
     if found_measure is None:
         return None
     speaker, day, how = credit(ctx) or (None, None, None)
+    if speaker is None and found_measure == "captured":
+        speaker, how = captor(ctx), "captor"
     # the sentence's day is another side's statement: a day from elsewhere would be a guess
     own = dated_for(speaker, ctx.dated)
-    day = (sentence_date or day) if own else None
-    if day is None and own and speaker is not None and how not in DOCUMENT_RULES:
+    day = (sentence_date or day) if own and not older_figure(ctx) else None
+    if day is None and own and speaker is not None and how not in DOCUMENT_RULES and how != "captor":
         day = same_briefing(ctx, speaker)
     row = figure_row(ctx, found_measure, speaker, day)
     row["doubts"] = doubts(ctx, found_measure, measure_rule, how)

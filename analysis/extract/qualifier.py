@@ -20,6 +20,11 @@ _VERB_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turni
                         r"given|giving|take|takes|took|taken|taking)\s+$")
 
 
+# nouns and verbs "about" follows as a preposition ("remarks about", "asked about"); not
+# "told us about 3,000", where it is read as approximately
+_TOPIC_NOUN = re.compile(rf"\b(?:{trie(vocab.ABOUT_IS_A_PREPOSITION_AFTER)})\s+$")
+
+
 def qualifier(ctx: Context) -> tuple[str, int, int]:
     """The qualifier and the quote's extra characters before and after the number."""
     if ctx.number.is_range:
@@ -29,6 +34,8 @@ def qualifier(ctx: Context) -> tuple[str, int, int]:
     m = _QUALIFIER_BEFORE.search(before_l)
     if m and m.group(1) == "over" and _VERB_OVER.search(before_l[:m.start()]):
         m = None  # "hand over two soldiers": the verb's particle, not "more than"
+    if m and m.group(1) == "about" and _TOPIC_NOUN.search(before_l[:m.start()]):
+        m = None  # "the president's remarks about two soldiers": a preposition, not "approximately"
     if m:
         best = (vocab.QUALIFIER_BEFORE[re.sub(r"\s+", " ", m.group(1))], m.group(0))
     after = ctx.after

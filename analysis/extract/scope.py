@@ -32,11 +32,16 @@ _COUNTRIES = trie(vocab.OTHER_COUNTRIES)
 _OTHER_LOSSES = re.compile(rf"""
     \b(?:{_COUNTRIES})['’]s\s+(?:own\s+)?            # "Russia's (own)"
     (?:losses|casualties|troops|soldiers|dead|army|forces)\b
-  | \b(?:russian|ukrainian)\s+(?:losses|casualties)\b
+  | \b(?:russian|ukrainian)\s+(?:combat\s+|battlefield\s+|military\s+|total\s+)?(?:losses|casualties)\b
 """, re.I | re.X)
 _LOSS_SUBJECT = re.compile(rf"""
     \b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?  # "Russia has"
     (?:lost|loses|losing|suffered|suffers|sustained)\b
+""", re.I | re.X)
+# "Russia has now reached one million losses": another side's own toll passing a mark
+_LOSSES_REACHED = re.compile(rf"""
+    \b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?
+    (?:reached|passed|topped|surpassed|exceeded)\b
 """, re.I | re.X)
 # "killed 3,000 Russian soldiers", "Ukraine's 1,000 casualties"
 _OTHER_SIDE_BEFORE = re.compile(
@@ -61,7 +66,9 @@ _LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}")
 _MONTH = trie(m.capitalize() for m in vocab.MONTHS)
 _OF_ITS_MILITARY = re.compile(
     r"\s+of\s+(?:its|their)\s+(?:own\s+)?military\b(?!\s+(?:equipment|hardware|aid|supplies))", re.I)
-_GLOSS = re.compile(r"\((?:north\s+)?korean\)|\(dprk\)|\(north\s+korea(?:['’]s)?\)", re.I)
+# "10,000 DPRK (North Korean) soldiers", "11,000 DPRK [Democratic People's Republic of Korea] troops"
+_GLOSS = re.compile(r"[(\[](?:(?:north\s+)?korean|dprk|north\s+korea(?:['’]s)?"
+                    r"|democratic\s+people['’]s\s+republic\s+of\s+korea)[)\]]", re.I)
 
 
 def mask(text: str) -> str:
@@ -236,18 +243,46 @@ def other_side_before(ctx: Context, counted: Counted) -> bool:
 
 
 def other_side_lost(ctx: Context, counted: Counted) -> bool:
-    """"Russia has lost 600,000": another side is the subject of a loss."""
+    """"Russia has lost 600,000", "Russia has now reached a million losses": another side
+    is the subject of a loss."""
     clause = clause_before(ctx.before, comma=False)
-    return bool(_LOSS_SUBJECT.search(clause[-60:]) and not KOREA.search(clause))
+    subject = _LOSS_SUBJECT.search(clause[-60:]) or (
+        counted.kind == "casualty" and _LOSSES_REACHED.search(clause[-60:]))
+    return bool(subject and not KOREA.search(clause))
 
 
 def other_side_losses(ctx: Context, counted: Counted) -> bool:
     """"Russia's own losses, which US officials put at about 1,200" (numbers inside the
     clause do not end it here: "put Russian losses over 24 hours at")."""
-    wide = re.split(r"[;:]|\s(?:while|but|whereas)\s", ctx.before)[-1][-90:]
+    wide = re.split(r"[;:]|\s(?:while|but|whereas)\s", ctx.before)[-1][-220:]
     other = list(_OTHER_LOSSES.finditer(wide))
     return bool(other and not KOREA.search(wide[other[-1].end():]) and (
         counted.kind != "personnel" or not KOREA.search(ctx.after[:counted.consumed])))
+
+
+def an_age(ctx: Context, counted: Counted) -> bool:
+    """"The men, who were 20 and 26 at the time", "aged 24", "26 years old": ages."""
+    if ctx.number.value >= 100 or counted.kind not in ("bare", "other"):
+        return False
+    return bool(_AGE_BEFORE.search(ctx.before[-30:]) or _AGE_AFTER.match(ctx.after))
+
+
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages\s+of|ages|who\s+(?:were|are)|young,|\d{1,2}\s+and)\s*$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:and\s+\d{1,2}\s+)?(?:years?[\s-]+old|at\s+the\s+time|-year-old)\b", re.I)
+
+
+def an_identifier(ctx: Context, counted: Counted) -> bool:
+    """"resolution 1718", "military unit 32515", "No. 3": a number that names, not counts."""
+    return counted.kind == "bare" and bool(_NAMED_BY_NUMBER.search(ctx.before[-30:]))
+
+
+_NAMED_BY_NUMBER = re.compile(rf"\b(?:{trie(vocab.IDENTIFIER_NOUNS)})\s*$", re.I)
+
+
+def a_few_forces(ctx: Context, counted: Counted) -> bool:
+    """"the two forces do not share a language": a few forces are armies, not people."""
+    return counted.kind == "personnel" and ctx.number.value < 10 and \
+        bool(re.fullmatch(r"\s+forces", ctx.after[:counted.consumed], re.I))
 
 
 def strength_at_home(ctx: Context, counted: Counted) -> bool:
@@ -285,7 +320,9 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
-    other_side_before, other_side_lost, other_side_losses, strength_at_home, a_rate, one_of, in_history,
+    other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
+    a_rate, one_of,
+    in_history,
     far_from_korea,
 )
 

@@ -40,6 +40,28 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
                 if e > s:
                     out.append(Sentence(base + s, base + e, line[s:e], para,
                                         has_number=may_hold_number(line[s:e])))
+    return _rejoin_broken(text, out)
+
+
+# "... sent some 9,000 men to fight beside\n\nthe Russian units last year,\n\nwhere over 2,000 of
+# them died, by one account": a page that breaks one sentence over
+# paragraphs. A piece ending in a comma, or in no stop before a lower-case start, goes on.
+_GOES_ON_AFTER = re.compile(r"(?:,|[^.!?:;\"”’)\]\s])$")
+# words no sentence ends on: "... to fight alongside" goes on in the next piece
+_NO_END_WORD = re.compile(r"\s(?:the|a|an|of|to|in|on|at|with|alongside|and|or|for|from|by|than|into|against)$")
+
+
+def _rejoin_broken(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sent in sentences:
+        prev = out[-1] if out else None
+        if prev is not None and prev.para != sent.para and _GOES_ON_AFTER.search(prev.text) and (
+                prev.text.endswith(",") or sent.text[:1].islower() or _NO_END_WORD.search(prev.text)) \
+                and sent.text[:1].isalpha():
+            out[-1] = Sentence(prev.start, sent.end, text[prev.start:sent.end], prev.para,
+                               has_number=prev.has_number or sent.has_number)
+            continue
+        out.append(sent)
     return out
 
 
@@ -70,13 +92,14 @@ def line_sentences(line: str) -> list[tuple[int, int]]:
 
 
 # "on Tuesday.The ministry said": paragraphs run together with no space after the stop
-# (two lower-case letters or a digit before it, so "U.S.The" and "No.3" stay whole; a
+# (two lower-case letters or a digit before it, so "U.S.The" and "No.3" stay whole; after a
+# digit a word of three letters or a common two-letter opener, "in February 2022.In its"; a
 # site's name "Caliber.Az," with a short piece and a comma after the dot stays whole)
 # (the stop comes first in the pattern: a pattern that opens with a lookbehind is tried at
 # every position, which cost more than the rest of the splitting)
 _RUN_TOGETHER = re.compile(r"[.!?](?:(?<=[a-z]{2}.)(?=[A-Z][a-z])(?![A-Z][a-z]{1,2}[,;)])"
                            r"|[”’\"](?<=[a-z\d]..)(?=[A-Z])"
-                           r"|(?<=\d.)(?=[A-Z][a-z]{2}))")
+                           r"|(?<=\d.)(?=[A-Z][a-z]{2}|(?:In|It|At|As|On|By|He|An|If)\s))")
 
 
 def _run_together(line: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -125,7 +148,7 @@ def clause_after(after: str, limit: int = 90) -> str:
 def clause_before(before: str, comma: bool) -> str:
     """The words before a number that still belong to its clause. A short label ending
     in a colon ("- Killed or wounded so far: 4,000") stays: it says what is counted."""
-    stops = r"[;!?]|:(?!\s*$)|\s(?:while|but|whereas)\s|\d[\d,.]*\s*\w*\b"
+    stops = r"[;!?]|:(?!\s*$)|\s(?:while|but|whereas)\s|,\s+yet\s|\d[\d,.]*\s*\w*\b"
     if comma:
         stops += r"|,\s"
     cuts = [m for m in re.finditer(stops, before)

@@ -95,6 +95,11 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     # United States
     "Patrick Ryder": ("Pat Ryder", "United States"),
     "Pentagon": ("Pentagon", "United States"),
+    "Department of Defense": ("Pentagon", "United States"),
+    "Defense Department": ("Pentagon", "United States"),
+    "DoD": ("Pentagon", "United States"),
+    "DOD": ("Pentagon", "United States"),
+    "Defense Intelligence Agency": ("Defense Intelligence Agency", "United States"),
     "State Department": ("State Department", "United States"),
     "White House": ("White House", "United States"),
     "National Security Council": ("White House", "United States"),
@@ -114,6 +119,10 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "NATO": ("NATO", "NATO"),
     # Russia
     "Kremlin": ("Kremlin", "Russia"),
+    "Sergei Shoygu": ("Sergei Shoigu", "Russia"),
+    "Sergej Schoigu": ("Sergei Shoigu", "Russia"),
+    "Shoygu": ("Sergei Shoigu", "Russia"),
+    "Schoigu": ("Sergei Shoigu", "Russia"),
     "Russian Defence Ministry": ("Russian defence ministry", "Russia"),
     "Russian Defense Ministry": ("Russian defence ministry", "Russia"),
     "Russia's defence ministry": ("Russian defence ministry", "Russia"),
@@ -182,6 +191,9 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "some sources": ("some sources", "Unattributed"),
     "sources": ("sources", "Unattributed"),
     "reports": ("reports", "Unattributed"),
+    "estimates": ("estimates", "Unattributed"),
+    "intelligence agencies": ("intelligence agencies", "Unattributed"),
+    "intelligence services": ("intelligence services", "Unattributed"),
     "media reports": ("media reports", "Unattributed"),
     "officials": ("officials", "Unattributed"),
 }
@@ -251,6 +263,13 @@ ROLE_NOUNS: tuple[str, ...] = (
     "representative", "press secretary", "intelligence chief", "spy chief", "diplomat",
 )
 
+# Lower-case words of a title before a person's name: "according to Ukraine's military
+# intelligence chief Kyrylo Budanov" (with ROLE_NOUNS and capitalised words).
+TITLE_WORDS: tuple[str, ...] = (
+    "military", "intelligence", "defence", "defense", "foreign", "security", "national",
+    "top", "senior", "former", "of", "the",
+)
+
 # National adjectives that stand for a side before an official noun ("American officials",
 # "Ukrainian intelligence"); matched case-sensitively.
 NATIONAL_ADJECTIVES: dict[str, str] = {
@@ -268,6 +287,7 @@ OFFICIAL_NOUNS: tuple[str, ...] = (
     "commander", "commanders", "authorities", "agency", "agencies", "army", "forces",
     "general staff", "diplomat", "diplomats", "envoy", "ambassador", "minister", "ministers",
     "crew", "unit", "units", "command", "service", "services", "chief", "head", "estimates",
+    "estimate", "assessment", "assessments", "count", "tally", "claim", "claims",
 )
 
 # Members and documents of a body that speak for it: "officials at the State Department",
@@ -308,7 +328,8 @@ NAMING_BACK_VERBS: tuple[str, ...] = (
     "noted", "stated", "believes", "warned", "wrote", "put", "puts", "assessed", "assesses",
     "gave", "released", "argued", "explained", "insisted", "disclosed", "revealed",
     "briefed", "quoted", "cited", "spoke", "stressed", "emphasized", "emphasised",
-    "pointed out", "recalled", "specified", "clarified", "reiterated",
+    "pointed out", "recalled", "specified", "clarified", "reiterated", "counted", "counts",
+    "reckons", "reckoned",
 )
 
 # News outlets relay claims; they are skipped when looking for the claimant.
@@ -333,6 +354,7 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
         "claimed", "revealed")),
     "claims by", "claim by", "claims from", "reports by", "reports from", "estimates by",
     "forecasts by", "forecast by", "projections by", "projection by", "analysis by",
+    "asked about", "asked to comment on", "asked to comment about",
 )
 ATTRIBUTION_VERBS: tuple[str, ...] = (
     "said", "says", "say", "told", "tells", "reported", "reports", "report", "estimated", "estimates",
@@ -346,11 +368,32 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "acknowledged", "raised", "spoke", "spoken", "briefing", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
     "released", "published", "issued", "unveiled", "gave", "presented", "expects",
-    "predicts", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
+    "predicts", "predicted", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
     "calculated", "calculates", "stressed", "stresses", "emphasized", "emphasised",
     "emphasizes", "emphasises", "underlined", "pointed out", "recalled", "specified",
     "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
-    "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on",
+    "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on", "signed off on",
+    "endorsed", "reckon", "reckons", "reckoned", "provided", "updated", "briefed on",
+)
+
+# Claimants that only relay ("as stated by reports"): another mention's named side wins.
+RELAYING_CLAIMANTS: tuple[str, ...] = ("reports", "media reports")
+
+# Nouns a number right after names rather than counts: "resolution 1718", "unit 32515".
+IDENTIFIER_NOUNS: tuple[str, ...] = (
+    "resolution", "resolutions", "article", "paragraph", "no.", "unit", "military unit",
+    "flight", "route", "highway", "line", "code", "cargo",
+)
+
+# Events a statement is made at: "During the ceremony, Kim noted ..." takes the event's day.
+EVENT_NOUNS: tuple[str, ...] = (
+    "ceremony", "briefing", "meeting", "speech", "address", "interview", "conference",
+    "session", "hearing", "summit", "talks",
+)
+
+# Verbs that, negated after a name ("Moscow has not confirmed it"), say it is no source.
+CONFIRMING_VERBS: tuple[str, ...] = (
+    "confirmed", "confirm", "confirms", "acknowledged", "disclosed", "commented",
 )
 
 # More words that, after a name, make it the source ("the NIS had information that").
@@ -395,6 +438,13 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "slightly fewer than": "nearly", "slightly less than": "nearly",
 }
 
+# Words after which "about" is a preposition, not "approximately": "remarks about two soldiers".
+ABOUT_IS_A_PREPOSITION_AFTER: tuple[str, ...] = (
+    "remarks", "comment", "comments", "statement", "statements", "question", "questions",
+    "news", "information", "talk", "talks", "talking", "spoke", "speaking", "asked", "concern",
+    "concerns", "worries", "worried",
+)
+
 # Phrases right after a number (or its noun) → qualifier.
 QUALIFIER_AFTER: dict[str, str] = {
     "or more": "at_least", "or so": "approx", "and more": "more_than", "plus": "more_than",
@@ -435,7 +485,7 @@ NOUN_MODIFIERS: tuple[str, ...] = (
     "skilled", "trained", "infantry", "other", "young", "strong", "well-trained", "highly",
     "from", "reported", "reportedly", "alleged", "so-called", "storm", "assault",
     "airborne", "professional", "frontline", "front-line", "combat-ready",
-    "korean-speaking", "odd", "plus", "+",
+    "korean-speaking", "odd", "plus", "+", "estimated", "confirmed",
 )
 
 # Words right after a number that end its noun phrase: the number is bare and its clause
@@ -447,7 +497,7 @@ BARE_NEXT: tuple[str, ...] = (
     "already", "near", "across", "inside", "over", "under", "for", "after", "before",
     "people", "said", "says", "while", "but", "when", "there", "altogether", "total",
     "overall", "a", "per", "among", "men", "including", "sent", "brought",
-    "flown", "taken", "gone", "put",
+    "flown", "taken", "gone", "put", "given",
 )
 
 # Units a "N-strong" count may size: "a 12,000-strong contingent" (an army is excluded).
@@ -458,7 +508,7 @@ UNIT_NOUNS: tuple[str, ...] = (
 
 # Casualty cues and the measure they point to.
 CASUALTY_CUES: dict[str, str] = {
-    "casualties": "casualties", "casualty": "casualties", "losses": "casualties",
+    "casualties": "casualties", "casualty": "casualties", "losses": "casualties", "loss of": "killed",
     "killed or wounded": "casualties", "killed and wounded": "casualties",
     "killed or injured": "casualties", "killed and injured": "casualties",
     "dead or wounded": "casualties", "dead and wounded": "casualties",
@@ -514,6 +564,10 @@ VERBS_BEFORE: dict[str, str] = {
     "killing": "killed", "killed": "killed", "kills": "killed", "eliminated": "killed",
     "eliminating": "killed", "wounding": "wounded", "injuring": "wounded",
     "wounded": "wounded", "injured": "wounded",
+    "killed or wounded": "casualties", "killed and wounded": "casualties",
+    "killed or injured": "casualties", "killed and injured": "casualties",
+    "wounded or killed": "casualties", "injured or killed": "casualties",
+    "killing or wounding": "casualties", "killing and wounding": "casualties",
 }
 
 # Cues that the troops are expected, planned or rumoured, not yet there.
@@ -528,7 +582,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "preparing", "getting ready", "to follow", "waiting for", "awaiting", "next round",
     "is to be sent", "are to be sent", "to be sent", "to be deployed", "to be dispatched",
     "able to send", "capable of sending", "could send", "would send", "intended to",
-    "to involve", "agreed to send", "pledged to send",
+    "to involve", "agreed to send", "pledged to send", "potentially",
     "being sent", "being deployed", "being dispatched", "under way", "underway",
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
     "plan of", "plans of", "deployment plan", "is to", "are to",
