@@ -164,6 +164,8 @@ def test_each_doubt_lowers_the_level_and_says_why():
                          "it may be the subject, not the source")]
     assert _confidence("Officials said North Korea has sent 1,500 soldiers to Russia.") == [
         (1500, "medium", "claimant is unnamed (sources, officials, experts)")]
+    assert _confidence("Two North Korean soldiers held by Ukraine since January have asked to go to Seoul.") == [
+        (2, "medium", "claimant inferred from the side holding the prisoners")]
 
 
 def test_the_levels_follow_what_was_measured():

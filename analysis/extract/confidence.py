@@ -30,6 +30,8 @@ _CREDIT_DOUBT = {
     "named_after": ("medium", "claimant named in the next sentence"),
     "from_title": ("medium", "claimant taken from the title"),
     "source_line": ("medium", "claimant from a 'Source:' line below"),
+    # no one is named: the side holding the prisoners is only the likeliest source
+    "captor": ("medium", "claimant inferred from the side holding the prisoners"),
 }
 NO_CLAIMANT = ("low", "no claimant found")
 RELAYED = ("medium", "claimant is a news agency relaying others: its side may not be the source's")
