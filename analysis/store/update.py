@@ -33,7 +33,7 @@ _ARROW = {"VARCHAR": pa.string(), "DOUBLE": pa.float64(), "INTEGER": pa.int32(),
 _GROUP_COLUMNS = ["mention_id", "article", *KEY, "qualifier", "claimant", "claim_date",
                   "published", "quote", "sentence", "start", "review_status", "publisher"]
 # those _narrow does not keep in `_key_figures`: read back only for the figures left
-_TEXT_COLUMNS = ["qualifier", "claimant", "quote", "sentence", "start"]
+_TEXT_COLUMNS = ["article", "qualifier", "claimant", "quote", "sentence", "start"]
 
 
 def _day(value) -> dt.date | None:
@@ -203,8 +203,8 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
     two dated spans or more (else they join its one claim: the key is regrouped whole);
     the key is regrouped whole too when they changed."""
     # the few columns needed here (their text is read back only for the figures left)
-    con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.rowid AS row_id, "
-                f"f.mention_id, f.article, {', '.join('f.' + c for c in KEY)}, f.claim_date, "
+    con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT "
+                f"f.mention_id, {', '.join('f.' + c for c in KEY)}, f.claim_date, "
                 "f.published, f.claim_id, f.review_status FROM figures f "
                 f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
     days: dict[tuple, list] = {}
@@ -251,27 +251,23 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
     return {claim_id for _, claim_id in unchanged}
 
 
-def _read_back(con: duckdb.DuckDBPyConnection, gap: int = 4096, most: int = 64) -> None:
+def _read_back(con: duckdb.DuckDBPyConnection, most: int = 2048) -> None:
     """`_key_figures`' rows with the columns grouping needs as `_key_full`, the rest read
-    from `figures` by ranges of row
-    ids (DuckDB goes straight to a range; an IN list or a join scans the whole table),
-    each range joining ids less than `gap` apart; a whole scan beyond `most` ranges."""
-    ranges: list[list[int]] = []
-    for (row_id,) in con.execute("SELECT row_id FROM _key_figures ORDER BY row_id").fetchall():
-        if ranges and row_id - ranges[-1][1] < gap:
-            ranges[-1][1] = row_id
-        else:
-            ranges.append([row_id, row_id])
-    # only the columns grouping needs that `_key_figures` lacks: a scan decompresses every
-    # column it reads in each vector holding one of the rows, and these rows are spread
-    # over the whole table
-    cols = "rowid AS row_id, " + ", ".join(f'"{c}"' for c in _TEXT_COLUMNS)
-    scan = " UNION ALL ".join(f"SELECT {cols} FROM figures WHERE rowid BETWEEN "
-                              f"{int(a)} AND {int(b)}" for a, b in ranges) \
-        if 0 < len(ranges) <= most else f"SELECT {cols} FROM figures"
-    picked = ", ".join(f'f."{c}"' for c in _TEXT_COLUMNS)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _key_full AS SELECT k.* EXCLUDE (row_id), {picked} "
-                f"FROM _key_figures k JOIN ({scan}) f USING (row_id)")
+    from `figures` through its primary key, `most` mention ids a query (DuckDB looks up
+    its index up to index_scan_max_count ids, 2048; beyond it scans the whole table)."""
+    ids = [i for (i,) in con.execute("SELECT mention_id FROM _key_figures").fetchall()]
+    # only the columns grouping needs that `_key_figures` lacks: the rows are spread over
+    # the whole table, and a scan by row-id ranges decompressed every column it read in
+    # each vector holding one (at 100,000 articles 50-80 ranges cost 0.1-0.35 s, the index
+    # 10-50 ms)
+    cols = "mention_id, " + ", ".join(f'"{c}"' for c in _TEXT_COLUMNS)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _key_text AS SELECT {cols} FROM figures LIMIT 0")
+    for at in range(0, len(ids), most):
+        con.execute(f"INSERT INTO _key_text SELECT {cols} FROM figures "
+                    "WHERE list_contains(?, mention_id)", [ids[at:at + most]])
+    picked = ", ".join(f't."{c}"' for c in _TEXT_COLUMNS)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _key_full AS SELECT k.*, {picked} "
+                "FROM _key_figures k JOIN _key_text t USING (mention_id)")
 
 
 def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
@@ -328,11 +324,16 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
         con.execute("CREATE OR REPLACE TEMP TABLE _keys (measure VARCHAR, claimant_group "
                     "VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE)")
         insert(con, "_keys", [dict(zip(KEY, key)) for key in keys])
-        cols = ", ".join(f'c."{c}"' for c in _GROUPED)
+        counts = dict(con.execute(f"SELECT c.claim_id, c.n_mentions FROM claims c JOIN _keys k "
+                                  f"ON {_matching('c', 'k')}").fetchall())
+        kept = _narrow(con, counts)
+        # whole rows only of the claims regrouped, to tell which come out the same: the
+        # touched keys hold a thousand claims or more, and their lists of mention ids made
+        # Python objects for 0.3-1 s at 100,000 articles
+        cols = ", ".join(f'"{c}"' for c in _GROUPED)
         old = {row[0]: row for row in con.execute(
-            f"SELECT {cols} FROM claims c JOIN _keys k ON {_matching('c', 'k')}").fetchall()}
-        at = _GROUPED.index("n_mentions")
-        kept = _narrow(con, {claim_id: row[at] for claim_id, row in old.items()})
+            f"SELECT {cols} FROM claims WHERE list_contains(?, claim_id)",
+            [sorted(set(counts) - kept)]).fetchall()}
     # One connection, one transaction: the figures stream in while the new rows wait as
     # compact Arrow batches, written once the stream is done.
     claim_types = _types(con, "claims")
