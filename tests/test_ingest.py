@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from analysis import store
+from analysis.extract.articles import ArticleError
 from analysis.store import decisions, ingest, spare, update
 from tests.conftest import ROOT
 
@@ -310,6 +311,26 @@ def test_an_ingest_reads_no_other_article_and_leaves_readers_the_old_store(corpu
     assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
     reader.close()
     assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
+
+
+def test_an_ingest_opens_the_store_once_and_refuses_a_text_it_holds(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    path = store.current_path(link)
+    opened = []
+    real = duckdb.connect
+    monkeypatch.setattr(duckdb, "connect", lambda *a, **k: opened.append(a) or real(*a, **k))
+    item = ingest.prepare(WIRE.encode(), "wire.txt")
+    ingest.save([item], corpus / "articles", link)
+    # the duplicate check and the update's reads go through the connection that writes
+    assert len(opened) == 1 and store.current_path(link) == path
+    before = store_rows(link)
+    files = sorted(p.name for p in (corpus / "articles").iterdir())
+    again = ingest.prepare(WIRE.encode(), "again.txt")
+    with pytest.raises(ArticleError, match=f"already in the corpus as {item.name}"):
+        ingest.save([again], corpus / "articles", link)
+    assert sorted(p.name for p in (corpus / "articles").iterdir()) == files
+    assert store_rows(link) == before
 
 
 def test_an_ingest_that_fails_before_the_switch_leaves_the_store_as_it_was(corpus, monkeypatch):

@@ -18,7 +18,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,16 +171,20 @@ def log_status(link: Path = DB_LINK, applied: tuple | None = None) -> decisions.
     return decisions.status(decisions_path(link), expected_id, expected_n)
 
 
-def _kept_decisions(link: Path, applied: tuple | None = None) -> list[dict]:
+def _kept_decisions(link: Path, applied: tuple | None = None,
+                    con: duckdb.DuckDBPyConnection | None = None) -> list[dict]:
     """The decisions the current store applied (else the newest backup's): what a build
-    applies while the log is missing or not the right one, so no chart loses them."""
+    applies while the log is missing or not the right one, so no chart loses them. `con`:
+    a connection to the store the caller holds."""
     _, _, path = applied or _applied(link)
     if path is not None:
-        con = duckdb.connect(str(path), read_only=True)
+        own = con is None
+        con = duckdb.connect(str(path), read_only=True) if own else con
         try:
             rows = _records(con.execute("SELECT * FROM decisions ORDER BY id").df())
         finally:
-            con.close()
+            if own:
+                con.close()
         return [decisions._decoded({k: r.get(k) for k in decisions.COLUMNS}) for r in rows]
     newest = decisions.backups(backups_path(link))[:1]
     return decisions.load(newest[0].path) if newest else []
@@ -329,14 +333,16 @@ def _refresh_quietly(articles_dir: Path, link: Path) -> BuildReport | None:
         return None
 
 
-def _log_for_build(link: Path, applied: tuple | None = None
+def _log_for_build(link: Path, applied: tuple | None = None,
+                   con: duckdb.DuckDBPyConnection | None = None
                    ) -> tuple[list[dict], tuple[str | None, int], str]:
     """The decisions to apply, the (log id, count) to record, and a problem to report.
-    A log that is not the one applied last is not applied, and the last state is kept."""
+    A log that is not the one applied last is not applied, and the last state is kept
+    (read through `con` when the caller holds the store open)."""
     state = log_status(link, applied)
     db = decisions_path(link)
     if not state.ok:
-        return _kept_decisions(link, applied), state.expected, state.message
+        return _kept_decisions(link, applied, con), state.expected, state.message
     if state.kind == "new":
         decisions.connect(db).close()  # the desk's first log, with its id
     logged = decisions.load(db)
@@ -559,18 +565,59 @@ def refresh(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK,
         return _update(link, path, state, changed, removed, keep_problems=False)
 
 
-def add_articles(paths: list[Path], link: Path = DB_LINK, timeout: float = 120.0) -> BuildReport:
+class _NoWrite(Exception):
+    """Raised inside a write to roll it back: the store is not usable (no report), or
+    nothing changed (the report)."""
+
+    def __init__(self, report: BuildReport | None = None):
+        super().__init__()
+        self.report = report
+
+
+Seen = Callable[[list[str]], dict[str, str]]
+
+
+def add_articles(paths: list[Path], link: Path = DB_LINK, timeout: float = 120.0,
+                 admit: Callable[[Seen | None], list[Path]] | None = None) -> BuildReport:
     """Add these article files to the store without reading the rest of the folder (the
-    ingest's path); a file already in the store under its name is replaced."""
+    ingest's path); a file already in the store under its name is replaced. `admit`,
+    when given, is called first under the lock with `seen(digests)` (the store's articles
+    holding those texts, hash → name; None without a usable store) and returns more files
+    to add: save checks for duplicates and writes its files there."""
     with writer_lock(link, timeout=timeout):
         path = current_path(link)
-        names = sorted({p.name for p in paths})
-        state = _state(path, names) if path is not None else None
-        if state is None:
-            return refresh(paths[0].parent if paths else ARTICLES_DIR, link, timeout)
-        # an ingest leaves its write in the WAL (see _detach); the other updates checkpoint
-        return _update(link, path, state, list(paths), set(state["file_shas"]),
-                       keep_problems=True, keep_wal=True)
+        entered = False
+        try:
+            if path is None:
+                raise _NoWrite
+            # the store is read through the connection that writes it: one open of the
+            # file, not three (about 60 ms each at 100,000 articles); an ingest leaves its
+            # write in the WAL (see _detach), the other updates checkpoint
+            with _new_file(link, base=path, keep_wal=True) as opened:
+                entered = True
+                con = opened[0]
+                if _problem(con, path):
+                    raise _NoWrite
+                if admit is not None:
+                    paths = [*paths, *admit(lambda digests: _seen(con, digests))]
+                    admit = None  # its files are written: not again below
+                state = _read_state(con, path, sorted({p.name for p in paths}))
+                if state is None:
+                    raise _NoWrite
+                report = _update(link, path, state, list(paths), set(state["file_shas"]),
+                                 keep_problems=True, opened=opened)
+        except _NoWrite as stop:
+            if stop.report is not None:
+                return stop.report
+        except duckdb.Error:
+            if entered:
+                raise
+            # the file does not open (damaged): rebuilt below, as refresh does
+        else:
+            return _switched(link, opened[1], report, report.log_problem)
+        if admit is not None:
+            paths = [*paths, *admit(None)]
+        return refresh(paths[0].parent if paths else ARTICLES_DIR, link, timeout)
 
 
 def _query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
@@ -582,18 +629,32 @@ def _query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 
 def _state(path: Path, names: list[str] | None = None) -> dict | None:
-    """What an update needs from the current store, read in one connection: the file
-    hashes (of `names`, or of every article), the decisions it applied, its problems and
-    which log it applied, and `seen(shas)`: which articles hold those texts. None when
-    the store is not usable (check_store says why)."""
+    """What an update needs from the current store, read in one read-only connection
+    (see _read_state), closed after `seen`, its last read. None when the store is not
+    usable (check_store says why)."""
     try:
         con = duckdb.connect(str(path), read_only=True)
     except (duckdb.Error, OSError):
         return None
+    state = None if _problem(con, path) else _read_state(con, path, names)
+    if state is None:
+        con.close()
+        return None
+
+    def seen(digests: list[str]) -> dict[str, str]:
+        try:
+            return _seen(con, digests)
+        finally:
+            con.close()  # the last read: the writer opens the file next
+
+    return {**state, "seen": seen}
+
+
+def _read_state(con: duckdb.DuckDBPyConnection, path: Path, names: list[str] | None = None
+                ) -> dict | None:
+    """The file hashes (of `names`, or of every article), the decisions the store applied,
+    its problems and which log it applied, and `seen(shas)`; None when it cannot be read."""
     try:
-        if _problem(con, path):
-            con.close()
-            return None
         where = " WHERE list_contains(?, article)" if names is not None else ""
         shas = dict(con.execute(f"SELECT article, file_sha256 FROM articles{where}",
                                 [names] if names is not None else []).fetchall())
@@ -606,27 +667,29 @@ def _state(path: Path, names: list[str] | None = None) -> dict | None:
             "SELECT log_id, n_decisions, problems FROM build_info").fetchone()
         applied = update.records(con.execute("SELECT * FROM decisions ORDER BY id"))
     except duckdb.Error:
-        con.close()
         return None
-
-    def seen(digests: list[str]) -> dict[str, str]:
-        try:
-            return dict(con.execute("SELECT sha256, article FROM articles WHERE "
-                                    "list_contains(?, sha256)", [digests]).fetchall())
-        finally:
-            con.close()  # the last read: the writer opens the file next
-
     return {"file_shas": shas, "file_stats": stats, "applied_log": (log_id, int(n_decisions or 0), path),
-            "problems": list(problems or []), "decisions": applied, "seen": seen}
+            "problems": list(problems or []), "decisions": applied,
+            "seen": lambda digests: _seen(con, digests), "con": con}
+
+
+def _seen(con: duckdb.DuckDBPyConnection, digests: list[str]) -> dict[str, str]:
+    """The store's articles holding these texts: hash → name."""
+    return dict(con.execute("SELECT sha256, article FROM articles WHERE "
+                            "list_contains(?, sha256) ORDER BY article DESC", [digests]).fetchall())
 
 
 def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: set[str],
-            keep_problems: bool, keep_wal: bool = False) -> BuildReport:
+            keep_problems: bool, keep_wal: bool = False, opened: tuple | None = None
+            ) -> BuildReport:
     """The current store with `removed` articles dropped and `paths` added, the decisions
     in force applied to the articles they reach, and the claims of every key those
     articles' figures had or have regrouped, in one transaction (in place, or on a copy
-    when another process reads the file). When nothing changed nothing is written."""
-    logged, (log_id, n_decisions), log_problem = _log_for_build(link, state["applied_log"])
+    when another process reads the file). When nothing changed nothing is written.
+    `opened`: the (connection, target) of _new_file the caller entered; it commits and
+    switches (raises _NoWrite when nothing changed)."""
+    logged, (log_id, n_decisions), log_problem = _log_for_build(link, state["applied_log"],
+                                                                state["con"])
     applied = state["decisions"]
     names = {p.name for p in paths}
     kept = state["problems"]
@@ -644,12 +707,15 @@ def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: 
     before = {r["id"]: {k: v for k, v in r.items() if k != "orphan_reason"} for r in applied}
     changed_ids = {i for i in set(fresh) | set(before) if fresh.get(i) != before.get(i)}
     if not items and not removed and not changed_ids and problems == kept:
-        report = BuildReport(current, *_counts(current), problems=problems,
-                             log_problem=log_problem)
+        counts = _counted(opened[0]) if opened else _counts(current)
+        report = BuildReport(current, *counts, problems=problems, log_problem=log_problem)
         if not log_problem:
             decisions.backup(decisions_path(link), backups_path(link))
+        if opened:
+            raise _NoWrite(report)
         return report
-    with _new_file(link, base=current, keep_wal=keep_wal) as (con, target):
+    with contextlib.nullcontext(opened) if opened else \
+            _new_file(link, base=current, keep_wal=keep_wal) as (con, target):
         old_routes = update.route(con, [decisions._decoded(
             {k: r.get(k) for k in decisions.COLUMNS}) for r in applied])
         gone = sorted(removed)
@@ -679,16 +745,23 @@ def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: 
         update.regroup(con, keys)
         report = _finish(con, logged, orphans, problems, log_id, n_decisions)
         report.added = added
+    if opened:
+        report.log_problem = log_problem
+        return report
     return _switched(link, target, report, log_problem)
 
 
 def _counts(path: Path) -> tuple[int, int, int]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                     for t in ("articles", "figures", "claims"))
+        return _counted(con)
     finally:
         con.close()
+
+
+def _counted(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                 for t in ("articles", "figures", "claims"))
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -751,8 +824,9 @@ def check_store(path: Path) -> str | None:
 
 def _problem(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
     try:
-        names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")
-                 .fetchall()}
+        # this file's tables only (a writer's connection also lists its in-memory catalog)
+        names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
+                                           "WHERE table_catalog = current_database()").fetchall()}
         missing = {"articles", "figures", "claims", "extracted", "decisions", "build_info"} - names
         if missing:
             return f"the database file {path.name} lacks tables {sorted(missing)}"
