@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import hashlib
+import itertools
 import multiprocessing
 import os
 import sys
@@ -452,7 +453,7 @@ def _new_file(link: Path, base: Path | None = None, keep_wal: bool = False):
                 con.execute("COMMIT")
                 _detach(con, base, keep_wal)
             finally:
-                con.close()
+                _release(con)
             return
     store_dir = link.parent / "store"
     store_dir.mkdir(parents=True, exist_ok=True)
@@ -476,7 +477,10 @@ def _new_file(link: Path, base: Path | None = None, keep_wal: bool = False):
             else:
                 _detach(con, partial, keep_wal)
         finally:
-            con.close()
+            if base is not None:
+                _release(con)
+            else:
+                con.close()
         if wal.exists():
             os.replace(wal, target_wal)
         os.replace(partial, target)
@@ -486,33 +490,64 @@ def _new_file(link: Path, base: Path | None = None, keep_wal: bool = False):
         raise
 
 
+_writer: list[duckdb.DuckDBPyConnection] = []  # the process's in-memory DuckDB for updates
+_writer_guard = threading.Lock()
+_aliases = itertools.count()
+
+
 def _attach(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection to `path` that checkpoints only when _detach asks: an
     ingest's commit writes a few rows to the WAL, while a checkpoint rewrites every row
     group the ingest touched (a third of an ingest at 100,000 articles). spare.py copies
     the WAL with the file. Raises duckdb.Error when another connection (in this process
-    or another) has the file open."""
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "checkpoint_on_detach": "disabled"})
+    or another) has the file open. The connection is a cursor of one in-memory DuckDB kept
+    per process (making one took 40-80 ms of each ingest); `_release` detaches the file."""
+    with _writer_guard:
+        if not _writer:
+            _writer.append(duckdb.connect(config={"memory_limit": MEMORY_LIMIT,
+                                                  "checkpoint_on_detach": "disabled"}))
+        con = _writer[0].cursor()
     try:
         quoted = str(path).replace("'", "''")
-        con.execute(f"ATTACH '{quoted}' AS store")
-        con.execute("USE store")
+        alias = f"store{next(_aliases)}"  # each attached file its own name (threads)
+        con.execute(f"ATTACH '{quoted}' AS {alias}")
+        con.execute(f"USE {alias}")
     except BaseException:
         con.close()
         raise
     return con
 
 
+def _release(con: duckdb.DuckDBPyConnection) -> None:
+    """Close a connection `_attach` made, its file detached first (its transaction rolled
+    back if still open): the process must not keep the file, or no other could write it.
+    Should that fail, the process's instance is closed, which lets go of every file."""
+    try:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")  # left open by an error; else there is none
+        alias = con.execute("SELECT current_database()").fetchone()[0]
+        if alias != "memory":
+            con.execute("USE memory")
+            con.execute(f"DETACH {alias}")
+    except duckdb.Error:
+        with _writer_guard:
+            if _writer:
+                _writer.pop().close()
+    finally:
+        con.close()
+
+
 def _detach(con: duckdb.DuckDBPyConnection, path: Path, keep_wal: bool) -> None:
     """Detach the store `_attach` opened at `path` (closing the connection with it attached
     would checkpoint it), checkpointed first unless `keep_wal` (an ingest) and its WAL is
-    under WAL_LIMIT bytes: every process opening the file replays the WAL (about 20 ms per MB at 100,000 articles, for
-    each of an ingest's three connections too; an ingest adds 0.05-0.3 MB)."""
+    under WAL_LIMIT bytes: every process opening the file replays the WAL (about 20 ms per
+    MB at 100,000 articles; an ingest adds 0.05-0.3 MB)."""
     wal = Path(str(path) + ".wal")
     if not keep_wal or (wal.exists() and wal.stat().st_size > WAL_LIMIT):
         con.execute("CHECKPOINT")
+    alias = con.execute("SELECT current_database()").fetchone()[0]
     con.execute("USE memory")
-    con.execute("DETACH store")
+    con.execute(f"DETACH {alias}")
 
 
 def _switched(link: Path, target: Path, report: BuildReport, log_problem: str) -> BuildReport:
