@@ -633,12 +633,22 @@ def add_articles(paths: list[Path], link: Path = DB_LINK, timeout: float = 120.0
                 con = opened[0]
                 if _problem(con, path):
                     raise _NoWrite
+                found: dict[str, str | None] = {}
+
+                def seen(digests: list[str]) -> dict[str, str]:
+                    # save's duplicate check and the update ask about the same texts: once
+                    new = sorted(set(digests) - set(found))
+                    found.update(dict.fromkeys(new))
+                    found.update(_seen(con, new) if new else {})
+                    return {d: found[d] for d in digests if found[d] is not None}
+
                 if admit is not None:
-                    paths = [*paths, *admit(lambda digests: _seen(con, digests))]
+                    paths = [*paths, *admit(seen)]
                     admit = None  # its files are written: not again below
                 state = _read_state(con, path, sorted({p.name for p in paths}))
                 if state is None:
                     raise _NoWrite
+                state["seen"] = seen
                 report = _update(link, path, state, list(paths), set(state["file_shas"]),
                                  keep_problems=True, opened=opened)
         except _NoWrite as stop:
