@@ -4,9 +4,9 @@ Each file (`.txt`, `.md` or `.html`) is read with a fallback to cp1252 and latin
 turned into text by trafilatura, metadata comes from the options, the file's front matter
 or its text, and the article is written under `data/articles/` with a front-matter block.
 The store is then updated incrementally: only the new article is read and extracted, its
-rows are added to a copy of the store with the claims of the keys it touches regrouped,
-and the copy is switched to (analysis.store.add_articles). An article
-whose text is already in the corpus is refused, naming the one already there.
+rows are added with the claims of the keys it touches regrouped, in one transaction on the
+store file (on a copy switched to when a reader holds it: analysis.store.add_articles). An
+article whose text is already in the corpus is refused, naming the one already there.
 """
 from __future__ import annotations
 
