@@ -500,9 +500,10 @@ def _figure(i: int, day: str | None, value: int = 3000) -> dict:
 BASE_DAYS = ["2024-10-01", "2024-10-02", "2024-10-10", "2024-10-11", "2024-10-20", None, None]
 
 
-def _grouped(figures: list[dict], added: list[dict]) -> tuple[duckdb.DuckDBPyConnection, ...]:
+def _grouped(figures: list[dict], added: list[dict], between: str | None = None
+             ) -> tuple[duckdb.DuckDBPyConnection, ...]:
     """The same figures grouped twice: all at once, and the first ones then the added
-    ones regrouped for their keys only (as an update does)."""
+    ones regrouped for their keys only (as an update does; `between`: SQL run before)."""
     whole, stepwise = duckdb.connect(), duckdb.connect()
     for con in (whole, stepwise):
         con.execute(store.SCHEMA)
@@ -510,6 +511,8 @@ def _grouped(figures: list[dict], added: list[dict]) -> tuple[duckdb.DuckDBPyCon
     update.regroup(whole)
     update.insert(stepwise, "figures", figures)
     update.regroup(stepwise)
+    if between:
+        stepwise.execute(between)
     update.insert(stepwise, "figures", added)
     update.regroup(stepwise, {(f["measure"], f["claimant_group"], f["value"], f["value"],
                                f["value"]) for f in added})
@@ -531,3 +534,14 @@ def test_regrouping_only_the_touched_claims_groups_as_grouping_all(days):
     if days == ["2024-10-03"]:  # the claims it does not join were not read again
         read = {r[0] for r in stepwise.execute("SELECT mention_id FROM _key_full").fetchall()}
         assert read == {"m000", "m001", "m100"}
+
+
+def test_regrouping_reads_back_a_figure_its_claim_no_longer_lists():
+    # the figures left are looked up by the mention ids their claims list; a claim that
+    # lost one (a store older code wrote) is read from the whole table instead
+    figures = [_figure(i, day) for i, day in enumerate(BASE_DAYS)]
+    whole, stepwise = _grouped(figures, [_figure(100, "2024-10-03")], between=(
+        "UPDATE claims SET mention_ids = list_filter(mention_ids, lambda m: m <> 'm000')"))
+    for sql in ("SELECT * FROM claims ORDER BY claim_id",
+                "SELECT mention_id, claim_id FROM figures ORDER BY mention_id"):
+        assert stepwise.execute(sql).fetchall() == whole.execute(sql).fetchall()

@@ -202,9 +202,11 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
     claim had as many mentions. Undated figures are a span of their own when the key has
     two dated spans or more (else they join its one claim: the key is regrouped whole);
     the key is regrouped whole too when they changed."""
-    # the few columns needed here (their text is read back only for the figures left)
-    con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT "
-                f"f.mention_id, {', '.join('f.' + c for c in KEY)}, f.claim_date, "
+    # the few columns needed here (ids and text are read back only for the figures left:
+    # the column of distinct mention ids was a third of this scan, 291 -> 183 ms median over
+    # ten articles' keys at 100,000 articles, load 9)
+    con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.rowid AS row_id, "
+                f"{', '.join('f.' + c for c in KEY)}, f.claim_date, "
                 "f.published, f.claim_id, f.review_status FROM figures f "
                 f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
     days: dict[tuple, list] = {}
@@ -251,33 +253,45 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
     return {claim_id for _, claim_id in unchanged}
 
 
-def _read_back(con: duckdb.DuckDBPyConnection, most: int = 2048) -> None:
+def _read_back(con: duckdb.DuckDBPyConnection, members: list[str], most: int = 2048) -> None:
     """`_key_figures`' rows with the columns grouping needs as `_key_full`, the rest read
-    from `figures` through its primary key, `most` mention ids a query (DuckDB looks up
-    its index up to index_scan_max_count ids, 2048; beyond it scans the whole table)."""
-    ids = [i for (i,) in con.execute("SELECT mention_id FROM _key_figures").fetchall()]
+    from `figures` through its primary key: the rows are the members of the claims
+    regrouped (`members`, from the claims table) and the figures no claim holds yet (an
+    update rewrote them). Beyond `most` ids (DuckDB looks its index up for at most
+    index_scan_max_count, 2048), or should a row not be found so, the table is read whole."""
+    # the figures an update rewrote carry no claim id: only that column's nulls are read
+    fresh = [i for (i,) in con.execute("SELECT mention_id FROM figures WHERE claim_id IS NULL "
+                                       "AND review_status <> 'rejected'").fetchall()]
+    ids = sorted({*members, *fresh})
     # only the columns grouping needs that `_key_figures` lacks: the rows are spread over
     # the whole table, and a scan by row-id ranges decompressed every column it read in
-    # each vector holding one (at 100,000 articles 50-80 ranges cost 0.1-0.35 s, the index
-    # 10-50 ms)
-    cols = "mention_id, " + ", ".join(f'"{c}"' for c in _TEXT_COLUMNS)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _key_text AS SELECT {cols} FROM figures LIMIT 0")
-    for at in range(0, len(ids), most):
-        con.execute(f"INSERT INTO _key_text SELECT {cols} FROM figures "
-                    "WHERE list_contains(?, mention_id)", [ids[at:at + most]])
-    picked = ", ".join(f't."{c}"' for c in _TEXT_COLUMNS)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _key_full AS SELECT k.*, {picked} "
-                "FROM _key_figures k JOIN _key_text t USING (mention_id)")
+    # each vector holding one (at 100,000 articles, load 6-8, 43-76 ranges cost 0.2-0.43 s,
+    # the index 45-90 ms)
+    cols = "rowid AS row_id, mention_id, " + ", ".join(f'"{c}"' for c in _TEXT_COLUMNS)
+    picked = ", ".join(f't."{c}"' for c in ["mention_id", *_TEXT_COLUMNS])
+    full = ("CREATE OR REPLACE TEMP TABLE _key_full AS SELECT k.* EXCLUDE (row_id), "
+            f"{picked} FROM _key_figures k JOIN {{}} t USING (row_id)")
+    if len(ids) <= most:
+        # looked up on its own: joined with `_key_figures` DuckDB scans the table instead
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _key_text AS SELECT {cols} FROM figures "
+                    "WHERE list_contains(?, mention_id)", [ids])
+        con.execute(full.format("_key_text"))
+        if con.execute("SELECT (SELECT count(*) FROM _key_full) = "
+                       "(SELECT count(*) FROM _key_figures)").fetchone()[0]:
+            return
+    con.execute(full.format(f"(SELECT {cols} FROM figures)"))
 
 
-def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
-    """The figures of each key (all keys when None; else those `_narrow` left), in corpus
-    order, one key at a time, each with the claim_id it has now (`old_claim_id`)."""
+def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None,
+              members: Iterable[str] = ()) -> Iterator[list[dict]]:
+    """The figures of each key (all keys when None; else those `_narrow` left, `members`
+    the mention ids of the claims they had: see _read_back), in corpus order, one key at a
+    time, each with the claim_id it has now (`old_claim_id`)."""
     cols = ", ".join(f'f."{c}"' for c in _GROUP_COLUMNS if c != "publisher")
     names = [*_GROUP_COLUMNS, "old_claim_id"]
     source = "figures"
     if keys is not None:
-        _read_back(con)
+        _read_back(con, list(members))
         source = "_key_full"
     # the few figures analysts added where the extractor found none (a build lists them
     # after every extracted mention), found without hashing every mention id
@@ -341,7 +355,8 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
     claim_batches, member_batches, claims, members = [], [], [], []
     # the claimant chains whose links may move: those of claims written, changed or gone
     chains = set()
-    for rows in _key_rows(con, keys):
+    ids_at = _GROUPED.index("mention_ids")
+    for rows in _key_rows(con, keys, [m for row in old.values() for m in row[ids_at] or []]):
         key = tuple(rows[0][c] for c in KEY)
         for claim in claims_of_key(key, rows, {r["article"]: r["publisher"] for r in rows}):
             row = tuple(claim[c] for c in _GROUPED)
