@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from analysis import store
+from analysis.extract.articles import ArticleError
 from analysis.store import decisions, ingest, spare, update
 from tests.conftest import ROOT
 
@@ -314,6 +315,50 @@ def test_an_ingest_reads_no_other_article_and_leaves_readers_the_old_store(corpu
     assert consistent(link)["articles"] == {p.name for p in (corpus / "articles").glob("*.txt")}
 
 
+def test_an_ingest_opens_the_store_once_and_refuses_a_text_it_holds(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    path = store.current_path(link)
+    opened = []
+    real = duckdb.connect
+    monkeypatch.setattr(duckdb, "connect", lambda *a, **k: opened.append(a) or real(*a, **k))
+    item = ingest.prepare(WIRE.encode(), "wire.txt")
+    ingest.save([item], corpus / "articles", link)
+    # the duplicate check and the update's reads go through the connection that writes
+    # (an in-memory one the file is attached to): none of their own opens the file
+    assert [args for args in opened if args] == [] and store.current_path(link) == path
+    before = store_rows(link)
+    files = sorted(p.name for p in (corpus / "articles").iterdir())
+    again = ingest.prepare(WIRE.encode(), "again.txt")
+    with pytest.raises(ArticleError, match=f"already in the corpus as {item.name}"):
+        ingest.save([again], corpus / "articles", link)
+    assert sorted(p.name for p in (corpus / "articles").iterdir()) == files
+    assert store_rows(link) == before
+
+
+def test_an_update_lets_go_of_the_file_after_it_succeeds_or_fails(corpus, monkeypatch):
+    link = corpus / "estimates.duckdb"
+    store.build(corpus / "articles", link)
+    path = store.current_path(link)
+    ingest.save([ingest.prepare(WIRE.encode(), "wire.txt")], corpus / "articles", link)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("killed while regrouping")
+
+    monkeypatch.setattr(store.update, "regroup", broken)
+    with pytest.raises(RuntimeError):
+        ingest.save([ingest.prepare(WIRE.replace("13", "14").encode(), "wire2.txt")],
+                    corpus / "articles", link)
+    monkeypatch.undo()
+    # this process keeps its writer's DuckDB, not the file: another one writes it in place
+    before = consistent(link)["articles"]
+    later = corpus / "later.txt"
+    later.write_text(WIRE.replace("13", "15"))
+    assert run_ingest(corpus, later).returncode == 0
+    assert store.current_path(link) == path
+    assert len(consistent(link)["articles"] - before) == 1
+
+
 def test_an_ingest_that_fails_before_the_switch_leaves_the_store_as_it_was(corpus, monkeypatch):
     link = corpus / "estimates.duckdb"
     store.build(corpus / "articles", link)
@@ -457,9 +502,10 @@ def _figure(i: int, day: str | None, value: int = 3000) -> dict:
 BASE_DAYS = ["2024-10-01", "2024-10-02", "2024-10-10", "2024-10-11", "2024-10-20", None, None]
 
 
-def _grouped(figures: list[dict], added: list[dict]) -> tuple[duckdb.DuckDBPyConnection, ...]:
+def _grouped(figures: list[dict], added: list[dict], between: str | None = None
+             ) -> tuple[duckdb.DuckDBPyConnection, ...]:
     """The same figures grouped twice: all at once, and the first ones then the added
-    ones regrouped for their keys only (as an update does)."""
+    ones regrouped for their keys only (as an update does; `between`: SQL run before)."""
     whole, stepwise = duckdb.connect(), duckdb.connect()
     for con in (whole, stepwise):
         con.execute(store.SCHEMA)
@@ -467,6 +513,8 @@ def _grouped(figures: list[dict], added: list[dict]) -> tuple[duckdb.DuckDBPyCon
     update.regroup(whole)
     update.insert(stepwise, "figures", figures)
     update.regroup(stepwise)
+    if between:
+        stepwise.execute(between)
     update.insert(stepwise, "figures", added)
     update.regroup(stepwise, {(f["measure"], f["claimant_group"], f["value"], f["value"],
                                f["value"]) for f in added})
@@ -488,3 +536,14 @@ def test_regrouping_only_the_touched_claims_groups_as_grouping_all(days):
     if days == ["2024-10-03"]:  # the claims it does not join were not read again
         read = {r[0] for r in stepwise.execute("SELECT mention_id FROM _key_full").fetchall()}
         assert read == {"m000", "m001", "m100"}
+
+
+def test_regrouping_reads_back_a_figure_its_claim_no_longer_lists():
+    # the figures left are looked up by the mention ids their claims list; a claim that
+    # lost one (a store older code wrote) is read from the whole table instead
+    figures = [_figure(i, day) for i, day in enumerate(BASE_DAYS)]
+    whole, stepwise = _grouped(figures, [_figure(100, "2024-10-03")], between=(
+        "UPDATE claims SET mention_ids = list_filter(mention_ids, lambda m: m <> 'm000')"))
+    for sql in ("SELECT * FROM claims ORDER BY claim_id",
+                "SELECT mention_id, claim_id FROM figures ORDER BY mention_id"):
+        assert stepwise.execute(sql).fetchall() == whole.execute(sql).fetchall()

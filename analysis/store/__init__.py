@@ -13,12 +13,13 @@ import contextlib
 import datetime as dt
 import fcntl
 import hashlib
+import itertools
 import multiprocessing
 import os
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,16 +173,20 @@ def log_status(link: Path = DB_LINK, applied: tuple | None = None) -> decisions.
     return decisions.status(decisions_path(link), expected_id, expected_n)
 
 
-def _kept_decisions(link: Path, applied: tuple | None = None) -> list[dict]:
+def _kept_decisions(link: Path, applied: tuple | None = None,
+                    con: duckdb.DuckDBPyConnection | None = None) -> list[dict]:
     """The decisions the current store applied (else the newest backup's): what a build
-    applies while the log is missing or not the right one, so no chart loses them."""
+    applies while the log is missing or not the right one, so no chart loses them. `con`:
+    a connection to the store the caller holds."""
     _, _, path = applied or _applied(link)
     if path is not None:
-        con = duckdb.connect(str(path), read_only=True)
+        own = con is None
+        con = duckdb.connect(str(path), read_only=True) if own else con
         try:
             rows = _records(con.execute("SELECT * FROM decisions ORDER BY id").df())
         finally:
-            con.close()
+            if own:
+                con.close()
         return [decisions._decoded({k: r.get(k) for k in decisions.COLUMNS}) for r in rows]
     newest = decisions.backups(backups_path(link))[:1]
     return decisions.load(newest[0].path) if newest else []
@@ -330,14 +335,16 @@ def _refresh_quietly(articles_dir: Path, link: Path) -> BuildReport | None:
         return None
 
 
-def _log_for_build(link: Path, applied: tuple | None = None
+def _log_for_build(link: Path, applied: tuple | None = None,
+                   con: duckdb.DuckDBPyConnection | None = None
                    ) -> tuple[list[dict], tuple[str | None, int], str]:
     """The decisions to apply, the (log id, count) to record, and a problem to report.
-    A log that is not the one applied last is not applied, and the last state is kept."""
+    A log that is not the one applied last is not applied, and the last state is kept
+    (read through `con` when the caller holds the store open)."""
     state = log_status(link, applied)
     db = decisions_path(link)
     if not state.ok:
-        return _kept_decisions(link, applied), state.expected, state.message
+        return _kept_decisions(link, applied, con), state.expected, state.message
     if state.kind == "new":
         decisions.connect(db).close()  # the desk's first log, with its id
     logged = decisions.load(db)
@@ -447,7 +454,7 @@ def _new_file(link: Path, base: Path | None = None, keep_wal: bool = False):
                 con.execute("COMMIT")
                 _detach(con, base, keep_wal)
             finally:
-                con.close()
+                _release(con)
             return
     store_dir = link.parent / "store"
     store_dir.mkdir(parents=True, exist_ok=True)
@@ -471,7 +478,10 @@ def _new_file(link: Path, base: Path | None = None, keep_wal: bool = False):
             else:
                 _detach(con, partial, keep_wal)
         finally:
-            con.close()
+            if base is not None:
+                _release(con)
+            else:
+                con.close()
         if wal.exists():
             os.replace(wal, target_wal)
         os.replace(partial, target)
@@ -481,33 +491,64 @@ def _new_file(link: Path, base: Path | None = None, keep_wal: bool = False):
         raise
 
 
+_writer: list[duckdb.DuckDBPyConnection] = []  # the process's in-memory DuckDB for updates
+_writer_guard = threading.Lock()
+_aliases = itertools.count()
+
+
 def _attach(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection to `path` that checkpoints only when _detach asks: an
     ingest's commit writes a few rows to the WAL, while a checkpoint rewrites every row
     group the ingest touched (a third of an ingest at 100,000 articles). spare.py copies
     the WAL with the file. Raises duckdb.Error when another connection (in this process
-    or another) has the file open."""
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "checkpoint_on_detach": "disabled"})
+    or another) has the file open. The connection is a cursor of one in-memory DuckDB kept
+    per process (making one took 40-80 ms of each ingest); `_release` detaches the file."""
+    with _writer_guard:
+        if not _writer:
+            _writer.append(duckdb.connect(config={"memory_limit": MEMORY_LIMIT,
+                                                  "checkpoint_on_detach": "disabled"}))
+        con = _writer[0].cursor()
     try:
         quoted = str(path).replace("'", "''")
-        con.execute(f"ATTACH '{quoted}' AS store")
-        con.execute("USE store")
+        alias = f"store{next(_aliases)}"  # each attached file its own name (threads)
+        con.execute(f"ATTACH '{quoted}' AS {alias}")
+        con.execute(f"USE {alias}")
     except BaseException:
         con.close()
         raise
     return con
 
 
+def _release(con: duckdb.DuckDBPyConnection) -> None:
+    """Close a connection `_attach` made, its file detached first (its transaction rolled
+    back if still open): the process must not keep the file, or no other could write it.
+    Should that fail, the process's instance is closed, which lets go of every file."""
+    try:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")  # left open by an error; else there is none
+        alias = con.execute("SELECT current_database()").fetchone()[0]
+        if alias != "memory":
+            con.execute("USE memory")
+            con.execute(f"DETACH {alias}")
+    except duckdb.Error:
+        with _writer_guard:
+            if _writer:
+                _writer.pop().close()
+    finally:
+        con.close()
+
+
 def _detach(con: duckdb.DuckDBPyConnection, path: Path, keep_wal: bool) -> None:
     """Detach the store `_attach` opened at `path` (closing the connection with it attached
     would checkpoint it), checkpointed first unless `keep_wal` (an ingest) and its WAL is
-    under WAL_LIMIT bytes: every process opening the file replays the WAL (about 20 ms per MB at 100,000 articles, for
-    each of an ingest's three connections too; an ingest adds 0.05-0.3 MB)."""
+    under WAL_LIMIT bytes: every process opening the file replays the WAL (about 20 ms per
+    MB at 100,000 articles; an ingest adds 0.05-0.3 MB)."""
     wal = Path(str(path) + ".wal")
     if not keep_wal or (wal.exists() and wal.stat().st_size > WAL_LIMIT):
         con.execute("CHECKPOINT")
+    alias = con.execute("SELECT current_database()").fetchone()[0]
     con.execute("USE memory")
-    con.execute("DETACH store")
+    con.execute(f"DETACH {alias}")
 
 
 def _switched(link: Path, target: Path, report: BuildReport, log_problem: str) -> BuildReport:
@@ -560,18 +601,69 @@ def refresh(articles_dir: Path = ARTICLES_DIR, link: Path = DB_LINK,
         return _update(link, path, state, changed, removed, keep_problems=False)
 
 
-def add_articles(paths: list[Path], link: Path = DB_LINK, timeout: float = 120.0) -> BuildReport:
+class _NoWrite(Exception):
+    """Raised inside a write to roll it back: the store is not usable (no report), or
+    nothing changed (the report)."""
+
+    def __init__(self, report: BuildReport | None = None):
+        super().__init__()
+        self.report = report
+
+
+Seen = Callable[[list[str]], dict[str, str]]
+
+
+def add_articles(paths: list[Path], link: Path = DB_LINK, timeout: float = 120.0,
+                 admit: Callable[[Seen | None], list[Path]] | None = None) -> BuildReport:
     """Add these article files to the store without reading the rest of the folder (the
-    ingest's path); a file already in the store under its name is replaced."""
+    ingest's path); a file already in the store under its name is replaced. `admit`,
+    when given, is called first under the lock with `seen(digests)` (the store's articles
+    holding those texts, hash → name; None without a usable store) and returns more files
+    to add: save checks for duplicates and writes its files there."""
     with writer_lock(link, timeout=timeout):
         path = current_path(link)
-        names = sorted({p.name for p in paths})
-        state = _state(path, names) if path is not None else None
-        if state is None:
-            return refresh(paths[0].parent if paths else ARTICLES_DIR, link, timeout)
-        # an ingest leaves its write in the WAL (see _detach); the other updates checkpoint
-        return _update(link, path, state, list(paths), set(state["file_shas"]),
-                       keep_problems=True, keep_wal=True)
+        entered = False
+        try:
+            if path is None:
+                raise _NoWrite
+            # the store is read through the connection that writes it: one open of the
+            # file, not three (about 60 ms each at 100,000 articles); an ingest leaves its
+            # write in the WAL (see _detach), the other updates checkpoint
+            with _new_file(link, base=path, keep_wal=True) as opened:
+                entered = True
+                con = opened[0]
+                if _problem(con, path):
+                    raise _NoWrite
+                found: dict[str, str | None] = {}
+
+                def seen(digests: list[str]) -> dict[str, str]:
+                    # save's duplicate check and the update ask about the same texts: once
+                    new = sorted(set(digests) - set(found))
+                    found.update(dict.fromkeys(new))
+                    found.update(_seen(con, new) if new else {})
+                    return {d: found[d] for d in digests if found[d] is not None}
+
+                if admit is not None:
+                    paths = [*paths, *admit(seen)]
+                    admit = None  # its files are written: not again below
+                state = _read_state(con, path, sorted({p.name for p in paths}))
+                if state is None:
+                    raise _NoWrite
+                state["seen"] = seen
+                report = _update(link, path, state, list(paths), set(state["file_shas"]),
+                                 keep_problems=True, opened=opened)
+        except _NoWrite as stop:
+            if stop.report is not None:
+                return stop.report
+        except duckdb.Error:
+            if entered:
+                raise
+            # the file does not open (damaged): rebuilt below, as refresh does
+        else:
+            return _switched(link, opened[1], report, report.log_problem)
+        if admit is not None:
+            paths = [*paths, *admit(None)]
+        return refresh(paths[0].parent if paths else ARTICLES_DIR, link, timeout)
 
 
 def _query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
@@ -583,18 +675,32 @@ def _query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 
 def _state(path: Path, names: list[str] | None = None) -> dict | None:
-    """What an update needs from the current store, read in one connection: the file
-    hashes (of `names`, or of every article), the decisions it applied, its problems and
-    which log it applied, and `seen(shas)`: which articles hold those texts. None when
-    the store is not usable (check_store says why)."""
+    """What an update needs from the current store, read in one read-only connection
+    (see _read_state), closed after `seen`, its last read. None when the store is not
+    usable (check_store says why)."""
     try:
         con = duckdb.connect(str(path), read_only=True)
     except (duckdb.Error, OSError):
         return None
+    state = None if _problem(con, path) else _read_state(con, path, names)
+    if state is None:
+        con.close()
+        return None
+
+    def seen(digests: list[str]) -> dict[str, str]:
+        try:
+            return _seen(con, digests)
+        finally:
+            con.close()  # the last read: the writer opens the file next
+
+    return {**state, "seen": seen}
+
+
+def _read_state(con: duckdb.DuckDBPyConnection, path: Path, names: list[str] | None = None
+                ) -> dict | None:
+    """The file hashes (of `names`, or of every article), the decisions the store applied,
+    its problems and which log it applied, and `seen(shas)`; None when it cannot be read."""
     try:
-        if _problem(con, path):
-            con.close()
-            return None
         where = " WHERE list_contains(?, article)" if names is not None else ""
         shas = dict(con.execute(f"SELECT article, file_sha256 FROM articles{where}",
                                 [names] if names is not None else []).fetchall())
@@ -607,27 +713,29 @@ def _state(path: Path, names: list[str] | None = None) -> dict | None:
             "SELECT log_id, n_decisions, problems FROM build_info").fetchone()
         applied = update.records(con.execute("SELECT * FROM decisions ORDER BY id"))
     except duckdb.Error:
-        con.close()
         return None
-
-    def seen(digests: list[str]) -> dict[str, str]:
-        try:
-            return dict(con.execute("SELECT sha256, article FROM articles WHERE "
-                                    "list_contains(?, sha256)", [digests]).fetchall())
-        finally:
-            con.close()  # the last read: the writer opens the file next
-
     return {"file_shas": shas, "file_stats": stats, "applied_log": (log_id, int(n_decisions or 0), path),
-            "problems": list(problems or []), "decisions": applied, "seen": seen}
+            "problems": list(problems or []), "decisions": applied,
+            "seen": lambda digests: _seen(con, digests), "con": con}
+
+
+def _seen(con: duckdb.DuckDBPyConnection, digests: list[str]) -> dict[str, str]:
+    """The store's articles holding these texts: hash → name."""
+    return dict(con.execute("SELECT sha256, article FROM articles WHERE "
+                            "list_contains(?, sha256) ORDER BY article DESC", [digests]).fetchall())
 
 
 def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: set[str],
-            keep_problems: bool, keep_wal: bool = False) -> BuildReport:
+            keep_problems: bool, keep_wal: bool = False, opened: tuple | None = None
+            ) -> BuildReport:
     """The current store with `removed` articles dropped and `paths` added, the decisions
     in force applied to the articles they reach, and the claims of every key those
     articles' figures had or have regrouped, in one transaction (in place, or on a copy
-    when another process reads the file). When nothing changed nothing is written."""
-    logged, (log_id, n_decisions), log_problem = _log_for_build(link, state["applied_log"])
+    when another process reads the file). When nothing changed nothing is written.
+    `opened`: the (connection, target) of _new_file the caller entered; it commits and
+    switches (raises _NoWrite when nothing changed)."""
+    logged, (log_id, n_decisions), log_problem = _log_for_build(link, state["applied_log"],
+                                                                state["con"])
     applied = state["decisions"]
     names = {p.name for p in paths}
     kept = state["problems"]
@@ -645,12 +753,15 @@ def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: 
     before = {r["id"]: {k: v for k, v in r.items() if k != "orphan_reason"} for r in applied}
     changed_ids = {i for i in set(fresh) | set(before) if fresh.get(i) != before.get(i)}
     if not items and not removed and not changed_ids and problems == kept:
-        report = BuildReport(current, *_counts(current), problems=problems,
-                             log_problem=log_problem)
+        counts = _counted(opened[0]) if opened else _counts(current)
+        report = BuildReport(current, *counts, problems=problems, log_problem=log_problem)
         if not log_problem:
             decisions.backup(decisions_path(link), backups_path(link))
+        if opened:
+            raise _NoWrite(report)
         return report
-    with _new_file(link, base=current, keep_wal=keep_wal) as (con, target):
+    with contextlib.nullcontext(opened) if opened else \
+            _new_file(link, base=current, keep_wal=keep_wal) as (con, target):
         old_routes = update.route(con, [decisions._decoded(
             {k: r.get(k) for k in decisions.COLUMNS}) for r in applied])
         gone = sorted(removed)
@@ -680,16 +791,23 @@ def _update(link: Path, current: Path, state: dict, paths: list[Path], removed: 
         update.regroup(con, keys)
         report = _finish(con, logged, orphans, problems, log_id, n_decisions)
         report.added = added
+    if opened:
+        report.log_problem = log_problem
+        return report
     return _switched(link, target, report, log_problem)
 
 
 def _counts(path: Path) -> tuple[int, int, int]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                     for t in ("articles", "figures", "claims"))
+        return _counted(con)
     finally:
         con.close()
+
+
+def _counted(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                 for t in ("articles", "figures", "claims"))
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -752,8 +870,9 @@ def check_store(path: Path) -> str | None:
 
 def _problem(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
     try:
-        names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")
-                 .fetchall()}
+        # this file's tables only (a writer's connection also lists its in-memory catalog)
+        names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
+                                           "WHERE table_catalog = current_database()").fetchall()}
         missing = {"articles", "figures", "claims", "extracted", "decisions", "build_info"} - names
         if missing:
             return f"the database file {path.name} lacks tables {sorted(missing)}"

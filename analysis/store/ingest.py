@@ -4,9 +4,9 @@ Each file (`.txt`, `.md` or `.html`) is read with a fallback to cp1252 and latin
 turned into text by trafilatura, metadata comes from the options, the file's front matter
 or its text, and the article is written under `data/articles/` with a front-matter block.
 The store is then updated incrementally: only the new article is read and extracted, its
-rows are added to a copy of the store with the claims of the keys it touches regrouped,
-and the copy is switched to (analysis.store.add_articles). An article
-whose text is already in the corpus is refused, naming the one already there.
+rows are added with the claims of the keys it touches regrouped, in one transaction on the
+store file (on a copy switched to when a reader holds it: analysis.store.add_articles). An
+article whose text is already in the corpus is refused, naming the one already there.
 """
 from __future__ import annotations
 
@@ -178,8 +178,12 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
     writing anything, when another writer holds the store for more than `timeout` s.
     """
     articles_dir.mkdir(parents=True, exist_ok=True)
-    with store.writer_lock(link, timeout=timeout):
-        current = existing_hashes(articles_dir, link, [item.digest for item in prepared])
+
+    def admit(seen) -> list[Path]:
+        """Refuse a text already in the store, then write the files (under the writer lock,
+        with the store open: its duplicate check needs no connection of its own)."""
+        digests = [item.digest for item in prepared]
+        current = seen(digests) if seen is not None else _folder_hashes(articles_dir)
         for item in prepared:
             if item.digest in current:
                 raise ArticleError(f"{item.name}: the same article is already in the corpus "
@@ -192,7 +196,9 @@ def save(prepared: list[Prepared], articles_dir: Path = store.ARTICLES_DIR,
                 os.fsync(handle.fileno())
             os.replace(tmp, articles_dir / item.name)
             current[item.digest] = item.name
-        return store.add_articles([articles_dir / item.name for item in prepared], link)
+        return [articles_dir / item.name for item in prepared]
+
+    return store.add_articles([], link, timeout=timeout, admit=admit)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ _ARROW = {"VARCHAR": pa.string(), "DOUBLE": pa.float64(), "INTEGER": pa.int32(),
 _GROUP_COLUMNS = ["mention_id", "article", *KEY, "qualifier", "claimant", "claim_date",
                   "published", "quote", "sentence", "start", "review_status", "publisher"]
 # those _narrow does not keep in `_key_figures`: read back only for the figures left
-_TEXT_COLUMNS = ["qualifier", "claimant", "quote", "sentence", "start"]
+_TEXT_COLUMNS = ["article", "qualifier", "claimant", "quote", "sentence", "start"]
 
 
 def _day(value) -> dt.date | None:
@@ -202,9 +202,11 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
     claim had as many mentions. Undated figures are a span of their own when the key has
     two dated spans or more (else they join its one claim: the key is regrouped whole);
     the key is regrouped whole too when they changed."""
-    # the few columns needed here (their text is read back only for the figures left)
+    # the few columns needed here (ids and text are read back only for the figures left:
+    # the column of distinct mention ids was a third of this scan, 291 -> 183 ms median over
+    # ten articles' keys at 100,000 articles, load 9)
     con.execute("CREATE OR REPLACE TEMP TABLE _key_figures AS SELECT f.rowid AS row_id, "
-                f"f.mention_id, f.article, {', '.join('f.' + c for c in KEY)}, f.claim_date, "
+                f"{', '.join('f.' + c for c in KEY)}, f.claim_date, "
                 "f.published, f.claim_id, f.review_status FROM figures f "
                 f"JOIN _keys k ON {_matching('f', 'k')} WHERE f.review_status <> 'rejected'")
     days: dict[tuple, list] = {}
@@ -251,37 +253,45 @@ def _narrow(con: duckdb.DuckDBPyConnection, n_mentions: dict[str, int]) -> set[s
     return {claim_id for _, claim_id in unchanged}
 
 
-def _read_back(con: duckdb.DuckDBPyConnection, gap: int = 4096, most: int = 64) -> None:
+def _read_back(con: duckdb.DuckDBPyConnection, members: list[str], most: int = 2048) -> None:
     """`_key_figures`' rows with the columns grouping needs as `_key_full`, the rest read
-    from `figures` by ranges of row
-    ids (DuckDB goes straight to a range; an IN list or a join scans the whole table),
-    each range joining ids less than `gap` apart; a whole scan beyond `most` ranges."""
-    ranges: list[list[int]] = []
-    for (row_id,) in con.execute("SELECT row_id FROM _key_figures ORDER BY row_id").fetchall():
-        if ranges and row_id - ranges[-1][1] < gap:
-            ranges[-1][1] = row_id
-        else:
-            ranges.append([row_id, row_id])
-    # only the columns grouping needs that `_key_figures` lacks: a scan decompresses every
-    # column it reads in each vector holding one of the rows, and these rows are spread
-    # over the whole table
-    cols = "rowid AS row_id, " + ", ".join(f'"{c}"' for c in _TEXT_COLUMNS)
-    scan = " UNION ALL ".join(f"SELECT {cols} FROM figures WHERE rowid BETWEEN "
-                              f"{int(a)} AND {int(b)}" for a, b in ranges) \
-        if 0 < len(ranges) <= most else f"SELECT {cols} FROM figures"
-    picked = ", ".join(f'f."{c}"' for c in _TEXT_COLUMNS)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _key_full AS SELECT k.* EXCLUDE (row_id), {picked} "
-                f"FROM _key_figures k JOIN ({scan}) f USING (row_id)")
+    from `figures` through its primary key: the rows are the members of the claims
+    regrouped (`members`, from the claims table) and the figures no claim holds yet (an
+    update rewrote them). Beyond `most` ids (DuckDB looks its index up for at most
+    index_scan_max_count, 2048), or should a row not be found so, the table is read whole."""
+    # the figures an update rewrote carry no claim id: only that column's nulls are read
+    fresh = [i for (i,) in con.execute("SELECT mention_id FROM figures WHERE claim_id IS NULL "
+                                       "AND review_status <> 'rejected'").fetchall()]
+    ids = sorted({*members, *fresh})
+    # only the columns grouping needs that `_key_figures` lacks: the rows are spread over
+    # the whole table, and a scan by row-id ranges decompressed every column it read in
+    # each vector holding one (at 100,000 articles, load 6-8, 43-76 ranges cost 0.2-0.43 s,
+    # the index 45-90 ms)
+    cols = "rowid AS row_id, mention_id, " + ", ".join(f'"{c}"' for c in _TEXT_COLUMNS)
+    picked = ", ".join(f't."{c}"' for c in ["mention_id", *_TEXT_COLUMNS])
+    full = ("CREATE OR REPLACE TEMP TABLE _key_full AS SELECT k.* EXCLUDE (row_id), "
+            f"{picked} FROM _key_figures k JOIN {{}} t USING (row_id)")
+    if len(ids) <= most:
+        # looked up on its own: joined with `_key_figures` DuckDB scans the table instead
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _key_text AS SELECT {cols} FROM figures "
+                    "WHERE list_contains(?, mention_id)", [ids])
+        con.execute(full.format("_key_text"))
+        if con.execute("SELECT (SELECT count(*) FROM _key_full) = "
+                       "(SELECT count(*) FROM _key_figures)").fetchone()[0]:
+            return
+    con.execute(full.format(f"(SELECT {cols} FROM figures)"))
 
 
-def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None) -> Iterator[list[dict]]:
-    """The figures of each key (all keys when None; else those `_narrow` left), in corpus
-    order, one key at a time, each with the claim_id it has now (`old_claim_id`)."""
+def _key_rows(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None,
+              members: Iterable[str] = ()) -> Iterator[list[dict]]:
+    """The figures of each key (all keys when None; else those `_narrow` left, `members`
+    the mention ids of the claims they had: see _read_back), in corpus order, one key at a
+    time, each with the claim_id it has now (`old_claim_id`)."""
     cols = ", ".join(f'f."{c}"' for c in _GROUP_COLUMNS if c != "publisher")
     names = [*_GROUP_COLUMNS, "old_claim_id"]
     source = "figures"
     if keys is not None:
-        _read_back(con)
+        _read_back(con, list(members))
         source = "_key_full"
     # the few figures analysts added where the extractor found none (a build lists them
     # after every extracted mention), found without hashing every mention id
@@ -328,11 +338,16 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
         con.execute("CREATE OR REPLACE TEMP TABLE _keys (measure VARCHAR, claimant_group "
                     "VARCHAR, value DOUBLE, low DOUBLE, high DOUBLE)")
         insert(con, "_keys", [dict(zip(KEY, key)) for key in keys])
-        cols = ", ".join(f'c."{c}"' for c in _GROUPED)
+        counts = dict(con.execute(f"SELECT c.claim_id, c.n_mentions FROM claims c JOIN _keys k "
+                                  f"ON {_matching('c', 'k')}").fetchall())
+        kept = _narrow(con, counts)
+        # whole rows only of the claims regrouped, to tell which come out the same: the
+        # touched keys hold a thousand claims or more, and their lists of mention ids made
+        # Python objects for 0.3-1 s at 100,000 articles
+        cols = ", ".join(f'"{c}"' for c in _GROUPED)
         old = {row[0]: row for row in con.execute(
-            f"SELECT {cols} FROM claims c JOIN _keys k ON {_matching('c', 'k')}").fetchall()}
-        at = _GROUPED.index("n_mentions")
-        kept = _narrow(con, {claim_id: row[at] for claim_id, row in old.items()})
+            f"SELECT {cols} FROM claims WHERE list_contains(?, claim_id)",
+            [sorted(set(counts) - kept)]).fetchall()}
     # One connection, one transaction: the figures stream in while the new rows wait as
     # compact Arrow batches, written once the stream is done.
     claim_types = _types(con, "claims")
@@ -340,7 +355,8 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
     claim_batches, member_batches, claims, members = [], [], [], []
     # the claimant chains whose links may move: those of claims written, changed or gone
     chains = set()
-    for rows in _key_rows(con, keys):
+    ids_at = _GROUPED.index("mention_ids")
+    for rows in _key_rows(con, keys, [m for row in old.values() for m in row[ids_at] or []]):
         key = tuple(rows[0][c] for c in KEY)
         for claim in claims_of_key(key, rows, {r["article"]: r["publisher"] for r in rows}):
             row = tuple(claim[c] for c in _GROUPED)
