@@ -274,16 +274,18 @@ def interactions(cur) -> list[tuple[str, callable]]:
     ]
 
 
-def time_pages(store_path: Path, repeat: int = 5) -> list[dict]:
+def time_pages(store_path: Path, repeat: int = 5, only: str = "") -> list[dict]:
     """Per interaction: {"page", "median_ms" (wall clock), "cpu_ms" (this process's CPU
     time, DuckDB's threads included: steadier than wall time on a shared machine),
     "spec_bytes" (the largest chart spec), "spec_bytes_total", "charts"}; medians of
-    `repeat` runs after a warm-up run."""
+    `repeat` runs after a warm-up run; `only`: the interactions whose name starts so."""
     con = duckdb.connect(str(Path(store_path).resolve()), read_only=True)
     try:
         cur = con.cursor()
         out = []
         for name, call in interactions(cur):
+            if not name.startswith(only):
+                continue
             sizes = call()  # warm-up: first query plans, imports
             runs, cpu = [], []
             for _ in range(repeat):
@@ -411,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="instead of timing in-process, walk every page in Chromium on each "
                          "store's data folder (where its link is): settle time per page and "
                          "the server's memory")
+    ap.add_argument("--only", default="", help="time only the interactions whose name starts so, "
+                    "e.g. Sources")
     args = ap.parse_args(argv)
     if args.browser:
         for path in args.stores:
@@ -430,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"store: {path} ({n['articles']:,} articles, {n['figures']:,} mentions, "
               f"{n['claims']:,} claims); median of {args.repeat} runs, in-process; load average "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} before", flush=True)
-        runs.append((n["articles"], time_pages(path, args.repeat)))
+        runs.append((n["articles"], time_pages(path, args.repeat, args.only)))
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"({os.cpu_count()} cores); target met: wall median ≤ target and chart spec ≤ "
           f"{MAX_SPEC_BYTES / 1e6:.0f} MB")
