@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import plotly.io
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -190,22 +191,26 @@ def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
         if focus.kind == "group" else (focus, filters)
     side_counts = outlets(replace(side_filters, groups=()), side_focus)
     now = once(("latest", filters), latest)
-    return {"flow": drawn, "points": points, "counts": counts, "side_counts": side_counts, "now": now}
+    subtitle = filters.describe()  # the page's _figure: kept per filters and focus
+    figs = once(("figures", filters, focus), lambda: [
+        sources.sankey_figure(drawn, subtitle), sources.nodes_figure(drawn),
+        sources.timeline_figure(points, subtitle, n_claims=drawn.n_claims)])
+    return {"flow": drawn, "points": points, "counts": counts, "side_counts": side_counts,
+            "now": now, "figures": figs}
 
 
 def _sources_draw(cur, filters: Filters, reads: dict) -> list[int]:
     """What pages/sources.py does on every run: tables from the kept reads, the grades read
-    live, the three figures; returns their spec sizes."""
+    live, the three kept figures sent (as st.plotly_chart: to_dict, then JSON); returns
+    their spec sizes."""
     _sidebar(cur)
     sources.outlet_table(reads["counts"])
     sources.one_side_outlets(reads["side_counts"])
     queries.graded(cur, reads["now"])
     queries.claimant_names(cur, filters)
     queries.source_grades(cur)
-    subtitle = filters.describe()
-    figs = [sources.sankey_figure(reads["flow"], subtitle), sources.nodes_figure(reads["flow"]),
-            sources.timeline_figure(reads["points"], subtitle, n_claims=reads["flow"].n_claims)]
-    return [len(f.to_json().encode("utf-8")) for f in figs]
+    return [len(plotly.io.to_json(f.to_dict(), validate=False).encode("utf-8"))
+            for f in reads["figures"]]
 
 
 def sources_page(cur, filters: Filters = Filters(), focus: Focus = Focus(),
