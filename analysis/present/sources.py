@@ -620,26 +620,22 @@ def _na(v) -> bool:
 
 def chain_tails(con, claim_ids, last: int) -> dict[str, tuple[list[dict], int]]:
     """The last `last` claims of each of these claims' chains (claimant_chain's, oldest
-    first) and the chain's length, reading only those rows: the chain is ordered as
-    analysis.store.update.relink sets superseded_by (a claimant's dated claims by date,
-    n_articles, claim_id; a claim without a date or claimant stands alone)."""
+    first) and the chain's length, reading only those rows: the store's claim_chains
+    (derived.py) hold each chained claim's place in its chain, walked along superseded_by
+    (a claim without a date or claimant stands alone)."""
     ids = list(dict.fromkeys(claim_ids))
     if not ids:
         return {}
     result = con.execute(f"""
-        WITH own AS (SELECT {_CHAIN_COLUMNS} FROM claims WHERE claim_id IN (SELECT unnest(?))),
-        pairs AS (SELECT DISTINCT measure, claimant FROM own WHERE claimant <> '' AND date IS NOT NULL),
-        -- ranked on the order's columns alone, the other columns read for the tails kept
-        chain AS (
-            SELECT claim_id, row_number() OVER w AS pos,
-                   count(*) OVER (PARTITION BY measure, claimant) AS n_chain
-            FROM claims WHERE date IS NOT NULL AND (measure, claimant) IN (SELECT * FROM pairs)
-            WINDOW w AS (PARTITION BY measure, claimant ORDER BY date, coalesce(n_articles, 0), claim_id))
-        SELECT {_CHAIN_COLUMNS}, pos, n_chain, false AS alone
-        FROM claims JOIN (SELECT * FROM chain WHERE pos > n_chain - ?) USING (claim_id)
+        WITH pairs AS (SELECT DISTINCT measure, claimant FROM claim_chains
+                       WHERE claim_id IN (SELECT unnest(?))),
+        tails AS (SELECT claim_id, pos, n_chain FROM claim_chains
+                  WHERE (measure, claimant) IN (SELECT * FROM pairs) AND pos > n_chain - ?)
+        SELECT {_CHAIN_COLUMNS}, pos, n_chain, false AS alone FROM claims JOIN tails USING (claim_id)
         UNION ALL
-        SELECT *, 1, 1, true FROM own WHERE coalesce(claimant, '') = '' OR date IS NULL
-        ORDER BY alone, measure, claimant, pos""", [ids, int(last)])
+        SELECT {_CHAIN_COLUMNS}, 1, 1, true FROM claims WHERE claim_id IN (SELECT unnest(?))
+            AND (coalesce(claimant, '') = '' OR date IS NULL)
+        ORDER BY alone, measure, claimant, pos""", [ids, int(last), ids])
     names = [d[0] for d in result.description]
     tails: dict[tuple, list[dict]] = {}
     out: dict[str, tuple[list[dict], int]] = {}
