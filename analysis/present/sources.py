@@ -279,16 +279,19 @@ class Flow:
     values: list[int] = field(default_factory=list)
     n_claims: int = 0
     n_shown: int = 0
+    # where each node and link is, while the flow is built (a search of the lists for
+    # every row of a flow took 45 ms at 100,000 articles)
+    _nodes: dict = field(default_factory=dict, repr=False, compare=False)
+    _links: dict = field(default_factory=dict, repr=False, compare=False)
 
     def node(self, kind: str, key: str, label: str, color: str) -> int:
-        for i, (k, existing) in enumerate(zip(self.kinds, self.keys)):
-            if (k, existing) == (kind, key):
-                return i
-        self.labels.append(label)
-        self.kinds.append(kind)
-        self.keys.append(key)
-        self.colors.append(color)
-        return len(self.labels) - 1
+        if (kind, key) not in self._nodes:
+            self._nodes[kind, key] = len(self.labels)
+            self.labels.append(label)
+            self.kinds.append(kind)
+            self.keys.append(key)
+            self.colors.append(color)
+        return self._nodes[kind, key]
 
     def focus_of(self, index: int) -> Focus:
         """What clicking node `index` narrows the page to ("others" narrows to its group)."""
@@ -358,17 +361,17 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
             middle = out.node("claim", r["claim_id"], claim_name(r), color)
             shown.add(r["claim_id"])
         target = out.node("publisher", r["publisher"], r["publisher"], "#9a9a9a")
-        _add_link(out, out.keys.index(group), middle, int(r["n_articles"]))
+        _add_link(out, out._nodes["group", group], middle, int(r["n_articles"]))
         _add_link(out, middle, target, int(r["n_articles"]))
     out.n_shown = len(shown)
     return out
 
 
 def _add_link(out: Flow, source: int, target: int, value: int) -> None:
-    for i, (s, t) in enumerate(zip(out.sources, out.targets)):
-        if (s, t) == (source, target):
-            out.values[i] += value
-            return
+    if (source, target) in out._links:
+        out.values[out._links[source, target]] += value
+        return
+    out._links[source, target] = len(out.values)
     out.sources.append(source)
     out.targets.append(target)
     out.values.append(value)
