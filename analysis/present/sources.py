@@ -299,6 +299,9 @@ class Flow:
         return Focus("group", key.split("|", 1)[1]) if kind == "others" else Focus(kind, key)
 
 
+_NAMED = ["claimant", "claimant_group", "qualifier", "value", "low", "high", "measure", "date"]
+
+
 def claim_name(row: dict) -> str:
     """A claim in a few words: who, the figure, the measure, the date.
 
@@ -502,7 +505,10 @@ def timeline_rows(points: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[pd.DataF
     shown = points[points["claim_id"].isin(set(keep))].copy()
     undated = int(shown.loc[shown["published"].isna(), "n_articles"].sum())
     shown = shown[shown["published"].notna()]
-    shown["row"] = [claim_name(r) for r in shown.to_dict("records")]
+    # a claim's name once per claim (its columns are the same on each of its points)
+    names = {r["claim_id"]: claim_name(r) for r in
+             shown.drop_duplicates("claim_id")[["claim_id", *_NAMED]].to_dict("records")}
+    shown["row"] = shown["claim_id"].map(names)
     return shown, undated
 
 
