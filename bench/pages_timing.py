@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import plotly.io
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -190,22 +191,26 @@ def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
         if focus.kind == "group" else (focus, filters)
     side_counts = outlets(replace(side_filters, groups=()), side_focus)
     now = once(("latest", filters), latest)
-    return {"flow": drawn, "points": points, "counts": counts, "side_counts": side_counts, "now": now}
+    subtitle = filters.describe()  # the page's _figure: kept per filters and focus
+    figs = once(("figures", filters, focus), lambda: [
+        sources.sankey_figure(drawn, subtitle), sources.nodes_figure(drawn),
+        sources.timeline_figure(points, subtitle, n_claims=drawn.n_claims)])
+    return {"flow": drawn, "points": points, "counts": counts, "side_counts": side_counts,
+            "now": now, "figures": figs}
 
 
 def _sources_draw(cur, filters: Filters, reads: dict) -> list[int]:
     """What pages/sources.py does on every run: tables from the kept reads, the grades read
-    live, the three figures; returns their spec sizes."""
+    live, the three kept figures sent (as st.plotly_chart: to_dict, then JSON); returns
+    their spec sizes."""
     _sidebar(cur)
     sources.outlet_table(reads["counts"])
     sources.one_side_outlets(reads["side_counts"])
     queries.graded(cur, reads["now"])
     queries.claimant_names(cur, filters)
     queries.source_grades(cur)
-    subtitle = filters.describe()
-    figs = [sources.sankey_figure(reads["flow"], subtitle), sources.nodes_figure(reads["flow"]),
-            sources.timeline_figure(reads["points"], subtitle, n_claims=reads["flow"].n_claims)]
-    return [len(f.to_json().encode("utf-8")) for f in figs]
+    return [len(plotly.io.to_json(f.to_dict(), validate=False).encode("utf-8"))
+            for f in reads["figures"]]
 
 
 def sources_page(cur, filters: Filters = Filters(), focus: Focus = Focus(),
@@ -274,16 +279,18 @@ def interactions(cur) -> list[tuple[str, callable]]:
     ]
 
 
-def time_pages(store_path: Path, repeat: int = 5) -> list[dict]:
+def time_pages(store_path: Path, repeat: int = 5, only: str = "") -> list[dict]:
     """Per interaction: {"page", "median_ms" (wall clock), "cpu_ms" (this process's CPU
     time, DuckDB's threads included: steadier than wall time on a shared machine),
     "spec_bytes" (the largest chart spec), "spec_bytes_total", "charts"}; medians of
-    `repeat` runs after a warm-up run."""
+    `repeat` runs after a warm-up run; `only`: the interactions whose name starts so."""
     con = duckdb.connect(str(Path(store_path).resolve()), read_only=True)
     try:
         cur = con.cursor()
         out = []
         for name, call in interactions(cur):
+            if not name.startswith(only):
+                continue
             sizes = call()  # warm-up: first query plans, imports
             runs, cpu = [], []
             for _ in range(repeat):
@@ -411,6 +418,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="instead of timing in-process, walk every page in Chromium on each "
                          "store's data folder (where its link is): settle time per page and "
                          "the server's memory")
+    ap.add_argument("--only", default="", help="time only the interactions whose name starts so, "
+                    "e.g. Sources")
     args = ap.parse_args(argv)
     if args.browser:
         for path in args.stores:
@@ -430,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"store: {path} ({n['articles']:,} articles, {n['figures']:,} mentions, "
               f"{n['claims']:,} claims); median of {args.repeat} runs, in-process; load average "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} before", flush=True)
-        runs.append((n["articles"], time_pages(path, args.repeat)))
+        runs.append((n["articles"], time_pages(path, args.repeat, args.only)))
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"({os.cpu_count()} cores); target met: wall median ≤ target and chart spec ≤ "
           f"{MAX_SPEC_BYTES / 1e6:.0f} MB")

@@ -4,6 +4,7 @@ article is shown as text (tables) or escaped (figure labels)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 
 import streamlit as st
@@ -57,6 +58,15 @@ def _latest(version: str, chosen: queries.Filters):
     now["chain"] = [texts.get(i, "") if not u else "undated"
                     for i, u in zip(now["claim_id"], now["undated"])]
     return now
+
+
+# The figures too, kept as objects (not copied per run): plotly checks a figure as it is
+# built, most of a rerun's time before; keyed by the day as well (their source line
+# says when they were made). `_build` makes it on a miss and is not part of the key.
+@st.cache_resource(show_spinner=False, max_entries=48)
+def _figure(version: str, chosen: queries.Filters, kind: str, key: str, which: str,
+            subtitle: str, day: dt.date, _build):
+    return _build()
 
 
 def _focus_options(flow: sources.Flow) -> dict[str, str]:
@@ -119,18 +129,20 @@ def _html_download(fig, stem: str, key: str) -> None:
                        icon=":material/download:")
 
 
-def _flow_section(flow: sources.Flow, subtitle: str) -> None:
+def _flow_section(version: str, chosen, focus: Focus, flow: sources.Flow, subtitle: str) -> None:
     st.subheader("Who carries whose numbers")
     st.caption("Claimant group → claim → publisher; widths count citing articles. Click a "
                "bar under it (or pick above) to narrow the page to a node. The camera icon "
                "saves a PNG at 2×.")
-    fig = sources.sankey_figure(flow, subtitle)
+    kept = (version, chosen, focus.kind, focus.key)
+    fig = _figure(*kept, "sankey", subtitle, dt.date.today(), lambda: sources.sankey_figure(flow, subtitle))
     # Streamlit 1.67 passes on clicks of points, boxes, lassos and hierarchy sectors, not
     # of Sankey nodes: the bars below stand in for the nodes, one click each.
     sankey = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="src_sankey",
                              config=sources.PLOTLY_CONFIG, width="stretch")
     _html_download(fig, "estimate-desk-sources-flow", "src_flow_html")
-    bars = st.plotly_chart(sources.nodes_figure(flow), on_select="rerun", selection_mode="points",
+    nodes = _figure(*kept, "nodes", "", dt.date.today(), lambda: sources.nodes_figure(flow))
+    bars = st.plotly_chart(nodes, on_select="rerun", selection_mode="points",
                            key="src_nodes", config={"displaylogo": False, "displayModeBar": False},
                            width="stretch")
     clicked = _clicked(sankey, flow, "src_sankey") or _clicked(bars, flow, "src_nodes")
@@ -146,7 +158,8 @@ def _timeline_section(version: str, chosen, focus: Focus, subtitle: str, total: 
     st.caption("Each claim a row: its first report (filled) and the later articles "
                "repeating it (rings, one a day; hover for how many). Drag the slider under "
                "the chart or a box on it to zoom.")
-    fig = sources.timeline_figure(echoes["points"], subtitle, n_claims=total)
+    fig = _figure(version, chosen, focus.kind, focus.key, "timeline", subtitle, dt.date.today(),
+                  lambda: sources.timeline_figure(echoes["points"], subtitle, n_claims=total))
     st.plotly_chart(fig, key="src_timeline", config=sources.PLOTLY_CONFIG, width="stretch")
     _html_download(fig, "estimate-desk-echoes", "src_timeline_html")
     shown = f"the {len(firsts)} most echoed of {total}" if total > len(firsts) else str(total)
@@ -255,7 +268,7 @@ def main() -> None:
     if focus.kind:
         st.info(messages.md_escape(f"Narrowed to {named}."), icon=":material/filter_alt:")
     drawn = _flow(version, chosen, focus.kind, focus.key) if focus.kind else full
-    _flow_section(drawn, subtitle)
+    _flow_section(version, chosen, focus, drawn, subtitle)
     _timeline_section(version, chosen, focus, subtitle, drawn.n_claims)
     _outlets_section(_outlets(version, chosen, focus.kind, focus.key), _one_side(version, chosen, focus))
     _now_section(version, chosen)

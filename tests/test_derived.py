@@ -17,6 +17,7 @@ from analysis import store
 from analysis.present import queries, sources
 from analysis.present.queries import Filters
 from analysis.store import derived, ingest
+from analysis.store.claims import superseded_by
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "corpus" / "dev" / "articles"
@@ -68,8 +69,31 @@ def words_by_rule(con, needle: str) -> set[str]:
     return found
 
 
+def chains_by_rule(con) -> list[tuple]:
+    """claim_chains' rows from claims.superseded_by's rule applied to the store's claims:
+    each dated claim with a claimant, its place in its chain (1 the oldest) and its length."""
+    result = con.execute("SELECT claim_id, measure, claimant, date, n_articles FROM claims")
+    names = [d[0] for d in result.description]
+    claims = [dict(zip(names, r)) for r in result.fetchall()]
+    later = superseded_by(claims)
+    earlier = {v: k for k, v in later.items() if v}
+    rows = []
+    for c in claims:
+        if c["claimant"] and c["date"] is not None:
+            pos, head = 1, c["claim_id"]
+            while head in earlier:
+                pos, head = pos + 1, earlier[head]
+            n, tail = pos, c["claim_id"]
+            while later[tail]:
+                n, tail = n + 1, later[tail]
+            rows.append((c["claim_id"], c["measure"], c["claimant"], pos, n))
+    return sorted(rows)
+
+
 def check(link: Path) -> None:
     with _read(link) as con:
+        assert con.execute("SELECT * FROM claim_chains ORDER BY claim_id").fetchall() == chains_by_rule(con)
+        assert con.execute("SELECT max(n_chain) FROM claim_chains").fetchone()[0] > 2
         got = con.execute("SELECT * FROM claim_outlets ORDER BY claim_id, publisher").fetchall()
         assert got == outlets_by_rule(con)
         assert con.execute("SELECT count(DISTINCT claim_id) FROM claim_outlets").fetchone()[0] == \

@@ -186,7 +186,8 @@ DEV = ROOT / "tests" / "corpus" / "dev" / "articles"
 ORDERED = {"articles": "article", "extracted": "mention_id", "figures": "mention_id",
            "claims": "claim_id", "decisions": "id",
            # the views' tables (analysis/store/derived.py)
-           "claim_outlets": "claim_id, publisher", "claim_words": "claim_id"}
+           "claim_outlets": "claim_id, publisher", "claim_words": "claim_id",
+           "claim_chains": "claim_id"}
 
 
 def store_rows(link: Path) -> dict[str, list[tuple]]:

@@ -183,3 +183,23 @@ def test_sources_page_when_the_filters_match_nothing(data):
     clean(at)
     assert any("No claims match the filters" in t for t in texts(at.info))
     assert not at.get("plotly_chart")
+
+
+def test_a_rerun_sends_the_same_figures_without_building_them_again(data, monkeypatch):
+    from analysis.present import sources
+    built = []
+    for name in ("sankey_figure", "nodes_figure", "timeline_figure"):
+        real = getattr(sources, name)
+        monkeypatch.setattr(sources, name, lambda *a, _real=real, _name=name, **k:
+                            built.append(_name) or _real(*a, **k))
+    import streamlit as st
+    st.cache_resource.clear()  # shared by every AppTest of the process
+    at = sources_page(data)
+    first, made = plotly_specs(at), len(built)
+    assert made == 3
+    at.run()  # a rerun of the same filters and focus (an expander, a grade form)
+    clean(at)
+    assert len(built) == made and plotly_specs(at) == first
+    at.selectbox(key="src_focus").set_value("publisher|Example Wire").run()
+    clean(at)
+    assert len(built) == made + 3  # another focus: its own figures

@@ -13,6 +13,10 @@ update for the claims it regroups (`refresh`, called from update.regroup).
   mentions' sentences, quotes and claimants and of its articles' titles, joined by single
   spaces. A needle without a space is found in that text exactly when it is found in one
   of those texts (it cannot match across a space), which is the claims' text filter.
+- `claim_chains`: per claim in a claimant's chain (a dated claim with a claimant), its
+  place in the chain (`pos`, 1 the oldest) and the chain's length, read by walking the
+  claims' superseded_by links (set by the one rule of analysis.store.claims.superseded_by
+  and update.relink), so a view reads a chain's last steps instead of ordering it.
 
 A store written before these tables existed gains them when the dashboard first opens it,
 on its next write, or with `python -m analysis.store.upgrade [DATA]` (no extraction).
@@ -25,6 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from analysis.store.claims import UNKNOWN_PUBLISHER
 
@@ -33,9 +38,12 @@ CREATE TABLE claim_outlets (
     claim_id VARCHAR, publisher VARCHAR, claimant_group VARCHAR, n INTEGER, n_first INTEGER,
     max_lag INTEGER, first_article VARCHAR, first_published DATE, n_claim INTEGER
 );
-CREATE TABLE claim_words (claim_id VARCHAR, words VARCHAR)
+CREATE TABLE claim_words (claim_id VARCHAR, words VARCHAR);
+CREATE TABLE claim_chains (claim_id VARCHAR, measure VARCHAR, claimant VARCHAR, pos INTEGER,
+                           n_chain INTEGER)
 """
-TABLES = ("claim_outlets", "claim_words")
+TABLES = ("claim_outlets", "claim_words", "claim_chains")
+CHAINED = "claimant <> '' AND date IS NOT NULL"  # a claim in a claimant's chain
 
 # One row per claim and citing article (claims.articles holds each article once), ranked
 # by the first-appearance rule. `{claims}` is the claims to rank, `{articles}` the
@@ -95,6 +103,12 @@ def missing(con: duckdb.DuckDBPyConnection) -> bool:
     return not _wanted() <= _columns(con)
 
 
+def _listed(items: list) -> str:
+    """Placeholders for a list given by name, one an item: DuckDB looks such a list up,
+    where a join or a list parameter reads every row (0.1-0.2 s a statement at 100,000)."""
+    return f"({', '.join('?' * len(items)) or 'NULL'})"
+
+
 def refresh(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[str] | None = None) -> None:
     """(Re)write the derived rows of these claims (of every claim when None; a claim no
     longer in `claims` loses its rows). A store without the tables gains them, for every
@@ -104,31 +118,65 @@ def refresh(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[str] | None = No
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.execute(SCHEMA)
         claim_ids = None
+    _rechain(con, claim_ids)
     if claim_ids is None:
-        for table in TABLES:
+        for table in ("claim_outlets", "claim_words"):
             con.execute(f"DELETE FROM {table}")
         claims, figures, articles, mentions, cited = "claims", "claim_id IS NOT NULL", "articles", [], []
     else:
         ids = sorted(set(claim_ids))
         if not ids:
             return
-        # every list by name, one placeholder an item: DuckDB looks such a list up, where a
-        # join or a list parameter reads every row (0.1-0.2 s a statement at 100,000)
-        def listed(items: list) -> str:
-            return f"({', '.join('?' * len(items)) or 'NULL'})"
-        for table in TABLES:
-            con.execute(f"DELETE FROM {table} WHERE claim_id IN {listed(ids)}", ids)
+        for table in ("claim_outlets", "claim_words"):
+            con.execute(f"DELETE FROM {table} WHERE claim_id IN {_listed(ids)}", ids)
         con.execute("CREATE OR REPLACE TEMP TABLE _derived_claims AS SELECT claim_id, claimant_group, "
-                    f"articles, mention_ids FROM claims WHERE claim_id IN {listed(ids)}", ids)
+                    f"articles, mention_ids FROM claims WHERE claim_id IN {_listed(ids)}", ids)
         claims = "_derived_claims"
         mentions = [r[0] for r in con.execute(f"SELECT unnest(mention_ids) FROM {claims}").fetchall()]
         cited = [r[0] for r in con.execute(f"SELECT DISTINCT unnest(articles) FROM {claims}").fetchall()]
-        figures = f"mention_id IN {listed(mentions)}"
-        articles = f"(SELECT * FROM articles WHERE article IN {listed(cited)})"
+        figures = f"mention_id IN {_listed(mentions)}"
+        articles = f"(SELECT * FROM articles WHERE article IN {_listed(cited)})"
     appearances = APPEARANCES.format(claims=claims, articles=articles,
                                      unknown=UNKNOWN_PUBLISHER.replace("'", "''"))
     con.execute(_OUTLETS.format(appearances=appearances), cited)
     con.execute(_WORDS.format(figures=figures, claims=claims, articles=articles), [*mentions, *cited])
+
+
+def _rechain(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[str] | None) -> None:
+    """claim_chains of the chains these claims are in or were in (every chain when None):
+    a chain's claims follow its superseded_by links from the one no claim links to."""
+    if claim_ids is None:
+        con.execute("DELETE FROM claim_chains")
+        where, params = f"WHERE {CHAINED}", []
+    else:
+        ids = list(set(claim_ids))
+        if not ids:
+            return
+        # a claim gone or moved leaves a chain it was in: its old row names that chain
+        con.execute("CREATE OR REPLACE TEMP TABLE _chains AS SELECT DISTINCT measure, claimant FROM ("
+                    f"SELECT measure, claimant FROM claims WHERE claim_id IN {_listed(ids)} AND {CHAINED} "
+                    f"UNION ALL SELECT measure, claimant FROM claim_chains WHERE claim_id IN {_listed(ids)})",
+                    [*ids, *ids])
+        con.execute("DELETE FROM claim_chains WHERE (measure, claimant) IN (SELECT * FROM _chains)")
+        where, params = f"WHERE {CHAINED} AND (measure, claimant) IN (SELECT * FROM _chains)", []
+    chains: dict[tuple, dict[str, str | None]] = {}
+    for claim_id, measure, claimant, later in con.execute(
+            f"SELECT claim_id, measure, claimant, superseded_by FROM claims {where}", params).fetchall():
+        chains.setdefault((measure, claimant), {})[claim_id] = later
+    rows = []
+    for (measure, claimant), later in chains.items():
+        linked = set(later.values())
+        head = next((c for c in sorted(later) if c not in linked), None)
+        order = []
+        while head in later and len(order) < len(later):
+            order.append(head)
+            head = later[head]
+        rows += [(c, measure, claimant, pos, len(order)) for pos, c in enumerate(order, 1)]
+    if rows:
+        names = ["claim_id", "measure", "claimant", "pos", "n_chain"]
+        con.register("_chain_rows", pa.table({n: [r[i] for r in rows] for i, n in enumerate(names)}))
+        con.execute("INSERT INTO claim_chains SELECT * FROM _chain_rows ORDER BY measure, claimant, pos")
+        con.unregister("_chain_rows")
 
 
 def _lacking(path: Path | None, link: Path) -> bool:
