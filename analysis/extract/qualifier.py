@@ -20,6 +20,11 @@ _VERB_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turni
                         r"given|giving|take|takes|took|taken|taking)\s+$")
 
 
+# "or more", "or so" after the number, each compiled once
+_QUALIFIER_AFTER = [(phrase, qual, re.compile(rf"\s+{re.escape(phrase)}\b", re.I))
+                    for phrase, qual in vocab.QUALIFIER_AFTER.items()]
+
+
 def qualifier(ctx: Context) -> tuple[str, int, int]:
     """The qualifier and the quote's extra characters before and after the number."""
     if ctx.number.is_range:
@@ -35,8 +40,8 @@ def qualifier(ctx: Context) -> tuple[str, int, int]:
     if re.match(r"\+|-plus\b", after):
         return "more_than", len(best[1]) if best and best[0] != "more_than" else 0, \
             len(re.match(r"\+|-plus", after).group(0))
-    for phrase, qual in vocab.QUALIFIER_AFTER.items():
-        m = re.match(rf"\s+{re.escape(phrase)}\b", after, re.I)
+    for phrase, qual, pattern in _QUALIFIER_AFTER:
+        m = pattern.match(after)
         if m and phrase != "plus":
             return qual, 0, len(m.group(0))
     if best:

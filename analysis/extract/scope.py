@@ -157,6 +157,7 @@ class Counted:
     consumed: int
 
 
+_SPACING = re.compile(r"[\s\-]*")  # between the words what_it_counts reads
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
 
 
@@ -181,7 +182,7 @@ def what_it_counts(after: str) -> Counted:
         pos = gloss.end()  # a list of figures: "- About 3,500: North Korean soldiers who ...";
         # "the 11,000 or so North Korean soldiers"
     while words < 7:
-        pos += re.match(r"[\s\-]*", after[pos:]).end()
+        pos += _SPACING.match(after[pos:]).end()
         rest = after[pos:]
         cm = CASUALTY.match(rest)
         if cm:
