@@ -3,12 +3,14 @@ find what the full work finds. Behaviour only; speed is measured in bench/extrac
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from analysis.extract.claimant import learn_names, speakers
 from analysis.extract.dates import RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, may_hold_number
+from analysis.extract.patterns import alternation, trie
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
 
@@ -70,3 +72,23 @@ def test_a_name_introduced_before_its_side_is_learned():
 
 def test_a_sentence_naming_no_one_has_no_speakers():
     assert speakers("About 3,000 troops arrived in the region last week.") == []
+
+
+_NAMES = ["NIS", "Kyiv", "U.S.", "South Korea", "Kim Jong Un", "Ukraine's", "K"]
+
+
+@pytest.mark.parametrize("text", [
+    "NIS said", "the NIS, Kyiv and U.S. officials", "Seoul-NIS", "NISA and xNIS", "KNIS",
+    "(NIS)", "-Kyiv", "Kyiv-based", "\nKyiv\nNIS", "South Korea's NIS", "South  Korea", "K K-K K",
+    "Kim Jong Unfit", "Kim Jong Un.", "U.S.A", "Ukraine'sx Ukraine's", "", "é NIS éKyiv",
+])
+def test_a_case_sensitive_alternation_finds_what_the_plain_pattern_finds(text):
+    # alternation() puts its check behind the word after the first character when case
+    # counts (re can then scan for the first characters); the plain form checks first
+    plain = re.compile(rf"(?<![\w-])(?:{trie(_NAMES)})(?![\w-])")
+    fast = alternation(_NAMES, flags=0)
+    assert fast.pattern != plain.pattern
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for start in range(len(text)):  # searching from inside the text too
+        assert [m.span() for m in fast.finditer(text, start)] == \
+            [m.span() for m in plain.finditer(text, start)]
