@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from analysis.extract.claimant import learn_names, speakers
+from analysis.extract import vocab
+from analysis.extract.claimant import _BODY, _introductions, learn_names, speakers
 from analysis.extract.dates import RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, may_hold_number
 from analysis.extract.patterns import alternation, trie
@@ -92,3 +93,30 @@ def test_a_case_sensitive_alternation_finds_what_the_plain_pattern_finds(text):
     for start in range(len(text)):  # searching from inside the text too
         assert [m.span() for m in fast.finditer(text, start)] == \
             [m.span() for m in plain.finditer(text, start)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's envoy and South Korean lawmaker Yu said", "xUkraine's", "_South Korean", "-Russia's",
+    "Ukraine'sx", "(Ukraine's)", "\nSouth Korean", "Seoul's NIS", "", "éUkraine's é Ukraine's",
+])
+def test_the_side_pattern_finds_what_the_plain_pattern_finds(text):
+    # learn_names looks for a side's words with "no letter before" checked after the first
+    # letter: the plain form opens with \b
+    side = _introductions()[0]
+    plain = re.compile(rf"\b(?:{trie(vocab.SIDE_FORMS)})(?![\w'’])")
+    assert all(re.match(r"\w", form) for form in vocab.SIDE_FORMS)  # what makes them the same
+    assert [m.span() for m in side.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Multilateral Sanctions Monitoring Team said", "xThe Resistance Centre of Ukraine",
+    "National Resistance Centre of Ukraine's report", "A B C D E Team", "the Centre", "One Two Institute",
+    "Korea’s Institute for National Security Strategy", "’Some Team", "-Some Team", "",
+])
+def test_the_body_pattern_finds_what_the_plain_pattern_finds(text):
+    # learn_names' body names: the check behind the first capital comes after it; the
+    # plain form checks first (its one word, then up to three more, is the form's 1 to 4)
+    plain = re.compile(_BODY.pattern.replace(
+        "[A-Z](?<![\\w'’].)[\\w'’&-]*\\s+", "(?<![\\w'’])(?:[A-Z][\\w'’&-]*\\s+)"), _BODY.flags)
+    assert plain.pattern != _BODY.pattern
+    assert [m.span() for m in _BODY.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -84,11 +84,16 @@ _NAME = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2
 _TITLE = r"(?:(?:Mr|Ms|Mrs|Dr|Gen|Lt|Col|Rep|Sen|Adm|Maj|Capt)\.?\s+)*"
 
 
+_NO_LETTER_BEFORE_IT = r"(?<!\w.)"
+
+
 @lru_cache(maxsize=1)
 def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """A side ("Ukraine's", "South Korean"), and around it a name and a role."""
     roles = trie(vocab.ROLE_NOUNS)
-    side = re.compile(rf"\b(?:{trie(vocab.SIDE_FORMS)})(?![\w'’])")
+    # every side form opens with a letter: "\b" before it is "no letter before it", looked at
+    # after the first letter so that re scans for first letters (see patterns.alternation)
+    side = re.compile(rf"(?:{trie(vocab.SIDE_FORMS, after_first=_NO_LETTER_BEFORE_IT)})(?![\w'’])")
     name_before = re.compile(rf"{_TITLE}(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?$")
     role_after = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})\b")
     name_after = re.compile(rf"""
@@ -101,7 +106,8 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 _BODY_WORD = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
 _BODY = re.compile(rf"""
-    (?<![\w'’])(?:[A-Z][\w'’&-]*\s+){{1,4}}         # "Multilateral Sanctions Monitoring"
+    [A-Z](?<![\w'’].)[\w'’&-]*\s+                   # a capital with no letter before it:
+    (?:[A-Z][\w'’&-]*\s+){{0,3}}                    # "Multilateral Sanctions Monitoring"
     (?:{trie(vocab.INDEPENDENT_BODIES)})            # "Team"
     (?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?  # "of Ukraine"
     \b""", re.X)
@@ -130,6 +136,7 @@ def _surnames() -> dict[str, list[tuple[str, str]]]:
 
 
 _SURNAMES = _surnames()
+_SHARED_SURNAMES = {alias: owners for alias, owners in _SURNAMES.items() if len(owners) > 1}
 
 
 def learn_names(text: str) -> LocalNames:
@@ -157,10 +164,10 @@ def learn_names(text: str) -> LocalNames:
             alias = parts[0] if "-" in parts[-1] else parts[-1]
             if alias not in _CLAIMANTS:
                 table.setdefault(alias, (name, group))
-    for alias, owners in _SURNAMES.items():
+    for alias, owners in _SHARED_SURNAMES.items():
         # "Lee said": the Lee this article names in full, of the several the list knows
         named = [owner for owner in owners if owner[0] in text]
-        if len(owners) > 1 and len(named) == 1:
+        if len(named) == 1:
             table.setdefault(alias, named[0])
     bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
         if _BODY_WORD.search(text) else set()  # the full pattern is slow; most texts name none
