@@ -8,6 +8,7 @@ import re
 import pytest
 
 from analysis.extract import vocab
+from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
 from analysis.extract.claimant import _BODY, _introductions, learn_names, speakers
 from analysis.extract.dates import RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, may_hold_number
@@ -120,3 +121,16 @@ def test_the_body_pattern_finds_what_the_plain_pattern_finds(text):
         "[A-Z](?<![\\w'’].)[\\w'’&-]*\\s+", "(?<![\\w'’])(?:[A-Z][\\w'’&-]*\\s+)"), _BODY.flags)
     assert plain.pattern != _BODY.pattern
     assert [m.span() for m in _BODY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The NIS said recently that 3,000 were killed.", "Kyiv recently estimated 3,000.",
+    "officials told reporters recently", "officials toldreporters lately", "it reports lately",
+    "Seoul said on Monday that 3,000 were killed.", "SAID RECENTLY", "resaid recently", "",
+])
+def test_earlier_claim_finds_what_its_flat_verb_list_finds(text):
+    # EARLIER_CLAIM's verbs are a trie; the flat list it replaced tried them one by one
+    # (only whether it finds anything is used)
+    flat = re.compile(EARLIER_CLAIM.pattern.replace(_VERB_TRIE, _VERB), EARLIER_CLAIM.flags)
+    assert flat.pattern != EARLIER_CLAIM.pattern
+    assert bool(EARLIER_CLAIM.search(text)) == bool(flat.search(text))
