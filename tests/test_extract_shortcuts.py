@@ -12,7 +12,7 @@ from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
 from analysis.extract.claimant import _BODY, _introductions, learn_names, speakers
 from analysis.extract.dates import RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, may_hold_number
-from analysis.extract.patterns import alternation, trie
+from analysis.extract.patterns import alternation, exact, trie
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
 
@@ -134,3 +134,21 @@ def test_earlier_claim_finds_what_its_flat_verb_list_finds(text):
     flat = re.compile(EARLIER_CLAIM.pattern.replace(_VERB_TRIE, _VERB), EARLIER_CLAIM.flags)
     assert flat.pattern != EARLIER_CLAIM.pattern
     assert bool(EARLIER_CLAIM.search(text)) == bool(flat.search(text))
+
+
+@pytest.mark.parametrize("phrases", [vocab.DEFINITE_SOURCE_NOUNS, vocab.NAMING_BACK_VERBS,
+                                     vocab.POSSESSED_SOURCE_NOUNS, vocab.ROLE_NOUNS,
+                                     ["official", "officials", "official sources", "spy chief", "spy"]])
+@pytest.mark.parametrize("text", [
+    "the spy chief said", "the spy  chief said", "Officials and official sources", "OFFICIALS",
+    "the intelligence agency's chief", "pointed out", "pointed  out", "prime ministers", "",
+])
+def test_exact_finds_what_its_flat_list_finds(phrases, text):
+    # exact() makes a trie of lower-case phrases; the flat list tries them longest first
+    flat = "(?:" + "|".join(map(re.escape, sorted(set(phrases), key=lambda p: (-len(p), p)))) + ")"
+    assert exact(phrases) != flat
+    for after in ("", r"\b", r"s?\s+said"):
+        fast, plain = re.compile(exact(phrases) + after, re.I), re.compile(flat + after, re.I)
+        for start in range(len(text) + 1):
+            found, expected = fast.match(text, start), plain.match(text, start)
+            assert (found and found.span()) == (expected and expected.span()), (text, start, after)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 
-def trie(phrases, after_first: str = "") -> str:
+def trie(phrases, after_first: str = "", space: str = r"\s+") -> str:
     """One regex for many phrases, branching by shared prefix: Python's re tries the
     branches of a flat alternation one by one at every position, a trie only where the
     text could still match. Longer phrases are tried before their prefixes.
-    `after_first` is put after the first character of every phrase.
+    `after_first` is put after the first character of every phrase; a space in a phrase
+    stands for `space`.
 
     >>> re.fullmatch(trie(["said", "says", "say"]), "says") is not None
     True
@@ -21,7 +22,7 @@ def trie(phrases, after_first: str = "") -> str:
         node[""] = {}
 
     def build(node: dict, first: bool = False) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + (after_first if first else "") + build(child)
+        branches = [(space if ch == " " else re.escape(ch)) + (after_first if first else "") + build(child)
                     for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
@@ -45,6 +46,14 @@ _NO_WORD_BEFORE_IT = r"(?<![\w-].)"  # the character before the one just read is
 
 
 def exact(phrases) -> str:
-    """The phrases as a flat alternation, each taken literally (spaces stay single
-    spaces), longest first."""
-    return "(?:" + "|".join(map(re.escape, sorted(set(phrases), key=lambda p: (-len(p), p)))) + ")"
+    """The phrases as one alternation, each taken literally (spaces stay single spaces),
+    longest first.
+
+    Lower-case phrases become a trie: of the phrases that fit at one place, each is a
+    prefix of the longer ones, and a trie tries them longest first too, so it matches
+    exactly what the flat list matches, at a fraction of the cost where it is searched for.
+    """
+    phrases = set(phrases)
+    if all(p == p.lower() for p in phrases):
+        return "(?:" + trie(phrases, space=re.escape(" ")) + ")"
+    return "(?:" + "|".join(map(re.escape, sorted(phrases, key=lambda p: (-len(p), p)))) + ")"
