@@ -10,7 +10,7 @@ import pytest
 from analysis.extract import vocab
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
 from analysis.extract.claimant import _BODY, _introductions, learn_names, speakers
-from analysis.extract.dates import RELATIVE_WORDS, WEEKDAYS, find_dates
+from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, may_hold_number
 from analysis.extract.patterns import alternation, exact, trie
 from analysis.extract.scope import mask
@@ -152,3 +152,20 @@ def test_exact_finds_what_its_flat_list_finds(phrases, text):
         for start in range(len(text) + 1):
             found, expected = fast.match(text, start), plain.match(text, start)
             assert (found and found.span()) == (expected and expected.span()), (text, start, after)
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv said on December twenty that troops were killed.", "On the first of May, Seoul said so",
+    "Said on Dec. the twelfth", "On twenty-four/twelve the ministry said", "lO-O1 on the fifth",
+])
+def test_no_date_form_but_the_day_words_matches_without_a_digit(text):
+    # find_dates looks only for the day words where no digit (of any script) stands
+    assert not any(ch.isdigit() for ch in text)
+    for kind, pattern in PATTERNS:
+        if kind not in ("weekday", "relative", "same_day"):
+            assert pattern.search(text) is None, kind
+
+
+def test_day_words_are_found_without_a_digit():
+    found = find_dates("On Monday the NIS said ten thousand, the same day as Kyiv did.", BASE)
+    assert [d.kind for d in found] == ["weekday", "same_day"]
