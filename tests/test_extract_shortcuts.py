@@ -8,13 +8,15 @@ import re
 import pytest
 
 from analysis.extract import vocab
+from analysis.extract.attribution import _day_given_after, read_voices
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
 from analysis.extract.claimant import _BODY, _introductions, learn_names, speakers
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
-from analysis.extract.numbers import CANDIDATE, may_hold_number
+from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
 from analysis.extract.patterns import alternation, exact, trie
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
+from analysis.extract.state import ArticleState, Context
 
 BASE = dt.date(2024, 12, 24)  # a Tuesday
 
@@ -169,3 +171,20 @@ def test_no_date_form_but_the_day_words_matches_without_a_digit(text):
 def test_day_words_are_found_without_a_digit():
     found = find_dates("On Monday the NIS said ten thousand, the same day as Kyiv did.", BASE)
     assert [d.kind for d in found] == ["weekday", "same_day"]
+
+
+def test_every_figure_of_a_sentence_takes_the_day_the_next_sentence_gives():
+    # the day the sentence after gives is read once per sentence, for all its figures
+    text = ("Some 3,000 North Korean soldiers were killed and 1,200 wounded, according to the NIS. "
+            "The figures were relayed on Monday by two lawmakers.")
+    sentences = split_sentences(text, 0, len(text))
+    state = ArticleState(sentences, local=learn_names(text), published=BASE)
+    state.voices = read_voices(text, sentences, "", state.local, None)
+    sent = sentences[0]
+    days = []
+    for number in find_numbers(text, sent.start, sent.end):
+        ctx = Context(sent, number, text[:number.start], text[number.end:sent.end], 0, state)
+        days.append(_day_given_after(ctx))
+        state.day_given_after.clear()  # read afresh: the same day
+        assert _day_given_after(ctx) == days[-1]
+    assert days == [BASE - dt.timedelta(days=1)] * 2
