@@ -258,10 +258,15 @@ def adjective_alone(c: Mention) -> bool | None:
     return None
 
 
+# The source rules run on every claimant name of every sentence read: their patterns are
+# compiled once here, not looked up in re's cache on each call.
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+
+
 def attribution_before(c: Mention) -> bool | None:
     """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning"."""
     if _ATTR_BEFORE.search(c.before[-40:]) or (
-            re.search(r"\bby\s+(?:the\s+)?$", c.before[-14:], re.I) and _ROLE_AFTER.match(c.after)):
+            _BY_BEFORE.search(c.before[-14:]) and _ROLE_AFTER.match(c.after)):
         return True
     return None
 
@@ -305,12 +310,16 @@ def role_after(c: Mention) -> bool | None:
     return None if nxt and nxt.group(1) not in _NOT_A_MODIFIER else True
 
 
+_SHORT_FORM = re.compile(r"[A-Z]{2,6}")
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*[(\[]")
+
+
 def source_note(c: Mention) -> bool | None:
     """A source note: "25,000 more (Ukrainian intelligence)", "[NIS, April]"."""
-    if re.fullmatch(r"[A-Z]{2,6}", c.surface) and re.search(r"[A-Z][\w'’.-]*\s*\($", c.before) and \
+    if _SHORT_FORM.fullmatch(c.surface) and re.search(r"[A-Z][\w'’.-]*\s*\($", c.before) and \
             re.match(r"\)\s+[a-z]", c.after):
         return False  # "Democratic People's Republic of Korea (DPRK) forces": a name's short form
-    if re.fullmatch(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*[(\[]", c.before) and re.match(r"[)\]],", c.after):
+    if _DATELINE_PLACE.fullmatch(c.before) and re.match(r"[)\]],", c.after):
         return False  # a dateline's country: "Seoul [South Korea], December 13 (Agency):"
     if _SOURCE_NOTE.search(c.before.rstrip()) and re.match(r"\s*(?:[)\];,/]|(?:and|via)\b)", c.after):
         return True
@@ -338,12 +347,15 @@ _DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
 
+_CLAUSE_STOP = re.compile(r"[.;]")
+
+
 def verb_after(c: Mention) -> bool | None:
     """"Kirby, the White House spokesman, said": an attribution verb later in the clause,
     unless it belongs to another clause, to "he", or to a nearer name of another side
     ("Russia, NATO said"); "Kyiv and Seoul say": the first named stands for both."""
     cased, lower = _claimant_patterns()
-    window = re.split(r"[.;]", c.after, maxsplit=1)[0][:110]
+    window = _CLAUSE_STOP.split(c.after, maxsplit=1)[0][:110]
     for vm in _ATTR_VERB.finditer(window):
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
@@ -366,12 +378,17 @@ def verb_after(c: Mention) -> bool | None:
     return None
 
 
+_COLON = re.compile(r"\s*:")
+_COLON_BEFORE = re.compile(r"\S:\s+$")
+_LINE_TAIL = re.compile(r"\s*(?:[|–—]\s*[^.!?|]{0,60})?")
+
+
 def headline_colon(c: Mention) -> bool | None:
     """Headline form "Zelensky: ...", and "... to Kursk: Zelensky | Site Name" with the
     name closing the line."""
-    if c.match.start() < 3 and re.match(r"\s*:", c.after):
+    if c.match.start() < 3 and _COLON.match(c.after):
         return True
-    if re.search(r"\S:\s+$", c.before) and re.fullmatch(r"\s*(?:[|–—]\s*[^.!?|]{0,60})?", c.after):
+    if _COLON_BEFORE.search(c.before) and _LINE_TAIL.fullmatch(c.after):
         return True
     return None
 
