@@ -10,7 +10,7 @@ import pytest
 from analysis.extract import vocab
 from analysis.extract.attribution import _day_given_after, read_voices
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
-from analysis.extract.claimant import _BODY, _introductions, learn_names, speakers
+from analysis.extract.claimant import _BODY, _any_name, _introductions, learn_names, speakers
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
 from analysis.extract.patterns import alternation, exact, trie
@@ -188,3 +188,16 @@ def test_every_figure_of_a_sentence_takes_the_day_the_next_sentence_gives():
         state.day_given_after.clear()  # read afresh: the same day
         assert _day_given_after(ctx) == days[-1]
     assert days == [BASE - dt.timedelta(days=1)] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Dmytro Ponomarenko, Ukraine's ambassador, said; Ponomarenko added", "xPonomarenko", "Ponomarenkos",
+    "Dmytro  Ponomarenko", "the Resistance Centre and the National Resistance Centre said", "-Lee", "Lee-Kim", "",
+])
+def test_the_names_an_article_introduces_are_found_as_the_flat_list_finds_them(text):
+    names = ["Dmytro Ponomarenko", "Ponomarenko", "Dmytro", "Resistance Centre", "National Resistance Centre",
+             "Lee", "Kim"]
+    flat = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
+    fast = _any_name(names)
+    assert fast.pattern != flat.pattern
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in flat.finditer(text)]

@@ -176,9 +176,16 @@ def learn_names(text: str) -> LocalNames:
         # and so does its short form ("Resistance Centre")
         longer = next((table[b][1] for b in bodies if name in b and b in table), None)
         table.setdefault(name, (name, longer or _side_in_name(name) or "Other"))
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
-                         + r")\b") if table else None
-    return LocalNames(table, pattern)
+    return LocalNames(table, _any_name(table) if table else None)
+
+
+def _any_name(names) -> re.Pattern:
+    """Any of the names as written, as a whole word, the longest first."""
+    if all(re.match(r"\w", name) for name in names):
+        # a trie, "\b" before the first letter checked after it: re then scans for first
+        # letters (see patterns.alternation); it matches what the flat list below matches
+        return re.compile(rf"(?:{trie(names, after_first=_NO_LETTER_BEFORE_IT, space=re.escape(' '))})\b")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
 
 
 def lookup_claimant(surface: str, local: LocalNames | None = None) -> tuple[str, str]:
