@@ -10,7 +10,8 @@ import pytest
 from analysis.extract import vocab
 from analysis.extract.attribution import _day_given_after, read_voices
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
-from analysis.extract.claimant import _BODY, _any_name, _introductions, learn_names, speakers
+from analysis.extract.claimant import (FOLDS_TO_ASCII, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
+                                       _introductions, claimant_spans, learn_names, speakers)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
 from analysis.extract.patterns import alternation, exact, trie
@@ -201,3 +202,22 @@ def test_the_names_an_article_introduces_are_found_as_the_flat_list_finds_them(t
     fast = _any_name(names)
     assert fast.pattern != flat.pattern
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_ignoring_case_only_the_listed_letters_of_other_scripts_match_ascii_ones():
+    # what makes claimant_spans' look for a lower-case name's word exact
+    every_char = "".join(map(chr, range(0x110000)))
+    for letter in sorted(set("".join(LOWER_NAME_WORDS))):
+        others = set(re.findall(letter, every_char, re.I)) - {letter, letter.upper()}
+        assert others <= set(FOLDS_TO_ASCII), (letter, others)
+    assert all(word.isascii() and word.isalpha() for word in LOWER_NAME_WORDS)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said 3,000.", "OFFICIALS SAID", "some  sources say", "media reports", "Media  Reports",
+    "officialſ said", "offİcials", "the NIS said", "Analysts' view", "", "sources’ count “3,000”",
+])
+def test_lower_case_names_are_found_where_they_stand(text):
+    _, lower = _claimant_patterns()
+    spans = [m.span() for m in claimant_spans(text, None)]
+    assert all(m.span() in spans for m in lower.finditer(text))

@@ -211,11 +211,29 @@ class Speaker:
     group: str
 
 
+# A word of each lower-case name ("officials", "some sources": "sources"): where the
+# lower-cased text holds none of them, no lower-case name can match. (Ignoring case, re
+# matches an ASCII letter only with its two cases and four letters of other scripts, İ ı ſ K:
+# a text holding one of those is searched anyway.)
+LOWER_NAME_WORDS = tuple(sorted({max(k.split(), key=len) for k in _CLAIMANTS if k == k.lower()}))
+FOLDS_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
+
+
+def _may_name_lower(text: str) -> bool:
+    if any(ch in text for ch in FOLDS_TO_ASCII):
+        return True
+    low = text.lower()
+    return any(word in low for word in LOWER_NAME_WORDS)
+
+
 def claimant_spans(text: str, local: LocalNames | None) -> list[re.Match]:
     """Every claimant name in `text` (known or the article's own), in order, longest first
     where two start together."""
     cased, lower = _claimant_patterns()
-    patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
+    # the lower-case names ignore case, which makes re try them at every position: they are
+    # looked for only where a word of one stands
+    patterns = (cased,) + ((lower,) if _may_name_lower(text) else ()) + \
+        ((local.pattern,) if local and local.pattern else ())
     return sorted([m for p in patterns for m in p.finditer(text)], key=lambda m: (m.start(), -m.end()))
 
 
