@@ -219,11 +219,17 @@ LOWER_NAME_WORDS = tuple(sorted({max(k.split(), key=len) for k in _CLAIMANTS if 
 FOLDS_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
 
 
+_FOLDS_TO_ASCII = re.compile(f"[{''.join(FOLDS_TO_ASCII)}]")
+
+
 def _may_name_lower(text: str) -> bool:
-    if any(ch in text for ch in FOLDS_TO_ASCII):
+    if _FOLDS_TO_ASCII.search(text):
         return True
     low = text.lower()
-    return any(word in low for word in LOWER_NAME_WORDS)
+    for word in LOWER_NAME_WORDS:  # (a loop: a generator costs more than the look)
+        if word in low:
+            return True
+    return False
 
 
 def claimant_spans(text: str, local: LocalNames | None) -> list[re.Match]:
