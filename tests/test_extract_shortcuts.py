@@ -3,14 +3,21 @@ find what the full work finds. Behaviour only; speed is measured in bench/extrac
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
-from analysis.extract.claimant import learn_names, speakers
-from analysis.extract.dates import RELATIVE_WORDS, WEEKDAYS, find_dates
-from analysis.extract.numbers import CANDIDATE, may_hold_number
+from analysis.extract import vocab
+from analysis.extract.attribution import _day_given_after, read_voices
+from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
+from analysis.extract.claimant import (FOLDS_TO_ASCII, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
+                                       _introductions, claimant_spans, learn_names, speakers)
+from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
+from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
+from analysis.extract.patterns import alternation, exact, trie
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
+from analysis.extract.state import ArticleState, Context
 
 BASE = dt.date(2024, 12, 24)  # a Tuesday
 
@@ -70,3 +77,147 @@ def test_a_name_introduced_before_its_side_is_learned():
 
 def test_a_sentence_naming_no_one_has_no_speakers():
     assert speakers("About 3,000 troops arrived in the region last week.") == []
+
+
+_NAMES = ["NIS", "Kyiv", "U.S.", "South Korea", "Kim Jong Un", "Ukraine's", "K"]
+
+
+@pytest.mark.parametrize("text", [
+    "NIS said", "the NIS, Kyiv and U.S. officials", "Seoul-NIS", "NISA and xNIS", "KNIS",
+    "(NIS)", "-Kyiv", "Kyiv-based", "\nKyiv\nNIS", "South Korea's NIS", "South  Korea", "K K-K K",
+    "Kim Jong Unfit", "Kim Jong Un.", "U.S.A", "Ukraine'sx Ukraine's", "", "é NIS éKyiv",
+])
+def test_a_case_sensitive_alternation_finds_what_the_plain_pattern_finds(text):
+    # alternation() puts its check behind the word after the first character when case
+    # counts (re can then scan for the first characters); the plain form checks first
+    plain = re.compile(rf"(?<![\w-])(?:{trie(_NAMES)})(?![\w-])")
+    fast = alternation(_NAMES, flags=0)
+    assert fast.pattern != plain.pattern
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for start in range(len(text)):  # searching from inside the text too
+        assert [m.span() for m in fast.finditer(text, start)] == \
+            [m.span() for m in plain.finditer(text, start)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's envoy and South Korean lawmaker Yu said", "xUkraine's", "_South Korean", "-Russia's",
+    "Ukraine'sx", "(Ukraine's)", "\nSouth Korean", "Seoul's NIS", "", "éUkraine's é Ukraine's",
+])
+def test_the_side_pattern_finds_what_the_plain_pattern_finds(text):
+    # learn_names looks for a side's words with "no letter before" checked after the first
+    # letter: the plain form opens with \b
+    side = _introductions()[0]
+    plain = re.compile(rf"\b(?:{trie(vocab.SIDE_FORMS)})(?![\w'’])")
+    assert all(re.match(r"\w", form) for form in vocab.SIDE_FORMS)  # what makes them the same
+    assert [m.span() for m in side.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Multilateral Sanctions Monitoring Team said", "xThe Resistance Centre of Ukraine",
+    "National Resistance Centre of Ukraine's report", "A B C D E Team", "the Centre", "One Two Institute",
+    "Korea’s Institute for National Security Strategy", "’Some Team", "-Some Team", "",
+])
+def test_the_body_pattern_finds_what_the_plain_pattern_finds(text):
+    # learn_names' body names: the check behind the first capital comes after it; the
+    # plain form checks first (its one word, then up to three more, is the form's 1 to 4)
+    plain = re.compile(_BODY.pattern.replace(
+        "[A-Z](?<![\\w'’].)[\\w'’&-]*\\s+", "(?<![\\w'’])(?:[A-Z][\\w'’&-]*\\s+)"), _BODY.flags)
+    assert plain.pattern != _BODY.pattern
+    assert [m.span() for m in _BODY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The NIS said recently that 3,000 were killed.", "Kyiv recently estimated 3,000.",
+    "officials told reporters recently", "officials toldreporters lately", "it reports lately",
+    "Seoul said on Monday that 3,000 were killed.", "SAID RECENTLY", "resaid recently", "",
+])
+def test_earlier_claim_finds_what_its_flat_verb_list_finds(text):
+    # EARLIER_CLAIM's verbs are a trie; the flat list it replaced tried them one by one
+    # (only whether it finds anything is used)
+    flat = re.compile(EARLIER_CLAIM.pattern.replace(_VERB_TRIE, _VERB), EARLIER_CLAIM.flags)
+    assert flat.pattern != EARLIER_CLAIM.pattern
+    assert bool(EARLIER_CLAIM.search(text)) == bool(flat.search(text))
+
+
+@pytest.mark.parametrize("phrases", [vocab.DEFINITE_SOURCE_NOUNS, vocab.NAMING_BACK_VERBS,
+                                     vocab.POSSESSED_SOURCE_NOUNS, vocab.ROLE_NOUNS,
+                                     ["official", "officials", "official sources", "spy chief", "spy"]])
+@pytest.mark.parametrize("text", [
+    "the spy chief said", "the spy  chief said", "Officials and official sources", "OFFICIALS",
+    "the intelligence agency's chief", "pointed out", "pointed  out", "prime ministers", "",
+])
+def test_exact_finds_what_its_flat_list_finds(phrases, text):
+    # exact() makes a trie of lower-case phrases; the flat list tries them longest first
+    flat = "(?:" + "|".join(map(re.escape, sorted(set(phrases), key=lambda p: (-len(p), p)))) + ")"
+    assert exact(phrases) != flat
+    for after in ("", r"\b", r"s?\s+said"):
+        fast, plain = re.compile(exact(phrases) + after, re.I), re.compile(flat + after, re.I)
+        for start in range(len(text) + 1):
+            found, expected = fast.match(text, start), plain.match(text, start)
+            assert (found and found.span()) == (expected and expected.span()), (text, start, after)
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv said on December twenty that troops were killed.", "On the first of May, Seoul said so",
+    "Said on Dec. the twelfth", "On twenty-four/twelve the ministry said", "lO-Ol on the fifth",
+])
+def test_no_date_form_but_the_day_words_matches_without_a_digit(text):
+    # find_dates looks only for the day words where no digit (of any script) stands
+    assert not any(ch.isdigit() for ch in text)
+    for kind, pattern in PATTERNS:
+        if kind not in ("weekday", "relative", "same_day"):
+            assert pattern.search(text) is None, kind
+
+
+def test_day_words_are_found_without_a_digit():
+    found = find_dates("On Monday the NIS said ten thousand, the same day as Kyiv did.", BASE)
+    assert [d.kind for d in found] == ["weekday", "same_day"]
+
+
+def test_every_figure_of_a_sentence_takes_the_day_the_next_sentence_gives():
+    # the day the sentence after gives is read once per sentence, for all its figures
+    text = ("Some 3,000 North Korean soldiers were killed and 1,200 wounded, according to the NIS. "
+            "The figures were relayed on Monday by two lawmakers.")
+    sentences = split_sentences(text, 0, len(text))
+    state = ArticleState(sentences, local=learn_names(text), published=BASE)
+    state.voices = read_voices(text, sentences, "", state.local, None)
+    sent = sentences[0]
+    days = []
+    for number in find_numbers(text, sent.start, sent.end):
+        ctx = Context(sent, number, text[:number.start], text[number.end:sent.end], 0, state)
+        days.append(_day_given_after(ctx))
+        state.day_given_after.clear()  # read afresh: the same day
+        assert _day_given_after(ctx) == days[-1]
+    assert days == [BASE - dt.timedelta(days=1)] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Dmytro Ponomarenko, Ukraine's ambassador, said; Ponomarenko added", "xPonomarenko", "Ponomarenkos",
+    "Dmytro  Ponomarenko", "the Resistance Centre and the National Resistance Centre said", "-Lee", "Lee-Kim", "",
+])
+def test_the_names_an_article_introduces_are_found_as_the_flat_list_finds_them(text):
+    names = ["Dmytro Ponomarenko", "Ponomarenko", "Dmytro", "Resistance Centre", "National Resistance Centre",
+             "Lee", "Kim"]
+    flat = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
+    fast = _any_name(names)
+    assert fast.pattern != flat.pattern
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_ignoring_case_only_the_listed_letters_of_other_scripts_match_ascii_ones():
+    # what makes claimant_spans' look for a lower-case name's word exact
+    every_char = "".join(map(chr, range(0x110000)))
+    for letter in sorted(set("".join(LOWER_NAME_WORDS))):
+        others = set(re.findall(letter, every_char, re.I)) - {letter, letter.upper()}
+        assert others <= set(FOLDS_TO_ASCII), (letter, others)
+    assert all(word.isascii() and word.isalpha() for word in LOWER_NAME_WORDS)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said 3,000.", "OFFICIALS SAID", "some  sources say", "media reports", "Media  Reports",
+    "officialſ said", "offİcials", "the NIS said", "Analysts' view", "", "sources’ count “3,000”",
+])
+def test_lower_case_names_are_found_where_they_stand(text):
+    _, lower = _claimant_patterns()
+    spans = [m.span() for m in claimant_spans(text, None)]
+    assert all(m.span() in spans for m in lower.finditer(text))

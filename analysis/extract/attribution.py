@@ -263,14 +263,21 @@ def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
 def _day_given_after(ctx: Context) -> date | None:
     """"Some 3,000 are dead or wounded, by the agency's count. The figures were relayed on
     Monday by two lawmakers": the sentence after, speaking of the figure, gives its day."""
-    state = ctx.state
-    if ctx.index < 0 or ctx.index + 1 >= len(state.sentences) or state.voices is None:
+    # the same for every figure of the sentence: read once
+    days = ctx.state.day_given_after
+    if ctx.index not in days:
+        days[ctx.index] = _day_given_after_sentence(ctx.state, ctx.index)
+    return days[ctx.index]
+
+
+def _day_given_after_sentence(state: ArticleState, i: int) -> date | None:
+    if i < 0 or i + 1 >= len(state.sentences) or state.voices is None:
         return None
-    nxt = state.sentences[ctx.index + 1]
+    nxt = state.sentences[i + 1]
     back = _BACK_REFERENCE.search(nxt.text)
-    if nxt.para not in (ctx.sentence.para, ctx.sentence.para + 1) or not back:
+    if nxt.para not in (state.sentences[i].para, state.sentences[i].para + 1) or not back:
         return None
     dates = [(d.start, d.end, d.date) for d in find_dates(nxt.text, state.published)]
     # the words that speak of the figure anchor its day as a speaker's name would
-    anchors = sentence_speakers(state, ctx.index + 1) + [Speaker(back.start(), back.end(), "", "")]
+    anchors = sentence_speakers(state, i + 1) + [Speaker(back.start(), back.end(), "", "")]
     return claim_date(nxt.text, anchors, dates) if dates else None

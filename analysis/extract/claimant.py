@@ -98,11 +98,16 @@ _NAME = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2
 _TITLE = r"(?:(?:Mr|Ms|Mrs|Dr|Gen|Lt|Col|Rep|Sen|Adm|Maj|Capt)\.?\s+)*"
 
 
+_NO_LETTER_BEFORE_IT = r"(?<!\w.)"
+
+
 @lru_cache(maxsize=1)
 def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """A side ("Ukraine's", "South Korean"), and around it a name and a role."""
     roles = trie(vocab.ROLE_NOUNS)
-    side = re.compile(rf"\b(?:{trie(vocab.SIDE_FORMS)})(?![\w'’])")
+    # every side form opens with a letter: "\b" before it is "no letter before it", looked at
+    # after the first letter so that re scans for first letters (see patterns.alternation)
+    side = re.compile(rf"(?:{trie(vocab.SIDE_FORMS, after_first=_NO_LETTER_BEFORE_IT)})(?![\w'’])")
     name_before = re.compile(rf"{_TITLE}(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?$")
     role_after = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})\b")
     name_after = re.compile(rf"""
@@ -115,7 +120,8 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 _BODY_WORD = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
 _BODY = re.compile(rf"""
-    (?<![\w'’])(?:[A-Z][\w'’&-]*\s+){{1,4}}         # "Multilateral Sanctions Monitoring"
+    [A-Z](?<![\w'’].)[\w'’&-]*\s+                   # a capital with no letter before it:
+    (?:[A-Z][\w'’&-]*\s+){{0,3}}                    # "Multilateral Sanctions Monitoring"
     (?:{trie(vocab.INDEPENDENT_BODIES)})            # "Team"
     (?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?  # "of Ukraine"
     \b""", re.X)
@@ -149,6 +155,7 @@ _SPELLINGS: dict[str, set[str]] = {name: {name} for name in vocab.PEOPLE}
 for _form, (_name, _) in _CLAIMANTS.items():
     if _name in _SPELLINGS and " " in _form:
         _SPELLINGS[_name].add(_form)
+_SHARED_SURNAMES = {alias: owners for alias, owners in _SURNAMES.items() if len(owners) > 1}
 
 
 def learn_names(text: str) -> LocalNames:
@@ -176,11 +183,11 @@ def learn_names(text: str) -> LocalNames:
             alias = parts[0] if "-" in parts[-1] else parts[-1]
             if alias not in _CLAIMANTS:
                 table.setdefault(alias, (name, group))
-    for alias, owners in _SURNAMES.items():
+    for alias, owners in _SHARED_SURNAMES.items():
         # "Lee said": the Lee this article names in full (in any spelling the list knows),
         # of the several the list knows
         named = [owner for owner in owners if any(form in text for form in _SPELLINGS[owner[0]])]
-        if len(owners) > 1 and len(named) == 1:
+        if len(named) == 1:
             table.setdefault(alias, named[0])
     bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
         if _BODY_WORD.search(text) else set()  # the full pattern is slow; most texts name none
@@ -189,9 +196,16 @@ def learn_names(text: str) -> LocalNames:
         # and so does its short form ("Resistance Centre")
         longer = next((table[b][1] for b in bodies if name in b and b in table), None)
         table.setdefault(name, (name, longer or _side_in_name(name) or "Other"))
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
-                         + r")\b") if table else None
-    return LocalNames(table, pattern)
+    return LocalNames(table, _any_name(table) if table else None)
+
+
+def _any_name(names) -> re.Pattern:
+    """Any of the names as written, as a whole word, the longest first."""
+    if all(re.match(r"\w", name) for name in names):
+        # a trie, "\b" before the first letter checked after it: re then scans for first
+        # letters (see patterns.alternation); it matches what the flat list below matches
+        return re.compile(rf"(?:{trie(names, after_first=_NO_LETTER_BEFORE_IT, space=re.escape(' '))})\b")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
 
 
 def lookup_claimant(surface: str, local: LocalNames | None = None) -> tuple[str, str]:
@@ -217,11 +231,35 @@ class Speaker:
     group: str
 
 
+# A word of each lower-case name ("officials", "some sources": "sources"): where the
+# lower-cased text holds none of them, no lower-case name can match. (Ignoring case, re
+# matches an ASCII letter only with its two cases and four letters of other scripts, İ ı ſ K:
+# a text holding one of those is searched anyway.)
+LOWER_NAME_WORDS = tuple(sorted({max(k.split(), key=len) for k in _CLAIMANTS if k == k.lower()}))
+FOLDS_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
+
+
+_FOLDS_TO_ASCII = re.compile(f"[{''.join(FOLDS_TO_ASCII)}]")
+
+
+def _may_name_lower(text: str) -> bool:
+    if _FOLDS_TO_ASCII.search(text):
+        return True
+    low = text.lower()
+    for word in LOWER_NAME_WORDS:  # (a loop: a generator costs more than the look)
+        if word in low:
+            return True
+    return False
+
+
 def claimant_spans(text: str, local: LocalNames | None) -> list[re.Match]:
     """Every claimant name in `text` (known or the article's own), in order, longest first
     where two start together."""
     cased, lower = _claimant_patterns()
-    patterns = (cased, lower) + ((local.pattern,) if local and local.pattern else ())
+    # the lower-case names ignore case, which makes re try them at every position: they are
+    # looked for only where a word of one stands
+    patterns = (cased,) + ((lower,) if _may_name_lower(text) else ()) + \
+        ((local.pattern,) if local and local.pattern else ())
     return sorted([m for p in patterns for m in p.finditer(text)], key=lambda m: (m.start(), -m.end()))
 
 
@@ -271,11 +309,16 @@ def adjective_alone(c: Mention) -> bool | None:
     return None
 
 
+# The source rules run on every claimant name of every sentence read: their patterns are
+# compiled once here, not looked up in re's cache on each call.
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+
+
 def attribution_before(c: Mention) -> bool | None:
     """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning",
     "by a Ukrainian count"."""
     if _ATTR_BEFORE.search(c.before[-40:]) or (
-            re.search(r"\bby\s+(?:the\s+)?$", c.before[-14:], re.I) and _ROLE_AFTER.match(c.after)):
+            _BY_BEFORE.search(c.before[-14:]) and _ROLE_AFTER.match(c.after)):
         return True
     if _PASSIVE_BY.search(c.before[-60:]) or _ATTR_BEFORE_OFFICE_OF.search(c.before[-70:]):
         return True
@@ -329,12 +372,16 @@ def role_after(c: Mention) -> bool | None:
     return None if nxt and nxt.group(1) not in _NOT_A_MODIFIER else True
 
 
+_SHORT_FORM = re.compile(r"[A-Z]{2,6}")
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*[(\[]")
+
+
 def source_note(c: Mention) -> bool | None:
     """A source note: "25,000 more (Ukrainian intelligence)", "[NIS, April]"."""
-    if re.fullmatch(r"[A-Z]{2,6}", c.surface) and re.search(r"[A-Z][\w'’.-]*\s*\($", c.before) and \
+    if _SHORT_FORM.fullmatch(c.surface) and re.search(r"[A-Z][\w'’.-]*\s*\($", c.before) and \
             re.match(r"\)\s+[a-z]", c.after):
         return False  # "Democratic People's Republic of Korea (DPRK) forces": a name's short form
-    if re.fullmatch(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*[(\[]", c.before) and re.match(r"[)\]],", c.after):
+    if _DATELINE_PLACE.fullmatch(c.before) and re.match(r"[)\]],", c.after):
         return False  # a dateline's country: "Seoul [South Korea], December 13 (Agency):"
     if re.match(r"\]\s+[a-z]", c.after):
         return False  # '"We believe [North Korea] has sent ...": an editor's word for "they"
@@ -370,6 +417,8 @@ _CONFIRMING = set(vocab.CONFIRMING_VERBS)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "the 528th regiment": a unit's name, no figure
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
+
+
 
 
 def verb_after(c: Mention) -> bool | None:
@@ -408,12 +457,17 @@ def verb_after(c: Mention) -> bool | None:
     return None
 
 
+_COLON = re.compile(r"\s*:")
+_COLON_BEFORE = re.compile(r"\S:\s+$")
+_LINE_TAIL = re.compile(r"\s*(?:[|–—]\s*[^.!?|]{0,60})?")
+
+
 def headline_colon(c: Mention) -> bool | None:
     """Headline form "Zelensky: ...", and "... to Kursk: Zelensky | Site Name" with the
     name closing the line."""
-    if c.match.start() < 3 and re.match(r"\s*:", c.after):
+    if c.match.start() < 3 and _COLON.match(c.after):
         return True
-    if re.search(r"\S:\s+$", c.before) and re.fullmatch(r"\s*(?:[|–—]\s*[^.!?|]{0,60})?", c.after):
+    if _COLON_BEFORE.search(c.before) and _LINE_TAIL.fullmatch(c.after):
         return True
     return None
 
@@ -547,7 +601,8 @@ def later_in_sentence(ctx: Context) -> Credit | None:
     if first.group == "Unattributed" and len(later) > 1 and later[1].start - first.end < 12:
         first = later[1]  # "according to estimates from Seoul": the named source behind them
     text = ctx.sentence.text
-    if _OTHER_CLAUSE.search(text[end:first.start]) and CANDIDATE.search(text[first.end:]):
+    # (the number after the source is looked for first: the clause search is the slow one)
+    if CANDIDATE.search(text[first.end:]) and _OTHER_CLAUSE.search(text[end:first.start]):
         return None  # "... 1,000 casualties while the NIS told lawmakers that 300 ...": its own figure's
     return first, None
 

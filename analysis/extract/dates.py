@@ -55,6 +55,9 @@ _CUES = {
 _WORD_PIECES = ("day", "ght", "morn", "noon", "even")
 _CUES_BUT_WORDS = {kind: cue for kind, cue in _CUES.items()
                    if kind not in ("weekday", "relative", "same_day")}
+# Every form but the day words holds a digit: a sentence without one needs only those.
+_WORD_CUES = {kind: cue for kind, cue in _CUES.items() if kind not in _CUES_BUT_WORDS}
+_DIGIT = re.compile(r"\d")
 
 # A date right after these words bounds a period; it is not the day a claim was made.
 _NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|starting|beginning|before|after|between|through|by|"
@@ -215,7 +218,11 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
     ['2024-12-23']
     """
     low = sentence.lower()
-    cues = _CUES if any(piece in low for piece in _WORD_PIECES) else _CUES_BUT_WORDS
+    words = any(piece in low for piece in _WORD_PIECES)
+    if _DIGIT.search(sentence):
+        cues = _CUES if words else _CUES_BUT_WORDS
+    else:
+        cues = _WORD_CUES if words else {}
     present = {kind for kind, cue in cues.items() if cue.search(sentence)}
     if not present:
         return []

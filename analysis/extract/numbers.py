@@ -74,6 +74,16 @@ class NumberPhrase:
         return self.high is not None
 
 
+# parse_number's patterns, compiled once: it runs for every number phrase found
+_DIGITS_SCALED = re.compile(rf"({_DIGITS})(?:\s*|-(?=[tmh]))(thousand|million|mln|hundred|k|m)?", re.I)
+_GROUPED = re.compile(rf"\d{{1,3}}(?:{_SEP}\d{{3}})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_DECIMAL_POINT = re.compile(r"\d+\.\d+")
+_TYPO_THOUSANDS = re.compile(r"\d{1,3},\d{4}")  # "10,0000": one zero too many
+_SEP_RE = re.compile(_SEP)
+_WORDS_THEN_DIGITS = re.compile(rf"({_WORD_NUMBER})-(\d{{1,3}})", re.I)
+_WORD_NUMBER_RE = re.compile(_WORD_NUMBER, re.I)
+
 MAX_VALUE = 1e10  # nothing counted in people comes near; longer digit runs are identifiers
 
 
@@ -94,21 +104,21 @@ def parse_number(text: str) -> float | None:
     [9000.0, 10000.0, 100000.0]
     """
     s = text.strip()
-    m = re.fullmatch(rf"({_DIGITS})(?:\s*|-(?=[tmh]))(thousand|million|mln|hundred|k|m)?", s, re.I)
+    m = _DIGITS_SCALED.fullmatch(s)
     if m:
         digits, scale = m.group(1), (m.group(2) or "").lower()
-        grouped = re.fullmatch(rf"\d{{1,3}}(?:{_SEP}\d{{3}})+", digits)
-        if re.fullmatch(r"\d+,\d{1,2}", digits):
+        grouped = _GROUPED.fullmatch(digits)
+        if _DECIMAL_COMMA.fullmatch(digits):
             number = float(digits.replace(",", "."))
-        elif re.fullmatch(r"\d{1,3},\d{4}", digits):
+        elif _TYPO_THOUSANDS.fullmatch(digits):
             number = float(digits.replace(",", ""))
-        elif grouped and not (scale and re.fullmatch(r"\d+\.\d+", digits)):
-            number = float(re.sub(_SEP, "", digits))  # "1.500 million" stays a decimal
+        elif grouped and not (scale and _DECIMAL_POINT.fullmatch(digits)):
+            number = float(_SEP_RE.sub("", digits))  # "1.500 million" stays a decimal
         else:
             number = float(digits)
         number *= SCALES.get(scale, 1)
         return number if number <= MAX_VALUE else None
-    mixed = re.fullmatch(rf"({_WORD_NUMBER})-(\d{{1,3}})", s, re.I)
+    mixed = _WORDS_THEN_DIGITS.fullmatch(s)
     if mixed:
         head = parse_number(mixed.group(1))
         # "three-thousand-200": the digits fill in below the last scale word
@@ -116,7 +126,7 @@ def parse_number(text: str) -> float | None:
                 or int(mixed.group(2)) >= _scale_of_word(mixed.group(1)):
             return None
         return head + int(mixed.group(2))
-    if not re.fullmatch(_WORD_NUMBER, s, re.I):
+    if not _WORD_NUMBER_RE.fullmatch(s):
         return None
     half = re.match(r"half\s+a\s+(\w+)$", s, re.I)
     if half:

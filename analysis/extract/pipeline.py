@@ -55,7 +55,8 @@ def extract_article(article: Article) -> list[dict]:
     sentences = split_sentences(text, article.body_start, len(text))
     tables = find_tables(text, article.body_start, len(text))
     state = ArticleState(sentences, title=article.meta.get("title") or "",
-                         local=learn_names(article.body), published=article.published)
+                         local=learn_names(article.body), published=article.published,
+                         month_end=page_month(article.body))
     if sentences:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
         state.voices = read_voices(text, sentences, state.title, state.local, headline)
@@ -87,7 +88,7 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     sent = state.sentences[i]
     s_text = text[sent.start:sent.end]
     resolved = [(d.start, d.end, state.dates[-1] if d.date is None and state.dates else d.date)
-                for d in find_dates(s_text, article.published, page_month(article.body))]
+                for d in find_dates(s_text, article.published, state.month_end)]
     spk = sentence_speakers(state, i)
     sentence_date, dated = dated_claim(s_text, spk, resolved)
     phrases = [p for p in find_numbers(text, sent.start, sent.end) if surface_ok(text, p)] \

@@ -23,6 +23,9 @@ _VERB_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turni
 # nouns and verbs "about" follows as a preposition ("remarks about", "asked about"); not
 # "told us about 3,000", where it is read as approximately
 _TOPIC_NOUN = re.compile(rf"\b(?:{trie(vocab.ABOUT_IS_A_PREPOSITION_AFTER)})\s+$")
+# "or more", "or so" after the number, each compiled once
+_QUALIFIER_AFTER = [(phrase, qual, re.compile(rf"\s+{re.escape(phrase)}\b", re.I))
+                    for phrase, qual in vocab.QUALIFIER_AFTER.items()]
 
 
 def qualifier(ctx: Context) -> tuple[str, int, int]:
@@ -42,8 +45,8 @@ def qualifier(ctx: Context) -> tuple[str, int, int]:
     if re.match(r"\+|-plus\b", after):
         return "more_than", len(best[1]) if best and best[0] != "more_than" else 0, \
             len(re.match(r"\+|-plus", after).group(0))
-    for phrase, qual in vocab.QUALIFIER_AFTER.items():
-        m = re.match(rf"\s+{re.escape(phrase)}\b", after, re.I)
+    for phrase, qual, pattern in _QUALIFIER_AFTER:
+        m = pattern.match(after)
         if m and phrase != "plus":
             return qual, 0, len(m.group(0))
     if best:

@@ -90,45 +90,62 @@ def _urlish(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(forms))
 
 
+# surface_ok's patterns, compiled once: it runs for every number of every sentence read
+_CODE_BEFORE = re.compile(r"[\w][/:]$|/$|[$€£₩#№]\s*$|[A-Za-z]-$|\b[Nn]o\.\s*$")
+_UNIT_AFTER = re.compile(r"\s*(?:%|percent|per\s*cent|/|:\d|°|-year|-day|-month|-week|th\b|st\b)", re.I)
+_FRACTION_AFTER = re.compile(r"[\s-]?(?:halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_CLOCK_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b")
+_YEAR_DASH_BEFORE = re.compile(r"\b(?:19|20)\d\d-$")
+_DAY_YEAR_AFTER = re.compile(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b")
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s*$")
+_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTH})\b")
+_ONE_IN_BEFORE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$")
+_IN_EVERY_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b")
+_FOR_EVERY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,5}(?:for|to)\s+(?:every|each)\b")
+_FOR_EVERY_BEFORE = re.compile(r"\b(?:for|to)\s+(?:every|each)\s*$")
+_NONE_OF_BEFORE = re.compile(r"\b(?:none|all|each|any|both|either|neither|most)\s+of\s+(?:the|these|those)\s*$",
+                             re.I)
+_AGE_AFTER = re.compile(r"(?:\s*(?:and|or|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b")
+_AGED_BEFORE = re.compile(r"\baged\s*$")
+_QUOTE_BEFORE = re.compile(r"[\"“‘']$")
+_QUOTE_AFTER = re.compile(r"[\"”’']")
+_DIGITS_ONLY = re.compile(r"\d[\d,.]*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def surface_ok(text: str, phrase: NumberPhrase) -> bool:
     """The number can be a count by its surface: not a date, year, time, money, ratio,
     age, percentage, footnote mark, code or fraction."""
     before = text[max(0, phrase.start - 12):phrase.start]
     after = text[phrase.end:phrase.end + 24]
-    if re.search(r"[\w][/:]$|/$|[$€£₩#№]\s*$|[A-Za-z]-$|\b[Nn]o\.\s*$", before):
+    if _CODE_BEFORE.search(before):
         return False
-    if re.match(r"\s*(?:%|percent|per\s*cent|/|:\d|°|-year|-day|-month|-week|th\b|st\b)", after, re.I):
+    if _UNIT_AFTER.match(after):
         return False
-    if re.match(r"[\s-]?(?:halves|thirds?|quarters?|fifths?|tenths?)\b", after, re.I):
+    if _FRACTION_AFTER.match(after):
         return False  # a fraction: "two-thirds of the losses"
-    if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b", after):
+    if _CLOCK_AFTER.match(after):
         return False
-    if re.search(r"\b(?:19|20)\d\d-$", before) or \
-            re.match(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b", after):
+    if _YEAR_DASH_BEFORE.search(before) or _DAY_YEAR_AFTER.match(after):
         return False  # a part of a numeric date: "2024-12-28", "28-12-2024"
-    if re.search(rf"\b(?:{_MONTH})\.?\s*$", before) and phrase.value <= 31 and (phrase.high or 0) <= 31:
+    if _MONTH_BEFORE.search(before) and phrase.value <= 31 and (phrase.high or 0) <= 31:
         return False  # "Dec. 23", "Oct. 27-28"
-    if re.match(rf"\s*(?:{_MONTH})\b", after) and phrase.value <= 31:
+    if _MONTH_AFTER.match(after) and phrase.value <= 31:
         return False
-    if re.search(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$", before) or \
-            re.match(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b", after):
+    if _ONE_IN_BEFORE.search(before) or _IN_EVERY_AFTER.match(after):
         return False  # "one in three" is a ratio
-    if re.match(r"\s+(?:[\w-]+\s+){1,5}(?:for|to)\s+(?:every|each)\b", text[phrase.end:phrase.end + 60]) or \
-            re.search(r"\b(?:for|to)\s+(?:every|each)\s*$", before):
+    if _FOR_EVERY_AFTER.match(text[phrase.end:phrase.end + 60]) or _FOR_EVERY_BEFORE.search(before):
         return False  # a ratio: "nine wounded for every soldier killed", "for every one killed"
-    if re.search(r"\b(?:none|all|each|any|both|either|neither|most)\s+of\s+(?:the|these|those)\s*$",
-                 before, re.I):
+    if _NONE_OF_BEFORE.search(before):
         return False  # "none of the three": the figure was given before
     if before.endswith("[") and after.startswith("]"):
         return False  # a footnote mark: "as replacements.[3]"
-    if re.match(r"(?:\s*(?:and|or|to|-)\s*\d+)?[\s-]+years?[\s-]+old\b", after) or \
-            re.search(r"\baged\s*$", before):
+    if _AGE_AFTER.match(after) or _AGED_BEFORE.search(before):
         return False  # ages: "the men are 20 and 26 years old"
-    if re.search(r"[\"“‘']$", before) and re.match(r"[\"”’']", after) and \
-            re.fullmatch(r"\d[\d,.]*", phrase.text):
+    if _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after) and _DIGITS_ONLY.fullmatch(phrase.text):
         return False  # a number in quotes is a name or a code: 'a "200" is a dead soldier'
     digits = phrase.text.strip()
-    if re.fullmatch(r"(?:19|20)\d\d", digits):
+    if _YEAR.fullmatch(digits):
         return False  # a year; counts this size are written with a separator or words
     if phrase.value < 1 or phrase.value != int(phrase.value):
         return False
@@ -147,6 +164,7 @@ class Counted:
     consumed: int
 
 
+_SPACING = re.compile(r"[\s\-]*")  # between the words what_it_counts reads
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
 
 
@@ -171,7 +189,7 @@ def what_it_counts(after: str) -> Counted:
         pos = gloss.end()  # a list of figures: "- About 3,500: North Korean soldiers who ...";
         # "the 11,000 or so North Korean soldiers"
     while words < 7:
-        pos += re.match(r"[\s\-]*", after[pos:]).end()
+        pos += _SPACING.match(after[pos:]).end()
         rest = after[pos:]
         cm = CASUALTY.match(rest)
         if cm:

@@ -23,6 +23,7 @@ class ArticleState:
     title: str = ""
     local: LocalNames | None = None
     published: date | None = None  # what day-only wording in a sentence is read against
+    month_end: date | None = None  # a page dated to a month only: its last day (dates.page_month)
     # (sentence index, the sentence's last speaker, the day it spoke): "He added" looks back
     speakers: list[tuple[int, Speaker, date | None]] = field(default_factory=list)
     dates: list[date] = field(default_factory=list)   # resolved dates, for "the same day"
@@ -30,6 +31,8 @@ class ArticleState:
     voices: Voices | None = None   # who speaks beyond single sentences (attribution.py)
     # each sentence's speakers once read (claimant.sentence_speakers)
     sentence_speakers: dict[int, list[Speaker]] = field(default_factory=dict)
+    # the day the sentence after each sentence gives its figures, once read (attribution.py)
+    day_given_after: dict[int, date | None] = field(default_factory=dict)
 
 
 @dataclass
