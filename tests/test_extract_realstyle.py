@@ -405,6 +405,11 @@ NOT_THIS_DEPLOYMENT = [
                  id="strong-group-of-two-armies"),
     pytest.param("Around 40,000 soldiers, including the North Korean contingent, are gathering near Kursk, the "
                  "Pentagon said.", [], id="mixed-force-including-the-contingent"),
+    # a grouping is a front's whole force, of which the North Koreans are at most a part
+    pytest.param("Kyiv says Moscow has massed a grouping of about 60,000 men, North Korean units among them, "
+                 "for a push near Kursk.", [], id="grouping-of-a-front"),
+    pytest.param("Press reports describe a Russian grouping of up to 45 thousand soldiers forming near Kursk, "
+                 "where North Korean units also serve.", [], id="russian-grouping-up-to"),
     pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],
                  id="containers"),
     pytest.param("Kyiv counted 4,000 North Korean casualties, two-thirds of those losses being deaths.",

@@ -48,7 +48,7 @@ _OTHER_SIDE_BEFORE = re.compile(
     rf"\b(?:{_SIDES})\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+)?$", re.I)
 _OTHER_SIDE_AFTER = re.compile(rf"^\W*(?:\w+\W+)?(?:{_SIDES})\b", re.I)
 _ARMY_OF = re.compile(r"""
-    \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population),?\s+
+    \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population|groupings?),?\s+
     (?:of|with|numbering|totalling|totaling
       |(?:is|was)\s+(?:estimated|put|thought|believed)\s+(?:to\s+be\s+|at\s+)
       |stands\s+at)
@@ -225,7 +225,8 @@ def whole_army_after(ctx: Context, counted: Counted) -> bool:
 
 
 def whole_army_before(ctx: Context, counted: Counted) -> bool:
-    """"an army of 1.2 million", "militaries, with roughly 1.2 million"."""
+    """"an army of 1.2 million", "militaries, with roughly 1.2 million"; "a grouping of
+    about 70,000" is a whole front's force, North Koreans at most a part of it."""
     return bool(_ARMY_OF.search(ctx.before[-40:]))
 
 
