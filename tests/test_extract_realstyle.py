@@ -75,6 +75,14 @@ MESSY_TEXT = [
                  "Allies gather around 30,000 troops for drills in the Bal\n-\n"
                  "Flood kills 12 in coastal prov\n",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list"),
+    # a marked list line under such a heading may end as a headline does, on "?" or "."
+    pytest.param("The Pentagon said about 10,000 North Korean soldiers were in Russia.\n\nRead more:\n"
+                 "- Comment: 40,000 more North Korean troops for Russia?\n"
+                 "- Why the North keeps its losses quiet\n",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="read-more-list-line-ends-on-question"),
+    pytest.param("The Pentagon said about 10,000 North Korean soldiers were in Russia.\n\nRelated explainers\n"
+                 "- No, Moscow has not asked for 30,000 more North Korean soldiers.\n",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="related-heading-with-more-words"),
     pytest.param("posted 2024-12-21 Some wounded North Korean prisoners died in Ukrainian custody, "
                  "Zelensky said.", [], id="numeric-date-line"),
     pytest.param("Headline\n\nLede\n\nThe NIS told lawmakers on Monday that about 1,500 North Korean special forces had "

@@ -349,16 +349,29 @@ def furniture(sentences: list[Sentence]) -> set[int]:
     paras = sorted(para_text)
     for i, s in enumerate(sentences):
         text = para_text[s.para]
-        if text.lower().rstrip(":").strip() in _FURNITURE:
+        if _furniture_heading(text):
             skipping = True
             out.add(i)
-        elif skipping and len(text) <= _LIST_LINE and not re.search(r"[.!?][\"”’]?$", text):
-            out.add(i)
+        elif skipping and len(text) <= _LIST_LINE and (
+                _LIST_MARK.match(text) or not re.search(r"[.!?][\"”’]?$", text)):
+            out.add(i)  # a marked line may end as a headline does: "- Can Russia retake Kursk?"
         else:
             skipping = False
             if _link_line(s.para, paras, para_text):
                 out.add(i)
     return out
+
+
+_LIST_MARK = re.compile(r"[-•*–]\s+\S")
+_HEADING_OPENER = re.compile(rf"(?:{trie(vocab.FURNITURE_HEADING_OPENERS)})\b", re.I)
+_HEADING_WORDS = 4  # "Related fact checks": an opener with a few words is still a heading
+
+
+def _furniture_heading(text: str) -> bool:
+    heading = text.lower().rstrip(":").strip()
+    return heading in _FURNITURE or (
+        len(heading.split()) <= _HEADING_WORDS and bool(_HEADING_OPENER.match(heading))
+        and not re.search(r"[.!?,;\d]", heading))
 
 
 def _prose(text: str) -> bool:

@@ -669,6 +669,9 @@ FURNITURE_HEADINGS: tuple[str, ...] = (
     "you may also like", "read next", "latest news", "top stories", "popular", "see also",
     "editor's picks",
 )
+# Openers of a furniture heading with a few words after them ("Related fact checks",
+# "More from Europe").
+FURNITURE_HEADING_OPENERS: tuple[str, ...] = ("related", "more from", "more on", "also read")
 
 # Markers that a sentence is about North Koreans.
 KOREA_MARKERS: tuple[str, ...] = (
