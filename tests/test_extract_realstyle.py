@@ -416,6 +416,12 @@ NOT_THIS_DEPLOYMENT = [
     # a grouping is a front's whole force, of which the North Koreans are at most a part
     pytest.param("Kyiv says Moscow has massed a grouping of about 60,000 men, North Korean units among them, "
                  "for a push near Kursk.", [], id="grouping-of-a-front"),
+    # a garrison elsewhere is another country's force
+    pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. Washington keeps some 28,000 "
+                 "troops in South Korea.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="garrison-in-south-korea"),
+    pytest.param("Pyongyang has sent 3,000 more troops in the south of the Kursk region, Kyiv says.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", UA)], id="troops-in-a-region-of-the-war"),
     pytest.param("Press reports describe a Russian grouping of up to 45 thousand soldiers forming near Kursk, "
                  "where North Korean units also serve.", [], id="russian-grouping-up-to"),
     pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],

@@ -291,6 +291,16 @@ def strength_at_home(ctx: Context, counted: Counted) -> bool:
     return bool(re.match(r"\s*(?:\w+\s+)?(?:at|back)\s+home\b", ctx.after[counted.consumed:]))
 
 
+def stationed_elsewhere(ctx: Context, counted: Counted) -> bool:
+    """"The United States stations about 28,500 troops in South Korea": a garrison away
+    from this war is another country's force."""
+    return counted.kind == "personnel" and bool(_STATIONED.match(ctx.after[counted.consumed:]))
+
+
+_STATIONED = re.compile(rf"\s+(?:(?:stationed|based|deployed)\s+)?(?:in|on)\s+(?:{trie(vocab.GARRISON_PLACES)})\b(?![’'])",
+                        re.I)
+
+
 def a_rate(ctx: Context, counted: Counted) -> bool:
     """"1,200 killed and wounded a day" is a rate, not a count."""
     return bool(_RATE.match(ctx.after[counted.consumed:]))
@@ -322,7 +332,7 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
     other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
-    a_rate, one_of,
+    stationed_elsewhere, a_rate, one_of,
     in_history,
     far_from_korea,
 )

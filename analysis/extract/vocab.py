@@ -651,6 +651,11 @@ OTHER_COUNTRIES: tuple[str, ...] = (
     "russian army", "ukrainian army", "russian military", "ukrainian military", "russian troops",
     "ukrainian troops", "russian armed forces", "ukrainian armed forces",
 )
+# Places where a count of troops is a garrison of another country ("28,500 troops in South
+# Korea"), not this deployment.
+GARRISON_PLACES: tuple[str, ...] = (
+    "south korea", "japan", "okinawa", "the korean peninsula", "guam", "germany",
+)
 # People a count may be of who are not North Korean military personnel.
 NOT_MILITARY: tuple[str, ...] = (
     "russians", "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
