@@ -464,6 +464,13 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a modal raising a total to a figure is a size to come, whatever verb of sending the total names
+    pytest.param("Analysts in Seoul said a new rotation could bring the total of North Korean soldiers sent to "
+                 "Russia to about 25,000.",
+                 [(25000, 25000, 25000, "approx", "troops_planned", SK)], id="modal-raises-the-total-to"),
+    pytest.param("The NIS said the latest rotation had brought the total of North Korean soldiers sent to "
+                 "Russia to about 15,000.",
+                 [(15000, 15000, 15000, "approx", "troops_deployed", SK)], id="past-raise-of-the-total-is-deployed"),
     pytest.param("Budanov said the first group of 2,600 North Korean soldiers is to head for Kursk.",
                  [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="is-to-head-for"),
     pytest.param("Shoigu said the North Korean leader had decided to dispatch one-thousand deminers to clear "

@@ -26,6 +26,12 @@ _MODAL_HAVE = re.compile(r"""
     (?:have|reach|number|total|consist\s+of|comprise)\s+  # "could have", "should number"
     (?:\w+\s+)?$                                    # "could have some 10,000"
 """, re.I | re.X)
+# "could take the total number of North Koreans sent to Russia to as many as": a size to come
+_MODAL_RAISE = re.compile(r"""
+    \b(?:could|would|will|may|might|should)\s+(?:soon\s+|eventually\s+)?
+    (?:take|bring|raise|push|lift|swell|increase)\s+
+    (?:the|its|their|that)\s+[^.;:]{0,80}?\bto\s+(?:\w+\s+){0,3}$
+""", re.I | re.X)
 # "the total number of DPRK forces in Russia could range from": how many are there now
 _MAY_NOW_BE = re.compile(r"""
     \b(?:number|total|figure|count|strength)\b
@@ -170,7 +176,7 @@ def troop_cue(before: str, after: str) -> str | None:
     if _MAY_NOW_BE.search(before) and not re.search(r"\bby\s+(?:the\s+)?(?:end|spring|summer|autumn|fall|winter|"
                                                    r"next|[A-Z]\w+)\b", after):
         return "troops_deployed"  # "the total number in Russia could be closer to 11,000": unsure, not future
-    if _MODAL_HAVE.search(before):
+    if _MODAL_HAVE.search(before) or _MODAL_RAISE.search(before):
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     if _HAS_SENT.search(before) or _READYING.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
