@@ -121,6 +121,11 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # a quote set after a colon and "his remarks": the person named last speaks it
+    pytest.param("Seoul's spy agency gave no new count this week. Zelensky spoke in Davos on Tuesday. His "
+                 "office later released the passage in full, translated from his remarks: \u201cThe Russians have "
+                 "brought North Koreans to Kursk. There are 12 thousand soldiers there now.\u201d",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UA)], id="quote-after-his-remarks-colon"),
     pytest.param("About 11,000 North Korean soldiers are training in eastern Russia. The intelligence chief, "
                  "Kyrylo Budanov, gave the figure in an interview.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="claimant-next-sentence"),

@@ -69,7 +69,8 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
             if not re.search(r"[.!?]\s+\S", inner) and not re.search(r"[.!?,]$", inner):
                 continue
             speaker = _quote_speaker(text, m.start(), m.end(), start, end, local) or \
-                _quote_named_back(text, m.start(), m.end(), end, sentences, local)
+                _quote_named_back(text, m.start(), m.end(), end, sentences, local) or \
+                _quote_of_their_words(text, m.start(), start, sentences, local)
             if speaker is not None:
                 voices.quotes.append((m.start(), m.end(), speaker))
     return voices
@@ -114,11 +115,29 @@ def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, sentences
     after = after[:ends[0][1]] if ends else after
     if not re.match(r"\s*,?\s*\S", after) or not names_back(after):
         return None
+    # "he said": a person, not the agency named after him
+    return _last_named(q_start, sentences, local, bool(re.match(r"\s*,?\s*(?:he|she)\b", after, re.I)))
+
+
+def _last_named(q_start: int, sentences: list[Sentence], local: LocalNames | None,
+                person: bool) -> Speaker | None:
+    """The last source named in the few sentences before a quote (a person first, if asked)."""
     before = [s for s in sentences if s.end <= q_start][-_QUOTE_REACH:]
     found = [sp for s in reversed(before) for sp in reversed(speakers(s.text, local))]
-    if re.match(r"\s*,?\s*(?:he|she)\b", after, re.I):  # "he said": a person, not the agency named after him
+    if person:
         found = [sp for sp in found if is_person(sp.name, local)] or found
     return found[0] if found else None
+
+
+# "... as translated from his remarks on Tuesday: “…”": the quote is of the person named last
+_THEIR_WORDS = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:remarks|words|statement|speech|address|comments|"
+                          r"post|message|answer|reply)\b[^“”\"]*[:,]\s*$", re.I)
+
+
+def _quote_of_their_words(text: str, q_start: int, p_start: int, sentences: list[Sentence],
+                          local: LocalNames | None) -> Speaker | None:
+    opening = re.search(r"[^.!?]*$", text[p_start:q_start]).group(0)
+    return _last_named(q_start, sentences, local, True) if _THEIR_WORDS.search(opening) else None
 
 
 def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
