@@ -121,6 +121,14 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # a definite reference to a published document names back to its publisher
+    pytest.param("Japan's defence ministry released its yearly white paper on Tuesday. It runs to 480 pages and covers "
+                 "the whole region. According to the white paper, "
+                 "North Korea sent about 11,000 soldiers to Russia.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="according-to-the-white-paper"),
+    pytest.param("Britain's defence ministry put out a new study on Monday. It covers the "
+                 "war's third year in some detail. The study puts North Korean losses "
+                 "at about 6,000.", [(6000, 6000, 6000, "approx", "casualties", OT)], id="the-study-puts"),
     # a quote set after a colon and "his remarks": the person named last speaks it
     pytest.param("Seoul's spy agency gave no new count this week. Zelensky spoke in Davos on Tuesday. His "
                  "office later released the passage in full, translated from his remarks: \u201cThe Russians have "

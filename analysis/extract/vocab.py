@@ -319,7 +319,7 @@ DEFINITE_SOURCE_NOUNS: tuple[str, ...] = (
     "statement", "report", "general", "minister", "intelligence agency",
     "intelligence service", "service", "department", "military", "command", "office",
     "chief", "intelligence chief", "spy chief", "commander", "head", "leader", "briefing",
-    "update", "assessment",
+    "update", "assessment", "white paper", "document", "study",
 )
 
 # Verbs after "he", "she", "the agency" that make a sentence speak for the last source.
