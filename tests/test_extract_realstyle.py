@@ -121,6 +121,13 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # a transcript: the speaker label holds the floor over the paragraphs after it, up to the next label
+    pytest.param("MODERATOR: Welcome. The secretary will open.\n\nSECRETARY AUSTIN: Thank you all for coming.\n\n"
+                 "We talked for an hour about the war. As of today we count about 11,000 North Korean soldiers "
+                 "in Russia.\n\nQUESTION: Sir, are more coming? Some say 3,000 more North Korean troops could "
+                 "follow.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US),
+                  (3000, 3000, 3000, "exact", "troops_planned", UN)], id="transcript-speaker-label-holds-the-floor"),
     # a definite reference to a published document names back to its publisher
     pytest.param("Japan's defence ministry released its yearly white paper on Tuesday. It runs to 480 pages and covers "
                  "the whole region. According to the white paper, "

@@ -23,6 +23,8 @@ from analysis.extract.state import ArticleState, Context
 _QUOTE = re.compile(r"“([^“”\n]{30,}?)”|\"([^\"\n]{30,}?)\"")
 # a site's name after the headline: "… | Site Name", "… - Site"
 _SITE_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}$")
+# a transcript's speaker label opening a paragraph: "SECRETARY BLINKEN: Thank you."
+_TURN_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,48}[A-Z.]):\s")
 # a house style naming the source of the paragraphs above: "Source: Kyrylo Budanov, ..."
 _SOURCE_LINE = re.compile(r"(?:Sources?|Quote from|Quoted from)\s*:\s*", re.I)
 # "… to Moscow: defence minister", "… – Ukrainian intelligence chief"
@@ -49,6 +51,7 @@ class Voices:
     title: Speaker | None = None
     source_lines: list[tuple[int, Speaker]] = field(default_factory=list)  # (paragraph, source)
     lede_paras: set[int] = field(default_factory=set)
+    turns: dict[int, Speaker] = field(default_factory=dict)  # paragraph -> who holds the floor
 
 
 def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNames | None,
@@ -57,8 +60,15 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
     voices = Voices(title=title_speaker(title, local))
     paras = sorted({s.para for s in sentences if s.para != headline_para})
     voices.lede_paras = set(paras[:1])
+    turn: Speaker | None = None
     for sent_para in _paragraphs(sentences):
         start, end = sent_para[0].start, sent_para[-1].end
+        label = _TURN_LABEL.match(text, start, end)
+        if label:  # a transcript's speaker label holds the floor until the next label
+            found = speakers(label.group(1).title() + " said.", local)
+            turn = found[0] if found else None
+        if turn is not None:
+            voices.turns[sent_para[0].para] = turn
         line = _SOURCE_LINE.match(text, start, end)
         if line:
             found = speakers(text[line.end():end].strip() + " said.", local)
@@ -214,6 +224,14 @@ def named_after(ctx: Context) -> Credit | None:
     return (speaker, next_sentence_day(ctx.state, ctx.index, speaker)) if speaker else None
 
 
+def in_a_turn(ctx: Context) -> Credit | None:
+    """A figure in a transcript, in the words of whoever holds the floor ("SECRETARY
+    BLINKEN: ... By our count, North Korea has some 10,000 soldiers inside Russia")."""
+    voices = ctx.state.voices
+    speaker = voices.turns.get(ctx.sentence.para) if voices is not None else None
+    return (speaker, None) if speaker else None
+
+
 _SOURCE_LINE_REACH = 3  # paragraphs a "Source:" line speaks for, above it
 
 
@@ -245,10 +263,11 @@ def _number_in(value: float, title: str) -> bool:
 
 CREDIT_RULES: tuple[CreditRule, ...] = (
     in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
-    sentence_before, named_after, source_line, from_title,
+    sentence_before, in_a_turn, named_after, source_line, from_title,
 )
 # Rules that read the whole document: the day their speaker last spoke is not carried.
-DOCUMENT_RULES = {in_a_quote.__name__, named_after.__name__, source_line.__name__, from_title.__name__}
+DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__, source_line.__name__,
+                  from_title.__name__}
 
 
 # "captured by Ukraine", "held by Ukrainian forces", "Ukraine captured", "Ukrainian troops took"
