@@ -121,6 +121,15 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # an agentless "are assessed / judged to" goes on in the words of the assessment named before
+    pytest.param("Defence Intelligence assesses that some 11,000 North Korean soldiers went to Russia. Their "
+                 "units went into battle in December. About 1,000 of them are judged to have been killed.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT), (1000, 1000, 1000, "approx", "killed", OT)],
+                 id="judged-to-goes-on-with-the-assessment"),
+    pytest.param("The NIS said some 11,000 North Korean soldiers went to Russia. Their units went into battle "
+                 "in December. About 1,000 of them are believed to have been killed.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK), (1000, 1000, 1000, "approx", "killed", UN)],
+                 id="believed-to-is-the-writers-hedge"),
     # a transcript: the speaker label holds the floor over the paragraphs after it, up to the next label
     pytest.param("MODERATOR: Welcome. The secretary will open.\n\nSECRETARY AUSTIN: Thank you all for coming.\n\n"
                  "We talked for an hour about the war. As of today we count about 11,000 North Korean soldiers "

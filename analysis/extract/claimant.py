@@ -53,6 +53,10 @@ _PRONOUN_SOURCE = re.compile(rf"""
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
   | ^\W*(?:its|his|her|their)\s+(?:\w+\s+)?          # "Its April count of the dead"
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+  | \b(?:is|are|was|were)\s+(?:also\s+)?(?:assessed|judged)\s+to\b
+                                                    # "... are judged to have been killed": an
+                                                    # assessment's wording goes on with its source
+                                                    # ("believed to" is the writer's hedge, often)
 """, re.I | re.X)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
