@@ -493,6 +493,9 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # "have lost their lives" is deaths, not losses
+    pytest.param("Kyiv says some 300 North Korean soldiers have lost their lives in Kursk.",
+                 [(300, 300, 300, "approx", "killed", UA)], id="have-lost-their-lives"),
     # a modal raising a total to a figure is a size to come, whatever verb of sending the total names
     pytest.param("Analysts in Seoul said a new rotation could bring the total of North Korean soldiers sent to "
                  "Russia to about 25,000.",

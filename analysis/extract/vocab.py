@@ -527,6 +527,8 @@ CASUALTY_CUES: dict[str, str] = {
     "prisoners of war": "captured", "pows": "captured", "taken prisoner": "captured",
     "captives": "captured", "surrendered": "captured", "in captivity": "captured",
     "lost": "casualties", "has lost": "casualties", "have lost": "casualties",
+    # "have lost their lives" is deaths, not "have lost" (losses) and "lives"
+    "have lost their lives": "killed", "has lost their lives": "killed", "had lost their lives": "killed",
     "lives lost": "killed", "lives": "killed", "sacrifice": "killed", "fallen": "killed",
     "sacrifices": "killed", "deceased": "killed",
     "war dead": "killed", "in custody": "captured", "eliminated": "killed",
