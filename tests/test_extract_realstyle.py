@@ -493,6 +493,9 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a vague count after "and" is a second group: its cue is not the number's
+    pytest.param("Kyiv says about 500 of the North Korean troops have died and thousands injured.",
+                 [(500, 500, 500, "approx", "killed", UA)], id="died-and-thousands-injured"),
     # "have lost their lives" is deaths, not losses
     pytest.param("Kyiv says some 300 North Korean soldiers have lost their lives in Kursk.",
                  [(300, 300, 300, "approx", "killed", UA)], id="have-lost-their-lives"),

@@ -134,11 +134,11 @@ _NEW_CASUALTY_SUBJECT = re.compile(rf"""
       |stand|stood|total|came)\b
 """, re.I | re.X)
 
-# "600 died and thousands of others were hurt": a vague count of others after "and" is a
-# second group, and the cues after it speak of that group, not of the number
+# "600 died and thousands of others were hurt", "600 killed and thousands injured": a vague
+# count after "and" is a second group, and the cues after it speak of that group, not of the number
 _OTHER_GROUP = re.compile(r"""
     \s(?:and|while|with)\s+(?:many\s+)?(?:thousands|hundreds|dozens|scores|many)\s+
-    (?:more\b|(?:of\s+)?others\b)
+    (?:more\b|(?:of\s+)?others\b|(?:more\s+|others\s+)?(?:were\s+)?(?:injured|wounded|hurt)\b)
 """, re.I | re.X)
 
 
