@@ -121,6 +121,10 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # a relative clause set off by commas, naming no one, between a source and its verb
+    pytest.param("South Korean military intelligence, which has watched the border for decades, estimates that "
+                 "around 700 North Korean soldiers have been killed.",
+                 [(700, 700, 700, "approx", "killed", SK)], id="relative-aside-before-the-verb"),
     # an agentless "are assessed / judged to" goes on in the words of the assessment named before
     pytest.param("Defence Intelligence assesses that some 11,000 North Korean soldiers went to Russia. Their "
                  "units went into battle in December. About 1,000 of them are judged to have been killed.",

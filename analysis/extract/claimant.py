@@ -372,6 +372,9 @@ _CLAUSE_END = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I)
 _CONFIRMING = set(vocab.CONFIRMING_VERBS)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "the 528th regiment": a unit's name, no figure
+# a relative clause set off by commas between a name and its verb, naming no one
+# ("South Korean military| intelligence, which ..., estimates": the name's own noun may come first)
+_RELATIVE_ASIDE = re.compile(r"(?:\s+[a-z][\w-]*){0,2},\s*(?:which|who)\b([^,;]{1,80}),\s*(?:also\s+|now\s+|still\s+)?")
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
@@ -388,6 +391,9 @@ def verb_after(c: Mention) -> bool | None:
         lead_in = window[:vm.start()]
         if re.fullmatch(r",\s*(?:which|who)\s+(?:also\s+|now\s+|still\s+)?", lead_in):
             return True  # "South Korean intelligence, which expects the North to send ..."
+        aside = _RELATIVE_ASIDE.fullmatch(lead_in)
+        if aside and not CANDIDATE.search(aside.group(1)) and not claimant_spans(aside.group(1), c.local):
+            return True  # "X intelligence, which watches the North closely, estimates that"
         if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(_ORDINAL.sub("", _DAY.sub("", lead_in))) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
