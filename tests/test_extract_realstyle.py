@@ -497,6 +497,12 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # an aside set off by commas between the number and its own predicate
+    pytest.param("Kyiv said on Monday that over 2,000 soldiers, or roughly a fifth of the North Korean force "
+                 "in Kursk, had been killed or wounded.",
+                 [(2000, 2000, N, "more_than", "casualties", UA)], id="aside-then-casualty-predicate"),
+    pytest.param("Around 150 North Korean soldiers, who had reached the front in December, have died there, Kyiv "
+                 "said.", [(150, 150, 150, "approx", "killed", UA)], id="relative-aside-then-casualty-predicate"),
     # a vague count after "and" is a second group: its cue is not the number's
     pytest.param("Kyiv says about 500 of the North Korean troops have died and thousands injured.",
                  [(500, 500, 500, "approx", "killed", UA)], id="died-and-thousands-injured"),
