@@ -497,6 +497,11 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # troops being readied to go are not there yet; "in Russia" before the cue still places them
+    pytest.param("Kyiv said some 8,000 soldiers from North Korea were being readied to join the fighting.",
+                 [(8000, 8000, 8000, "approx", "troops_planned", UA)], id="being-readied-to-join"),
+    pytest.param("Kyiv said some 8,000 North Korean soldiers in Russia were being prepared for battle.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", UA)], id="in-russia-being-prepared"),
     # an aside set off by commas between the number and its own predicate
     pytest.param("Kyiv said on Monday that over 2,000 soldiers, or roughly a fifth of the North Korean force "
                  "in Kursk, had been killed or wounded.",
