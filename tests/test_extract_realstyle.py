@@ -121,6 +121,12 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # a quote over two paragraphs: the first opens with a quote mark and is not closed; the
+    # speaker named at the close of the second speaks both
+    pytest.param("The Pentagon briefed reporters on Thursday.\n\n\u201cWe think the North has moved about 11,000 "
+                 "soldiers to Russia for training, and we expect them at the front soon.\n\n\u201cSome of them are "
+                 "already near the border,\u201d Pat Ryder said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="quote-over-two-paragraphs"),
     # a relative clause set off by commas, naming no one, between a source and its verb
     pytest.param("South Korean military intelligence, which has watched the border for decades, estimates that "
                  "around 700 North Korean soldiers have been killed.",

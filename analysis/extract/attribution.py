@@ -61,8 +61,10 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
     paras = sorted({s.para for s in sentences if s.para != headline_para})
     voices.lede_paras = set(paras[:1])
     turn: Speaker | None = None
+    unclosed: list[tuple[int, int]] = []  # paragraphs of a quote that goes on in the next one
     for sent_para in _paragraphs(sentences):
         start, end = sent_para[0].start, sent_para[-1].end
+        quoted = len(voices.quotes)
         label = _TURN_LABEL.match(text, start, end)
         if label:  # a transcript's speaker label holds the floor until the next label
             found = speakers(label.group(1).title() + " said.", local)
@@ -83,7 +85,18 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
                 _quote_of_their_words(text, m.start(), start, sentences, local)
             if speaker is not None:
                 voices.quotes.append((m.start(), m.end(), speaker))
+        # a quote over paragraphs opens each with a quote mark and closes only the last: the
+        # speaker named at its close speaks the paragraphs before too
+        if _OPENS_UNCLOSED.match(text, start, end) and len(re.findall(r"[“”\"]", text[start:end])) == 1:
+            unclosed.append((start, end))
+        else:
+            if len(voices.quotes) > quoted and _OPENS_UNCLOSED.match(text, start, end):
+                voices.quotes.extend((a, b, voices.quotes[quoted][2]) for a, b in unclosed)
+            unclosed = []
     return voices
+
+
+_OPENS_UNCLOSED = re.compile(r"\s*[“\"]")
 
 
 def _paragraphs(sentences: list[Sentence]) -> list[list[Sentence]]:
