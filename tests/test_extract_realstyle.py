@@ -121,6 +121,10 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # "he began" closing a quote is a tag of saying: the person named last speaks
+    pytest.param("State Department spokesman Matthew Miller said on Monday that Washington was watching closely.\n\n\u201cWe believe North Korea has sent about 11,000 "
+                 "soldiers to train in Russia,\u201d he began.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="quote-closed-by-he-began"),
     # a quote over two paragraphs: the first opens with a quote mark and is not closed; the
     # speaker named at the close of the second speaks both
     pytest.param("The Pentagon briefed reporters on Thursday.\n\n\u201cWe think the North has moved about 11,000 "

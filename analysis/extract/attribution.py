@@ -136,10 +136,14 @@ def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, sentences
     after = text[q_end:p_end]
     ends = line_sentences(after)
     after = after[:ends[0][1]] if ends else after
-    if not re.match(r"\s*,?\s*\S", after) or not names_back(after):
+    if not re.match(r"\s*,?\s*\S", after) or not (names_back(after) or _BEGAN.match(after)):
         return None
     # "he said": a person, not the agency named after him
     return _last_named(q_start, sentences, local, bool(re.match(r"\s*,?\s*(?:he|she)\b", after, re.I)))
+
+
+# '"...," he began': a tag after a quote that only a quote makes a verb of saying
+_BEGAN = re.compile(r"\s*,?\s*(?:he|she)\s+(?:began|continued|went\s+on|concluded)\b", re.I)
 
 
 def _last_named(q_start: int, sentences: list[Sentence], local: LocalNames | None,
