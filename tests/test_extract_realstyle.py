@@ -121,6 +121,11 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # house styles spell acronyms as words: "Nato"
+    pytest.param("Nato and the Pentagon said this week that some 11,000 North Korean soldiers are in Russia.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", ("NATO", US))], id="nato-house-style"),
+    pytest.param("Nato's secretary general said about 11,000 North Korean soldiers are in Russia.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", "NATO")], id="nato-possessive-house-style"),
     # "he began" closing a quote is a tag of saying: the person named last speaks
     pytest.param("State Department spokesman Matthew Miller said on Monday that Washington was watching closely.\n\n\u201cWe believe North Korea has sent about 11,000 "
                  "soldiers to train in Russia,\u201d he began.",

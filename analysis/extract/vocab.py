@@ -117,6 +117,7 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "US": ("United States", "United States"),
     # NATO
     "NATO": ("NATO", "NATO"),
+    "Nato": ("NATO", "NATO"),  # a British house style
     # Russia
     "Kremlin": ("Kremlin", "Russia"),
     "Sergei Shoygu": ("Sergei Shoigu", "Russia"),
@@ -251,7 +252,7 @@ SIDE_FORMS: dict[str, str] = {
     "U.S.": "United States", "US": "United States", "American": "United States",
     "Washington's": "United States", "Pentagon": "United States",
     "North Korea's": "North Korea", "North Korean": "North Korea", "Pyongyang's": "North Korea",
-    "NATO's": "NATO", "NATO": "NATO", "British": "Other", "Britain's": "Other",
+    "NATO's": "NATO", "NATO": "NATO", "Nato's": "NATO", "Nato": "NATO", "British": "Other", "Britain's": "Other",
     "Japanese": "Other", "Japan's": "Other",
 }
 
