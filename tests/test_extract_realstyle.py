@@ -121,6 +121,11 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # "X places the figure at N" gives a figure; each side keeps its own in a "while" contrast
+    pytest.param("Seoul says some 10,000 North Korean soldiers are in Russia, while Kyiv places the figure at "
+                 "about 12,000.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", SK),
+                  (12000, 12000, 12000, "approx", "troops_deployed", UA)], id="places-the-figure-at"),
     # house styles spell acronyms as words: "Nato"
     pytest.param("Nato and the Pentagon said this week that some 11,000 North Korean soldiers are in Russia.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", ("NATO", US))], id="nato-house-style"),

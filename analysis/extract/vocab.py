@@ -375,6 +375,9 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
     "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on", "signed off on",
     "endorsed", "reckon", "reckons", "reckoned", "provided", "updated", "briefed on",
+    # "Ukraine places the figure closer to 12,000" (not "placed troops": that is no saying)
+    "places the figure", "placed the figure", "places the number", "placed the number",
+    "places the toll", "placed the toll", "places the total", "placed the total",
 )
 
 # Claimants that only relay ("as stated by reports"): another mention's named side wins.
