@@ -469,6 +469,14 @@ NOT_THIS_DEPLOYMENT = [
     # a grouping is a front's whole force, of which the North Koreans are at most a part
     pytest.param("Kyiv says Moscow has massed a grouping of about 60,000 men, North Korean units among them, "
                  "for a push near Kursk.", [], id="grouping-of-a-front"),
+    # a joint force of both armies is no count of the North Koreans in it
+    pytest.param("Kyiv's envoy said about 11,000 North Korean soldiers had come, and put the soldiers from both "
+                 "countries now fighting near Kursk at some 55,000.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="envoy-then-both-countries-late",
+                 marks=known("a force of both countries named before its number ('the soldiers from both "
+                             "countries ... at some 55,000') is read as North Korean")),
+    pytest.param("The envoy counted about 55,000 troops from both countries fighting near Kursk, North Koreans "
+                 "among them.", [], id="troops-from-both-countries"),
     # a garrison elsewhere is another country's force
     pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. Washington keeps some 28,000 "
                  "troops in South Korea.",

@@ -291,6 +291,15 @@ def strength_at_home(ctx: Context, counted: Counted) -> bool:
     return bool(re.match(r"\s*(?:\w+\s+)?(?:at|back)\s+home\b", ctx.after[counted.consumed:]))
 
 
+def of_both_sides(ctx: Context, counted: Counted) -> bool:
+    """"63,000 troops from both countries operating in Kursk": a joint force of two armies,
+    not a count of the North Koreans in it."""
+    return counted.kind == "personnel" and bool(_OF_BOTH.match(ctx.after[counted.consumed:]))
+
+
+_OF_BOTH = re.compile(r"\s+(?:from|of)\s+both\s+(?:countries|sides|armies|nations|militaries|forces)\b", re.I)
+
+
 def stationed_elsewhere(ctx: Context, counted: Counted) -> bool:
     """"The United States stations about 28,500 troops in South Korea": a garrison away
     from this war is another country's force."""
@@ -332,7 +341,7 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
     other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
-    stationed_elsewhere, a_rate, one_of,
+    stationed_elsewhere, of_both_sides, a_rate, one_of,
     in_history,
     far_from_korea,
 )
