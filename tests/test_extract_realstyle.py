@@ -121,6 +121,11 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # a figure's own "given by X" right after it beats a source earlier in its clause
+    pytest.param("Kyiv said North Korean losses had passed 4,000, well above the 1,300 casualty estimate "
+                 "(about 150 of them dead) given by the Joint Chiefs of Staff in Seoul.",
+                 [(4000, 4000, N, "more_than", "casualties", UA), (1300, 1300, 1300, "exact", "casualties", SK),
+                  (150, 150, 150, "approx", "killed", SK)], id="estimate-given-by-after-the-figure"),
     # "X places the figure at N" gives a figure; each side keeps its own in a "while" contrast
     pytest.param("Seoul says some 10,000 North Korean soldiers are in Russia, while Kyiv places the figure at "
                  "about 12,000.",

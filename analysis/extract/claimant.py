@@ -536,6 +536,26 @@ def _clause_start(before: str) -> int:
     return start
 
 
+def given_by_after(ctx: Context) -> Credit | None:
+    """"the 1,100 casualty estimate given by South Korea's JCS": a figure's own passive
+    source right after it beats a source earlier in its clause ("which Zelensky said ...")."""
+    end = len(ctx.before) + len(ctx.number.text)
+    text = ctx.sentence.text
+    for s in sorted((s for s in ctx.speakers if s.start >= end), key=lambda s: s.start):
+        gap = _ASIDE_IN_BRACKETS.sub(" ", text[end:s.start])
+        if len(gap) <= _GIVEN_BY_REACH and _GIVEN_BY.search(gap) and not CANDIDATE.search(gap) \
+                and not re.search(r"[;:.]\s", gap):
+            return s, None
+        return None
+    return None
+
+
+_GIVEN_BY = re.compile(rf"\b(?:{trie(p[:-3] for p in vocab.ATTRIBUTION_BEFORE if p.endswith(' by'))})\s+by\s+"
+                       r"(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+)?['’]s\s+)?$", re.I)  # "by South Korea's"
+_ASIDE_IN_BRACKETS = re.compile(r"\([^()]*\)")
+_GIVEN_BY_REACH = 60  # characters from the figure to "given by": its own noun phrase, no further
+
+
 def in_clause(ctx: Context) -> Credit | None:
     """A source in the figure's clause before it; a named one beats "officials" ("A
     lawmaker, citing reports from the spy agency, said": the named source stands)."""
