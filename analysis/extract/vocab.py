@@ -222,7 +222,7 @@ PEOPLE: dict[str, str] = {
     "Mark Rutte": "NATO", "Farah Dakhlallah": "NATO", "Jens Stoltenberg": "NATO",
     "Dmitry Peskov": "Russia", "Vladimir Putin": "Russia", "Sergei Shoigu": "Russia",
     "Valery Gerasimov": "Russia", "Sergei Lavrov": "Russia", "Maria Zakharova": "Russia",
-    "Yuri Ushakov": "Russia", "Andrei Belousov": "Russia",
+    "Yuri Ushakov": "Russia", "Andrei Belousov": "Russia", "Alexander Khinshtein": "Russia",
     "Kim Jong Un": "North Korea", "Kim Yo Jong": "North Korea", "Choe Son Hui": "North Korea",
     "Kim Yong Bok": "North Korea",
     "John Healey": "Other", "David Lammy": "Other", "Kaja Kallas": "Other",
