@@ -121,6 +121,11 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # a side named as saying nothing ("Neither X nor Y commented") is no source for the next sentence
+    pytest.param("Kyiv said 30 North Korean soldiers were killed. Neither the Kremlin nor Russia's defence ministry "
+                 "commented. North Korea is thought to have sent some 11,000 soldiers to Russia.",
+                 [(30, 30, 30, "exact", "killed", UA), (11000, 11000, 11000, "approx", "troops_deployed", UN)],
+                 id="neither-nor-commented-is-no-source"),
     # a figure's own "given by X" right after it beats a source earlier in its clause
     pytest.param("Kyiv said North Korean losses had passed 4,000, well above the 1,300 casualty estimate "
                  "(about 150 of them dead) given by the Joint Chiefs of Staff in Seoul.",

@@ -439,8 +439,17 @@ def opening_verb(c: Mention) -> bool | None:
     return True if _OPENING_VERB.search(c.before) else None
 
 
+def neither_nor(c: Mention) -> bool | None:
+    """"Neither the Kremlin nor the Russian defence ministry commented": a side named as
+    saying nothing is no source."""
+    return False if _NEITHER_NOR.search(c.before[-40:]) else None
+
+
+_NEITHER_NOR = re.compile(r"\b(?:neither|nor)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$", re.I)
+
+
 SOURCE_RULES: tuple[SourceRule, ...] = (
-    adjective_alone, opening_verb, attribution_before, member_of, a_place, role_after, source_note,
+    neither_nor, adjective_alone, opening_verb, attribution_before, member_of, a_place, role_after, source_note,
     apposition_then_verb, verb_after, headline_colon,
 )
 
