@@ -121,6 +121,10 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # the next sentence's source speaks of the people counted ("these new soldiers")
+    pytest.param("North Korea is said to be getting ready to send as many as 20,000 more soldiers to Russia. "
+                 "Ukraine's military intelligence has assessed that these extra troops could arrive by autumn.",
+                 [(20000, N, 20000, "up_to", "troops_planned", UA)], id="next-sentence-assessed-these-troops"),
     # a side named as saying nothing ("Neither X nor Y commented") is no source for the next sentence
     pytest.param("Kyiv said 30 North Korean soldiers were killed. Neither the Kremlin nor Russia's defence ministry "
                  "commented. North Korea is thought to have sent some 11,000 soldiers to Russia.",

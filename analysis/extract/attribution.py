@@ -41,7 +41,10 @@ _BACK_REFERENCE = re.compile(
     r"|\b(?:said|stated|reported|announced|disclosed|revealed|estimated)\s+(?:this|these)\b"
     r"|\b(?:gave|cited|shared|provided|released|put\s+forward)\s+(?:the|these|this|that)\s+"
     r"(?:figures?|numbers?|estimates?|data|assessment|information)\b"
-    r"|^according\s+to\b", re.I)
+    r"|^according\s+to\b"
+    # "... has assessed that these new soldiers could arrive within months": the people counted
+    r"|\b(?:assessed|estimated|believes|expects|said|says)\s+(?:that\s+)?(?:these|those)\s+(?:\w+\s+)?"
+    r"(?:soldiers|troops|forces|reinforcements)\b", re.I)
 
 
 @dataclass
