@@ -539,6 +539,10 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a part out of a whole described by a sending participle: the part has the fate, the whole was sent
+    pytest.param("Kyiv says some 400 of the 12,000 deployed North Korean soldiers have died so far.",
+                 [(400, 400, 400, "approx", "killed", UA), (12000, 12000, 12000, "exact", "troops_deployed", UA)],
+                 id="part-of-the-deployed-whole-died"),
     # troops being readied to go are not there yet; "in Russia" before the cue still places them
     pytest.param("Kyiv said some 8,000 soldiers from North Korea were being readied to join the fighting.",
                  [(8000, 8000, 8000, "approx", "troops_planned", UA)], id="being-readied-to-join"),

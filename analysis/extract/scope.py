@@ -147,6 +147,8 @@ class Counted:
     consumed: int
 
 
+_SENT_WORDS = ("deployed", "dispatched", "sent")
+_SENT_PARTICIPLE = re.compile(rf"\s+(?:{'|'.join(_SENT_WORDS)})(?=\s)", re.I)
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
 
 
@@ -162,9 +164,11 @@ def what_it_counts(after: str) -> Counted:
         return Counted("personnel", None, own.end())  # "some 10,000 of its military"
     whole = _OF_A_WHOLE.match(after)
     if whole:  # "1,000 of the 11,000 men ...": a part counts what its whole counts
-        inner = what_it_counts(after[whole.end():])
+        sent = _SENT_PARTICIPLE.match(after, whole.end())  # "600 of the 15,000 deployed soldiers"
+        start = sent.end() if sent else whole.end()
+        inner = what_it_counts(after[start:])
         if inner.kind in ("personnel", "casualty"):
-            return Counted(inner.kind, inner.cue, whole.end() + inner.consumed)
+            return Counted(inner.kind, inner.cue, start + inner.consumed)
     pos, words, unknown = 0, 0, 0
     gloss = re.match(r"\s*:\s+(?=\S)|\s+or\s+so\b", after)
     if gloss:
@@ -203,6 +207,10 @@ def what_it_counts(after: str) -> Counted:
         if not low or not low[0].isalnum() or low in vocab.BARE_NEXT:
             return Counted("bare" if unknown == 0 else "other", None, pos)
         if low.endswith("ed") and unknown == 0:
+            if low in _SENT_WORDS and what_it_counts(rest[wm.end():]).kind == "personnel":
+                pos += wm.end()  # "15,000 deployed soldiers": the participle describes the noun
+                words += 1
+                continue
             return Counted("bare", None, pos)  # "3,000 arrived", "9,000 more expected"
         unknown += 1
         if unknown > 2:
