@@ -440,6 +440,9 @@ NOT_THIS_DEPLOYMENT = [
                  [(30, 30, 30, "exact", "killed", UA)], id="deserters-then-killed"),
     pytest.param("One North Korean soldier, about to be captured, tried to set off a grenade.", [],
                  id="one-soldier-anecdote"),
+    # the same fate that did not come, in a relative clause
+    pytest.param("One North Korean soldier who was just about to be captured reached for a grenade, the NIS said.", [],
+                 id="one-soldier-about-to-be-captured-relative"),
     pytest.param("Zelensky showed video of two captured North Korean soldiers. The two wounded men answered "
                  "questions through an interpreter.",
                  [(2, 2, 2, "exact", "captured", UA), (2, 2, 2, "exact", "captured", UA)],

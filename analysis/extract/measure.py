@@ -151,8 +151,14 @@ def casualty_window(after: str) -> str:
     window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
+    window = _NOT_BEFALLEN.sub(" ", window)
     return re.split(r"\bto\s+(?:\w+\s+and\s+)?(?:replace|make\s+up|compensate|fill|offset|cover|avenge|replenish)\b",
                     window, maxsplit=1)[0]
+
+
+# "who was about to be captured", "rather than be taken prisoner": a fate that did not come
+_NOT_BEFALLEN = re.compile(r"\b(?:(?:just\s+)?about\s+to\s+be|rather\s+than\s+be(?:ing)?|to\s+avoid\s+being|instead\s+of\s+being)"
+                           r"\s+(?:taken\s+)?\w+", re.I)
 
 
 def _nearest_troop_cue(cues: list[tuple[int, str, str]]) -> str | None:
