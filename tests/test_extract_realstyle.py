@@ -75,6 +75,14 @@ MESSY_TEXT = [
                  "Allies gather around 30,000 troops for drills in the Bal\n-\n"
                  "Flood kills 12 in coastal prov\n",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="most-read-list"),
+    # a marked list line under such a heading may end as a headline does, on "?" or "."
+    pytest.param("The Pentagon said about 10,000 North Korean soldiers were in Russia.\n\nRead more:\n"
+                 "- Comment: 40,000 more North Korean troops for Russia?\n"
+                 "- Why the North keeps its losses quiet\n",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="read-more-list-line-ends-on-question"),
+    pytest.param("The Pentagon said about 10,000 North Korean soldiers were in Russia.\n\nRelated explainers\n"
+                 "- No, Moscow has not asked for 30,000 more North Korean soldiers.\n",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="related-heading-with-more-words"),
     pytest.param("posted 2024-12-21 Some wounded North Korean prisoners died in Ukrainian custody, "
                  "Zelensky said.", [], id="numeric-date-line"),
     pytest.param("Headline\n\nLede\n\nThe NIS told lawmakers on Monday that about 1,500 North Korean special forces had "
@@ -113,6 +121,73 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # the next sentence's source speaks of the people counted ("these new soldiers")
+    pytest.param("North Korea is said to be getting ready to send as many as 20,000 more soldiers to Russia. "
+                 "Ukraine's military intelligence has assessed that these extra troops could arrive by autumn.",
+                 [(20000, N, 20000, "up_to", "troops_planned", UA)], id="next-sentence-assessed-these-troops"),
+    # a side named as saying nothing ("Neither X nor Y commented") is no source for the next sentence
+    pytest.param("Kyiv said 30 North Korean soldiers were killed. Neither the Kremlin nor Russia's defence ministry "
+                 "commented. North Korea is thought to have sent some 11,000 soldiers to Russia.",
+                 [(30, 30, 30, "exact", "killed", UA), (11000, 11000, 11000, "approx", "troops_deployed", UN)],
+                 id="neither-nor-commented-is-no-source"),
+    # a figure's own "given by X" right after it beats a source earlier in its clause
+    pytest.param("Kyiv said North Korean losses had passed 4,000, well above the 1,300 casualty estimate "
+                 "(about 150 of them dead) given by the Joint Chiefs of Staff in Seoul.",
+                 [(4000, 4000, N, "more_than", "casualties", UA), (1300, 1300, 1300, "exact", "casualties", SK),
+                  (150, 150, 150, "approx", "killed", SK)], id="estimate-given-by-after-the-figure"),
+    # "X places the figure at N" gives a figure; each side keeps its own in a "while" contrast
+    pytest.param("Seoul says some 10,000 North Korean soldiers are in Russia, while Kyiv places the figure at "
+                 "about 12,000.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", SK),
+                  (12000, 12000, 12000, "approx", "troops_deployed", UA)], id="places-the-figure-at"),
+    # house styles spell acronyms as words: "Nato"
+    pytest.param("Nato and the Pentagon said this week that some 11,000 North Korean soldiers are in Russia.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", ("NATO", US))], id="nato-house-style"),
+    pytest.param("Nato's secretary general said about 11,000 North Korean soldiers are in Russia.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", "NATO")], id="nato-possessive-house-style"),
+    # "he began" closing a quote is a tag of saying: the person named last speaks
+    pytest.param("State Department spokesman Matthew Miller said on Monday that Washington was watching closely.\n\n\u201cWe believe North Korea has sent about 11,000 "
+                 "soldiers to train in Russia,\u201d he began.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="quote-closed-by-he-began"),
+    # a quote over two paragraphs: the first opens with a quote mark and is not closed; the
+    # speaker named at the close of the second speaks both
+    pytest.param("The Pentagon briefed reporters on Thursday.\n\n\u201cWe think the North has moved about 11,000 "
+                 "soldiers to Russia for training, and we expect them at the front soon.\n\n\u201cSome of them are "
+                 "already near the border,\u201d Pat Ryder said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="quote-over-two-paragraphs"),
+    # a relative clause set off by commas, naming no one, between a source and its verb
+    pytest.param("South Korean military intelligence, which has watched the border for decades, estimates that "
+                 "around 700 North Korean soldiers have been killed.",
+                 [(700, 700, 700, "approx", "killed", SK)], id="relative-aside-before-the-verb"),
+    # an agentless "are assessed / judged to" goes on in the words of the assessment named before
+    pytest.param("Defence Intelligence assesses that some 11,000 North Korean soldiers went to Russia. Their "
+                 "units went into battle in December. About 1,000 of them are judged to have been killed.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT), (1000, 1000, 1000, "approx", "killed", OT)],
+                 id="judged-to-goes-on-with-the-assessment"),
+    pytest.param("The NIS said some 11,000 North Korean soldiers went to Russia. Their units went into battle "
+                 "in December. About 1,000 of them are believed to have been killed.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK), (1000, 1000, 1000, "approx", "killed", UN)],
+                 id="believed-to-is-the-writers-hedge"),
+    # a transcript: the speaker label holds the floor over the paragraphs after it, up to the next label
+    pytest.param("MODERATOR: Welcome. The secretary will open.\n\nSECRETARY AUSTIN: Thank you all for coming.\n\n"
+                 "We talked for an hour about the war. As of today we count about 11,000 North Korean soldiers "
+                 "in Russia.\n\nQUESTION: Sir, are more coming? Some say 3,000 more North Korean troops could "
+                 "follow.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US),
+                  (3000, 3000, 3000, "exact", "troops_planned", UN)], id="transcript-speaker-label-holds-the-floor"),
+    # a definite reference to a published document names back to its publisher
+    pytest.param("Japan's defence ministry released its yearly white paper on Tuesday. It runs to 480 pages and covers "
+                 "the whole region. According to the white paper, "
+                 "North Korea sent about 11,000 soldiers to Russia.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="according-to-the-white-paper"),
+    pytest.param("Britain's defence ministry put out a new study on Monday. It covers the "
+                 "war's third year in some detail. The study puts North Korean losses "
+                 "at about 6,000.", [(6000, 6000, 6000, "approx", "casualties", OT)], id="the-study-puts"),
+    # a quote set after a colon and "his remarks": the person named last speaks it
+    pytest.param("Seoul's spy agency gave no new count this week. Zelensky spoke in Davos on Tuesday. His "
+                 "office later released the passage in full, translated from his remarks: \u201cThe Russians have "
+                 "brought North Koreans to Kursk. There are 12 thousand soldiers there now.\u201d",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UA)], id="quote-after-his-remarks-colon"),
     pytest.param("About 11,000 North Korean soldiers are training in eastern Russia. The intelligence chief, "
                  "Kyrylo Budanov, gave the figure in an interview.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="claimant-next-sentence"),
@@ -365,6 +440,9 @@ NOT_THIS_DEPLOYMENT = [
                  [(30, 30, 30, "exact", "killed", UA)], id="deserters-then-killed"),
     pytest.param("One North Korean soldier, about to be captured, tried to set off a grenade.", [],
                  id="one-soldier-anecdote"),
+    # the same fate that did not come, in a relative clause
+    pytest.param("One North Korean soldier who was just about to be captured reached for a grenade, the NIS said.", [],
+                 id="one-soldier-about-to-be-captured-relative"),
     pytest.param("Zelensky showed video of two captured North Korean soldiers. The two wounded men answered "
                  "questions through an interpreter.",
                  [(2, 2, 2, "exact", "captured", UA), (2, 2, 2, "exact", "captured", UA)],
@@ -405,6 +483,25 @@ NOT_THIS_DEPLOYMENT = [
                  id="strong-group-of-two-armies"),
     pytest.param("Around 40,000 soldiers, including the North Korean contingent, are gathering near Kursk, the "
                  "Pentagon said.", [], id="mixed-force-including-the-contingent"),
+    # a grouping is a front's whole force, of which the North Koreans are at most a part
+    pytest.param("Kyiv says Moscow has massed a grouping of about 60,000 men, North Korean units among them, "
+                 "for a push near Kursk.", [], id="grouping-of-a-front"),
+    # a joint force of both armies is no count of the North Koreans in it
+    pytest.param("Kyiv's envoy said about 11,000 North Korean soldiers had come, and put the soldiers from both "
+                 "countries now fighting near Kursk at some 55,000.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="envoy-then-both-countries-late",
+                 marks=known("a force of both countries named before its number ('the soldiers from both "
+                             "countries ... at some 55,000') is read as North Korean")),
+    pytest.param("The envoy counted about 55,000 troops from both countries fighting near Kursk, North Koreans "
+                 "among them.", [], id="troops-from-both-countries"),
+    # a garrison elsewhere is another country's force
+    pytest.param("About 11,000 North Korean soldiers are in Kursk, Kyiv says. Washington keeps some 28,000 "
+                 "troops in South Korea.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="garrison-in-south-korea"),
+    pytest.param("Pyongyang has sent 3,000 more troops in the south of the Kursk region, Kyiv says.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", UA)], id="troops-in-a-region-of-the-war"),
+    pytest.param("Press reports describe a Russian grouping of up to 45 thousand soldiers forming near Kursk, "
+                 "where North Korean units also serve.", [], id="russian-grouping-up-to"),
     pytest.param("The North has also shipped more than 10,000 containers of ammunition.", [],
                  id="containers"),
     pytest.param("Kyiv counted 4,000 North Korean casualties, two-thirds of those losses being deaths.",
@@ -445,6 +542,34 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a part out of a whole described by a sending participle: the part has the fate, the whole was sent
+    pytest.param("Kyiv says some 400 of the 12,000 deployed North Korean soldiers have died so far.",
+                 [(400, 400, 400, "approx", "killed", UA), (12000, 12000, 12000, "exact", "troops_deployed", UA)],
+                 id="part-of-the-deployed-whole-died"),
+    # troops being readied to go are not there yet; "in Russia" before the cue still places them
+    pytest.param("Kyiv said some 8,000 soldiers from North Korea were being readied to join the fighting.",
+                 [(8000, 8000, 8000, "approx", "troops_planned", UA)], id="being-readied-to-join"),
+    pytest.param("Kyiv said some 8,000 North Korean soldiers in Russia were being prepared for battle.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", UA)], id="in-russia-being-prepared"),
+    # an aside set off by commas between the number and its own predicate
+    pytest.param("Kyiv said on Monday that over 2,000 soldiers, or roughly a fifth of the North Korean force "
+                 "in Kursk, had been killed or wounded.",
+                 [(2000, 2000, N, "more_than", "casualties", UA)], id="aside-then-casualty-predicate"),
+    pytest.param("Around 150 North Korean soldiers, who had reached the front in December, have died there, Kyiv "
+                 "said.", [(150, 150, 150, "approx", "killed", UA)], id="relative-aside-then-casualty-predicate"),
+    # a vague count after "and" is a second group: its cue is not the number's
+    pytest.param("Kyiv says about 500 of the North Korean troops have died and thousands injured.",
+                 [(500, 500, 500, "approx", "killed", UA)], id="died-and-thousands-injured"),
+    # "have lost their lives" is deaths, not losses
+    pytest.param("Kyiv says some 300 North Korean soldiers have lost their lives in Kursk.",
+                 [(300, 300, 300, "approx", "killed", UA)], id="have-lost-their-lives"),
+    # a modal raising a total to a figure is a size to come, whatever verb of sending the total names
+    pytest.param("Analysts in Seoul said a new rotation could bring the total of North Korean soldiers sent to "
+                 "Russia to about 25,000.",
+                 [(25000, 25000, 25000, "approx", "troops_planned", SK)], id="modal-raises-the-total-to"),
+    pytest.param("The NIS said the latest rotation had brought the total of North Korean soldiers sent to "
+                 "Russia to about 15,000.",
+                 [(15000, 15000, 15000, "approx", "troops_deployed", SK)], id="past-raise-of-the-total-is-deployed"),
     pytest.param("Budanov said the first group of 2,600 North Korean soldiers is to head for Kursk.",
                  [(2600, 2600, 2600, "exact", "troops_planned", UA)], id="is-to-head-for"),
     pytest.param("Shoigu said the North Korean leader had decided to dispatch one-thousand deminers to clear "

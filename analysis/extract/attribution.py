@@ -11,7 +11,7 @@ from datetime import date
 
 from analysis.extract.claim_date import claim_date
 from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, claimant_spans,
-                                       earlier_in_sentence, in_clause, is_person, later_in_sentence,
+                                       earlier_in_sentence, given_by_after, in_clause, is_person, later_in_sentence,
                                        lookup_claimant, named_back, names_back, sentence_before,
                                        sentence_speakers, speakers)
 from analysis.extract.dates import find_dates
@@ -23,6 +23,8 @@ from analysis.extract.state import ArticleState, Context
 _QUOTE = re.compile(r"“([^“”\n]{30,}?)”|\"([^\"\n]{30,}?)\"")
 # a site's name after the headline: "… | Site Name", "… - Site"
 _SITE_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}$")
+# a transcript's speaker label opening a paragraph: "SECRETARY BLINKEN: Thank you."
+_TURN_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,48}[A-Z.]):\s")
 # a house style naming the source of the paragraphs above: "Source: Kyrylo Budanov, ..."
 _SOURCE_LINE = re.compile(r"(?:Sources?|Quote from|Quoted from)\s*:\s*", re.I)
 # "… to Moscow: defence minister", "… – Ukrainian intelligence chief"
@@ -39,7 +41,10 @@ _BACK_REFERENCE = re.compile(
     r"|\b(?:said|stated|reported|announced|disclosed|revealed|estimated)\s+(?:this|these)\b"
     r"|\b(?:gave|cited|shared|provided|released|put\s+forward)\s+(?:the|these|this|that)\s+"
     r"(?:figures?|numbers?|estimates?|data|assessment|information)\b"
-    r"|^according\s+to\b", re.I)
+    r"|^according\s+to\b"
+    # "... has assessed that these new soldiers could arrive within months": the people counted
+    r"|\b(?:assessed|estimated|believes|expects|said|says)\s+(?:that\s+)?(?:these|those)\s+(?:\w+\s+)?"
+    r"(?:soldiers|troops|forces|reinforcements)\b", re.I)
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Voices:
     title: Speaker | None = None
     source_lines: list[tuple[int, Speaker]] = field(default_factory=list)  # (paragraph, source)
     lede_paras: set[int] = field(default_factory=set)
+    turns: dict[int, Speaker] = field(default_factory=dict)  # paragraph -> who holds the floor
 
 
 def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNames | None,
@@ -57,8 +63,17 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
     voices = Voices(title=title_speaker(title, local))
     paras = sorted({s.para for s in sentences if s.para != headline_para})
     voices.lede_paras = set(paras[:1])
+    turn: Speaker | None = None
+    unclosed: list[tuple[int, int]] = []  # paragraphs of a quote that goes on in the next one
     for sent_para in _paragraphs(sentences):
         start, end = sent_para[0].start, sent_para[-1].end
+        quoted = len(voices.quotes)
+        label = _TURN_LABEL.match(text, start, end)
+        if label:  # a transcript's speaker label holds the floor until the next label
+            found = speakers(label.group(1).title() + " said.", local)
+            turn = found[0] if found else None
+        if turn is not None:
+            voices.turns[sent_para[0].para] = turn
         line = _SOURCE_LINE.match(text, start, end)
         if line:
             found = speakers(text[line.end():end].strip() + " said.", local)
@@ -69,10 +84,22 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
             if not re.search(r"[.!?]\s+\S", inner) and not re.search(r"[.!?,]$", inner):
                 continue
             speaker = _quote_speaker(text, m.start(), m.end(), start, end, local) or \
-                _quote_named_back(text, m.start(), m.end(), end, sentences, local)
+                _quote_named_back(text, m.start(), m.end(), end, sentences, local) or \
+                _quote_of_their_words(text, m.start(), start, sentences, local)
             if speaker is not None:
                 voices.quotes.append((m.start(), m.end(), speaker))
+        # a quote over paragraphs opens each with a quote mark and closes only the last: the
+        # speaker named at its close speaks the paragraphs before too
+        if _OPENS_UNCLOSED.match(text, start, end) and len(re.findall(r"[“”\"]", text[start:end])) == 1:
+            unclosed.append((start, end))
+        else:
+            if len(voices.quotes) > quoted and _OPENS_UNCLOSED.match(text, start, end):
+                voices.quotes.extend((a, b, voices.quotes[quoted][2]) for a, b in unclosed)
+            unclosed = []
     return voices
+
+
+_OPENS_UNCLOSED = re.compile(r"\s*[“\"]")
 
 
 def _paragraphs(sentences: list[Sentence]) -> list[list[Sentence]]:
@@ -112,13 +139,35 @@ def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, sentences
     after = text[q_end:p_end]
     ends = line_sentences(after)
     after = after[:ends[0][1]] if ends else after
-    if not re.match(r"\s*,?\s*\S", after) or not names_back(after):
+    if not re.match(r"\s*,?\s*\S", after) or not (names_back(after) or _BEGAN.match(after)):
         return None
+    # "he said": a person, not the agency named after him
+    return _last_named(q_start, sentences, local, bool(re.match(r"\s*,?\s*(?:he|she)\b", after, re.I)))
+
+
+# '"...," he began': a tag after a quote that only a quote makes a verb of saying
+_BEGAN = re.compile(r"\s*,?\s*(?:he|she)\s+(?:began|continued|went\s+on|concluded)\b", re.I)
+
+
+def _last_named(q_start: int, sentences: list[Sentence], local: LocalNames | None,
+                person: bool) -> Speaker | None:
+    """The last source named in the few sentences before a quote (a person first, if asked)."""
     before = [s for s in sentences if s.end <= q_start][-_QUOTE_REACH:]
     found = [sp for s in reversed(before) for sp in reversed(speakers(s.text, local))]
-    if re.match(r"\s*,?\s*(?:he|she)\b", after, re.I):  # "he said": a person, not the agency named after him
+    if person:
         found = [sp for sp in found if is_person(sp.name, local)] or found
     return found[0] if found else None
+
+
+# "... as translated from his remarks on Tuesday: “…”": the quote is of the person named last
+_THEIR_WORDS = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:remarks|words|statement|speech|address|comments|"
+                          r"post|message|answer|reply)\b[^“”\"]*[:,]\s*$", re.I)
+
+
+def _quote_of_their_words(text: str, q_start: int, p_start: int, sentences: list[Sentence],
+                          local: LocalNames | None) -> Speaker | None:
+    opening = re.search(r"[^.!?]*$", text[p_start:q_start]).group(0)
+    return _last_named(q_start, sentences, local, True) if _THEIR_WORDS.search(opening) else None
 
 
 def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
@@ -195,6 +244,14 @@ def named_after(ctx: Context) -> Credit | None:
     return (speaker, next_sentence_day(ctx.state, ctx.index, speaker)) if speaker else None
 
 
+def in_a_turn(ctx: Context) -> Credit | None:
+    """A figure in a transcript, in the words of whoever holds the floor ("SECRETARY
+    BLINKEN: ... By our count, North Korea has some 10,000 soldiers inside Russia")."""
+    voices = ctx.state.voices
+    speaker = voices.turns.get(ctx.sentence.para) if voices is not None else None
+    return (speaker, None) if speaker else None
+
+
 _SOURCE_LINE_REACH = 3  # paragraphs a "Source:" line speaks for, above it
 
 
@@ -225,11 +282,12 @@ def _number_in(value: float, title: str) -> bool:
 
 
 CREDIT_RULES: tuple[CreditRule, ...] = (
-    in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
-    sentence_before, named_after, source_line, from_title,
+    given_by_after, in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
+    sentence_before, in_a_turn, named_after, source_line, from_title,
 )
 # Rules that read the whole document: the day their speaker last spoke is not carried.
-DOCUMENT_RULES = {in_a_quote.__name__, named_after.__name__, source_line.__name__, from_title.__name__}
+DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__, source_line.__name__,
+                  from_title.__name__}
 
 
 # "captured by Ukraine", "held by Ukrainian forces", "Ukraine captured", "Ukrainian troops took"

@@ -53,6 +53,10 @@ _PRONOUN_SOURCE = re.compile(rf"""
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
   | ^\W*(?:its|his|her|their)\s+(?:\w+\s+)?          # "Its April count of the dead"
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+  | \b(?:is|are|was|were)\s+(?:also\s+)?(?:assessed|judged)\s+to\b
+                                                    # "... are judged to have been killed": an
+                                                    # assessment's wording goes on with its source
+                                                    # ("believed to" is the writer's hedge, often)
 """, re.I | re.X)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
@@ -415,6 +419,9 @@ _CLAUSE_END = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I)
 _CONFIRMING = set(vocab.CONFIRMING_VERBS)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "the 528th regiment": a unit's name, no figure
+# a relative clause set off by commas between a name and its verb, naming no one
+# ("South Korean military| intelligence, which ..., estimates": the name's own noun may come first)
+_RELATIVE_ASIDE = re.compile(r"(?:\s+[a-z][\w-]*){0,2},\s*(?:which|who)\b([^,;]{1,80}),\s*(?:also\s+|now\s+|still\s+)?")
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
@@ -433,6 +440,9 @@ def verb_after(c: Mention) -> bool | None:
         lead_in = window[:vm.start()]
         if re.fullmatch(r",\s*(?:which|who)\s+(?:also\s+|now\s+|still\s+)?", lead_in):
             return True  # "South Korean intelligence, which expects the North to send ..."
+        aside = _RELATIVE_ASIDE.fullmatch(lead_in)
+        if aside and not CANDIDATE.search(aside.group(1)) and not claimant_spans(aside.group(1), c.local):
+            return True  # "X intelligence, which watches the North closely, estimates that"
         if re.search(r"\b(?:that|which)\b", lead_in) or CANDIDATE.search(_ORDINAL.sub("", _DAY.sub("", lead_in))) or \
                 re.search(r"\b(?:he|she|they|it|we|i)\s+(?:\w+\s+)?$", lead_in, re.I):
             return None
@@ -483,8 +493,17 @@ def opening_verb(c: Mention) -> bool | None:
     return True if _OPENING_VERB.search(c.before) else None
 
 
+def neither_nor(c: Mention) -> bool | None:
+    """"Neither the Kremlin nor the Russian defence ministry commented": a side named as
+    saying nothing is no source."""
+    return False if _NEITHER_NOR.search(c.before[-40:]) else None
+
+
+_NEITHER_NOR = re.compile(r"\b(?:neither|nor)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$", re.I)
+
+
 SOURCE_RULES: tuple[SourceRule, ...] = (
-    adjective_alone, opening_verb, attribution_before, member_of, a_place, role_after, source_note,
+    neither_nor, adjective_alone, opening_verb, attribution_before, member_of, a_place, role_after, source_note,
     apposition_then_verb, verb_after, headline_colon,
 )
 
@@ -578,6 +597,26 @@ def _clause_start(before: str) -> int:
     for m in re.finditer(r";|\s(?:while|whereas|where)\s|,\s+but\s", before):
         start = max(start, m.end())
     return start
+
+
+def given_by_after(ctx: Context) -> Credit | None:
+    """"the 1,100 casualty estimate given by South Korea's JCS": a figure's own passive
+    source right after it beats a source earlier in its clause ("which Zelensky said ...")."""
+    end = len(ctx.before) + len(ctx.number.text)
+    text = ctx.sentence.text
+    for s in sorted((s for s in ctx.speakers if s.start >= end), key=lambda s: s.start):
+        gap = _ASIDE_IN_BRACKETS.sub(" ", text[end:s.start])
+        if len(gap) <= _GIVEN_BY_REACH and _GIVEN_BY.search(gap) and not CANDIDATE.search(gap) \
+                and not re.search(r"[;:.]\s", gap):
+            return s, None
+        return None
+    return None
+
+
+_GIVEN_BY = re.compile(rf"\b(?:{trie(p[:-3] for p in vocab.ATTRIBUTION_BEFORE if p.endswith(' by'))})\s+by\s+"
+                       r"(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+)?['’]s\s+)?$", re.I)  # "by South Korea's"
+_ASIDE_IN_BRACKETS = re.compile(r"\([^()]*\)")
+_GIVEN_BY_REACH = 60  # characters from the figure to "given by": its own noun phrase, no further
 
 
 def in_clause(ctx: Context) -> Credit | None:

@@ -26,6 +26,12 @@ _MODAL_HAVE = re.compile(r"""
     (?:have|reach|number|total|consist\s+of|comprise)\s+  # "could have", "should number"
     (?:\w+\s+)?$                                    # "could have some 10,000"
 """, re.I | re.X)
+# "could take the total number of North Koreans sent to Russia to as many as": a size to come
+_MODAL_RAISE = re.compile(r"""
+    \b(?:could|would|will|may|might|should)\s+(?:soon\s+|eventually\s+)?
+    (?:take|bring|raise|push|lift|swell|increase)\s+
+    (?:the|its|their|that)\s+[^.;:]{0,80}?\bto\s+(?:\w+\s+){0,3}$
+""", re.I | re.X)
 # "the total number of DPRK forces in Russia could range from": how many are there now
 _MAY_NOW_BE = re.compile(r"""
     \b(?:number|total|figure|count|strength)\b
@@ -128,11 +134,11 @@ _NEW_CASUALTY_SUBJECT = re.compile(rf"""
       |stand|stood|total|came)\b
 """, re.I | re.X)
 
-# "600 died and thousands of others were hurt": a vague count of others after "and" is a
-# second group, and the cues after it speak of that group, not of the number
+# "600 died and thousands of others were hurt", "600 killed and thousands injured": a vague
+# count after "and" is a second group, and the cues after it speak of that group, not of the number
 _OTHER_GROUP = re.compile(r"""
     \s(?:and|while|with)\s+(?:many\s+)?(?:thousands|hundreds|dozens|scores|many)\s+
-    (?:more\b|(?:of\s+)?others\b)
+    (?:more\b|(?:of\s+)?others\b|(?:more\s+|others\s+)?(?:were\s+)?(?:injured|wounded|hurt)\b)
 """, re.I | re.X)
 
 
@@ -145,8 +151,14 @@ def casualty_window(after: str) -> str:
     window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
+    window = _NOT_BEFALLEN.sub(" ", window)
     return re.split(r"\bto\s+(?:\w+\s+and\s+)?(?:replace|make\s+up|compensate|fill|offset|cover|avenge|replenish)\b",
                     window, maxsplit=1)[0]
+
+
+# "who was about to be captured", "rather than be taken prisoner": a fate that did not come
+_NOT_BEFALLEN = re.compile(r"\b(?:(?:just\s+)?about\s+to\s+be|rather\s+than\s+be(?:ing)?|to\s+avoid\s+being|instead\s+of\s+being)"
+                           r"\s+(?:taken\s+)?\w+", re.I)
 
 
 def _nearest_troop_cue(cues: list[tuple[int, str, str]]) -> str | None:
@@ -170,7 +182,7 @@ def troop_cue(before: str, after: str) -> str | None:
     if _MAY_NOW_BE.search(before) and not re.search(r"\bby\s+(?:the\s+)?(?:end|spring|summer|autumn|fall|winter|"
                                                    r"next|[A-Z]\w+)\b", after):
         return "troops_deployed"  # "the total number in Russia could be closer to 11,000": unsure, not future
-    if _MODAL_HAVE.search(before):
+    if _MODAL_HAVE.search(before) or _MODAL_RAISE.search(before):
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     if _HAS_SENT.search(before) or _READYING.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"

@@ -48,7 +48,7 @@ _OTHER_SIDE_BEFORE = re.compile(
     rf"\b(?:{_SIDES})\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+)?$", re.I)
 _OTHER_SIDE_AFTER = re.compile(rf"^\W*(?:\w+\W+)?(?:{_SIDES})\b", re.I)
 _ARMY_OF = re.compile(r"""
-    \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population),?\s+
+    \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population|groupings?),?\s+
     (?:of|with|numbering|totalling|totaling
       |(?:is|was)\s+(?:estimated|put|thought|believed)\s+(?:to\s+be\s+|at\s+)
       |stands\s+at)
@@ -165,6 +165,8 @@ class Counted:
 
 
 _SPACING = re.compile(r"[\s\-]*")  # between the words what_it_counts reads
+_SENT_WORDS = ("deployed", "dispatched", "sent")
+_SENT_PARTICIPLE = re.compile(rf"\s+(?:{'|'.join(_SENT_WORDS)})(?=\s)", re.I)
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
 
 
@@ -180,9 +182,11 @@ def what_it_counts(after: str) -> Counted:
         return Counted("personnel", None, own.end())  # "some 10,000 of its military"
     whole = _OF_A_WHOLE.match(after)
     if whole:  # "1,000 of the 11,000 men ...": a part counts what its whole counts
-        inner = what_it_counts(after[whole.end():])
+        sent = _SENT_PARTICIPLE.match(after, whole.end())  # "600 of the 15,000 deployed soldiers"
+        start = sent.end() if sent else whole.end()
+        inner = what_it_counts(after[start:])
         if inner.kind in ("personnel", "casualty"):
-            return Counted(inner.kind, inner.cue, whole.end() + inner.consumed)
+            return Counted(inner.kind, inner.cue, start + inner.consumed)
     pos, words, unknown = 0, 0, 0
     gloss = re.match(r"\s*:\s+(?=\S)|\s+or\s+so\b", after)
     if gloss:
@@ -221,6 +225,10 @@ def what_it_counts(after: str) -> Counted:
         if not low or not low[0].isalnum() or low in vocab.BARE_NEXT:
             return Counted("bare" if unknown == 0 else "other", None, pos)
         if low.endswith("ed") and unknown == 0:
+            if low in _SENT_WORDS and what_it_counts(rest[wm.end():]).kind == "personnel":
+                pos += wm.end()  # "15,000 deployed soldiers": the participle describes the noun
+                words += 1
+                continue
             return Counted("bare", None, pos)  # "3,000 arrived", "9,000 more expected"
         unknown += 1
         if unknown > 2:
@@ -243,7 +251,8 @@ def whole_army_after(ctx: Context, counted: Counted) -> bool:
 
 
 def whole_army_before(ctx: Context, counted: Counted) -> bool:
-    """"an army of 1.2 million", "militaries, with roughly 1.2 million"."""
+    """"an army of 1.2 million", "militaries, with roughly 1.2 million"; "a grouping of
+    about 70,000" is a whole front's force, North Koreans at most a part of it."""
     return bool(_ARMY_OF.search(ctx.before[-40:]))
 
 
@@ -308,6 +317,25 @@ def strength_at_home(ctx: Context, counted: Counted) -> bool:
     return bool(re.match(r"\s*(?:\w+\s+)?(?:at|back)\s+home\b", ctx.after[counted.consumed:]))
 
 
+def of_both_sides(ctx: Context, counted: Counted) -> bool:
+    """"63,000 troops from both countries operating in Kursk": a joint force of two armies,
+    not a count of the North Koreans in it."""
+    return counted.kind == "personnel" and bool(_OF_BOTH.match(ctx.after[counted.consumed:]))
+
+
+_OF_BOTH = re.compile(r"\s+(?:from|of)\s+both\s+(?:countries|sides|armies|nations|militaries|forces)\b", re.I)
+
+
+def stationed_elsewhere(ctx: Context, counted: Counted) -> bool:
+    """"The United States stations about 28,500 troops in South Korea": a garrison away
+    from this war is another country's force."""
+    return counted.kind == "personnel" and bool(_STATIONED.match(ctx.after[counted.consumed:]))
+
+
+_STATIONED = re.compile(rf"\s+(?:(?:stationed|based|deployed)\s+)?(?:in|on)\s+(?:{trie(vocab.GARRISON_PLACES)})\b(?![’'])",
+                        re.I)
+
+
 def a_rate(ctx: Context, counted: Counted) -> bool:
     """"1,200 killed and wounded a day" is a rate, not a count."""
     return bool(_RATE.match(ctx.after[counted.consumed:]))
@@ -339,7 +367,7 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
     other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
-    a_rate, one_of,
+    stationed_elsewhere, of_both_sides, a_rate, one_of,
     in_history,
     far_from_korea,
 )
@@ -366,16 +394,29 @@ def furniture(sentences: list[Sentence]) -> set[int]:
     paras = sorted(para_text)
     for i, s in enumerate(sentences):
         text = para_text[s.para]
-        if text.lower().rstrip(":").strip() in _FURNITURE:
+        if _furniture_heading(text):
             skipping = True
             out.add(i)
-        elif skipping and len(text) <= _LIST_LINE and not re.search(r"[.!?][\"”’]?$", text):
-            out.add(i)
+        elif skipping and len(text) <= _LIST_LINE and (
+                _LIST_MARK.match(text) or not re.search(r"[.!?][\"”’]?$", text)):
+            out.add(i)  # a marked line may end as a headline does: "- Can Russia retake Kursk?"
         else:
             skipping = False
             if _link_line(s.para, paras, para_text):
                 out.add(i)
     return out
+
+
+_LIST_MARK = re.compile(r"[-•*–]\s+\S")
+_HEADING_OPENER = re.compile(rf"(?:{trie(vocab.FURNITURE_HEADING_OPENERS)})\b", re.I)
+_HEADING_WORDS = 4  # "Related fact checks": an opener with a few words is still a heading
+
+
+def _furniture_heading(text: str) -> bool:
+    heading = text.lower().rstrip(":").strip()
+    return heading in _FURNITURE or (
+        len(heading.split()) <= _HEADING_WORDS and bool(_HEADING_OPENER.match(heading))
+        and not re.search(r"[.!?,;\d]", heading))
 
 
 def _prose(text: str) -> bool:

@@ -131,6 +131,16 @@ _VERB_AFTER_APPOSITION = re.compile(r"""
 """, re.X)
 
 
+# an aside set off by commas, with no figure, before the number's own predicate: "3,000
+# troops, or about a quarter of the force sent, had been killed", "200 soldiers, who were
+# deployed to Kursk, have been taken to hospital"
+_ASIDE_THEN_VERB = re.compile(r"""
+    ,\s+(?:or|who|which)\s[^,;:.!?()\d]{1,100},\s+
+    (?:is|are|was|were|will|would|could|have|has|had|may|might)\b
+    [^;:.!?()\d]*
+""", re.X)
+
+
 # The rules ask for the same clause of the same number again and again: remembered.
 @lru_cache(maxsize=4096)
 def clause_after(after: str, limit: int = 90) -> str:
@@ -139,8 +149,11 @@ def clause_after(after: str, limit: int = 90) -> str:
     end = cut.start() if cut else len(after)
     if cut and cut.group(0).startswith(","):
         m = _VERB_AFTER_APPOSITION.match(after[cut.start():])
-        if m:
-            end = cut.start() + m.end()
+        aside = None if m else _ASIDE_THEN_VERB.match(after[cut.start():])
+        if m or aside:
+            end = cut.start() + (m or aside).end()
+        if aside:
+            limit = max(limit, end)  # the aside's words do not use up the reach
     return after[:min(end, limit)]
 
 

@@ -117,6 +117,7 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "US": ("United States", "United States"),
     # NATO
     "NATO": ("NATO", "NATO"),
+    "Nato": ("NATO", "NATO"),  # a British house style
     # Russia
     "Kremlin": ("Kremlin", "Russia"),
     "Sergei Shoygu": ("Sergei Shoigu", "Russia"),
@@ -221,7 +222,7 @@ PEOPLE: dict[str, str] = {
     "Mark Rutte": "NATO", "Farah Dakhlallah": "NATO", "Jens Stoltenberg": "NATO",
     "Dmitry Peskov": "Russia", "Vladimir Putin": "Russia", "Sergei Shoigu": "Russia",
     "Valery Gerasimov": "Russia", "Sergei Lavrov": "Russia", "Maria Zakharova": "Russia",
-    "Yuri Ushakov": "Russia", "Andrei Belousov": "Russia",
+    "Yuri Ushakov": "Russia", "Andrei Belousov": "Russia", "Alexander Khinshtein": "Russia",
     "Kim Jong Un": "North Korea", "Kim Yo Jong": "North Korea", "Choe Son Hui": "North Korea",
     "Kim Yong Bok": "North Korea",
     "John Healey": "Other", "David Lammy": "Other", "Kaja Kallas": "Other",
@@ -251,7 +252,7 @@ SIDE_FORMS: dict[str, str] = {
     "U.S.": "United States", "US": "United States", "American": "United States",
     "Washington's": "United States", "Pentagon": "United States",
     "North Korea's": "North Korea", "North Korean": "North Korea", "Pyongyang's": "North Korea",
-    "NATO's": "NATO", "NATO": "NATO", "British": "Other", "Britain's": "Other",
+    "NATO's": "NATO", "NATO": "NATO", "Nato's": "NATO", "Nato": "NATO", "British": "Other", "Britain's": "Other",
     "Japanese": "Other", "Japan's": "Other",
 }
 
@@ -319,7 +320,7 @@ DEFINITE_SOURCE_NOUNS: tuple[str, ...] = (
     "statement", "report", "general", "minister", "intelligence agency",
     "intelligence service", "service", "department", "military", "command", "office",
     "chief", "intelligence chief", "spy chief", "commander", "head", "leader", "briefing",
-    "update", "assessment",
+    "update", "assessment", "white paper", "document", "study",
 )
 
 # Verbs after "he", "she", "the agency" that make a sentence speak for the last source.
@@ -374,6 +375,9 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "clarified", "remarked", "commented", "asserted", "maintained", "reiterated",
     "admitted", "declared", "elaborated", "relayed", "conveyed", "passed on", "signed off on",
     "endorsed", "reckon", "reckons", "reckoned", "provided", "updated", "briefed on",
+    # "Ukraine places the figure closer to 12,000" (not "placed troops": that is no saying)
+    "places the figure", "placed the figure", "places the number", "placed the number",
+    "places the toll", "placed the toll", "places the total", "placed the total",
 )
 
 # Claimants that only relay ("as stated by reports"): another mention's named side wins.
@@ -527,6 +531,8 @@ CASUALTY_CUES: dict[str, str] = {
     "prisoners of war": "captured", "pows": "captured", "taken prisoner": "captured",
     "captives": "captured", "surrendered": "captured", "in captivity": "captured",
     "lost": "casualties", "has lost": "casualties", "have lost": "casualties",
+    # "have lost their lives" is deaths, not "have lost" (losses) and "lives"
+    "have lost their lives": "killed", "has lost their lives": "killed", "had lost their lives": "killed",
     "lives lost": "killed", "lives": "killed", "sacrifice": "killed", "fallen": "killed",
     "sacrifices": "killed", "deceased": "killed",
     "war dead": "killed", "in custody": "captured", "eliminated": "killed",
@@ -586,6 +592,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "being sent", "being deployed", "being dispatched", "under way", "underway",
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
     "plan of", "plans of", "deployment plan", "is to", "are to",
+    "being readied", "being prepared", "readied to",  # "10,000 ... are being readied to join"
 )
 
 # Verbs of a purpose clause after a troop figure ("1,000 sappers to clear mines in Russia"):
@@ -651,6 +658,11 @@ OTHER_COUNTRIES: tuple[str, ...] = (
     "russian army", "ukrainian army", "russian military", "ukrainian military", "russian troops",
     "ukrainian troops", "russian armed forces", "ukrainian armed forces",
 )
+# Places where a count of troops is a garrison of another country ("28,500 troops in South
+# Korea"), not this deployment.
+GARRISON_PLACES: tuple[str, ...] = (
+    "south korea", "japan", "okinawa", "the korean peninsula", "guam", "germany",
+)
 # People a count may be of who are not North Korean military personnel.
 NOT_MILITARY: tuple[str, ...] = (
     "russians", "ukrainians", "americans", "civilians", "civilian", "labourers", "laborers",
@@ -669,6 +681,9 @@ FURNITURE_HEADINGS: tuple[str, ...] = (
     "you may also like", "read next", "latest news", "top stories", "popular", "see also",
     "editor's picks",
 )
+# Openers of a furniture heading with a few words after them ("Related fact checks",
+# "More from Europe").
+FURNITURE_HEADING_OPENERS: tuple[str, ...] = ("related", "more from", "more on", "also read")
 
 # Markers that a sentence is about North Koreans.
 KOREA_MARKERS: tuple[str, ...] = (
