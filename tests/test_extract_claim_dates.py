@@ -252,3 +252,14 @@ UNDATED_PAGE = [
 def test_claim_date_without_published(text: str, expected: list[tuple]) -> None:
     rows = extract_text("---\ntitle: test\n---\n" + text + "\n", "case.txt")
     assert [(r["value"], r["claim_date"]) for r in rows] == expected, rows
+
+
+@pytest.mark.parametrize("text, earlier", [
+    pytest.param("the minister told reporters recently", True, id="two-word-verb-then-recently"),
+    pytest.param("officials recently set out", True, id="recently-then-two-word-verb"),
+    pytest.param("the minister toldreporters recently", False, id="run-together-is-no-verb"),
+])
+def test_a_two_word_attribution_verb_keeps_its_space(text, earlier):
+    """The earlier-claim pattern is verbose: a verb's space must stay a space in it."""
+    from analysis.extract.claim_date import EARLIER_CLAIM
+    assert bool(EARLIER_CLAIM.search(text)) is earlier
