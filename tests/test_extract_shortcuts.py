@@ -10,8 +10,9 @@ import pytest
 from analysis.extract import vocab
 from analysis.extract.attribution import _day_given_after, read_voices
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
-from analysis.extract.claimant import (FOLDS_TO_ASCII, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
-                                       _introductions, claimant_spans, learn_names, speakers)
+from analysis.extract.claimant import (ATTR_BEFORE_WORDS, FOLDS_TO_ASCII, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
+                                       _introductions, claimant_spans, learn_names, may_follow_attribution,
+                                       speakers)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
 from analysis.extract.patterns import alternation, exact, trie
@@ -207,10 +208,10 @@ def test_the_names_an_article_introduces_are_found_as_the_flat_list_finds_them(t
 def test_ignoring_case_only_the_listed_letters_of_other_scripts_match_ascii_ones():
     # what makes claimant_spans' look for a lower-case name's word exact
     every_char = "".join(map(chr, range(0x110000)))
-    for letter in sorted(set("".join(LOWER_NAME_WORDS))):
+    for letter in sorted(set("".join(LOWER_NAME_WORDS + ATTR_BEFORE_WORDS))):
         others = set(re.findall(letter, every_char, re.I)) - {letter, letter.upper()}
         assert others <= set(FOLDS_TO_ASCII), (letter, others)
-    assert all(word.isascii() and word.isalpha() for word in LOWER_NAME_WORDS)
+    assert all(word.isascii() and word.isalpha() for word in LOWER_NAME_WORDS + ATTR_BEFORE_WORDS)
 
 
 @pytest.mark.parametrize("text", [
@@ -221,3 +222,18 @@ def test_lower_case_names_are_found_where_they_stand(text):
     _, lower = _claimant_patterns()
     spans = [m.span() for m in claimant_spans(text, None)]
     assert all(m.span() in spans for m in lower.finditer(text))
+
+
+@pytest.mark.parametrize("text", [
+    "according to the ", "ACCORDING  TO ", "According\nto ", "as estimated by ", "data released last week by the ",
+    "a figure cited by Defence Minister ", "accordıng to the ", "ſaid by ", "per ", "paper ", "troops, ", "",
+    "announced by the Ministry of Defence of ", "reported by South Korean ", "as the spokesman for ",
+])
+def test_the_phrases_before_a_source_are_looked_for_only_where_one_may_stand(text):
+    # attribution_before searches these patterns only where may_follow_attribution is true
+    from analysis.extract import claimant
+    for piece in (text, text.upper(), "x" + text, text.title()):
+        if any(p.search(piece) for p in (claimant._ATTR_BEFORE, claimant._ATTR_BEFORE_OFFICE_OF,
+                                         claimant._PASSIVE_BY, claimant._ATTR_BEFORE_TITLE)):
+            assert may_follow_attribution(piece), piece
+    assert not may_follow_attribution("the troops were sent, ")

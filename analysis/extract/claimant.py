@@ -316,17 +316,29 @@ def adjective_alone(c: Mention) -> bool | None:
 # The source rules run on every claimant name of every sentence read: their patterns are
 # compiled once here, not looked up in re's cache on each call.
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# Each phrase before a source opens with one of these words ("according to": "according").
+# The patterns built on the phrases ignore case, so re tries them at every position of a
+# name's left context; one case-sensitive look for the words in the lower-cased context
+# says first whether any can match (exact: see FOLDS_TO_ASCII).
+ATTR_BEFORE_WORDS = tuple(sorted({p.split()[0] for p in vocab.ATTRIBUTION_BEFORE}))
+_ATTR_BEFORE_WORD = re.compile(trie(ATTR_BEFORE_WORDS))
+
+
+def may_follow_attribution(text: str) -> bool:
+    """False only where no phrase of vocab.ATTRIBUTION_BEFORE can stand in `text`."""
+    return _FOLDS_TO_ASCII.search(text) is not None or _ATTR_BEFORE_WORD.search(text.lower()) is not None
 
 
 def attribution_before(c: Mention) -> bool | None:
     """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning",
     "by a Ukrainian count"."""
-    if _ATTR_BEFORE.search(c.before[-40:]) or (
+    phrase = may_follow_attribution(c.before[-90:])  # (the widest window below)
+    if (phrase and _ATTR_BEFORE.search(c.before[-40:])) or (
             _BY_BEFORE.search(c.before[-14:]) and _ROLE_AFTER.match(c.after)):
         return True
-    if _PASSIVE_BY.search(c.before[-60:]) or _ATTR_BEFORE_OFFICE_OF.search(c.before[-70:]):
+    if phrase and (_PASSIVE_BY.search(c.before[-60:]) or _ATTR_BEFORE_OFFICE_OF.search(c.before[-70:])):
         return True
-    if _ATTR_BEFORE_TITLE.search(c.before[-90:]) and is_person(c.name, c.local):
+    if phrase and _ATTR_BEFORE_TITLE.search(c.before[-90:]) and is_person(c.name, c.local):
         return True
     if c.surface in _NATIONAL_ADJ and re.search(r"\b(?:by|in)\s+(?:an?|the|one)\s+$", c.before[-14:], re.I) \
             and _RECKONING.match(c.after):
