@@ -6,13 +6,12 @@ import datetime as dt
 import re
 
 from analysis.extract import vocab
-from analysis.extract.claimant import Speaker, sentence_speakers
+from analysis.extract.claimant import ATTR_VERB, Speaker, sentence_speakers
 from analysis.extract.dates import find_dates
-from analysis.extract.patterns import alternation, trie
+from analysis.extract.patterns import trie
 from analysis.extract.sentences import clause_after
 from analysis.extract.state import ArticleState, Context
 
-_ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
 _FIGURE = re.compile(r"\d(?![\d,.]*(?:st|nd|rd|th)\b)")  # a number, not an ordinal ("528th")
 _OPENS = re.compile(r"\W*(?:on|at)?\s*", re.I)  # what may stand before a day that opens a sentence
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting|as\s+(?:first\s+)?reported\s+by)\b", re.I)
@@ -61,7 +60,7 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date
     # a verb speaks for its subject; "According to AFP on December 24, Seoul said ..., while
     # Kyiv said ...": a relaying report's day dates every claim it carries (None: no one side)
     anchors = [(s.start, s.end, s, False) for s in spk]
-    anchors += [(*m.span(), _subject(spk, *m.span()), False) for m in _ATTR_VERB.finditer(sentence)]
+    anchors += [(*m.span(), _subject(spk, *m.span()), False) for m in ATTR_VERB.finditer(sentence)]
     anchors += [(*m.span(), None, True) for m in _ACCORDING.finditer(sentence)]
     found = []
     for start, end, day in usable:

@@ -25,7 +25,8 @@ _SOURCE_NOTE = re.compile(r"""
     (?:(?:via|per|source:?)\s+)?
     (?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)?      # "South Korea's"
     $""", re.I | re.X)
-_ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
+# an attribution verb ("said", "told reporters"); claim_date reads it too
+ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
 _ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
 # "announced by the President of Ukraine", "according to the Ministry of Defence of Ukraine"
 _ATTR_BEFORE_OFFICE_OF = re.compile(
@@ -411,7 +412,7 @@ def apposition_then_verb(c: Mention) -> bool | None:
     told reporters": the verb after one or two appositions; names inside them are not
     sources."""
     for appos in (_APPOSITION_1.match(c.after), _APPOSITION_2.match(c.after)):
-        if appos and _ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after[appos.end():])):
+        if appos and ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after[appos.end():])):
             c.covers = c.match.end() + appos.end()
             return True
     return None
@@ -446,7 +447,7 @@ def verb_after(c: Mention) -> bool | None:
     ("Russia, NATO said"); "Kyiv and Seoul say": the first named stands for both."""
     cased, lower = _claimant_patterns()
     window = _CLAUSE_END.split(c.after, maxsplit=1)[0][:110]
-    for vm in _ATTR_VERB.finditer(window):
+    for vm in ATTR_VERB.finditer(window):
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
         lead_in = window[:vm.start()]
