@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.extract.vocab import GROUP_COLORS, GROUPS
-from analysis.present.labels import bound_label, measure_label, short_claimant
+from analysis.present.labels import bound_label, is_missing, measure_label, short_claimant
 from analysis.present.queries import Filters, _and, _frame, claims_where
 from analysis.store.claims import UNKNOWN_PUBLISHER
 
@@ -313,7 +313,9 @@ def claim_name(row: dict) -> str:
     """
     when = row.get("date")
     day = when.isoformat() if isinstance(when, dt.date) else "undated"
-    who = short_claimant(row.get("claimant")) if row.get("claimant") else row.get("claimant_group")
+    # a missing claimant may come as None or as a DataFrame's NaN (truthy): both are no one
+    who = row.get("claimant_group") if is_missing(row.get("claimant")) or not row.get("claimant") \
+        else short_claimant(row.get("claimant"))
     return (f"{who}: {bound_label(row.get('qualifier'), row.get('value'), row.get('low'), row.get('high'))}"
             f" {measure_label(row.get('measure')).lower()} ({day})")
 
@@ -327,7 +329,7 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
     # counted on the carried rows in one pass (a claim's rank comes with its rows: `k`);
     # the claims' own columns read for the top ones only. A link of the other claims sorts
     # by its best ranked claim, as (-k, claim_id) orders the claims.
-    rows = _frame(con.execute(f"""
+    result = con.execute(f"""
         WITH a AS MATERIALIZED ({sql}),
         per AS (SELECT claim_id, claimant_group, k FROM a{_one_each(focus)}),
         top AS (SELECT claim_id, row_number() OVER (ORDER BY k DESC, claim_id) AS pos
@@ -345,24 +347,34 @@ def flow(con, filters: Filters = Filters(), focus: Focus = Focus(), top: int = T
                (SELECT count(*) FROM per) AS n_all
         FROM links l LEFT JOIN claims c USING (claim_id)
              LEFT JOIN others o ON o.claimant_group = l.claimant_group
-        ORDER BY l.pos NULLS LAST, l.best, l.publisher""", [*params, top]))
+        ORDER BY l.pos NULLS LAST, l.best, l.publisher""", [*params, top])
+    # plain rows (NULL is None), not a DataFrame: a few hundred links, each visited once
+    # in Python, where the conversion and to_dict cost about as much as the query
+    names = [d[0] for d in result.description]
+    rows = [dict(zip(names, row)) for row in result.fetchall()]
     out = Flow()
-    if rows.empty:
+    if not rows:
         return out
-    out.n_claims = int(rows["n_all"].iloc[0])
-    groups = sorted(set(rows["claimant_group"]), key=lambda g: (GROUPS.index(g) if g in GROUPS else 99, g))
+    out.n_claims = int(rows[0]["n_all"])
+    groups = sorted({r["claimant_group"] for r in rows},
+                    key=lambda g: (GROUPS.index(g) if g in GROUPS else 99, g))
     for g in groups:
         out.node("group", g, g, GROUP_COLORS.get(g, "#888888"))
-    others = rows[rows["claim_id"].isna()].groupby("claimant_group")["n_others"].first()
+    others: dict = {}
+    for r in rows:
+        if r["claim_id"] is None and r["n_others"] is not None:
+            others.setdefault(r["claimant_group"], r["n_others"])
     shown = set()
-    for r in rows.to_dict("records"):
+    for r in rows:
         group = r["claimant_group"]
         color = GROUP_COLORS.get(group, "#888888")
-        if _na(r["claim_id"]):
+        if r["claim_id"] is None:
             middle = out.node("others", f"others|{group}",
                               f"{group}: {int(others[group]):,} other claims", color)
-        else:
-            middle = out.node("claim", r["claim_id"], claim_name(r), color)
+        else:  # a claim's name once, on its first link
+            middle = out._nodes.get(("claim", r["claim_id"]))
+            if middle is None:
+                middle = out.node("claim", r["claim_id"], claim_name(r), color)
             shown.add(r["claim_id"])
         target = out.node("publisher", r["publisher"], r["publisher"], "#9a9a9a")
         _add_link(out, out._nodes["group", group], middle, int(r["n_articles"]))
