@@ -179,9 +179,10 @@ class TopAppearances:
 
 
 def top_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
-                    top: int = TOP_CLAIMS, rows=None) -> TopAppearances:
-    """The appearances of the `top` most cited claims with every detail, read once."""
-    ids = top_claims(con, filters, focus, top, rows)
+                    top: int = TOP_CLAIMS, rows=None, drawn: Flow | None = None) -> TopAppearances:
+    """The appearances of the `top` most cited claims with every detail, read once;
+    `drawn`: flow() of these filters and focus, whose claims are those (no second ranking)."""
+    ids = drawn.claim_ids() if drawn is not None else top_claims(con, filters, focus, top, rows)
     sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
     return TopAppearances(con.cursor().sql(sql, params=params).to_arrow_table(), top)
 
@@ -293,6 +294,11 @@ class Flow:
             self.keys.append(key)
             self.colors.append(color)
         return self._nodes[kind, key]
+
+    def claim_ids(self) -> list[str]:
+        """The claims drawn one by one, most cited first (top_claims of the flow's filters,
+        focus and `top`)."""
+        return [key for kind, key in zip(self.kinds, self.keys) if kind == "claim"]
 
     def focus_of(self, index: int) -> Focus:
         """What clicking node `index` narrows the page to ("others" narrows to its group)."""
