@@ -56,7 +56,10 @@ def _cites_sql(filters: Filters, focus: Focus, *, detail: bool = False,
     nothing is ranked here."""
     where, params = claims_where(filters)
     if claim_ids is not None:
-        where = _and(where, "claim_id IN (SELECT unnest(?))")
+        # the rows found first, then their lists read by row id: reading the articles
+        # lists of rows filtered by claim_id decodes every list (21 -> 11 ms for 25 claims
+        # at 100,000 articles)
+        where = f" WHERE rowid IN (SELECT rowid FROM claims{_and(where, 'claim_id IN (SELECT unnest(?))')})"
         params = [*params, list(claim_ids)]
     narrowed, extra = "", []
     if focus.kind in ("group", "claim", "publisher"):
