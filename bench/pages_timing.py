@@ -168,7 +168,7 @@ def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
         return once(("outlets", f, fo), lambda: sources.outlet_counts(cur, f, fo))
 
     def echoes():
-        top = sources.top_appearances(cur, filters, focus)
+        top = sources.top_appearances(cur, filters, focus, drawn=flow(filters, focus))
         points = sources.echo_points(cur, filters, focus, top=top)
         sources.appearances(cur, filters, focus, top=top, limit=SOURCES_APPEARANCES)
         sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS)

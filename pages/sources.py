@@ -35,7 +35,8 @@ def _flow(version: str, chosen: queries.Filters, kind: str, key: str) -> sources
 @st.cache_data(show_spinner="Placing the echoes…", max_entries=16)
 def _echoes(version: str, chosen: queries.Filters, kind: str, key: str) -> dict:
     cur, focus = connection.cursor(), Focus(kind, key)
-    top = sources.top_appearances(cur, chosen, focus)  # read once for the points and the table
+    # read once for the points and the table, for the claims the (kept) flow draws
+    top = sources.top_appearances(cur, chosen, focus, drawn=_flow(version, chosen, kind, key))
     points = sources.echo_points(cur, chosen, focus, top=top)
     return {"points": points,
             "apps": sources.appearances(cur, chosen, focus, top=top, limit=APPEARANCES_SHOWN),

@@ -206,3 +206,14 @@ def test_the_text_filter_finds_the_claims_the_data_page_finds(two_sides):
     listed = set(queries.claims(two_sides, chosen)["claim_id"])
     assert listed and set(sources.appearances(two_sides, chosen)["claim_id"]) == listed
     assert set(sources.latest_claims(two_sides, chosen)["claim_id"]) == listed
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), ""])
+def test_a_claim_without_claimant_is_named_by_its_group(missing):
+    # the flow reads plain rows (None) and the timeline a DataFrame's rows (NaN): the same
+    # claim must get the same name in both, its group's
+    row = {"claimant": missing, "claimant_group": "Unattributed", "qualifier": "exact",
+           "value": 1500, "low": 1500, "high": 1500, "measure": "troops_deployed",
+           "date": D(2024, 10, 18)}
+    assert sources.claim_name(row).startswith("Unattributed: 1,500")
+    assert sources.claim_name({**row, "claimant": "John Kirby"}).startswith("John Kirby: 1,500")

@@ -55,6 +55,12 @@ def test_top_claims_and_their_appearances_agree_with_all_of_them(con, top):
         limited = sources.appearances(con, focus=focus, top=top, limit=2)
         pd.testing.assert_frame_equal(limited, whole.head(2), check_dtype=False)
         assert sources.n_claims(con, focus=focus) == apps["claim_id"].nunique()
+        # the page takes the top claims from its flow instead of ranking them again
+        drawn = sources.flow(con, focus=focus, top=top)
+        assert drawn.claim_ids() == expected, focus
+        shared = sources.top_appearances(con, focus=focus, top=top, drawn=drawn)
+        pd.testing.assert_frame_equal(sources.appearances(con, focus=focus, top=shared), whole,
+                                      check_dtype=False)
 
 
 def test_echo_points_add_up_to_the_appearances_per_day(con):
