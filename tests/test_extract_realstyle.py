@@ -311,14 +311,14 @@ ATTRIBUTION = [
                  "killed or wounded.",
                  [(5500, 5500, 5500, "approx", "casualties", OT)], id="defense-spelling-and-day-before-verb"),
     # joint subjects whose second side is an abbreviation with full stops
-    pytest.param("South Korea and the U.S. estimate that the North has sent up to 12,000 soldiers to Russia.",
+    pytest.param("South Korea and the U.S. estimate that the North has dispatched up to 12,000 soldiers to Russia.",
                  [(12000, N, 12000, "up_to", "troops_deployed", (SK, US))], id="joint-subject-abbreviation"),
-    pytest.param("Kyiv and the U.K. both say some 3,000 North Korean soldiers have been killed or wounded.",
+    pytest.param("Kyiv and the U.K. both say some 3,000 North Korean soldiers were killed or wounded.",
                  [(3000, 3000, 3000, "approx", "casualties", (UA, OT))], id="joint-subject-abbreviation-both"),
     # a side's estimate named by its adjective alone
     pytest.param("Moscow now fields 11,000 North Korean soldiers near Kursk, according to a Ukrainian estimate.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="according-to-adjective-estimate"),
-    pytest.param("By a British count, roughly 6,000 North Korean soldiers have been killed or wounded.",
+    pytest.param("By a British count, roughly 6,000 North Korean soldiers were killed or wounded.",
                  [(6000, 6000, 6000, "approx", "casualties", OT)], id="adjective-count-before"),
     # a person's title between "according to" / "announced by" and the name
     pytest.param("According to Russian Security Council Secretary Sergei Shoigu, Pyongyang will send 1,000 "
@@ -344,14 +344,14 @@ ATTRIBUTION = [
     pytest.param("Kyiv puts the North Korean dead at 300, a figure Seoul declined to confirm.",
                  [(300, 300, 300, "exact", "killed", UA)], id="side-that-declined-to-confirm"),
     # "Estimates suggest": an unnamed source of its own, not the sentence before's speaker
-    pytest.param("Zelensky spoke of the prisoners on Sunday. Estimates suggest around 11,000 North Korean "
+    pytest.param("Zelensky spoke of the prisoners on Sunday. Estimates suggest roughly 11,000 North Korean "
                  "soldiers are fighting in Kursk.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="estimates-suggest-is-unnamed"),
     pytest.param("About 11,000 North Korean soldiers went to Russia, according to estimates from Seoul and Kyiv.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", (SK, UA))], id="estimates-from-a-named-side"),
     # a time between the passive verb and "by"
     pytest.param("Going by figures released last month by Ukrainian intelligence, about 4,000 North Korean soldiers "
-                 "have been killed or wounded.",
+                 "were killed or wounded.",
                  [(4000, 4000, 4000, "approx", "casualties", UA)], id="released-last-month-by"),
     pytest.param("The count, published on Friday by the NIS, puts the North Korean dead at some 600.",
                  [(600, 600, 600, "approx", "killed", SK)], id="published-on-day-by"),

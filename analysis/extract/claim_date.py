@@ -120,7 +120,7 @@ def own_part(ctx: Context) -> str:
         r"\b(?:where|which|who|whom|while|when|whereas|since)\b|;", ctx.after, maxsplit=1)[0]
 
 
-# "raising the previous estimate of 3,000 from last week", "up from the American estimate of
+# "raising the previous estimate of 3,000 from last week", "up from the US estimate of
 # 3,000 given ... last week": an older figure set beside the new one
 _OLDER_FIGURE = re.compile(r"\b(?:previous|prior|former|earlier|old|original)\s+(?:[\w'’]+\s+)?"
                            r"(?:estimate|figure|count|tally|assessment)\s+of\s+(?:\w+\s+)?$", re.I)

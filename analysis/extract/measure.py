@@ -508,7 +508,7 @@ def personnel_in_clause(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
-# "Washington's previous estimate of 3,000", "the American estimate of 3,000": the same
+# "Washington's previous estimate of 3,000", "the US estimate of 3,000": the same
 # count as the figure before, by another estimate
 _ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally|assessment)\s+of\s+(?:some\s+|about\s+|around\s+)?$",
                           re.I)

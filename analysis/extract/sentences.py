@@ -132,7 +132,7 @@ _VERB_AFTER_APPOSITION = re.compile(r"""
 
 
 # an aside set off by commas, with no figure, before the number's own predicate: "3,000
-# troops, or about a quarter of the force sent, had been killed", "200 soldiers, who were
+# troops, or roughly a quarter of the force sent, had been killed", "200 soldiers, who were
 # deployed to Kursk, have been taken to hospital"
 _ASIDE_THEN_VERB = re.compile(r"""
     ,\s+(?:or|who|which)\s[^,;:.!?()\d]{1,100},\s+
