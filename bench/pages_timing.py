@@ -175,12 +175,7 @@ def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
         return points
 
     def latest():
-        now = sources.latest_claims(cur, filters)
-        texts = sources.chain_texts(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u],
-                                    last=SOURCES_CHAIN_STEPS)
-        now["chain"] = [texts.get(i, "") if not u else "undated"
-                        for i, u in zip(now["claim_id"], now["undated"])]
-        return now
+        return sources.latest_with_chains(cur, filters, last=SOURCES_CHAIN_STEPS)
 
     flow(filters, Focus())  # the narrowing picker's options
     drawn = flow(filters, focus)

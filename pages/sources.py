@@ -52,13 +52,7 @@ def _outlets(version: str, chosen: queries.Filters, kind: str, key: str):
 @st.cache_data(show_spinner=False, max_entries=16)
 def _latest(version: str, chosen: queries.Filters):
     """Each claimant's latest claims with their chains (the grades are read live)."""
-    cur = connection.cursor()
-    now = sources.latest_claims(cur, chosen)
-    texts = sources.chain_texts(cur, [i for i, u in zip(now["claim_id"], now["undated"]) if not u],
-                                last=CHAIN_STEPS)
-    now["chain"] = [texts.get(i, "") if not u else "undated"
-                    for i, u in zip(now["claim_id"], now["undated"])]
-    return now
+    return sources.latest_with_chains(connection.cursor(), chosen, last=CHAIN_STEPS)
 
 
 # The figures too, kept as objects (not copied per run): plotly checks a figure as it is

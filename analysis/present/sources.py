@@ -725,3 +725,13 @@ def latest_claims(con, filters: Filters = Filters()) -> pd.DataFrame:
         f"SELECT {_CHAIN_COLUMNS}, date IS NULL AS undated FROM claims{where} "
         "ORDER BY measure, claimant_group, claimant, date NULLS LAST, claim_id", params))
 
+
+def latest_with_chains(con, filters: Filters, last: int) -> pd.DataFrame:
+    """latest_claims with each dated claim's chain text (its last `last` steps) in `chain`;
+    an undated claim's chain reads "undated"."""
+    now = latest_claims(con, filters)
+    texts = chain_texts(con, [i for i, u in zip(now["claim_id"], now["undated"]) if not u], last=last)
+    now["chain"] = [texts.get(i, "") if not u else "undated"
+                    for i, u in zip(now["claim_id"], now["undated"])]
+    return now
+
