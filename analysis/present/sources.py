@@ -43,13 +43,12 @@ _CLAIM_COLUMNS = ("c.measure, c.claimant, c.claimant_group, c.value, c.low, c.hi
                   "c.date, c.date_basis, c.n_articles")
 
 
-def _cites_sql(filters: Filters, focus: Focus, *, detail: bool = False,
-               claim_ids: list[str] | None = None) -> tuple[str, list]:
+def _cites_sql(filters: Filters, focus: Focus, *, claim_ids: list[str] | None = None) -> tuple[str, list]:
     """The appearances of the claims the filters select, narrowed to the focus: one row per
     (claim, citing article) with claim_id, claimant_group, article, published, publisher,
     is_first, first_article, first_published and lag_days (against the claim's first
-    report among all its articles, before the focus narrows them); `detail` adds the
-    article's title and url and the claim's columns; `claim_ids` keeps only those claims.
+    report among all its articles, before the focus narrows them), the article's title
+    and url and the claim's columns; `claim_ids` keeps only those claims.
 
     A claim's citing articles are the store's claims.articles (one row per claim and
     article already); its first report is the store's claim_outlets (derived.py), so
@@ -65,7 +64,6 @@ def _cites_sql(filters: Filters, focus: Focus, *, detail: bool = False,
     if focus.kind in ("group", "claim", "publisher"):
         column = {"group": "claimant_group", "claim": "claim_id", "publisher": "publisher"}[focus.kind]
         narrowed, extra = f" WHERE {column} = ?", [focus.key]
-    article_cols = ", a.title, a.url" if detail else ""
     sql = f"""
 WITH chosen AS MATERIALIZED (
     SELECT claim_id, claimant_group, unnest(articles) AS article FROM claims{where}
@@ -74,21 +72,17 @@ WITH chosen AS MATERIALIZED (
     WHERE claim_id IN (SELECT claim_id FROM chosen)
 ), ranked AS (
     SELECT s.claim_id, s.claimant_group, s.article, a.published,
-           coalesce(a.publisher, ?) AS publisher{article_cols},
+           coalesce(a.publisher, ?) AS publisher, a.title, a.url,
            s.article = f.first_article AS is_first, f.first_published, f.first_article,
            date_diff('day', f.first_published, a.published) AS lag_days
     FROM chosen s JOIN firsts f USING (claim_id)
     LEFT JOIN (SELECT * FROM articles WHERE article IN (SELECT article FROM chosen)) a USING (article)
-)"""
-    if detail:
-        sql += f"""
+)
 SELECT * FROM (
     SELECT r.claim_id, r.article, r.title, r.publisher, r.url, r.published, r.is_first,
            r.first_article, r.first_published, r.lag_days, {_CLAIM_COLUMNS}
     FROM ranked r JOIN claims c USING (claim_id)
 ){narrowed}"""
-    else:
-        sql += f"\nSELECT * FROM ranked{narrowed}"
     return sql, [*params, UNKNOWN_PUBLISHER, *extra]
 
 
@@ -162,7 +156,7 @@ def appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
         con, sql, params = top.source(con)
     else:
         ids = top_claims(con, filters, focus, top, rows) if top is not None else None
-        sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
+        sql, params = _cites_sql(filters, focus, claim_ids=ids)
     page = " LIMIT ?" if limit is not None else ""
     return _frame(con.execute(f"SELECT * FROM ({sql}) ORDER BY claim_id, published NULLS LAST, "
                               f"article{page}", [*params, *([limit] if limit is not None else [])]))
@@ -186,7 +180,7 @@ def top_appearances(con, filters: Filters = Filters(), focus: Focus = Focus(),
     """The appearances of the `top` most cited claims with every detail, read once;
     `drawn`: flow() of these filters and focus, whose claims are those (no second ranking)."""
     ids = drawn.claim_ids() if drawn is not None else top_claims(con, filters, focus, top, rows)
-    sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
+    sql, params = _cites_sql(filters, focus, claim_ids=ids)
     return TopAppearances(con.cursor().sql(sql, params=params).to_arrow_table(), top)
 
 
@@ -504,7 +498,7 @@ def echo_points(con, filters: Filters = Filters(), focus: Focus = Focus(),
         con, sql, params = top.source(con)
     else:
         ids = top_claims(con, filters, focus, top, rows)
-        sql, params = _cites_sql(filters, focus, detail=True, claim_ids=ids)
+        sql, params = _cites_sql(filters, focus, claim_ids=ids)
     return _frame(con.execute(f"""
         SELECT claim_id, published, is_first, count(*) AS n_articles, min(lag_days) AS lag_days,
                list(DISTINCT publisher ORDER BY publisher)[1:{PUBLISHERS_NAMED}] AS publishers,
