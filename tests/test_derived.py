@@ -33,7 +33,8 @@ def _read(link: Path):
 def outlets_by_rule(con) -> list[tuple]:
     """claim_outlets' rows, worked out in Python from the figures and the articles: a
     claim's citing articles are its figures' articles (each once); the first is the
-    earliest dated (ties: the article name), else the first by name."""
+    earliest dated (ties: the article name), else the first by name; a claim's longest lag
+    is the largest of its publishers' rows."""
     arts = {a: (pub, day) for a, pub, day in con.execute(
         "SELECT article, publisher, published FROM articles").fetchall()}
     cited: dict[tuple, set] = {}
@@ -48,11 +49,13 @@ def outlets_by_rule(con) -> list[tuple]:
         per: dict[str, list] = {}
         for a in ranked:
             per.setdefault(arts[a][0] or store.claims.UNKNOWN_PUBLISHER, []).append(a)
+        lags = {a: (arts[a][1] - first_day).days for a in ranked
+                if arts[a][1] is not None and first_day is not None}
+        longest = max(lags.values(), default=None)
         for publisher, mine in per.items():
-            lags = [(arts[a][1] - first_day).days for a in mine
-                    if arts[a][1] is not None and first_day is not None]
             rows.append((claim_id, publisher, group, len(mine), int(first in mine),
-                         max(lags) if lags else None, first, first_day, len(articles)))
+                         max((lags[a] for a in mine if a in lags), default=None), first,
+                         first_day, len(articles), longest))
     return sorted(rows, key=lambda r: (r[0], r[1]))
 
 
@@ -71,8 +74,10 @@ def words_by_rule(con, needle: str) -> set[str]:
 
 def chains_by_rule(con) -> list[tuple]:
     """claim_chains' rows from claims.superseded_by's rule applied to the store's claims:
-    each dated claim with a claimant, its place in its chain (1 the oldest) and its length."""
-    result = con.execute("SELECT claim_id, measure, claimant, date, n_articles FROM claims")
+    each dated claim with a claimant, its place in its chain (1 the oldest) and its length,
+    and its figure and date."""
+    result = con.execute("SELECT claim_id, measure, claimant, date, n_articles, qualifier, value, "
+                         "low, high FROM claims")
     names = [d[0] for d in result.description]
     claims = [dict(zip(names, r)) for r in result.fetchall()]
     later = superseded_by(claims)
@@ -86,7 +91,8 @@ def chains_by_rule(con) -> list[tuple]:
             n, tail = pos, c["claim_id"]
             while later[tail]:
                 n, tail = n + 1, later[tail]
-            rows.append((c["claim_id"], c["measure"], c["claimant"], pos, n))
+            rows.append((c["claim_id"], c["measure"], c["claimant"], pos, n, c["qualifier"],
+                         c["value"], c["low"], c["high"], c["date"]))
     return sorted(rows)
 
 
@@ -153,6 +159,7 @@ def test_an_older_store_gains_the_tables_without_a_rebuild(dev):
     con = duckdb.connect(str(path))
     con.execute("DROP TABLE claim_words")
     con.execute("ALTER TABLE claim_outlets DROP COLUMN n_claim")
+    con.execute("ALTER TABLE claim_chains DROP COLUMN value")
     con.close()
     reader = duckdb.connect(str(path), read_only=True)  # a dashboard reading it meanwhile
     try:

@@ -78,13 +78,17 @@ def test_echo_points_add_up_to_the_appearances_per_day(con):
             assert len(point["publishers"]) == min(row["publishers"], sources.PUBLISHERS_NAMED)
 
 
-def test_first_appearances_limited_are_the_head_of_all_and_count_the_echoes(con):
+def test_first_appearances_limited_are_the_head_of_all_and_count_the_echoes_and_lags(con):
     for focus in focuses(con):
         apps = sources.appearances(con, focus=focus)
         firsts = sources.first_appearances(con, focus=focus)
         echoes = apps[~apps["is_first"]].groupby("claim_id").size()
         assert {c: int(echoes.get(c, 0)) for c in apps["claim_id"].unique()} == \
             dict(zip(firsts["claim_id"], firsts["n_echoes"].astype(int)))
+        # the longest lag: of the claim's articles in the focus (kept per claim in the store)
+        lags = apps.groupby("claim_id")["lag_days"].max()
+        assert {c: None if pd.isna(v) else int(v) for c, v in lags.items()} == \
+            {c: None if pd.isna(v) else int(v) for c, v in zip(firsts["claim_id"], firsts["max_lag_days"])}, focus
         pd.testing.assert_frame_equal(sources.first_appearances(con, focus=focus, limit=2),
                                       firsts.head(2), check_dtype=False)
 

@@ -7,8 +7,9 @@ update for the claims it regroups (`refresh`, called from update.regroup).
   after the first report, and the claim's first article and date. A claim's first
   appearance is its earliest dated citing article, a tie on the day going to the article
   name; an undated article is first only when none is dated (its lag is NULL); and the
-  claim's citing articles in all (`n_claim`, its rank among the most cited). The Sources
-  page counts its flow, outlets and first reports from these rows.
+  claim's citing articles in all (`n_claim`, its rank among the most cited) and the longest
+  lag of them all (`claim_max_lag`). The Sources page counts its flow, outlets and first
+  reports from these rows.
 - `claim_words`: per claim, the distinct words (lower case, split at spaces) of its
   mentions' sentences, quotes and claimants and of its articles' titles, joined by single
   spaces. A needle without a space is found in that text exactly when it is found in one
@@ -16,7 +17,9 @@ update for the claims it regroups (`refresh`, called from update.regroup).
 - `claim_chains`: per claim in a claimant's chain (a dated claim with a claimant), its
   place in the chain (`pos`, 1 the oldest) and the chain's length, read by walking the
   claims' superseded_by links (set by the one rule of analysis.store.claims.superseded_by
-  and update.relink), so a view reads a chain's last steps instead of ordering it.
+  and update.relink), so a view reads a chain's last steps instead of ordering it; with
+  the claim's figure and date (qualifier, value, low, high, date: what a chain's text
+  names), so those steps are read from this table alone.
 
 A store written before these tables existed gains them when the dashboard first opens it,
 on its next write, or with `python -m analysis.store.upgrade [DATA]` (no extraction).
@@ -36,14 +39,17 @@ from analysis.store.claims import UNKNOWN_PUBLISHER
 SCHEMA = """
 CREATE TABLE claim_outlets (
     claim_id VARCHAR, publisher VARCHAR, claimant_group VARCHAR, n INTEGER, n_first INTEGER,
-    max_lag INTEGER, first_article VARCHAR, first_published DATE, n_claim INTEGER
+    max_lag INTEGER, first_article VARCHAR, first_published DATE, n_claim INTEGER,
+    claim_max_lag INTEGER
 );
 CREATE TABLE claim_words (claim_id VARCHAR, words VARCHAR);
 CREATE TABLE claim_chains (claim_id VARCHAR, measure VARCHAR, claimant VARCHAR, pos INTEGER,
-                           n_chain INTEGER)
+                           n_chain INTEGER, qualifier VARCHAR, value DOUBLE, low DOUBLE,
+                           high DOUBLE, date DATE)
 """
 TABLES = ("claim_outlets", "claim_words", "claim_chains")
 CHAINED = "claimant <> '' AND date IS NOT NULL"  # a claim in a claimant's chain
+STEP = ("qualifier", "value", "low", "high", "date")  # a chained claim's columns kept with its place
 
 # One row per claim and citing article (claims.articles holds each article once), ranked
 # by the first-appearance rule. `{claims}` is the claims to rank, `{articles}` the
@@ -63,7 +69,7 @@ _OUTLETS = """
 INSERT INTO claim_outlets
 SELECT claim_id, publisher, any_value(claimant_group), count(*), count(*) FILTER (WHERE is_first),
        max(lag_days), any_value(first_article), any_value(first_published),
-       sum(count(*)) OVER (PARTITION BY claim_id)
+       sum(count(*)) OVER (PARTITION BY claim_id), max(max(lag_days)) OVER (PARTITION BY claim_id)
 FROM ({appearances}) GROUP BY claim_id, publisher ORDER BY claim_id, publisher
 """
 
@@ -160,9 +166,12 @@ def _rechain(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[str] | None) ->
         con.execute("DELETE FROM claim_chains WHERE (measure, claimant) IN (SELECT * FROM _chains)")
         where, params = f"WHERE {CHAINED} AND (measure, claimant) IN (SELECT * FROM _chains)", []
     chains: dict[tuple, dict[str, str | None]] = {}
-    for claim_id, measure, claimant, later in con.execute(
-            f"SELECT claim_id, measure, claimant, superseded_by FROM claims {where}", params).fetchall():
+    shown: dict[str, tuple] = {}
+    for claim_id, measure, claimant, later, *figure in con.execute(
+            f"SELECT claim_id, measure, claimant, superseded_by, {', '.join(STEP)} FROM claims {where}",
+            params).fetchall():
         chains.setdefault((measure, claimant), {})[claim_id] = later
+        shown[claim_id] = tuple(figure)
     rows = []
     for (measure, claimant), later in chains.items():
         linked = set(later.values())
@@ -171,11 +180,12 @@ def _rechain(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[str] | None) ->
         while head in later and len(order) < len(later):
             order.append(head)
             head = later[head]
-        rows += [(c, measure, claimant, pos, len(order)) for pos, c in enumerate(order, 1)]
+        rows += [(c, measure, claimant, pos, len(order), *shown[c]) for pos, c in enumerate(order, 1)]
     if rows:
-        names = ["claim_id", "measure", "claimant", "pos", "n_chain"]
+        names = ["claim_id", "measure", "claimant", "pos", "n_chain", *STEP]
         con.register("_chain_rows", pa.table({n: [r[i] for r in rows] for i, n in enumerate(names)}))
-        con.execute("INSERT INTO claim_chains SELECT * FROM _chain_rows ORDER BY measure, claimant, pos")
+        con.execute(f"INSERT INTO claim_chains SELECT {', '.join(names)} FROM _chain_rows "
+                    "ORDER BY measure, claimant, pos")
         con.unregister("_chain_rows")
 
 
