@@ -167,19 +167,16 @@ def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
     def outlets(f: Filters, fo: Focus):
         return once(("outlets", f, fo), lambda: sources.outlet_counts(cur, f, fo))
 
-    def echoes():
+    def echoes():  # the two tables under the timeline are read when opened: open_tables
         top = sources.top_appearances(cur, filters, focus, drawn=flow(filters, focus))
-        points = sources.echo_points(cur, filters, focus, top=top)
-        sources.appearances(cur, filters, focus, top=top, limit=SOURCES_APPEARANCES)
-        sources.first_appearances(cur, filters, focus, limit=SOURCES_FIRSTS)
-        return points
+        return {"points": sources.echo_points(cur, filters, focus, top=top), "top": top}
 
     def latest():
         return sources.latest_with_chains(cur, filters, last=SOURCES_CHAIN_STEPS)
 
     flow(filters, Focus())  # the narrowing picker's options
     drawn = flow(filters, focus)
-    points = once(("echoes", filters, focus), echoes)
+    points = once(("echoes", filters, focus), echoes)["points"]
     counts = outlets(filters, focus)
     # _one_side: judged over every group (a group focus becomes the group filter)
     side_focus, side_filters = (Focus(), replace(filters, groups=(focus.key,))) \
@@ -206,6 +203,15 @@ def _sources_draw(cur, filters: Filters, reads: dict) -> list[int]:
     queries.source_grades(cur)
     return [len(plotly.io.to_json(f.to_dict(), validate=False).encode("utf-8"))
             for f in reads["figures"]]
+
+
+def sources_open_tables(cur, filters: Filters, kept: dict) -> list[int]:
+    """pages/sources.py when the first-appearance and citing-articles expanders are opened
+    after a first visit of these filters (`kept`): a rerun that reads the two tables."""
+    top = kept[("echoes", filters, Focus())]["top"]
+    sources.first_appearances(cur, filters, Focus(), limit=SOURCES_FIRSTS)
+    sources.appearances(cur, filters, Focus(), top=top, limit=SOURCES_APPEARANCES)
+    return _sources_draw(cur, filters, _sources_reads(cur, filters, Focus(), dict(kept)))
 
 
 def sources_page(cur, filters: Filters = Filters(), focus: Focus = Focus(),
@@ -259,6 +265,7 @@ def interactions(cur) -> list[tuple[str, callable]]:
         ("Timeline, 3 groups + date window", lambda: timeline_page(cur, window)),
         ("Sources, no filter (first visit)", lambda: sources_page(cur)),
         ("Sources, a rerun (reads kept)", lambda: _sources_draw(cur, Filters(), kept)),
+        ("Sources, open the two tables under the timeline", lambda: sources_open_tables(cur, Filters(), by_filters)),
         ("Sources, click: narrowed to a publisher", lambda: sources_page(cur, focus=Focus("publisher", s["publisher"]), kept=by_filters)),
         ("Sources, click: narrowed to a claimant group", lambda: sources_page(cur, focus=Focus("group", "Ukraine"), kept=by_filters)),
         ("Sources, 3 groups + date window", lambda: sources_page(cur, window)),

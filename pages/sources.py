@@ -35,13 +35,26 @@ def _flow(version: str, chosen: queries.Filters, kind: str, key: str) -> sources
 @st.cache_data(show_spinner="Placing the echoes…", max_entries=16)
 def _echoes(version: str, chosen: queries.Filters, kind: str, key: str) -> dict:
     cur, focus = connection.cursor(), Focus(kind, key)
-    # read once for the points and the table, for the claims the (kept) flow draws
+    # read once for the points and the citing-articles table, for the claims the (kept)
+    # flow draws
     top = sources.top_appearances(cur, chosen, focus, drawn=_flow(version, chosen, kind, key))
     points = sources.echo_points(cur, chosen, focus, top=top)
-    return {"points": points,
-            "apps": sources.appearances(cur, chosen, focus, top=top, limit=APPEARANCES_SHOWN),
-            "n_apps": int(points["n_articles"].sum()) if len(points) else 0,
-            "firsts": sources.first_appearances(cur, chosen, focus, limit=FIRSTS_SHOWN)}
+    return {"points": points, "top": top,
+            "n_apps": int(points["n_articles"].sum()) if len(points) else 0}
+
+
+# The two tables under the timeline are read when their expander is opened (40 ms of a
+# first visit at 100,000 articles), then kept like the rest.
+@st.cache_data(show_spinner=False, max_entries=16)
+def _apps(version: str, chosen: queries.Filters, kind: str, key: str):
+    top = _echoes(version, chosen, kind, key)["top"]
+    return sources.appearances(connection.cursor(), chosen, Focus(kind, key), top=top,
+                               limit=APPEARANCES_SHOWN)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _firsts(version: str, chosen: queries.Filters, kind: str, key: str):
+    return sources.first_appearances(connection.cursor(), chosen, Focus(kind, key), limit=FIRSTS_SHOWN)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -148,7 +161,7 @@ def _flow_section(version: str, chosen, focus: Focus, flow: sources.Flow, subtit
 
 def _timeline_section(version: str, chosen, focus: Focus, subtitle: str, total: int) -> None:
     echoes = _echoes(version, chosen, focus.kind, focus.key)
-    apps, firsts = echoes["apps"], echoes["firsts"]
+    kept = (version, chosen, focus.kind, focus.key)
     st.subheader("First reports and their echoes")
     st.caption("Each claim a row: its first report (filled) and the later articles "
                "repeating it (rings, one a day; hover for how many). Drag the slider under "
@@ -157,23 +170,29 @@ def _timeline_section(version: str, chosen, focus: Focus, subtitle: str, total: 
                   lambda: sources.timeline_figure(echoes["points"], subtitle, n_claims=total))
     st.plotly_chart(fig, key="src_timeline", config=sources.PLOTLY_CONFIG, width="stretch")
     _html_download(fig, "estimate-desk-echoes", "src_timeline_html")
-    shown = f"the {len(firsts)} most echoed of {total}" if total > len(firsts) else str(total)
-    with st.expander(f"First appearance of each claim ({shown})", icon=":material/table:"):
-        st.dataframe(firsts.assign(claim=[sources.claim_name(r) for r in queries.records(firsts)])[
-            ["claim", "first_published", "first_publisher", "first_article", "n_echoes",
-             "max_lag_days", "claim_id"]],
-            hide_index=True, width="stretch",
-            column_config={"first_published": "first report", "first_publisher": "by",
-                           "first_article": "article", "n_echoes": "echoes",
-                           "max_lag_days": "longest lag (days)"})
-    more = echoes["n_apps"] - len(apps)
-    with st.expander("Every article citing the claims drawn above, with its lag"
-                     + (f" (the first {len(apps):,}, and {more:,} more)" if more > 0 else ""),
-                     icon=":material/list:"):
-        st.dataframe(apps[["claim_id", "claimant", "publisher", "published", "is_first",
-                           "lag_days", "title", "article"]],
-                     hide_index=True, width="stretch",
-                     column_config={"is_first": "first report", "lag_days": "lag (days)"})
+    shown = f"the {FIRSTS_SHOWN} most echoed of {total}" if total > FIRSTS_SHOWN else str(total)
+    firsts = st.expander(f"First appearance of each claim ({shown})", icon=":material/table:",
+                         key="src_firsts_open", on_change="rerun")
+    if firsts.open:
+        with firsts:
+            found = _firsts(*kept)
+            st.dataframe(found.assign(claim=[sources.claim_name(r) for r in queries.records(found)])[
+                ["claim", "first_published", "first_publisher", "first_article", "n_echoes",
+                 "max_lag_days", "claim_id"]],
+                hide_index=True, width="stretch",
+                column_config={"first_published": "first report", "first_publisher": "by",
+                               "first_article": "article", "n_echoes": "echoes",
+                               "max_lag_days": "longest lag (days)"})
+    more = echoes["n_apps"] - APPEARANCES_SHOWN
+    apps = st.expander("Every article citing the claims drawn above, with its lag"
+                       + (f" (the first {APPEARANCES_SHOWN:,}, and {more:,} more)" if more > 0 else ""),
+                       icon=":material/list:", key="src_apps_open", on_change="rerun")
+    if apps.open:
+        with apps:
+            st.dataframe(_apps(*kept)[["claim_id", "claimant", "publisher", "published", "is_first",
+                                       "lag_days", "title", "article"]],
+                         hide_index=True, width="stretch",
+                         column_config={"is_first": "first report", "lag_days": "lag (days)"})
 
 
 def _one_side(version: str, chosen, focus: Focus):

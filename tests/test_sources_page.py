@@ -203,3 +203,27 @@ def test_a_rerun_sends_the_same_figures_without_building_them_again(data, monkey
     at.selectbox(key="src_focus").set_value("publisher|Example Wire").run()
     clean(at)
     assert len(built) == made + 3  # another focus: its own figures
+
+
+def test_the_tables_under_the_timeline_are_read_when_opened(data):
+    from analysis.present import sources
+    at = sources_page(data)
+    labels = [e.label for e in at.get("expander")]
+    assert any(label.startswith("First appearance of each claim") for label in labels)
+    assert not [d for d in at.dataframe if "n_echoes" in d.value or "lag_days" in d.value]
+    at.session_state["src_firsts_open"] = True
+    at.session_state["src_apps_open"] = True
+    at.run()
+    clean(at)
+    firsts = next(d.value for d in at.dataframe if "n_echoes" in d.value)
+    apps = next(d.value for d in at.dataframe if "lag_days" in d.value)
+    con = duckdb.connect(str(store.current_path(data / "estimates.duckdb")), read_only=True)
+    try:
+        cur = con.cursor()
+        assert list(firsts["claim_id"]) == list(sources.first_appearances(cur)["claim_id"])
+        want = sources.appearances(cur, top=sources.TOP_CLAIMS)
+    finally:
+        con.close()
+    assert list(zip(apps["claim_id"], apps["article"])) == list(zip(want["claim_id"], want["article"]))
+    # the labels say how many rows each holds, as before they were read on opening
+    assert f"First appearance of each claim ({len(firsts)})" in labels
