@@ -157,10 +157,14 @@ def graded(con, claims_df: pd.DataFrame) -> pd.DataFrame:
     out = claims_df.copy()
     rel = dict(con.execute(f"SELECT claimant, reliability FROM ({SOURCE_GRADES})").fetchall())
     cred = dict(con.execute(f"SELECT claim_id, credibility FROM ({CLAIM_GRADES})").fetchall())
+    rels = [rel.get(c) for c in out["claimant"].tolist()]
+    creds = [cred.get(c) for c in out["claim_id"].tolist()]
     # object columns, so an ungraded claim reads None (not NaN) like the other missing cells
-    out["reliability"] = pd.Series([rel.get(c) for c in out["claimant"]], index=out.index, dtype=object)
-    out["credibility"] = pd.Series([cred.get(c) for c in out["claim_id"]], index=out.index, dtype=object)
-    out["grade"] = [grade_code(r, c) for r, c in zip(out["reliability"], out["credibility"])]
+    out["reliability"] = pd.Series(rels, index=out.index, dtype=object)
+    out["credibility"] = pd.Series(creds, index=out.index, dtype=object)
+    codes: dict[tuple, str] = {}  # a few grade pairs among thousands of rows: each coded once
+    out["grade"] = [codes[p] if p in codes else codes.setdefault(p, grade_code(*p))
+                    for p in zip(rels, creds)]
     return out
 
 
