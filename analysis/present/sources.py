@@ -739,10 +739,11 @@ def latest_with_chains(con, filters: Filters, last: int) -> pd.DataFrame:
     for claim_id, undated, *step in zip(*(now[c].tolist() for c in ("claim_id", "undated", *_STEP))):
         if undated:
             chains.append("undated")
-        elif claim_id in texts or not is_missing(step[0]) and step[0]:
+        elif claim_id in texts or isinstance(step[0], str) and step[0]:  # a named claimant's
             chains.append(texts.get(claim_id, ""))
         else:
-            chains.append(chain_text([{k: None if is_missing(v) else v for k, v in zip(_STEP, step)}]))
+            # a missing cell is None or a float NaN here (v != v: pd.isna cost 20 ms a table)
+            chains.append(chain_text([{k: None if v is None or v != v else v for k, v in zip(_STEP, step)}]))
     now["chain"] = chains
     return now
 
