@@ -168,15 +168,14 @@ def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
         return once(("outlets", f, fo), lambda: sources.outlet_counts(cur, f, fo))
 
     def echoes():  # the two tables under the timeline are read when opened: open_tables
-        top = sources.top_appearances(cur, filters, focus, drawn=flow(filters, focus))
-        return {"points": sources.echo_points(cur, filters, focus, top=top), "top": top}
+        return sources.echo_points(cur, filters, focus, drawn=flow(filters, focus))
 
     def latest():
         return sources.latest_with_chains(cur, filters, last=SOURCES_CHAIN_STEPS)
 
     flow(filters, Focus())  # the narrowing picker's options
     drawn = flow(filters, focus)
-    points = once(("echoes", filters, focus), echoes)["points"]
+    points = once(("echoes", filters, focus), echoes)
     counts = outlets(filters, focus)
     # _one_side: judged over every group (a group focus becomes the group filter)
     side_focus, side_filters = (Focus(), replace(filters, groups=(focus.key,))) \
@@ -208,9 +207,9 @@ def _sources_draw(cur, filters: Filters, reads: dict) -> list[int]:
 def sources_open_tables(cur, filters: Filters, kept: dict) -> list[int]:
     """pages/sources.py when the first-appearance and citing-articles expanders are opened
     after a first visit of these filters (`kept`): a rerun that reads the two tables."""
-    top = kept[("echoes", filters, Focus())]["top"]
     sources.first_appearances(cur, filters, Focus(), limit=SOURCES_FIRSTS)
-    sources.appearances(cur, filters, Focus(), top=top, limit=SOURCES_APPEARANCES)
+    sources.appearances(cur, filters, Focus(), drawn=kept[("flow", filters, Focus())],
+                        limit=SOURCES_APPEARANCES)
     return _sources_draw(cur, filters, _sources_reads(cur, filters, Focus(), dict(kept)))
 
 

@@ -34,22 +34,18 @@ def _flow(version: str, chosen: queries.Filters, kind: str, key: str) -> sources
 
 @st.cache_data(show_spinner="Placing the echoes…", max_entries=16)
 def _echoes(version: str, chosen: queries.Filters, kind: str, key: str) -> dict:
-    cur, focus = connection.cursor(), Focus(kind, key)
-    # read once for the points and the citing-articles table, for the claims the (kept)
-    # flow draws
-    top = sources.top_appearances(cur, chosen, focus, drawn=_flow(version, chosen, kind, key))
-    points = sources.echo_points(cur, chosen, focus, top=top)
-    return {"points": points, "top": top,
-            "n_apps": int(points["n_articles"].sum()) if len(points) else 0}
+    # for the claims the (kept) flow draws
+    points = sources.echo_points(connection.cursor(), chosen, Focus(kind, key),
+                                 drawn=_flow(version, chosen, kind, key))
+    return {"points": points, "n_apps": int(points["n_articles"].sum()) if len(points) else 0}
 
 
 # The two tables under the timeline are read when their expander is opened (40 ms of a
 # first visit at 100,000 articles), then kept like the rest.
 @st.cache_data(show_spinner=False, max_entries=16)
 def _apps(version: str, chosen: queries.Filters, kind: str, key: str):
-    top = _echoes(version, chosen, kind, key)["top"]
-    return sources.appearances(connection.cursor(), chosen, Focus(kind, key), top=top,
-                               limit=APPEARANCES_SHOWN)
+    return sources.appearances(connection.cursor(), chosen, Focus(kind, key),
+                               drawn=_flow(version, chosen, kind, key), limit=APPEARANCES_SHOWN)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

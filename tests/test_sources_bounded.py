@@ -58,9 +58,10 @@ def test_top_claims_and_their_appearances_agree_with_all_of_them(con, top):
         # the page takes the top claims from its flow instead of ranking them again
         drawn = sources.flow(con, focus=focus, top=top)
         assert drawn.claim_ids() == expected, focus
-        shared = sources.top_appearances(con, focus=focus, top=top, drawn=drawn)
-        pd.testing.assert_frame_equal(sources.appearances(con, focus=focus, top=shared), whole,
+        pd.testing.assert_frame_equal(sources.appearances(con, focus=focus, drawn=drawn), whole,
                                       check_dtype=False)
+        pd.testing.assert_frame_equal(sources.echo_points(con, focus=focus, drawn=drawn),
+                                      sources.echo_points(con, focus=focus, top=top))
 
 
 def test_echo_points_add_up_to_the_appearances_per_day(con):
