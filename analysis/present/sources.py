@@ -20,7 +20,7 @@ from analysis.extract.vocab import GROUP_COLORS, GROUPS
 from analysis.present.labels import bound_label, is_missing, measure_label, short_claimant
 from analysis.present.queries import Filters, _and, _frame, claims_where
 from analysis.store.claims import UNKNOWN_PUBLISHER
-from analysis.store.derived import STEP
+from analysis.store.derived import CHAINED, STEP
 
 TOP_CLAIMS = 25  # claims drawn one by one in the Sankey and the timeline; the rest: "others"
 SIDELESS = ("Unattributed",)  # a number nobody is named for is no side's figure
@@ -657,7 +657,7 @@ def chain_tails(con, claim_ids, last: int) -> dict[str, tuple[list[dict], int]]:
         return {}
     out = _tails(con, "SELECT unnest(?)", [ids], last)
     alone = con.execute(f"SELECT claim_id, {', '.join(_STEP)} FROM claims WHERE claim_id IN "
-                        "(SELECT unnest(?)) AND (coalesce(claimant, '') = '' OR date IS NULL)", [ids])
+                        f"(SELECT unnest(?)) AND NOT coalesce({CHAINED}, false)", [ids])
     for claim_id, *step in alone.fetchall():
         out[claim_id] = ([dict(zip(_STEP, step))], 1)
     return {i: out[i] for i in ids if i in out}
@@ -721,7 +721,7 @@ def latest_with_chains(con, filters: Filters, last: int) -> pd.DataFrame:
     for claim_id, undated, *step in zip(*(now[c].tolist() for c in ("claim_id", "undated", *_STEP))):
         if undated:
             chains.append("undated")
-        elif claim_id in texts or isinstance(step[0], str) and step[0]:  # a named claimant's
+        elif claim_id in texts or isinstance(step[0], str) and step[0]:  # chained (CHAINED)
             chains.append(texts.get(claim_id, ""))
         else:
             # a missing cell is None or a float NaN here (v != v: pd.isna cost 20 ms a table)
