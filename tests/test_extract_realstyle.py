@@ -809,6 +809,28 @@ def test_realstyle_phrase(text, expected):
     assert _agrees(got, expected), got
 
 
+# A title that names a source and no figure speaks for the claim the lede opens on (its first
+# two sentences), not for the background the lede goes on to give.
+TITLE_SPEAKS = [
+    pytest.param("North Korea readies a summer push with Russia - South Korean intelligence",
+                 "date 2025-06-27 Moscow may be planning a new offensive with help from the North. Pyongyang "
+                 "intends to send as many as 5,000 more soldiers in the coming months.",
+                 [(5000, N, 5000, "up_to", "troops_planned", SK)], id="title-tail-names-the-lede-source"),
+    pytest.param("Kyiv says North Korean soldiers died in a weekend battle",
+                 "Ukraine's intelligence agency says dozens of North Korean soldiers died at the weekend. The clash "
+                 "took place near two villages. Moscow made no comment. Pyongyang is believed to have sent "
+                 "roughly 11,000 soldiers to Russia.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="title-not-for-lede-background"),
+]
+
+
+@pytest.mark.parametrize("title,body,expected", TITLE_SPEAKS)
+def test_realstyle_title_speaks_for_the_lede(title, body, expected):
+    rows = extract_text(f"---\ntitle: \"{title}\"\npublished: 2024-12-24\n---\n{body}\n", "case.txt")
+    got = [(r["value"], r["low"], r["high"], r["qualifier"], r["measure"], r["claimant_group"]) for r in rows]
+    assert _agrees(got, expected), got
+
+
 def test_day_belongs_to_its_source():
     """"X gave N on Monday, above Seoul's count of M": Monday dates X's figure only."""
     rows = extract_text(HEAD + "Zelensky said on Monday that 3,000 North Korean soldiers were casualties, far "

@@ -274,7 +274,21 @@ def from_title(ctx: Context) -> Credit | None:
     if _number_in(ctx.number.value, ctx.state.title) and (
             ctx.sentence.para in voices.lede_paras or ctx.number.text in ctx.state.title):
         return voices.title, None
+    if not find_numbers(ctx.state.title) and _opens_lede(ctx):
+        return voices.title, None  # a title with no figure speaks for the claim the lede opens on
     return None
+
+
+_LEDE_OPENING = 2  # sentences of the lede a title with no figure speaks for; later ones are background
+
+
+def _opens_lede(ctx: Context) -> bool:
+    sentences = ctx.state.sentences
+    para = ctx.sentence.para
+    if para not in ctx.state.voices.lede_paras:
+        return False
+    first = next(i for i, s in enumerate(sentences) if s.para == para)
+    return ctx.index - first < _LEDE_OPENING
 
 
 def _number_in(value: float, title: str) -> bool:
