@@ -816,6 +816,10 @@ TITLE_SPEAKS = [
                  "date 2025-06-27 Moscow may be planning a new offensive with help from the North. Pyongyang "
                  "intends to send as many as 5,000 more soldiers in the coming months.",
                  [(5000, N, 5000, "up_to", "troops_planned", SK)], id="title-tail-names-the-lede-source"),
+    pytest.param("ISW analysts: North Korean force in Kursk could be spent by spring",
+                 "The roughly 12,000 North Korean soldiers fighting in Kursk could be worn out within three months "
+                 "at the present rate of losses.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", OT)], id="title-head-of-a-body-and-members"),
     pytest.param("Kyiv says North Korean soldiers died in a weekend battle",
                  "Ukraine's intelligence agency says dozens of North Korean soldiers died at the weekend. The clash "
                  "took place near two villages. Moscow made no comment. Pyongyang is believed to have sent "

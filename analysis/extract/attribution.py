@@ -18,6 +18,7 @@ from analysis.extract.dates import find_dates
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence, line_sentences
 from analysis.extract.state import ArticleState, Context
+from analysis.extract import vocab
 
 # “…” or "…" within a paragraph, long enough to hold a sentence
 _QUOTE = re.compile(r"“([^“”\n]{30,}?)”|\"([^\"\n]{30,}?)\"")
@@ -180,6 +181,10 @@ def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
     head = re.match(r"([^:]{2,60}):\s", bare)
     if head:
         found = speakers(head.group(1) + ": ", local)
+        words = head.group(1).split()
+        if not found and len(words) <= 3 and words[-1].lower() in _HEAD_MEMBERS:
+            # "ISW analysts: ...", "Pentagon officials: ...": the body's people speak for it
+            found = speakers(head.group(1) + " said.", local)
         if found:
             return found[0]
     tail = _TITLE_TAIL.search(bare)
@@ -195,6 +200,7 @@ def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
     return None
 
 
+_HEAD_MEMBERS = set(vocab.MEMBER_NOUNS)
 _DENIAL = re.compile(r"\b(?:did|does|do)\s+not\b|\bdenies\b|\bdenied\b|\bfalse\b|\bfact[- ]check", re.I)
 _SAYS = r"(?:says|said|claims|estimates|tells|warns|confirms|reports)"
 
