@@ -422,6 +422,10 @@ ATTRIBUTION = [
                  [(5000, 5000, 5000, "exact", "troops_planned", SK)], id="which-expects-after-the-source"),
     pytest.param("The NIS also predicted that about 3,000 more North Korean soldiers would be sent by spring.",
                  [(3000, 3000, 3000, "approx", "troops_planned", SK)], id="predicted-as-attribution-verb"),
+    # a surname introduced alone after a side and a role, named again as the speaker
+    pytest.param("The figures came from a trip to Kyiv by South Korean lawmaker Pak.\n\nPak wrote on social media "
+                 "that about 500 North Korean soldiers had been killed so far.",
+                 [(500, 500, 500, "approx", "killed", SK)], id="surname-alone-after-side-and-role"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -107,7 +107,7 @@ _NO_LETTER_BEFORE_IT = r"(?<!\w.)"
 
 
 @lru_cache(maxsize=1)
-def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """A side ("Ukraine's", "South Korean"), and around it a name and a role."""
     roles = trie(vocab.ROLE_NOUNS)
     # every side form opens with a letter: "\b" before it is "no letter before it", looked at
@@ -120,7 +120,9 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         (?:\s+[a-z]+\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?
         ,?\s+{_TITLE}(?P<name>{_NAME})\b            # ", Vassily Nebenzya"
     """, re.X)
-    return side, name_before, role_after, name_after
+    # "South Korean lawmaker Yu": a surname alone right after the role
+    surname_after = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\s+{_TITLE}(?P<name>[A-Z][a-z]+)\b(?!['’-]?\s*[A-Z])")
+    return side, name_before, role_after, name_after, surname_after
 
 
 _BODY_WORD = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
@@ -163,10 +165,19 @@ for _form, (_name, _) in _CLAIMANTS.items():
 _SHARED_SURNAMES = {alias: owners for alias, owners in _SURNAMES.items() if len(owners) > 1}
 
 
+_NOT_SURNAMES = {w.capitalize() for w in (*vocab.MONTHS, *vocab.WEEKDAYS)}
+
+
+def _may_be_surname(word: str, text: str) -> bool:
+    """A surname introduced alone is one only if the article names it again ("Yu further
+    reported"), and it is no month or weekday ("Ukraine's president Monday")."""
+    return word not in _NOT_SURNAMES and len(re.findall(rf"\b{word}\b", text)) > 1
+
+
 def learn_names(text: str) -> LocalNames:
     """The article's own cast: unknown names introduced with a side and a role
     ("Dmytro Ponomarenko, Ukraine's ambassador", "South Korean lawmaker Yu Yong-weon")."""
-    side, name_before, role_after, name_after = _introductions()
+    side, name_before, role_after, name_after, surname_after = _introductions()
     table: dict[str, tuple[str, str]] = {}
     for m in side.finditer(text):
         group = vocab.SIDE_FORMS[m.group(0).replace("’", "'")]
@@ -180,6 +191,10 @@ def learn_names(text: str) -> LocalNames:
         after = name_after.match(text, m.end(), m.end() + 140)
         if after:
             names.append(after.group("name"))
+        else:
+            alone = surname_after.match(text, m.end(), m.end() + 60)
+            if alone and _may_be_surname(alone.group("name"), text):
+                names.append(alone.group("name"))
         for name in names:
             if name in _CLAIMANTS or name.split()[0] in _CLAIMANTS:
                 continue
