@@ -426,6 +426,15 @@ ATTRIBUTION = [
     pytest.param("The figures came from a trip to Kyiv by South Korean lawmaker Pak.\n\nPak wrote on social media "
                  "that about 500 North Korean soldiers had been killed so far.",
                  [(500, 500, 500, "approx", "killed", SK)], id="surname-alone-after-side-and-role"),
+    # the press giving a figure in its own name does not borrow the speaker before ("Kyiv" in an
+    # outlet's name is no side)
+    pytest.param("Zelensky spoke of heavy fighting in Kursk. The Kyiv Post reported that four North Korean "
+                 "officers were killed in a strike on Friday.",
+                 [(4, 4, 4, "exact", "killed", UN)], id="outlet-reports-in-its-own-name"),
+    pytest.param("The NIS said on Monday that the North was recruiting again. Its statement came a week after a "
+                 "report in a local newspaper, quoting unnamed officials, that the North has sent as many as "
+                 "2,000 more soldiers.",
+                 [(2000, N, 2000, "up_to", "troops_deployed", UN)], id="newspaper-report-in-its-own-name"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -717,9 +717,19 @@ def sentence_before(ctx: Context) -> Credit | None:
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] == ctx.index - 1 and \
             ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para and \
-            not _BACKGROUND_OPENING.match(ctx.sentence.text):
+            not _BACKGROUND_OPENING.match(ctx.sentence.text) and not _press_reports(ctx.before):
         return spoke[-1][1], spoke[-1][2]
     return None
+
+
+# "The Kyiv Post reported that ...", "a report in a South Korean newspaper ... that": the press
+# gives the figure in its own name, so the speaker before does not carry over
+_PRESS = re.compile(rf"(?:{trie(vocab.OUTLETS)})\b|\b(?:{trie(vocab.PRESS_NOUNS)})\b")
+_REPORTING = re.compile(r"\b(?:reported|reports|report|wrote|writes|said|says|citing|cited|quoting|quoted)\b")
+
+
+def _press_reports(before: str) -> bool:
+    return bool(_PRESS.search(before) and _REPORTING.search(before))
 
 
 # "Earlier, up to 15,000 troops fought ...": the writer's background, not the statement before

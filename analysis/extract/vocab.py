@@ -341,6 +341,17 @@ OUTLETS: tuple[str, ...] = (
     "Wall Street Journal", "Washington Post", "NK News", "Korea Herald", "Korea Times",
     "Kyodo", "Xinhua", "Al Jazeera", "RFA", "Radio Free Asia", "Newsis", "Ukrinform",
     "Example Wire",
+    # outlets whose names hold a place that is also a side ("The Kyiv Post reported"): the
+    # place names no speaker
+    "Kyiv Post", "Moscow Times", "Korea JoongAng Daily", "JoongAng Ilbo", "Chosun Ilbo", "Dong-A Ilbo",
+    "Korea Economic Daily", "Korea Pro", "Daily NK", "Voice of America", "Radio Free Europe",
+    "Radio Liberty", "RBC-Ukraine",
+)
+
+# Nouns for the press, which reports in its own name ("a report in a South Korean newspaper").
+PRESS_NOUNS: tuple[str, ...] = (
+    "newspaper", "newspapers", "news agency", "news outlet", "media outlet", "broadcaster",
+    "tabloid", "news site", "news portal",
 )
 
 # Phrases that put their source right after them: "according to the NIS", "announced by".
