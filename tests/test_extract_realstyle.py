@@ -435,6 +435,10 @@ ATTRIBUTION = [
                  "report in a local newspaper, quoting unnamed officials, that the North has sent as many as "
                  "2,000 more soldiers.",
                  [(2000, N, 2000, "up_to", "troops_deployed", UN)], id="newspaper-report-in-its-own-name"),
+    # a side's possessive owns the body named after it, whatever side the name list gives that name
+    pytest.param("Late in October, Kyiv's Defence Intelligence said that more than 8,000 North Korean soldiers "
+                 "had reached the border.",
+                 [(8000, 8000, N, "more_than", "troops_deployed", UA)], id="side-possessive-owns-the-body"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

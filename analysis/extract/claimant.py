@@ -588,6 +588,14 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
                 name = f"{adjective.group(0)} {m.group(0)}"
             adjective = kept[j]
             group = lookup_claimant(adjective.group(0), local)[1]
+        owner = found[-1] if found and re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]) else None
+        if owner is not None and owner.group != group and group != "Unattributed" and \
+                f"{sentence[owner.start:owner.end]}'s" in vocab.SIDE_FORMS and not is_person(name, local):
+            # "Ukraine's Defence Intelligence": the body of the side that owns it, whichever
+            # side the name list gives a body of that name
+            found[-1] = Speaker(owner.start, m.end(), sentence[owner.start:m.end()], owner.group)
+            last_end = m.end()
+            continue
         same_source = found and found[-1].group == group and m.start() - found[-1].end < 25
         if same_source and not re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]):
             continue  # "The National Intelligence Service (NIS) of South Korea": keep the first
