@@ -439,6 +439,10 @@ ATTRIBUTION = [
     pytest.param("Late in October, Kyiv's Defence Intelligence said that more than 8,000 North Korean soldiers "
                  "had reached the border.",
                  [(8000, 8000, N, "more_than", "troops_deployed", UA)], id="side-possessive-owns-the-body"),
+    # a house style opening a quotation with "Quote from X:"
+    pytest.param('Quote from Budanov: "We see about 3,000 more North Korean soldiers getting ready. They could '
+                 'move within weeks."',
+                 [(3000, 3000, 3000, "approx", "troops_planned", UA)], id="quote-from-names-the-speaker"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

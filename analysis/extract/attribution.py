@@ -28,6 +28,7 @@ _SITE_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*
 _TURN_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,48}[A-Z.]):\s")
 # a house style naming the source of the paragraphs above: "Source: Kyrylo Budanov, ..."
 _SOURCE_LINE = re.compile(r"(?:Sources?|Quote from|Quoted from)\s*:\s*", re.I)
+_QUOTE_FROM = re.compile(r"(?:Quote|Quoted)\s+from\s+([^:“”\"]{2,80}):\s*[“\"]", re.I)
 # "… to Moscow: defence minister", "… – Ukrainian intelligence chief"
 _TITLE_TAIL = re.compile(r"\s*(?::|–|—|\s-)\s+(?P<tail>[^:–—]{3,80})$")
 # the next sentence credits what came before: "This was reported by", "X gave the figure"
@@ -76,15 +77,20 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
         if turn is not None:
             voices.turns[sent_para[0].para] = turn
         line = _SOURCE_LINE.match(text, start, end)
+        line_speaker = None
         if line:
             found = speakers(text[line.end():end].strip() + " said.", local)
             if found:
                 voices.source_lines.append((sent_para[0].para, found[0]))
+        quote_from = _QUOTE_FROM.match(text, start, end)
+        if quote_from:  # 'Quote from Shoigu: "..."': the line's own quotation is his
+            found = speakers(quote_from.group(1) + " said.", local)
+            line_speaker = found[0] if found else None
         for m in _QUOTE.finditer(text, start, end):
             inner = m.group(1) or m.group(2) or ""
             if not re.search(r"[.!?]\s+\S", inner) and not re.search(r"[.!?,]$", inner):
                 continue
-            speaker = _quote_speaker(text, m.start(), m.end(), start, end, local) or \
+            speaker = line_speaker or _quote_speaker(text, m.start(), m.end(), start, end, local) or \
                 _quote_named_back(text, m.start(), m.end(), end, sentences, local) or \
                 _quote_of_their_words(text, m.start(), start, sentences, local)
             if speaker is not None:
