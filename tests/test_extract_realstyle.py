@@ -443,6 +443,10 @@ ATTRIBUTION = [
     pytest.param('Quote from Budanov: "We see about 3,000 more North Korean soldiers getting ready. They could '
                  'move within weeks."',
                  [(3000, 3000, 3000, "approx", "troops_planned", UA)], id="quote-from-names-the-speaker"),
+    # North Korea named inside someone else's quotation is its subject, not its source
+    pytest.param('Quote from Shoigu: "The DPRK\'s leader has made up his mind to send 2,000 military builders to '
+                 'the Kursk region."',
+                 [(2000, 2000, 2000, "exact", "troops_planned", RU)], id="north-korea-inside-a-quote-is-its-subject"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

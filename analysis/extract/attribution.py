@@ -5,7 +5,7 @@ names ("... to Moscow: defence minister", "Budanov: ..."). Read once per article
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from datetime import date
 
@@ -337,11 +337,29 @@ def captor(ctx: Context) -> Speaker | None:
 
 def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
     """Who the figure is credited to, by the first rule with a say, and that rule's name."""
+    ctx = _without_quoted_subject(ctx)
     for rule in CREDIT_RULES:
         found = rule(ctx)
         if found is not None:
             return found[0], found[1] or _day_given_after(ctx), rule.__name__
     return None
+
+
+def _without_quoted_subject(ctx: Context) -> Context:
+    """'Quote from Shoigu: "Pyongyang's leader has chosen to send 1,000 sappers"': North
+    Korea named inside a quotation someone else speaks is what the speaker talks about, not a
+    source of the figure."""
+    voices = ctx.state.voices
+    if voices is None or not voices.quotes or not any(s.group == "North Korea" for s in ctx.speakers):
+        return ctx
+    at = ctx.sentence.start + len(ctx.before)
+    quote = next(((start, end) for start, end, speaker in voices.quotes
+                  if start < at < end and speaker.group != "North Korea"), None)
+    if quote is None:
+        return ctx
+    kept = [s for s in ctx.speakers
+            if not (s.group == "North Korea" and quote[0] <= ctx.sentence.start + s.start < quote[1])]
+    return replace(ctx, speakers=kept) if len(kept) < len(ctx.speakers) else ctx
 
 
 def _day_given_after(ctx: Context) -> date | None:
