@@ -567,6 +567,11 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # troops the sender is training are not sent yet, unless the place says they are in Russia
+    pytest.param("Kyiv says Pyongyang is training 6,000 soldiers to back Moscow's offensive.",
+                 [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="sender-is-training-them"),
+    pytest.param("Kyiv says Pyongyang is training 3,000 soldiers in Russia's Far East.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", UA)], id="sender-is-training-them-in-russia"),
     # a part out of a whole described by a sending participle: the part has the fate, the whole was sent
     pytest.param("Kyiv says some 400 of the 12,000 deployed North Korean soldiers have died so far.",
                  [(400, 400, 400, "approx", "killed", UA), (12000, 12000, 12000, "exact", "troops_deployed", UA)],

@@ -66,6 +66,15 @@ _READYING = re.compile(r"""
     (?:preparing|training|readying|drilling|arming|equipping)\s+
     (?:(?!to\b)[\w~]+\s+){0,2}$
 """, re.I | re.X)
+# "Pyongyang is training 8,000 men for the front": troops the sender readies at
+# home are not sent yet (the host readying them, above, has them already)
+_SENDER_READYING = re.compile(r"""
+    \b(?:north\s+korea|pyongyang|the\s+north|the\s+dprk|dprk|kim\s+jong[\s-]un)\s+
+    (?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?
+    (?:training|drilling)\s+
+    (?:(?!to\b)[\w~]+\s+){0,2}$
+""", re.I | re.X)
+_IN_THE_HOST = re.compile(r"\s*(?:[\w-]+\s+)?(?:in|at)\s+(?:\w+\s+)?(?:russia|kursk|the\s+far\s+east)\b", re.I)
 _DEPLOYED_VERB_BEFORE = re.compile(r"\b(?:sent|deployed|dispatched|transferred|shipped)\s+(?:[\w~]+\s+){0,2}$",
                                    re.I)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
@@ -186,6 +195,9 @@ def troop_cue(before: str, after: str) -> str | None:
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     if _HAS_SENT.search(before) or _READYING.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
+    if _SENDER_READYING.search(before) and not _THERE_NOW.search(clause_after(after)) and \
+            not _IN_THE_HOST.match(after):
+        return "troops_planned"  # "Pyongyang is training 8,000 men for the front"
     if _CAUSED_TO_SEND.search(before):
         return "troops_deployed"  # "the losses prompted Moscow to deploy 10,000": it happened
     if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
