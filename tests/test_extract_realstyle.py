@@ -456,6 +456,13 @@ ATTRIBUTION = [
 ]
 
 NOT_THIS_DEPLOYMENT = [
+    # the usual size of a kind of unit counts no one; a count compared with one still counts
+    pytest.param("North Korean soldiers fought near Kursk. In most armies the size of a battalion runs from 400 "
+                 "to 900 soldiers.", [], id="usual-size-of-a-kind-of-unit"),
+    pytest.param("North Korean units have reached Kursk. A brigade there typically numbers about 4,000 troops.",
+                 [], id="a-kind-of-unit-typically-numbers"),
+    pytest.param("Kyiv says about 10,000 North Korean soldiers are in Kursk, roughly the strength of a division.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", UA)], id="count-compared-with-a-unit-size"),
     pytest.param("She put Russia's losses at half a million, and the defence chief had said it was above "
                  "300,000 dead.", [], id="russian-losses-it-was"),
     pytest.param("Unnamed sources say 18 North Korean soldiers have run from their posts near the border.", [],

@@ -358,6 +358,22 @@ def in_history(ctx: Context, counted: Counted) -> bool:
                 _PAST_CENTURY.search(clause_after(ctx.after[counted.consumed:], 60)))
 
 
+def a_unit_size(ctx: Context, counted: Counted) -> bool:
+    """"The size of a battalion can vary, from 300 to 1,000 troops", "a brigade typically
+    numbers 3,000": the usual size of a kind of unit, not a count of anyone ("10,000 soldiers,
+    roughly the strength of a division" compares a count with one: the size comes first)."""
+    return bool(_KIND_SIZE.search(ctx.before))
+
+
+_KIND = trie(vocab.UNIT_KINDS)
+_KIND_SIZE = re.compile(rf"""
+    \b(?:size|strength|headcount)\s+of\s+(?:an?|each|every|one|any)\s+(?:\w+\s+)?(?:{_KIND})\b
+  | \b(?:an?|each|every|one|any)\s+(?:\w+\s+)?(?:{_KIND})\s+(?:\w+\s+)?
+    (?:typically|usually|normally|generally|commonly|can|may)\s+
+    (?:numbers?|has|have|consists?|comprises?|ranges?|vary|varies|holds?|includes?|counts?)\b
+""", re.I | re.X)
+
+
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
     """Nothing near speaks of North Korea."""
     return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
@@ -368,7 +384,7 @@ OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
     other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
-    in_history,
+    in_history, a_unit_size,
     far_from_korea,
 )
 

@@ -521,6 +521,12 @@ UNIT_NOUNS: tuple[str, ...] = (
     "regiment", "division", "deployment", "expeditionary force", "task force",
 )
 
+# Kinds of unit whose usual size an article may explain ("the size of a battalion can vary
+# from 300 to 1,000"): a size of a kind of unit counts no one.
+UNIT_KINDS: tuple[str, ...] = (
+    "squad", "platoon", "company", "battalion", "regiment", "brigade", "division", "corps",
+)
+
 # Casualty cues and the measure they point to.
 CASUALTY_CUES: dict[str, str] = {
     "casualties": "casualties", "casualty": "casualties", "losses": "casualties", "loss of": "killed",
