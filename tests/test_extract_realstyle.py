@@ -456,6 +456,9 @@ ATTRIBUTION = [
 ]
 
 NOT_THIS_DEPLOYMENT = [
+    # a whole army among the world's, and a country's population
+    pytest.param("Pyongyang keeps one of the biggest armies on earth, with more than 1.2 million soldiers, in a "
+                 "nation of about 25 million.", [], id="army-on-earth-and-a-nation-of"),
     # the usual size of a kind of unit counts no one; a count compared with one still counts
     pytest.param("North Korean soldiers fought near Kursk. In most armies the size of a battalion runs from 400 "
                  "to 900 soldiers.", [], id="usual-size-of-a-kind-of-unit"),

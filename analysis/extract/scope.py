@@ -48,7 +48,8 @@ _OTHER_SIDE_BEFORE = re.compile(
     rf"\b(?:{_SIDES})\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+)?$", re.I)
 _OTHER_SIDE_AFTER = re.compile(rf"^\W*(?:\w+\W+)?(?:{_SIDES})\b", re.I)
 _ARMY_OF = re.compile(r"""
-    \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population|groupings?),?\s+
+    \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population|groupings?
+      |country|nation)(?:\ in\ the\ world|\ on\ earth)?,?\s+  # "the largest armies in the world, with"
     (?:of|with|numbering|totalling|totaling
       |(?:is|was)\s+(?:estimated|put|thought|believed)\s+(?:to\s+be\s+|at\s+)
       |stands\s+at)
