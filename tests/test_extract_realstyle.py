@@ -66,6 +66,10 @@ NUMBER_FORMS = [
 ]
 
 MESSY_TEXT = [
+    # the state's full name between the number and its noun
+    pytest.param("British defence intelligence says some 11,000 Democratic People's Republic of Korea (DPRK) "
+                 "soldiers are now in Kursk.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="full-state-name-before-the-noun"),
     pytest.param("The briefing ended on Tuesday.The NIS said 2,000 North Korean soldiers had been wounded.",
                  [(2000, 2000, 2000, "exact", "wounded", SK)], id="no-space-after-full-stop"),
     pytest.param("North Korea's storm units have been named in the press.More than 11,000 of them are believed "

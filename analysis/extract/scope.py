@@ -171,6 +171,9 @@ _SENT_PARTICIPLE = re.compile(rf"\s+(?:{'|'.join(_SENT_WORDS)})(?=\s)", re.I)
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
 
 
+_STATE_NAME = re.compile(r"Democratic\s+People['’]s\s+Republic\s+of\s+Korea(?:\s*\((?:DPRK|KPA)\))?", re.I)
+
+
 def what_it_counts(after: str) -> Counted:
     """What the number counts, read from the words after it. Known modifiers (`North
     Korean`, `elite`) are skipped freely; up to two unknown words may stand before the
@@ -207,6 +210,11 @@ def what_it_counts(after: str) -> Counted:
                     not re.search(r"korean|military|army", after[:pos], re.I):
                 return Counted("other", None, pos)
             return Counted("personnel", None, pos + pm.end())
+        state = _STATE_NAME.match(rest)
+        if state:  # "some 9,000 Democratic People's Republic of Korea (DPRK) soldiers"
+            pos += state.end()
+            words += 1
+            continue
         wm = _WORD_RE.match(rest)
         if not wm:
             return Counted("bare" if unknown == 0 else "other", None, pos)
