@@ -29,6 +29,11 @@ def known(reason: str):
 
 
 NUMBER_FORMS = [
+    # "round" for "around" in machine-rewritten copy; a round of sending is no qualifier
+    pytest.param("The Pentagon said Pyongyang had sent round 10,000 North Korean soldiers to Russia.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="round-for-around"),
+    pytest.param("The NIS said that in the second round 1,500 North Korean soldiers were sent to Russia.",
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="a-round-of-sending-is-no-qualifier"),
     pytest.param("The NIS said 15-thousand North Korean troops had been sent to Russia in two rotations.",
                  [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="hyphenated-thousands"),
     pytest.param("Kyiv says a further 20-thousand to 22-thousand North Korean soldiers could be sent.",

@@ -435,6 +435,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "approx": "approx", "circa": "approx", "an approximate": "approx", "nearly about": "approx",
     "in the region of": "approx", "on the order of": "approx", "an approximately": "approx",
     "roughly about": "approx", "somewhere around": "approx",
+    "round": "approx",  # "round 10,000 troopers": "around" in machine-rewritten copy
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "a minimum of": "at_least", "not less than": "at_least", "not fewer than": "at_least",
     "more than": "more_than", "more-than": "more_than", "over": "more_than", "exceeds": "more_than",
