@@ -29,6 +29,9 @@ def known(reason: str):
 
 
 NUMBER_FORMS = [
+    # word forms of British and machine-rewritten copy: "despatched", "troopers"
+    pytest.param("The Pentagon believes Pyongyang has despatched about 10,000 troopers to Russia's far east.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="despatched-troopers"),
     # "round" for "around" in machine-rewritten copy; a round of sending is no qualifier
     pytest.param("The Pentagon said Pyongyang had sent round 10,000 North Korean soldiers to Russia.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="round-for-around"),

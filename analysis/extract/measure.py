@@ -42,7 +42,7 @@ _MAY_NOW_BE = re.compile(r"""
 # a perfect "has sent" governing the number: later planned cues speak of what they will do
 _HAS_SENT = re.compile(r"""
     \b(?:has|have|had)\s+(?:already\s+)?
-    (?:sent|deployed|dispatched|transferred|shipped)\s+
+    (?:sent|deployed|dispatched|despatched|transferred|shipped)\s+
     (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
 """, re.I | re.X)
 # a future or planned dispatch governing the number: place words after it say where to

@@ -486,6 +486,7 @@ PERSONNEL_NOUNS: tuple[str, ...] = (
     "mercenaries", "people", "members", "combatants", "operators", "specialists",
     "instructors", "gunners", "crew", "crews", "north koreans", "koreans", "others",
     "generals", "commanders", "riflemen", "snipers", "scouts", "pilots", "cadets",
+    "troopers",
 )
 
 # Generic nouns that count personnel only when the words before say so ("3,000 North
@@ -637,7 +638,7 @@ WEAK_PLANNED_CUES: tuple[str, ...] = (
 # Cues that the troops are (or were) already there; they beat a weak planned cue.
 DEPLOYED_CUES: tuple[str, ...] = (
     "sent", "has sent", "have sent", "had sent", "deployed", "arrived", "arriving",
-    "in russia", "undergoing training", "reached", "stationed", "dispatched", "based",
+    "in russia", "undergoing training", "reached", "stationed", "dispatched", "despatched", "based",
     "fighting", "are in", "were in", "present", "transferred", "moved", "training",
     "trained", "massed", "gathered", "serving", "engaged", "located", "concentrated",
     "deployment of", "have been", "has been", "were sent", "was sent", "currently",
