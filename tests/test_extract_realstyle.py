@@ -459,6 +459,11 @@ ATTRIBUTION = [
     pytest.param('Quote from Shoigu: "The DPRK\'s leader has made up his mind to send 2,000 military builders to '
                  'the Kursk region."',
                  [(2000, 2000, 2000, "exact", "troops_planned", RU)], id="north-korea-inside-a-quote-is-its-subject"),
+    # a definite noun names back further than a pronoun, to the last source of its kind
+    pytest.param("Budanov gave an interview to a Japanese paper on Friday. He spoke about the front. He spoke about "
+                 "the weather. The talk then moved to the winter. Near its end the intelligence chief said that the "
+                 "North Koreans had lost some 3,000 soldiers killed and wounded.",
+                 [(3000, 3000, 3000, "approx", "casualties", UA)], id="definite-role-names-back-further"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

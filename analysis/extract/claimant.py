@@ -706,6 +706,35 @@ def named_back(ctx: Context) -> Credit | None:
             if person is not None:
                 return person[1], person[2]
         return spoke[-1][1], spoke[-1][2]
+    return _definite_further_back(ctx)
+
+
+# "the (intelligence) chief said", "according to the agency": a definite noun naming back
+_DEFINITE_SPEAKER = re.compile(rf"""
+    \bthe\ (?:\w+\ )?(?P<noun>{_DEFINITE_SOURCE})\s*(?:,[^,;]{{1,60}},\s*)?(?:\w+\s+){{0,2}}?
+    {exact(vocab.NAMING_BACK_VERBS)}\b
+  | \baccording\ to\ the\ (?:\w+\ )?(?P<noun2>{_DEFINITE_SOURCE})\b
+""", re.I | re.X)
+_DEFINITE_REACH = 8  # sentences: a definite noun names back further than "he" or "it"
+_PERSON_NOUNS = set(vocab.ROLE_NOUNS)
+_DOCUMENT_NOUNS = {"statement", "report", "briefing", "update", "assessment", "paper", "document", "study"}
+
+
+def _definite_further_back(ctx: Context) -> Credit | None:
+    """"In the same comments the intelligence chief said ...": a definite noun names the
+    last source of its kind (a person for a role, a body for an agency) further back than
+    a pronoun does; that source's day is not carried."""
+    m = _DEFINITE_SPEAKER.search(ctx.sentence.text)
+    if m is None:
+        return None
+    noun = (m.group("noun") or m.group("noun2")).lower().split()[-1]
+    if noun in _DOCUMENT_NOUNS:
+        return None  # "the report added": a paper, often the writer's own source, not a speaker
+    person = noun in _PERSON_NOUNS
+    for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _DEFINITE_REACH), -1):
+        for found in reversed(sentence_speakers(ctx.state, j)):
+            if is_person(found.name, ctx.state.local) == person:
+                return found, None
     return None
 
 
