@@ -414,6 +414,9 @@ ATTRIBUTION = [
                  [(2, 2, 2, "exact", "captured", UA)], id="captor-held-by"),
     pytest.param("Ukrainian troops captured two North Korean soldiers near Sudzha this month.",
                  [(2, 2, 2, "exact", "captured", UA)], id="captor-as-subject"),
+    pytest.param("Two North Korean soldiers captured by the Defence Forces of Ukraine in January are recovering in a "
+                 "Kyiv hospital.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-a-force-of-a-side"),
     pytest.param("Two North Korean soldiers were captured near Sudzha this month.",
                  [(2, 2, 2, "exact", "captured", UN)], id="no-captor-named"),
     # a place the speaker came from is no other speaker between name and verb

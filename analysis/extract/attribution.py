@@ -317,7 +317,8 @@ DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__,
 
 
 # "captured by Ukraine", "held by Ukrainian forces", "Ukraine captured", "Ukrainian troops took"
-_CAPTURED_BY = re.compile(r"\b(?:captured|held|taken\s+prisoner|taken\s+captive|detained)\s+by\s+(?:the\s+)?$", re.I)
+_CAPTURED_BY = re.compile(r"\b(?:captured|held|taken\s+prisoner|taken\s+captive|detained)\s+by\s+(?:the\s+)?"
+                          r"(?:(?:[A-Z][\w-]*\s+){1,3}of\s+(?:the\s+)?)?$")  # "by the Defence Forces of Ukraine"
 _CAPTURING = re.compile(r"^(?:\s+(?:forces|troops|soldiers|army|military|units?|marines|paratroopers|special\s+forces))?"
                         r"\s+(?:has\s+|have\s+|had\s+)?(?:captured|took|taken|detained)\b", re.I)
 
@@ -330,7 +331,7 @@ def captor(ctx: Context) -> Speaker | None:
         name, group = lookup_claimant(m.group(0), ctx.state.local)
         if group in ("Unattributed", "North Korea", "Russia"):
             continue
-        if _CAPTURED_BY.search(text[max(0, m.start() - 30):m.start()]) or _CAPTURING.match(text[m.end():]):
+        if _CAPTURED_BY.search(text[max(0, m.start() - 60):m.start()]) or _CAPTURING.match(text[m.end():]):
             return Speaker(m.start(), m.end(), name, group)
     return None
 
