@@ -597,6 +597,10 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a casualty cue the clause's reach cuts through is read whole ("killed| or wounded")
+    pytest.param("Seoul's spy agency says more than 3,500 North Korean soldiers sent to help Moscow in its long war "
+                 "against Ukraine have since been killed or wounded.",
+                 [(3500, 3500, N, "more_than", "casualties", SK)], id="cue-cut-by-the-reach"),
     # troops the sender is training are not sent yet, unless the place says they are in Russia
     pytest.param("Kyiv says Pyongyang is training 6,000 soldiers to back Moscow's offensive.",
                  [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="sender-is-training-them"),
