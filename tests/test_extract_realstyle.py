@@ -597,6 +597,9 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # "could be as many as" of a contingent is how many are there now, not a plan
+    pytest.param("The North Korean contingent could be as many as 12,000 soldiers, Kyiv said.",
+                 [(12000, N, 12000, "up_to", "troops_deployed", UA)], id="contingent-could-be-as-many-as"),
     # a casualty cue the clause's reach cuts through is read whole ("killed| or wounded")
     pytest.param("Seoul's spy agency says more than 3,500 North Korean soldiers sent to help Moscow in its long war "
                  "against Ukraine have since been killed or wounded.",

@@ -34,10 +34,10 @@ _MODAL_RAISE = re.compile(r"""
 """, re.I | re.X)
 # "the total number of DPRK forces in Russia could range from": how many are there now
 _MAY_NOW_BE = re.compile(r"""
-    \b(?:number|total|figure|count|strength)\b
+    \b(?:number|total|figure|count|strength|contingent|size)\b
     (?:(?!\b(?:increase|rise|grow|swell|climb|reach|double|triple)\w*\b)[^.;:])*?
     \b(?:could|may|might)\s+(?:well\s+)?(?:be|range|stand)\b
-    (?:\s+(?:closer|close|somewhere|anywhere|from|to|at|as|high|around|about|between|roughly)){0,4}\s+$
+    (?:\s+(?:closer|close|somewhere|anywhere|from|to|at|as|high|around|about|between|roughly|many|large)){0,4}\s+$
 """, re.I | re.X)
 # a perfect "has sent" governing the number: later planned cues speak of what they will do
 _HAS_SENT = re.compile(r"""
