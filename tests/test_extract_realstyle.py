@@ -597,6 +597,9 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a dispatch being readied ("preparing for a fourth deployment of") is to come
+    pytest.param("Seoul says Pyongyang is preparing for a fourth deployment of some 4,000 troops.",
+                 [(4000, 4000, 4000, "approx", "troops_planned", SK)], id="preparing-for-a-deployment-of"),
     # "could be as many as" of a contingent is how many are there now, not a plan
     pytest.param("The North Korean contingent could be as many as 12,000 soldiers, Kyiv said.",
                  [(12000, N, 12000, "up_to", "troops_deployed", UA)], id="contingent-could-be-as-many-as"),

@@ -74,6 +74,12 @@ _SENDER_READYING = re.compile(r"""
     (?:training|drilling)\s+
     (?:(?!to\b)[\w~]+\s+){0,2}$
 """, re.I | re.X)
+# "is readying a further rotation of 2,500": a dispatch being readied is to come
+_READYING_A_DISPATCH = re.compile(r"""
+    \b(?:prepar\w*|plan(?:s|ning|ned)?|ready\w*|mull\w*|consider\w*)\s+(?:for\s+)?
+    (?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:deployment|dispatch|rotation|wave)\s+of\s+
+    (?:[\w~]+\s+){0,2}$
+""", re.I | re.X)
 _IN_THE_HOST = re.compile(r"\s*(?:[\w-]+\s+)?(?:in|at)\s+(?:\w+\s+)?(?:russia|kursk|the\s+far\s+east)\b", re.I)
 _DEPLOYED_VERB_BEFORE = re.compile(r"\b(?:sent|deployed|dispatched|transferred|shipped)\s+(?:[\w~]+\s+){0,2}$",
                                    re.I)
@@ -206,6 +212,8 @@ def troop_cue(before: str, after: str) -> str | None:
         return "troops_planned"  # "Pyongyang is training 8,000 men for the front"
     if _CAUSED_TO_SEND.search(before):
         return "troops_deployed"  # "the losses prompted Moscow to deploy 10,000": it happened
+    if _READYING_A_DISPATCH.search(before):
+        return "troops_planned"  # "preparing for a new deployment of some 4,000"
     if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
         return "troops_planned"  # "will deploy 3,000 more troops in Kursk": not there yet
     after_clause = clause_after(after)
