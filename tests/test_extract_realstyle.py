@@ -29,6 +29,8 @@ def known(reason: str):
 
 
 NUMBER_FORMS = [
+    pytest.param("Kyiv says the North has sent up to a total of 14,000 soldiers to Russia.",
+                 [(14000, N, 14000, "up_to", "troops_deployed", UA)], id="up-to-a-total-of"),
     # word forms of British and machine-rewritten copy: "despatched", "troopers"
     pytest.param("The Pentagon believes Pyongyang has despatched about 10,000 troopers to Russia's far east.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="despatched-troopers"),

@@ -446,7 +446,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "passed": "more_than", "greater than": "more_than", "above": "more_than",
     "north of": "more_than", "beyond": "more_than", "just over": "more_than",
     "slightly more than": "more_than", "a little over": "more_than",
-    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "up to": "up_to", "up to a total of": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
     "a maximum of": "up_to", "not more than": "up_to", "as much as": "up_to",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "just shy of": "nearly", "nearing": "nearly", "approaching": "nearly",
