@@ -599,6 +599,9 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # what the North "can deploy" is a capacity, not a deployment
+    pytest.param("Analysts say that in theory the North can deploy up to a total of 90,000 soldiers.",
+                 [(90000, N, 90000, "up_to", "troops_planned", (OT, UN))], id="can-deploy-is-a-capacity"),
     # a dispatch being readied ("preparing for a fourth deployment of") is to come
     pytest.param("Seoul says Pyongyang is preparing for a fourth deployment of some 4,000 troops.",
                  [(4000, 4000, 4000, "approx", "troops_planned", SK)], id="preparing-for-a-deployment-of"),

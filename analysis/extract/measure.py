@@ -47,9 +47,10 @@ _HAS_SENT = re.compile(r"""
 """, re.I | re.X)
 # a future or planned dispatch governing the number: place words after it say where to
 _WILL_SEND = re.compile(r"""
-    \b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?
+    \b(?:will|would|to|shall|can)\s+(?:soon\s+|also\s+)?
     (?:send|deploy|dispatch|station|transfer|ship)\s+
-    (?:[\w~]+\s+){0,2}$                            # "will deploy (another) 3,000"
+    (?:[\w~]+\s+){0,2}                             # "will deploy (another) 3,000"
+    (?:(?:up\s+to|as\s+many\s+as)\s+a\s+total\s+of\s+)?$   # "can deploy up to a total of"
 """, re.I | re.X)
 # a past cause of a dispatch: "prompted Moscow to deploy", "forced Pyongyang to send"
 _CAUSED_TO_SEND = re.compile(r"""
