@@ -599,6 +599,9 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # troops whose sending was discussed are not sent yet
+    pytest.param("Seoul said the two leaders discussed sending some 2,000 North Korean military engineers to Kursk.",
+                 [(2000, 2000, 2000, "approx", "troops_planned", SK)], id="discussed-sending"),
     # what the North "can deploy" is a capacity, not a deployment
     pytest.param("Analysts say that in theory the North can deploy up to a total of 90,000 soldiers.",
                  [(90000, N, 90000, "up_to", "troops_planned", (OT, UN))], id="can-deploy-is-a-capacity"),

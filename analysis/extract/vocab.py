@@ -612,6 +612,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
     "plan of", "plans of", "deployment plan", "is to", "are to",
     "being readied", "being prepared", "readied to",  # "10,000 ... are being readied to join"
+    "discussed sending", "discussing sending", "discuss sending", "talks on sending",  # not sent yet
 )
 
 # Verbs of a purpose clause after a troop figure ("1,000 sappers to clear mines in Russia"):
