@@ -469,6 +469,10 @@ ATTRIBUTION = [
                  "the weather. The talk then moved to the winter. Near its end the intelligence chief said that the "
                  "North Koreans had lost some 3,000 soldiers killed and wounded.",
                  [(3000, 3000, 3000, "approx", "casualties", UA)], id="definite-role-names-back-further"),
+    # a known body with a country's word before it is that body, and so is its short form
+    pytest.param("Analysts at the US Institute for the Study of War wrote on Friday that the North had lost many "
+                 "men. The Institute recalled that around 12,000 North Korean soldiers had been deployed to Kursk.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", OT)], id="country-word-before-a-known-body"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

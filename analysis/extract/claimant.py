@@ -134,6 +134,16 @@ _BODY = re.compile(rf"""
     \b""", re.X)
 
 
+_KNOWN_BODIES = tuple(k for k in _CLAIMANTS if len(k.split()) >= 3 and k[0].isupper())
+
+
+def _known_body_after_a_word(body: str) -> bool:
+    """"US Institute for the Study (of War)": a known body's name, or its start, after a
+    country's word."""
+    rest = body.split(maxsplit=1)[1] if " " in body else ""
+    return len(rest.split()) >= 2 and any(k.startswith(rest) for k in _KNOWN_BODIES)
+
+
 def _side_in_name(name: str) -> str | None:
     """The side a name carries in it: "of Ukraine", "Korea Institute" (None if none)."""
     if KOREA.search(name) and not re.search(r"\bSouth\b", name):
@@ -211,6 +221,8 @@ def learn_names(text: str) -> LocalNames:
             table.setdefault(alias, named[0])
     bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
         if _BODY_WORD.search(text) else set()  # the full pattern is slow; most texts name none
+    # "the US Institute for the Study of War": a known body with a country before it is that body
+    bodies = {b for b in bodies if not _known_body_after_a_word(b)}
     for name in sorted(bodies, key=len, reverse=True):
         # a body named for a side speaks for it ("National Resistance Centre of Ukraine"),
         # and so does its short form ("Resistance Centre")
