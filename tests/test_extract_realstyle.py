@@ -473,6 +473,10 @@ ATTRIBUTION = [
     pytest.param("Analysts at the US Institute for the Study of War wrote on Friday that the North had lost many "
                  "men. The Institute recalled that around 12,000 North Korean soldiers had been deployed to Kursk.",
                  [(12000, 12000, 12000, "approx", "troops_deployed", OT)], id="country-word-before-a-known-body"),
+    # an impersonal passive ("it has been revealed that") names no one back
+    pytest.param("Zelensky spoke in Kyiv on Monday about the talks.\n\nIt has been revealed that an estimated 9,000 "
+                 "North Korean soldiers were sent to Russia last autumn.",
+                 [(9000, 9000, 9000, "approx", "troops_deployed", UN)], id="impersonal-passive-names-no-one"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

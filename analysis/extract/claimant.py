@@ -710,7 +710,7 @@ def named_back(ctx: Context) -> Credit | None:
     before."""
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] != ctx.index and ctx.index - spoke[-1][0] <= 3 and \
-            names_back(ctx.sentence.text):
+            names_back(ctx.sentence.text) and not _impersonal(ctx.sentence.text):
         if _PERSONAL.search(ctx.sentence.text):
             # '"...," he said': the last person named, not an agency or a country named after him
             person = next((entry for entry in reversed(spoke)
@@ -748,6 +748,17 @@ def _definite_further_back(ctx: Context) -> Credit | None:
             if is_person(found.name, ctx.state.local) == person:
                 return found, None
     return None
+
+
+# "It has been revealed that ...", "it is reported that": an impersonal passive names no one
+_IMPERSONAL = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|now\s+)?"
+                         r"(?:\w+ed|known|shown|seen)\s+that\b", re.I)
+
+
+def _impersonal(sentence: str) -> bool:
+    """Only an impersonal passive looks back: no one is named back."""
+    return bool(_IMPERSONAL.search(sentence)) and not _PRONOUN_SOURCE.search(sentence) and \
+        not _PRONOUN_SPEAKER.search(_IMPERSONAL.sub(" ", sentence))
 
 
 # a quotation closed by "he said": its speaker is a person
