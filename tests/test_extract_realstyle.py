@@ -477,6 +477,10 @@ ATTRIBUTION = [
     pytest.param("Zelensky spoke in Kyiv on Monday about the talks.\n\nIt has been revealed that an estimated 9,000 "
                  "North Korean soldiers were sent to Russia last autumn.",
                  [(9000, 9000, 9000, "approx", "troops_deployed", UN)], id="impersonal-passive-names-no-one"),
+    # "with reports" after a side: a noun, not the side reporting
+    pytest.param("Pyongyang sent some 12,000 soldiers to help Moscow, with reports from Seoul suggesting that many "
+                 "have since died.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", (UN, SK))], id="with-reports-is-no-verb"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -78,7 +78,7 @@ _LEADING_ADVERBS = re.compile(
 # lower-case word or two ("military", "senior defence")
 _QUALIFIES_SOURCE = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){0,2}|\s+(?:[a-z][a-z-]*\s+){1,2}")
 _ADJECTIVE_LIST = re.compile(r",?\s+(?:and\s+)?|,")
-_NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
+_NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being|with)\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
