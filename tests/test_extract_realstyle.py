@@ -481,6 +481,11 @@ ATTRIBUTION = [
     pytest.param("Pyongyang sent some 12,000 soldiers to help Moscow, with reports from Seoul suggesting that many "
                  "have since died.",
                  [(12000, 12000, 12000, "approx", "troops_deployed", (UN, SK))], id="with-reports-is-no-verb"),
+    # "the agency's first estimate" names back to the agency named before
+    pytest.param("The NIS told lawmakers on Monday that some 11,000 North Korean soldiers were in Russia.\n\nThat is "
+                 "well above the agency's first estimate of 3,000 North Korean soldiers in October.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK),
+                  (3000, 3000, 3000, "exact", "troops_deployed", SK)], id="the-agencys-estimate-names-back"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -54,6 +54,8 @@ _PRONOUN_SOURCE = re.compile(rf"""
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
   | ^\W*(?:its|his|her|their)\s+(?:\w+\s+)?          # "Its April count of the dead"
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+  | \bthe\ (?:\w+\ )?{_DEFINITE_SOURCE}['’]s\s+(?:\w+\s+)?   # "the department's earlier estimate"
+    (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
   | \b(?:is|are|was|were)\s+(?:also\s+)?(?:assessed|judged)\s+to\b
                                                     # "... are judged to have been killed": an
                                                     # assessment's wording goes on with its source
