@@ -486,6 +486,10 @@ ATTRIBUTION = [
                  "well above the agency's first estimate of 3,000 North Korean soldiers in October.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", SK),
                   (3000, 3000, 3000, "exact", "troops_deployed", SK)], id="the-agencys-estimate-names-back"),
+    # a name's own head noun, then an aside, then the verb: the name speaks
+    pytest.param("South Korea's intelligence service, among the few that publish estimates, last week put North "
+                 "Korean losses at some 2,500.",
+                 [(2500, 2500, 2500, "approx", "casualties", SK)], id="head-noun-aside-then-verb"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -75,7 +75,10 @@ _MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
-    r"^(?:(?:last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
+    r"^(?:(?:(?:last|this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
+    r"last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
+# the head noun of a name that ends on its modifier: "South Korea's intelligence| service"
+_HEAD_NOUN = re.compile(r"\s+(?:service|services|agency|directorate|department|ministry|office|command)\b")
 # between a side ("South Korean", "Pentagon") and "officials" it qualifies: names, or a
 # lower-case word or two ("military", "senior defence")
 _QUALIFIES_SOURCE = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){0,2}|\s+(?:[a-z][a-z-]*\s+){1,2}")
@@ -440,9 +443,12 @@ def apposition_then_verb(c: Mention) -> bool | None:
     """"Shoigu, the secretary of Russia's Security Council, who has visited Pyongyang,
     told reporters": the verb after one or two appositions; names inside them are not
     sources."""
-    for appos in (_APPOSITION_1.match(c.after), _APPOSITION_2.match(c.after)):
-        if appos and ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after[appos.end():])):
-            c.covers = c.match.end() + appos.end()
+    head = _HEAD_NOUN.match(c.after)
+    skip = head.end() if head else 0
+    after = c.after[skip:]
+    for appos in (_APPOSITION_1.match(after), _APPOSITION_2.match(after)):
+        if appos and ATTR_VERB.match(_LEADING_ADVERBS.sub("", after[appos.end():])):
+            c.covers = c.match.end() + skip + appos.end()
             return True
     return None
 
