@@ -490,6 +490,14 @@ ATTRIBUTION = [
     pytest.param("South Korea's intelligence service, among the few that publish estimates, last week put North "
                  "Korean losses at some 2,500.",
                  [(2500, 2500, 2500, "approx", "casualties", SK)], id="head-noun-aside-then-verb"),
+    # a source that confirmed the noun a closed relative clause describes does not give the figure after it,
+    # unless the clause goes on to give it
+    pytest.param("The first deployment, which was confirmed by Putin in the spring, cost the North around 4,000 "
+                 "soldiers killed or wounded.",
+                 [(4000, 4000, 4000, "approx", "casualties", UN)], id="confirmed-the-noun-not-the-figure"),
+    pytest.param("Reports of a third deployment, which were confirmed by the NIS on Monday, put the number at about "
+                 "6,000 North Korean soldiers.",
+                 [(6000, 6000, 6000, "approx", "troops_deployed", SK)], id="confirmed-then-gives-the-figure"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

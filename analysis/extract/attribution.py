@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from analysis.extract.claim_date import claim_date
-from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, claimant_spans,
+from analysis.extract.claimant import (ATTR_VERB, Credit, CreditRule, LocalNames, Speaker, claimant_spans,
                                        earlier_in_sentence, given_by_after, in_clause, is_person, later_in_sentence,
                                        lookup_claimant, named_back, names_back, sentence_before,
                                        sentence_speakers, speakers)
@@ -338,7 +338,7 @@ def captor(ctx: Context) -> Speaker | None:
 
 def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
     """Who the figure is credited to, by the first rule with a say, and that rule's name."""
-    ctx = _without_quoted_subject(ctx)
+    ctx = _without_confirming_aside(_without_quoted_subject(ctx))
     for rule in CREDIT_RULES:
         found = rule(ctx)
         if found is not None:
@@ -360,6 +360,25 @@ def _without_quoted_subject(ctx: Context) -> Context:
         return ctx
     kept = [s for s in ctx.speakers
             if not (s.group == "North Korea" and quote[0] <= ctx.sentence.start + s.start < quote[1])]
+    return replace(ctx, speakers=kept) if len(kept) < len(ctx.speakers) else ctx
+
+
+# "the first deployment, which was confirmed by Putin in April, saw around 4,000 killed": a
+# relative clause closed before the figure, whose source confirmed the noun it describes
+_CONFIRMING_ASIDE = re.compile(r",\s*(?:which|that)\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+                               r"(?:confirmed|acknowledged|announced|reported|disclosed|revealed)\s+by\b[^,;]{1,80},",
+                               re.I)
+
+
+def _without_confirming_aside(ctx: Context) -> Context:
+    """A source inside a relative clause that closes before the figure speaks of the noun
+    the clause describes ("the deployment, which was confirmed by X,"), not of the figure."""
+    if not ctx.speakers or "by" not in ctx.before:
+        return ctx
+    # (not when the clause goes on to give the figure: "..., which were confirmed by X, put it at")
+    asides = [(m.start(), m.end()) for m in _CONFIRMING_ASIDE.finditer(ctx.before)
+              if not ATTR_VERB.search(ctx.before[m.end():])]
+    kept = [s for s in ctx.speakers if not any(a <= s.start < b for a, b in asides)]
     return replace(ctx, speakers=kept) if len(kept) < len(ctx.speakers) else ctx
 
 
