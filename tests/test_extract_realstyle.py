@@ -515,6 +515,8 @@ NOT_THIS_DEPLOYMENT = [
                  "to 900 soldiers.", [], id="usual-size-of-a-kind-of-unit"),
     pytest.param("North Korean units have reached Kursk. A brigade there typically numbers about 4,000 troops.",
                  [], id="a-kind-of-unit-typically-numbers"),
+    pytest.param("North Korean units have reached Kursk. A North Korean brigade typically numbers about 4,000 "
+                 "troops.", [], id="a-kind-of-unit-with-its-side-typically-numbers"),
     pytest.param("Kyiv says about 10,000 North Korean soldiers are in Kursk, roughly the strength of a division.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", UA)], id="count-compared-with-a-unit-size"),
     pytest.param("She put Russia's losses at half a million, and the defence chief had said it was above "

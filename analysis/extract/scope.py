@@ -377,7 +377,7 @@ def a_unit_size(ctx: Context, counted: Counted) -> bool:
 _KIND = trie(vocab.UNIT_KINDS)
 _KIND_SIZE = re.compile(rf"""
     \b(?:size|strength|headcount)\s+of\s+(?:an?|each|every|one|any)\s+(?:\w+\s+)?(?:{_KIND})\b
-  | \b(?:an?|each|every|one|any)\s+(?:\w+\s+)?(?:{_KIND})\s+(?:\w+\s+)?
+  | \b(?:an?|each|every|one|any)\s+(?:\w+\s+){{0,2}}(?:{_KIND})\s+(?:\w+\s+)?
     (?:typically|usually|normally|generally|commonly|can|may)\s+
     (?:numbers?|has|have|consists?|comprises?|ranges?|vary|varies|holds?|includes?|counts?)\b
 """, re.I | re.X)
