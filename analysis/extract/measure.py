@@ -166,11 +166,11 @@ def casualty_window(after: str) -> str:
     # quote marks around a cue ('have been “killed or wounded,”') do not end the clause
     plain = re.sub(r"[“”\"]", " ", after)
     window = clause_after(plain, 80)
-    # a cue the reach cuts through ("... have been killed| or wounded") is read whole
-    wider = clause_after(plain, 120)
-    straddling = next((m for m in CASUALTY.finditer(wider) if m.start() < len(window) < m.end()), None)
-    if straddling:
-        window = wider[:straddling.end()]
+    if len(window) == 80:  # a cue the reach cuts through ("... have been killed| or wounded") is read whole
+        wider = clause_after(plain, 120)
+        straddling = next((m for m in CASUALTY.finditer(wider) if m.start() < 80 < m.end()), None)
+        if straddling:
+            window = wider[:straddling.end()]
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
     window = _NOT_BEFALLEN.sub(" ", window)
