@@ -498,6 +498,9 @@ ATTRIBUTION = [
     pytest.param("Reports of a third deployment, which were confirmed by the NIS on Monday, put the number at about "
                  "6,000 North Korean soldiers.",
                  [(6000, 6000, 6000, "approx", "troops_deployed", SK)], id="confirmed-then-gives-the-figure"),
+    # lawmakers "briefed by" an agency relay its figure
+    pytest.param("Legislators briefed by the NIS on Wednesday said about 700 North Korean soldiers had died.",
+                 [(700, 700, 700, "approx", "killed", SK)], id="briefed-by-the-agency"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -363,7 +363,7 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
         "announced", "reported", "estimated", "released", "cited", "given", "provided",
         "confirmed", "published", "compiled", "counted", "disclosed", "presented",
         "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
-        "claimed", "revealed")),
+        "claimed", "revealed", "briefed")),
     "claims by", "claim by", "claims from", "reports by", "reports from", "estimates by",
     "forecasts by", "forecast by", "projections by", "projection by", "analysis by",
     "asked about", "asked to comment on", "asked to comment about",
