@@ -501,6 +501,9 @@ ATTRIBUTION = [
     # lawmakers "briefed by" an agency relay its figure
     pytest.param("Legislators briefed by the NIS on Wednesday said about 700 North Korean soldiers had died.",
                  [(700, 700, 700, "approx", "killed", SK)], id="briefed-by-the-agency"),
+    # an outlet "which cited" a source relays that source's figure
+    pytest.param("According to Yonhap, which cited the NIS, some 2,500 North Korean soldiers have been killed.",
+                 [(2500, 2500, 2500, "approx", "killed", SK)], id="outlet-which-cited-the-source"),
     # open: a speaker whose side only a place in the title gives
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

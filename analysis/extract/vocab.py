@@ -356,7 +356,7 @@ PRESS_NOUNS: tuple[str, ...] = (
 
 # Phrases that put their source right after them: "according to the NIS", "announced by".
 ATTRIBUTION_BEFORE: tuple[str, ...] = (
-    "according to", "citing", "quoting", "per", "estimates of", "estimate of",
+    "according to", "citing", "quoting", "which cited", "which quoted", "who cited", "per", "estimates of", "estimate of",
     "spokesperson for", "spokesman for", "spokeswoman for", "representative of",
     "assessment of", "assessments of", "figures of", "data of", "count of", "tally of",
     "calculations of", "reckoning of", "breakdown of", "view of", *(f"{verb} by" for verb in (
