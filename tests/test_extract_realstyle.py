@@ -636,6 +636,9 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a corps or division named before a bare size counts its men
+    pytest.param("North Korea's 11th Corps, some 10,000-strong, was sent to Kursk, the NIS said.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", SK)], id="corps-then-its-strength"),
     # troops whose sending was discussed are not sent yet
     pytest.param("Seoul said the two leaders discussed sending some 2,000 North Korean military engineers to Kursk.",
                  [(2000, 2000, 2000, "approx", "troops_planned", SK)], id="discussed-sending"),

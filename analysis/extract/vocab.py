@@ -664,7 +664,7 @@ ARMY_CUES: tuple[str, ...] = (
 SUBJECT_NOUNS: tuple[str, ...] = (
     "force", "contingent", "deployment", "presence", "troop numbers", "total", "in total",
     "headcount", "group", "batch", "wave", "rotation", "detachment", "battalion", "brigade",
-    "regiment",
+    "regiment", "corps", "division",
 )
 
 # Other sides: their troops and losses are out of scope ("Russian troops", "Ukraine's losses").
