@@ -121,7 +121,7 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re
     name_before = re.compile(rf"{_TITLE}(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?$")
     role_after = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})\b")
     name_after = re.compile(rf"""
-        \s+(?:[\w-]+\s+){{0,4}}?(?:{roles})         # "'s ambassador to the UN"
+        \s+(?:[\w-]+\s+){{0,4}}?(?i:{roles})       # "'s ambassador to the UN", "Governor"
         (?:\s+[a-z]+\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?
         ,?\s+{_TITLE}(?P<name>{_NAME})\b            # ", Vassily Nebenzya"
     """, re.X)

@@ -254,6 +254,8 @@ SIDE_FORMS: dict[str, str] = {
     "North Korea's": "North Korea", "North Korean": "North Korea", "Pyongyang's": "North Korea",
     "NATO's": "NATO", "NATO": "NATO", "Nato's": "NATO", "Nato": "NATO", "British": "Other", "Britain's": "Other",
     "Japanese": "Other", "Japan's": "Other",
+    # Russian regions by the front, whose officials speak for Russia ("Kursk Governor X")
+    "Kursk": "Russia", "Belgorod": "Russia", "Bryansk": "Russia",
 }
 
 # Roles that introduce a person who speaks for a side.
