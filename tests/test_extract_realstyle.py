@@ -511,6 +511,10 @@ ATTRIBUTION = [
 ]
 
 NOT_THIS_DEPLOYMENT = [
+    # "in a week" is the period a count covers, "a day" after a count a rate
+    pytest.param("North Korea has lost about 1,000 soldiers in a week, the Ukrainian General Staff said.",
+                 [(1000, 1000, 1000, "approx", "casualties", UA)], id="in-a-week-is-a-period"),
+    pytest.param("North Korean losses run at about 90 soldiers a day, the NIS said.", [], id="a-day-is-a-rate"),
     # a whole army among the world's, and a country's population
     pytest.param("Pyongyang keeps one of the biggest armies on earth, with more than 1.2 million soldiers, in a "
                  "nation of about 25 million.", [], id="army-on-earth-and-a-nation-of"),

@@ -56,8 +56,9 @@ _ARMY_OF = re.compile(r"""
     \s*(?:\w+\s+){0,2}$                              # "an army of (some) 1.2 million"
 """, re.I | re.X)
 _RATE = re.compile(r"""
-    (?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b
+    (?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:(?<!\bin\s)(?<!\bwithin\s)(?<!\bover\s)a|per|each|every)\s+(?:day|week|month|hour)\b
     (?!\s+(?:earlier|later|before|after|ago|prior))  # "killed a day earlier" dates, not a rate
+                                                    # "lost 1,000 in a week": a period, not a rate
   | \s+(?:daily|weekly)\b
 """, re.I | re.X)
 # URLs, e-mail addresses and file names, each form with the text it cannot match without
