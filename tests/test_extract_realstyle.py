@@ -504,6 +504,10 @@ ATTRIBUTION = [
     # an outlet "which cited" a source relays that source's figure
     pytest.param("According to Yonhap, which cited the NIS, some 2,500 North Korean soldiers have been killed.",
                  [(2500, 2500, 2500, "approx", "killed", SK)], id="outlet-which-cited-the-source"),
+    # '"...," he said' after a sentence that names a person who has not spoken yet
+    pytest.param('Budanov was blunt about the losses. "By now some 2,000 North Korean troops are dead or '
+                 'wounded," he said.',
+                 [(2000, 2000, 2000, "approx", "casualties", UA)], id="he-said-the-person-just-named"),
     # a speaker whose side only a place in the title gives (a region by the front, a capitalised role)
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -162,7 +162,13 @@ def _last_named(q_start: int, sentences: list[Sentence], local: LocalNames | Non
     before = [s for s in sentences if s.end <= q_start][-_QUOTE_REACH:]
     found = [sp for s in reversed(before) for sp in reversed(speakers(s.text, local))]
     if person:
-        found = [sp for sp in found if is_person(sp.name, local)] or found
+        people = [sp for sp in found if is_person(sp.name, local)]
+        if not people and before:
+            # 'Zelensky was blunt. "...," he said': the person named just before, speaking or not
+            people = [Speaker(m.start(), m.end(), *lookup_claimant(m.group(0), local))
+                      for m in reversed(claimant_spans(before[-1].text, local))]
+            people = [sp for sp in people if is_person(sp.name, local)]
+        found = people or found
     return found[0] if found else None
 
 
