@@ -642,6 +642,9 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # soldiers taken to hospital are wounded
+    pytest.param("Budanov said 3,000 North Korean soldiers were evacuated to hospitals in Moscow.",
+                 [(3000, 3000, 3000, "exact", "wounded", UA)], id="taken-to-hospital-is-wounded"),
     # a corps or division named before a bare size counts its men
     pytest.param("North Korea's 11th Corps, some 10,000-strong, was sent to Kursk, the NIS said.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", SK)], id="corps-then-its-strength"),

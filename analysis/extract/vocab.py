@@ -547,6 +547,9 @@ CASUALTY_CUES: dict[str, str] = {
     "killed in action": "killed", "bodies": "killed", "perished": "killed", "slain": "killed",
     "wounded": "wounded", "injured": "wounded", "injuries": "wounded",
     "hospitalised": "wounded", "hospitalized": "wounded", "hurt": "wounded",
+    # soldiers taken to hospital are wounded ("were evacuated to hospitals in Moscow")
+    "to hospital": "wounded", "to hospitals": "wounded", "to a hospital": "wounded",
+    "in hospital": "wounded", "in hospitals": "wounded", "in a hospital": "wounded",
     "killed or hurt": "casualties", "dead or hurt": "casualties", "hurt or killed": "casualties",
     "captured": "captured", "prisoners": "captured", "prisoner": "captured",
     "prisoners of war": "captured", "pows": "captured", "taken prisoner": "captured",
