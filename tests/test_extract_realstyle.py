@@ -515,6 +515,11 @@ ATTRIBUTION = [
 ]
 
 NOT_THIS_DEPLOYMENT = [
+    # another side's own force ("Ukraine has N troops"), unless the count is of North Koreans
+    pytest.param("Ukraine has about 50,000 troops in the Kursk salient, Kyiv said, facing 11,000 North Korean "
+                 "soldiers.", [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="another-side-has-a-force"),
+    pytest.param("Russia has some 11,000 North Korean troops in Kursk, Seoul said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK)], id="another-side-has-north-koreans"),
     # "in a week" is the period a count covers, "a day" after a count a rate
     pytest.param("North Korea has lost about 1,000 soldiers in a week, the Ukrainian General Staff said.",
                  [(1000, 1000, 1000, "approx", "casualties", UA)], id="in-a-week-is-a-period"),

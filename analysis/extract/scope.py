@@ -288,6 +288,21 @@ def other_side_lost(ctx: Context, counted: Counted) -> bool:
     return bool(subject and not KOREA.search(clause))
 
 
+def other_side_has(ctx: Context, counted: Counted) -> bool:
+    """"Ukraine has about 50,000 troops in the Kursk salient": another side's own force, when
+    no word of North Korea stands in the clause ("Russia has 11,000 North Korean troops" counts)."""
+    clause = clause_before(ctx.before, comma=False)
+    return bool(_HAS_FORCE.search(clause[-50:]) and not KOREA.search(clause)
+                and not KOREA.search(ctx.after[:counted.consumed]))
+
+
+_HAS_FORCE = re.compile(rf"""
+    \b(?:{_COUNTRIES})\s+(?:now\s+|still\s+|already\s+)?
+    (?:has|have|had|keeps|kept|fields|fielded|massed|amassed|committed)\s+
+    (?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|up\s+to|at\s+least|another)\s+)?$
+""", re.I | re.X)
+
+
 def other_side_losses(ctx: Context, counted: Counted) -> bool:
     """"Russia's own losses, which US officials put at about 1,200" (numbers inside the
     clause do not end it here: "put Russian losses over 24 hours at")."""
@@ -392,7 +407,7 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, other_side_after,
-    other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
+    other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
     in_history, a_unit_size,
     far_from_korea,
