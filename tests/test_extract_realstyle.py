@@ -508,6 +508,14 @@ ATTRIBUTION = [
     pytest.param('Budanov was blunt about the losses. "By now some 2,000 North Korean troops are dead or '
                  'wounded," he said.',
                  [(2000, 2000, 2000, "approx", "casualties", UA)], id="he-said-the-person-just-named"),
+    # the verb after a clause, its speaker closing the sentence or opening an apposition ("..., said X")
+    pytest.param("Roughly 7,500 North Korean soldiers remain on the front line near Kursk, said Kyrylo Budanov, "
+                 "who heads Ukraine's military intelligence.",
+                 [(7500, 7500, 7500, "approx", "troops_deployed", UA)], id="said-x-after-the-clause"),
+    pytest.param("Some 600 North Korean soldiers have been killed so far, says Zelensky.",
+                 [(600, 600, 600, "approx", "killed", UA)], id="says-x-closing-the-sentence"),
+    pytest.param("Shoigu, who visited Pyongyang this week, said North Korea would send 1,000 deminers.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="said-then-the-subject-is-no-speaker"),
     # a speaker whose side only a place in the title gives (a region by the front, a capitalised role)
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -541,6 +541,20 @@ def opening_verb(c: Mention) -> bool | None:
     return True if _OPENING_VERB.search(c.before) else None
 
 
+# "..., said Kyrylo Budanov, head of ...", "..., says South Korea.": the verb after a clause,
+# its speaker closing the sentence or opening an apposition
+_SAID_AFTER_CLAUSE = re.compile(r"\S,\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
+                                r"(?:[\w'’.-]+\s+){0,5}?(?:of\s+)?(?:the\s+)?$", re.I)
+_CLOSES = re.compile(r"\s*(?:[,.;:)\]”\"]|$)")
+
+
+def said_after_clause(c: Mention) -> bool | None:
+    """"About 8,000 ... are still fighting in Kursk, said Kyrylo Budanov, head of ...": the
+    speaker after a clause's closing verb; not a name the verb's own clause goes on about
+    ("Shoigu, ..., said North Korea would send")."""
+    return True if _SAID_AFTER_CLAUSE.search(c.before) and _CLOSES.match(c.after) else None
+
+
 def neither_nor(c: Mention) -> bool | None:
     """"Neither the Kremlin nor the Russian defence ministry commented": a side named as
     saying nothing is no source."""
@@ -551,7 +565,7 @@ _NEITHER_NOR = re.compile(r"\b(?:neither|nor)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s
 
 
 SOURCE_RULES: tuple[SourceRule, ...] = (
-    neither_nor, adjective_alone, opening_verb, attribution_before, member_of, a_place, role_after, source_note,
+    neither_nor, adjective_alone, opening_verb, said_after_clause, attribution_before, member_of, a_place, role_after, source_note,
     apposition_then_verb, verb_after, headline_colon,
 )
 
