@@ -960,6 +960,9 @@ TITLE_SPEAKS = [
                  "The roughly 12,000 North Korean soldiers fighting in Kursk could be worn out within three months "
                  "at the present rate of losses.",
                  [(12000, 12000, 12000, "approx", "troops_deployed", OT)], id="title-head-of-a-body-and-members"),
+    pytest.param("N. Korea may send more troops to Russia, says Ukraine's spy chief",
+                 "North Korea could send as many as 20,000 more soldiers, the newspaper learned.",
+                 [(20000, N, 20000, "up_to", "troops_planned", UA)], id="title-closes-on-says-x"),
     pytest.param("Kyiv says North Korean soldiers died in a weekend battle",
                  "Ukraine's intelligence agency says dozens of North Korean soldiers died at the weekend. The clash "
                  "took place near two villages. Moscow made no comment. Pyongyang is believed to have sent "

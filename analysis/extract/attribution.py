@@ -204,6 +204,11 @@ def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
         found = speakers(tail.group("tail").strip() + " said.", local)
         if found:
             return found[0]
+    inverted = re.search(rf",\s+{_SAYS}\s+([^,:]{{2,60}})$", bare)
+    if inverted:  # "... to Russia, says Ukraine's spy chief"
+        found = speakers(inverted.group(1) + " said.", local)
+        if found:
+            return found[0]
     says = re.match(rf"(.{{2,60}}?)\s+{_SAYS}\b", bare)
     if says:
         found = speakers(says.group(0), local)
