@@ -516,6 +516,11 @@ ATTRIBUTION = [
                  [(600, 600, 600, "approx", "killed", UA)], id="says-x-closing-the-sentence"),
     pytest.param("Shoigu, who visited Pyongyang this week, said North Korea would send 1,000 deminers.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="said-then-the-subject-is-no-speaker"),
+    # a name after ", and (the)" followed by its verb opens a new clause: a speaker, not a place
+    pytest.param("Kyiv said the North had sent some 3,000 more soldiers, and the Joint Chiefs of Staff assessed "
+                 "that about 1,000 of them had been wounded.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", UA), (1000, 1000, 1000, "approx", "wounded", SK)],
+                 id="and-the-body-assessed-is-a-speaker"),
     # a speaker whose side only a place in the title gives (a region by the front, a capitalised role)
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

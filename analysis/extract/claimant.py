@@ -399,6 +399,9 @@ def a_place(c: Mention) -> bool | None:
     if re.search(r"\band\s+$", c.before[-6:]) and (
             _OFFICIAL_NOUN.match(c.after) or _OFFICIAL_NOUN.search(" " + c.surface)):
         return None
+    if re.search(r",\s+(?:and|but)\s+(?:the\s+)?$", c.before[-12:]) and \
+            ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after.lstrip())):
+        return None  # "..., and the Joint Chiefs assessed that": a new clause's subject, not a place
     return False
 
 
