@@ -521,6 +521,9 @@ ATTRIBUTION = [
                  "that about 1,000 of them had been wounded.",
                  [(3000, 3000, 3000, "approx", "troops_deployed", UA), (1000, 1000, 1000, "approx", "wounded", SK)],
                  id="and-the-body-assessed-is-a-speaker"),
+    # "the Joint Chiefs", the short form of a body the name list knows
+    pytest.param("The Joint Chiefs assessed on Thursday that about 1,000 North Korean soldiers had been wounded.",
+                 [(1000, 1000, 1000, "approx", "wounded", SK)], id="joint-chiefs-short-form"),
     # a speaker whose side only a place in the title gives (a region by the front, a capitalised role)
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",

@@ -73,6 +73,7 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "NIS": ("National Intelligence Service (NIS)", "South Korea"),
     "Joint Chiefs of Staff": ("Joint Chiefs of Staff (JCS)", "South Korea"),
     "JCS": ("Joint Chiefs of Staff (JCS)", "South Korea"),
+    "Joint Chiefs": ("Joint Chiefs of Staff (JCS)", "South Korea"),  # the short form, as the full name
     "Lee Seong-kwon": ("Lee Seong-kweun", "South Korea"),
     "Yoon": ("Yoon Suk Yeol", "South Korea"),
     "South Korean lawmakers": ("South Korean lawmakers", "South Korea"),
