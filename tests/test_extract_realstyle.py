@@ -531,6 +531,12 @@ ATTRIBUTION = [
 ]
 
 NOT_THIS_DEPLOYMENT = [
+    # a year of the last century in a clause of its own before does not make a count history
+    pytest.param("Pyongyang's first war abroad since the 1950-53 conflict has been costly, and Seoul assessed that "
+                 "around 3,000 of its soldiers had been killed or wounded.",
+                 [(3000, 3000, 3000, "approx", "casualties", SK)], id="old-year-in-a-clause-of-its-own"),
+    pytest.param("In 1968, a North Korean raiding party of 31 commandos crossed into the South.", [],
+                 id="old-year-in-the-counts-clause"),
     # another side's own force ("Ukraine has N troops"), unless the count is of North Koreans
     pytest.param("Ukraine has about 50,000 troops in the Kursk salient, Kyiv said, facing 11,000 North Korean "
                  "soldiers.", [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="another-side-has-a-force"),

@@ -379,8 +379,14 @@ _PAST_CENTURY = re.compile(r"\b19\d\d\b")
 def in_history(ctx: Context, counted: Counted) -> bool:
     """"In 1968 a raiding party of 31 commandos crossed into the South": a count of a
     year before this war is history, not this deployment."""
-    return bool(_PAST_CENTURY.search(ctx.before[-100:]) or
+    # (a year in a clause of its own before does not reach: "its first war since 1950-53 has
+    # been costly, and Seoul assessed that 3,000 ...")
+    before = _OWN_CLAUSE_START.split(ctx.before)[-1]
+    return bool(_PAST_CENTURY.search(before[-100:]) or
                 _PAST_CENTURY.search(clause_after(ctx.after[counted.consumed:], 60)))
+
+
+_OWN_CLAUSE_START = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas)\s+(?=[^,]*\bthat\b)", re.I)
 
 
 def a_unit_size(ctx: Context, counted: Counted) -> bool:
