@@ -669,6 +669,10 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # "there are still N fighting": a bare count said to be there
+    pytest.param("Budanov said there are still as many as 7,000 fighting near the front in Kursk, after heavy "
+                 "North Korean losses.",
+                 [(7000, N, 7000, "up_to", "troops_deployed", UA)], id="there-are-n-fighting"),
     # soldiers taken to hospital are wounded
     pytest.param("Budanov said 3,000 North Korean soldiers were evacuated to hospitals in Moscow.",
                  [(3000, 3000, 3000, "exact", "wounded", UA)], id="taken-to-hospital-is-wounded"),

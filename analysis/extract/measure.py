@@ -103,6 +103,9 @@ _THERE_AFTER = re.compile(r"""
     (?:now\s+|already\s+|currently\s+|still\s+)?
     (?:in|inside|at|fighting|stationed|deployed|based|operational|serving|combat[- ]ready)\b
 """, re.I | re.X)
+# "there were still some 5,000 serving near the border": a bare count said to be there
+_THERE_ARE = re.compile(r"\bthere\s+(?:are|were)\s+(?:still\s+|now\s+|already\s+)?(?:[\w~]+\s+){0,3}$", re.I)
+_FIGHTING = re.compile(r"\s*(?:fighting|serving)\b", re.I)
 # "among the roughly 15,000 sent": the whole a part was counted out of
 _WHOLE_BEFORE = re.compile(r"\b(?:among|of|out\s+of|from)\s+(?:the|an?|some|those|these)?\s*(?:\w+\s+)?$",
                            re.I)
@@ -495,7 +498,8 @@ def own_verb_after(ctx: Context, counted: Counted) -> str | None:
     """"600 soldiers had been killed, out of around 15,000 sent": its own verb decides."""
     after = _tail(ctx, counted)
     clause = clause_before(ctx.before, comma=False)
-    if not _casualty_after(ctx, counted) and (_SENT_AFTER.match(after) or _THERE_AFTER.match(after)) and (
+    if not _casualty_after(ctx, counted) and (_SENT_AFTER.match(after) or _THERE_AFTER.match(after) or (
+            _THERE_ARE.search(ctx.before) and _FIGHTING.match(after))) and (
             PERSONNEL.search(clause) or _WHOLE_BEFORE.search(clause) or not NON_PERSONNEL.search(clause)):
         return troop_measure(ctx.before, after)
     return None

@@ -517,7 +517,7 @@ BARE_NEXT: tuple[str, ...] = (
     "already", "near", "across", "inside", "over", "under", "for", "after", "before",
     "people", "said", "says", "while", "but", "when", "there", "altogether", "total",
     "overall", "a", "per", "among", "men", "including", "sent", "brought",
-    "flown", "taken", "gone", "put", "given",
+    "flown", "taken", "gone", "put", "given", "fighting", "serving",
 )
 
 # Units a "N-strong" count may size: "a 12,000-strong contingent" (an army is excluded).
