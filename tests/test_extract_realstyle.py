@@ -669,6 +669,11 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a unit's size after "contingent / force of": the casualty cues before speak of the unit
+    pytest.param("Heavy losses among the North Korean force of 11,000 soldiers worry Moscow, the NIS said.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="losses-among-a-force-of-n"),
+    pytest.param("The NIS said losses of 3,000 North Korean soldiers were reported.",
+                 [(3000, 3000, 3000, "exact", "casualties", SK)], id="losses-of-n-soldiers"),
     # "there are still N fighting": a bare count said to be there
     pytest.param("Budanov said there are still as many as 7,000 fighting near the front in Kursk, after heavy "
                  "North Korean losses.",

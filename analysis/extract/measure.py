@@ -480,7 +480,9 @@ def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     sending = list(_SENDING.finditer(before))
     if sending:  # "the losses prompted Moscow to deploy 10,000 troops": the verb governs the count
         before = before[sending[-1].end():]
-    before_cas = casualty_measure(before)
+    # "casualties suffered by the first contingent of 11,000 soldiers": the number sizes the
+    # unit the cues before it speak of
+    before_cas = None if _UNIT_OF.search(ctx.before[-60:]) else casualty_measure(before)
     return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or \
         shared_measure(ctx) or troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
 
@@ -516,6 +518,8 @@ def casualty_in_clause(ctx: Context, counted: Counted) -> str | None:
     return _casualty_after(ctx, counted) or casualty_measure(before)
 
 
+_UNIT_OF = re.compile(rf"\b(?:{trie(vocab.UNIT_NOUNS)})\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|over"
+                      rf"|more\s+than|up\s+to|at\s+least|an\s+estimated)\s+)?$", re.I)
 # "..., with the number of injured put at": a casualty word opening a new subject
 _CASUALTY_SUBJECT_BEFORE = re.compile(rf"""
     \s(?:and|while|with)\s+(?:the\s+)?(?:number|count|toll|tally)\s+of\s+(?:the\s+)?
