@@ -531,6 +531,9 @@ ATTRIBUTION = [
 ]
 
 NOT_THIS_DEPLOYMENT = [
+    # a share of a whole army ("of them in the ground forces") is no deployment
+    pytest.param("Pyongyang keeps about 1.2 million active troops, with some 1 million of them in the ground forces, "
+                 "Seoul says.", [], id="share-of-a-whole-army"),
     # a year of the last century in a clause of its own before does not make a count history
     pytest.param("Pyongyang's first war abroad since the 1950-53 conflict has been costly, and Seoul assessed that "
                  "around 3,000 of its soldiers had been killed or wounded.",

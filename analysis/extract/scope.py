@@ -260,6 +260,16 @@ def whole_army_after(ctx: Context, counted: Counted) -> bool:
     return counted.kind == "personnel" and bool(_ARMY.search(ctx.after[:counted.consumed + 12]))
 
 
+def army_share(ctx: Context, counted: Counted) -> bool:
+    """"about 1.2 million active troops, with some 1 million of them in the ground forces": a
+    share of a whole army (a count of a hundred thousand or more) is no deployment."""
+    return ctx.number.value >= 100_000 and bool(_IN_THE_ARMY.match(ctx.after))
+
+
+_IN_THE_ARMY = re.compile(r"\s*(?:of\s+(?:them|those)\s+)?(?:are\s+|serve\s+|serving\s+)?in\s+(?:the|its)\s+"
+                          r"(?:\w+\s+)?(?:army|armed\s+forces|ground\s+forces|navy|air\s+force|reserves?)\b", re.I)
+
+
 def whole_army_before(ctx: Context, counted: Counted) -> bool:
     """"an army of 1.2 million", "militaries, with roughly 1.2 million"; "a grouping of
     about 70,000" is a whole front's force, North Koreans at most a part of it."""
@@ -412,7 +422,7 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
-    counts_something_else, whole_army_after, whole_army_before, other_side_after,
+    counts_something_else, whole_army_after, whole_army_before, army_share, other_side_after,
     other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
     in_history, a_unit_size,
