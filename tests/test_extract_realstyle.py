@@ -672,6 +672,9 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a unit "wiped out" counts its losses
+    pytest.param("Zelensky said one North Korean brigade was wiped out – 3,000 soldiers – in the winter.",
+                 [(3000, 3000, 3000, "exact", "casualties", UA)], id="wiped-out-is-casualties"),
     # a unit's size after "contingent / force of": the casualty cues before speak of the unit
     pytest.param("Heavy losses among the North Korean force of 11,000 soldiers worry Moscow, the NIS said.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="losses-among-a-force-of-n"),

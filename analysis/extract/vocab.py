@@ -561,7 +561,7 @@ CASUALTY_CUES: dict[str, str] = {
     "lives lost": "killed", "lives": "killed", "sacrifice": "killed", "fallen": "killed",
     "sacrifices": "killed", "deceased": "killed",
     "war dead": "killed", "in custody": "captured", "eliminated": "killed",
-    "out of action": "casualties", "put out of action": "casualties",
+    "out of action": "casualties", "put out of action": "casualties", "wiped out": "casualties",
     "in ukrainian hands": "captured", "in ukraine's hands": "captured",
     "held by ukraine": "captured", "held in ukraine": "captured", "held by kyiv": "captured",
 }
