@@ -399,12 +399,13 @@ def a_place(c: Mention) -> bool | None:
     if re.search(r"\band\s+$", c.before[-6:]) and (
             _OFFICIAL_NOUN.match(c.after) or _OFFICIAL_NOUN.search(" " + c.surface)):
         return None
-    if re.search(r",\s+(?:and|but)\s+(?:the\s+)?$", c.before[-12:]) and \
-            ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after.lstrip())):
+    if _AND_THE.search(c.before[-12:]) and ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after.lstrip())):
         return None  # "..., and the Joint Chiefs assessed that": a new clause's subject, not a place
     return False
 
 
+_AND_THE = re.compile(r",\s+(?:and|but)\s+(?:the\s+)?$", re.I)
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _NOT_A_MODIFIER = {"has", "is", "was", "does", "says", "claims", "estimates", "assesses", "believes",
                    "thinks", "reports", "warns", "puts", "counts", "tells", "as"}
 
@@ -555,7 +556,7 @@ def said_after_clause(c: Mention) -> bool | None:
     """"About 8,000 ... are still fighting in Kursk, said Kyrylo Budanov, head of ...": the
     speaker after a clause's closing verb; not a name the verb's own clause goes on about
     ("Shoigu, ..., said North Korea would send")."""
-    return True if _SAID_AFTER_CLAUSE.search(c.before) and _CLOSES.match(c.after) else None
+    return True if _CLOSES.match(c.after) and _SAID_AFTER_CLAUSE.search(c.before[-90:]) else None
 
 
 def neither_nor(c: Mention) -> bool | None:
@@ -625,7 +626,7 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
                 name = f"{adjective.group(0)} {m.group(0)}"
             adjective = kept[j]
             group = lookup_claimant(adjective.group(0), local)[1]
-        owner = found[-1] if found and re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]) else None
+        owner = found[-1] if found and _POSSESSIVE_GAP.fullmatch(sentence, found[-1].end, m.start()) else None
         if owner is not None and owner.group != group and group != "Unattributed" and \
                 f"{sentence[owner.start:owner.end]}'s" in vocab.SIDE_FORMS and not is_person(name, local):
             # "Ukraine's Defence Intelligence": the body of the side that owns it, whichever
