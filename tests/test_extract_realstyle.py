@@ -29,6 +29,16 @@ def known(reason: str):
 
 
 NUMBER_FORMS = [
+    pytest.param("Kyiv says the North has sent up to a total of 14,000 soldiers to Russia.",
+                 [(14000, N, 14000, "up_to", "troops_deployed", UA)], id="up-to-a-total-of"),
+    # word forms of British and machine-rewritten copy: "despatched", "troopers"
+    pytest.param("The Pentagon believes Pyongyang has despatched about 10,000 troopers to Russia's far east.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="despatched-troopers"),
+    # "round" for "around" in machine-rewritten copy; a round of sending is no qualifier
+    pytest.param("The Pentagon said Pyongyang had sent round 10,000 North Korean soldiers to Russia.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", US)], id="round-for-around"),
+    pytest.param("The NIS said that in the second round 1,500 North Korean soldiers were sent to Russia.",
+                 [(1500, 1500, 1500, "exact", "troops_deployed", SK)], id="a-round-of-sending-is-no-qualifier"),
     pytest.param("The NIS said 15-thousand North Korean troops had been sent to Russia in two rotations.",
                  [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="hyphenated-thousands"),
     pytest.param("Kyiv says a further 20-thousand to 22-thousand North Korean soldiers could be sent.",
@@ -66,6 +76,10 @@ NUMBER_FORMS = [
 ]
 
 MESSY_TEXT = [
+    # the state's full name between the number and its noun
+    pytest.param("British defence intelligence says some 11,000 Democratic People's Republic of Korea (DPRK) "
+                 "soldiers are now in Kursk.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", OT)], id="full-state-name-before-the-noun"),
     pytest.param("The briefing ended on Tuesday.The NIS said 2,000 North Korean soldiers had been wounded.",
                  [(2000, 2000, 2000, "exact", "wounded", SK)], id="no-space-after-full-stop"),
     pytest.param("North Korea's storm units have been named in the press.More than 11,000 of them are believed "
@@ -402,6 +416,9 @@ ATTRIBUTION = [
                  [(2, 2, 2, "exact", "captured", UA)], id="captor-held-by"),
     pytest.param("Ukrainian troops captured two North Korean soldiers near Sudzha this month.",
                  [(2, 2, 2, "exact", "captured", UA)], id="captor-as-subject"),
+    pytest.param("Two North Korean soldiers captured by the Defence Forces of Ukraine in January are recovering in a "
+                 "Kyiv hospital.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-a-force-of-a-side"),
     pytest.param("Two North Korean soldiers were captured near Sudzha this month.",
                  [(2, 2, 2, "exact", "captured", UN)], id="no-captor-named"),
     # a place the speaker came from is no other speaker between name and verb
@@ -422,15 +439,128 @@ ATTRIBUTION = [
                  [(5000, 5000, 5000, "exact", "troops_planned", SK)], id="which-expects-after-the-source"),
     pytest.param("The NIS also predicted that about 3,000 more North Korean soldiers would be sent by spring.",
                  [(3000, 3000, 3000, "approx", "troops_planned", SK)], id="predicted-as-attribution-verb"),
-    # open: a speaker whose side only a place in the title gives
+    # a surname introduced alone after a side and a role, named again as the speaker
+    pytest.param("The figures came from a trip to Kyiv by South Korean lawmaker Pak.\n\nPak wrote on social media "
+                 "that about 500 North Korean soldiers had been killed so far.",
+                 [(500, 500, 500, "approx", "killed", SK)], id="surname-alone-after-side-and-role"),
+    # the press giving a figure in its own name does not borrow the speaker before ("Kyiv" in an
+    # outlet's name is no side)
+    pytest.param("Zelensky spoke of heavy fighting in Kursk. The Kyiv Post reported that four North Korean "
+                 "officers were killed in a strike on Friday.",
+                 [(4, 4, 4, "exact", "killed", UN)], id="outlet-reports-in-its-own-name"),
+    pytest.param("The NIS said on Monday that the North was recruiting again. Its statement came a week after a "
+                 "report in a local newspaper, quoting unnamed officials, that the North has sent as many as "
+                 "2,000 more soldiers.",
+                 [(2000, N, 2000, "up_to", "troops_deployed", UN)], id="newspaper-report-in-its-own-name"),
+    # a side's possessive owns the body named after it, whatever side the name list gives that name
+    pytest.param("Late in October, Kyiv's Defence Intelligence said that more than 8,000 North Korean soldiers "
+                 "had reached the border.",
+                 [(8000, 8000, N, "more_than", "troops_deployed", UA)], id="side-possessive-owns-the-body"),
+    # a house style opening a quotation with "Quote from X:"
+    pytest.param('Quote from Budanov: "We see about 3,000 more North Korean soldiers getting ready. They could '
+                 'move within weeks."',
+                 [(3000, 3000, 3000, "approx", "troops_planned", UA)], id="quote-from-names-the-speaker"),
+    # North Korea named inside someone else's quotation is its subject, not its source
+    pytest.param('Quote from Shoigu: "The DPRK\'s leader has made up his mind to send 2,000 military builders to '
+                 'the Kursk region."',
+                 [(2000, 2000, 2000, "exact", "troops_planned", RU)], id="north-korea-inside-a-quote-is-its-subject"),
+    # a definite noun names back further than a pronoun, to the last source of its kind
+    pytest.param("Budanov gave an interview to a Japanese paper on Friday. He spoke about the front. He spoke about "
+                 "the weather. The talk then moved to the winter. Near its end the intelligence chief said that the "
+                 "North Koreans had lost some 3,000 soldiers killed and wounded.",
+                 [(3000, 3000, 3000, "approx", "casualties", UA)], id="definite-role-names-back-further"),
+    # a known body with a country's word before it is that body, and so is its short form
+    pytest.param("Analysts at the US Institute for the Study of War wrote on Friday that the North had lost many "
+                 "men. The Institute recalled that around 12,000 North Korean soldiers had been deployed to Kursk.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", OT)], id="country-word-before-a-known-body"),
+    # an impersonal passive ("it has been revealed that") names no one back
+    pytest.param("Zelensky spoke in Kyiv on Monday about the talks.\n\nIt has been revealed that an estimated 9,000 "
+                 "North Korean soldiers were sent to Russia last autumn.",
+                 [(9000, 9000, 9000, "approx", "troops_deployed", UN)], id="impersonal-passive-names-no-one"),
+    # "with reports" after a side: a noun, not the side reporting
+    pytest.param("Pyongyang sent some 12,000 soldiers to help Moscow, with reports from Seoul suggesting that many "
+                 "have since died.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", (UN, SK))], id="with-reports-is-no-verb"),
+    # "the agency's first estimate" names back to the agency named before
+    pytest.param("The NIS told lawmakers on Monday that some 11,000 North Korean soldiers were in Russia.\n\nThat is "
+                 "well above the agency's first estimate of 3,000 North Korean soldiers in October.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK),
+                  (3000, 3000, 3000, "exact", "troops_deployed", SK)], id="the-agencys-estimate-names-back"),
+    # a name's own head noun, then an aside, then the verb: the name speaks
+    pytest.param("South Korea's intelligence service, among the few that publish estimates, last week put North "
+                 "Korean losses at some 2,500.",
+                 [(2500, 2500, 2500, "approx", "casualties", SK)], id="head-noun-aside-then-verb"),
+    # a source that confirmed the noun a closed relative clause describes does not give the figure after it,
+    # unless the clause goes on to give it
+    pytest.param("The first deployment, which was confirmed by Putin in the spring, cost the North around 4,000 "
+                 "soldiers killed or wounded.",
+                 [(4000, 4000, 4000, "approx", "casualties", UN)], id="confirmed-the-noun-not-the-figure"),
+    pytest.param("Reports of a third deployment, which were confirmed by the NIS on Monday, put the number at about "
+                 "6,000 North Korean soldiers.",
+                 [(6000, 6000, 6000, "approx", "troops_deployed", SK)], id="confirmed-then-gives-the-figure"),
+    # lawmakers "briefed by" an agency relay its figure
+    pytest.param("Legislators briefed by the NIS on Wednesday said about 700 North Korean soldiers had died.",
+                 [(700, 700, 700, "approx", "killed", SK)], id="briefed-by-the-agency"),
+    # an outlet "which cited" a source relays that source's figure
+    pytest.param("According to Yonhap, which cited the NIS, some 2,500 North Korean soldiers have been killed.",
+                 [(2500, 2500, 2500, "approx", "killed", SK)], id="outlet-which-cited-the-source"),
+    # '"...," he said' after a sentence that names a person who has not spoken yet
+    pytest.param('Budanov was blunt about the losses. "By now some 2,000 North Korean troops are dead or '
+                 'wounded," he said.',
+                 [(2000, 2000, 2000, "approx", "casualties", UA)], id="he-said-the-person-just-named"),
+    # the verb after a clause, its speaker closing the sentence or opening an apposition ("..., said X")
+    pytest.param("Roughly 7,500 North Korean soldiers remain on the front line near Kursk, said Kyrylo Budanov, "
+                 "who heads Ukraine's military intelligence.",
+                 [(7500, 7500, 7500, "approx", "troops_deployed", UA)], id="said-x-after-the-clause"),
+    pytest.param("Some 600 North Korean soldiers have been killed so far, says Zelensky.",
+                 [(600, 600, 600, "approx", "killed", UA)], id="says-x-closing-the-sentence"),
+    pytest.param("Shoigu, who visited Pyongyang this week, said North Korea would send 1,000 deminers.",
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="said-then-the-subject-is-no-speaker"),
+    # a name after ", and (the)" followed by its verb opens a new clause: a speaker, not a place
+    pytest.param("Kyiv said the North had sent some 3,000 more soldiers, and the Joint Chiefs of Staff assessed "
+                 "that about 1,000 of them had been wounded.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", UA), (1000, 1000, 1000, "approx", "wounded", SK)],
+                 id="and-the-body-assessed-is-a-speaker"),
+    # "the Joint Chiefs", the short form of a body the name list knows
+    pytest.param("The Joint Chiefs assessed on Thursday that about 1,000 North Korean soldiers had been wounded.",
+                 [(1000, 1000, 1000, "approx", "wounded", SK)], id="joint-chiefs-short-form"),
+    # a speaker whose side only a place in the title gives (a region by the front, a capitalised role)
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",
-                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="place-title-relative-clause",
-                 marks=known("a speaker introduced by a place's title ('Kursk Governor X, who said') gets no side: "
-                             "the place is no side form")),
+                 [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="place-title-relative-clause"),
 ]
 
 NOT_THIS_DEPLOYMENT = [
+    # a share of a whole army ("of them in the ground forces") is no deployment
+    pytest.param("Pyongyang keeps about 1.2 million active troops, with some 1 million of them in the ground forces, "
+                 "Seoul says.", [], id="share-of-a-whole-army"),
+    # a year of the last century in a clause of its own before does not make a count history
+    pytest.param("Pyongyang's first war abroad since the 1950-53 conflict has been costly, and Seoul assessed that "
+                 "around 3,000 of its soldiers had been killed or wounded.",
+                 [(3000, 3000, 3000, "approx", "casualties", SK)], id="old-year-in-a-clause-of-its-own"),
+    pytest.param("In 1968, a North Korean raiding party of 31 commandos crossed into the South.", [],
+                 id="old-year-in-the-counts-clause"),
+    # another side's own force ("Ukraine has N troops"), unless the count is of North Koreans
+    pytest.param("Ukraine has about 50,000 troops in the Kursk salient, Kyiv said, facing 11,000 North Korean "
+                 "soldiers.", [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="another-side-has-a-force"),
+    pytest.param("Russia has some 11,000 North Korean troops in Kursk, Seoul said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", SK)], id="another-side-has-north-koreans"),
+    # "in a week" is the period a count covers, "a day" after a count a rate
+    pytest.param("North Korea has lost about 1,000 soldiers in a week, the Ukrainian General Staff said.",
+                 [(1000, 1000, 1000, "approx", "casualties", UA)], id="in-a-week-is-a-period"),
+    pytest.param("North Korean losses run at about 90 soldiers a day, the NIS said.", [], id="a-day-is-a-rate"),
+    # a whole army among the world's, and a country's population
+    pytest.param("Pyongyang keeps one of the biggest armies on earth, with more than 1.2 million soldiers, in a "
+                 "nation of about 25 million.", [], id="army-on-earth-and-a-nation-of"),
+    # the usual size of a kind of unit counts no one; a count compared with one still counts
+    pytest.param("North Korean soldiers fought near Kursk. In most armies the size of a battalion runs from 400 "
+                 "to 900 soldiers.", [], id="usual-size-of-a-kind-of-unit"),
+    pytest.param("North Korean units have reached Kursk. A brigade there typically numbers about 4,000 troops.",
+                 [], id="a-kind-of-unit-typically-numbers"),
+    pytest.param("North Korean units have reached Kursk. A North Korean brigade typically numbers about 4,000 "
+                 "troops.", [], id="a-kind-of-unit-with-its-side-typically-numbers"),
+    pytest.param("Kyiv says about 10,000 North Korean soldiers are in Kursk, roughly the strength of a division.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", UA)], id="count-compared-with-a-unit-size"),
     pytest.param("She put Russia's losses at half a million, and the defence chief had said it was above "
                  "300,000 dead.", [], id="russian-losses-it-was"),
     pytest.param("Unnamed sources say 18 North Korean soldiers have run from their posts near the border.", [],
@@ -542,6 +672,45 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a unit "wiped out" counts its losses
+    pytest.param("Zelensky said one North Korean brigade was wiped out – 3,000 soldiers – in the winter.",
+                 [(3000, 3000, 3000, "exact", "casualties", UA)], id="wiped-out-is-casualties"),
+    # a unit's size after "contingent / force of": the casualty cues before speak of the unit
+    pytest.param("Heavy losses among the North Korean force of 11,000 soldiers worry Moscow, the NIS said.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="losses-among-a-force-of-n"),
+    pytest.param("The NIS said losses of 3,000 North Korean soldiers were reported.",
+                 [(3000, 3000, 3000, "exact", "casualties", SK)], id="losses-of-n-soldiers"),
+    # "there are still N fighting": a bare count said to be there
+    pytest.param("Budanov said there are still as many as 7,000 fighting near the front in Kursk, after heavy "
+                 "North Korean losses.",
+                 [(7000, N, 7000, "up_to", "troops_deployed", UA)], id="there-are-n-fighting"),
+    # soldiers taken to hospital are wounded
+    pytest.param("Budanov said 3,000 North Korean soldiers were evacuated to hospitals in Moscow.",
+                 [(3000, 3000, 3000, "exact", "wounded", UA)], id="taken-to-hospital-is-wounded"),
+    # a corps or division named before a bare size counts its men
+    pytest.param("North Korea's 11th Corps, some 10,000-strong, was sent to Kursk, the NIS said.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", SK)], id="corps-then-its-strength"),
+    # troops whose sending was discussed are not sent yet
+    pytest.param("Seoul said the two leaders discussed sending some 2,000 North Korean military engineers to Kursk.",
+                 [(2000, 2000, 2000, "approx", "troops_planned", SK)], id="discussed-sending"),
+    # what the North "can deploy" is a capacity, not a deployment
+    pytest.param("Analysts say that in theory the North can deploy up to a total of 90,000 soldiers.",
+                 [(90000, N, 90000, "up_to", "troops_planned", (OT, UN))], id="can-deploy-is-a-capacity"),
+    # a dispatch being readied ("preparing for a fourth deployment of") is to come
+    pytest.param("Seoul says Pyongyang is preparing for a fourth deployment of some 4,000 troops.",
+                 [(4000, 4000, 4000, "approx", "troops_planned", SK)], id="preparing-for-a-deployment-of"),
+    # "could be as many as" of a contingent is how many are there now, not a plan
+    pytest.param("The North Korean contingent could be as many as 12,000 soldiers, Kyiv said.",
+                 [(12000, N, 12000, "up_to", "troops_deployed", UA)], id="contingent-could-be-as-many-as"),
+    # a casualty cue the clause's reach cuts through is read whole ("killed| or wounded")
+    pytest.param("Seoul's spy agency says more than 3,500 North Korean soldiers sent to help Moscow in its long war "
+                 "against Ukraine have since been killed or wounded.",
+                 [(3500, 3500, N, "more_than", "casualties", SK)], id="cue-cut-by-the-reach"),
+    # troops the sender is training are not sent yet, unless the place says they are in Russia
+    pytest.param("Kyiv says Pyongyang is training 6,000 soldiers to back Moscow's offensive.",
+                 [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="sender-is-training-them"),
+    pytest.param("Kyiv says Pyongyang is training 3,000 soldiers in Russia's Far East.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", UA)], id="sender-is-training-them-in-russia"),
     # a part out of a whole described by a sending participle: the part has the fate, the whole was sent
     pytest.param("Kyiv says some 400 of the 12,000 deployed North Korean soldiers have died so far.",
                  [(400, 400, 400, "approx", "killed", UA), (12000, 12000, 12000, "exact", "troops_deployed", UA)],
@@ -806,6 +975,35 @@ def _agrees(got: list[tuple], expected: list[tuple]) -> bool:
     for p in table])
 def test_realstyle_phrase(text, expected):
     got = _rows(text)
+    assert _agrees(got, expected), got
+
+
+# A title that names a source and no figure speaks for the claim the lede opens on (its first
+# two sentences), not for the background the lede goes on to give.
+TITLE_SPEAKS = [
+    pytest.param("North Korea readies a summer push with Russia - South Korean intelligence",
+                 "date 2025-06-27 Moscow may be planning a new offensive with help from the North. Pyongyang "
+                 "intends to send as many as 5,000 more soldiers in the coming months.",
+                 [(5000, N, 5000, "up_to", "troops_planned", SK)], id="title-tail-names-the-lede-source"),
+    pytest.param("ISW analysts: North Korean force in Kursk could be spent by spring",
+                 "The roughly 12,000 North Korean soldiers fighting in Kursk could be worn out within three months "
+                 "at the present rate of losses.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", OT)], id="title-head-of-a-body-and-members"),
+    pytest.param("N. Korea may send more troops to Russia, says Ukraine's spy chief",
+                 "North Korea could send as many as 20,000 more soldiers, the newspaper learned.",
+                 [(20000, N, 20000, "up_to", "troops_planned", UA)], id="title-closes-on-says-x"),
+    pytest.param("Kyiv says North Korean soldiers died in a weekend battle",
+                 "Ukraine's intelligence agency says dozens of North Korean soldiers died at the weekend. The clash "
+                 "took place near two villages. Moscow made no comment. Pyongyang is believed to have sent "
+                 "roughly 11,000 soldiers to Russia.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="title-not-for-lede-background"),
+]
+
+
+@pytest.mark.parametrize("title,body,expected", TITLE_SPEAKS)
+def test_realstyle_title_speaks_for_the_lede(title, body, expected):
+    rows = extract_text(f"---\ntitle: \"{title}\"\npublished: 2024-12-24\n---\n{body}\n", "case.txt")
+    got = [(r["value"], r["low"], r["high"], r["qualifier"], r["measure"], r["claimant_group"]) for r in rows]
     assert _agrees(got, expected), got
 
 

@@ -5,12 +5,12 @@ names ("... to Moscow: defence minister", "Budanov: ..."). Read once per article
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from datetime import date
 
 from analysis.extract.claim_date import claim_date
-from analysis.extract.claimant import (Credit, CreditRule, LocalNames, Speaker, claimant_spans,
+from analysis.extract.claimant import (ATTR_VERB, Credit, CreditRule, LocalNames, Speaker, claimant_spans,
                                        earlier_in_sentence, given_by_after, in_clause, is_person, later_in_sentence,
                                        lookup_claimant, named_back, names_back, sentence_before,
                                        sentence_speakers, speakers)
@@ -18,6 +18,7 @@ from analysis.extract.dates import find_dates
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence, line_sentences
 from analysis.extract.state import ArticleState, Context
+from analysis.extract import vocab
 
 # “…” or "…" within a paragraph, long enough to hold a sentence
 _QUOTE = re.compile(r"“([^“”\n]{30,}?)”|\"([^\"\n]{30,}?)\"")
@@ -27,6 +28,7 @@ _SITE_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*
 _TURN_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,48}[A-Z.]):\s")
 # a house style naming the source of the paragraphs above: "Source: Kyrylo Budanov, ..."
 _SOURCE_LINE = re.compile(r"(?:Sources?|Quote from|Quoted from)\s*:\s*", re.I)
+_QUOTE_FROM = re.compile(r"(?:Quote|Quoted)\s+from\s+([^:“”\"]{2,80}):\s*[“\"]", re.I)
 # "… to Moscow: defence minister", "… – Ukrainian intelligence chief"
 _TITLE_TAIL = re.compile(r"\s*(?::|–|—|\s-)\s+(?P<tail>[^:–—]{3,80})$")
 # the next sentence credits what came before: "This was reported by", "X gave the figure"
@@ -75,15 +77,20 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
         if turn is not None:
             voices.turns[sent_para[0].para] = turn
         line = _SOURCE_LINE.match(text, start, end)
+        line_speaker = None
         if line:
             found = speakers(text[line.end():end].strip() + " said.", local)
             if found:
                 voices.source_lines.append((sent_para[0].para, found[0]))
+        quote_from = _QUOTE_FROM.match(text, start, end)
+        if quote_from:  # 'Quote from Shoigu: "..."': the line's own quotation is his
+            found = speakers(quote_from.group(1) + " said.", local)
+            line_speaker = found[0] if found else None
         for m in _QUOTE.finditer(text, start, end):
             inner = m.group(1) or m.group(2) or ""
             if not re.search(r"[.!?]\s+\S", inner) and not re.search(r"[.!?,]$", inner):
                 continue
-            speaker = _quote_speaker(text, m.start(), m.end(), start, end, local) or \
+            speaker = line_speaker or _quote_speaker(text, m.start(), m.end(), start, end, local) or \
                 _quote_named_back(text, m.start(), m.end(), end, sentences, local) or \
                 _quote_of_their_words(text, m.start(), start, sentences, local)
             if speaker is not None:
@@ -155,7 +162,13 @@ def _last_named(q_start: int, sentences: list[Sentence], local: LocalNames | Non
     before = [s for s in sentences if s.end <= q_start][-_QUOTE_REACH:]
     found = [sp for s in reversed(before) for sp in reversed(speakers(s.text, local))]
     if person:
-        found = [sp for sp in found if is_person(sp.name, local)] or found
+        people = [sp for sp in found if is_person(sp.name, local)]
+        if not people and before:
+            # 'Zelensky was blunt. "...," he said': the person named just before, speaking or not
+            people = [Speaker(m.start(), m.end(), *lookup_claimant(m.group(0), local))
+                      for m in reversed(claimant_spans(before[-1].text, local))]
+            people = [sp for sp in people if is_person(sp.name, local)]
+        found = people or found
     return found[0] if found else None
 
 
@@ -180,11 +193,20 @@ def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
     head = re.match(r"([^:]{2,60}):\s", bare)
     if head:
         found = speakers(head.group(1) + ": ", local)
+        words = head.group(1).split()
+        if not found and len(words) <= 3 and words[-1].lower() in _HEAD_MEMBERS:
+            # "ISW analysts: ...", "Pentagon officials: ...": the body's people speak for it
+            found = speakers(head.group(1) + " said.", local)
         if found:
             return found[0]
     tail = _TITLE_TAIL.search(bare)
     if tail and len(tail.group("tail").split()) <= 6 and not re.search(r"\d", tail.group("tail")):
         found = speakers(tail.group("tail").strip() + " said.", local)
+        if found:
+            return found[0]
+    inverted = re.search(rf",\s+{_SAYS}\s+([^,:]{{2,60}})$", bare)
+    if inverted:  # "... to Russia, says Ukraine's spy chief"
+        found = speakers(inverted.group(1) + " said.", local)
         if found:
             return found[0]
     says = re.match(rf"(.{{2,60}}?)\s+{_SAYS}\b", bare)
@@ -195,6 +217,7 @@ def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
     return None
 
 
+_HEAD_MEMBERS = set(vocab.MEMBER_NOUNS)
 _DENIAL = re.compile(r"\b(?:did|does|do)\s+not\b|\bdenies\b|\bdenied\b|\bfalse\b|\bfact[- ]check", re.I)
 _SAYS = r"(?:says|said|claims|estimates|tells|warns|confirms|reports)"
 
@@ -274,7 +297,21 @@ def from_title(ctx: Context) -> Credit | None:
     if _number_in(ctx.number.value, ctx.state.title) and (
             ctx.sentence.para in voices.lede_paras or ctx.number.text in ctx.state.title):
         return voices.title, None
+    if not find_numbers(ctx.state.title) and _opens_lede(ctx):
+        return voices.title, None  # a title with no figure speaks for the claim the lede opens on
     return None
+
+
+_LEDE_OPENING = 2  # sentences of the lede a title with no figure speaks for; later ones are background
+
+
+def _opens_lede(ctx: Context) -> bool:
+    sentences = ctx.state.sentences
+    para = ctx.sentence.para
+    if para not in ctx.state.voices.lede_paras:
+        return False
+    first = next(i for i, s in enumerate(sentences) if s.para == para)
+    return ctx.index - first < _LEDE_OPENING
 
 
 def _number_in(value: float, title: str) -> bool:
@@ -291,7 +328,8 @@ DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__,
 
 
 # "captured by Ukraine", "held by Ukrainian forces", "Ukraine captured", "Ukrainian troops took"
-_CAPTURED_BY = re.compile(r"\b(?:captured|held|taken\s+prisoner|taken\s+captive|detained)\s+by\s+(?:the\s+)?$", re.I)
+_CAPTURED_BY = re.compile(r"\b(?:captured|held|taken\s+prisoner|taken\s+captive|detained)\s+by\s+(?:the\s+)?"
+                          r"(?:(?:[A-Z][\w-]*\s+){1,3}of\s+(?:the\s+)?)?$")  # "by the Defence Forces of Ukraine"
 _CAPTURING = re.compile(r"^(?:\s+(?:forces|troops|soldiers|army|military|units?|marines|paratroopers|special\s+forces))?"
                         r"\s+(?:has\s+|have\s+|had\s+)?(?:captured|took|taken|detained)\b", re.I)
 
@@ -304,18 +342,55 @@ def captor(ctx: Context) -> Speaker | None:
         name, group = lookup_claimant(m.group(0), ctx.state.local)
         if group in ("Unattributed", "North Korea", "Russia"):
             continue
-        if _CAPTURED_BY.search(text[max(0, m.start() - 30):m.start()]) or _CAPTURING.match(text[m.end():]):
+        if _CAPTURED_BY.search(text[max(0, m.start() - 60):m.start()]) or _CAPTURING.match(text[m.end():]):
             return Speaker(m.start(), m.end(), name, group)
     return None
 
 
 def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
     """Who the figure is credited to, by the first rule with a say, and that rule's name."""
+    ctx = _without_confirming_aside(_without_quoted_subject(ctx))
     for rule in CREDIT_RULES:
         found = rule(ctx)
         if found is not None:
             return found[0], found[1] or _day_given_after(ctx), rule.__name__
     return None
+
+
+def _without_quoted_subject(ctx: Context) -> Context:
+    """'Quote from Shoigu: "Pyongyang's leader has chosen to send 1,000 sappers"': North
+    Korea named inside a quotation someone else speaks is what the speaker talks about, not a
+    source of the figure."""
+    voices = ctx.state.voices
+    if voices is None or not voices.quotes or not any(s.group == "North Korea" for s in ctx.speakers):
+        return ctx
+    at = ctx.sentence.start + len(ctx.before)
+    quote = next(((start, end) for start, end, speaker in voices.quotes
+                  if start < at < end and speaker.group != "North Korea"), None)
+    if quote is None:
+        return ctx
+    kept = [s for s in ctx.speakers
+            if not (s.group == "North Korea" and quote[0] <= ctx.sentence.start + s.start < quote[1])]
+    return replace(ctx, speakers=kept) if len(kept) < len(ctx.speakers) else ctx
+
+
+# "the first deployment, which was confirmed by Putin in April, saw around 4,000 killed": a
+# relative clause closed before the figure, whose source confirmed the noun it describes
+_CONFIRMING_ASIDE = re.compile(r",\s*(?:which|that)\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+                               r"(?:confirmed|acknowledged|announced|reported|disclosed|revealed)\s+by\b[^,;]{1,80},",
+                               re.I)
+
+
+def _without_confirming_aside(ctx: Context) -> Context:
+    """A source inside a relative clause that closes before the figure speaks of the noun
+    the clause describes ("the deployment, which was confirmed by X,"), not of the figure."""
+    if not ctx.speakers or "by" not in ctx.before:
+        return ctx
+    # (not when the clause goes on to give the figure: "..., which were confirmed by X, put it at")
+    asides = [(m.start(), m.end()) for m in _CONFIRMING_ASIDE.finditer(ctx.before)
+              if not ATTR_VERB.search(ctx.before[m.end():])]
+    kept = [s for s in ctx.speakers if not any(a <= s.start < b for a, b in asides)]
+    return replace(ctx, speakers=kept) if len(kept) < len(ctx.speakers) else ctx
 
 
 def _day_given_after(ctx: Context) -> date | None:

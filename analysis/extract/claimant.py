@@ -54,6 +54,8 @@ _PRONOUN_SOURCE = re.compile(rf"""
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
   | ^\W*(?:its|his|her|their)\s+(?:\w+\s+)?          # "Its April count of the dead"
     (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+  | \bthe\ (?:\w+\ )?{_DEFINITE_SOURCE}['’]s\s+(?:\w+\s+)?   # "the department's earlier estimate"
+    (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
   | \b(?:is|are|was|were)\s+(?:also\s+)?(?:assessed|judged)\s+to\b
                                                     # "... are judged to have been killed": an
                                                     # assessment's wording goes on with its source
@@ -73,12 +75,15 @@ _MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
-    r"^(?:(?:last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
+    r"^(?:(?:(?:last|this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
+    r"last|this|on|also|has|have|had|now|earlier|later|again|\w+day)\s+)*", re.I)
+# the head noun of a name that ends on its modifier: "South Korea's intelligence| service"
+_HEAD_NOUN = re.compile(r"\s+(?:service|services|agency|directorate|department|ministry|office|command)\b")
 # between a side ("South Korean", "Pentagon") and "officials" it qualifies: names, or a
 # lower-case word or two ("military", "senior defence")
 _QUALIFIES_SOURCE = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){0,2}|\s+(?:[a-z][a-z-]*\s+){1,2}")
 _ADJECTIVE_LIST = re.compile(r",?\s+(?:and\s+)?|,")
-_NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being)\s+$", re.I)
+_NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being|with)\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +112,7 @@ _NO_LETTER_BEFORE_IT = r"(?<!\w.)"
 
 
 @lru_cache(maxsize=1)
-def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """A side ("Ukraine's", "South Korean"), and around it a name and a role."""
     roles = trie(vocab.ROLE_NOUNS)
     # every side form opens with a letter: "\b" before it is "no letter before it", looked at
@@ -116,11 +121,13 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     name_before = re.compile(rf"{_TITLE}(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?$")
     role_after = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})\b")
     name_after = re.compile(rf"""
-        \s+(?:[\w-]+\s+){{0,4}}?(?:{roles})         # "'s ambassador to the UN"
+        \s+(?:[\w-]+\s+){{0,4}}?(?i:{roles})       # "'s ambassador to the UN", "Governor"
         (?:\s+[a-z]+\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?
         ,?\s+{_TITLE}(?P<name>{_NAME})\b            # ", Vassily Nebenzya"
     """, re.X)
-    return side, name_before, role_after, name_after
+    # "South Korean lawmaker Yu": a surname alone right after the role
+    surname_after = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})\s+{_TITLE}(?P<name>[A-Z][a-z]+)\b(?!['’-]?\s*[A-Z])")
+    return side, name_before, role_after, name_after, surname_after
 
 
 _BODY_WORD = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
@@ -130,6 +137,16 @@ _BODY = re.compile(rf"""
     (?:{trie(vocab.INDEPENDENT_BODIES)})            # "Team"
     (?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?  # "of Ukraine"
     \b""", re.X)
+
+
+_KNOWN_BODIES = tuple(k for k in _CLAIMANTS if len(k.split()) >= 3 and k[0].isupper())
+
+
+def _known_body_after_a_word(body: str) -> bool:
+    """"US Institute for the Study (of War)": a known body's name, or its start, after a
+    country's word."""
+    rest = body.split(maxsplit=1)[1] if " " in body else ""
+    return len(rest.split()) >= 2 and any(k.startswith(rest) for k in _KNOWN_BODIES)
 
 
 def _side_in_name(name: str) -> str | None:
@@ -163,10 +180,19 @@ for _form, (_name, _) in _CLAIMANTS.items():
 _SHARED_SURNAMES = {alias: owners for alias, owners in _SURNAMES.items() if len(owners) > 1}
 
 
+_NOT_SURNAMES = {w.capitalize() for w in (*vocab.MONTHS, *vocab.WEEKDAYS)}
+
+
+def _may_be_surname(word: str, text: str) -> bool:
+    """A surname introduced alone is one only if the article names it again ("Yu further
+    reported"), and it is no month or weekday ("Ukraine's president Monday")."""
+    return word not in _NOT_SURNAMES and len(re.findall(rf"\b{word}\b", text)) > 1
+
+
 def learn_names(text: str) -> LocalNames:
     """The article's own cast: unknown names introduced with a side and a role
     ("Dmytro Ponomarenko, Ukraine's ambassador", "South Korean lawmaker Yu Yong-weon")."""
-    side, name_before, role_after, name_after = _introductions()
+    side, name_before, role_after, name_after, surname_after = _introductions()
     table: dict[str, tuple[str, str]] = {}
     for m in side.finditer(text):
         group = vocab.SIDE_FORMS[m.group(0).replace("’", "'")]
@@ -180,6 +206,10 @@ def learn_names(text: str) -> LocalNames:
         after = name_after.match(text, m.end(), m.end() + 140)
         if after:
             names.append(after.group("name"))
+        else:
+            alone = surname_after.match(text, m.end(), m.end() + 60)
+            if alone and _may_be_surname(alone.group("name"), text):
+                names.append(alone.group("name"))
         for name in names:
             if name in _CLAIMANTS or name.split()[0] in _CLAIMANTS:
                 continue
@@ -196,6 +226,8 @@ def learn_names(text: str) -> LocalNames:
             table.setdefault(alias, named[0])
     bodies = {re.sub(r"^The\s+", "", m.group(0)) for m in _BODY.finditer(text)} - set(_CLAIMANTS) \
         if _BODY_WORD.search(text) else set()  # the full pattern is slow; most texts name none
+    # "the US Institute for the Study of War": a known body with a country before it is that body
+    bodies = {b for b in bodies if not _known_body_after_a_word(b)}
     for name in sorted(bodies, key=len, reverse=True):
         # a body named for a side speaks for it ("National Resistance Centre of Ukraine"),
         # and so does its short form ("Resistance Centre")
@@ -367,9 +399,13 @@ def a_place(c: Mention) -> bool | None:
     if re.search(r"\band\s+$", c.before[-6:]) and (
             _OFFICIAL_NOUN.match(c.after) or _OFFICIAL_NOUN.search(" " + c.surface)):
         return None
+    if _AND_THE.search(c.before[-12:]) and ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after.lstrip())):
+        return None  # "..., and the Joint Chiefs assessed that": a new clause's subject, not a place
     return False
 
 
+_AND_THE = re.compile(r",\s+(?:and|but)\s+(?:the\s+)?$", re.I)
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _NOT_A_MODIFIER = {"has", "is", "was", "does", "says", "claims", "estimates", "assesses", "believes",
                    "thinks", "reports", "warns", "puts", "counts", "tells", "as"}
 
@@ -411,9 +447,12 @@ def apposition_then_verb(c: Mention) -> bool | None:
     """"Shoigu, the secretary of Russia's Security Council, who has visited Pyongyang,
     told reporters": the verb after one or two appositions; names inside them are not
     sources."""
-    for appos in (_APPOSITION_1.match(c.after), _APPOSITION_2.match(c.after)):
-        if appos and ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after[appos.end():])):
-            c.covers = c.match.end() + appos.end()
+    head = _HEAD_NOUN.match(c.after)
+    skip = head.end() if head else 0
+    after = c.after[skip:]
+    for appos in (_APPOSITION_1.match(after), _APPOSITION_2.match(after)):
+        if appos and ATTR_VERB.match(_LEADING_ADVERBS.sub("", after[appos.end():])):
+            c.covers = c.match.end() + skip + appos.end()
             return True
     return None
 
@@ -506,6 +545,20 @@ def opening_verb(c: Mention) -> bool | None:
     return True if _OPENING_VERB.search(c.before) else None
 
 
+# "..., said Kyrylo Budanov, head of ...", "..., says South Korea.": the verb after a clause,
+# its speaker closing the sentence or opening an apposition
+_SAID_AFTER_CLAUSE = re.compile(r"\S,\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
+                                r"(?:[\w'’.-]+\s+){0,5}?(?:of\s+)?(?:the\s+)?$", re.I)
+_CLOSES = re.compile(r"\s*(?:[,.;:)\]”\"]|$)")
+
+
+def said_after_clause(c: Mention) -> bool | None:
+    """"About 8,000 ... are still fighting in Kursk, said Kyrylo Budanov, head of ...": the
+    speaker after a clause's closing verb; not a name the verb's own clause goes on about
+    ("Shoigu, ..., said North Korea would send")."""
+    return True if _CLOSES.match(c.after) and _SAID_AFTER_CLAUSE.search(c.before[-90:]) else None
+
+
 def neither_nor(c: Mention) -> bool | None:
     """"Neither the Kremlin nor the Russian defence ministry commented": a side named as
     saying nothing is no source."""
@@ -516,7 +569,7 @@ _NEITHER_NOR = re.compile(r"\b(?:neither|nor)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s
 
 
 SOURCE_RULES: tuple[SourceRule, ...] = (
-    neither_nor, adjective_alone, opening_verb, attribution_before, member_of, a_place, role_after, source_note,
+    neither_nor, adjective_alone, opening_verb, said_after_clause, attribution_before, member_of, a_place, role_after, source_note,
     apposition_then_verb, verb_after, headline_colon,
 )
 
@@ -573,6 +626,14 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
                 name = f"{adjective.group(0)} {m.group(0)}"
             adjective = kept[j]
             group = lookup_claimant(adjective.group(0), local)[1]
+        owner = found[-1] if found and _POSSESSIVE_GAP.fullmatch(sentence, found[-1].end, m.start()) else None
+        if owner is not None and owner.group != group and group != "Unattributed" and \
+                f"{sentence[owner.start:owner.end]}'s" in vocab.SIDE_FORMS and not is_person(name, local):
+            # "Ukraine's Defence Intelligence": the body of the side that owns it, whichever
+            # side the name list gives a body of that name
+            found[-1] = Speaker(owner.start, m.end(), sentence[owner.start:m.end()], owner.group)
+            last_end = m.end()
+            continue
         same_source = found and found[-1].group == group and m.start() - found[-1].end < 25
         if same_source and not re.fullmatch(r"['’]s\s+", sentence[found[-1].end:m.start()]):
             continue  # "The National Intelligence Service (NIS) of South Korea": keep the first
@@ -675,7 +736,7 @@ def named_back(ctx: Context) -> Credit | None:
     before."""
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] != ctx.index and ctx.index - spoke[-1][0] <= 3 and \
-            names_back(ctx.sentence.text):
+            names_back(ctx.sentence.text) and not _impersonal(ctx.sentence.text):
         if _PERSONAL.search(ctx.sentence.text):
             # '"...," he said': the last person named, not an agency or a country named after him
             person = next((entry for entry in reversed(spoke)
@@ -683,7 +744,47 @@ def named_back(ctx: Context) -> Credit | None:
             if person is not None:
                 return person[1], person[2]
         return spoke[-1][1], spoke[-1][2]
+    return _definite_further_back(ctx)
+
+
+# "the (intelligence) chief said", "according to the agency": a definite noun naming back
+_DEFINITE_SPEAKER = re.compile(rf"""
+    \bthe\ (?:\w+\ )?(?P<noun>{_DEFINITE_SOURCE})\s*(?:,[^,;]{{1,60}},\s*)?(?:\w+\s+){{0,2}}?
+    {exact(vocab.NAMING_BACK_VERBS)}\b
+  | \baccording\ to\ the\ (?:\w+\ )?(?P<noun2>{_DEFINITE_SOURCE})\b
+""", re.I | re.X)
+_DEFINITE_REACH = 8  # sentences: a definite noun names back further than "he" or "it"
+_PERSON_NOUNS = set(vocab.ROLE_NOUNS)
+_DOCUMENT_NOUNS = {"statement", "report", "briefing", "update", "assessment", "paper", "document", "study"}
+
+
+def _definite_further_back(ctx: Context) -> Credit | None:
+    """"In the same comments the intelligence chief said ...": a definite noun names the
+    last source of its kind (a person for a role, a body for an agency) further back than
+    a pronoun does; that source's day is not carried."""
+    m = _DEFINITE_SPEAKER.search(ctx.sentence.text)
+    if m is None:
+        return None
+    noun = (m.group("noun") or m.group("noun2")).lower().split()[-1]
+    if noun in _DOCUMENT_NOUNS:
+        return None  # "the report added": a paper, often the writer's own source, not a speaker
+    person = noun in _PERSON_NOUNS
+    for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _DEFINITE_REACH), -1):
+        for found in reversed(sentence_speakers(ctx.state, j)):
+            if is_person(found.name, ctx.state.local) == person:
+                return found, None
     return None
+
+
+# "It has been revealed that ...", "it is reported that": an impersonal passive names no one
+_IMPERSONAL = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|now\s+)?"
+                         r"(?:\w+ed|known|shown|seen)\s+that\b", re.I)
+
+
+def _impersonal(sentence: str) -> bool:
+    """Only an impersonal passive looks back: no one is named back."""
+    return bool(_IMPERSONAL.search(sentence)) and not _PRONOUN_SOURCE.search(sentence) and \
+        not _PRONOUN_SPEAKER.search(_IMPERSONAL.sub(" ", sentence))
 
 
 # a quotation closed by "he said": its speaker is a person
@@ -702,9 +803,19 @@ def sentence_before(ctx: Context) -> Credit | None:
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] == ctx.index - 1 and \
             ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para and \
-            not _BACKGROUND_OPENING.match(ctx.sentence.text):
+            not _BACKGROUND_OPENING.match(ctx.sentence.text) and not _press_reports(ctx.before):
         return spoke[-1][1], spoke[-1][2]
     return None
+
+
+# "The Kyiv Post reported that ...", "a report in a South Korean newspaper ... that": the press
+# gives the figure in its own name, so the speaker before does not carry over
+_PRESS = re.compile(rf"(?:{trie(vocab.OUTLETS)})\b|\b(?:{trie(vocab.PRESS_NOUNS)})\b")
+_REPORTING = re.compile(r"\b(?:reported|reports|report|wrote|writes|said|says|citing|cited|quoting|quoted)\b")
+
+
+def _press_reports(before: str) -> bool:
+    return bool(_PRESS.search(before) and _REPORTING.search(before))
 
 
 # "Earlier, up to 15,000 troops fought ...": the writer's background, not the statement before

@@ -34,22 +34,23 @@ _MODAL_RAISE = re.compile(r"""
 """, re.I | re.X)
 # "the total number of DPRK forces in Russia could range from": how many are there now
 _MAY_NOW_BE = re.compile(r"""
-    \b(?:number|total|figure|count|strength)\b
+    \b(?:number|total|figure|count|strength|contingent|size)\b
     (?:(?!\b(?:increase|rise|grow|swell|climb|reach|double|triple)\w*\b)[^.;:])*?
     \b(?:could|may|might)\s+(?:well\s+)?(?:be|range|stand)\b
-    (?:\s+(?:closer|close|somewhere|anywhere|from|to|at|as|high|around|about|between|roughly)){0,4}\s+$
+    (?:\s+(?:closer|close|somewhere|anywhere|from|to|at|as|high|around|about|between|roughly|many|large)){0,4}\s+$
 """, re.I | re.X)
 # a perfect "has sent" governing the number: later planned cues speak of what they will do
 _HAS_SENT = re.compile(r"""
     \b(?:has|have|had)\s+(?:already\s+)?
-    (?:sent|deployed|dispatched|transferred|shipped)\s+
+    (?:sent|deployed|dispatched|despatched|transferred|shipped)\s+
     (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
 """, re.I | re.X)
 # a future or planned dispatch governing the number: place words after it say where to
 _WILL_SEND = re.compile(r"""
-    \b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?
+    \b(?:will|would|to|shall|can)\s+(?:soon\s+|also\s+)?
     (?:send|deploy|dispatch|station|transfer|ship)\s+
-    (?:[\w~]+\s+){0,2}$                            # "will deploy (another) 3,000"
+    (?:[\w~]+\s+){0,2}                             # "will deploy (another) 3,000"
+    (?:(?:up\s+to|as\s+many\s+as)\s+a\s+total\s+of\s+)?$   # "can deploy up to a total of"
 """, re.I | re.X)
 # a past cause of a dispatch: "prompted Moscow to deploy", "forced Pyongyang to send"
 _CAUSED_TO_SEND = re.compile(r"""
@@ -66,6 +67,21 @@ _READYING = re.compile(r"""
     (?:preparing|training|readying|drilling|arming|equipping)\s+
     (?:(?!to\b)[\w~]+\s+){0,2}$
 """, re.I | re.X)
+# "Pyongyang is training 8,000 men for the front": troops the sender readies at
+# home are not sent yet (the host readying them, above, has them already)
+_SENDER_READYING = re.compile(r"""
+    \b(?:north\s+korea|pyongyang|the\s+north|the\s+dprk|dprk|kim\s+jong[\s-]un)\s+
+    (?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?
+    (?:training|drilling)\s+
+    (?:(?!to\b)[\w~]+\s+){0,2}$
+""", re.I | re.X)
+# "is readying a further rotation of 2,500": a dispatch being readied is to come
+_READYING_A_DISPATCH = re.compile(r"""
+    \b(?:prepar\w*|plan(?:s|ning|ned)?|ready\w*|mull\w*|consider\w*)\s+(?:for\s+)?
+    (?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:deployment|dispatch|rotation|wave)\s+of\s+
+    (?:[\w~]+\s+){0,2}$
+""", re.I | re.X)
+_IN_THE_HOST = re.compile(r"\s*(?:[\w-]+\s+)?(?:in|at)\s+(?:\w+\s+)?(?:russia|kursk|the\s+far\s+east)\b", re.I)
 _DEPLOYED_VERB_BEFORE = re.compile(r"\b(?:sent|deployed|dispatched|transferred|shipped)\s+(?:[\w~]+\s+){0,2}$",
                                    re.I)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
@@ -87,6 +103,9 @@ _THERE_AFTER = re.compile(r"""
     (?:now\s+|already\s+|currently\s+|still\s+)?
     (?:in|inside|at|fighting|stationed|deployed|based|operational|serving|combat[- ]ready)\b
 """, re.I | re.X)
+# "there were still some 5,000 serving near the border": a bare count said to be there
+_THERE_ARE = re.compile(r"\bthere\s+(?:are|were)\s+(?:still\s+|now\s+|already\s+)?(?:[\w~]+\s+){0,3}$", re.I)
+_FIGHTING = re.compile(r"\s*(?:fighting|serving)\b", re.I)
 # "among the roughly 15,000 sent": the whole a part was counted out of
 _WHOLE_BEFORE = re.compile(r"\b(?:among|of|out\s+of|from)\s+(?:the|an?|some|those|these)?\s*(?:\w+\s+)?$",
                            re.I)
@@ -148,7 +167,13 @@ def casualty_window(after: str) -> str:
     group, and not into a purpose clause ("2,000 people to replace their losses", "to arrive
     and replenish their losses")."""
     # quote marks around a cue ('have been “killed or wounded,”') do not end the clause
-    window = clause_after(re.sub(r"[“”\"]", " ", after), 80)
+    plain = re.sub(r"[“”\"]", " ", after)
+    window = clause_after(plain, 80)
+    if len(window) == 80:  # a cue the reach cuts through ("... have been killed| or wounded") is read whole
+        wider = clause_after(plain, 120)
+        straddling = next((m for m in CASUALTY.finditer(wider) if m.start() < 80 < m.end()), None)
+        if straddling:
+            window = wider[:straddling.end()]
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
     window = _NOT_BEFALLEN.sub(" ", window)
@@ -186,8 +211,13 @@ def troop_cue(before: str, after: str) -> str | None:
         return "troops_planned"  # "could have 10,000 soldiers in Russia by December"
     if _HAS_SENT.search(before) or _READYING.search(before):
         return "troops_deployed"  # "has sent 10,000 troops to train ... that will augment"
+    if _SENDER_READYING.search(before) and not _THERE_NOW.search(clause_after(after)) and \
+            not _IN_THE_HOST.match(after):
+        return "troops_planned"  # "Pyongyang is training 8,000 men for the front"
     if _CAUSED_TO_SEND.search(before):
         return "troops_deployed"  # "the losses prompted Moscow to deploy 10,000": it happened
+    if _READYING_A_DISPATCH.search(before):
+        return "troops_planned"  # "preparing for a new deployment of some 4,000"
     if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
         return "troops_planned"  # "will deploy 3,000 more troops in Kursk": not there yet
     after_clause = clause_after(after)
@@ -450,7 +480,9 @@ def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     sending = list(_SENDING.finditer(before))
     if sending:  # "the losses prompted Moscow to deploy 10,000 troops": the verb governs the count
         before = before[sending[-1].end():]
-    before_cas = casualty_measure(before)
+    # "casualties suffered by the first contingent of 11,000 soldiers": the number sizes the
+    # unit the cues before it speak of
+    before_cas = None if _UNIT_OF.search(ctx.before[-60:]) else casualty_measure(before)
     return _casualty_after(ctx, counted) or _casualty_of_predicate(ctx, counted) or before_cas or \
         shared_measure(ctx) or troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
 
@@ -468,7 +500,8 @@ def own_verb_after(ctx: Context, counted: Counted) -> str | None:
     """"600 soldiers had been killed, out of around 15,000 sent": its own verb decides."""
     after = _tail(ctx, counted)
     clause = clause_before(ctx.before, comma=False)
-    if not _casualty_after(ctx, counted) and (_SENT_AFTER.match(after) or _THERE_AFTER.match(after)) and (
+    if not _casualty_after(ctx, counted) and (_SENT_AFTER.match(after) or _THERE_AFTER.match(after) or (
+            _THERE_ARE.search(ctx.before) and _FIGHTING.match(after))) and (
             PERSONNEL.search(clause) or _WHOLE_BEFORE.search(clause) or not NON_PERSONNEL.search(clause)):
         return troop_measure(ctx.before, after)
     return None
@@ -485,6 +518,8 @@ def casualty_in_clause(ctx: Context, counted: Counted) -> str | None:
     return _casualty_after(ctx, counted) or casualty_measure(before)
 
 
+_UNIT_OF = re.compile(rf"\b(?:{trie(vocab.UNIT_NOUNS)})\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|over"
+                      rf"|more\s+than|up\s+to|at\s+least|an\s+estimated)\s+)?$", re.I)
 # "..., with the number of injured put at": a casualty word opening a new subject
 _CASUALTY_SUBJECT_BEFORE = re.compile(rf"""
     \s(?:and|while|with)\s+(?:the\s+)?(?:number|count|toll|tally)\s+of\s+(?:the\s+)?

@@ -39,6 +39,9 @@ def qualifier(ctx: Context) -> tuple[str, int, int]:
         m = None  # "hand over two soldiers": the verb's particle, not "more than"
     if m and m.group(1) == "about" and _TOPIC_NOUN.search(before_l[:m.start()]):
         m = None  # "the president's remarks about two soldiers": a preposition, not "approximately"
+    if m and m.group(1) == "round" and re.search(r"\b(?:first|second|third|fourth|next|new|latest|last|another|"
+                                                r"this|that|each|one)\s+$", before_l[:m.start()]):
+        m = None  # "in the second round 1,500 more were sent": a round of sending, not "around"
     if m:
         best = (vocab.QUALIFIER_BEFORE[re.sub(r"\s+", " ", m.group(1))], m.group(0))
     after = ctx.after

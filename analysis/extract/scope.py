@@ -48,15 +48,17 @@ _OTHER_SIDE_BEFORE = re.compile(
     rf"\b(?:{_SIDES})\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+)?$", re.I)
 _OTHER_SIDE_AFTER = re.compile(rf"^\W*(?:\w+\W+)?(?:{_SIDES})\b", re.I)
 _ARMY_OF = re.compile(r"""
-    \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population|groupings?),?\s+
+    \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population|groupings?
+      |country|nation)(?:\ in\ the\ world|\ on\ earth)?,?\s+  # "the largest armies in the world, with"
     (?:of|with|numbering|totalling|totaling
       |(?:is|was)\s+(?:estimated|put|thought|believed)\s+(?:to\s+be\s+|at\s+)
       |stands\s+at)
     \s*(?:\w+\s+){0,2}$                              # "an army of (some) 1.2 million"
 """, re.I | re.X)
 _RATE = re.compile(r"""
-    (?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:a|per|each|every)\s+(?:day|week|month|hour)\b
+    (?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:(?<!\bin\s)(?<!\bwithin\s)(?<!\bover\s)a|per|each|every)\s+(?:day|week|month|hour)\b
     (?!\s+(?:earlier|later|before|after|ago|prior))  # "killed a day earlier" dates, not a rate
+                                                    # "lost 1,000 in a week": a period, not a rate
   | \s+(?:daily|weekly)\b
 """, re.I | re.X)
 # URLs, e-mail addresses and file names, each form with the text it cannot match without
@@ -170,6 +172,9 @@ _SENT_PARTICIPLE = re.compile(rf"\s+(?:{'|'.join(_SENT_WORDS)})(?=\s)", re.I)
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
 
 
+_STATE_NAME = re.compile(r"Democratic\s+People['’]s\s+Republic\s+of\s+Korea(?:\s*\((?:DPRK|KPA)\))?", re.I)
+
+
 def what_it_counts(after: str) -> Counted:
     """What the number counts, read from the words after it. Known modifiers (`North
     Korean`, `elite`) are skipped freely; up to two unknown words may stand before the
@@ -206,6 +211,11 @@ def what_it_counts(after: str) -> Counted:
                     not re.search(r"korean|military|army", after[:pos], re.I):
                 return Counted("other", None, pos)
             return Counted("personnel", None, pos + pm.end())
+        state = _STATE_NAME.match(rest)
+        if state:  # "some 9,000 Democratic People's Republic of Korea (DPRK) soldiers"
+            pos += state.end()
+            words += 1
+            continue
         wm = _WORD_RE.match(rest)
         if not wm:
             return Counted("bare" if unknown == 0 else "other", None, pos)
@@ -250,6 +260,16 @@ def whole_army_after(ctx: Context, counted: Counted) -> bool:
     return counted.kind == "personnel" and bool(_ARMY.search(ctx.after[:counted.consumed + 12]))
 
 
+def army_share(ctx: Context, counted: Counted) -> bool:
+    """"about 1.2 million active troops, with some 1 million of them in the ground forces": a
+    share of a whole army (a count of a hundred thousand or more) is no deployment."""
+    return ctx.number.value >= 100_000 and bool(_IN_THE_ARMY.match(ctx.after))
+
+
+_IN_THE_ARMY = re.compile(r"\s*(?:of\s+(?:them|those)\s+)?(?:are\s+|serve\s+|serving\s+)?in\s+(?:the|its)\s+"
+                          r"(?:\w+\s+)?(?:army|armed\s+forces|ground\s+forces|navy|air\s+force|reserves?)\b", re.I)
+
+
 def whole_army_before(ctx: Context, counted: Counted) -> bool:
     """"an army of 1.2 million", "militaries, with roughly 1.2 million"; "a grouping of
     about 70,000" is a whole front's force, North Koreans at most a part of it."""
@@ -276,6 +296,21 @@ def other_side_lost(ctx: Context, counted: Counted) -> bool:
     subject = _LOSS_SUBJECT.search(clause[-60:]) or (
         counted.kind == "casualty" and _LOSSES_REACHED.search(clause[-60:]))
     return bool(subject and not KOREA.search(clause))
+
+
+def other_side_has(ctx: Context, counted: Counted) -> bool:
+    """"Ukraine has about 50,000 troops in the Kursk salient": another side's own force, when
+    no word of North Korea stands in the clause ("Russia has 11,000 North Korean troops" counts)."""
+    clause = clause_before(ctx.before, comma=False)
+    return bool(_HAS_FORCE.search(clause[-50:]) and not KOREA.search(clause)
+                and not KOREA.search(ctx.after[:counted.consumed]))
+
+
+_HAS_FORCE = re.compile(rf"""
+    \b(?:{_COUNTRIES})\s+(?:now\s+|still\s+|already\s+)?
+    (?:has|have|had|keeps|kept|fields|fielded|massed|amassed|committed)\s+
+    (?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|up\s+to|at\s+least|another)\s+)?$
+""", re.I | re.X)
 
 
 def other_side_losses(ctx: Context, counted: Counted) -> bool:
@@ -354,8 +389,30 @@ _PAST_CENTURY = re.compile(r"\b19\d\d\b")
 def in_history(ctx: Context, counted: Counted) -> bool:
     """"In 1968 a raiding party of 31 commandos crossed into the South": a count of a
     year before this war is history, not this deployment."""
-    return bool(_PAST_CENTURY.search(ctx.before[-100:]) or
+    # (a year in a clause of its own before does not reach: "its first war since 1950-53 has
+    # been costly, and Seoul assessed that 3,000 ...")
+    before = _OWN_CLAUSE_START.split(ctx.before)[-1]
+    return bool(_PAST_CENTURY.search(before[-100:]) or
                 _PAST_CENTURY.search(clause_after(ctx.after[counted.consumed:], 60)))
+
+
+_OWN_CLAUSE_START = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas)\s+(?=[^,]*\bthat\b)", re.I)
+
+
+def a_unit_size(ctx: Context, counted: Counted) -> bool:
+    """"The size of a battalion can vary, from 300 to 1,000 troops", "a brigade typically
+    numbers 3,000": the usual size of a kind of unit, not a count of anyone ("10,000 soldiers,
+    roughly the strength of a division" compares a count with one: the size comes first)."""
+    return bool(_KIND_SIZE.search(ctx.before))
+
+
+_KIND = trie(vocab.UNIT_KINDS)
+_KIND_SIZE = re.compile(rf"""
+    \b(?:size|strength|headcount)\s+of\s+(?:an?|each|every|one|any)\s+(?:\w+\s+)?(?:{_KIND})\b
+  | \b(?:an?|each|every|one|any)\s+(?:\w+\s+){{0,2}}(?:{_KIND})\s+(?:\w+\s+)?
+    (?:typically|usually|normally|generally|commonly|can|may)\s+
+    (?:numbers?|has|have|consists?|comprises?|ranges?|vary|varies|holds?|includes?|counts?)\b
+""", re.I | re.X)
 
 
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
@@ -365,10 +422,10 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
-    counts_something_else, whole_army_after, whole_army_before, other_side_after,
-    other_side_before, other_side_lost, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
+    counts_something_else, whole_army_after, whole_army_before, army_share, other_side_after,
+    other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
-    in_history,
+    in_history, a_unit_size,
     far_from_korea,
 )
 

@@ -73,6 +73,7 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "NIS": ("National Intelligence Service (NIS)", "South Korea"),
     "Joint Chiefs of Staff": ("Joint Chiefs of Staff (JCS)", "South Korea"),
     "JCS": ("Joint Chiefs of Staff (JCS)", "South Korea"),
+    "Joint Chiefs": ("Joint Chiefs of Staff (JCS)", "South Korea"),  # the short form, as the full name
     "Lee Seong-kwon": ("Lee Seong-kweun", "South Korea"),
     "Yoon": ("Yoon Suk Yeol", "South Korea"),
     "South Korean lawmakers": ("South Korean lawmakers", "South Korea"),
@@ -254,6 +255,8 @@ SIDE_FORMS: dict[str, str] = {
     "North Korea's": "North Korea", "North Korean": "North Korea", "Pyongyang's": "North Korea",
     "NATO's": "NATO", "NATO": "NATO", "Nato's": "NATO", "Nato": "NATO", "British": "Other", "Britain's": "Other",
     "Japanese": "Other", "Japan's": "Other",
+    # Russian regions by the front, whose officials speak for Russia ("Kursk Governor X")
+    "Kursk": "Russia", "Belgorod": "Russia", "Bryansk": "Russia",
 }
 
 # Roles that introduce a person who speaks for a side.
@@ -341,18 +344,29 @@ OUTLETS: tuple[str, ...] = (
     "Wall Street Journal", "Washington Post", "NK News", "Korea Herald", "Korea Times",
     "Kyodo", "Xinhua", "Al Jazeera", "RFA", "Radio Free Asia", "Newsis", "Ukrinform",
     "Example Wire",
+    # outlets whose names hold a place that is also a side ("The Kyiv Post reported"): the
+    # place names no speaker
+    "Kyiv Post", "Moscow Times", "Korea JoongAng Daily", "JoongAng Ilbo", "Chosun Ilbo", "Dong-A Ilbo",
+    "Korea Economic Daily", "Korea Pro", "Daily NK", "Voice of America", "Radio Free Europe",
+    "Radio Liberty", "RBC-Ukraine",
+)
+
+# Nouns for the press, which reports in its own name ("a report in a South Korean newspaper").
+PRESS_NOUNS: tuple[str, ...] = (
+    "newspaper", "newspapers", "news agency", "news outlet", "media outlet", "broadcaster",
+    "tabloid", "news site", "news portal",
 )
 
 # Phrases that put their source right after them: "according to the NIS", "announced by".
 ATTRIBUTION_BEFORE: tuple[str, ...] = (
-    "according to", "citing", "quoting", "per", "estimates of", "estimate of",
+    "according to", "citing", "quoting", "which cited", "which quoted", "who cited", "per", "estimates of", "estimate of",
     "spokesperson for", "spokesman for", "spokeswoman for", "representative of",
     "assessment of", "assessments of", "figures of", "data of", "count of", "tally of",
     "calculations of", "reckoning of", "breakdown of", "view of", *(f"{verb} by" for verb in (
         "announced", "reported", "estimated", "released", "cited", "given", "provided",
         "confirmed", "published", "compiled", "counted", "disclosed", "presented",
         "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
-        "claimed", "revealed")),
+        "claimed", "revealed", "briefed")),
     "claims by", "claim by", "claims from", "reports by", "reports from", "estimates by",
     "forecasts by", "forecast by", "projections by", "projection by", "analysis by",
     "asked about", "asked to comment on", "asked to comment about",
@@ -424,6 +438,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "approx": "approx", "circa": "approx", "an approximate": "approx", "nearly about": "approx",
     "in the region of": "approx", "on the order of": "approx", "an approximately": "approx",
     "roughly about": "approx", "somewhere around": "approx",
+    "round": "approx",  # "round 10,000 troopers": "around" in machine-rewritten copy
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "a minimum of": "at_least", "not less than": "at_least", "not fewer than": "at_least",
     "more than": "more_than", "more-than": "more_than", "over": "more_than", "exceeds": "more_than",
@@ -434,7 +449,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "passed": "more_than", "greater than": "more_than", "above": "more_than",
     "north of": "more_than", "beyond": "more_than", "just over": "more_than",
     "slightly more than": "more_than", "a little over": "more_than",
-    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "up to": "up_to", "up to a total of": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
     "a maximum of": "up_to", "not more than": "up_to", "as much as": "up_to",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "just shy of": "nearly", "nearing": "nearly", "approaching": "nearly",
@@ -474,6 +489,7 @@ PERSONNEL_NOUNS: tuple[str, ...] = (
     "mercenaries", "people", "members", "combatants", "operators", "specialists",
     "instructors", "gunners", "crew", "crews", "north koreans", "koreans", "others",
     "generals", "commanders", "riflemen", "snipers", "scouts", "pilots", "cadets",
+    "troopers",
 )
 
 # Generic nouns that count personnel only when the words before say so ("3,000 North
@@ -501,13 +517,19 @@ BARE_NEXT: tuple[str, ...] = (
     "already", "near", "across", "inside", "over", "under", "for", "after", "before",
     "people", "said", "says", "while", "but", "when", "there", "altogether", "total",
     "overall", "a", "per", "among", "men", "including", "sent", "brought",
-    "flown", "taken", "gone", "put", "given",
+    "flown", "taken", "gone", "put", "given", "fighting", "serving",
 )
 
 # Units a "N-strong" count may size: "a 12,000-strong contingent" (an army is excluded).
 UNIT_NOUNS: tuple[str, ...] = (
     "contingent", "force", "unit", "detachment", "group", "brigade", "corps", "battalion",
     "regiment", "division", "deployment", "expeditionary force", "task force",
+)
+
+# Kinds of unit whose usual size an article may explain ("the size of a battalion can vary
+# from 300 to 1,000"): a size of a kind of unit counts no one.
+UNIT_KINDS: tuple[str, ...] = (
+    "squad", "platoon", "company", "battalion", "regiment", "brigade", "division", "corps",
 )
 
 # Casualty cues and the measure they point to.
@@ -526,6 +548,9 @@ CASUALTY_CUES: dict[str, str] = {
     "killed in action": "killed", "bodies": "killed", "perished": "killed", "slain": "killed",
     "wounded": "wounded", "injured": "wounded", "injuries": "wounded",
     "hospitalised": "wounded", "hospitalized": "wounded", "hurt": "wounded",
+    # soldiers taken to hospital are wounded ("were evacuated to hospitals in Moscow")
+    "to hospital": "wounded", "to hospitals": "wounded", "to a hospital": "wounded",
+    "in hospital": "wounded", "in hospitals": "wounded", "in a hospital": "wounded",
     "killed or hurt": "casualties", "dead or hurt": "casualties", "hurt or killed": "casualties",
     "captured": "captured", "prisoners": "captured", "prisoner": "captured",
     "prisoners of war": "captured", "pows": "captured", "taken prisoner": "captured",
@@ -536,7 +561,7 @@ CASUALTY_CUES: dict[str, str] = {
     "lives lost": "killed", "lives": "killed", "sacrifice": "killed", "fallen": "killed",
     "sacrifices": "killed", "deceased": "killed",
     "war dead": "killed", "in custody": "captured", "eliminated": "killed",
-    "out of action": "casualties", "put out of action": "casualties",
+    "out of action": "casualties", "put out of action": "casualties", "wiped out": "casualties",
     "in ukrainian hands": "captured", "in ukraine's hands": "captured",
     "held by ukraine": "captured", "held in ukraine": "captured", "held by kyiv": "captured",
 }
@@ -593,6 +618,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "expects", "expect", "anticipates", "predicts", "forecast", "to reach", "to come",
     "plan of", "plans of", "deployment plan", "is to", "are to",
     "being readied", "being prepared", "readied to",  # "10,000 ... are being readied to join"
+    "discussed sending", "discussing sending", "discuss sending", "talks on sending",  # not sent yet
 )
 
 # Verbs of a purpose clause after a troop figure ("1,000 sappers to clear mines in Russia"):
@@ -619,7 +645,7 @@ WEAK_PLANNED_CUES: tuple[str, ...] = (
 # Cues that the troops are (or were) already there; they beat a weak planned cue.
 DEPLOYED_CUES: tuple[str, ...] = (
     "sent", "has sent", "have sent", "had sent", "deployed", "arrived", "arriving",
-    "in russia", "undergoing training", "reached", "stationed", "dispatched", "based",
+    "in russia", "undergoing training", "reached", "stationed", "dispatched", "despatched", "based",
     "fighting", "are in", "were in", "present", "transferred", "moved", "training",
     "trained", "massed", "gathered", "serving", "engaged", "located", "concentrated",
     "deployment of", "have been", "has been", "were sent", "was sent", "currently",
@@ -644,7 +670,7 @@ ARMY_CUES: tuple[str, ...] = (
 SUBJECT_NOUNS: tuple[str, ...] = (
     "force", "contingent", "deployment", "presence", "troop numbers", "total", "in total",
     "headcount", "group", "batch", "wave", "rotation", "detachment", "battalion", "brigade",
-    "regiment",
+    "regiment", "corps", "division",
 )
 
 # Other sides: their troops and losses are out of scope ("Russian troops", "Ukraine's losses").
