@@ -12,6 +12,7 @@ from analysis.extract.attribution import _day_given_after, read_voices
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
 from analysis.extract.claimant import (ATTR_BEFORE_WORDS, FOLDS_TO_ASCII, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
                                        _introductions, claimant_spans, learn_names, may_follow_attribution,
+                                       may_hold_attribution_phrase,
                                        speakers)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
@@ -232,10 +233,25 @@ def test_lower_case_names_are_found_where_they_stand(text):
     "announced by the Ministry of Defence of ", "reported by South Korean ", "as the spokesman for ",
 ])
 def test_the_phrases_before_a_source_are_looked_for_only_where_one_may_stand(text):
-    # attribution_before searches these patterns only where may_follow_attribution is true
+    # attribution_before searches the passive pattern only where may_follow_attribution is
+    # true, and the patterns that open with a whole phrase only where may_hold_attribution_phrase is
     from analysis.extract import claimant
     for piece in (text, text.upper(), "x" + text, text.title()):
+        if claimant._PASSIVE_BY.search(piece):
+            assert may_follow_attribution(piece), piece
         if any(p.search(piece) for p in (claimant._ATTR_BEFORE, claimant._ATTR_BEFORE_OFFICE_OF,
-                                         claimant._PASSIVE_BY, claimant._ATTR_BEFORE_TITLE)):
+                                         claimant._ATTR_BEFORE_TITLE)):
+            assert may_hold_attribution_phrase(piece), piece
             assert may_follow_attribution(piece), piece
     assert not may_follow_attribution("the troops were sent, ")
+    assert not may_hold_attribution_phrase("the ministry said troops were sent, ")
+
+
+def test_the_whole_phrases_before_a_source_are_lower_case_letters_that_fold_only_as_listed():
+    # may_hold_attribution_phrase looks for them in lower-cased text, case-sensitively
+    every_char = "".join(map(chr, range(0x110000)))
+    phrases = vocab.ATTRIBUTION_BEFORE
+    assert all(p == p.lower() and p.isascii() and p.replace(" ", "").isalpha() for p in phrases)
+    for letter in sorted(set("".join(phrases)) - {" "}):
+        others = set(re.findall(letter, every_char, re.I)) - {letter, letter.upper()}
+        assert others <= set(FOLDS_TO_ASCII), (letter, others)

@@ -330,14 +330,26 @@ def may_follow_attribution(text: str) -> bool:
     return _FOLDS_TO_ASCII.search(text) is not None or _ATTR_BEFORE_WORD.search(text.lower()) is not None
 
 
+# A whole phrase of vocab.ATTRIBUTION_BEFORE and the space after it, looked for in lower-case
+# text: the patterns that open with a phrase match only where this does (exact: see FOLDS_TO_ASCII).
+_ATTR_BEFORE_PHRASE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s")
+
+
+def may_hold_attribution_phrase(text: str) -> bool:
+    """False only where no whole phrase of vocab.ATTRIBUTION_BEFORE stands in `text`."""
+    return _FOLDS_TO_ASCII.search(text) is not None or _ATTR_BEFORE_PHRASE.search(text.lower()) is not None
+
+
 def attribution_before(c: Mention) -> bool | None:
     """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning",
     "by a Ukrainian count"."""
-    phrase = may_follow_attribution(c.before[-90:])  # (the widest window below)
+    phrase = may_hold_attribution_phrase(c.before[-90:])  # (the widest window below)
     if (phrase and _ATTR_BEFORE.search(c.before[-40:])) or (
             _BY_BEFORE.search(c.before[-14:]) and _ROLE_AFTER.match(c.after)):
         return True
-    if phrase and (_PASSIVE_BY.search(c.before[-60:]) or _ATTR_BEFORE_OFFICE_OF.search(c.before[-70:])):
+    # (the passive's verb stands without its "by": only its first word is looked for first)
+    if (phrase and _ATTR_BEFORE_OFFICE_OF.search(c.before[-70:])) or (
+            may_follow_attribution(c.before[-60:]) and _PASSIVE_BY.search(c.before[-60:])):
         return True
     if phrase and _ATTR_BEFORE_TITLE.search(c.before[-90:]) and is_person(c.name, c.local):
         return True
