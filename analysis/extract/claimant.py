@@ -561,7 +561,7 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
     inside_until = -1  # the end of a found speaker's apposition
     kept: list[re.Match] = []
     for m in spans:
-        if m.start() < last_end or any(s <= m.start() < e for s, e in outlets):
+        if m.start() < last_end or (outlets and any(s <= m.start() < e for s, e in outlets)):
             continue  # a name inside a longer one, or inside an outlet's name
         last_end = m.end()
         kept.append(m)
