@@ -12,8 +12,7 @@ from analysis.extract.attribution import _day_given_after, read_voices
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
 from analysis.extract.claimant import (ATTR_BEFORE_WORDS, FOLDS_TO_ASCII, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
                                        _introductions, claimant_spans, learn_names, may_follow_attribution,
-                                       may_hold_attribution_phrase,
-                                       speakers)
+                                       may_hold_attribution_phrase, speakers, verb_window)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
 from analysis.extract.patterns import alternation, exact, trie
@@ -255,3 +254,23 @@ def test_the_whole_phrases_before_a_source_are_lower_case_letters_that_fold_only
     for letter in sorted(set("".join(phrases)) - {" "}):
         others = set(re.findall(letter, every_char, re.I)) - {letter, letter.upper()}
         assert others <= set(FOLDS_TO_ASCII), (letter, others)
+
+
+@pytest.mark.parametrize("tail", ["", ".", "; more", ". A. B", ".A.B", "U.S. said", " said. The", "A.", "x" * 200])
+@pytest.mark.parametrize("reach", [0, 100, 107, 108, 109, 110, 111, 112, 150])
+def test_the_verb_window_is_what_splitting_the_whole_rest_at_the_clause_end_gives(tail, reach):
+    # verb_after looks for the clause end in the reach only (plus what its pattern looks ahead at)
+    from analysis.extract.claimant import _CLAUSE_END
+    for filler in ("a" * reach, ("word " * 40)[:reach], ("Gen. U.S. " * 20)[:reach]):
+        after = filler + tail
+        assert verb_window(after) == _CLAUSE_END.split(after, maxsplit=1)[0][:110], after
+
+
+@pytest.mark.parametrize("text", ["to fight alongside", "said,", "the U.S.", "killed in", "x in", "in",
+                                  "one of the", "sent to the front, where", "of", "Kursk.", "fight\nalongside"])
+def test_a_broken_paragraph_is_told_by_its_ending_alone(text):
+    # _rejoin_broken reads only the last characters of a (stripped) piece
+    from analysis.extract.sentences import _GOES_ON_AFTER, _NO_END_TAIL, _NO_END_WORD
+    for piece in (text, "Some words before " + text, "x" * 300 + " " + text):
+        assert bool(_GOES_ON_AFTER.search(piece[-1:])) == bool(_GOES_ON_AFTER.search(piece))
+        assert bool(_NO_END_WORD.search(piece[-_NO_END_TAIL:])) == bool(_NO_END_WORD.search(piece))

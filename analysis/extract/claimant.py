@@ -456,16 +456,21 @@ _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 _VERB_REACH = 110  # characters after a name in which its verb is looked for
 
 
+def verb_window(after: str) -> str:
+    """The words after a name where its verb may stand: to the end of its clause, within
+    the reach. (The clause end is looked for in the reach only, and the two characters its
+    pattern looks ahead at: the rest of the sentence cannot change the window.)"""
+    head = after[:_VERB_REACH + 2]
+    cut = _CLAUSE_END.search(head)
+    return head[:min(cut.start() if cut else _VERB_REACH, _VERB_REACH)]
+
+
 def verb_after(c: Mention) -> bool | None:
     """"Kirby, the White House spokesman, said": an attribution verb later in the clause,
     unless it belongs to another clause, to "he", or to a nearer name of another side
     ("Russia, NATO said"); "Kyiv and Seoul say": the first named stands for both."""
     cased, lower = _claimant_patterns()
-    # (the clause end is looked for in the reach only, and the two characters its pattern
-    # looks ahead at: the rest of the sentence cannot change the window)
-    head = c.after[:_VERB_REACH + 2]
-    cut = _CLAUSE_END.search(head)
-    window = head[:min(cut.start() if cut else _VERB_REACH, _VERB_REACH)]
+    window = verb_window(c.after)
     for vm in ATTR_VERB.finditer(window):
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
