@@ -183,7 +183,7 @@ def test_every_figure_of_a_sentence_takes_the_day_the_next_sentence_gives():
             "The figures were relayed on Monday by two lawmakers.")
     sentences = split_sentences(text, 0, len(text))
     state = ArticleState(sentences, local=learn_names(text), published=BASE)
-    state.voices = read_voices(text, state, None)
+    state.voices = read_voices(text, sentences, "", state.local, None)
     sent = sentences[0]
     days = []
     for number in find_numbers(text, sent.start, sent.end):

@@ -57,11 +57,10 @@ class Voices:
     turns: dict[int, Speaker] = field(default_factory=dict)  # paragraph -> who holds the floor
 
 
-def read_voices(text: str, state: ArticleState, headline_para: int | None) -> Voices:
-    """Quotations with their speakers, the title's source and the lede's paragraphs (the
-    speakers of the article's sentences are read through `state`, once per article)."""
-    sentences, local = state.sentences, state.local
-    voices = Voices(title=title_speaker(state.title, local))
+def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNames | None,
+                headline_para: int | None) -> Voices:
+    """Quotations with their speakers, the title's source and the lede's paragraphs."""
+    voices = Voices(title=title_speaker(title, local))
     paras = sorted({s.para for s in sentences if s.para != headline_para})
     voices.lede_paras = set(paras[:1])
     turn: Speaker | None = None
@@ -85,8 +84,8 @@ def read_voices(text: str, state: ArticleState, headline_para: int | None) -> Vo
             if not re.search(r"[.!?]\s+\S", inner) and not re.search(r"[.!?,]$", inner):
                 continue
             speaker = _quote_speaker(text, m.start(), m.end(), start, end, local) or \
-                _quote_named_back(text, m.start(), m.end(), end, state) or \
-                _quote_of_their_words(text, m.start(), start, state)
+                _quote_named_back(text, m.start(), m.end(), end, sentences, local) or \
+                _quote_of_their_words(text, m.start(), start, sentences, local)
             if speaker is not None:
                 voices.quotes.append((m.start(), m.end(), speaker))
         # a quote over paragraphs opens each with a quote mark and closes only the last: the
@@ -133,7 +132,8 @@ def _quote_speaker(text: str, q_start: int, q_end: int, p_start: int, p_end: int
 _QUOTE_REACH = 6  # sentences before a quote its "he said" may point back over
 
 
-def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, state: ArticleState) -> Speaker | None:
+def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, sentences: list[Sentence],
+                      local: LocalNames | None) -> Speaker | None:
     """'"...," the president said' / '"...," he said': the last source named before the
     quote (for "he" / "she", the last person), when the words after it name no one."""
     after = text[q_end:p_end]
@@ -142,19 +142,20 @@ def _quote_named_back(text: str, q_start: int, q_end: int, p_end: int, state: Ar
     if not re.match(r"\s*,?\s*\S", after) or not (names_back(after) or _BEGAN.match(after)):
         return None
     # "he said": a person, not the agency named after him
-    return _last_named(q_start, state, bool(re.match(r"\s*,?\s*(?:he|she)\b", after, re.I)))
+    return _last_named(q_start, sentences, local, bool(re.match(r"\s*,?\s*(?:he|she)\b", after, re.I)))
 
 
 # '"...," he began': a tag after a quote that only a quote makes a verb of saying
 _BEGAN = re.compile(r"\s*,?\s*(?:he|she)\s+(?:began|continued|went\s+on|concluded)\b", re.I)
 
 
-def _last_named(q_start: int, state: ArticleState, person: bool) -> Speaker | None:
+def _last_named(q_start: int, sentences: list[Sentence], local: LocalNames | None,
+                person: bool) -> Speaker | None:
     """The last source named in the few sentences before a quote (a person first, if asked)."""
-    before = [i for i, s in enumerate(state.sentences) if s.end <= q_start][-_QUOTE_REACH:]
-    found = [sp for i in reversed(before) for sp in reversed(sentence_speakers(state, i))]
+    before = [s for s in sentences if s.end <= q_start][-_QUOTE_REACH:]
+    found = [sp for s in reversed(before) for sp in reversed(speakers(s.text, local))]
     if person:
-        found = [sp for sp in found if is_person(sp.name, state.local)] or found
+        found = [sp for sp in found if is_person(sp.name, local)] or found
     return found[0] if found else None
 
 
@@ -163,9 +164,10 @@ _THEIR_WORDS = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:remarks|words|statemen
                           r"post|message|answer|reply)\b[^“”\"]*[:,]\s*$", re.I)
 
 
-def _quote_of_their_words(text: str, q_start: int, p_start: int, state: ArticleState) -> Speaker | None:
+def _quote_of_their_words(text: str, q_start: int, p_start: int, sentences: list[Sentence],
+                          local: LocalNames | None) -> Speaker | None:
     opening = re.search(r"[^.!?]*$", text[p_start:q_start]).group(0)
-    return _last_named(q_start, state, True) if _THEIR_WORDS.search(opening) else None
+    return _last_named(q_start, sentences, local, True) if _THEIR_WORDS.search(opening) else None
 
 
 def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:

@@ -59,7 +59,7 @@ def extract_article(article: Article) -> list[dict]:
                          month_end=page_month(article.body))
     if sentences:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
-        state.voices = read_voices(text, state, headline)
+        state.voices = read_voices(text, sentences, state.title, state.local, headline)
     in_tables = {i for i, sent in enumerate(sentences)
                  if any(t.start <= sent.start < t.end for t in tables)} | furniture(sentences)
     with_numbers = {i for i, sent in enumerate(sentences)
