@@ -12,7 +12,7 @@ from analysis.extract.attribution import _day_given_after, read_voices
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
 from analysis.extract.claimant import (ATTR_BEFORE_WORDS, FOLDS_TO_ASCII, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
                                        _introductions, claimant_spans, learn_names, may_follow_attribution,
-                                       speakers)
+                                       may_hold_attribution_phrase, speakers, verb_window)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
 from analysis.extract.patterns import alternation, exact, trie
@@ -232,10 +232,45 @@ def test_lower_case_names_are_found_where_they_stand(text):
     "announced by the Ministry of Defence of ", "reported by South Korean ", "as the spokesman for ",
 ])
 def test_the_phrases_before_a_source_are_looked_for_only_where_one_may_stand(text):
-    # attribution_before searches these patterns only where may_follow_attribution is true
+    # attribution_before searches the passive pattern only where may_follow_attribution is
+    # true, and the patterns that open with a whole phrase only where may_hold_attribution_phrase is
     from analysis.extract import claimant
     for piece in (text, text.upper(), "x" + text, text.title()):
+        if claimant._PASSIVE_BY.search(piece):
+            assert may_follow_attribution(piece), piece
         if any(p.search(piece) for p in (claimant._ATTR_BEFORE, claimant._ATTR_BEFORE_OFFICE_OF,
-                                         claimant._PASSIVE_BY, claimant._ATTR_BEFORE_TITLE)):
+                                         claimant._ATTR_BEFORE_TITLE)):
+            assert may_hold_attribution_phrase(piece), piece
             assert may_follow_attribution(piece), piece
     assert not may_follow_attribution("the troops were sent, ")
+    assert not may_hold_attribution_phrase("the ministry said troops were sent, ")
+
+
+def test_the_whole_phrases_before_a_source_are_lower_case_letters_that_fold_only_as_listed():
+    # may_hold_attribution_phrase looks for them in lower-cased text, case-sensitively
+    every_char = "".join(map(chr, range(0x110000)))
+    phrases = vocab.ATTRIBUTION_BEFORE
+    assert all(p == p.lower() and p.isascii() and p.replace(" ", "").isalpha() for p in phrases)
+    for letter in sorted(set("".join(phrases)) - {" "}):
+        others = set(re.findall(letter, every_char, re.I)) - {letter, letter.upper()}
+        assert others <= set(FOLDS_TO_ASCII), (letter, others)
+
+
+@pytest.mark.parametrize("tail", ["", ".", "; more", ". A. B", ".A.B", "U.S. said", " said. The", "A.", "x" * 200])
+@pytest.mark.parametrize("reach", [0, 100, 107, 108, 109, 110, 111, 112, 150])
+def test_the_verb_window_is_what_splitting_the_whole_rest_at_the_clause_end_gives(tail, reach):
+    # verb_after looks for the clause end in the reach only (plus what its pattern looks ahead at)
+    from analysis.extract.claimant import _CLAUSE_END
+    for filler in ("a" * reach, ("word " * 40)[:reach], ("Gen. U.S. " * 20)[:reach]):
+        after = filler + tail
+        assert verb_window(after) == _CLAUSE_END.split(after, maxsplit=1)[0][:110], after
+
+
+@pytest.mark.parametrize("text", ["to fight alongside", "said,", "the U.S.", "killed in", "x in", "in",
+                                  "one of the", "sent to the front, where", "of", "Kursk.", "fight\nalongside"])
+def test_a_broken_paragraph_is_told_by_its_ending_alone(text):
+    # _rejoin_broken reads only the last characters of a (stripped) piece
+    from analysis.extract.sentences import _GOES_ON_AFTER, _NO_END_TAIL, _NO_END_WORD
+    for piece in (text, "Some words before " + text, "x" * 300 + " " + text):
+        assert bool(_GOES_ON_AFTER.search(piece[-1:])) == bool(_GOES_ON_AFTER.search(piece))
+        assert bool(_NO_END_WORD.search(piece[-_NO_END_TAIL:])) == bool(_NO_END_WORD.search(piece))

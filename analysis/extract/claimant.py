@@ -362,14 +362,26 @@ def may_follow_attribution(text: str) -> bool:
     return _FOLDS_TO_ASCII.search(text) is not None or _ATTR_BEFORE_WORD.search(text.lower()) is not None
 
 
+# A whole phrase of vocab.ATTRIBUTION_BEFORE and the space after it, looked for in lower-case
+# text: the patterns that open with a phrase match only where this does (exact: see FOLDS_TO_ASCII).
+_ATTR_BEFORE_PHRASE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s")
+
+
+def may_hold_attribution_phrase(text: str) -> bool:
+    """False only where no whole phrase of vocab.ATTRIBUTION_BEFORE stands in `text`."""
+    return _FOLDS_TO_ASCII.search(text) is not None or _ATTR_BEFORE_PHRASE.search(text.lower()) is not None
+
+
 def attribution_before(c: Mention) -> bool | None:
     """"according to the NIS", "announced by", "by UK Defence Intelligence's reckoning",
     "by a Ukrainian count"."""
-    phrase = may_follow_attribution(c.before[-90:])  # (the widest window below)
+    phrase = may_hold_attribution_phrase(c.before[-90:])  # (the widest window below)
     if (phrase and _ATTR_BEFORE.search(c.before[-40:])) or (
             _BY_BEFORE.search(c.before[-14:]) and _ROLE_AFTER.match(c.after)):
         return True
-    if phrase and (_PASSIVE_BY.search(c.before[-60:]) or _ATTR_BEFORE_OFFICE_OF.search(c.before[-70:])):
+    # (the passive's verb stands without its "by": only its first word is looked for first)
+    if (phrase and _ATTR_BEFORE_OFFICE_OF.search(c.before[-70:])) or (
+            may_follow_attribution(c.before[-60:]) and _PASSIVE_BY.search(c.before[-60:])):
         return True
     if phrase and _ATTR_BEFORE_TITLE.search(c.before[-90:]) and is_person(c.name, c.local):
         return True
@@ -480,12 +492,24 @@ _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
 
 
+_VERB_REACH = 110  # characters after a name in which its verb is looked for
+
+
+def verb_window(after: str) -> str:
+    """The words after a name where its verb may stand: to the end of its clause, within
+    the reach. (The clause end is looked for in the reach only, and the two characters its
+    pattern looks ahead at: the rest of the sentence cannot change the window.)"""
+    head = after[:_VERB_REACH + 2]
+    cut = _CLAUSE_END.search(head)
+    return head[:min(cut.start() if cut else _VERB_REACH, _VERB_REACH)]
+
+
 def verb_after(c: Mention) -> bool | None:
     """"Kirby, the White House spokesman, said": an attribution verb later in the clause,
     unless it belongs to another clause, to "he", or to a nearer name of another side
     ("Russia, NATO said"); "Kyiv and Seoul say": the first named stands for both."""
     cased, lower = _claimant_patterns()
-    window = _CLAUSE_END.split(c.after, maxsplit=1)[0][:110]
+    window = verb_window(c.after)
     for vm in ATTR_VERB.finditer(window):
         if _NOT_ATTRIBUTION_BEFORE.search(window[:vm.start()]):
             continue  # "an estimated 4,700", "is believed to"
@@ -595,7 +619,7 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
     inside_until = -1  # the end of a found speaker's apposition
     kept: list[re.Match] = []
     for m in spans:
-        if m.start() < last_end or any(s <= m.start() < e for s, e in outlets):
+        if m.start() < last_end or (outlets and any(s <= m.start() < e for s, e in outlets)):
             continue  # a name inside a longer one, or inside an outlet's name
         last_end = m.end()
         kept.append(m)

@@ -449,9 +449,12 @@ def furniture(sentences: list[Sentence]) -> set[int]:
         para_text[s.para] = (para_text.get(s.para, "") + " " + s.text).strip()
     skipping = False
     paras = sorted(para_text)
+    # what depends on the paragraph alone is read once per paragraph, not per sentence
+    heading = {para: _furniture_heading(text) for para, text in para_text.items()}
+    link_line: dict[int, bool] = {}
     for i, s in enumerate(sentences):
         text = para_text[s.para]
-        if _furniture_heading(text):
+        if heading[s.para]:
             skipping = True
             out.add(i)
         elif skipping and len(text) <= _LIST_LINE and (
@@ -459,7 +462,9 @@ def furniture(sentences: list[Sentence]) -> set[int]:
             out.add(i)  # a marked line may end as a headline does: "- Can Russia retake Kursk?"
         else:
             skipping = False
-            if _link_line(s.para, paras, para_text):
+            if s.para not in link_line:
+                link_line[s.para] = _link_line(s.para, paras, para_text)
+            if link_line[s.para]:
                 out.add(i)
     return out
 

@@ -48,15 +48,20 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
 # paragraphs. A piece ending in a comma, or in no stop before a lower-case start, goes on.
 _GOES_ON_AFTER = re.compile(r"(?:,|[^.!?:;\"”’)\]\s])$")
 # words no sentence ends on: "... to fight alongside" goes on in the next piece
-_NO_END_WORD = re.compile(r"\s(?:the|a|an|of|to|in|on|at|with|alongside|and|or|for|from|by|than|into|against)$")
+_NO_END_WORDS = ("the", "a", "an", "of", "to", "in", "on", "at", "with", "alongside", "and", "or", "for", "from",
+                 "by", "than", "into", "against")
+_NO_END_WORD = re.compile(rf"\s(?:{'|'.join(_NO_END_WORDS)})$")
+_NO_END_TAIL = 1 + max(map(len, _NO_END_WORDS))  # a space and the longest word
 
 
 def _rejoin_broken(text: str, sentences: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     for sent in sentences:
         prev = out[-1] if out else None
-        if prev is not None and prev.para != sent.para and _GOES_ON_AFTER.search(prev.text) and (
-                prev.text.endswith(",") or sent.text[:1].islower() or _NO_END_WORD.search(prev.text)) \
+        # (both patterns end the text and match a few characters only: a sentence's text is
+        # stripped, so its tail holds any match; searching the whole text cost a scan of it)
+        if prev is not None and prev.para != sent.para and _GOES_ON_AFTER.search(prev.text[-1:]) and (
+                prev.text.endswith(",") or sent.text[:1].islower() or _NO_END_WORD.search(prev.text[-_NO_END_TAIL:])) \
                 and sent.text[:1].isalpha():
             out[-1] = Sentence(prev.start, sent.end, text[prev.start:sent.end], prev.para,
                                has_number=prev.has_number or sent.has_number)
