@@ -79,6 +79,23 @@ def test_bad_articles_are_named_and_the_rest_still_go_through(corpus):
         assert name in problems and reason in problems
 
 
+def test_an_article_the_extractor_fails_on_is_named_and_the_rest_still_go_through(corpus, monkeypatch):
+    from analysis.extract import pipeline
+    recipe = pipeline.figures_of
+    victim = sorted(p.name for p in (corpus / "articles").glob("*.txt"))[1]
+
+    def failing_on_one(article):
+        if article.name == victim:
+            raise KeyError("a rule's lookup")
+        return recipe(article)
+
+    monkeypatch.setattr(pipeline, "figures_of", failing_on_one)
+    report = store.build(corpus / "articles", corpus / "estimates.duckdb")
+    assert report.n_articles == 4
+    [problem] = report.problems
+    assert victim in problem and "extractor failed" in problem and "KeyError" in problem
+
+
 def test_a_missing_store_is_built_and_a_corrupt_one_rebuilt(corpus):
     link = corpus / "estimates.duckdb"
     path, note = store.ensure_store(corpus / "articles", link)

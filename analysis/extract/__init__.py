@@ -1,6 +1,6 @@
 """Extraction: article text in, one row per in-scope figure mention out (FIGURES.md).
 
-`pipeline.extract_article` is the recipe; the stages are modules of this package:
+`pipeline.figures_of` is the recipe (`extract_article` runs it); the stages are modules of this package:
 `articles` reads a file and its front matter; `sentences` splits the body and finds a
 number's clause; `numbers` finds number phrases and `dates` day-precise dates; `tables`
 reads text tables and tallies; `scope` decides which numbers are figures; `measure`,

@@ -2,10 +2,11 @@
 
 `python -m analysis.extract PATH...` prints one JSON object per figure mention.
 
-`extract_article` is the recipe; each stage is a module of this package: `sentences`
-(sentences and clauses), `scope` (which numbers are figures), `measure`, `qualifier`,
-`claimant`, `claim_date`, `document` (what mentions of one figure share), `tables` (text
-tables and tallies). The ordered rules of `claimant` and `measure` are tuples there.
+`figures_of` is the recipe (`extract_article` runs it and names the article if a rule
+fails); each stage is a module of this package: `sentences` (sentences and clauses),
+`scope` (which numbers are figures), `measure`, `qualifier`, `claimant`, `claim_date`,
+`document` (what mentions of one figure share), `tables` (text tables and tallies). The
+ordered rules of `claimant` and `measure` are tuples there.
 """
 from __future__ import annotations
 
@@ -43,7 +44,23 @@ _CORRECTED = re.compile(r"""
 """, re.I | re.X)
 
 
+class ExtractionError(ArticleError):
+    """The extractor itself failed on an article (a bug, not a bad file): the build, an
+    ingest or Add article names the article as a problem and goes on with the others."""
+
+
 def extract_article(article: Article) -> list[dict]:
+    """All figure mentions of one article, in text order (see `figures_of`); raises
+    ExtractionError, naming the article, when a rule fails on its text."""
+    try:
+        return figures_of(article)
+    except Exception as exc:
+        raise ExtractionError(
+            f"{article.name}: the extractor failed on this article ({type(exc).__name__}: "
+            f"{exc}); its figures are left out until that is fixed") from exc
+
+
+def figures_of(article: Article) -> list[dict]:
     """All figure mentions of one article, in text order.
 
     The recipe: split the body into sentences and find its text tables; learn the people
