@@ -17,6 +17,9 @@ NASTY = [
     "One. Two. Three. Four thousand North Korean soldiers.", "9" * 400,
     "North Korea " + "1,500 troops and " * 300, "«Zelensky»: „3.000“ Soldaten aus Nordkorea",
     "北朝鮮 1,500 명 병력 North Korean troops", "Zelensky: \x0c 3,000 \x0b killed",
+    # a line break or a run of spaces inside a many-word name or side
+    "a South\nKorean lawmaker, Kim, said 3,000 North\nKorean troops were sent. Kim added more.",
+    "North  Korean troops: South\u00a0Korean officials said 1,500 were sent",
 ]
 
 
@@ -33,7 +36,9 @@ def test_random_mixtures_of_real_fragments():
                  "https://e.org/a", "1.2 million-strong army", "Russian", "one in three", "%"]
     rng = random.Random(20241023)
     for _ in range(300):
-        _check(" ".join(rng.choice(fragments) for _ in range(rng.randint(1, 40))))
+        # words joined by a space, a line break or a run of spaces, as pages wrap them
+        joiner = rng.choice([" ", " ", "\n", "  "])
+        _check(joiner.join(rng.choice(fragments) for _ in range(rng.randint(1, 40))))
 
 
 def _check(body: str) -> None:

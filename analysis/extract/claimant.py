@@ -195,7 +195,8 @@ def learn_names(text: str) -> LocalNames:
     side, name_before, role_after, name_after, surname_after = _introductions()
     table: dict[str, tuple[str, str]] = {}
     for m in side.finditer(text):
-        group = vocab.SIDE_FORMS[m.group(0).replace("’", "'")]
+        # the pattern lets any run of spaces stand for a space ("North\nKorean" across a line)
+        group = vocab.SIDE_FORMS[" ".join(m.group(0).replace("’", "'").split())]
         names = []
         # a name introduced before its side ends in a comma ("Dmytro Ponomarenko, Ukraine's"):
         # most sides have none in reach, and need no search
