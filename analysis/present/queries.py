@@ -305,7 +305,7 @@ FROM {shown} GROUP BY measure, claimant_group, who
 _SUMMARY = """
 WITH shown AS MATERIALIZED (
     SELECT claim_id, measure, claimant_group, claimant, {who} AS who, value, low, high, date,
-           n_articles, n_mentions, reviewed, articles, publishers
+           n_articles, n_mentions, reviewed, publishers
     FROM claims{where}),
 spread AS (
     SELECT measure, claimant_group, who, count(*) AS n_claims,
