@@ -317,9 +317,9 @@ spread AS (
 -- distinct citing articles per row and per measure, exactly, as one bitmap of the
 -- articles' numbers per row, OR-ed per measure: one pass over the claims' lists of their
 -- articles' numbers (the store's claim_article_nos; {last} is the largest number), where
--- two distinct counts of the names took twice as long and the names' join to their
--- articles half the time again. The rows are keyed by an integer through the join:
--- carrying their three strings cost a fifth more.
+-- two distinct counts of the names took twice as long, and the bitmaps of the names'
+-- row ids in `articles` 177 ms CPU at 100,000 articles to these lists' 74. The rows are
+-- keyed by an integer through the join: carrying their three strings cost a fifth more.
 rows_k AS (SELECT *, row_number() OVER () AS k FROM (SELECT DISTINCT measure, claimant_group, who FROM shown)),
 row_bits AS (
     SELECT r.measure, r.claimant_group, r.who, b.bits
