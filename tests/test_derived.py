@@ -1,9 +1,11 @@
 """The views' derived tables (analysis/store/derived.py) hold what the views used to compute
 at read time: the first report, echoes and lags per claim and publisher from every claim's
 citing articles ranked anew, and the claims a text filter finds by scanning every
-mention. Checked against a plain Python reading of the rules after a build, after an
-ingest that joins existing claims, and after the upgrade of a store written before the
-tables existed; the Sources page's chain tails against the chains that follow the links."""
+mention, and the articles' stable numbers the citing-article counts read. Checked against
+a plain Python reading of the rules after a build, after an ingest that joins existing
+claims, after articles come, change and go, and after the upgrade of a store written
+before the tables existed; the Sources page's chain tails against the chains that follow
+the links."""
 from __future__ import annotations
 
 import datetime as dt
@@ -96,8 +98,29 @@ def chains_by_rule(con) -> list[tuple]:
     return sorted(rows)
 
 
+def numbers(con) -> dict[str, int]:
+    """article_nos as name → number, after checking that it numbers every article of the
+    store, each once, with a number of its own."""
+    nos = dict(con.execute("SELECT article, no FROM article_nos").fetchall())
+    assert sorted(nos) == sorted(r[0] for r in con.execute("SELECT article FROM articles").fetchall())
+    assert len(set(nos.values())) == len(nos)
+    return nos
+
+
+def claim_numbers_by_rule(con) -> dict[str, list[int]]:
+    """Each claim's citing articles' numbers, sorted: its figures' articles (each once)."""
+    nos = numbers(con)
+    cited: dict[str, set] = {c: set() for (c,) in con.execute("SELECT claim_id FROM claims").fetchall()}
+    for claim_id, article in con.execute("SELECT claim_id, article FROM figures "
+                                         "WHERE claim_id IN (SELECT claim_id FROM claims)").fetchall():
+        cited[claim_id].add(nos[article])
+    return {c: sorted(found) for c, found in cited.items()}
+
+
 def check(link: Path) -> None:
     with _read(link) as con:
+        assert dict(con.execute("SELECT claim_id, nos FROM claim_article_nos").fetchall()) == \
+            claim_numbers_by_rule(con)
         assert con.execute("SELECT * FROM claim_chains ORDER BY claim_id").fetchall() == chains_by_rule(con)
         assert con.execute("SELECT max(n_chain) FROM claim_chains").fetchone()[0] > 2
         got = con.execute("SELECT * FROM claim_outlets ORDER BY claim_id, publisher").fetchall()
@@ -138,6 +161,48 @@ def test_derived_tables_follow_the_rules_after_a_build_and_an_ingest(dev):
     assert set(after) != set(before)  # the ingest moved some claims' rows
 
 
+def test_articles_keep_their_numbers_as_others_come_change_and_go(dev):
+    data, waiting = dev
+    link = data / "estimates.duckdb"
+    with _read(link) as con:
+        before = numbers(con)
+    assert sorted(before.values()) == list(range(len(before)))  # a build numbers from 0
+    assert sorted(before, key=before.get) == sorted(before)  # in name order
+    # new articles, then one with no figure alone (no claim to regroup)
+    quiet = data.parent / "zz-quiet.txt"
+    quiet.write_text("The delegation left Pyongyang on Tuesday without a statement.\n", encoding="utf-8")
+    added = []
+    for batch in (waiting[:2], [quiet]):
+        report = ingest.save([ingest.prepare(p.read_bytes(), p.name) for p in batch], data / "articles", link)
+        added += report.added
+    check(link)
+    with _read(link) as con:
+        after = numbers(con)
+    assert {a: after[a] for a in before} == before
+    new = sorted(set(after) - set(before))
+    assert len(new) == 3 and new == sorted(added)
+    # numbered after the old ones: an ingest's articles in name order, the next ingest's after
+    assert [after[a] for a in [*sorted(added[:2]), added[2]]] == list(range(len(before), len(before) + 3))
+    # a file removed and a file changed (its figures written anew), then a refresh
+    files = sorted((data / "articles").glob("*.txt"))
+    gone, changed = files[3], files[6]
+    gone.unlink()
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe NIS said 1,500 more troops had arrived.\n",
+                       encoding="utf-8")
+    store.refresh(data / "articles", link)
+    check(link)
+    with _read(link) as con:
+        last = numbers(con)
+        assert con.execute("SELECT count(*) FROM claim_article_nos WHERE list_contains(nos, ?)",
+                           [after[gone.name]]).fetchone()[0] == 0
+    assert gone.name not in last
+    assert last == {a: n for a, n in after.items() if a != gone.name}  # the changed one kept its own
+    # a number is not reused: the next article gets one past the largest ever given
+    report = ingest.save([ingest.prepare(waiting[2].read_bytes(), waiting[2].name)], data / "articles", link)
+    with _read(link) as con:
+        assert numbers(con)[report.added[0]] == max(after.values()) + 1
+
+
 def test_a_text_with_a_space_reads_every_mention_as_before(dev):
     data, _ = dev
     with _read(data / "estimates.duckdb") as con:
@@ -160,6 +225,8 @@ def test_an_older_store_gains_the_tables_without_a_rebuild(dev):
     con.execute("DROP TABLE claim_words")
     con.execute("ALTER TABLE claim_outlets DROP COLUMN n_claim")
     con.execute("ALTER TABLE claim_chains DROP COLUMN value")
+    con.execute("DROP TABLE article_nos")
+    con.execute("DROP TABLE claim_article_nos")
     con.close()
     reader = duckdb.connect(str(path), read_only=True)  # a dashboard reading it meanwhile
     try:

@@ -188,6 +188,12 @@ ORDERED = {"articles": "article", "extracted": "mention_id", "figures": "mention
            # the views' tables (analysis/store/derived.py)
            "claim_outlets": "claim_id, publisher", "claim_words": "claim_id",
            "claim_chains": "claim_id"}
+# the articles' numbers differ (an ingest numbers new articles after the old ones, a
+# rebuild by name): which articles are numbered, and each claim's numbers as names
+NAMED = {"article_nos": "SELECT article FROM article_nos ORDER BY article",
+         "claim_article_nos": "SELECT c.claim_id, list(n.article ORDER BY n.article) FROM "
+                              "(SELECT claim_id, unnest(nos) AS no FROM claim_article_nos) c "
+                              "JOIN article_nos n USING (no) GROUP BY c.claim_id ORDER BY c.claim_id"}
 
 
 def store_rows(link: Path) -> dict[str, list[tuple]]:
@@ -196,6 +202,7 @@ def store_rows(link: Path) -> dict[str, list[tuple]]:
     try:
         rows = {t: con.execute(f"SELECT * FROM {t} ORDER BY {key}").fetchall()
                 for t, key in ORDERED.items()}
+        rows |= {t: con.execute(sql).fetchall() for t, sql in NAMED.items()}
         rows["build_info"] = con.execute("SELECT n_articles, n_figures, n_claims, problems, "
                                          "log_id, n_decisions FROM build_info").fetchall()
         return rows

@@ -13,6 +13,7 @@ import pytest
 from analysis.present import charts, queries
 from analysis.present.queries import Filters
 from analysis import store
+from analysis.store import derived
 from analysis.store.claims import CLAIM_COLUMNS
 
 FILTERS = [Filters(), Filters(measures=("troops_planned", "casualties")),
@@ -105,6 +106,9 @@ def test_latest_claim_rule_ties_and_undated():
     con.execute("CREATE TABLE claims AS SELECT * FROM frame")
     # a built store holds every article a claim cites
     con.execute("CREATE TABLE articles AS SELECT DISTINCT unnest(articles) AS article FROM claims")
+    con.execute(derived.SCHEMA)  # and their numbers, which the counts of citing articles read
+    derived.renumber(con)
+    derived.number(con)
     got = {r["who"]: r for r in queries.records(queries.claim_summary(con, Filters()))}
     assert got["NIS"]["claim_id"] == "c2" and got["NIS"]["n_claims"] == 3
     assert got["Kirby"]["claim_id"] == "k2" and got["Singh"]["claim_id"] == "t2"
@@ -220,6 +224,8 @@ def test_compare_caps_its_rows_and_says_how_many_it_left_out(monkeypatch):
         if ddl.strip() and "CREATE TABLE claims" not in ddl:
             con.execute(ddl)
     con.execute("INSERT INTO articles (article) SELECT DISTINCT unnest(articles) FROM claims")
+    derived.renumber(con)
+    derived.number(con)
     monkeypatch.setattr(charts, "MAX_ROWS", 25)
     ((measure, chart, summary),) = charts.compare_charts(con, Filters())
     spec = chart.to_dict()

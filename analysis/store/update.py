@@ -331,6 +331,7 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: set[tuple] | None = None) -> N
     Only what changed is written: most claims of a key stay as they were when an article
     joins one of them."""
     if keys is not None and not keys:
+        derived.refresh(con, [])  # no claim to regroup, but articles may come or go
         return
     old: dict[str, tuple] = {}
     kept: set[str] = set()  # claims that stay as they are
