@@ -146,3 +146,19 @@ def test_the_flows_other_claims_count_each_claim_once(con):
             rest = apps[(apps["claimant_group"] == group) & ~apps["claim_id"].isin(shown)]
             assert label == f"{group}: {rest['claim_id'].nunique():,} other claims"
     assert "others" in flow.kinds
+
+
+def test_what_each_claimant_says_now_names_the_chains_walked_along_superseded_by(con):
+    """latest_with_chains reads every chain's tail from claim_chains at once; each row's
+    text must be that of its own chain, walked claim by claim (claimant_chain)."""
+    chained = 0
+    for chosen in (Filters(), Filters(groups=("Ukraine",)), Filters(text="no such words anywhere")):
+        for last in (1, 2, 8):
+            now = sources.latest_with_chains(con, chosen, last)
+            pd.testing.assert_frame_equal(now.drop(columns="chain"), sources.latest_claims(con, chosen))
+            chains = sources.claimant_chains(con, now["claim_id"])
+            want = ["undated" if undated else sources.chain_text(chains[i], last=last)
+                    for i, undated in zip(now["claim_id"], now["undated"])]
+            assert now["chain"].tolist() == want
+            chained += sum(len(chains[i]) > last for i in now["claim_id"])
+    assert chained  # some chain is longer than the steps named
