@@ -289,9 +289,6 @@ class Flow:
         return Focus("group", key.split("|", 1)[1]) if kind == "others" else Focus(kind, key)
 
 
-_NAMED = ["claimant", "claimant_group", "qualifier", "value", "low", "high", "measure", "date"]
-
-
 def claim_name(row: dict) -> str:
     """A claim in a few words: who, the figure, the measure, the date.
 
@@ -495,21 +492,25 @@ def echo_points(con, filters: Filters = Filters(), focus: Focus = Focus(),
         ORDER BY claim_id, published NULLS LAST, NOT is_first""", params))
 
 
-def timeline_rows(points: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[pd.DataFrame, int]:
-    """The dated points of the `top` most cited claims (a row label each), and how many
-    appearances had no date to place."""
-    if points.empty:
-        return points.assign(row=[]), 0
-    cited = points.groupby("claim_id")["n_articles"].sum().reset_index()
-    keep = cited.sort_values(["n_articles", "claim_id"], ascending=[False, True])["claim_id"][:top]
-    shown = points[points["claim_id"].isin(set(keep))].copy()
-    undated = int(shown.loc[shown["published"].isna(), "n_articles"].sum())
-    shown = shown[shown["published"].notna()]
-    # a claim's name once per claim (its columns are the same on each of its points)
-    names = {r["claim_id"]: claim_name(r) for r in
-             shown.drop_duplicates("claim_id")[["claim_id", *_NAMED]].to_dict("records")}
-    shown["row"] = shown["claim_id"].map(names)
-    return shown, undated
+def timeline_rows(points: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[list[dict], int]:
+    """The dated points of the `top` most cited claims, as plain rows with a row label
+    each (`row`), and how many appearances had no date to place."""
+    # plain rows: a few hundred points, where pandas' grouping and filtering per trace
+    # cost most of the figure's time
+    records = points.to_dict("records")
+    cited: dict = {}
+    for r in records:
+        cited[r["claim_id"]] = cited.get(r["claim_id"], 0) + r["n_articles"]
+    keep = set(sorted(cited, key=lambda c: (-cited[c], c))[:top])
+    shown = [r for r in records if r["claim_id"] in keep]
+    undated = int(sum(r["n_articles"] for r in shown if _na(r["published"])))
+    names: dict = {}  # a claim's name once per claim (its columns are the same on each point)
+    rows = [r for r in shown if not _na(r["published"])]
+    for r in rows:
+        if r["claim_id"] not in names:
+            names[r["claim_id"]] = claim_name(r)
+        r["row"] = names[r["claim_id"]]
+    return rows, undated
 
 
 def _publishers_text(names, n: int) -> str:
@@ -524,36 +525,35 @@ def timeline_figure(points: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
     point per day (echo_points). `points` may hold only the top claims; `n_claims` says
     how many there are."""
     rows, undated = timeline_rows(points, top)
+    in_rows = {r["claimant_group"] for r in rows}
     data = []
-    for group in [g for g in GROUPS if g in set(rows.get("claimant_group", []))] + \
-            sorted(set(rows.get("claimant_group", [])) - set(GROUPS)):
+    for group in [g for g in GROUPS if g in in_rows] + sorted(in_rows - set(GROUPS)):
         for first in (True, False):
-            part = rows[(rows["claimant_group"] == group) & (rows["is_first"] == first)]
-            if part.empty:
+            part = [r for r in rows if r["claimant_group"] == group and r["is_first"] == first]
+            if not part:
                 continue
             data.append({
                 "type": "scatter",
-                "x": [d.isoformat() for d in part["published"]], "y": [_plain(r) for r in part["row"]],
+                "x": [r["published"].isoformat() for r in part], "y": [_plain(r["row"]) for r in part],
                 "mode": "markers", "name": f"{group}: {'first report' if first else 'echo'}",
                 "legendgroup": group,
                 "marker": {"color": GROUP_COLORS.get(group, "#888888"), "size": 11 if first else 8,
                            "symbol": "circle" if first else "circle-open", "line": {"width": 2}},
-                "customdata": [[_plain(_publishers_text(p, n)), _plain(t if isinstance(t, str) else
-                                                                      f"{int(k)} articles"),
-                                _lag_text(f, lag)]
-                               for p, n, t, k, f, lag in zip(part["publishers"], part["n_publishers"],
-                                                             part["title"], part["n_articles"],
-                                                             part["is_first"], part["lag_days"])],
+                "customdata": [[_plain(_publishers_text(r["publishers"], r["n_publishers"])),
+                                _plain(r["title"] if isinstance(r["title"], str) else
+                                       f"{int(r['n_articles'])} articles"),
+                                _lag_text(r["is_first"], r["lag_days"])]
+                               for r in part],
                 "hovertemplate": "%{y}<br>%{x}: %{customdata[0]} (%{customdata[2]})"
                                  "<br>%{customdata[1]}<extra></extra>"})
-    n_rows = rows["row"].nunique() if len(rows) else 0
+    n_rows = len({r["row"] for r in rows})
     notes = [f"{undated} undated article{'s' * (undated != 1)} not placed"] if undated else []
     n_claims = n_claims if n_claims is not None else points["claim_id"].nunique()
     if n_claims > top:
         subtitle += f" · the {top} most cited of {n_claims:,} claims"
     if n_rows < min(top, n_claims):
         notes.append(f"{min(top, n_claims) - n_rows} claim(s) with no dated article not drawn")
-    n_placed = int(rows["n_articles"].sum()) if len(rows) else 0
+    n_placed = int(sum(r["n_articles"] for r in rows))
     return _figure(data, _decorate(
         "First reports and their echoes", subtitle,
         source_line(n_placed, made).replace("; link widths count articles", "")
