@@ -505,7 +505,8 @@ def timeline_rows(points: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[list[dic
     each (`row`), and how many appearances had no date to place."""
     # plain rows: a few hundred points, where pandas' grouping and filtering per trace
     # cost most of the figure's time
-    records = points.to_dict("records")
+    names = list(points.columns)  # column by column: to_dict("records") boxes cell by cell
+    records = [dict(zip(names, r)) for r in zip(*(points[c].tolist() for c in names))]
     cited: dict = {}
     for r in records:
         cited[r["claim_id"]] = cited.get(r["claim_id"], 0) + r["n_articles"]
