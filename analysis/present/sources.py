@@ -11,7 +11,7 @@ the page draws at most `top` claims however large the store.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import pyarrow as pa
@@ -213,6 +213,32 @@ def outlet_counts(con, filters: Filters = Filters(), focus: Focus = Focus(), row
         SELECT publisher, claimant_group, count(*) AS claims, CAST(sum(n) AS BIGINT) AS citations,
                CAST(sum(n_first) AS BIGINT) AS first_reports
         FROM ({sql}) GROUP BY ALL ORDER BY publisher, claimant_group""", params))
+
+
+def every_group(filters: Filters, focus: Focus) -> tuple[Filters, Focus]:
+    """The filters and focus of the outlet counts the page reads: over every claimant
+    group, as the one-sided outlets are judged, and the counts of a group filter or focus
+    are their rows (group_rows): one read where there were two."""
+    return replace(filters, groups=()), (Focus() if focus.kind == "group" else focus)
+
+
+def group_rows(every: pd.DataFrame, filters: Filters, focus: Focus) -> pd.DataFrame:
+    """outlet_counts(filters, focus) from the counts of every_group(filters, focus): a
+    group filter or focus only keeps the rows of its groups (counted per outlet and
+    group)."""
+    for groups in (filters.groups, (focus.key,) if focus.kind == "group" else ()):
+        if groups:
+            every = every[every["claimant_group"].isin(groups)].reset_index(drop=True)
+    return every
+
+
+def one_side_shown(every: pd.DataFrame, filters: Filters, focus: Focus) -> pd.DataFrame:
+    """The one-sided outlets the page lists: judged over every group (the counts of
+    every_group; a group filter or focus would make every outlet look one-sided), then
+    the group filter, or a group focus, picks the side."""
+    one = one_side_outlets(every)
+    side = (focus.key,) if focus.kind == "group" else filters.groups
+    return one[one["side"].isin(side)] if side else one
 
 
 def outlet_table(counts: pd.DataFrame) -> pd.DataFrame:
