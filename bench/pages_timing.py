@@ -19,7 +19,6 @@ import os
 import statistics
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -176,17 +175,13 @@ def _sources_reads(cur, filters: Filters, focus: Focus, kept: dict) -> dict:
     flow(filters, Focus())  # the narrowing picker's options
     drawn = flow(filters, focus)
     points = once(("echoes", filters, focus), echoes)
-    counts = outlets(filters, focus)
-    # _one_side: judged over every group (a group focus becomes the group filter)
-    side_focus, side_filters = (Focus(), replace(filters, groups=(focus.key,))) \
-        if focus.kind == "group" else (focus, filters)
-    side_counts = outlets(replace(side_filters, groups=()), side_focus)
+    every = outlets(*sources.every_group(filters, focus))  # both outlet tables' one read
     now = once(("latest", filters), latest)
     subtitle = filters.describe()  # the page's _figure: kept per filters and focus
     figs = once(("figures", filters, focus), lambda: [
         sources.sankey_figure(drawn, subtitle), sources.nodes_figure(drawn),
         sources.timeline_figure(points, subtitle, n_claims=drawn.n_claims)])
-    return {"flow": drawn, "points": points, "counts": counts, "side_counts": side_counts,
+    return {"flow": drawn, "points": points, "every": every, "filters": filters, "focus": focus,
             "now": now, "figures": figs}
 
 
@@ -195,8 +190,8 @@ def _sources_draw(cur, filters: Filters, reads: dict) -> list[int]:
     live, the three kept figures sent (as st.plotly_chart: to_dict, then JSON); returns
     their spec sizes."""
     _sidebar(cur)
-    sources.outlet_table(reads["counts"])
-    sources.one_side_outlets(reads["side_counts"])
+    sources.outlet_table(sources.group_rows(reads["every"], reads["filters"], reads["focus"]))
+    sources.one_side_shown(reads["every"], reads["filters"], reads["focus"])
     queries.graded(cur, reads["now"])
     queries.claimant_names(cur, filters)
     queries.source_grades(cur)

@@ -3,7 +3,6 @@ source. Clicking a node of the flow diagram narrows the page to it; every text f
 article is shown as text (tables) or escaped (figure labels)."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 
@@ -191,16 +190,6 @@ def _timeline_section(version: str, chosen, focus: Focus, subtitle: str, total: 
                          column_config={"is_first": "first report", "lag_days": "lag (days)"})
 
 
-def _one_side(version: str, chosen, focus: Focus):
-    """Outlets carrying one side only, judged over every claimant group (a group filter
-    or focus would make every outlet look one-sided): the filter then picks the side."""
-    if focus.kind == "group":
-        focus, chosen = Focus(), dataclasses.replace(chosen, groups=(focus.key,))
-    counts = _outlets(version, dataclasses.replace(chosen, groups=()), focus.kind, focus.key)
-    one = sources.one_side_outlets(counts)
-    return one[one["side"].isin(chosen.groups)] if chosen.groups else one
-
-
 def _outlets_section(counts, one_side) -> None:
     st.subheader("Outlets and the sides they carry")
     st.caption("Claims each outlet carries, per claimant group, and how many of them it "
@@ -280,7 +269,9 @@ def main() -> None:
     drawn = _flow(version, chosen, focus.kind, focus.key) if focus.kind else full
     _flow_section(version, chosen, focus, drawn, subtitle)
     _timeline_section(version, chosen, focus, subtitle, drawn.n_claims)
-    _outlets_section(_outlets(version, chosen, focus.kind, focus.key), _one_side(version, chosen, focus))
+    wide, wide_focus = sources.every_group(chosen, focus)  # one read for both outlet tables
+    every = _outlets(version, wide, wide_focus.kind, wide_focus.key)
+    _outlets_section(sources.group_rows(every, chosen, focus), sources.one_side_shown(every, chosen, focus))
     _now_section(version, chosen)
     _grading_section(chosen)
 

@@ -4,6 +4,8 @@ for the whole selection and for each kind of focus; and the store's claims.artic
 those reads start from, are the articles whose mentions the claim groups."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 import pandas as pd
 import pytest
@@ -146,3 +148,44 @@ def test_the_flows_other_claims_count_each_claim_once(con):
             rest = apps[(apps["claimant_group"] == group) & ~apps["claim_id"].isin(shown)]
             assert label == f"{group}: {rest['claim_id'].nunique():,} other claims"
     assert "others" in flow.kinds
+
+
+def test_what_each_claimant_says_now_names_the_chains_walked_along_superseded_by(con):
+    """latest_with_chains reads every chain's tail from claim_chains at once; each row's
+    text must be that of its own chain, walked claim by claim (claimant_chain)."""
+    chained = 0
+    for chosen in (Filters(), Filters(groups=("Ukraine",)), Filters(text="no such words anywhere")):
+        for last in (1, 2, 8):
+            now = sources.latest_with_chains(con, chosen, last)
+            pd.testing.assert_frame_equal(now.drop(columns="chain"), sources.latest_claims(con, chosen))
+            chains = sources.claimant_chains(con, now["claim_id"])
+            want = ["undated" if undated else sources.chain_text(chains[i], last=last)
+                    for i, undated in zip(now["claim_id"], now["undated"])]
+            assert now["chain"].tolist() == want
+            chained += sum(len(chains[i]) > last for i in now["claim_id"])
+    assert chained  # some chain is longer than the steps named
+
+
+def test_one_read_of_every_groups_outlet_counts_serves_both_outlet_tables(con):
+    """The page reads the outlet counts over every claimant group once: a group filter or
+    focus keeps its groups' rows, the same as counting with that filter or focus."""
+    apps = sources.appearances(con)
+    groups = sorted(set(apps["claimant_group"]))
+    assert len(groups) > 1  # so a group filter leaves some rows out
+    kept = 0
+    for chosen in (Filters(), Filters(groups=(groups[0],)), Filters(groups=tuple(groups[1:]))):
+        for focus in [*focuses(con), Focus("group", groups[-1])]:
+            every = sources.outlet_counts(con, *sources.every_group(chosen, focus))
+            want = sources.outlet_counts(con, chosen, focus)
+            got = sources.group_rows(every, chosen, focus)
+            if want.empty:
+                assert got.empty
+            else:
+                pd.testing.assert_frame_equal(got, want)
+                kept += len(every) > len(got)
+            side = (focus.key,) if focus.kind == "group" else chosen.groups
+            one = sources.one_side_outlets(sources.outlet_counts(
+                con, replace(chosen, groups=()), Focus() if focus.kind == "group" else focus))
+            pd.testing.assert_frame_equal(sources.one_side_shown(every, chosen, focus),
+                                          one[one["side"].isin(side)] if side else one)
+    assert kept  # some filter or focus dropped rows of the counts of every group

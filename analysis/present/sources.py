@@ -11,9 +11,10 @@ the page draws at most `top` claims however large the store.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
+import pyarrow as pa
 import plotly.graph_objects as go
 
 from analysis.extract.vocab import GROUP_COLORS, GROUPS
@@ -214,20 +215,52 @@ def outlet_counts(con, filters: Filters = Filters(), focus: Focus = Focus(), row
         FROM ({sql}) GROUP BY ALL ORDER BY publisher, claimant_group""", params))
 
 
+def every_group(filters: Filters, focus: Focus) -> tuple[Filters, Focus]:
+    """The filters and focus of the outlet counts the page reads: over every claimant
+    group, as the one-sided outlets are judged, and the counts of a group filter or focus
+    are their rows (group_rows): one read where there were two."""
+    return replace(filters, groups=()), (Focus() if focus.kind == "group" else focus)
+
+
+def group_rows(every: pd.DataFrame, filters: Filters, focus: Focus) -> pd.DataFrame:
+    """outlet_counts(filters, focus) from the counts of every_group(filters, focus): a
+    group filter or focus only keeps the rows of its groups (counted per outlet and
+    group)."""
+    for groups in (filters.groups, (focus.key,) if focus.kind == "group" else ()):
+        if groups:
+            every = every[every["claimant_group"].isin(groups)].reset_index(drop=True)
+    return every
+
+
+def one_side_shown(every: pd.DataFrame, filters: Filters, focus: Focus) -> pd.DataFrame:
+    """The one-sided outlets the page lists: judged over every group (the counts of
+    every_group; a group filter or focus would make every outlet look one-sided), then
+    the group filter, or a group focus, picks the side."""
+    one = one_side_outlets(every)
+    side = (focus.key,) if focus.kind == "group" else filters.groups
+    return one[one["side"].isin(side)] if side else one
+
+
 def outlet_table(counts: pd.DataFrame) -> pd.DataFrame:
     """Outlets × claimant groups: claims carried per group (groups in vocabulary order),
     then the total and the first reports."""
     if counts.empty:
         return pd.DataFrame(columns=["publisher", "total claims", "first reports"])
-    # grouped and unstacked: pivot_table made the same table at twice the cost (8.7 -> 4.7
-    # ms at 10,000 articles, on every run of the page)
-    table = counts.groupby(["publisher", "claimant_group"])["claims"].sum().unstack(fill_value=0)
-    table = table[[g for g in GROUPS if g in table] + sorted(set(table) - set(GROUPS))]
-    table["total claims"] = counts.groupby("publisher")["claims"].sum()
-    table["first reports"] = counts.groupby("publisher")["first_reports"].sum()
-    table.columns.name = None
-    return table.reset_index().sort_values(["total claims", "publisher"], ascending=[False, True],
-                                           ignore_index=True)
+    # summed in plain Python: a few dozen rows (publishers × groups), where pandas'
+    # grouping and unstacking cost 5 ms on every run of the page
+    seen = set(counts["claimant_group"].tolist())
+    groups = [g for g in GROUPS if g in seen] + sorted(seen - set(GROUPS))
+    per: dict[str, dict] = {}
+    for publisher, group, claims, firsts in zip(*(counts[c].tolist() for c in
+                                                   ("publisher", "claimant_group", "claims", "first_reports"))):
+        row = per.setdefault(publisher, {"publisher": publisher, **dict.fromkeys(groups, 0),
+                                         "total claims": 0, "first reports": 0})
+        row[group] += claims
+        row["total claims"] += claims
+        row["first reports"] += firsts
+    rows = sorted(per.values(), key=lambda r: (-r["total claims"], r["publisher"]))
+    table = pd.DataFrame(rows, columns=["publisher", *groups, "total claims", "first reports"])
+    return table.astype({c: "int64" for c in table.columns[1:]})
 
 
 def one_side_outlets(counts: pd.DataFrame) -> pd.DataFrame:
@@ -236,16 +269,18 @@ def one_side_outlets(counts: pd.DataFrame) -> pd.DataFrame:
     cols = ["publisher", "side", "claims", "first reports", "echoes", "unattributed claims"]
     if counts.empty:
         return pd.DataFrame(columns=cols)
-    sided = counts[~counts["claimant_group"].isin(SIDELESS)]
-    sides = sided.groupby("publisher")["claimant_group"].nunique()
-    rows = []
-    for publisher in sorted(sides[sides == 1].index):
-        mine = sided[sided["publisher"] == publisher].iloc[0]
-        loose = counts[(counts["publisher"] == publisher) & counts["claimant_group"].isin(SIDELESS)]
-        rows.append({"publisher": publisher, "side": mine["claimant_group"],
-                     "claims": int(mine["claims"]), "first reports": int(mine["first_reports"]),
-                     "echoes": int(mine["citations"] - mine["first_reports"]),
-                     "unattributed claims": int(loose["claims"].sum())})
+    sides: dict[str, list] = {}
+    loose: dict[str, int] = {}
+    for publisher, group, claims, cited, firsts in zip(*(counts[c].tolist() for c in (
+            "publisher", "claimant_group", "claims", "citations", "first_reports"))):
+        if group in SIDELESS:
+            loose[publisher] = loose.get(publisher, 0) + int(claims)
+        else:
+            sides.setdefault(publisher, []).append((group, claims, cited, firsts))
+    rows = [{"publisher": publisher, "side": mine[0][0], "claims": int(mine[0][1]),
+             "first reports": int(mine[0][3]), "echoes": int(mine[0][2] - mine[0][3]),
+             "unattributed claims": loose.get(publisher, 0)}
+            for publisher, mine in sorted(sides.items()) if len({g for g, *_ in mine}) == 1]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -286,9 +321,6 @@ class Flow:
         """What clicking node `index` narrows the page to ("others" narrows to its group)."""
         kind, key = self.kinds[index], self.keys[index]
         return Focus("group", key.split("|", 1)[1]) if kind == "others" else Focus(kind, key)
-
-
-_NAMED = ["claimant", "claimant_group", "qualifier", "value", "low", "high", "measure", "date"]
 
 
 def claim_name(row: dict) -> str:
@@ -494,21 +526,26 @@ def echo_points(con, filters: Filters = Filters(), focus: Focus = Focus(),
         ORDER BY claim_id, published NULLS LAST, NOT is_first""", params))
 
 
-def timeline_rows(points: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[pd.DataFrame, int]:
-    """The dated points of the `top` most cited claims (a row label each), and how many
-    appearances had no date to place."""
-    if points.empty:
-        return points.assign(row=[]), 0
-    cited = points.groupby("claim_id")["n_articles"].sum().reset_index()
-    keep = cited.sort_values(["n_articles", "claim_id"], ascending=[False, True])["claim_id"][:top]
-    shown = points[points["claim_id"].isin(set(keep))].copy()
-    undated = int(shown.loc[shown["published"].isna(), "n_articles"].sum())
-    shown = shown[shown["published"].notna()]
-    # a claim's name once per claim (its columns are the same on each of its points)
-    names = {r["claim_id"]: claim_name(r) for r in
-             shown.drop_duplicates("claim_id")[["claim_id", *_NAMED]].to_dict("records")}
-    shown["row"] = shown["claim_id"].map(names)
-    return shown, undated
+def timeline_rows(points: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[list[dict], int]:
+    """The dated points of the `top` most cited claims, as plain rows with a row label
+    each (`row`), and how many appearances had no date to place."""
+    # plain rows: a few hundred points, where pandas' grouping and filtering per trace
+    # cost most of the figure's time
+    names = list(points.columns)  # column by column: to_dict("records") boxes cell by cell
+    records = [dict(zip(names, r)) for r in zip(*(points[c].tolist() for c in names))]
+    cited: dict = {}
+    for r in records:
+        cited[r["claim_id"]] = cited.get(r["claim_id"], 0) + r["n_articles"]
+    keep = set(sorted(cited, key=lambda c: (-cited[c], c))[:top])
+    shown = [r for r in records if r["claim_id"] in keep]
+    undated = int(sum(r["n_articles"] for r in shown if _na(r["published"])))
+    names: dict = {}  # a claim's name once per claim (its columns are the same on each point)
+    rows = [r for r in shown if not _na(r["published"])]
+    for r in rows:
+        if r["claim_id"] not in names:
+            names[r["claim_id"]] = claim_name(r)
+        r["row"] = names[r["claim_id"]]
+    return rows, undated
 
 
 def _publishers_text(names, n: int) -> str:
@@ -523,36 +560,35 @@ def timeline_figure(points: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
     point per day (echo_points). `points` may hold only the top claims; `n_claims` says
     how many there are."""
     rows, undated = timeline_rows(points, top)
+    in_rows = {r["claimant_group"] for r in rows}
     data = []
-    for group in [g for g in GROUPS if g in set(rows.get("claimant_group", []))] + \
-            sorted(set(rows.get("claimant_group", [])) - set(GROUPS)):
+    for group in [g for g in GROUPS if g in in_rows] + sorted(in_rows - set(GROUPS)):
         for first in (True, False):
-            part = rows[(rows["claimant_group"] == group) & (rows["is_first"] == first)]
-            if part.empty:
+            part = [r for r in rows if r["claimant_group"] == group and r["is_first"] == first]
+            if not part:
                 continue
             data.append({
                 "type": "scatter",
-                "x": [d.isoformat() for d in part["published"]], "y": [_plain(r) for r in part["row"]],
+                "x": [r["published"].isoformat() for r in part], "y": [_plain(r["row"]) for r in part],
                 "mode": "markers", "name": f"{group}: {'first report' if first else 'echo'}",
                 "legendgroup": group,
                 "marker": {"color": GROUP_COLORS.get(group, "#888888"), "size": 11 if first else 8,
                            "symbol": "circle" if first else "circle-open", "line": {"width": 2}},
-                "customdata": [[_plain(_publishers_text(p, n)), _plain(t if isinstance(t, str) else
-                                                                      f"{int(k)} articles"),
-                                _lag_text(f, lag)]
-                               for p, n, t, k, f, lag in zip(part["publishers"], part["n_publishers"],
-                                                             part["title"], part["n_articles"],
-                                                             part["is_first"], part["lag_days"])],
+                "customdata": [[_plain(_publishers_text(r["publishers"], r["n_publishers"])),
+                                _plain(r["title"] if isinstance(r["title"], str) else
+                                       f"{int(r['n_articles'])} articles"),
+                                _lag_text(r["is_first"], r["lag_days"])]
+                               for r in part],
                 "hovertemplate": "%{y}<br>%{x}: %{customdata[0]} (%{customdata[2]})"
                                  "<br>%{customdata[1]}<extra></extra>"})
-    n_rows = rows["row"].nunique() if len(rows) else 0
+    n_rows = len({r["row"] for r in rows})
     notes = [f"{undated} undated article{'s' * (undated != 1)} not placed"] if undated else []
     n_claims = n_claims if n_claims is not None else points["claim_id"].nunique()
     if n_claims > top:
         subtitle += f" · the {top} most cited of {n_claims:,} claims"
     if n_rows < min(top, n_claims):
         notes.append(f"{min(top, n_claims) - n_rows} claim(s) with no dated article not drawn")
-    n_placed = int(rows["n_articles"].sum()) if len(rows) else 0
+    n_placed = int(sum(r["n_articles"] for r in rows))
     return _figure(data, _decorate(
         "First reports and their echoes", subtitle,
         source_line(n_placed, made).replace("; link widths count articles", "")
@@ -675,10 +711,12 @@ def chain_texts(con, claim_ids, last: int) -> dict[str, str]:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def chain_text(chain: list[dict], last: int | None = None, total: int | None = None) -> str:
+def chain_text(chain: list[dict], last: int | None = None, total: int | None = None,
+               figures: dict | None = None) -> str:
     """A claimant's estimates in one line, oldest first (with `last`: only the last ones,
     after the number of earlier ones; `total`: the chain's length when `chain` holds only
-    its last claims, as chain_tails gives them).
+    its last claims, as chain_tails gives them; `figures`: a dict the caller keeps across
+    calls, naming each figure once).
 
     >>> chain_text([{"claimant": "National Intelligence Service (NIS)", "qualifier": "exact",
     ...              "value": v, "low": v, "high": v, "date": dt.date(2024, m, d)}
@@ -690,42 +728,81 @@ def chain_text(chain: list[dict], last: int | None = None, total: int | None = N
     shown = chain if last is None else chain[-last:]
     total = len(chain) if total is None else total
     steps = [f"{total - len(shown)} earlier"] if len(shown) < total else []
+    figures = {} if figures is None else figures
     for c in shown:
         when = c.get("date")
         day = f"{_MONTHS[when.month - 1]} {when.day}" if isinstance(when, dt.date) else "undated"
-        steps.append(f"{bound_label(c.get('qualifier'), c.get('value'), c.get('low'), c.get('high'))} ({day})")
+        figure = (c.get("qualifier"), c.get("value"), c.get("low"), c.get("high"))
+        named = figures.get(figure)
+        if named is None:
+            named = figures[figure] = bound_label(*figure)
+        steps.append(f"{named} ({day})")
     return f"{short_claimant(chain[0].get('claimant'))}: " + " → ".join(steps)
+
+
+def _latest_sql(filters: Filters) -> tuple[str, list]:
+    where, params = claims_where(filters)
+    where = _and(where, "superseded_by IS NULL")
+    # the columns the page shows (its claims' lists of mentions and articles are long)
+    return (f"SELECT {_CHAIN_COLUMNS}, date IS NULL AS undated FROM claims{where} "
+            "ORDER BY measure, claimant_group, claimant, date NULLS LAST, claim_id"), params
 
 
 def latest_claims(con, filters: Filters = Filters()) -> pd.DataFrame:
     """What each claimant says now: per measure, each claimant's latest claim (none
     supersedes it), plus its undated claims, listed apart by `undated`."""
-    where, params = claims_where(filters)
-    where = _and(where, "superseded_by IS NULL")
-    # the columns the page shows (its claims' lists of mentions and articles are long)
-    return _frame(con.execute(
-        f"SELECT {_CHAIN_COLUMNS}, date IS NULL AS undated FROM claims{where} "
-        "ORDER BY measure, claimant_group, claimant, date NULLS LAST, claim_id", params))
+    return _frame(con.execute(*_latest_sql(filters)))
+
+
+def _arrow_frame(table) -> pd.DataFrame:
+    """_frame's DataFrame of an Arrow table (dates as dates, a missing cell None or NaN)
+    at a third of its cost: Arrow gives dates as dates, where _frame converts each one."""
+    df = table.to_pandas()
+    for name in table.column_names:
+        # DuckDB gives a text column without a single value as None cells, not NaN
+        if pa.types.is_string(table.schema.field(name).type) and table[name].null_count == len(df):
+            df[name] = pd.Series([None] * len(df), index=df.index, dtype=object)
+    return df
+
+
+def _head_tails(con, last: int) -> dict[str, tuple[list[dict], int]]:
+    """chain_tails of every chain's latest claim: the last `last` steps of each chain in
+    claim_chains, a few rows per claimant and measure however many claims there are."""
+    rows = con.execute(f"SELECT claim_id, pos, n_chain, {', '.join(_STEP)} FROM claim_chains "
+                       "WHERE pos > n_chain - ? ORDER BY measure, claimant, pos", [int(last)]).fetchall()
+    out, tail = {}, []
+    for claim_id, pos, n, *step in rows:
+        tail.append(dict(zip(_STEP, step)))
+        if pos == n:  # the chain's latest claim closes its rows
+            out[claim_id], tail = (tail, int(n)), []
+    return out
 
 
 def latest_with_chains(con, filters: Filters, last: int) -> pd.DataFrame:
     """latest_claims with each dated claim's chain text (its last `last` steps) in `chain`;
     an undated claim's chain reads "undated"."""
-    now = latest_claims(con, filters)
-    # the chained ones' tails read for the same filters, not for a list of their ids; a
-    # dated claim with no claimant stands alone: its own row, read already, is its chain
-    where, params = claims_where(filters)
-    chosen = f"SELECT claim_id FROM claims{_and(where, 'superseded_by IS NULL AND date IS NOT NULL')}"
-    texts = {i: chain_text(tail, last=last, total=n) for i, (tail, n) in _tails(con, chosen, params, last).items()}
-    chains = []
-    for claim_id, undated, *step in zip(*(now[c].tolist() for c in ("claim_id", "undated", *_STEP))):
+    sql, params = _latest_sql(filters)
+    # read as Arrow, and every chain's tail at once (a few rows per claimant and measure),
+    # not those of the claims chosen: a DataFrame and a second pass over the claims cost
+    # more (50 -> 35 ms of CPU at 10,000 articles, 57 -> 37 at 100,000)
+    table = con.cursor().sql(sql, params=params).to_arrow_table()  # a cursor: see _per
+    if not table.num_rows:  # no rows to read: the columns as latest_claims types them
+        now = latest_claims(con, filters)
+        now["chain"] = []
+        return now
+    tails = _head_tails(con, last)
+    # each figure named once: a few hundred among thousands of steps (4.6 -> 1 ms)
+    chains, figures = [], {}
+    for claim_id, undated, *step in zip(*(table[c].to_pylist() for c in ("claim_id", "undated", *_STEP))):
         if undated:
             chains.append("undated")
-        elif claim_id in texts or isinstance(step[0], str) and step[0]:  # chained (CHAINED)
-            chains.append(texts.get(claim_id, ""))
-        else:
-            # a missing cell is None or a float NaN here (v != v: pd.isna cost 20 ms a table)
-            chains.append(chain_text([{k: None if v is None or v != v else v for k, v in zip(_STEP, step)}]))
+        elif claim_id in tails:
+            chains.append(chain_text(tails[claim_id][0], last=last, total=tails[claim_id][1],
+                                     figures=figures))
+        elif isinstance(step[0], str) and step[0]:  # chained (CHAINED) but not in claim_chains
+            chains.append("")
+        else:  # a dated claim with no claimant stands alone: its own row is its chain
+            chains.append(chain_text([dict(zip(_STEP, step))], figures=figures))
+    now = _arrow_frame(table)
     now["chain"] = chains
     return now
-
