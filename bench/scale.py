@@ -373,7 +373,9 @@ def table(results: list[dict]) -> str:
     if all(r.get("pages") for r in results):
         # time_pages: one dict per interaction (page, median_ms, cpu_ms, spec_bytes)
         by_size = [{p["page"]: p for p in r["pages"]} for r in results]
-        for name in by_size[0]:
+        # every size's interactions, in order: one whose name holds what it searched (each
+        # store's most-cited claim) has a row of its own per size
+        for name in dict.fromkeys(n for pages in by_size for n in pages):
             cells = []
             for pages in by_size:
                 p = pages.get(name) or {}
