@@ -353,7 +353,8 @@ PAGES = ["", "timeline", "provenance", "sources", "data", "briefing", "review", 
 def browser_walk(data: Path, port: int = 8766) -> list[dict]:
     """Open every page of a dashboard on the data folder `data` in Chromium, then the most
     cited claim on Provenance: per page the seconds until its script run has settled (the
-    app shows no running script and no spinner), and the server's resident memory after it."""
+    app shows no running script and no spinner), the server's resident memory after it and
+    any error box on the page; then how many requests left 127.0.0.1."""
     import subprocess
     import urllib.request
 
@@ -383,6 +384,13 @@ def browser_walk(data: Path, port: int = 8766) -> list[dict]:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            outside: list[str] = []  # the dashboard must not reach beyond this machine
+
+            def note_outside(request) -> None:
+                if not request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+                    outside.append(request.url)
+
+            page.on("request", note_outside)
             walk = [(name or "compare", f"/{name}") for name in PAGES]
             walk.append(("provenance, most-cited claim", f"/provenance?claim={top}"))
             walk.append(("compare again (warm)", "/"))
@@ -394,10 +402,15 @@ def browser_walk(data: Path, port: int = 8766) -> list[dict]:
                 page.wait_for_function("!document.querySelector('[data-testid=\"stSpinner\"]')",
                                        timeout=600_000)
                 seconds = time.perf_counter() - start
-                out.append({"page": name, "seconds": round(seconds, 2),
+                # a traceback box, or the message ui/boundary.py shows in place of one
+                errors = page.locator('[data-testid="stException"]').count() + \
+                    page.get_by_text("could not be shown:").count()
+                out.append({"page": name, "seconds": round(seconds, 2), "errors": errors,
                             "server_rss": tree_rss(psutil.Process(server.pid))})
-                print(f"  {name}: {seconds:.1f} s, server {out[-1]['server_rss'] / 1e6:,.0f} MB",
-                      flush=True)
+                print(f"  {name}: {seconds:.1f} s, server {out[-1]['server_rss'] / 1e6:,.0f} MB"
+                      + (f", {errors} error box(es) on the page" if errors else ""), flush=True)
+            print(f"  requests outside 127.0.0.1: {len(outside)}"
+                  + (f" (first: {outside[0]})" if outside else ""), flush=True)
             browser.close()
     finally:
         server.terminate()
