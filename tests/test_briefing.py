@@ -180,6 +180,18 @@ def test_pptx_one_slide_per_chart_with_alt_text(full_pack):
     assert tables.count("no") >= len(full_pack.claims)  # each claim's Reviewed cell
 
 
+def test_a_binned_timeline_says_what_its_bins_rest_on(con, monkeypatch):
+    # past MAX_TIMELINE_POINTS dated claims the timeline draws bins and no claim rows
+    monkeypatch.setattr(charts, "MAX_TIMELINE_POINTS", 1)
+    made = pack.make_pack(con.cursor(), ["timeline"], Filters(), made=MADE)
+    [view] = made.views
+    facts = queries.sources(con.cursor(), Filters(), dated_only=True)
+    assert view.claims.empty and view.facts == facts and facts["n_claims"] > 1
+    line = pack.source_line(made, view)
+    assert f"{facts['n_claims']} claims from {facts['n_articles']} articles (binned" in line
+    assert len(Presentation(io.BytesIO(pack.pack_pptx(made))).slides) >= 1
+
+
 def test_reviewed_only_says_what_it_left_out(con):
     made = pack.make_pack(con.cursor(), list(catalog.CHARTS), Filters(reviewed_only=True), made=MADE)
     assert made.views == [] and made.left_out_unreviewed == len(queries.claims(con.cursor()))

@@ -169,12 +169,14 @@ def _within(f: Filters, lo: dt.date, hi: dt.date) -> tuple[Filters, list[str]]:
 @dataclass(frozen=True)
 class ChartView:
     """One chart as the dashboard draws it, with the claims it draws (on Compare each row's
-    latest claim; none for a binned timeline) and its alt text."""
+    latest claim; none for a binned timeline) and its alt text. A binned timeline carries
+    `facts` instead: what its bins rest on (queries.sources of the dated claims)."""
     name: str
     spec: dict
     claims: pd.DataFrame
     stem: str
     alt: str
+    facts: dict | None = None
 
     @functools.cached_property
     def title(self) -> str:
@@ -201,7 +203,7 @@ def _timeline(con, f: Filters, made: dt.date | None) -> ChartView | None:
         return None
     if claims is None:
         return ChartView("timeline", spec, pd.DataFrame(columns=["claim_id"]), "estimate-desk-timeline",
-                         charts.bins_alt_text(spec, bins, bins.attrs["facts"]))
+                         charts.bins_alt_text(spec, bins, bins.attrs["facts"]), facts=bins.attrs["facts"])
     dated = claims[claims["date"].notna()]
     return ChartView("timeline", spec, dated, "estimate-desk-timeline", charts.alt_text(spec, dated))
 

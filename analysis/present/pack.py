@@ -253,9 +253,15 @@ def _n(count: int, noun: str) -> str:
 
 
 def source_line(pack: Pack, view: catalog.ChartView) -> str:
-    arts = {a for arts in view.claims["articles"] for a in (arts or [])}
-    return (f"Source: Estimate Desk, {_n(len(view.claims), 'claim')} from {_n(len(arts), 'article')} "
-            f"(numbered citations at the end). Data version {pack.data_version}, "
+    if view.facts is not None:  # a binned timeline: too many claims to cite one by one
+        n_claims, n_articles = view.facts["n_claims"], view.facts["n_articles"]
+        cited = "binned; the Data page lists them under the same filters"
+    else:
+        n_claims = len(view.claims)
+        n_articles = len({a for arts in view.claims["articles"] for a in (arts or [])})
+        cited = "numbered citations at the end"
+    return (f"Source: Estimate Desk, {_n(n_claims, 'claim')} from {_n(n_articles, 'article')} "
+            f"({cited}). Data version {pack.data_version}, "
             f"as of {pack.made.isoformat()}. Filters: {pack.filters.describe()}.")
 
 
