@@ -528,6 +528,19 @@ ATTRIBUTION = [
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="place-title-relative-clause"),
+    # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
+    pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
+                 [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),
+    pytest.param("The Ukrainian 9th Assault Brigade, fighting near Kursk, said on Monday that it had killed 40 "
+                 "North Korean soldiers.",
+                 [(40, 40, 40, "exact", "killed", UA)], id="a-sides-unit-said"),
+    # a statement's words "from" a person, a title between ("new remarks from President X")
+    pytest.param("The Ukrainian army has inflicted more than 2,000 casualties on the North Korean force, "
+                 "according to new remarks from President Volodymyr Zelensky.",
+                 [(2000, 2000, N, "more_than", "casualties", UA)], id="remarks-from-a-titled-person"),
+    # a side's own "admission" of a count is its claim
+    pytest.param("The figure is far above Pyongyang's own admission of 120 casualties in the campaign.",
+                 [(120, 120, 120, "exact", "casualties", "North Korea")], id="a-sides-own-admission"),
 ]
 
 NOT_THIS_DEPLOYMENT = [
