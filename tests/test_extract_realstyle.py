@@ -538,6 +538,10 @@ ATTRIBUTION = [
     pytest.param("The Ukrainian army has inflicted more than 2,000 casualties on the North Korean force, "
                  "according to new remarks from President Volodymyr Zelensky.",
                  [(2000, 2000, N, "more_than", "casualties", UA)], id="remarks-from-a-titled-person"),
+    # "with X estimating that ...": X is the subject of the verb of saying, not a place after "with"
+    pytest.param("The fighting near Kursk has been costly, with Seoul's spy agency estimating that 1,500 North "
+                 "Korean soldiers were killed.",
+                 [(1500, 1500, 1500, "exact", "killed", SK)], id="with-x-estimating"),
     # a side's own "admission" of a count is its claim
     pytest.param("The figure is far above Pyongyang's own admission of 120 casualties in the campaign.",
                  [(120, 120, 120, "exact", "casualties", "North Korea")], id="a-sides-own-admission"),
