@@ -969,6 +969,11 @@ CLAIM_DATES = [
                  "Monday.", "2024-12-23", id="lede-restated-with-its-day"),
     pytest.param("Shoigu spoke to reporters on Monday about the Kursk rebuilding. Kim Jong Un had decided, Shoigu "
                  "said at the time, to send 1,000 sappers.", None, id="said-at-the-time-is-an-earlier-claim"),
+    # the day of an interview several sentences before the figure its speaker gives in it
+    pytest.param("In a long interview with a Seoul broadcaster on Wednesday, Zelensky spoke about the war. He "
+                 "described the fighting near Kursk. He praised the drone crews. He thanked the allies. Zelensky "
+                 "put the North's men at training grounds in Russia at roughly 3,000.", "2024-12-18",
+                 id="interview-day-four-sentences-before"),
 ]
 
 

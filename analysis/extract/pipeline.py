@@ -81,8 +81,12 @@ def figures_of(article: Article) -> list[dict]:
                  if any(t.start <= sent.start < t.end for t in tables)} | furniture(sentences)
     with_numbers = {i for i, sent in enumerate(sentences)
                     if i not in in_tables and sent.has_number}
-    # dates and speakers are read only where a number is, or up to three sentences before
+    # dates and speakers are read only where a number is, or up to three sentences before,
+    # or in any earlier sentence that names a weekday: "In an interview on Wednesday, X
+    # said ..." several sentences before X's figures is the day X spoke on
     needed = {j for i in with_numbers for j in range(max(0, i - 3), i + 1)}
+    last = max(with_numbers, default=-1)
+    needed |= {i for i, sent in enumerate(sentences[:last]) if i not in in_tables and _WEEKDAY.search(sent.text)}
     for i in sorted(needed):
         _read_sentence(state, article, text, i, i in with_numbers)
     prose = [sent for i, sent in enumerate(sentences) if i not in in_tables]
@@ -131,6 +135,9 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     elif spoke and i - spoke[-1][0] <= 3 and names_back(s_text):
         # "He added ..." keeps the speaker for the sentences after it
         spoke.append((i, spoke[-1][1], sentence_date or spoke[-1][2]))
+
+
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(d.capitalize() for d in vocab.WEEKDAYS)})\b")
 
 
 _HEADLINE_LENGTH = 160  # characters; a longer first paragraph is the lede
