@@ -974,6 +974,13 @@ CLAIM_DATES = [
                  "described the fighting near Kursk. He praised the drone crews. He thanked the allies. Zelensky "
                  "put the North's men at training grounds in Russia at roughly 3,000.", "2024-12-18",
                  id="interview-day-four-sentences-before"),
+    # "a day later" (and "the same day" after it) counts from the day said before it
+    pytest.param("A Ukrainian paper reported the intercepted call on Wednesday. A day later, the NIS told "
+                 "lawmakers that 1,000 North Korean soldiers had been wounded.", "2024-12-19",
+                 id="a-day-later"),
+    pytest.param("A Ukrainian paper reported the intercepted call on Wednesday. A day later, an American official "
+                 "called the losses heavy. On the same day, the NIS told lawmakers that 1,000 North Korean "
+                 "soldiers had been wounded.", "2024-12-19", id="the-same-day-as-a-day-later"),
 ]
 
 

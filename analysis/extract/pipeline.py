@@ -11,6 +11,7 @@ ordered rules of `claimant` and `measure` are tuples there.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -108,7 +109,8 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     and when stays in `state` for the sentences after it."""
     sent = state.sentences[i]
     s_text = text[sent.start:sent.end]
-    resolved = [(d.start, d.end, state.dates[-1] if d.date is None and state.dates else d.date)
+    resolved = [(d.start, d.end, state.dates[-1] + dt.timedelta(days=d.days_after)
+                 if d.date is None and state.dates else d.date)
                 for d in find_dates(s_text, article.published, state.month_end)]
     spk = sentence_speakers(state, i)
     sentence_date, dated = dated_claim(s_text, spk, resolved)
