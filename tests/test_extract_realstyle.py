@@ -925,6 +925,14 @@ MEASURE_CUES = [
                  [(11000, 11000, 13000, "range", "troops_deployed", US)], id="total-number-could-range-from"),
     pytest.param("The NIS said the North's force in Russia could grow, and its number could reach 20,000 by spring.",
                  [(20000, 20000, 20000, "exact", "troops_planned", SK)], id="number-could-reach-by-spring-is-planned"),
+    # one person a casualty word describes ("one killed soldier") is no count; the clause after may
+    # still count him ("one injured soldier has been captured")
+    pytest.param("Investigators found a notebook on one killed North Korean soldier near Kursk.", [],
+                 id="one-killed-soldier-is-a-person"),
+    pytest.param("One injured soldier, talking from a field hospital, said the North Koreans had been misled.", [],
+                 id="one-injured-soldier-speaking"),
+    pytest.param("The NIS said one injured North Korean soldier has been captured by Ukraine.",
+                 [(1, 1, 1, "exact", "captured", SK)], id="one-injured-soldier-captured"),
 ]
 
 CLAIM_DATES = [
