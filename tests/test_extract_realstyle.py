@@ -538,6 +538,9 @@ ATTRIBUTION = [
     pytest.param("The Ukrainian army has inflicted more than 2,000 casualties on the North Korean force, "
                  "according to new remarks from President Volodymyr Zelensky.",
                  [(2000, 2000, N, "more_than", "casualties", UA)], id="remarks-from-a-titled-person"),
+    pytest.param("Some 14,000 North Korean soldiers are in Russia, according to an assessment from the 11-country "
+                 "Multilateral Sanctions Monitoring Team.",
+                 [(14000, 14000, 14000, "approx", "troops_deployed", OT)], id="report-from-a-hyphened-body"),
     # "with X estimating that ...": X is the subject of the verb of saying, not a place after "with"
     pytest.param("The fighting near Kursk has been costly, with Seoul's spy agency estimating that 1,500 North "
                  "Korean soldiers were killed.",

@@ -70,9 +70,10 @@ _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\
 # "American officials", "Ukrainian intelligence": a national adjective as a source
 _OFFICIAL_NOUN = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
 _POST_AT = re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)?$", re.I)
-# (a person's title may stand between: "remarks from President Volodymyr Zelensky")
+# (a person's title may stand between, "remarks from President Volodymyr Zelensky", or a
+# hyphened word that describes a body, "a report from the 11-country Monitoring Team")
 _MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?"
-                        r"(?:(?-i:[A-Z][a-z]+)\.?\s+)?$", re.I)
+                        r"(?:[\w]+-[\w-]+\s+)?(?:(?-i:[A-Z][a-z]+)\.?\s+)?$", re.I)
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
