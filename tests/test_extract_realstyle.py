@@ -936,6 +936,9 @@ MEASURE_CUES = [
                  id="one-injured-soldier-speaking"),
     pytest.param("The NIS said one injured North Korean soldier has been captured by Ukraine.",
                  [(1, 1, 1, "exact", "captured", SK)], id="one-injured-soldier-captured"),
+    # a casualty word before a word for ground speaks of the ground ("recapture lost territory")
+    pytest.param("Kyiv says Pyongyang has dispatched some 14,000 soldiers to help Moscow regain lost territory near Sudzha.",
+                 [(14000, 14000, 14000, "approx", "troops_deployed", UA)], id="lost-territory-is-no-loss"),
 ]
 
 CLAIM_DATES = [

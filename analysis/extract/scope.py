@@ -16,7 +16,8 @@ from analysis.extract.state import Context
 
 # (hyphens allowed around it: "FACTBOX-North Korea's", "North Korea-Russia treaty")
 KOREA = re.compile(rf"(?<!\w)(?:{trie(vocab.KOREA_MARKERS)})(?!\w)", re.I)
-CASUALTY = alternation(vocab.CASUALTY_CUES)
+# "to recapture lost territory": a cue before a word for ground speaks of the ground
+CASUALTY = re.compile(alternation(vocab.CASUALTY_CUES).pattern + rf"(?!\s+(?:{trie(vocab.GROUND_NOUNS)})\b)", re.I)
 PERSONNEL = alternation(vocab.PERSONNEL_NOUNS)
 NON_PERSONNEL = alternation(vocab.NON_PERSONNEL)
 _ARMY = alternation(vocab.ARMY_CUES)

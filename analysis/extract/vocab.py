@@ -683,6 +683,11 @@ OTHER_SIDES: tuple[str, ...] = (
     "russian", "russia's", "ukrainian", "ukraine's", "american", "chinese", "belarusian",
     "its own", "their own", "kyiv's", "moscow's", "enemy", "wagner",
 )
+# Ground a casualty word may describe ("lost territory", "lost ground"): no losses of men.
+GROUND_NOUNS: tuple[str, ...] = (
+    "territory", "territories", "ground", "land", "lands", "positions", "villages", "towns", "areas",
+)
+
 # Countries and forces that, as the subject of "lost", count their own losses.
 OTHER_COUNTRIES: tuple[str, ...] = (
     "russia", "ukraine", "moscow", "kyiv", "russian forces", "ukrainian forces",
