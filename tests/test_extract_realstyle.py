@@ -689,6 +689,11 @@ NOT_THIS_DEPLOYMENT = [
                  [(2, 2, 2, "exact", "captured", UA)], id="aged-n-and-m"),
     pytest.param("About 300 confirmed deaths among the North Korean troops were reported by the NIS.",
                  [(300, 300, 300, "approx", "killed", SK)], id="confirmed-deaths"),
+    # a span of years is no range of counts
+    pytest.param("Seoul's analysts noted that many of the North Korean soldiers sent to Kursk were born between 2005 and 2007.", [],
+                 id="born-between-two-years"),
+    pytest.param("The NIS said 11,000 North Korean soldiers, most of them born from 2003 to 2006, were sent to Kursk.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="born-from-year-to-year"),
 ]
 
 MEASURE_CUES = [

@@ -114,6 +114,8 @@ _QUOTE_BEFORE = re.compile(r"[\"“‘']$")
 _QUOTE_AFTER = re.compile(r"[\"”’']")
 _DIGITS_ONLY = re.compile(r"\d[\d,.]*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a span of years: "born between 2005 and 2007", "from 2005 to 2007"
+_YEARS = re.compile(r"(?:between\s+|from\s+)?(?:19|20)\d\d\s*(?:and|to|-|–)\s*(?:19|20)\d\d")
 
 
 def surface_ok(text: str, phrase: NumberPhrase) -> bool:
@@ -148,7 +150,7 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
     if _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after) and _DIGITS_ONLY.fullmatch(phrase.text):
         return False  # a number in quotes is a name or a code: 'a "200" is a dead soldier'
     digits = phrase.text.strip()
-    if _YEAR.fullmatch(digits):
+    if _YEAR.fullmatch(digits) or _YEARS.fullmatch(digits):
         return False  # a year; counts this size are written with a separator or words
     if phrase.value < 1 or phrase.value != int(phrase.value):
         return False
