@@ -694,6 +694,11 @@ NOT_THIS_DEPLOYMENT = [
                  id="born-between-two-years"),
     pytest.param("The NIS said 11,000 North Korean soldiers, most of them born from 2003 to 2006, were sent to Kursk.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="born-from-year-to-year"),
+    # a whole army's size in a relative clause ("the army, which includes N"); "which has sent N" is no size
+    pytest.param("What they learn may reach the rest of Pyongyang's army, which comprises some 1.2 million "
+                 "men under arms.", [], id="army-which-includes"),
+    pytest.param("Kyiv said Pyongyang, whose military is among the largest, which has sent 11,000 soldiers to Russia, "
+                 "denies it.", [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="which-has-sent-is-no-size"),
 ]
 
 MEASURE_CUES = [

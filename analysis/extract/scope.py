@@ -52,6 +52,7 @@ _ARMY_OF = re.compile(r"""
     \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population|groupings?
       |country|nation)(?:\ in\ the\ world|\ on\ earth)?,?\s+  # "the largest armies in the world, with"
     (?:of|with|numbering|totalling|totaling
+      |which\s+(?:includes|comprises|numbers|counts)   # "the North's army, which includes 1.2 million"
       |(?:is|was)\s+(?:estimated|put|thought|believed)\s+(?:to\s+be\s+|at\s+)
       |stands\s+at)
     \s*(?:\w+\s+){0,2}$                              # "an army of (some) 1.2 million"
