@@ -699,6 +699,9 @@ NOT_THIS_DEPLOYMENT = [
                  "men under arms.", [], id="army-which-includes"),
     pytest.param("Kyiv said Pyongyang, whose military is among the largest, which has sent 11,000 soldiers to Russia, "
                  "denies it.", [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="which-has-sent-is-no-size"),
+    # Russia's Chechen units are another side's men
+    pytest.param("Kyiv said North Korean gunners had mistakenly shot dead eight Chechen fighters near Sudzha.", [],
+                 id="chechen-fighters-are-russias"),
 ]
 
 MEASURE_CUES = [

@@ -682,7 +682,10 @@ SUBJECT_NOUNS: tuple[str, ...] = (
 OTHER_SIDES: tuple[str, ...] = (
     "russian", "russia's", "ukrainian", "ukraine's", "american", "chinese", "belarusian",
     "its own", "their own", "kyiv's", "moscow's", "enemy", "wagner",
+    # Russia's Chechen units ("eight Chechen fighters", "Akhmat fighters")
+    "chechen", "akhmat",
 )
+
 # Ground a casualty word may describe ("lost territory", "lost ground"): no losses of men.
 GROUND_NOUNS: tuple[str, ...] = (
     "territory", "territories", "ground", "land", "lands", "positions", "villages", "towns", "areas",
