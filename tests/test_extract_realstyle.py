@@ -702,6 +702,12 @@ NOT_THIS_DEPLOYMENT = [
     # Russia's Chechen units are another side's men
     pytest.param("Kyiv said North Korean gunners had mistakenly shot dead eight Chechen fighters near Sudzha.", [],
                  id="chechen-fighters-are-russias"),
+    # the dead of an accident in a news round-up are no soldiers; soldiers killed in a crash still count
+    pytest.param("In other news from Seoul, the acting president ordered checks across aviation after a plane "
+                 "crash killed 179 people, while the NIS said North Korea has sent 11,000 soldiers.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="a-crash-killed-people"),
+    pytest.param("A helicopter crash in Kursk killed 20 North Korean soldiers, Kyiv said.",
+                 [(20, 20, 20, "exact", "killed", UA)], id="a-crash-killed-soldiers-counts"),
 ]
 
 MEASURE_CUES = [

@@ -419,6 +419,19 @@ _KIND_SIZE = re.compile(rf"""
 """, re.I | re.X)
 
 
+def a_disaster(ctx: Context, counted: Counted) -> bool:
+    """"after a plane crash killed 179 people": the dead of an accident in the same clause
+    are no soldiers of this deployment."""
+    return bool(_PEOPLE_ONLY.match(ctx.after[:counted.consumed + 1])
+                and _DISASTER.search(clause_before(ctx.before, comma=True)[-60:]))
+
+
+_DISASTER = re.compile(rf"\b(?:{trie(vocab.DISASTER_NOUNS)})\b", re.I)
+# a count of people or passengers that names no soldiers ("20 North Korean soldiers" in a
+# crash still counts)
+_PEOPLE_ONLY = re.compile(r"\s*(?:people|persons|passengers|civilians)\b", re.I)
+
+
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
     """Nothing near speaks of North Korea."""
     return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
@@ -429,7 +442,7 @@ OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, army_share, other_side_after,
     other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
-    in_history, a_unit_size,
+    in_history, a_unit_size, a_disaster,
     far_from_korea,
 )
 

@@ -686,6 +686,13 @@ OTHER_SIDES: tuple[str, ...] = (
     "chechen", "akhmat",
 )
 
+# Accidents whose dead are counted in the same clause ("a plane crash killed 179 people"):
+# no soldiers of this deployment.
+DISASTER_NOUNS: tuple[str, ...] = (
+    "plane crash", "air crash", "crash", "accident", "earthquake", "flood", "floods", "landslide",
+    "typhoon", "sinking", "stampede",
+)
+
 # Ground a casualty word may describe ("lost territory", "lost ground"): no losses of men.
 GROUND_NOUNS: tuple[str, ...] = (
     "territory", "territories", "ground", "land", "lands", "positions", "villages", "towns", "areas",
