@@ -548,6 +548,11 @@ ATTRIBUTION = [
     # a side's own "admission" of a count is its claim
     pytest.param("The figure is far above Pyongyang's own admission of 120 casualties in the campaign.",
                  [(120, 120, 120, "exact", "casualties", "North Korea")], id="a-sides-own-admission"),
+    # after a preposition, a side's own count "of N" is still its figure ("contrasts with Seoul's count of")
+    pytest.param("The claim contrasts sharply with Pyongyang's own admission of only 120 casualties in the campaign.",
+                 [(120, 120, 120, "exact", "casualties", "North Korea")], id="with-a-sides-admission-of"),
+    pytest.param("Kyiv gave no number, compared with Seoul's count of 1,100 North Korean casualties.",
+                 [(1100, 1100, 1100, "exact", "casualties", SK)], id="compared-with-a-sides-count-of"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -416,6 +416,9 @@ def a_place(c: Mention) -> bool | None:
         return None
     if _AND_THE.search(c.before[-12:]) and ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after.lstrip())):
         return None  # "..., and the Joint Chiefs assessed that": a new clause's subject, not a place
+    owned = _ROLE_AFTER.match(c.after)
+    if owned and _OF_AFTER.match(c.after[owned.end():]):
+        return None  # "contrasts with Pyongyang's own admission of 350": the side's figure, not a place
     if c.group != "Unattributed" and _WITH_BEFORE.search(c.before[-8:]) and _SAYING_AFTER.match(c.after):
         return None  # "..., with Seoul's spy agency estimating that": the subject of "estimating"
         # ("with estimates suggesting": an unnamed word the quotation's speaker outranks)
@@ -423,6 +426,7 @@ def a_place(c: Mention) -> bool | None:
 
 
 _AND_THE = re.compile(r",\s+(?:and|but)\s+(?:the\s+)?$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # a name's own words (its possessive and noun, up to three words) then a verb of saying in -ing
 _SAYING_AFTER = re.compile(rf"(?:['’]s)?(?:\s+[\w-]+){{0,3}}?\s+"
