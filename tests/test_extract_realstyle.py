@@ -534,6 +534,10 @@ ATTRIBUTION = [
     pytest.param("The Ukrainian 9th Assault Brigade, fighting near Kursk, said on Monday that it had killed 40 "
                  "North Korean soldiers.",
                  [(40, 40, 40, "exact", "killed", UA)], id="a-sides-unit-said"),
+    # a unit named by its number and two or more words, an apposition naming a place of another side
+    pytest.param("The Ukrainian 3rd Separate Assault Brigade, holding a line inside Russia's Kursk region, said on "
+                 "Friday that its drones had killed 45 North Korean soldiers in two days.",
+                 [(45, 45, 45, "exact", "killed", UA)], id="a-sides-numbered-unit-apposition-said"),
     # a statement's words "from" a person, a title between ("new remarks from President X")
     pytest.param("The Ukrainian army has inflicted more than 2,000 casualties on the North Korean force, "
                  "according to new remarks from President Volodymyr Zelensky.",

@@ -68,7 +68,8 @@ _PREPOSITION_BEFORE = re.compile(
 _ROLE_AFTER = re.compile(rf"['’]s\s+(?:\w+\s+){{0,2}}{exact(vocab.POSSESSED_SOURCE_NOUNS)}\b", re.I)
 _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s+")
 # "American officials", "Ukrainian intelligence": a national adjective as a source
-_OFFICIAL_NOUN = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
+# (a unit's number may stand first: "the Ukrainian 8th Special Operations Regiment")
+_OFFICIAL_NOUN = re.compile(rf"\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
 _POST_AT = re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)?$", re.I)
 # (a person's title may stand between, "remarks from President Volodymyr Zelensky", or a
 # hyphened word that describes a body, "a report from the 11-country Monitoring Team")
@@ -473,8 +474,8 @@ def apposition_then_verb(c: Mention) -> bool | None:
     """"Shoigu, the secretary of Russia's Security Council, who has visited Pyongyang,
     told reporters": the verb after one or two appositions; names inside them are not
     sources."""
-    head = _HEAD_NOUN.match(c.after)
-    skip = head.end() if head else 0
+    head = _HEAD_NOUN.match(c.after) or (_OFFICIAL_NOUN.match(c.after) if c.surface in _NATIONAL_ADJ else None)
+    skip = head.end() if head else 0  # "the Ukrainian| 8th Special Operations Regiment|, based ..., said"
     after = c.after[skip:]
     for appos in (_APPOSITION_1.match(after), _APPOSITION_2.match(after)):
         if appos and ATTR_VERB.match(_LEADING_ADVERBS.sub("", after[appos.end():])):
