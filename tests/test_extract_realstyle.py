@@ -699,7 +699,8 @@ NOT_THIS_DEPLOYMENT = [
     pytest.param("About 300 confirmed deaths among the North Korean troops were reported by the NIS.",
                  [(300, 300, 300, "approx", "killed", SK)], id="confirmed-deaths"),
     # a span of years is no range of counts
-    pytest.param("Seoul's analysts noted that many of the North Korean soldiers sent to Kursk were born between 2005 and 2007.", [],
+    pytest.param("Seoul's analysts noted that many of the North Korean soldiers sent to Kursk were born between "
+                 "2005 and 2007.", [],
                  id="born-between-two-years"),
     pytest.param("The NIS said 11,000 North Korean soldiers, most of them born from 2003 to 2006, were sent to Kursk.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="born-from-year-to-year"),
@@ -965,7 +966,8 @@ MEASURE_CUES = [
     pytest.param("The NIS said one injured North Korean soldier has been captured by Ukraine.",
                  [(1, 1, 1, "exact", "captured", SK)], id="one-injured-soldier-captured"),
     # a casualty word before a word for ground speaks of the ground ("recapture lost territory")
-    pytest.param("Kyiv says Pyongyang has dispatched some 14,000 soldiers to help Moscow regain lost territory near Sudzha.",
+    pytest.param("Kyiv says Pyongyang has dispatched some 14,000 soldiers to help Moscow regain lost territory "
+                 "near Sudzha.",
                  [(14000, 14000, 14000, "approx", "troops_deployed", UA)], id="lost-territory-is-no-loss"),
 ]
 
