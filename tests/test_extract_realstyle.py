@@ -528,6 +528,35 @@ ATTRIBUTION = [
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="place-title-relative-clause"),
+    # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
+    pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
+                 [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),
+    pytest.param("The Ukrainian 9th Assault Brigade, fighting near Kursk, said on Monday that it had killed 40 "
+                 "North Korean soldiers.",
+                 [(40, 40, 40, "exact", "killed", UA)], id="a-sides-unit-said"),
+    # a unit named by its number and two or more words, an apposition naming a place of another side
+    pytest.param("The Ukrainian 3rd Separate Assault Brigade, holding a line inside Russia's Kursk region, said on "
+                 "Friday that its drones had killed 45 North Korean soldiers in two days.",
+                 [(45, 45, 45, "exact", "killed", UA)], id="a-sides-numbered-unit-apposition-said"),
+    # a statement's words "from" a person, a title between ("new remarks from President X")
+    pytest.param("The Ukrainian army has inflicted more than 2,000 casualties on the North Korean force, "
+                 "according to new remarks from President Volodymyr Zelensky.",
+                 [(2000, 2000, N, "more_than", "casualties", UA)], id="remarks-from-a-titled-person"),
+    pytest.param("Some 14,000 North Korean soldiers are in Russia, according to an assessment from the 11-country "
+                 "Multilateral Sanctions Monitoring Team.",
+                 [(14000, 14000, 14000, "approx", "troops_deployed", OT)], id="report-from-a-hyphened-body"),
+    # "with X estimating that ...": X is the subject of the verb of saying, not a place after "with"
+    pytest.param("The fighting near Kursk has been costly, with Seoul's spy agency estimating that 1,500 North "
+                 "Korean soldiers were killed.",
+                 [(1500, 1500, 1500, "exact", "killed", SK)], id="with-x-estimating"),
+    # a side's own "admission" of a count is its claim
+    pytest.param("The figure is far above Pyongyang's own admission of 120 casualties in the campaign.",
+                 [(120, 120, 120, "exact", "casualties", "North Korea")], id="a-sides-own-admission"),
+    # after a preposition, a side's own count "of N" is still its figure ("contrasts with Seoul's count of")
+    pytest.param("The claim contrasts sharply with Pyongyang's own admission of only 120 casualties in the campaign.",
+                 [(120, 120, 120, "exact", "casualties", "North Korea")], id="with-a-sides-admission-of"),
+    pytest.param("Kyiv gave no number, compared with Seoul's count of 1,100 North Korean casualties.",
+                 [(1100, 1100, 1100, "exact", "casualties", SK)], id="compared-with-a-sides-count-of"),
 ]
 
 NOT_THIS_DEPLOYMENT = [
@@ -669,6 +698,26 @@ NOT_THIS_DEPLOYMENT = [
                  [(2, 2, 2, "exact", "captured", UA)], id="aged-n-and-m"),
     pytest.param("About 300 confirmed deaths among the North Korean troops were reported by the NIS.",
                  [(300, 300, 300, "approx", "killed", SK)], id="confirmed-deaths"),
+    # a span of years is no range of counts
+    pytest.param("Seoul's analysts noted that many of the North Korean soldiers sent to Kursk were born between "
+                 "2005 and 2007.", [],
+                 id="born-between-two-years"),
+    pytest.param("The NIS said 11,000 North Korean soldiers, most of them born from 2003 to 2006, were sent to Kursk.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="born-from-year-to-year"),
+    # a whole army's size in a relative clause ("the army, which includes N"); "which has sent N" is no size
+    pytest.param("What they learn may reach the rest of Pyongyang's army, which comprises some 1.2 million "
+                 "men under arms.", [], id="army-which-includes"),
+    pytest.param("Kyiv said Pyongyang, whose military is among the largest, which has sent 11,000 soldiers to Russia, "
+                 "denies it.", [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="which-has-sent-is-no-size"),
+    # Russia's Chechen units are another side's men
+    pytest.param("Kyiv said North Korean gunners had mistakenly shot dead eight Chechen fighters near Sudzha.", [],
+                 id="chechen-fighters-are-russias"),
+    # the dead of an accident in a news round-up are no soldiers; soldiers killed in a crash still count
+    pytest.param("In other news from Seoul, the acting president ordered checks across aviation after a plane "
+                 "crash killed 179 people, while the NIS said North Korea has sent 11,000 soldiers.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="a-crash-killed-people"),
+    pytest.param("A helicopter crash in Kursk killed 20 North Korean soldiers, Kyiv said.",
+                 [(20, 20, 20, "exact", "killed", UA)], id="a-crash-killed-soldiers-counts"),
 ]
 
 MEASURE_CUES = [
@@ -908,6 +957,18 @@ MEASURE_CUES = [
                  [(11000, 11000, 13000, "range", "troops_deployed", US)], id="total-number-could-range-from"),
     pytest.param("The NIS said the North's force in Russia could grow, and its number could reach 20,000 by spring.",
                  [(20000, 20000, 20000, "exact", "troops_planned", SK)], id="number-could-reach-by-spring-is-planned"),
+    # one person a casualty word describes ("one killed soldier") is no count; the clause after may
+    # still count him ("one injured soldier has been captured")
+    pytest.param("Investigators found a notebook on one killed North Korean soldier near Kursk.", [],
+                 id="one-killed-soldier-is-a-person"),
+    pytest.param("One injured soldier, talking from a field hospital, said the North Koreans had been misled.", [],
+                 id="one-injured-soldier-speaking"),
+    pytest.param("The NIS said one injured North Korean soldier has been captured by Ukraine.",
+                 [(1, 1, 1, "exact", "captured", SK)], id="one-injured-soldier-captured"),
+    # a casualty word before a word for ground speaks of the ground ("recapture lost territory")
+    pytest.param("Kyiv says Pyongyang has dispatched some 14,000 soldiers to help Moscow regain lost territory "
+                 "near Sudzha.",
+                 [(14000, 14000, 14000, "approx", "troops_deployed", UA)], id="lost-territory-is-no-loss"),
 ]
 
 CLAIM_DATES = [
@@ -952,6 +1013,18 @@ CLAIM_DATES = [
                  "Monday.", "2024-12-23", id="lede-restated-with-its-day"),
     pytest.param("Shoigu spoke to reporters on Monday about the Kursk rebuilding. Kim Jong Un had decided, Shoigu "
                  "said at the time, to send 1,000 sappers.", None, id="said-at-the-time-is-an-earlier-claim"),
+    # the day of an interview several sentences before the figure its speaker gives in it
+    pytest.param("In a long interview with a Seoul broadcaster on Wednesday, Zelensky spoke about the war. He "
+                 "described the fighting near Kursk. He praised the drone crews. He thanked the allies. Zelensky "
+                 "put the North's men at training grounds in Russia at roughly 3,000.", "2024-12-18",
+                 id="interview-day-four-sentences-before"),
+    # "a day later" (and "the same day" after it) counts from the day said before it
+    pytest.param("A Ukrainian paper reported the intercepted call on Wednesday. A day later, the NIS told "
+                 "lawmakers that 1,000 North Korean soldiers had been wounded.", "2024-12-19",
+                 id="a-day-later"),
+    pytest.param("A Ukrainian paper reported the intercepted call on Wednesday. A day later, an American official "
+                 "called the losses heavy. On the same day, the NIS told lawmakers that 1,000 North Korean "
+                 "soldiers had been wounded.", "2024-12-19", id="the-same-day-as-a-day-later"),
 ]
 
 

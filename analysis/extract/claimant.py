@@ -68,10 +68,13 @@ _PREPOSITION_BEFORE = re.compile(
 _ROLE_AFTER = re.compile(rf"['’]s\s+(?:\w+\s+){{0,2}}{exact(vocab.POSSESSED_SOURCE_NOUNS)}\b", re.I)
 _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}\s+")
 # "American officials", "Ukrainian intelligence": a national adjective as a source
-_OFFICIAL_NOUN = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
+# (a unit's number may stand first: "the Ukrainian 8th Special Operations Regiment")
+_OFFICIAL_NOUN = re.compile(rf"\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
 _POST_AT = re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)?$", re.I)
-_MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?$",
-                        re.I)
+# (a person's title may stand between, "remarks from President Volodymyr Zelensky", or a
+# hyphened word that describes a body, "a report from the 11-country Monitoring Team")
+_MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?"
+                        r"(?:[\w]+-[\w-]+\s+)?(?:(?-i:[A-Z][a-z]+)\.?\s+)?$", re.I)
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
@@ -414,10 +417,21 @@ def a_place(c: Mention) -> bool | None:
         return None
     if _AND_THE.search(c.before[-12:]) and ATTR_VERB.match(_LEADING_ADVERBS.sub("", c.after.lstrip())):
         return None  # "..., and the Joint Chiefs assessed that": a new clause's subject, not a place
+    owned = _ROLE_AFTER.match(c.after)
+    if owned and _OF_AFTER.match(c.after[owned.end():]):
+        return None  # "contrasts with Pyongyang's own admission of 350": the side's figure, not a place
+    if c.group != "Unattributed" and _WITH_BEFORE.search(c.before[-8:]) and _SAYING_AFTER.match(c.after):
+        return None  # "..., with Seoul's spy agency estimating that": the subject of "estimating"
+        # ("with estimates suggesting": an unnamed word the quotation's speaker outranks)
     return False
 
 
 _AND_THE = re.compile(r",\s+(?:and|but)\s+(?:the\s+)?$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+# a name's own words (its possessive and noun, up to three words) then a verb of saying in -ing
+_SAYING_AFTER = re.compile(rf"(?:['’]s)?(?:\s+[\w-]+){{0,3}}?\s+"
+                           rf"{exact(v for v in vocab.ATTRIBUTION_VERBS if v.endswith('ing'))}\b")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _NOT_A_MODIFIER = {"has", "is", "was", "does", "says", "claims", "estimates", "assesses", "believes",
                    "thinks", "reports", "warns", "puts", "counts", "tells", "as"}
@@ -460,8 +474,8 @@ def apposition_then_verb(c: Mention) -> bool | None:
     """"Shoigu, the secretary of Russia's Security Council, who has visited Pyongyang,
     told reporters": the verb after one or two appositions; names inside them are not
     sources."""
-    head = _HEAD_NOUN.match(c.after)
-    skip = head.end() if head else 0
+    head = _HEAD_NOUN.match(c.after) or (_OFFICIAL_NOUN.match(c.after) if c.surface in _NATIONAL_ADJ else None)
+    skip = head.end() if head else 0  # "the Ukrainian| 8th Special Operations Regiment|, based ..., said"
     after = c.after[skip:]
     for appos in (_APPOSITION_1.match(after), _APPOSITION_2.match(after)):
         if appos and ATTR_VERB.match(_LEADING_ADVERBS.sub("", after[appos.end():])):

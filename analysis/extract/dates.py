@@ -39,6 +39,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                             r"(?:(?:a|one|the)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
                             r"(?!\s+(?:the|a|an|this|his|her|its|their|yesterday)\b))\b", re.I)),
     ("same_day", re.compile(r"\b(?:on\s+)?(?:this|that|the same)\s+day\b", re.I)),
+    # "A day later, an official told ...": the day after the one said before it
+    ("day_after", re.compile(r"\b(?:(?:a|one)\s+day\s+later|the\s+(?:next|following)\s+day)\b", re.I)),
 ]
 
 # A cheap look for each kind before its full pattern runs: most sentences hold none.
@@ -47,14 +49,14 @@ _CUES = {
     "iso": re.compile(r"\d-\d"), "dmy_num": re.compile(r"\d[/.]\d"),
     "month_day": _MONTH_CUE, "day_month": _MONTH_CUE, "on_day_month": re.compile(r"\d/\d"), "the_nth": re.compile(r"\d(?:st|nd|rd|th)\b"),
     "weekday": re.compile(r"day\b", re.I), "relative": PATTERNS[7][1],
-    "same_day": re.compile(r"\bday\b", re.I),
+    "same_day": re.compile(r"\bday\b", re.I), "day_after": re.compile(r"\bday\b", re.I),
 }
 # The cues of day words ignore case, which makes them slow to search for: they are looked
 # for only when the lower-cased sentence holds a piece of one of the words. (The pieces hold
 # no "i", "k" or "s": ignoring case, those also match non-ASCII letters that lower() keeps apart.)
 _WORD_PIECES = ("day", "ght", "morn", "noon", "even")
 _CUES_BUT_WORDS = {kind: cue for kind, cue in _CUES.items()
-                   if kind not in ("weekday", "relative", "same_day")}
+                   if kind not in ("weekday", "relative", "same_day", "day_after")}
 # Every form but the day words holds a digit: a sentence without one needs only those.
 _WORD_CUES = {kind: cue for kind, cue in _CUES.items() if kind not in _CUES_BUT_WORDS}
 _DIGIT = re.compile(r"\d")
@@ -96,6 +98,7 @@ def _dateline(sentence: str, start: int, end: int) -> bool:
     return bool(_DATELINE_BEFORE.fullmatch(sentence[:start]) and _DATELINE_AFTER.match(sentence, end))
 
 
+_LATER_KINDS = ("same_day", "day_after")  # resolved against a day said before them
 _DAY_BEFORE = re.compile(r"(?:a|one|the)\s+(?:day\s+(?:before|earlier)|previous\s+day)", re.I)
 
 
@@ -104,7 +107,12 @@ class DateMention:
     start: int
     end: int
     kind: str
-    date: dt.date | None  # None for "the same day" until resolved against earlier text
+    date: dt.date | None  # None for "the same day", "a day later" until resolved against earlier text
+
+    @property
+    def days_after(self) -> int:
+        """How many days after the last day said before it an unresolved mention is."""
+        return 1 if self.kind == "day_after" else 0
 
 
 def latest_on_or_before(month: int, day: int, base: dt.date) -> dt.date | None:
@@ -239,7 +247,7 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
                     (kind in ("month_day", "day_month") and _dateline(sentence, m.start(), m.end())):
                 continue
             taken.append((m.start(), m.end()))
-            date = None if kind == "same_day" else _resolve(kind, m, base, month_end)
+            date = None if kind in _LATER_KINDS else _resolve(kind, m, base, month_end)
             prior = [d for d in found if d.start < m.start() and d.date]
             if kind == "same_day" and prior:
                 # "Speaking on the 24th, the same day the war turned three, the envoy said": that
@@ -248,7 +256,9 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
             if kind == "relative" and prior and _DAY_BEFORE.match(m.group("rel")):
                 # "On October 4, the paper reported ... a day earlier": the day before that one
                 date = max(prior, key=lambda d: d.start).date - dt.timedelta(days=1)
-            if date is None and kind != "same_day":
+            if kind == "day_after" and prior:
+                date = max(prior, key=lambda d: d.start).date + dt.timedelta(days=1)
+            if date is None and kind not in _LATER_KINDS:
                 continue
             found.append(DateMention(m.start(), m.end(), kind, date))
     return sorted(found, key=lambda d: d.start)

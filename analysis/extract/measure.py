@@ -388,7 +388,18 @@ def casualty_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,100 casualties", "300 killed and 2,700 wounded"."""
     if counted.kind != "casualty":
         return None
+    one = _ONE_DESCRIBED.match(ctx.after) if ctx.number.value == 1 else None
+    if one:
+        # "a diary found on one killed soldier", "one injured soldier, speaking from a
+        # hospital, said": the word before the noun describes a person, no count; what the
+        # clause after says of him still may ("one injured soldier has been captured")
+        return casualty_measure(casualty_window(ctx.after[one.end():])) or OUT
     return casualty_measure(casualty_window(ctx.after)) or counted.cue
+
+
+# one person described by a casualty word and named by a singular noun
+_ONE_DESCRIBED = re.compile(r"\s+(?:killed|fallen|dead|injured|wounded)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:soldier|fighter|serviceman|servicemember|trooper|man|officer)\b", re.I)
 
 
 def mixed_force(ctx: Context, counted: Counted) -> str | None:

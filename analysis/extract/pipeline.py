@@ -11,6 +11,7 @@ ordered rules of `claimant` and `measure` are tuples there.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -81,8 +82,12 @@ def figures_of(article: Article) -> list[dict]:
                  if any(t.start <= sent.start < t.end for t in tables)} | furniture(sentences)
     with_numbers = {i for i, sent in enumerate(sentences)
                     if i not in in_tables and sent.has_number}
-    # dates and speakers are read only where a number is, or up to three sentences before
+    # dates and speakers are read only where a number is, or up to three sentences before,
+    # or in any earlier sentence that names a weekday: "In an interview on Wednesday, X
+    # said ..." several sentences before X's figures is the day X spoke on
     needed = {j for i in with_numbers for j in range(max(0, i - 3), i + 1)}
+    last = max(with_numbers, default=-1)
+    needed |= {i for i, sent in enumerate(sentences[:last]) if i not in in_tables and _WEEKDAY.search(sent.text)}
     for i in sorted(needed):
         _read_sentence(state, article, text, i, i in with_numbers)
     prose = [sent for i, sent in enumerate(sentences) if i not in in_tables]
@@ -104,7 +109,8 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     and when stays in `state` for the sentences after it."""
     sent = state.sentences[i]
     s_text = text[sent.start:sent.end]
-    resolved = [(d.start, d.end, state.dates[-1] if d.date is None and state.dates else d.date)
+    resolved = [(d.start, d.end, state.dates[-1] + dt.timedelta(days=d.days_after)
+                 if d.date is None and state.dates else d.date)
                 for d in find_dates(s_text, article.published, state.month_end)]
     spk = sentence_speakers(state, i)
     sentence_date, dated = dated_claim(s_text, spk, resolved)
@@ -131,6 +137,9 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     elif spoke and i - spoke[-1][0] <= 3 and names_back(s_text):
         # "He added ..." keeps the speaker for the sentences after it
         spoke.append((i, spoke[-1][1], sentence_date or spoke[-1][2]))
+
+
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(d.capitalize() for d in vocab.WEEKDAYS)})\b")
 
 
 _HEADLINE_LENGTH = 160  # characters; a longer first paragraph is the lede

@@ -16,7 +16,8 @@ from analysis.extract.state import Context
 
 # (hyphens allowed around it: "FACTBOX-North Korea's", "North Korea-Russia treaty")
 KOREA = re.compile(rf"(?<!\w)(?:{trie(vocab.KOREA_MARKERS)})(?!\w)", re.I)
-CASUALTY = alternation(vocab.CASUALTY_CUES)
+# "to recapture lost territory": a cue before a word for ground speaks of the ground
+CASUALTY = re.compile(alternation(vocab.CASUALTY_CUES).pattern + rf"(?!\s+(?:{trie(vocab.GROUND_NOUNS)})\b)", re.I)
 PERSONNEL = alternation(vocab.PERSONNEL_NOUNS)
 NON_PERSONNEL = alternation(vocab.NON_PERSONNEL)
 _ARMY = alternation(vocab.ARMY_CUES)
@@ -51,6 +52,7 @@ _ARMY_OF = re.compile(r"""
     \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population|groupings?
       |country|nation)(?:\ in\ the\ world|\ on\ earth)?,?\s+  # "the largest armies in the world, with"
     (?:of|with|numbering|totalling|totaling
+      |which\s+(?:includes|comprises|numbers|counts)   # "the North's army, which includes 1.2 million"
       |(?:is|was)\s+(?:estimated|put|thought|believed)\s+(?:to\s+be\s+|at\s+)
       |stands\s+at)
     \s*(?:\w+\s+){0,2}$                              # "an army of (some) 1.2 million"
@@ -113,6 +115,8 @@ _QUOTE_BEFORE = re.compile(r"[\"“‘']$")
 _QUOTE_AFTER = re.compile(r"[\"”’']")
 _DIGITS_ONLY = re.compile(r"\d[\d,.]*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a span of years: "born between 2005 and 2007", "from 2005 to 2007"
+_YEARS = re.compile(r"(?:between\s+|from\s+)?(?:19|20)\d\d\s*(?:and|to|-|–)\s*(?:19|20)\d\d")
 
 
 def surface_ok(text: str, phrase: NumberPhrase) -> bool:
@@ -147,7 +151,7 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
     if _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after) and _DIGITS_ONLY.fullmatch(phrase.text):
         return False  # a number in quotes is a name or a code: 'a "200" is a dead soldier'
     digits = phrase.text.strip()
-    if _YEAR.fullmatch(digits):
+    if _YEAR.fullmatch(digits) or _YEARS.fullmatch(digits):
         return False  # a year; counts this size are written with a separator or words
     if phrase.value < 1 or phrase.value != int(phrase.value):
         return False
@@ -415,6 +419,19 @@ _KIND_SIZE = re.compile(rf"""
 """, re.I | re.X)
 
 
+def a_disaster(ctx: Context, counted: Counted) -> bool:
+    """"after a plane crash killed 179 people": the dead of an accident in the same clause
+    are no soldiers of this deployment."""
+    return bool(_PEOPLE_ONLY.match(ctx.after[:counted.consumed + 1])
+                and _DISASTER.search(clause_before(ctx.before, comma=True)[-60:]))
+
+
+_DISASTER = re.compile(rf"\b(?:{trie(vocab.DISASTER_NOUNS)})\b", re.I)
+# a count of people or passengers that names no soldiers ("20 North Korean soldiers" in a
+# crash still counts)
+_PEOPLE_ONLY = re.compile(r"\s*(?:people|persons|passengers|civilians)\b", re.I)
+
+
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
     """Nothing near speaks of North Korea."""
     return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
@@ -425,7 +442,7 @@ OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, army_share, other_side_after,
     other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
-    in_history, a_unit_size,
+    in_history, a_unit_size, a_disaster,
     far_from_korea,
 )
 

@@ -292,6 +292,9 @@ OFFICIAL_NOUNS: tuple[str, ...] = (
     "general staff", "diplomat", "diplomats", "envoy", "ambassador", "minister", "ministers",
     "crew", "unit", "units", "command", "service", "services", "chief", "head", "estimates",
     "estimate", "assessment", "assessments", "count", "tally", "claim", "claims",
+    # "South Korean spies said"; a unit of one side as the source of its own count
+    # ("the Ukrainian 9th Assault Brigade reported")
+    "spies", "brigade", "regiment", "battalion",
 )
 
 # Members and documents of a body that speak for it: "officials at the State Department",
@@ -301,6 +304,7 @@ MEMBER_NOUNS: tuple[str, ...] = (
     "spokesperson", "analyst", "analysts", "report", "reports", "assessment", "assessments",
     "estimate", "estimates", "data", "figures", "intelligence", "briefing", "briefings", "statement",
     "officers", "experts", "researchers", "representatives", "representative",
+    "remarks", "comments", "updates", "update", "statements",
 )
 
 # What a side owns that speaks for it: "Ukraine's ambassador said", "Seoul's estimate".
@@ -314,6 +318,7 @@ POSSESSED_SOURCE_NOUNS: tuple[str, ...] = (
     "general staff", "leader", "mission", "delegation", "presidential office", "office",
     "lawmaker", "lawmakers", "joint chiefs", "chief", "head", "warning", "claim",
     "statement", "remarks", "words", "comments", "briefing", "report", "update",
+    "admission", "admissions",
 )
 
 # "the agency", "the spy chief": a definite noun that names back to the last source.
@@ -677,7 +682,22 @@ SUBJECT_NOUNS: tuple[str, ...] = (
 OTHER_SIDES: tuple[str, ...] = (
     "russian", "russia's", "ukrainian", "ukraine's", "american", "chinese", "belarusian",
     "its own", "their own", "kyiv's", "moscow's", "enemy", "wagner",
+    # Russia's Chechen units ("eight Chechen fighters", "Akhmat fighters")
+    "chechen", "akhmat",
 )
+
+# Accidents whose dead are counted in the same clause ("a plane crash killed 179 people"):
+# no soldiers of this deployment.
+DISASTER_NOUNS: tuple[str, ...] = (
+    "plane crash", "air crash", "crash", "accident", "earthquake", "flood", "floods", "landslide",
+    "typhoon", "sinking", "stampede",
+)
+
+# Ground a casualty word may describe ("lost territory", "lost ground"): no losses of men.
+GROUND_NOUNS: tuple[str, ...] = (
+    "territory", "territories", "ground", "land", "lands", "positions", "villages", "towns", "areas",
+)
+
 # Countries and forces that, as the subject of "lost", count their own losses.
 OTHER_COUNTRIES: tuple[str, ...] = (
     "russia", "ukraine", "moscow", "kyiv", "russian forces", "ukrainian forces",
