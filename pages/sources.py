@@ -161,7 +161,7 @@ def _timeline_section(version: str, chosen, focus: Focus, subtitle: str, total: 
     st.caption("Each claim a row: its first report (filled) and the later articles "
                "repeating it (rings, one a day; hover for how many). Drag the slider under "
                "the chart or a box on it to zoom.")
-    fig = _figure(version, chosen, focus.kind, focus.key, "timeline", subtitle, dt.date.today(),
+    fig = _figure(*kept, "timeline", subtitle, dt.date.today(),
                   lambda: sources.timeline_figure(echoes["points"], subtitle, n_claims=total))
     st.plotly_chart(fig, key="src_timeline", config=sources.PLOTLY_CONFIG, width="stretch")
     _html_download(fig, "estimate-desk-echoes", "src_timeline_html")

@@ -538,13 +538,13 @@ def timeline_rows(points: pd.DataFrame, top: int = TOP_CLAIMS) -> tuple[list[dic
         cited[r["claim_id"]] = cited.get(r["claim_id"], 0) + r["n_articles"]
     keep = set(sorted(cited, key=lambda c: (-cited[c], c))[:top])
     shown = [r for r in records if r["claim_id"] in keep]
-    undated = int(sum(r["n_articles"] for r in shown if _na(r["published"])))
-    names: dict = {}  # a claim's name once per claim (its columns are the same on each point)
-    rows = [r for r in shown if not _na(r["published"])]
+    undated = int(sum(r["n_articles"] for r in shown if is_missing(r["published"])))
+    labels: dict = {}  # a claim's name once per claim (its columns are the same on each point)
+    rows = [r for r in shown if not is_missing(r["published"])]
     for r in rows:
-        if r["claim_id"] not in names:
-            names[r["claim_id"]] = claim_name(r)
-        r["row"] = names[r["claim_id"]]
+        if r["claim_id"] not in labels:
+            labels[r["claim_id"]] = claim_name(r)
+        r["row"] = labels[r["claim_id"]]
     return rows, undated
 
 
@@ -603,7 +603,7 @@ def timeline_figure(points: pd.DataFrame, subtitle: str, top: int = TOP_CLAIMS,
 def _lag_text(first: bool, lag) -> str:
     if first:
         return "first report"
-    return "undated" if _na(lag) else f"+{int(lag)} days"
+    return "undated" if is_missing(lag) else f"+{int(lag)} days"
 
 
 def figure_html(fig: go.Figure) -> bytes:
@@ -656,10 +656,6 @@ def _chain(by_id: dict, claim_id: str) -> list[dict]:
         chain.append(by_id[head])
         head = by_id[head]["superseded_by"]
     return chain
-
-
-def _na(v) -> bool:
-    return not isinstance(v, (list, tuple)) and pd.isna(v)
 
 
 _STEP = ("claimant", *STEP)  # what chain_text reads of a claim
