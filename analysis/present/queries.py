@@ -18,6 +18,7 @@ from analysis.extract.vocab import GROUPS, MEASURES
 from analysis.present.labels import (ACTION_LABELS, changes_text, fields_text, grade_code,
                                      grade_text, is_missing, measure_label)
 from analysis.store.claims import UNKNOWN_PUBLISHER
+from analysis.store.derived import listed
 
 # --- filters -------------------------------------------------------------------------
 
@@ -627,7 +628,7 @@ def mentions(con, filters: Filters = Filters(), *, limit: int | None = None,
         f"SELECT mention_id FROM ({keys}){where} ORDER BY {order} "
         f"LIMIT {int(limit)} OFFSET {int(offset)}", [*params, list(MEASURES)]).fetchall()]
     return _frame(con.execute(
-        f"SELECT * FROM ({_MENTIONS}) WHERE mention_id IN ({', '.join('?' * len(ids)) or 'NULL'}) "
+        f"SELECT * FROM ({_MENTIONS}) WHERE mention_id IN {listed(ids)} "
         f"ORDER BY {order}", [*ids, list(MEASURES)]))
 
 

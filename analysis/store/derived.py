@@ -132,9 +132,10 @@ def missing(con: duckdb.DuckDBPyConnection) -> bool:
     return not _wanted() <= _columns(con)
 
 
-def _listed(items: list) -> str:
-    """Placeholders for a list given by name, one an item: DuckDB looks such a list up,
-    where a join or a list parameter reads every row (0.1-0.2 s a statement at 100,000)."""
+def listed(items: list) -> str:
+    """Placeholders for a list given by name, one an item ("(?, ?, ?)"; "(NULL)" for none):
+    DuckDB looks such a list up, where a join or a list parameter reads every row (0.1-0.2
+    s a statement at 100,000)."""
     return f"({', '.join('?' * len(items)) or 'NULL'})"
 
 
@@ -159,14 +160,14 @@ def refresh(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[str] | None = No
         if not ids:
             return
         for table in PER_CLAIM:
-            con.execute(f"DELETE FROM {table} WHERE claim_id IN {_listed(ids)}", ids)
+            con.execute(f"DELETE FROM {table} WHERE claim_id IN {listed(ids)}", ids)
         con.execute("CREATE OR REPLACE TEMP TABLE _derived_claims AS SELECT claim_id, claimant_group, "
-                    f"articles, mention_ids FROM claims WHERE claim_id IN {_listed(ids)}", ids)
+                    f"articles, mention_ids FROM claims WHERE claim_id IN {listed(ids)}", ids)
         claims = "_derived_claims"
         mentions = [r[0] for r in con.execute(f"SELECT unnest(mention_ids) FROM {claims}").fetchall()]
         cited = [r[0] for r in con.execute(f"SELECT DISTINCT unnest(articles) FROM {claims}").fetchall()]
-        figures = f"mention_id IN {_listed(mentions)}"
-        articles = f"(SELECT * FROM articles WHERE article IN {_listed(cited)})"
+        figures = f"mention_id IN {listed(mentions)}"
+        articles = f"(SELECT * FROM articles WHERE article IN {listed(cited)})"
     appearances = APPEARANCES.format(claims=claims, articles=articles,
                                      unknown=UNKNOWN_PUBLISHER.replace("'", "''"))
     con.execute(_OUTLETS.format(appearances=appearances), cited)
@@ -180,7 +181,7 @@ def renumber(con: duckdb.DuckDBPyConnection) -> None:
     changed = con.execute(_CHANGED).fetchall()
     gone = [old for new, old in changed if new is None]
     if gone:
-        con.execute(f"DELETE FROM article_nos WHERE article IN {_listed(gone)}", gone)
+        con.execute(f"DELETE FROM article_nos WHERE article IN {listed(gone)}", gone)
     new = sorted(new for new, old in changed if old is None)
     if new:
         first = con.execute("SELECT coalesce(max(no), -1) + 1 FROM article_nos").fetchone()[0]
@@ -192,7 +193,7 @@ def number(con: duckdb.DuckDBPyConnection, claims: str = "claims", cited: list[s
     """Write claim_article_nos for the claims in `claims` (a table) from article_nos, reading
     only the `cited` articles' numbers when given (an ingest's few)."""
     numbered = "article_nos" if cited is None else \
-        f"(SELECT * FROM article_nos WHERE article IN {_listed(cited)})"
+        f"(SELECT * FROM article_nos WHERE article IN {listed(cited)})"
     con.execute(_NOS.format(claims=claims, numbered=numbered), cited or [])
 
 
@@ -208,8 +209,8 @@ def _rechain(con: duckdb.DuckDBPyConnection, claim_ids: Iterable[str] | None) ->
             return
         # a claim gone or moved leaves a chain it was in: its old row names that chain
         con.execute("CREATE OR REPLACE TEMP TABLE _chains AS SELECT DISTINCT measure, claimant FROM ("
-                    f"SELECT measure, claimant FROM claims WHERE claim_id IN {_listed(ids)} AND {CHAINED} "
-                    f"UNION ALL SELECT measure, claimant FROM claim_chains WHERE claim_id IN {_listed(ids)})",
+                    f"SELECT measure, claimant FROM claims WHERE claim_id IN {listed(ids)} AND {CHAINED} "
+                    f"UNION ALL SELECT measure, claimant FROM claim_chains WHERE claim_id IN {listed(ids)})",
                     [*ids, *ids])
         con.execute("DELETE FROM claim_chains WHERE (measure, claimant) IN (SELECT * FROM _chains)")
         where, params = f"WHERE {CHAINED} AND (measure, claimant) IN (SELECT * FROM _chains)", []
