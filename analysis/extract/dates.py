@@ -16,7 +16,7 @@ from analysis.extract.vocab import MONTHS, WEEKDAYS
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"  # a weekday's name
 
 # Words that name a day relative to the article's ("the day before" forms are in the pattern).
 RELATIVE_WORDS = ("yesterday", "today", "tonight", "last night", "this morning", "this afternoon",
@@ -32,7 +32,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "on 17/6", "on 23/10": day and month with no year, as translated copy writes them
     ("on_day_month", re.compile(r"\b[Oo]n\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?![/.,]?\d)")),
     ("the_nth", re.compile(r"\b[Oo]n\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
-    ("weekday", re.compile(rf"(?:\b(?P<last>last)\s+)?\b(?P<wd>{_WEEKDAY})\b", re.I)),
+    ("weekday", re.compile(rf"(?:\b(?P<last>last)\s+)?\b(?P<wd>{WEEKDAY})\b", re.I)),
     ("relative", re.compile(rf"\b(?P<rel>{'|'.join(RELATIVE_WORDS)}|"
                             # "a day earlier, the White House had put ...": the day before the
                             # article's, not "the day before the attack"

@@ -23,7 +23,7 @@ from analysis.extract.attribution import DOCUMENT_RULES, captor, credit, read_vo
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
-from analysis.extract.dates import find_dates, page_month
+from analysis.extract.dates import WEEKDAY, find_dates, page_month
 from analysis.extract.document import headline_follows_body, share_attribution
 from analysis.extract.measure import measure
 from analysis.extract.numbers import find_numbers
@@ -139,7 +139,7 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
         spoke.append((i, spoke[-1][1], sentence_date or spoke[-1][2]))
 
 
-_WEEKDAY = re.compile(rf"\b(?:{'|'.join(d.capitalize() for d in vocab.WEEKDAYS)})\b")
+_WEEKDAY = re.compile(rf"\b{WEEKDAY}\b")
 
 
 _HEADLINE_LENGTH = 160  # characters; a longer first paragraph is the lede
