@@ -47,15 +47,17 @@ _PRONOUN_SPEAKER = re.compile(rf"""
     (?:\w+\s+){{0,2}}?                                         # "also", "later"
     {exact(vocab.NAMING_BACK_VERBS)}\b                         # "said", "estimated"
 """, re.I | re.X)
+# what a source's own count is called ("its count", "the agency's breakdown")
+_COUNT_NOUN = r"(?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b"
 _PRONOUN_SOURCE = re.compile(rf"""
     \baccording\ to\ (?:him|her|them|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\b
   | \b(?:by|in)\ (?:the\ (?:\w+\ )?{_DEFINITE_SOURCE}['’]s|his|her|its|their)\s+
                                                     # "By the agency's breakdown"
-    (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+    {_COUNT_NOUN}
   | ^\W*(?:its|his|her|their)\s+(?:\w+\s+)?          # "Its April count of the dead"
-    (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+    {_COUNT_NOUN}
   | \bthe\ (?:\w+\ )?{_DEFINITE_SOURCE}['’]s\s+(?:\w+\s+)?   # "the department's earlier estimate"
-    (?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b
+    {_COUNT_NOUN}
   | \b(?:is|are|was|were)\s+(?:also\s+)?(?:assessed|judged)\s+to\b
                                                     # "... are judged to have been killed": an
                                                     # assessment's wording goes on with its source
