@@ -249,10 +249,12 @@ def _and(where: str, condition: str) -> str:
 
 
 def claims(con, filters: Filters = Filters(), *, limit: int | None = None,
-           offset: int = 0) -> pd.DataFrame:
+           offset: int = 0, ids: list[str] | None = None) -> pd.DataFrame:
     """Claims matching the filters, by measure (vocabulary order), oldest first; a page of
-    them when `limit` is given."""
+    them when `limit` is given; only those of `ids` when given."""
     where, params = claims_where(filters)
+    if ids is not None:
+        where, params = _and(where, f"claim_id IN {listed(ids)}"), [*params, *ids]
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     return _frame(con.execute(
         f"SELECT * FROM claims{where} ORDER BY {_MEASURE_ORDER}, date NULLS LAST, value, "
