@@ -245,6 +245,13 @@ UNDATED_PAGE = [
                  id="month-date-line-gives-the-year"),
     pytest.param("date 2025-01 Photo credit\n\nThe NIS told lawmakers on Monday that 1,000 North Korean "
                  "soldiers were wounded.", [(1000, None)], id="month-date-line-gives-no-weekday"),
+    # a sentence read again for the day of an occasion takes its year the same way
+    pytest.param("date 2025-01 Photo credit\n\nThe ceremony in Pyongyang took place on December 20. During "
+                 "the ceremony, Kim Jong Un said that 300 of his soldiers had died.", [(300, "2024-12-20")],
+                 id="month-date-line-gives-the-year-to-the-event-before"),
+    pytest.param("date 2025-01 Photo credit\n\nKim Jong Un paid tribute to 300 soldiers at a ceremony in "
+                 "Pyongyang. The ceremony took place on December 20.", [(300, "2024-12-20")],
+                 id="month-date-line-gives-the-year-to-the-occasion-after"),
 ]
 
 

@@ -9,12 +9,11 @@ from dataclasses import dataclass, field, replace
 
 from datetime import date
 
-from analysis.extract.claim_date import claim_date
+from analysis.extract.claim_date import claim_date, days_in
 from analysis.extract.claimant import (ATTR_VERB, Credit, CreditRule, LocalNames, Speaker, claimant_spans,
                                        earlier_in_sentence, given_by_after, in_clause, is_person, later_in_sentence,
                                        lookup_claimant, named_back, names_back, sentence_before,
                                        sentence_speakers, speakers)
-from analysis.extract.dates import find_dates
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence, line_sentences
 from analysis.extract.state import ArticleState, Context
@@ -242,7 +241,7 @@ def next_sentence_day(state: ArticleState, i: int, speaker: Speaker) -> date | N
     """The day the sentence after gives its source's statement: "This was revealed by the
     spokesman at a briefing on Friday"."""
     nxt = state.sentences[i + 1].text
-    dates = [(d.start, d.end, d.date) for d in find_dates(nxt, state.published)]
+    dates = days_in(nxt, state)
     return claim_date(nxt, [speaker], dates) if dates else None
 
 
@@ -410,7 +409,7 @@ def _day_given_after_sentence(state: ArticleState, i: int) -> date | None:
     back = _BACK_REFERENCE.search(nxt.text)
     if nxt.para not in (state.sentences[i].para, state.sentences[i].para + 1) or not back:
         return None
-    dates = [(d.start, d.end, d.date) for d in find_dates(nxt.text, state.published)]
+    dates = days_in(nxt.text, state)
     # the words that speak of the figure anchor its day as a speaker's name would
     anchors = sentence_speakers(state, i + 1) + [Speaker(back.start(), back.end(), "", "")]
     return claim_date(nxt.text, anchors, dates) if dates else None

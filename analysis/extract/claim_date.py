@@ -49,6 +49,12 @@ _EVENT_DAY = re.compile(r"""\b(?:killed|died|wounded|injured|hurt|captured|taken
     (?:(?:late|early)\s+)?(?:on\s+)?$""", re.I | re.X)
 
 
+def days_in(text: str, state: ArticleState) -> list[tuple[int, int, dt.date]]:
+    """The days a text names, read as the pipeline reads each sentence (a page dated to a
+    month only included), so one sentence's days are read one way wherever they are read."""
+    return [(d.start, d.end, d.date) for d in find_dates(text, state.published, state.month_end) if d.date]
+
+
 def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date | None, Speaker | None]:
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
     reported`), with the speaker it stands with (None when the sentence names none); a date
@@ -175,9 +181,9 @@ def _event_day(ctx: Context) -> dt.date | None:
         noun = re.search(rf"\b{m.group('event')}\b", text, re.I)
         if noun is None:
             continue
-        dates = [d for d in find_dates(text, ctx.state.published) if d.date]
+        dates = days_in(text, ctx.state)
         if dates:
-            return min(dates, key=lambda d: abs(d.start - noun.start())).date
+            return min(dates, key=lambda d: abs(d[0] - noun.start()))[2]
     return None
 
 
@@ -198,8 +204,7 @@ def _unnamed_briefing(ctx: Context) -> dt.date | None:
 def _said_on(state: ArticleState, i: int) -> dt.date | None:
     """The day standing next to an attribution in sentence i, whoever speaks there."""
     text = state.sentences[i].text
-    dates = [(d.start, d.end, d.date) for d in find_dates(text, state.published) if d.date]
-    return dated_claim(text, [], dates)[0]
+    return dated_claim(text, [], days_in(text, state))[0]
 
 
 def date_from_article(rows: list[dict], spoke: list) -> None:
@@ -262,7 +267,7 @@ def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
         if row["claim_date"] is not None or i is None or i + 1 >= len(state.sentences):
             continue
         after = state.sentences[i + 1].text
-        found = [(d.start, d.end, d.date) for d in find_dates(after, state.published) if d.date]
+        found = days_in(after, state)
         occasion = _occasion_day(row["sentence"], after, found)
         if occasion is not None:
             row["claim_date"] = occasion.isoformat()
@@ -282,7 +287,7 @@ def _day_of_giving(state: ArticleState, j: int, side: str) -> dt.date | None:
     """The day sentence j gives for the giving of a figure of `side`; None when it stands
     with another side."""
     text = state.sentences[j].text
-    found = [(d.start, d.end, d.date) for d in find_dates(text, state.published) if d.date]
+    found = days_in(text, state)
     day, said_by = dated_claim(text, sentence_speakers(state, j), found)
     if day is None and len({d for _, _, d in found}) == 1:
         day = found[0][2]  # the sentence is about the giving: its one day is that day
@@ -315,7 +320,7 @@ def _lede_restated(state: ArticleState, i: int, side: str) -> dt.date | None:
     for para in paras:
         j = next(k for k, s in enumerate(state.sentences) if s.para == para)
         text = state.sentences[j].text
-        found = [(d.start, d.end, d.date) for d in find_dates(text, state.published) if d.date]
+        found = days_in(text, state)
         day, said_by = dated_claim(text, sentence_speakers(state, j), found) if found else (None, None)
         if day is not None and said_by is not None and said_by.group == side:
             return day
