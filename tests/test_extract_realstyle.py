@@ -1025,6 +1025,12 @@ CLAIM_DATES = [
     pytest.param("A Ukrainian paper reported the intercepted call on Wednesday. A day later, an American official "
                  "called the losses heavy. On the same day, the NIS told lawmakers that 1,000 North Korean "
                  "soldiers had been wounded.", "2024-12-19", id="the-same-day-as-a-day-later"),
+    # a side's day written as a calendar date paragraphs away is the story's background, not
+    # the day of a figure the side gave with no day
+    pytest.param("Ukraine's intelligence chief says about 11,000 North Korean soldiers are training in Russia's "
+                 "east.\n\nWhere they will be sent next is unclear.\n\nThe troops use Russian rifles.\n\n"
+                 "On October 4, Ukrainian intelligence reported a strike on a training camp near Donetsk.",
+                 None, id="calendar-day-elsewhere-is-background"),
 ]
 
 

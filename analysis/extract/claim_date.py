@@ -207,19 +207,40 @@ def _said_on(state: ArticleState, i: int) -> dt.date | None:
     return dated_claim(text, [], days_in(text, state))[0]
 
 
-def date_from_article(rows: list[dict], spoke: list) -> None:
+def date_from_article(rows: list[dict], state: ArticleState) -> None:
     """An undated figure takes the day its side spoke on elsewhere in the article, when the
     article names one such day only ("Budanov gave the assessment ... released on
-    Thursday"); with two or more days, which statement is which stays open."""
+    Thursday"); with two or more days, which statement is which stays open. A day written
+    as a calendar date ("On October 4, the agency reported ...") places a statement in the
+    story's background, not the news the article reports, unless it speaks of giving these
+    figures ("The NIS presented these estimates on 4 November")."""
     days: dict[str, set] = {}
-    for _, speaker, day in spoke:
-        if day is not None:
+    news: dict[dt.date, bool] = {}  # how the last sentence that named each day named it
+    for i, speaker, day in state.speakers:
+        if day is None:
+            continue
+        # "He added ..." carries the day of the sentence before: judged as that one named it
+        news[day] = _news_day(state.sentences[i].text, day, state, news.get(day, True))
+        if news[day]:
             days.setdefault(speaker.group, set()).add(day)
     for row in rows:
         found = days.get(row["claimant_group"], set())
         if row["claim_date"] is None and len(found) == 1 and \
                 not EARLIER_CLAIM.search(row["sentence"]) and not _names_a_day(row):
             row["claim_date"] = next(iter(found)).isoformat()
+
+
+def _news_day(text: str, day: dt.date, state: ArticleState, carried: bool) -> bool:
+    """The sentence names `day` as a news story names its own days (a weekday, "yesterday",
+    "this afternoon"), or speaks of giving the figures; `carried` when it does not name the
+    day itself."""
+    kinds = {d.kind for d in find_dates(text, state.published, state.month_end) if d.date == day}
+    if not kinds:
+        return carried
+    return bool(kinds & _NEWS_KINDS) or bool(_BACK_TO_FIGURE.search(text))
+
+
+_NEWS_KINDS = {"weekday", "relative"}
 
 
 def _names_a_day(row: dict) -> bool:

@@ -99,7 +99,7 @@ def figures_of(article: Article) -> list[dict]:
     share_attribution(rows)
     date_from_next_sentence(rows, state)
     date_from_statement_before(rows, state)
-    date_from_article(rows, state.speakers)
+    date_from_article(rows, state)
     settle(rows)
     return rows
 
