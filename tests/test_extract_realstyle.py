@@ -1031,6 +1031,11 @@ CLAIM_DATES = [
                  "east.\n\nWhere they will be sent next is unclear.\n\nThe troops use Russian rifles.\n\n"
                  "On October 4, Ukrainian intelligence reported a strike on a training camp near Donetsk.",
                  None, id="calendar-day-elsewhere-is-background"),
+    # "this month" pins no day, as "this week" does not: the side's day elsewhere is another statement's
+    pytest.param("Ukraine captured two North Korean soldiers in Kursk this month, its president said.\n\nSeoul "
+                 "has said it would take them in.\n\nBoth men are in their twenties.\n\nOn Monday, the "
+                 "president of Ukraine spoke for 20 minutes at a forum in Switzerland.",
+                 None, id="this-month-takes-no-day"),
 ]
 
 

@@ -34,7 +34,7 @@ EARLIER_CLAIM = re.compile(rf"""
       |previously|earlier|before(?!\s+\w+ing\b)|ago|at\s+the\s+time   # not "before releasing it"
       |(?:previous|prior|former|old)\s+(?:\w+\s+)?(?:estimate|count|figure|assessment|tally)s?
       |(?:recently|lately)\s+{_VERB_TRIE}|{_VERB_TRIE}\s+(?:recently|lately)   # of the claim, not an event's
-      |(?:this|last)\s+week|in\s+recent\s+(?:days|weeks)
+      |(?:this|last)\s+week|this\s+month|in\s+recent\s+(?:days|weeks)
       |last\s+(?:month|year|fall|autumn|spring|summer|winter|{_MONTH_FULL}\b)
       |(?:\b(?:in|since|from)|(?:^|[,;:(])\s*by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b
       |at\s+the\s+(?:end|beginning|start|middle|turn)\s+of\s+(?:the\s+month|the\s+year|{_MONTH_FULL}))
