@@ -1036,6 +1036,10 @@ CLAIM_DATES = [
                  "has said it would take them in.\n\nBoth men are in their twenties.\n\nOn Monday, the "
                  "president of Ukraine spoke for 20 minutes at a forum in Switzerland.",
                  None, id="this-month-takes-no-day"),
+    # a statement given "last week" keeps no day from a report of the sentence after
+    pytest.param("South Korea's intelligence agency told parliament last week that some 500 North Korean "
+                 "soldiers had died. The real toll may be higher, according to a London paper's report on "
+                 "Thursday.", None, id="said-last-week-takes-no-day-from-the-sentence-after"),
 ]
 
 

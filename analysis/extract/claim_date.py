@@ -251,6 +251,11 @@ def _names_a_day(row: dict) -> bool:
     return any(d.date for d in find_dates(row["sentence"], published))
 
 
+# "told lawmakers last week that", "said earlier this month": the statement's own time, no day
+_SAID_AT_NO_DAY = re.compile(rf"\b{_VERB_TRIE}\s+(?:\w+\s+){{0,2}}?(?:(?:last|this)\s+(?:week|month)|"
+                             r"earlier|recently)\b", re.I)
+
+
 # The sentence after a figure speaks of giving it: "This information was revealed by the
 # spokesman at a briefing on Friday", "Two lawmakers passed the figure on to reporters".
 _BACK_TO_FIGURE = re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:information|figures?|"
@@ -281,11 +286,14 @@ def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
     speaks of the figure being given ("... over a thousand were killed or wounded. The
     figure was given by the spokesman at a briefing on Friday."), or in the paragraph after
     its own when that paragraph opens on the figures in the plural ("The figures were given
-    on Wednesday by Western officials"), unless that day stands with another side."""
+    on Wednesday by Western officials"), unless that day stands with another side or the
+    figure's own sentence says when it was given without a day ("told lawmakers last week
+    that ...")."""
     starts = {sent.start: i for i, sent in enumerate(state.sentences)}
     for row in rows:
         i = starts.get(row["sentence_start"])
-        if row["claim_date"] is not None or i is None or i + 1 >= len(state.sentences):
+        if row["claim_date"] is not None or i is None or i + 1 >= len(state.sentences) \
+                or _SAID_AT_NO_DAY.search(row["sentence"]):
             continue
         after = state.sentences[i + 1].text
         found = days_in(after, state)
