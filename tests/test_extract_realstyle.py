@@ -1040,6 +1040,11 @@ CLAIM_DATES = [
     pytest.param("South Korea's intelligence agency told parliament last week that some 500 North Korean "
                  "soldiers had died. The real toll may be higher, according to a London paper's report on "
                  "Thursday.", None, id="said-last-week-takes-no-day-from-the-sentence-after"),
+    # captives described by someone else that day: the captor made no claim on it
+    pytest.param("Two North Korean captives now in Ukrainian custody have asked to be sent to Seoul, a rights "
+                 "group told a wire service on Sunday.", None, id="captives-described-on-a-day-are-undated"),
+    pytest.param("Ukraine said on Sunday that its troops had taken two North Korean soldiers prisoner in Kursk.",
+                 "2024-12-22", id="captor-announcing-keeps-its-day"),
 ]
 
 

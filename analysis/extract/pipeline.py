@@ -173,6 +173,10 @@ def figure(ctx: Context, sentence_date) -> dict | None:
         speaker, how = captor(ctx), "captor"
     # the sentence's day is another side's statement: a day from elsewhere would be a guess
     own = dated_for(speaker, ctx.dated)
+    if how == "captor" and (ctx.dated is None or speaker is None or ctx.dated.group != speaker.group):
+        # "Two prisoners held in Ukraine have pleaded ..., an activist said on Sunday": the day
+        # is the speaker's, who describes the captives; the captor made no claim that day
+        own = False
     day = (sentence_date or day) if own and not older_figure(ctx) else None
     if day is None and own and speaker is not None and how not in DOCUMENT_RULES and how != "captor":
         day = same_briefing(ctx, speaker)
