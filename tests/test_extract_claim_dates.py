@@ -270,3 +270,19 @@ def test_a_two_word_attribution_verb_keeps_its_space(text, earlier):
     """The earlier-claim pattern is verbose: a verb's space must stay a space in it."""
     from analysis.extract.claim_date import EARLIER_CLAIM
     assert bool(EARLIER_CLAIM.search(text)) is earlier
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Ukraine said on Monday that 3,000 of the North's soldiers had been killed or wounded, while South "
+                 "Korea's spy agency said on Tuesday that 1,100 of them had been killed or wounded.",
+                 [(3000, "2024-12-23"), (1100, "2024-12-24")], id="second-side-second-day"),
+    pytest.param("South Korea's spy agency said on Tuesday that the North had lost 1,100 soldiers killed or "
+                 "wounded, while Ukraine put the number at 3,000 on Monday.",
+                 [(1100, "2024-12-24"), (3000, "2024-12-23")], id="second-side-day-after-its-figure"),
+    pytest.param("South Korea's spy agency said on Tuesday that the North had lost 1,100 soldiers killed or "
+                 "wounded, far fewer than Ukraine's count of 3,000.",
+                 [(1100, "2024-12-24"), (3000, None)], id="other-side-without-a-day-stays-undated"),
+])
+def test_two_sides_two_days(text: str, expected: list[tuple]) -> None:
+    """A sentence that gives two sides two days dates each side's figure by its own day."""
+    rows = extract_text(HEAD + text + "\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == expected, rows

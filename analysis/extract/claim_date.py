@@ -59,10 +59,31 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date
     """The date standing next to an attribution (`said on Monday`, `On the 23rd, the NIS
     reported`), with the speaker it stands with (None when the sentence names none); a date
     elsewhere in the sentence dates an event, not the claim."""
+    found = _day_pairs(sentence, spk, dates)
+    if not found:
+        return None, None
+    _, day, who, at = min(found, key=lambda f: f[0])
+    # "Zelensky said on Monday ..., triple the count Seoul gave the same day": two mentions of
+    # one day, each with its own speaker, date both claims
+    shared = any(d == day and w is not who and s != at for _, d, w, s in found)
+    return day, None if shared else who
+
+
+def side_day(sentence: str, spk: list[Speaker], dates: list, group: str) -> dt.date | None:
+    """The day standing next to an attribution of the side `group` itself: a sentence that
+    gives two sides two days ("Kyiv said on Monday ..., while Seoul said on Tuesday that
+    1,100 ...") dates each side's figures by its own day, not only the nearest side's."""
+    own = [f for f in _day_pairs(sentence, spk, dates) if f[2] is not None and f[2].group == group]
+    return min(own, key=lambda f: f[0])[1] if own else None
+
+
+def _day_pairs(sentence: str, spk: list[Speaker], dates: list) -> list[tuple]:
+    """Each day of the sentence that may date a claim, paired with each attribution near it:
+    (gap, day, speaker or None, where the day starts)."""
     usable = [(start, end, d) for start, end, d in dates
               if d is not None and not _EVENT_DAY.search(sentence[max(0, start - 60):start])]
     if not usable:
-        return None, None
+        return []
     # a verb speaks for its subject; "According to AFP on December 24, Seoul said ..., while
     # Kyiv said ...": a relaying report's day dates every claim it carries (None: no one side)
     anchors = [(s.start, s.end, s, False) for s in spk]
@@ -90,13 +111,7 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date
                 gap = -1  # the day of the report itself, before any speaker next to it
             if gap <= 45 or opening or closing:
                 found.append((gap, day, who, start))
-    if not found:
-        return None, None
-    _, day, who, at = min(found, key=lambda f: f[0])
-    # "Zelensky said on Monday ..., triple the count Seoul gave the same day": two mentions of
-    # one day, each with its own speaker, date both claims
-    shared = any(d == day and w is not who and s != at for _, d, w, s in found)
-    return day, None if shared else who
+    return found
 
 
 def claim_date(sentence: str, spk: list[Speaker], dates: list) -> dt.date | None:

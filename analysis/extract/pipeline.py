@@ -18,7 +18,8 @@ import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
-                                         date_from_statement_before, dated_for, older_figure, same_briefing)
+                                         date_from_statement_before, dated_for, days_in, older_figure,
+                                         same_briefing, side_day)
 from analysis.extract.attribution import DOCUMENT_RULES, captor, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
@@ -178,6 +179,9 @@ def figure(ctx: Context, sentence_date) -> dict | None:
         # is the speaker's, who describes the captives; the captor made no claim that day
         own = False
     day = (sentence_date or day) if own and not older_figure(ctx) else None
+    if not own and ctx.dated is not None and speaker is not None and not older_figure(ctx):
+        text = ctx.before + ctx.number.text + ctx.after
+        day = side_day(text, ctx.speakers, days_in(text, ctx.state), speaker.group)
     if day is None and own and speaker is not None and how not in DOCUMENT_RULES and how != "captor":
         day = same_briefing(ctx, speaker)
     row = figure_row(ctx, found_measure, speaker, day)
