@@ -1045,6 +1045,14 @@ CLAIM_DATES = [
                  "group told a wire service on Sunday.", None, id="captives-described-on-a-day-are-undated"),
     pytest.param("Ukraine said on Sunday that its troops had taken two North Korean soldiers prisoner in Kursk.",
                  "2024-12-22", id="captor-announcing-keeps-its-day"),
+    # "N days later" counts from the day said before it, as "a day later" does
+    pytest.param("On October 18, the NIS gave its first briefing on the deployment. Five days later the agency "
+                 "told lawmakers that some 3,000 North Korean soldiers were already in Russia.", "2024-10-23",
+                 id="five-days-later"),
+    pytest.param("Two North Korean soldiers were taken prisoner in Kursk on December 9, a capture Ukraine's "
+                 "president announced two days later.", "2024-12-11", id="announced-two-days-later"),
+    pytest.param("On December 10 the NIS briefed lawmakers in private. 3 days later it told reporters that 1,000 "
+                 "North Korean soldiers had been wounded.", "2024-12-13", id="digit-days-later"),
 ]
 
 

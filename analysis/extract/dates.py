@@ -18,6 +18,9 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"  # a weekday's name
 
+# How many days "N days later" counts
+_FEW = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
 # Words that name a day relative to the article's ("the day before" forms are in the pattern).
 RELATIVE_WORDS = ("yesterday", "today", "tonight", "last night", "this morning", "this afternoon",
                   "this evening")
@@ -39,8 +42,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                             r"(?:(?:a|one|the)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
                             r"(?!\s+(?:the|a|an|this|his|her|its|their|yesterday)\b))\b", re.I)),
     ("same_day", re.compile(r"\b(?:on\s+)?(?:this|that|the same)\s+day\b", re.I)),
-    # "A day later, an official told ...": the day after the one said before it
-    ("day_after", re.compile(r"\b(?:(?:a|one)\s+day\s+later|the\s+(?:next|following)\s+day)\b", re.I)),
+    # "A day later, an official told ...", "announced two days later": days after the one
+    # said before it
+    ("day_after", re.compile(rf"\b(?:(?P<n>{'|'.join(_FEW)}|[1-7])\s+days?\s+later"
+                             r"|the\s+(?:next|following)\s+day)\b", re.I)),
 ]
 
 # A cheap look for each kind before its full pattern runs: most sentences hold none.
@@ -49,7 +54,7 @@ _CUES = {
     "iso": re.compile(r"\d-\d"), "dmy_num": re.compile(r"\d[/.]\d"),
     "month_day": _MONTH_CUE, "day_month": _MONTH_CUE, "on_day_month": re.compile(r"\d/\d"), "the_nth": re.compile(r"\d(?:st|nd|rd|th)\b"),
     "weekday": re.compile(r"day\b", re.I), "relative": PATTERNS[7][1],
-    "same_day": re.compile(r"\bday\b", re.I), "day_after": re.compile(r"\bday\b", re.I),
+    "same_day": re.compile(r"\bday\b", re.I), "day_after": re.compile(r"\bdays?\b", re.I),
 }
 # The cues of day words ignore case, which makes them slow to search for: they are looked
 # for only when the lower-cased sentence holds a piece of one of the words. (The pieces hold
@@ -108,11 +113,7 @@ class DateMention:
     end: int
     kind: str
     date: dt.date | None  # None for "the same day", "a day later" until resolved against earlier text
-
-    @property
-    def days_after(self) -> int:
-        """How many days after the last day said before it an unresolved mention is."""
-        return 1 if self.kind == "day_after" else 0
+    days_after: int = 0   # how many days after the last day said before it ("two days later": 2)
 
 
 def latest_on_or_before(month: int, day: int, base: dt.date) -> dt.date | None:
@@ -183,6 +184,11 @@ def _resolve(kind: str, m: re.Match, base: dt.date | None, month_end: dt.date | 
     except (ValueError, KeyError):
         return None
     return None
+
+
+def _days_later(m: re.Match) -> int:
+    n = m.group("n")
+    return 1 if n is None else _FEW.get(n.lower()) or int(n)
 
 
 def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = None) -> list[DateMention]:
@@ -256,9 +262,10 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
             if kind == "relative" and prior and _DAY_BEFORE.match(m.group("rel")):
                 # "On October 4, the paper reported ... a day earlier": the day before that one
                 date = max(prior, key=lambda d: d.start).date - dt.timedelta(days=1)
+            after = _days_later(m) if kind == "day_after" else 0
             if kind == "day_after" and prior:
-                date = max(prior, key=lambda d: d.start).date + dt.timedelta(days=1)
+                date = max(prior, key=lambda d: d.start).date + dt.timedelta(days=after)
             if date is None and kind not in _LATER_KINDS:
                 continue
-            found.append(DateMention(m.start(), m.end(), kind, date))
+            found.append(DateMention(m.start(), m.end(), kind, date, after))
     return sorted(found, key=lambda d: d.start)
