@@ -286,3 +286,17 @@ def test_two_sides_two_days(text: str, expected: list[tuple]) -> None:
     """A sentence that gives two sides two days dates each side's figure by its own day."""
     rows = extract_text(HEAD + text + "\n", "case.txt")
     assert [(r["value"], r["claim_date"]) for r in rows] == expected, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("A British paper reported on Thursday, citing Western officials, that about 1,000 North Korean "
+                 "soldiers had died. Citing the same officials, the report said the North Korean force had taken "
+                 "some 4,000 casualties.", [(1000, "2024-12-19"), (4000, "2024-12-19")], id="the-report-said"),
+    pytest.param("A British paper reported on Thursday, quoting Western officials, that 4,000 North Korean soldiers "
+                 "had become casualties. Some 1,000 of them had died by mid-January, the officials were quoted as "
+                 "saying.", [(4000, "2024-12-19"), (1000, "2024-12-19")], id="were-quoted-as-saying"),
+])
+def test_statement_goes_on_from_a_dated_report(text: str, expected: list[tuple]) -> None:
+    """'the report said', 'were quoted as saying' go on with the report of the sentence before."""
+    rows = extract_text(HEAD + text + "\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == expected, rows

@@ -372,7 +372,11 @@ def _lede_restated(state: ArticleState, i: int, side: str) -> dt.date | None:
 
 
 # "..., the report added", "the ministry also said": the statement goes on from the sentence before
-_GOES_ON = re.compile(r"\b(?:added|adds|went\s+on|also\s+(?:said|says|noted|stated|estimated))\b", re.I)
+_GOES_ON = re.compile(r"\b(?:added|adds|went\s+on|also\s+(?:said|says|noted|stated|estimated)"
+                      # "Citing officials, the report said ...", "in the same briefing the official said"
+                      r"|the\s+(?:report|paper|study|statement|document)\s+(?:said|says|stated|noted|found)"
+                      r"|(?:were|was)\s+quoted\s+as\s+saying|in\s+the\s+same\s+(?:briefing|interview|statement|report))\b",
+                      re.I)
 
 
 def date_from_statement_before(rows: list[dict], state: ArticleState) -> None:
