@@ -1053,6 +1053,10 @@ CLAIM_DATES = [
                  "president announced two days later.", "2024-12-11", id="announced-two-days-later"),
     pytest.param("On December 10 the NIS briefed lawmakers in private. 3 days later it told reporters that 1,000 "
                  "North Korean soldiers had been wounded.", "2024-12-13", id="digit-days-later"),
+    # the day a visitor arrived, a place of several words before it, is the visit's, not a claim's
+    pytest.param("Sergei Shoigu said that North Korea will send 1,000 sappers to Kursk.\n\nRussia's Tass news agency "
+                 "wrote that the envoy arrived at the main airport of Pyongyang on Tuesday with 2 aides.", None,
+                 id="arrived-in-a-long-place-on-a-day"),
 ]
 
 

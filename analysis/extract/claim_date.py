@@ -45,7 +45,7 @@ EARLIER_CLAIM = re.compile(rf"""
 # Saturday", "captured on Thursday") dates the event, not the claim.
 _EVENT_DAY = re.compile(r"""\b(?:killed|died|wounded|injured|hurt|captured|taken\s+prisoner|sent|deployed
     |dispatched|arrived|fought|clashed|attacked|struck|crossed|began|started|fell|surrendered|occurred
-    |happened|took\s+place)\s+(?:(?!(?:said|says|told|reported|announced|added)\b)[\w'-]+\s+){0,4}?
+    |happened|took\s+place)\s+(?:(?!(?:said|says|told|reported|announced|added)\b)[\w'-]+\s+){0,6}?
     (?:(?:late|early)\s+)?(?:on\s+)?$""", re.I | re.X)
 
 
