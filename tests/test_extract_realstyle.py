@@ -1057,6 +1057,13 @@ CLAIM_DATES = [
     pytest.param("Sergei Shoigu said that North Korea will send 1,000 sappers to Kursk.\n\nRussia's Tass news agency "
                  "wrote that the envoy arrived at the main airport of Pyongyang on Tuesday with 2 aides.", None,
                  id="arrived-in-a-long-place-on-a-day"),
+    # a view held in the present tense is no statement of the day its source last spoke on
+    pytest.param("Ukraine's military intelligence said on Friday that the North's men had been moved. On Saturday "
+                 "the agency said they had joined assaults in Kursk. Overall the agency estimates some 11,000 "
+                 "North Korean soldiers are in Russia.", None, id="standing-view-takes-no-briefing-day"),
+    pytest.param("Ukraine's military intelligence said on Friday that the North's men had been moved. On Saturday "
+                 "the agency said they had joined assaults in Kursk. Overall the agency said some 11,000 "
+                 "North Korean soldiers are in Russia.", "2024-12-21", id="said-takes-the-briefing-day"),
 ]
 
 

@@ -170,6 +170,20 @@ def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
         or _reports_said_before(ctx)
 
 
+# "The NIS believes about ...", "the agency estimates some ...": a standing view in the present
+# tense. "says" is left out: broadcast copy gives the day's news with it ("Seoul now says 2,000")
+_PRESENT_CLAIM = re.compile(r"\b(?:believes|believe|thinks|think|estimates|estimate|reckons|reckon)\s+"
+                            r"(?:that\s+)?(?:\w+\s+){0,3}?(?:about|around|roughly|some|at\s+least|more\s+than|over|\d)",
+                            re.I)
+
+
+def standing_view(ctx: Context) -> bool:
+    """The figure is a view its source holds in the present tense ("The NIS believes about
+    11,000 ...", "the agency estimates around 11,000 ..."): no statement of one day, so no day
+    said elsewhere is its day."""
+    return bool(_PRESENT_CLAIM.search(own_part(ctx)))
+
+
 def _reports_said_before(ctx: Context) -> dt.date | None:
     """"North Korea will send 6,000, reports said Tuesday. According to an agency, Shoigu
     announced 1,000 sappers and 5,000 builders": the day the sentence just before gives

@@ -19,7 +19,7 @@ import sys
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
                                          date_from_statement_before, dated_for, days_in, older_figure,
-                                         same_briefing, side_day)
+                                         same_briefing, side_day, standing_view)
 from analysis.extract.attribution import DOCUMENT_RULES, captor, credit, read_voices
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
@@ -179,6 +179,8 @@ def figure(ctx: Context, sentence_date) -> dict | None:
         # is the speaker's, who describes the captives; the captor made no claim that day
         own = False
     day = (sentence_date or day) if own and not older_figure(ctx) else None
+    if sentence_date is None and standing_view(ctx):
+        day, own = None, False
     if not own and ctx.dated is not None and speaker is not None and not older_figure(ctx):
         text = ctx.before + ctx.number.text + ctx.after
         day = side_day(text, ctx.speakers, days_in(text, ctx.state), speaker.group)
