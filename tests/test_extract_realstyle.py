@@ -1064,6 +1064,11 @@ CLAIM_DATES = [
     pytest.param("Ukraine's military intelligence said on Friday that the North's men had been moved. On Saturday "
                  "the agency said they had joined assaults in Kursk. Overall the agency said some 11,000 "
                  "North Korean soldiers are in Russia.", "2024-12-21", id="said-takes-the-briefing-day"),
+    # a joint subject is read as no speaker; the same words a sentence later find its day
+    pytest.param("The Ukrainian defence intelligence directorate and the State Department both said on Monday that "
+                 "North Korean troops had died in Kursk. The Ukrainian defence intelligence directorate put the "
+                 "toll at some 30 North Korean soldiers killed or wounded.", "2024-12-23",
+                 id="source-named-again-after-a-joint-subject"),
 ]
 
 

@@ -167,7 +167,22 @@ def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
         return event
     return next((d for _, sp, d in reversed(ctx.state.speakers[-20:])
                  if d is not None and sp.group == speaker.group), None) or _unnamed_briefing(ctx) \
-        or _reports_said_before(ctx)
+        or _reports_said_before(ctx) or _named_unread(ctx, speaker)
+
+
+_UNREAD_REACH = 3  # sentences back
+
+
+def _named_unread(ctx: Context, speaker: Speaker) -> dt.date | None:
+    """"The spy agency and the defence ministry said on Monday ... The spy agency put the toll
+    at 30": the day of a sentence a few before that
+    names the source in the same words and says when, though no speaker was read there (a
+    joint subject)."""
+    words = re.compile(rf"\b{re.escape(ctx.sentence.text[speaker.start:speaker.end])}\b", re.I)
+    for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _UNREAD_REACH), -1):
+        if words.search(ctx.state.sentences[j].text) and not sentence_speakers(ctx.state, j):
+            return _said_on(ctx.state, j)
+    return None
 
 
 # "The NIS believes about ...", "the agency estimates some ...": a standing view in the present
