@@ -178,9 +178,11 @@ def _named_unread(ctx: Context, speaker: Speaker) -> dt.date | None:
     at 30": the day of a sentence a few before that
     names the source in the same words and says when, though no speaker was read there (a
     joint subject)."""
-    words = re.compile(rf"\b{re.escape(ctx.sentence.text[speaker.start:speaker.end])}\b", re.I)
+    words = ctx.sentence.text[speaker.start:speaker.end]
+    whole = rf"\b{re.escape(words)}\b"
     for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _UNREAD_REACH), -1):
-        if words.search(ctx.state.sentences[j].text) and not sentence_speakers(ctx.state, j):
+        text = ctx.state.sentences[j].text
+        if words.lower() in text.lower() and re.search(whole, text, re.I) and not sentence_speakers(ctx.state, j):
             return _said_on(ctx.state, j)
     return None
 
@@ -196,7 +198,11 @@ def standing_view(ctx: Context) -> bool:
     """The figure is a view its source holds in the present tense ("The NIS believes about
     11,000 ...", "the agency estimates around 11,000 ..."): no statement of one day, so no day
     said elsewhere is its day."""
-    return bool(_PRESENT_CLAIM.search(own_part(ctx)))
+    low = ctx.before.lower()  # the verb stands before the figure: most sentences hold none
+    return any(w in low for w in _PRESENT_PIECES) and bool(_PRESENT_CLAIM.search(own_part(ctx)))
+
+
+_PRESENT_PIECES = ("believe", "think", "estimate", "reckon")
 
 
 def _reports_said_before(ctx: Context) -> dt.date | None:
@@ -260,11 +266,14 @@ def date_from_article(rows: list[dict], state: ArticleState) -> None:
     figures ("The NIS presented these estimates on 4 November")."""
     days: dict[str, set] = {}
     news: dict[dt.date, bool] = {}  # how the last sentence that named each day named it
+    judged: dict[tuple, bool] = {}  # a sentence's speakers share its one reading
     for i, speaker, day in state.speakers:
         if day is None:
             continue
         # "He added ..." carries the day of the sentence before: judged as that one named it
-        news[day] = _news_day(state.sentences[i].text, day, state, news.get(day, True))
+        if (i, day) not in judged:
+            judged[i, day] = _news_day(state.sentences[i].text, day, state, news.get(day, True))
+        news[day] = judged[i, day]
         if news[day]:
             days.setdefault(speaker.group, set()).add(day)
     for row in rows:
