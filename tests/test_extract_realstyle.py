@@ -1069,6 +1069,10 @@ CLAIM_DATES = [
                  "North Korean troops had died in Kursk. The Ukrainian defence intelligence directorate put the "
                  "toll at some 30 North Korean soldiers killed or wounded.", "2024-12-23",
                  id="source-named-again-after-a-joint-subject"),
+    # the day of an attack the source spoke about is the attack's
+    pytest.param("President Volodymyr Zelensky put the North's dead and wounded in Kursk at more than 3,000 "
+                 "soldiers.\n\nUkraine's air force is short of missiles.\n\nZelensky also spoke about a Russian "
+                 "drone strike on Sunday night that hit 2 houses in Kharkiv.", None, id="day-of-an-attack-is-no-claim-day"),
 ]
 
 

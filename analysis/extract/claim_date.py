@@ -46,7 +46,9 @@ EARLIER_CLAIM = re.compile(rf"""
 _EVENT_DAY = re.compile(r"""\b(?:killed|died|wounded|injured|hurt|captured|taken\s+prisoner|sent|deployed
     |dispatched|arrived|fought|clashed|attacked|struck|crossed|began|started|fell|surrendered|occurred
     |happened|took\s+place)\s+(?:(?!(?:said|says|told|reported|announced|added)\b)[\w'-]+\s+){0,6}?
-    (?:(?:late|early)\s+)?(?:on\s+)?$""", re.I | re.X)
+    (?:(?:late|early)\s+)?(?:on\s+)?$
+    # "spoke of a drone strike on Sunday night": the day of an attack named just before it
+  | \b(?:attack|strike|assault|raid|shelling|bombardment|offensive)s?\s+(?:late\s+|early\s+)?on\s+$""", re.I | re.X)
 
 
 def days_in(text: str, state: ArticleState) -> list[tuple[int, int, dt.date]]:
@@ -175,9 +177,8 @@ _UNREAD_REACH = 3  # sentences back
 
 def _named_unread(ctx: Context, speaker: Speaker) -> dt.date | None:
     """"The spy agency and the defence ministry said on Monday ... The spy agency put the toll
-    at 30": the day of a sentence a few before that
-    names the source in the same words and says when, though no speaker was read there (a
-    joint subject)."""
+    at 30": the day of a sentence a few before that names the source in the same words and
+    says when, though no speaker was read there (a joint subject)."""
     words = ctx.sentence.text[speaker.start:speaker.end]
     whole = rf"\b{re.escape(words)}\b"
     for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _UNREAD_REACH), -1):
