@@ -279,8 +279,10 @@ def date_from_article(rows: list[dict], state: ArticleState) -> None:
             days.setdefault(speaker.group, set()).add(day)
     for row in rows:
         found = days.get(row["claimant_group"], set())
+        # a day the figure's own sentence names but did not give it ("Kyiv gave its count on
+        # Monday, far above Seoul's 1,100") is another statement's: one from elsewhere would be a guess
         if row["claim_date"] is None and len(found) == 1 and \
-                not EARLIER_CLAIM.search(row["sentence"]) and not _names_a_day(row):
+                not EARLIER_CLAIM.search(row["sentence"]) and not days_in(row["sentence"], state):
             row["claim_date"] = next(iter(found)).isoformat()
 
 
@@ -295,14 +297,6 @@ def _news_day(text: str, day: dt.date, state: ArticleState, carried: bool) -> bo
 
 
 _NEWS_KINDS = {"weekday", "relative"}
-
-
-def _names_a_day(row: dict) -> bool:
-    """The figure's sentence names a day it did not take ("Kyiv gave its count on Monday,
-    far above Seoul's 1,100"): that day is another statement's, and one from elsewhere in
-    the article would be a guess."""
-    published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
-    return any(d.date for d in find_dates(row["sentence"], published))
 
 
 # "told lawmakers last week that", "said earlier this month": the statement's own time, no day
