@@ -300,3 +300,13 @@ def test_statement_goes_on_from_a_dated_report(text: str, expected: list[tuple])
     """'the report said', 'were quoted as saying' go on with the report of the sentence before."""
     rows = extract_text(HEAD + text + "\n", "case.txt")
     assert [(r["value"], r["claim_date"]) for r in rows] == expected, rows
+
+
+def test_a_day_restated_in_brackets_is_one_mention():
+    """'said on Tuesday (Dec 24), after Pyongyang admitted ...': the bracket restates the day
+    of the statement; it is no second mention that would share the day with Pyongyang."""
+    text = ("Some 600 of the North's soldiers have been killed, a Seoul legislator said on Tuesday (Dec 24), "
+            "after Pyongyang admitted the dispatch.\n\nSouth Korean lawmakers put the North's casualties at "
+            "about 4,700.")
+    rows = extract_text(HEAD + text + "\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == [(600, "2024-12-24"), (4700, "2024-12-24")], rows

@@ -66,9 +66,18 @@ def dated_claim(sentence: str, spk: list[Speaker], dates: list) -> tuple[dt.date
         return None, None
     _, day, who, at = min(found, key=lambda f: f[0])
     # "Zelensky said on Monday ..., triple the count Seoul gave the same day": two mentions of
-    # one day, each with its own speaker, date both claims
-    shared = any(d == day and w is not who and s != at for _, d, w, s in found)
+    # one day, each with its own speaker, date both claims; "on Wednesday (Apr 30)" is one
+    ends = {start: end for start, end, _ in dates}
+    shared = any(d == day and w is not who and s != at and not _restated(sentence, ends, s, at)
+                 for _, d, w, s in found)
     return day, None if shared else who
+
+
+def _restated(sentence: str, ends: dict, a: int, b: int) -> bool:
+    """The day mentions starting at a and b stand side by side, the second restating the
+    first ("on Wednesday (Apr 30)", "Monday, Dec. 23,")."""
+    first, second = sorted((a, b))
+    return re.fullmatch(r"[\s(),]*", sentence[ends[first]:second]) is not None
 
 
 def side_day(sentence: str, spk: list[Speaker], dates: list, group: str) -> dt.date | None:
