@@ -557,6 +557,20 @@ ATTRIBUTION = [
                  [(120, 120, 120, "exact", "casualties", "North Korea")], id="with-a-sides-admission-of"),
     pytest.param("Kyiv gave no number, compared with Seoul's count of 1,100 North Korean casualties.",
                  [(1100, 1100, 1100, "exact", "casualties", SK)], id="compared-with-a-sides-count-of"),
+    # "the officials" later on are the people the article named with their side, however far back
+    pytest.param("Pentagon officials said on Monday that the North's soldiers had begun to fight near Kursk. "
+                 "Ukraine has asked its allies for more air defence. Winter slows the fighting on both sides. "
+                 "Pyongyang has not commented on the reports. Some 11,000 North Korean soldiers are in Russia, "
+                 "the officials added.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="the-officials-named-far-back"),
+    pytest.param("Some 11,000 North Korean soldiers are in Russia, the officials said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="the-officials-never-named"),
+    # other unnamed people are not those officials
+    pytest.param("Pentagon officials said on Monday that the North's soldiers had begun to fight near Kursk. "
+                 "Ukraine has asked its allies for more air defence. Winter slows the fighting on both sides. "
+                 "Pyongyang has not commented on the reports. Some 11,000 North Korean soldiers are in Russia, "
+                 "the sources added.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="the-sources-are-not-the-officials"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -357,6 +357,22 @@ def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
     return None
 
 
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+
+
+def side_named_before(ctx: Context, speaker: Speaker | None) -> Speaker | None:
+    """'..., the officials added': unnamed people the article named with their side before
+    ('US officials said Tuesday') are those same people, however far back."""
+    if speaker is None or speaker.group != "Unattributed" or not _DEFINITE.search(ctx.sentence.text[:speaker.start]):
+        return speaker
+    noun = speaker.name.split()[-1].lower().rstrip("s")
+    for j in range(ctx.index - 1, -1, -1):
+        for earlier in reversed(sentence_speakers(ctx.state, j)):
+            if earlier.group != "Unattributed" and earlier.name.split()[-1].lower().rstrip("s") == noun:
+                return replace(speaker, name=earlier.name, group=earlier.group)
+    return speaker
+
+
 def _without_quoted_subject(ctx: Context) -> Context:
     """'Quote from Shoigu: "Pyongyang's leader has chosen to send 1,000 sappers"': North
     Korea named inside a quotation someone else speaks is what the speaker talks about, not a

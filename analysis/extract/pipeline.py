@@ -19,7 +19,7 @@ import sys
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
                                          date_from_statement_before, dated_for, older_figure, same_briefing)
-from analysis.extract.attribution import DOCUMENT_RULES, captor, credit, read_voices
+from analysis.extract.attribution import DOCUMENT_RULES, captor, credit, read_voices, side_named_before
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
@@ -173,6 +173,7 @@ def figure(ctx: Context, sentence_date) -> dict | None:
         speaker, how = captor(ctx), "captor"
     # the sentence's day is another side's statement: a day from elsewhere would be a guess
     own = dated_for(speaker, ctx.dated)
+    speaker = side_named_before(ctx, speaker)
     day = (sentence_date or day) if own and not older_figure(ctx) else None
     if day is None and own and speaker is not None and how not in DOCUMENT_RULES and how != "captor":
         day = same_briefing(ctx, speaker)
