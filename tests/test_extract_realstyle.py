@@ -571,6 +571,22 @@ ATTRIBUTION = [
                  "Pyongyang has not commented on the reports. Some 11,000 North Korean soldiers are in Russia, "
                  "the sources added.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="the-sources-are-not-the-officials"),
+    # "the agency" / "the president" name back to the last body / person of that kind named,
+    # when none of that kind spoke in the sentences before
+    pytest.param("The National Intelligence Service went before the intelligence committee of parliament on "
+                 "Tuesday. The session ran for three hours behind closed doors. The agency now thinks about "
+                 "2,000 North Korean soldiers have been killed.",
+                 [(2000, 2000, 2000, "approx", "killed", SK)], id="the-agency-named-not-speaking"),
+    pytest.param("Volodymyr Zelensky visited a field hospital near Sumy on Friday. The wards were full. "
+                 "The president said 3,000 North Korean soldiers had been killed so far.",
+                 [(3000, 3000, 3000, "exact", "killed", UA)], id="the-president-named-not-speaking"),
+    pytest.param("The session ran for three hours behind closed doors. The agency now thinks about 2,000 North "
+                 "Korean soldiers have been killed.",
+                 [(2000, 2000, 2000, "approx", "killed", UN)], id="the-agency-never-named"),
+    # a person is no antecedent of "the agency", nor a body of "the president"
+    pytest.param("Volodymyr Zelensky visited a field hospital near Sumy on Friday. The wards were full. "
+                 "The agency now thinks about 2,000 North Korean soldiers have been killed.",
+                 [(2000, 2000, 2000, "approx", "killed", UN)], id="the-agency-is-not-a-person"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -810,10 +810,20 @@ def _definite_further_back(ctx: Context) -> Credit | None:
     if noun in _DOCUMENT_NOUNS:
         return None  # "the report added": a paper, often the writer's own source, not a speaker
     person = noun in _PERSON_NOUNS
-    for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _DEFINITE_REACH), -1):
+    reach = range(ctx.index - 1, max(-1, ctx.index - 1 - _DEFINITE_REACH), -1)
+    for j in reach:
         for found in reversed(sentence_speakers(ctx.state, j)):
             if is_person(found.name, ctx.state.local) == person:
                 return found, None
+    # none of its kind spoke: the last of its kind named at all ("The NIS went before the
+    # committee on Tuesday. ... The agency now thinks ...")
+    local = ctx.state.local
+    for j in reach:
+        text = ctx.state.sentences[j].text
+        for span in reversed(claimant_spans(text, local)):
+            name, group = lookup_claimant(span.group(0), local)
+            if group != "Unattributed" and is_person(name, local) == person:
+                return Speaker(span.start(), span.end(), name, group), None
     return None
 
 

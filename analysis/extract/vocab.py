@@ -338,7 +338,7 @@ NAMING_BACK_VERBS: tuple[str, ...] = (
     "gave", "released", "argued", "explained", "insisted", "disclosed", "revealed",
     "briefed", "quoted", "cited", "spoke", "stressed", "emphasized", "emphasised",
     "pointed out", "recalled", "specified", "clarified", "reiterated", "counted", "counts",
-    "reckons", "reckoned",
+    "reckons", "reckoned", "thinks",
 )
 
 # News outlets relay claims; they are skipped when looking for the claimant.
