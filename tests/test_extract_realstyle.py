@@ -587,6 +587,16 @@ ATTRIBUTION = [
     pytest.param("Volodymyr Zelensky visited a field hospital near Sumy on Friday. The wards were full. "
                  "The agency now thinks about 2,000 North Korean soldiers have been killed.",
                  [(2000, 2000, 2000, "approx", "killed", UN)], id="the-agency-is-not-a-person"),
+    # a body of another side that the figure's own sentence names before it, in a form no rule
+    # reads as speaking (a cleft "it was X that"), beats the speaker of the sentence before
+    pytest.param("The Pentagon said last month that hundreds had died. This week it was the South Korean spy "
+                 "agency that, briefing lawmakers, went further in stating that at least 300 North Korean "
+                 "soldiers have died.",
+                 [(300, 300, N, "at_least", "killed", SK)], id="cleft-body-beats-sentence-before"),
+    # a country named as the subject matter does not: the speaker before carries over
+    pytest.param("The Pentagon said on Monday that the North had sent more soldiers. In Kursk, Ukraine now faces "
+                 "some 11,000 North Korean soldiers.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="country-named-does-not-beat-before"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from analysis.extract.claim_date import claim_date
-from analysis.extract.claimant import (ATTR_VERB, Credit, CreditRule, LocalNames, Speaker, claimant_spans,
-                                       earlier_in_sentence, given_by_after, in_clause, is_person, later_in_sentence,
-                                       lookup_claimant, named_back, names_back, sentence_before,
+from analysis.extract.claimant import (ATTR_VERB, Credit, CreditRule, LocalNames, Speaker, body_in_sentence,
+                                       claimant_spans, earlier_in_sentence, given_by_after, in_clause, is_person,
+                                       later_in_sentence, lookup_claimant, named_back, names_back, sentence_before,
                                        sentence_speakers, speakers)
 from analysis.extract.dates import find_dates
 from analysis.extract.numbers import find_numbers
@@ -320,7 +320,7 @@ def _number_in(value: float, title: str) -> bool:
 
 CREDIT_RULES: tuple[CreditRule, ...] = (
     given_by_after, in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
-    sentence_before, in_a_turn, named_after, source_line, from_title,
+    body_in_sentence, sentence_before, in_a_turn, named_after, source_line, from_title,
 )
 # Rules that read the whole document: the day their speaker last spoke is not carried.
 DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__, source_line.__name__,

@@ -851,11 +851,36 @@ def is_person(name: str, local: LocalNames | None) -> bool:
 
 def sentence_before(ctx: Context) -> Credit | None:
     """The source of the sentence just before, in the same paragraph."""
+    spoke = _spoke_just_before(ctx)
+    return (spoke[1], spoke[2]) if spoke is not None else None
+
+
+def _spoke_just_before(ctx: Context) -> tuple[int, Speaker, date | None] | None:
+    """The speaker of the sentence just before, when it may carry over to this one."""
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] == ctx.index - 1 and \
             ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para and \
             not _BACKGROUND_OPENING.match(ctx.sentence.text) and not _press_reports(ctx.before):
-        return spoke[-1][1], spoke[-1][2]
+        return spoke[-1]
+    return None
+
+
+_OFFICIAL_WORD = re.compile(rf"\b{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
+
+
+def body_in_sentence(ctx: Context) -> Credit | None:
+    """A body of another side named before the figure in its own sentence, though no rule
+    read it as speaking ("it was the South Korean spy agency that ... stated that 300"),
+    rather than the speaker of the sentence before: the sentence names its own source."""
+    spoke = _spoke_just_before(ctx)
+    if spoke is None:
+        return None
+    local = ctx.state.local
+    for m in reversed(claimant_spans(ctx.before, local)):
+        name, group = lookup_claimant(m.group(0), local)
+        if group not in ("Unattributed", "North Korea", spoke[1].group) and not is_person(name, local) and \
+                _OFFICIAL_WORD.search(m.group(0)):
+            return Speaker(m.start(), m.end(), name, group), None
     return None
 
 

@@ -25,6 +25,8 @@ _TROOP_RULES = {"personnel_noun", "whole_of_a_part", "own_verb_after", "label",
 _CREDIT_DOUBT = {
     # the sentence before often names one side and the figure's sentence repeats another's
     "sentence_before": ("low", "claimant named in the sentence before"),
+    # a body the sentence names without a verb of saying read for it
+    "body_in_sentence": ("low", "claimant a body the sentence names, not read as speaking"),
     "named_back": ("medium", "claimant named in an earlier sentence"),
     "in_a_quote": ("medium", "claimant named at the other end of a quotation"),
     "named_after": ("medium", "claimant named in the next sentence"),
