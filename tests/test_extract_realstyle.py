@@ -597,6 +597,10 @@ ATTRIBUTION = [
     pytest.param("The Pentagon said on Monday that the North had sent more soldiers. In Kursk, Ukraine now faces "
                  "some 11,000 North Korean soldiers.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="country-named-does-not-beat-before"),
+    # "..., said <side>'s ambassador to X": X is where the post is, not who speaks
+    pytest.param("Some 11,000 North Korean soldiers have been sent to Russia, said Ukrainian Ambassador to South "
+                 "Korea, Petro Hnatenko, in an interview.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (UA, UN))], id="said-ambassador-to-a-side"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

@@ -597,6 +597,8 @@ def said_after_clause(c: Mention) -> bool | None:
     """"About 8,000 ... are still fighting in Kursk, said Kyrylo Budanov, head of ...": the
     speaker after a clause's closing verb; not a name the verb's own clause goes on about
     ("Shoigu, ..., said North Korea would send")."""
+    if _POST_AT.search(c.before):
+        return None  # "..., said Ukraine's ambassador to South Korea": the body a post is at
     return True if _CLOSES.match(c.after) and _SAID_AFTER_CLAUSE.search(c.before[-90:]) else None
 
 
