@@ -1016,6 +1016,11 @@ MEASURE_CUES = [
 ]
 
 CLAIM_DATES = [
+    # prisoners credited to their captor, whom no one quotes: the day that side spoke on
+    # elsewhere is not the day of this count
+    pytest.param("Ukraine's General Staff said on Monday that its troops had held the line near Kursk.\n\n"
+                 "Two North Korean soldiers were captured by Ukrainian forces.", None,
+                 id="captives-credited-to-captor-take-no-day-from-elsewhere"),
     pytest.param("Up to 10,000 North Korean soldiers may be in Russia by December, the NIS thinks, "
                  "according to the deputy heads of the parliament's intelligence committee on Monday.",
                  "2024-12-23",
