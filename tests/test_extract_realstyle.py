@@ -601,6 +601,13 @@ ATTRIBUTION = [
     pytest.param("Some 11,000 North Korean soldiers have been sent to Russia, said Ukrainian Ambassador to South "
                  "Korea, Petro Hnatenko, in an interview.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", (UA, UN))], id="said-ambassador-to-a-side"),
+    # prisoners the sentence says a side took: that side, over the speaker of the sentence before
+    pytest.param("Western intelligence services say the North's troops have learned fast. Two soldiers from the "
+                 "North were captured by Ukrainian forces.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-over-sentence-before"),
+    # a speaker of its own sentence still speaks for them
+    pytest.param("Two soldiers from the North were captured by Ukrainian forces, Seoul's spy agency said.",
+                 [(2, 2, 2, "exact", "captured", SK)], id="own-speaker-over-captor"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

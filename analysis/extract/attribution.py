@@ -322,6 +322,8 @@ CREDIT_RULES: tuple[CreditRule, ...] = (
     given_by_after, in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
     body_in_sentence, sentence_before, in_a_turn, named_after, source_line, from_title,
 )
+# Rules that carry a source named in an earlier sentence over to the figure's
+CARRIED_OVER = {named_back.__name__, sentence_before.__name__}
 # Rules that read the whole document: the day their speaker last spoke is not carried.
 DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__, source_line.__name__,
                   from_title.__name__}

@@ -19,7 +19,8 @@ import sys
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
                                          date_from_statement_before, dated_for, older_figure, same_briefing)
-from analysis.extract.attribution import DOCUMENT_RULES, captor, credit, read_voices, side_named_before
+from analysis.extract.attribution import (CARRIED_OVER, DOCUMENT_RULES, captor, credit, read_voices,
+                                          side_named_before)
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
@@ -169,8 +170,11 @@ def figure(ctx: Context, sentence_date) -> dict | None:
     if found_measure is None:
         return None
     speaker, day, how = credit(ctx) or (None, None, None)
-    if speaker is None and found_measure == "captured":
-        speaker, how = captor(ctx), "captor"
+    if found_measure == "captured" and (speaker is None or how in CARRIED_OVER):
+        # the side the sentence says holds the prisoners, over a source carried from before
+        held = captor(ctx)
+        if held is not None or speaker is None:
+            speaker, day, how = held, None, "captor"
     # the sentence's day is another side's statement: a day from elsewhere would be a guess
     own = dated_for(speaker, ctx.dated)
     speaker = side_named_before(ctx, speaker)
