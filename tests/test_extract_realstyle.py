@@ -608,6 +608,10 @@ ATTRIBUTION = [
     # a speaker of its own sentence still speaks for them
     pytest.param("Two soldiers from the North were captured by Ukrainian forces, Seoul's spy agency said.",
                  [(2, 2, 2, "exact", "captured", SK)], id="own-speaker-over-captor"),
+    # a news agency relaying the news of prisoners: the side that took them, not the agency's country
+    pytest.param("Kyiv is in talks to hand two North Korean soldiers taken prisoner by Ukraine over to Seoul, "
+                 "South Korea's Yonhap news agency reported.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-over-relaying-news-agency"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

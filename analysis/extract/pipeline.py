@@ -22,7 +22,7 @@ from analysis.extract.claim_date import (dated_claim, date_from_article, date_fr
 from analysis.extract.attribution import (CARRIED_OVER, DOCUMENT_RULES, captor, credit, read_voices,
                                           side_named_before)
 from analysis.extract.confidence import doubts, settle
-from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
+from analysis.extract.claimant import (NEWS_AGENCY, Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
 from analysis.extract.dates import WEEKDAY, find_dates, page_month
 from analysis.extract.document import headline_follows_body, share_attribution
@@ -170,8 +170,9 @@ def figure(ctx: Context, sentence_date) -> dict | None:
     if found_measure is None:
         return None
     speaker, day, how = credit(ctx) or (None, None, None)
-    if found_measure == "captured" and (speaker is None or how in CARRIED_OVER):
+    if found_measure == "captured" and (speaker is None or how in CARRIED_OVER or NEWS_AGENCY.search(speaker.name)):
         # the side the sentence says holds the prisoners, over a source carried from before
+        # or a news agency relaying it
         held = captor(ctx)
         if held is not None or speaker is None:
             speaker, day, how = held, None, "captor"
