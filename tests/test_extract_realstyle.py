@@ -528,6 +528,15 @@ ATTRIBUTION = [
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="place-title-relative-clause"),
+    # the sentence after goes on about the people counted ("Those soldiers ...") and names its source
+    pytest.param("Pyongyang is to send as many as 20,000 more soldiers to Russia, a wire report said on Monday. "
+                 "Those soldiers could reach the front by spring, a Ukrainian military intelligence paper "
+                 "shown to the wire says.",
+                 [(20000, N, 20000, "up_to", "troops_planned", UA)], id="next-sentence-those-soldiers-source"),
+    # a sentence after about other people names no source for the figure
+    pytest.param("Pyongyang is to send as many as 20,000 more soldiers to Russia, a wire report said on Monday. "
+                 "Russian conscripts are trained in the same camps, Ukrainian military intelligence says.",
+                 [(20000, N, 20000, "up_to", "troops_planned", UN)], id="next-sentence-other-people-no-source"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

@@ -46,7 +46,10 @@ _BACK_REFERENCE = re.compile(
     r"|^according\s+to\b"
     # "... has assessed that these new soldiers could arrive within months": the people counted
     r"|\b(?:assessed|estimated|believes|expects|said|says)\s+(?:that\s+)?(?:these|those)\s+(?:\w+\s+)?"
-    r"(?:soldiers|troops|forces|reinforcements)\b", re.I)
+    r"(?:soldiers|troops|forces|reinforcements)\b"
+    # "Those soldiers could reach the front by spring, a Kyiv intelligence paper says": the
+    # sentence after goes on about the people counted, in its source's words
+    r"|^\W*(?:these|those)\s+(?:\w+\s+)?(?:soldiers|troops|forces|reinforcements)\b", re.I)
 
 
 @dataclass
