@@ -574,6 +574,11 @@ ATTRIBUTION = [
                  [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="the-officials-named-far-back"),
     pytest.param("Some 11,000 North Korean soldiers are in Russia, the officials said.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="the-officials-never-named"),
+    pytest.param("South Korean officials briefed reporters on Tuesday.\n\nThe briefing lasted an hour. Officials said "
+                 "the North had sent about 3,000 more soldiers.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", SK)], id="bare-officials-named-before"),
+    pytest.param("Officials said the North had sent about 3,000 more soldiers.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", UN)], id="bare-officials-never-named"),
     # other unnamed people are not those officials
     pytest.param("Pentagon officials said on Monday that the North's soldiers had begun to fight near Kursk. "
                  "Ukraine has asked its allies for more air defence. Winter slows the fighting on both sides. "

@@ -362,12 +362,14 @@ def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
     return None
 
 
-_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+# "the officials", or the bare noun opening the sentence or a clause ("..., officials said"):
+# no word of its own says whose
+_DEFINITE = re.compile(r"(?:\b(?:the|these|those)\s+|^\W*|,\s+)$", re.I)
 
 
 def side_named_before(ctx: Context, speaker: Speaker | None) -> Speaker | None:
-    """'..., the officials added': unnamed people the article named with their side before
-    ('US officials said Tuesday') are those same people, however far back."""
+    """'..., the officials added', 'Officials said': unnamed people the article named with
+    their side before ('US officials said Tuesday') are those same people, however far back."""
     if speaker is None or speaker.group != "Unattributed" or not _DEFINITE.search(ctx.sentence.text[:speaker.start]):
         return speaker
     noun = speaker.name.split()[-1].lower().rstrip("s")
