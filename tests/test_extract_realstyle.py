@@ -537,6 +537,20 @@ ATTRIBUTION = [
     pytest.param("Pyongyang is to send as many as 20,000 more soldiers to Russia, a wire report said on Monday. "
                  "Russian conscripts are trained in the same camps, Ukrainian military intelligence says.",
                  [(20000, N, 20000, "up_to", "troops_planned", UN)], id="next-sentence-other-people-no-source"),
+    # a part of the people the figure before counted, in the next paragraph: that figure's source
+    pytest.param("According to Ukraine's military intelligence, North Korea has sent about 11,000 soldiers to "
+                 "Russia.\n\nAround 3,000 of them have been killed or wounded.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UA)],
+                 id="part-of-figure-before-next-paragraph"),
+    pytest.param("According to Ukraine's military intelligence, North Korea has sent about 11,000 soldiers to "
+                 "Russia.\n\nOf those, about 3,000 have been killed or wounded.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UA)],
+                 id="of-those-next-paragraph"),
+    # a figure that is no part of it is not
+    pytest.param("According to Ukraine's military intelligence, North Korea has sent about 11,000 soldiers to "
+                 "Russia.\n\nAround 3,000 North Korean soldiers have been killed or wounded.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UN)],
+                 id="no-part-next-paragraph"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

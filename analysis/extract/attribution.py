@@ -305,6 +305,26 @@ def from_title(ctx: Context) -> Credit | None:
     return None
 
 
+# "3,000 of them", "Of those, 3,000": a part of the people a figure before counted
+_PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
+_OF_THOSE = re.compile(r"^\W*Of\s+(?:them|those|these)\W+(?:\w+\s+){0,3}$", re.I)
+
+
+def part_of_figure_before(ctx: Context) -> Credit | None:
+    """A part of the people the figure of the sentence before counted ("North Korea has sent
+    about 11,000 soldiers, Kyiv says." then "Around 3,000 of them have been killed") is told
+    by that figure's source, even across a paragraph break."""
+    rows = ctx.state.rows
+    if not rows or not (_PART_OF.match(ctx.after) or _OF_THOSE.match(ctx.before)):
+        return None
+    previous = ctx.state.sentences[ctx.index - 1] if ctx.index > 0 else None
+    last = rows[-1]
+    if previous is None or last["sentence_start"] != previous.start or last["claimant"] is None or \
+            last["claimant_group"] == "Unattributed":
+        return None
+    return Speaker(0, 0, last["claimant"], last["claimant_group"]), None
+
+
 _LEDE_OPENING = 2  # sentences of the lede a title with no figure speaks for; later ones are background
 
 
@@ -324,6 +344,7 @@ def _number_in(value: float, title: str) -> bool:
 CREDIT_RULES: tuple[CreditRule, ...] = (
     given_by_after, in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
     body_in_sentence, sentence_before, in_a_turn, named_after, source_line, from_title,
+    part_of_figure_before,
 )
 # Rules that carry a source named in an earlier sentence over to the figure's
 CARRIED_OVER = {named_back.__name__, sentence_before.__name__}

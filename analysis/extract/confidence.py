@@ -31,6 +31,7 @@ _CREDIT_DOUBT = {
     "in_a_quote": ("medium", "claimant named at the other end of a quotation"),
     "named_after": ("medium", "claimant named in the next sentence"),
     "from_title": ("medium", "claimant taken from the title"),
+    "part_of_figure_before": ("medium", "claimant of the figure before, which this one is a part of"),
     "source_line": ("medium", "claimant from a 'Source:' line below"),
     # no one is named: the side holding the prisoners is only the likeliest source
     "captor": ("medium", "claimant inferred from the side holding the prisoners"),
