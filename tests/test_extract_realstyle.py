@@ -551,6 +551,14 @@ ATTRIBUTION = [
                  "Russia.\n\nAround 3,000 North Korean soldiers have been killed or wounded.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UN)],
                  id="no-part-next-paragraph"),
+    # "He said" opening a sentence: the last person who spoke, not a side named since
+    pytest.param("Kirby said on Monday that the North had moved its soldiers west. Washington has shared intelligence "
+                 "with Seoul.\n\nHe said about 8,000 of those soldiers were now in Kursk.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="he-said-the-person-not-a-side-since"),
+    # with no person before, "he" may be a body's unnamed spokesman: the body
+    pytest.param("Ukraine's defence ministry gave an update on Monday.\n\nHe said about 300 North Korean soldiers "
+                 "had been killed.",
+                 [(300, 300, 300, "approx", "killed", UA)], id="he-said-no-person-before"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

@@ -780,8 +780,9 @@ def named_back(ctx: Context) -> Credit | None:
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] != ctx.index and ctx.index - spoke[-1][0] <= 3 and \
             names_back(ctx.sentence.text) and not _impersonal(ctx.sentence.text):
-        if _PERSONAL.search(ctx.sentence.text):
-            # '"...," he said': the last person named, not an agency or a country named after him
+        if _PERSONAL.search(ctx.sentence.text) or _HE_SAID.match(ctx.sentence.text):
+            # '"...," he said', 'He added that ...': the last person named, not an agency or a
+            # country named after him
             person = next((entry for entry in reversed(spoke)
                            if ctx.index - entry[0] <= 3 and is_person(entry[1].name, ctx.state.local)), None)
             if person is not None:
@@ -840,6 +841,8 @@ def _impersonal(sentence: str) -> bool:
         not _PRONOUN_SPEAKER.search(_IMPERSONAL.sub(" ", sentence))
 
 
+# "He said", "She later added" opening the sentence: a person named before speaks
+_HE_SAID = re.compile(rf"^\W*(?:he|she)\s+(?:\w+\s+){{0,2}}?{exact(vocab.NAMING_BACK_VERBS)}\b", re.I)
 # a quotation closed by "he said": its speaker is a person
 _PERSONAL = re.compile(r"[,.!?]?[”\"]\s*(?:he|she)\s+(?:\w+\s+)?(?:said|added|told|says|stressed|noted)\b", re.I)
 
