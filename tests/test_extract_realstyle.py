@@ -559,6 +559,18 @@ ATTRIBUTION = [
     pytest.param("Ukraine's defence ministry gave an update on Monday.\n\nHe said about 300 North Korean soldiers "
                  "had been killed.",
                  [(300, 300, 300, "approx", "killed", UA)], id="he-said-no-person-before"),
+    # a paragraph that is one untagged quotation: the source that closes the paragraph introducing it
+    pytest.param("Budanov told the paper:\n\n\u201cThe North has sent about 11,000 soldiers. About 3,000 of them "
+                 "have been killed or wounded.\u201d",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UA)],
+                 id="quote-paragraph-under-colon"),
+    pytest.param("Pat Ryder, the Pentagon's press secretary, gave new figures on Tuesday.\n\n\u201cWe think the "
+                 "North has sent about 11,000 soldiers to Russia.\u201d",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="quote-paragraph-under-its-speaker"),
+    # a quotation inside a paragraph of the writer's own is not taken from above
+    pytest.param("Pat Ryder, the Pentagon's press secretary, gave new figures on Tuesday.\n\nThe North's "
+                 "\u201cabout 11,000 soldiers in Russia\u201d are a worry for the region, the paper's editors wrote.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="quote-inside-prose-paragraph"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

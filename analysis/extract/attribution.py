@@ -70,6 +70,7 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
     voices.lede_paras = set(paras[:1])
     turn: Speaker | None = None
     unclosed: list[tuple[int, int]] = []  # paragraphs of a quote that goes on in the next one
+    previous: list[Sentence] = []  # the paragraph before
     for sent_para in _paragraphs(sentences):
         start, end = sent_para[0].start, sent_para[-1].end
         quoted = len(voices.quotes)
@@ -95,7 +96,8 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
                 continue
             speaker = line_speaker or _quote_speaker(text, m.start(), m.end(), start, end, local) or \
                 _quote_named_back(text, m.start(), m.end(), end, sentences, local) or \
-                _quote_of_their_words(text, m.start(), start, sentences, local)
+                _quote_of_their_words(text, m.start(), start, sentences, local) or \
+                _introduced_above(text, m.start(), m.end(), start, end, previous, local)
             if speaker is not None:
                 voices.quotes.append((m.start(), m.end(), speaker))
         # a quote over paragraphs opens each with a quote mark and closes only the last: the
@@ -106,7 +108,21 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
             if len(voices.quotes) > quoted and _OPENS_UNCLOSED.match(text, start, end):
                 voices.quotes.extend((a, b, voices.quotes[quoted][2]) for a, b in unclosed)
             unclosed = []
+        previous = sent_para
     return voices
+
+
+def _introduced_above(text: str, q_start: int, q_end: int, p_start: int, p_end: int,
+                      previous: list[Sentence], local: LocalNames | None) -> Speaker | None:
+    """A paragraph that is one quotation with no speaker named ('“The North has sent ...”')
+    under a paragraph that introduces it ('Budanov told the paper:', 'Budanov gave new
+    figures.'): the last source named at the close of that paragraph."""
+    if not previous or text[p_start:q_start].strip() or text[q_end:p_end].strip(" .\"”'’"):
+        return None
+    last = previous[-1].text.rstrip()
+    # ("X told the paper:" names X only with the quotation it opens)
+    found = speakers(last + " “…”" if last.endswith(":") else last, local)
+    return found[-1] if found else None
 
 
 _OPENS_UNCLOSED = re.compile(r"\s*[“\"]")
