@@ -571,6 +571,13 @@ ATTRIBUTION = [
     pytest.param("Pat Ryder, the Pentagon's press secretary, gave new figures on Tuesday.\n\nThe North's "
                  "\u201cabout 11,000 soldiers in Russia\u201d are a worry for the region, the paper's editors wrote.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="quote-inside-prose-paragraph"),
+    # the side intelligence is shared with is told, it does not tell
+    pytest.param("Ukraine has shared intelligence with Seoul showing that some 11,000 North Korean soldiers are in "
+                 "Kursk.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (UA, UN))], id="shared-intelligence-with-a-side"),
+    pytest.param("Washington has shared intelligence with Seoul. It said about 11,000 North Korean soldiers are in "
+                 "Kursk.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (US, UN))], id="shared-with-a-side-then-it-said"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),
