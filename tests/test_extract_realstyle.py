@@ -578,6 +578,11 @@ ATTRIBUTION = [
     pytest.param("Washington has shared intelligence with Seoul. It said about 11,000 North Korean soldiers are in "
                  "Kursk.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", (US, UN))], id="shared-with-a-side-then-it-said"),
+    # a side said not to say ("did not say", "declined to say") gives no figure of its own
+    pytest.param("The Kremlin has declined to say how many of the 11,000 North Korean soldiers have died.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="declined-to-say-is-no-source"),
+    pytest.param("The Pentagon did not say where the 11,000 North Korean soldiers are.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="did-not-say-is-no-source"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

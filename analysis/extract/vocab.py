@@ -417,6 +417,8 @@ EVENT_NOUNS: tuple[str, ...] = (
 # Verbs that, negated after a name ("Moscow has not confirmed it"), say it is no source.
 CONFIRMING_VERBS: tuple[str, ...] = (
     "confirmed", "confirm", "confirms", "acknowledged", "disclosed", "commented",
+    # "did not say / declined to say / would not specify": a side that gives no figure
+    "say", "said", "specify", "specified", "comment", "disclose",
 )
 
 # More words that, after a name, make it the source ("the NIS had information that").
