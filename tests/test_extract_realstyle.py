@@ -583,6 +583,18 @@ ATTRIBUTION = [
                  [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="declined-to-say-is-no-source"),
     pytest.param("The Pentagon did not say where the 11,000 North Korean soldiers are.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="did-not-say-is-no-source"),
+    # a note a few sentences below a short list of figures names the source of them all
+    pytest.param("1. Deployment. Pyongyang has moved about 12,000 soldiers to Russia since autumn.\n\n2. Losses. "
+                 "About 4,000 of its soldiers have been killed or wounded so far.\n\nThese figures were provided by "
+                 "the Pentagon.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", US), (4000, 4000, 4000, "approx", "casualties", US)],
+                 id="note-below-a-list"),
+    # a source named between speaks for what follows it, not for what stands above it
+    pytest.param("1. Deployment. Pyongyang has moved about 12,000 soldiers to Russia since autumn.\n\n2. Losses. "
+                 "Seoul's spy agency says about 4,000 of its soldiers have been killed or wounded.\n\nThese figures "
+                 "were provided by the Pentagon.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", UN), (4000, 4000, 4000, "approx", "casualties", SK)],
+                 id="note-below-a-source-between"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

@@ -257,6 +257,14 @@ def next_sentence_speaker(state: ArticleState, i: int) -> Speaker | None:
     return found[0] if found else None
 
 
+_ALL_ABOVE = re.compile(rf"^\W*(?:These|Those|All\s+these|All\s+those)\s+(?:\w+\s+)?{_WHAT_WAS_SAID}\s+"
+                        r"(?:were|are|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:given|provided|supplied|compiled|"
+                        r"released|published|reported|made\s+public)\s+by\b")
+_ABOVE_REACH = 4  # sentences: a note below a short list of figures names their source
+
+
+
+
 def next_sentence_day(state: ArticleState, i: int, speaker: Speaker) -> date | None:
     """The day the sentence after gives its source's statement: "This was revealed by the
     spokesman at a briefing on Friday"."""
@@ -284,6 +292,21 @@ def named_after(ctx: Context) -> Credit | None:
         return None
     speaker = next_sentence_speaker(ctx.state, ctx.index)
     return (speaker, next_sentence_day(ctx.state, ctx.index, speaker)) if speaker else None
+
+
+def noted_below(ctx: Context) -> Credit | None:
+    """"These estimates were provided by X", a few sentences below, with no source named
+    between: X gave every figure above it (a note under a short list of figures)."""
+    if ctx.state.voices is None:
+        return None
+    sentences, i = ctx.state.sentences, ctx.index
+    for k in range(i + 1, min(len(sentences), i + 1 + _ABOVE_REACH)):
+        if _ALL_ABOVE.search(sentences[k].text):
+            found = sentence_speakers(ctx.state, k)
+            return (found[0], None) if found else None
+        if sentence_speakers(ctx.state, k):
+            return None  # a source between speaks for what follows it
+    return None
 
 
 def in_a_turn(ctx: Context) -> Credit | None:
@@ -359,14 +382,14 @@ def _number_in(value: float, title: str) -> bool:
 
 CREDIT_RULES: tuple[CreditRule, ...] = (
     given_by_after, in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
-    body_in_sentence, sentence_before, in_a_turn, named_after, source_line, from_title,
+    body_in_sentence, sentence_before, in_a_turn, named_after, noted_below, source_line, from_title,
     part_of_figure_before,
 )
 # Rules that carry a source named in an earlier sentence over to the figure's
 CARRIED_OVER = {named_back.__name__, sentence_before.__name__}
 # Rules that read the whole document: the day their speaker last spoke is not carried.
-DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__, source_line.__name__,
-                  from_title.__name__}
+DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__, noted_below.__name__,
+                  source_line.__name__, from_title.__name__}
 
 
 # "captured by Ukraine", "held by Ukrainian forces", "Ukraine captured", "Ukrainian troops took"

@@ -33,6 +33,7 @@ _CREDIT_DOUBT = {
     "from_title": ("medium", "claimant taken from the title"),
     "part_of_figure_before": ("medium", "claimant of the figure before, which this one is a part of"),
     "source_line": ("medium", "claimant from a 'Source:' line below"),
+    "noted_below": ("medium", "claimant from a note a few sentences below"),
     # no one is named: the side holding the prisoners is only the likeliest source
     "captor": ("medium", "claimant inferred from the side holding the prisoners"),
 }
