@@ -595,6 +595,15 @@ ATTRIBUTION = [
                  "were provided by the Pentagon.",
                  [(12000, 12000, 12000, "approx", "troops_deployed", UN), (4000, 4000, 4000, "approx", "casualties", SK)],
                  id="note-below-a-source-between"),
+    # a national adjective with "leader" or "general" names the side's person who speaks
+    pytest.param("Speaking on Monday, the Ukrainian leader said 3,000 North Korean soldiers had been killed or "
+                 "wounded.",
+                 [(3000, 3000, 3000, "exact", "casualties", UA)], id="the-ukrainian-leader-said"),
+    pytest.param("An American general said 3,000 North Korean soldiers had been killed or wounded.",
+                 [(3000, 3000, 3000, "exact", "casualties", US)], id="an-american-general-said"),
+    # ... but the side's leader who sends them is not a source
+    pytest.param("The North Korean leader has sent 11,000 soldiers to Russia.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="the-leader-who-sends-is-no-source"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

@@ -295,6 +295,8 @@ OFFICIAL_NOUNS: tuple[str, ...] = (
     # "South Korean spies said"; a unit of one side as the source of its own count
     # ("the Ukrainian 9th Assault Brigade reported")
     "spies", "brigade", "regiment", "battalion",
+    # "the Ukrainian leader said", "an American general said"
+    "leader", "general", "generals",
 )
 
 # Members and documents of a body that speak for it: "officials at the State Department",
