@@ -1203,6 +1203,14 @@ TITLE_SPEAKS = [
                  "The roughly 12,000 North Korean soldiers fighting in Kursk could be worn out within three months "
                  "at the present rate of losses.",
                  [(12000, 12000, 12000, "approx", "troops_deployed", OT)], id="title-head-of-a-body-and-members"),
+    # a headline's side and role before the colon ("Ukraine spy chief:", "Seoul spy agency:")
+    pytest.param("Ukraine spy chief: the North is sending more soldiers to Kursk",
+                 "North Korea has sent about 3,000 more soldiers to Russia since January.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", UA)], id="title-head-side-and-role"),
+    # a side's forces before the colon are what the headline is about, not its source
+    pytest.param("North Korean forces: the questions and the numbers",
+                 "North Korea has sent about 3,000 more soldiers to Russia since January.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", UN)], id="title-head-forces-is-no-source"),
     pytest.param("N. Korea may send more troops to Russia, says Ukraine's spy chief",
                  "North Korea could send as many as 20,000 more soldiers, the newspaper learned.",
                  [(20000, N, 20000, "up_to", "troops_planned", UA)], id="title-closes-on-says-x"),

@@ -213,8 +213,9 @@ def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
     if head:
         found = speakers(head.group(1) + ": ", local)
         words = head.group(1).split()
-        if not found and len(words) <= 3 and words[-1].lower() in _HEAD_MEMBERS:
-            # "ISW analysts: ...", "Pentagon officials: ...": the body's people speak for it
+        if not found and len(words) <= 4 and words[-1].lower() in _HEAD_MEMBERS:
+            # "ISW analysts: ...", "Pentagon officials: ...": the body's people speak for it;
+            # "Ukraine spy chief: ...": a headline's side and role
             found = speakers(head.group(1) + " said.", local)
         if found:
             return found[0]
@@ -236,7 +237,8 @@ def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
     return None
 
 
-_HEAD_MEMBERS = set(vocab.MEMBER_NOUNS)
+# (not a side's troops or units: "North Korean forces: ..." is what the headline is about)
+_HEAD_MEMBERS = {n.split()[-1] for n in (*vocab.MEMBER_NOUNS, *vocab.ROLE_NOUNS, *vocab.DEFINITE_SOURCE_NOUNS)}
 _DENIAL = re.compile(r"\b(?:did|does|do)\s+not\b|\bdenies\b|\bdenied\b|\bfalse\b|\bfact[- ]check", re.I)
 _SAYS = r"(?:says|said|claims|estimates|tells|warns|confirms|reports)"
 
