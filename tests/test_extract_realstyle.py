@@ -664,6 +664,11 @@ ATTRIBUTION = [
     pytest.param("The session ran for three hours behind closed doors. The agency now thinks about 2,000 North "
                  "Korean soldiers have been killed.",
                  [(2000, 2000, 2000, "approx", "killed", UN)], id="the-agency-never-named"),
+    # a definite noun names back across a long story, further than "he" or "it"
+    pytest.param("Ukraine's defence ministry gave its weekly update on Monday. " + " ".join(
+                 f"Paragraph {n} of the story is about the front." for n in range(12)) +
+                 " The ministry also said 300 North Korean soldiers had been killed.",
+                 [(300, 300, 300, "exact", "killed", UA)], id="the-ministry-far-back"),
     # a person is no antecedent of "the agency", nor a body of "the president"
     pytest.param("Volodymyr Zelensky visited a field hospital near Sumy on Friday. The wards were full. "
                  "The agency now thinks about 2,000 North Korean soldiers have been killed.",

@@ -803,7 +803,7 @@ _DEFINITE_SPEAKER = re.compile(rf"""
     {exact(vocab.NAMING_BACK_VERBS)}\b
   | \baccording\ to\ the\ (?:\w+\ )?(?P<noun2>{_DEFINITE_SOURCE})\b
 """, re.I | re.X)
-_DEFINITE_REACH = 8  # sentences: a definite noun names back further than "he" or "it"
+_DEFINITE_REACH = 20  # sentences (about a news story): a definite noun names back further than "he" or "it"
 _PERSON_NOUNS = set(vocab.ROLE_NOUNS)
 _DOCUMENT_NOUNS = {"statement", "report", "briefing", "update", "assessment", "paper", "document", "study"}
 
