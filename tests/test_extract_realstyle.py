@@ -555,6 +555,16 @@ ATTRIBUTION = [
     pytest.param("Kirby said on Monday that the North had moved its soldiers west. Washington has shared intelligence "
                  "with Seoul.\n\nHe said about 8,000 of those soldiers were now in Kursk.",
                  [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="he-said-the-person-not-a-side-since"),
+    # with no source since, "He said" reaches back past the three sentences to the last person who spoke
+    pytest.param("Kirby said the North had moved its soldiers west. Moscow has been silent. Kyiv is worried. "
+                 "The first snow has fallen. Supplies are short. He said about 8,000 North Korean soldiers are now "
+                 "in Kursk.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="he-said-no-source-since"),
+    # ... but not past a body that spoke since
+    pytest.param("Kirby said the North had moved its soldiers west. Seoul's spy agency said it was watching. "
+                 "Moscow has been silent. The first snow has fallen. Supplies are short. He said about 8,000 North "
+                 "Korean soldiers are now in Kursk.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", UN)], id="he-said-a-body-spoke-since"),
     # with no person before, "he" may be a body's unnamed spokesman: the body
     pytest.param("Ukraine's defence ministry gave an update on Monday.\n\nHe said about 300 North Korean soldiers "
                  "had been killed.",

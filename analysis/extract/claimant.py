@@ -794,7 +794,22 @@ def named_back(ctx: Context) -> Credit | None:
             if person is not None:
                 return person[1], person[2]
         return spoke[-1][1], spoke[-1][2]
+    if _HE_SAID.match(ctx.sentence.text):
+        return _person_further_back(ctx)
     return _definite_further_back(ctx)
+
+
+_PRONOUN_REACH = 8  # sentences "He said" looks back over when no one has spoken since
+
+
+def _person_further_back(ctx: Context) -> Credit | None:
+    """'Kirby said ... [sentences naming no source] ... He said about 8,000 ...': with no
+    source since, "he" is the last person who spoke; if the last to speak was no person, no one."""
+    for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _PRONOUN_REACH), -1):
+        found = sentence_speakers(ctx.state, j)
+        if found:
+            return (found[-1], None) if is_person(found[-1].name, ctx.state.local) else None
+    return None
 
 
 # "the (intelligence) chief said", "according to the agency": a definite noun naming back
