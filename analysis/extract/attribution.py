@@ -302,13 +302,13 @@ def noted_below(ctx: Context) -> Credit | None:
     if ctx.state.voices is None:
         return None
     sentences, i = ctx.state.sentences, ctx.index
-    for k in range(i + 1, min(len(sentences), i + 1 + _ABOVE_REACH)):
-        if _ALL_ABOVE.search(sentences[k].text):
-            found = sentence_speakers(ctx.state, k)
-            return (found[0], None) if found else None
-        if sentence_speakers(ctx.state, k):
-            return None  # a source between speaks for what follows it
-    return None
+    # (the note is looked for first: reading the speakers between is the slow part)
+    note = next((k for k in range(i + 1, min(len(sentences), i + 1 + _ABOVE_REACH))
+                 if _ALL_ABOVE.search(sentences[k].text)), None)
+    if note is None or any(sentence_speakers(ctx.state, k) for k in range(i + 1, note)):
+        return None  # (a source between speaks for what follows it)
+    found = sentence_speakers(ctx.state, note)
+    return (found[0], None) if found else None
 
 
 def in_a_turn(ctx: Context) -> Credit | None:
