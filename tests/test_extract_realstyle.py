@@ -614,6 +614,16 @@ ATTRIBUTION = [
     # ... but the side's leader who sends them is not a source
     pytest.param("The North Korean leader has sent 11,000 soldiers to Russia.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="the-leader-who-sends-is-no-source"),
+    # a side as the object of the subject's verb, then "and said": the subject says it
+    pytest.param("Zelensky thanked South Korea for its help and said 3,000 North Korean soldiers had been killed.",
+                 [(3000, 3000, 3000, "exact", "killed", UA)], id="object-side-and-said"),
+    pytest.param("Austin visited Seoul on Monday and said 10,000 North Korean soldiers are in Russia.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="visited-side-and-said"),
+    pytest.param("Zelensky met Yoon Suk Yeol in Kyiv and said 3,000 North Korean soldiers had been killed.",
+                 [(3000, 3000, 3000, "exact", "killed", UA)], id="met-person-and-said"),
+    # two sides joined as subjects still both speak
+    pytest.param("Kyiv and Seoul said 10,000 North Korean soldiers are in Russia.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", (UA, SK))], id="joint-subjects-said"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

@@ -553,6 +553,8 @@ def verb_after(c: Mention) -> bool | None:
             return None  # "though Moscow has not confirmed it": a side that does not say so
         if _ATTR_BEFORE_ANYWHERE.search(lead_in):
             return None  # "Russia's campaign, according to assessments cited in reports": theirs
+        if _VERB_OBJECT.search(c.before) and _AND_VERB.search(lead_in):
+            return None  # "Zelensky thanked South Korea ... and said": the subject's verb, not the object's
 
         joint = _JOINT.fullmatch(lead_in)
         # the body a post is at is not another speaker ("the US deputy ambassador to the
@@ -560,10 +562,17 @@ def verb_after(c: Mention) -> bool | None:
         others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
                   if lookup_claimant(o.group(0), c.local)[1] != c.group
                   and not _POST_AT.search(lead_in[:o.start()])
+                  and not (_VERB_OBJECT.search(lead_in[:o.start()]) and _AND_VERB.search(lead_in[o.end():]))
                   and not re.search(r"\b(?:from|via)\s+(?:the\s+)?$", lead_in[:o.start()])]
         # (a place on the way is no other speaker: "Shoigu flew home from Pyongyang and announced")
         return True if not others or joint else None
     return None
+
+
+# a side as the object of a verb before it ("thanked South Korea", "met the Pentagon's chief"),
+# and a verb coordinated after it ("... for its help and said"): that verb is the subject's
+_VERB_OBJECT = re.compile(r"(?<![A-Z])\b(?:[a-z]+ed|met|told|saw|sent|gave)\s+(?:the\s+)?$")
+_AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 
 
 _COLON = re.compile(r"\s*:")
