@@ -624,6 +624,11 @@ ATTRIBUTION = [
     # two sides joined as subjects still both speak
     pytest.param("Kyiv and Seoul said 10,000 North Korean soldiers are in Russia.",
                  [(10000, 10000, 10000, "exact", "troops_deployed", (UA, SK))], id="joint-subjects-said"),
+    # a side's own count named by its adjective ("the Ukrainian count of"), as by its possessive
+    pytest.param("The NIS questioned the Ukrainian count of 3,000 North Korean dead.",
+                 [(3000, 3000, 3000, "exact", "killed", UA)], id="adjective-count-of"),
+    pytest.param("The South Korean estimate of 2,000 dead is lower.",
+                 [(2000, 2000, 2000, "exact", "killed", SK)], id="adjective-estimate-of"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

@@ -352,6 +352,16 @@ def adjective_alone(c: Mention) -> bool | None:
     return None
 
 
+def adjective_count(c: Mention) -> bool | None:
+    """"the Ukrainian count of 3,000", "the South Korean estimate that ...": a side's own
+    figure named by its adjective, as "Ukraine's count of" names it by the possessive."""
+    return True if c.surface in _NATIONAL_ADJ and _COUNT_OF.match(c.after) else None
+
+
+_COUNT_OF = re.compile(rf"\s+(?:official\s+|own\s+|latest\s+|intelligence\s+)?{_COUNT_NOUN}\s*(?:of|that|puts|put|at|:)\b",
+                       re.I)
+
+
 # The source rules run on every claimant name of every sentence read: their patterns are
 # compiled once here, not looked up in re's cache on each call.
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -627,7 +637,7 @@ _NEITHER_NOR = re.compile(r"\b(?:neither|nor)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s
 
 
 SOURCE_RULES: tuple[SourceRule, ...] = (
-    neither_nor, adjective_alone, opening_verb, said_after_clause, attribution_before, member_of, a_place, role_after, source_note,
+    neither_nor, adjective_alone, adjective_count, opening_verb, said_after_clause, attribution_before, member_of, a_place, role_after, source_note,
     apposition_then_verb, verb_after, headline_colon,
 )
 
