@@ -565,6 +565,16 @@ ATTRIBUTION = [
                  "Moscow has been silent. The first snow has fallen. Supplies are short. He said about 8,000 North "
                  "Korean soldiers are now in Kursk.",
                  [(8000, 8000, 8000, "approx", "troops_deployed", UN)], id="he-said-a-body-spoke-since"),
+    # "It said" / "It also estimated": the last body or side to speak, as far back as "He said"
+    pytest.param("South Korea's spy agency said on Tuesday that the North was sending more troops. Moscow has been "
+                 "silent. Kyiv is worried. The first snow has fallen. Supplies are short. It also estimated that "
+                 "about 2,000 North Korean soldiers had died.",
+                 [(2000, 2000, 2000, "approx", "killed", SK)], id="it-estimated-no-source-since"),
+    # an impersonal passive names no one
+    pytest.param("South Korea's spy agency said on Tuesday that the North was sending more troops. Moscow has been "
+                 "silent. Kyiv is worried. The first snow has fallen. Supplies are short. It is reported that "
+                 "about 2,000 North Korean soldiers have died.",
+                 [(2000, 2000, 2000, "approx", "killed", UN)], id="it-is-reported-far-back-names-no-one"),
     # with no person before, "he" may be a body's unnamed spokesman: the body
     pytest.param("Ukraine's defence ministry gave an update on Monday.\n\nHe said about 300 North Korean soldiers "
                  "had been killed.",

@@ -813,21 +813,27 @@ def named_back(ctx: Context) -> Credit | None:
             if person is not None:
                 return person[1], person[2]
         return spoke[-1][1], spoke[-1][2]
-    if _HE_SAID.match(ctx.sentence.text):
-        return _person_further_back(ctx)
+    pronoun = _PRONOUN_SAID.match(ctx.sentence.text)
+    if pronoun:
+        return _spoke_further_back(ctx, pronoun.group(1).lower() in ("he", "she"))
     return _definite_further_back(ctx)
 
 
-_PRONOUN_REACH = 8  # sentences "He said" looks back over when no one has spoken since
+_PRONOUN_REACH = 8  # sentences "He said" / "It said" looks back over when no one has spoken since
+# "He said", "It also estimated", "They added" opening a sentence
+# (not an impersonal passive: "It is reported that", "It has been said")
+_PRONOUN_SAID = re.compile(rf"^\W*(he|she|it|they)\s+(?:(?!(?:is|was|are|were|has|had|have|been|be)\b)\w+\s+){{0,2}}?"
+                           rf"{exact(vocab.NAMING_BACK_VERBS)}\b", re.I)
 
 
-def _person_further_back(ctx: Context) -> Credit | None:
+def _spoke_further_back(ctx: Context, person: bool) -> Credit | None:
     """'Kirby said ... [sentences naming no source] ... He said about 8,000 ...': with no
-    source since, "he" is the last person who spoke; if the last to speak was no person, no one."""
+    source since, "he" is the last person who spoke, "it" or "they" the last body or side; if
+    the last to speak was of the other kind, no one."""
     for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _PRONOUN_REACH), -1):
         found = sentence_speakers(ctx.state, j)
         if found:
-            return (found[-1], None) if is_person(found[-1].name, ctx.state.local) else None
+            return (found[-1], None) if is_person(found[-1].name, ctx.state.local) == person else None
     return None
 
 
