@@ -639,6 +639,10 @@ ATTRIBUTION = [
                  [(3000, 3000, 3000, "exact", "killed", UA)], id="adjective-count-of"),
     pytest.param("The South Korean estimate of 2,000 dead is lower.",
                  [(2000, 2000, 2000, "exact", "killed", SK)], id="adjective-estimate-of"),
+    # Russian state wording names Ukraine's government "the Kiev regime"
+    pytest.param("Seoul said on Monday that the North was sending more soldiers. The Kiev regime's intelligence "
+                 "went further, alleging that Pyongyang was getting ready to send 6,000 more soldiers.",
+                 [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="kiev-regime-intelligence"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

@@ -66,6 +66,9 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Ukrainian authorities": ("Ukrainian officials", "Ukraine"),
     "Kyiv": ("Ukraine", "Ukraine"),
     "Kiev": ("Ukraine", "Ukraine"),
+    # Russian state wording for Ukraine's government ("the Kiev regime's intelligence")
+    "Kiev regime": ("Ukraine", "Ukraine"),
+    "Kyiv regime": ("Ukraine", "Ukraine"),
     "Ukraine": ("Ukraine", "Ukraine"),
     # South Korea
     "National Intelligence Service (NIS)": ("National Intelligence Service (NIS)", "South Korea"),
