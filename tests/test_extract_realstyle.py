@@ -643,6 +643,16 @@ ATTRIBUTION = [
     pytest.param("Seoul said on Monday that the North was sending more soldiers. The Kiev regime's intelligence "
                  "went further, alleging that Pyongyang was getting ready to send 6,000 more soldiers.",
                  [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="kiev-regime-intelligence"),
+    # losses no one is named for: the side the sentence says inflicted them, as a captor for prisoners
+    pytest.param("A video shared online shows Ukrainian soldiers have killed 70 and wounded as many as 30 North "
+                 "Korean soldiers in two days.",
+                 [(70, 70, 70, "exact", "killed", UA), (30, N, 30, "up_to", "wounded", UA)],
+                 id="side-that-inflicted-the-losses"),
+    pytest.param("About 30 North Korean soldiers were killed by Ukrainian drones near Sudzha.",
+                 [(30, 30, 30, "approx", "killed", UA)], id="losses-inflicted-by-a-side"),
+    # a named source still speaks for them
+    pytest.param("Ukrainian drones killed 30 North Korean soldiers near Sudzha, Seoul's spy agency said.",
+                 [(30, 30, 30, "exact", "killed", SK)], id="own-speaker-over-inflictor"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),
@@ -1152,6 +1162,9 @@ MEASURE_CUES = [
 ]
 
 CLAIM_DATES = [
+    pytest.param("Ukraine's General Staff said on Monday that its troops had held the line near Kursk.\n\n"
+                 "Ukrainian drones killed 30 North Korean soldiers near Sudzha.", None,
+                 id="losses-credited-to-inflictor-take-no-day-from-elsewhere"),
     # prisoners credited to their captor, whom no one quotes: the day that side spoke on
     # elsewhere is not the day of this count
     pytest.param("Ukraine's General Staff said on Monday that its troops had held the line near Kursk.\n\n"

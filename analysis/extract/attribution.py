@@ -404,12 +404,30 @@ _CAPTURING = re.compile(r"^(?:\s+(?:forces|troops|soldiers|army|military|units?|
 def captor(ctx: Context) -> Speaker | None:
     """A count of prisoners no one is named for: the side that took them, which announces
     its captures ("Two North Korean soldiers held by Ukraine since January ...")."""
+    return _acting_side(ctx, _CAPTURED_BY, _CAPTURING)
+
+
+# "killed by Ukrainian drones", "Ukrainian soldiers have killed", "Ukrainian forces eliminated"
+_INFLICTED_BY = re.compile(r"\b(?:killed|wounded|injured|eliminated)\s+by\s+(?:the\s+)?$")
+_INFLICTING = re.compile(r"^(?:\s+(?:forces|troops|soldiers|army|military|units?|marines|paratroopers|special\s+forces|"
+                         r"drones?|defenders|fighters))?\s+(?:has\s+|have\s+|had\s+)?(?:killed|wounded|injured|"
+                         r"eliminated|neutrali[sz]ed)\b", re.I)
+
+
+def inflictor(ctx: Context) -> Speaker | None:
+    """A count of North Korean dead or wounded no one is named for: the side that inflicted
+    the losses, which reports its own strikes ("Ukrainian drones killed 30 ...")."""
+    return _acting_side(ctx, _INFLICTED_BY, _INFLICTING)
+
+
+def _acting_side(ctx: Context, by: re.Pattern, acting: re.Pattern) -> Speaker | None:
+    """The side the sentence names as doing the act: after "<act> by", or before its verb."""
     text = ctx.sentence.text
     for m in claimant_spans(text, ctx.state.local):
         name, group = lookup_claimant(m.group(0), ctx.state.local)
         if group in ("Unattributed", "North Korea", "Russia"):
             continue
-        if _CAPTURED_BY.search(text[max(0, m.start() - 60):m.start()]) or _CAPTURING.match(text[m.end():]):
+        if by.search(text[max(0, m.start() - 60):m.start()]) or acting.match(text[m.end():]):
             return Speaker(m.start(), m.end(), name, group)
     return None
 

@@ -206,16 +206,22 @@ def date_from_article(rows: list[dict], spoke: list) -> None:
     """An undated figure takes the day its side spoke on elsewhere in the article, when the
     article names one such day only ("Budanov gave the assessment ... released on
     Thursday"); with two or more days, which statement is which stays open. Prisoners
-    credited to their captor, whom no one is quoted for, take no such day."""
+    credited to their captor, or losses to the side that inflicted them, take no such day:
+    no one is quoted for them."""
     days: dict[str, set] = {}
     for _, speaker, day in spoke:
         if day is not None:
             days.setdefault(speaker.group, set()).add(day)
     for row in rows:
         found = days.get(row["claimant_group"], set())
-        if row["claim_date"] is None and len(found) == 1 and row.get("credit_rule") != "captor" and \
+        if row["claim_date"] is None and len(found) == 1 and row.get("credit_rule") not in INFERRED_RULES and \
                 not EARLIER_CLAIM.search(row["sentence"]) and not _names_a_day(row):
             row["claim_date"] = next(iter(found)).isoformat()
+
+
+# credit rules that infer the side from the act (prisoners taken, losses inflicted): no one is
+# quoted, so no day a side spoke on elsewhere is theirs
+INFERRED_RULES = ("captor", "inflictor")
 
 
 def _names_a_day(row: dict) -> bool:

@@ -36,6 +36,7 @@ _CREDIT_DOUBT = {
     "noted_below": ("medium", "claimant from a note a few sentences below"),
     # no one is named: the side holding the prisoners is only the likeliest source
     "captor": ("medium", "claimant inferred from the side holding the prisoners"),
+    "inflictor": ("medium", "claimant inferred from the side that inflicted the losses"),
 }
 NO_CLAIMANT = ("low", "no claimant found")
 RELAYED = ("medium", "claimant is a news agency relaying others: its side may not be the source's")

@@ -17,9 +17,9 @@ import re
 import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
+from analysis.extract.claim_date import (INFERRED_RULES, dated_claim, date_from_article, date_from_next_sentence,
                                          date_from_statement_before, dated_for, older_figure, same_briefing)
-from analysis.extract.attribution import (CARRIED_OVER, DOCUMENT_RULES, captor, credit, read_voices,
+from analysis.extract.attribution import (CARRIED_OVER, DOCUMENT_RULES, captor, credit, inflictor, read_voices,
                                           side_named_before)
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (NEWS_AGENCY, Speaker, cell_speaker, learn_names, names_back,
@@ -159,6 +159,9 @@ def is_headline(state: ArticleState, sent: Sentence) -> bool:
     return len(text) <= _HEADLINE_LENGTH and not re.search(r"[.!?][\"”’]?$", text)
 
 
+_LOSSES = ("killed", "wounded", "casualties")
+
+
 def figure(ctx: Context, sentence_date) -> dict | None:
     """The figure a number phrase gives, or None when it is not one: what it counts and
     whether that is in scope, its measure, who it is credited to and when, and how sure
@@ -176,11 +179,15 @@ def figure(ctx: Context, sentence_date) -> dict | None:
         held = captor(ctx)
         if held is not None or speaker is None:
             speaker, day, how = held, None, "captor"
+    elif speaker is None and found_measure in _LOSSES:
+        hit = inflictor(ctx)
+        if hit is not None:
+            speaker, how = hit, "inflictor"
     # the sentence's day is another side's statement: a day from elsewhere would be a guess
     own = dated_for(speaker, ctx.dated)
     speaker = side_named_before(ctx, speaker)
     day = (sentence_date or day) if own and not older_figure(ctx) else None
-    if day is None and own and speaker is not None and how not in DOCUMENT_RULES and how != "captor":
+    if day is None and own and speaker is not None and how not in DOCUMENT_RULES and how not in INFERRED_RULES:
         day = same_briefing(ctx, speaker)
     row = figure_row(ctx, found_measure, speaker, day)
     row["doubts"] = doubts(ctx, found_measure, measure_rule, how)
