@@ -750,6 +750,11 @@ ATTRIBUTION = [
 ]
 
 NOT_THIS_DEPLOYMENT = [
+    # another side as the subject of a loss that names North Koreans: their losses, in scope
+    pytest.param("Moscow has lost 300 North Korean soldiers in Kursk this week, according to Ukraine.",
+                 [(300, 300, 300, "exact", "casualties", UA)], id="other-side-lost-north-koreans"),
+    pytest.param("Russia has lost 600,000 soldiers since 2022, according to Ukraine.", [],
+                 id="other-side-lost-its-own"),
     # a share of a whole army ("of them in the ground forces") is no deployment
     pytest.param("Pyongyang keeps about 1.2 million active troops, with some 1 million of them in the ground forces, "
                  "Seoul says.", [], id="share-of-a-whole-army"),
