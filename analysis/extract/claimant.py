@@ -414,9 +414,10 @@ def member_of(c: Mention) -> bool | None:
     """"officials at the State Department said", "a report from the UK Ministry of
     Defence", "estimates from the US, Ukraine and South Korea": a body speaking through
     its people or papers."""
-    if _SHARED_WITH.search(c.before[-60:]):
-        return None  # "has shared intelligence with Seoul": who is told, not who tells
-    return True if _MEMBER_OF.search(c.before[-40:]) else None
+    if not _MEMBER_OF.search(c.before[-40:]):
+        return None
+    # "has shared intelligence with Seoul": who is told, not who tells
+    return None if _SHARED_WITH.search(c.before[-60:]) else True
 
 
 _SHARED_WITH = re.compile(r"\b(?:shar|exchang|swapp|trad|pass)\w*\s+(?:[\w'’-]+\s+){0,3}?with\s+(?:the\s+)?"
