@@ -653,6 +653,12 @@ ATTRIBUTION = [
     # a named source still speaks for them
     pytest.param("Ukrainian drones killed 30 North Korean soldiers near Sudzha, Seoul's spy agency said.",
                  [(30, 30, 30, "exact", "killed", SK)], id="own-speaker-over-inflictor"),
+    # the verb and the speaker after a quotation's close ('"...," said X, the ... spokesman')
+    pytest.param("\u201cWe think about 8,000 North Korean soldiers are now in Kursk,\u201d said John Kirby, the White "
+                 "House spokesman.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="quote-then-said-name-apposition"),
+    pytest.param("\"We think about 8,000 North Korean soldiers are now in Kursk,\" said Pentagon spokesman Pat Ryder.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="quote-then-said-title-name"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

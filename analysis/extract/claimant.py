@@ -614,7 +614,8 @@ def opening_verb(c: Mention) -> bool | None:
 
 # "..., said Kyrylo Budanov, head of ...", "..., says South Korea.": the verb after a clause,
 # its speaker closing the sentence or opening an apposition
-_SAID_AFTER_CLAUSE = re.compile(r"\S,\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
+# (or after a quotation's close: '"... in Kursk," said John Kirby, the White House spokesman')
+_SAID_AFTER_CLAUSE = re.compile(r"(?:\S,|[,.!?][”\"’']|[”\"])\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
                                 r"(?:[\w'’.-]+\s+){0,5}?(?:of\s+)?(?:the\s+)?$", re.I)
 _CLOSES = re.compile(r"\s*(?:[,.;:)\]”\"]|$)")
 
