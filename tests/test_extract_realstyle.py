@@ -659,6 +659,11 @@ ATTRIBUTION = [
                  [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="quote-then-said-name-apposition"),
     pytest.param("\"We think about 8,000 North Korean soldiers are now in Kursk,\" said Pentagon spokesman Pat Ryder.",
                  [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="quote-then-said-title-name"),
+    # a name right before a colon that opens a quotation speaks it
+    pytest.param("Pentagon spokesman Pat Ryder: \u201cWe think about 8,000 North Korean soldiers are now in Kursk.\u201d",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="name-colon-quote"),
+    pytest.param("The message to Russia: \u201cWe know about the 8,000 North Korean soldiers in Kursk.\u201d",
+                 [(8000, 8000, 8000, "exact", "troops_deployed", UN)], id="place-colon-quote-is-no-speaker"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

@@ -598,7 +598,12 @@ def headline_colon(c: Mention) -> bool | None:
         return True
     if _COLON_BEFORE.search(c.before) and _LINE_TAIL.fullmatch(c.after):
         return True
+    if _COLON_QUOTE.match(c.after):
+        return True  # 'Pentagon spokesman Pat Ryder: "We think ..."': the quotation's speaker
     return None
+
+
+_COLON_QUOTE = re.compile(r"\s*:\s*[“\"]")
 
 
 _OPENING_VERB = re.compile(rf"(?:^|[.!?]\s+)\s*(?:\w+ly\s+)?(?:said|reported|stated|announced|noted|wrote)\s+"
