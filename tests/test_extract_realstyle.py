@@ -664,6 +664,14 @@ ATTRIBUTION = [
                  [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="name-colon-quote"),
     pytest.param("The message to Russia: \u201cWe know about the 8,000 North Korean soldiers in Kursk.\u201d",
                  [(8000, 8000, 8000, "exact", "troops_deployed", UN)], id="place-colon-quote-is-no-speaker"),
+    # "In X's words", "By X's account": X's own statement, not a place after "in" / "by"
+    pytest.param("In Kirby's words, about 8,000 North Korean soldiers are now in Kursk.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="in-xs-words"),
+    pytest.param("By Kyiv's account, 3,000 North Korean soldiers have been killed or wounded.",
+                 [(3000, 3000, 3000, "exact", "casualties", UA)], id="by-xs-account"),
+    # a side's own army after "in" is still a place
+    pytest.param("In Russia's army, 11,000 North Korean soldiers now serve.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="in-a-sides-army-is-a-place"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

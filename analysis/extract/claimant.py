@@ -439,6 +439,8 @@ def a_place(c: Mention) -> bool | None:
     owned = _ROLE_AFTER.match(c.after)
     if owned and _OF_AFTER.match(c.after[owned.end():]):
         return None  # "contrasts with Pyongyang's own admission of 350": the side's figure, not a place
+    if _IN_OR_BY.search(c.before[-8:]) and _ONES_WORDS.match(c.after):
+        return None  # "In Kirby's words, ...", "by Seoul's count": the side's own statement
     if c.group != "Unattributed" and _WITH_BEFORE.search(c.before[-8:]) and _SAYING_AFTER.match(c.after):
         return None  # "..., with Seoul's spy agency estimating that": the subject of "estimating"
         # ("with estimates suggesting": an unnamed word the quotation's speaker outranks)
@@ -446,6 +448,9 @@ def a_place(c: Mention) -> bool | None:
 
 
 _AND_THE = re.compile(r",\s+(?:and|but)\s+(?:the\s+)?$", re.I)
+_IN_OR_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?$", re.I)
+_ONES_WORDS = re.compile(rf"['’]s\s+(?:own\s+|latest\s+|new\s+)?(?:{_COUNT_NOUN}|words|view|remarks|comments|statement|"
+                         r"account|telling)", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # a name's own words (its possessive and noun, up to three words) then a verb of saying in -ing

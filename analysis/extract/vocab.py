@@ -323,7 +323,7 @@ POSSESSED_SOURCE_NOUNS: tuple[str, ...] = (
     "general staff", "leader", "mission", "delegation", "presidential office", "office",
     "lawmaker", "lawmakers", "joint chiefs", "chief", "head", "warning", "claim",
     "statement", "remarks", "words", "comments", "briefing", "report", "update",
-    "admission", "admissions",
+    "admission", "admissions", "view", "account", "telling",
 )
 
 # "the agency", "the spy chief": a definite noun that names back to the last source.
