@@ -672,6 +672,10 @@ ATTRIBUTION = [
     # a side's own army after "in" is still a place
     pytest.param("In Russia's army, 11,000 North Korean soldiers now serve.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="in-a-sides-army-is-a-place"),
+    # a body's document speaks for the body, an apposition between
+    pytest.param("A document from Ukraine's military intelligence, seen by the newspaper, says 12,000 North Korean "
+                 "soldiers are in Kursk.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UA)], id="document-from-a-body-says"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),

@@ -310,6 +310,8 @@ MEMBER_NOUNS: tuple[str, ...] = (
     "estimate", "estimates", "data", "figures", "intelligence", "briefing", "briefings", "statement",
     "officers", "experts", "researchers", "representatives", "representative",
     "remarks", "comments", "updates", "update", "statements",
+    # "a document from Ukraine's military intelligence, seen by the newspaper, says"
+    "document", "documents", "paper", "papers", "memo", "dossier",
 )
 
 # What a side owns that speaks for it: "Ukraine's ambassador said", "Seoul's estimate".
