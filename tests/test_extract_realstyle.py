@@ -528,6 +528,12 @@ ATTRIBUTION = [
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="place-title-relative-clause"),
+    # the sentence after names the source of what came before in other words
+    pytest.param("About 12,000 North Korean soldiers are now in Kursk. That is the assessment of Ukraine's military "
+                 "intelligence.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", UA)], id="that-is-the-assessment-of"),
+    pytest.param("About 12,000 North Korean soldiers are now in Kursk. The Pentagon confirmed the number on Monday.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", US)], id="x-confirmed-the-number"),
     # the sentence after goes on about the people counted ("Those soldiers ...") and names its source
     pytest.param("Pyongyang is to send as many as 20,000 more soldiers to Russia, a wire report said on Monday. "
                  "Those soldiers could reach the front by spring, a Ukrainian military intelligence paper "
