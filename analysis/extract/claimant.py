@@ -569,7 +569,7 @@ def verb_after(c: Mention) -> bool | None:
             return None  # "though Moscow has not confirmed it": a side that does not say so
         if _ATTR_BEFORE_ANYWHERE.search(lead_in):
             return None  # "Russia's campaign, according to assessments cited in reports": theirs
-        if _VERB_OBJECT.search(c.before) and _AND_VERB.search(lead_in):
+        if _AND_VERB.search(lead_in) and _VERB_OBJECT.search(c.before[-40:]):
             return None  # "Zelensky thanked South Korea ... and said": the subject's verb, not the object's
 
         joint = _JOINT.fullmatch(lead_in)
@@ -634,9 +634,10 @@ def said_after_clause(c: Mention) -> bool | None:
     """"About 8,000 ... are still fighting in Kursk, said Kyrylo Budanov, head of ...": the
     speaker after a clause's closing verb; not a name the verb's own clause goes on about
     ("Shoigu, ..., said North Korea would send")."""
-    if _POST_AT.search(c.before):
-        return None  # "..., said Ukraine's ambassador to South Korea": the body a post is at
-    return True if _CLOSES.match(c.after) and _SAID_AFTER_CLAUSE.search(c.before[-90:]) else None
+    if not (_CLOSES.match(c.after) and _SAID_AFTER_CLAUSE.search(c.before[-90:])):
+        return None
+    # "..., said Ukraine's ambassador to South Korea": the body a post is at
+    return None if _POST_AT.search(c.before[-60:]) else True
 
 
 def neither_nor(c: Mention) -> bool | None:
