@@ -545,16 +545,16 @@ ATTRIBUTION = [
                  [(20000, N, 20000, "up_to", "troops_planned", UN)], id="next-sentence-other-people-no-source"),
     # a part of the people the figure before counted, in the next paragraph: that figure's source
     pytest.param("According to Ukraine's military intelligence, North Korea has sent about 11,000 soldiers to "
-                 "Russia.\n\nAround 3,000 of them have been killed or wounded.",
+                 "Russia.\n\nAround 3,000 of them are now dead or wounded.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UA)],
                  id="part-of-figure-before-next-paragraph"),
     pytest.param("According to Ukraine's military intelligence, North Korea has sent about 11,000 soldiers to "
-                 "Russia.\n\nOf those, about 3,000 have been killed or wounded.",
+                 "Russia.\n\nOf those, about 3,000 are now dead or wounded.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UA)],
                  id="of-those-next-paragraph"),
     # a figure that is no part of it is not
     pytest.param("According to Ukraine's military intelligence, North Korea has sent about 11,000 soldiers to "
-                 "Russia.\n\nAround 3,000 North Korean soldiers have been killed or wounded.",
+                 "Russia.\n\nAround 3,000 North Korean soldiers are now dead or wounded.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UN)],
                  id="no-part-next-paragraph"),
     # "He said" opening a sentence: the last person who spoke, not a side named since
@@ -587,7 +587,7 @@ ATTRIBUTION = [
                  [(300, 300, 300, "approx", "killed", UA)], id="he-said-no-person-before"),
     # a paragraph that is one untagged quotation: the source that closes the paragraph introducing it
     pytest.param("Budanov told the paper:\n\n\u201cThe North has sent about 11,000 soldiers. About 3,000 of them "
-                 "have been killed or wounded.\u201d",
+                 "are now dead or wounded.\u201d",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UA)],
                  id="quote-paragraph-under-colon"),
     pytest.param("Pat Ryder, the Pentagon's press secretary, gave new figures on Tuesday.\n\n\u201cWe think the "
@@ -622,10 +622,10 @@ ATTRIBUTION = [
                  [(12000, 12000, 12000, "approx", "troops_deployed", UN), (4000, 4000, 4000, "approx", "casualties", SK)],
                  id="note-below-a-source-between"),
     # a national adjective with "leader" or "general" names the side's person who speaks
-    pytest.param("Speaking on Monday, the Ukrainian leader said 3,000 North Korean soldiers had been killed or "
+    pytest.param("Speaking on Monday, the Ukrainian leader said 3,000 North Korean soldiers were dead or "
                  "wounded.",
                  [(3000, 3000, 3000, "exact", "casualties", UA)], id="the-ukrainian-leader-said"),
-    pytest.param("An American general said 3,000 North Korean soldiers had been killed or wounded.",
+    pytest.param("An American general said 3,000 North Korean soldiers were dead or wounded.",
                  [(3000, 3000, 3000, "exact", "casualties", US)], id="an-american-general-said"),
     # ... but the side's leader who sends them is not a source
     pytest.param("The North Korean leader has sent 11,000 soldiers to Russia.",
@@ -673,7 +673,7 @@ ATTRIBUTION = [
     # "In X's words", "By X's account": X's own statement, not a place after "in" / "by"
     pytest.param("In Kirby's words, about 8,000 North Korean soldiers are now in Kursk.",
                  [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="in-xs-words"),
-    pytest.param("By Kyiv's account, 3,000 North Korean soldiers have been killed or wounded.",
+    pytest.param("By Kyiv's account, 3,000 North Korean soldiers are dead or wounded.",
                  [(3000, 3000, 3000, "exact", "casualties", UA)], id="by-xs-account"),
     # a side's own army after "in" is still a place
     pytest.param("In Russia's army, 11,000 North Korean soldiers now serve.",
@@ -734,13 +734,13 @@ ATTRIBUTION = [
     # when none of that kind spoke in the sentences before
     pytest.param("The National Intelligence Service went before the intelligence committee of parliament on "
                  "Tuesday. The session ran for three hours behind closed doors. The agency now thinks about "
-                 "2,000 North Korean soldiers have been killed.",
+                 "2,000 North Korean soldiers have died.",
                  [(2000, 2000, 2000, "approx", "killed", SK)], id="the-agency-named-not-speaking"),
     pytest.param("Volodymyr Zelensky visited a field hospital near Sumy on Friday. The wards were full. "
                  "The president said 3,000 North Korean soldiers had been killed so far.",
                  [(3000, 3000, 3000, "exact", "killed", UA)], id="the-president-named-not-speaking"),
     pytest.param("The session ran for three hours behind closed doors. The agency now thinks about 2,000 North "
-                 "Korean soldiers have been killed.",
+                 "Korean soldiers have died.",
                  [(2000, 2000, 2000, "approx", "killed", UN)], id="the-agency-never-named"),
     # a definite noun names back across a long story, further than "he" or "it"
     pytest.param("Ukraine's defence ministry gave its weekly update on Monday. " + " ".join(
@@ -749,12 +749,12 @@ ATTRIBUTION = [
                  [(300, 300, 300, "exact", "killed", UA)], id="the-ministry-far-back"),
     # a person is no antecedent of "the agency", nor a body of "the president"
     pytest.param("Volodymyr Zelensky visited a field hospital near Sumy on Friday. The wards were full. "
-                 "The agency now thinks about 2,000 North Korean soldiers have been killed.",
+                 "The agency now thinks about 2,000 North Korean soldiers have died.",
                  [(2000, 2000, 2000, "approx", "killed", UN)], id="the-agency-is-not-a-person"),
     # a body of another side that the figure's own sentence names before it, in a form no rule
     # reads as speaking (a cleft "it was X that"), beats the speaker of the sentence before
     pytest.param("The Pentagon said last month that hundreds had died. This week it was the South Korean spy "
-                 "agency that, briefing lawmakers, went further in stating that at least 300 North Korean "
+                 "agency that, briefing lawmakers, gave a higher count: no fewer than 300 North Korean "
                  "soldiers have died.",
                  [(300, 300, N, "at_least", "killed", SK)], id="cleft-body-beats-sentence-before"),
     # a country named as the subject matter does not: the speaker before carries over
@@ -762,7 +762,7 @@ ATTRIBUTION = [
                  "some 11,000 North Korean soldiers.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="country-named-does-not-beat-before"),
     # "..., said <side>'s ambassador to X": X is where the post is, not who speaks
-    pytest.param("Some 11,000 North Korean soldiers have been sent to Russia, said Ukrainian Ambassador to South "
+    pytest.param("Some 11,000 North Korean soldiers are now in Russia, said Ukrainian Ambassador to South "
                  "Korea, Petro Hnatenko, in an interview.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", (UA, UN))], id="said-ambassador-to-a-side"),
     # prisoners the sentence says a side took: that side, over the speaker of the sentence before
