@@ -528,6 +528,160 @@ ATTRIBUTION = [
     pytest.param("The news follows remarks by Kursk Governor Ivan Petrenko, who said in June that Pyongyang would "
                  "send 1,000 deminers.",
                  [(1000, 1000, 1000, "exact", "troops_planned", RU)], id="place-title-relative-clause"),
+    # the sentence after names the source of what came before in other words
+    pytest.param("About 12,000 North Korean soldiers are now in Kursk. That is the assessment of Ukraine's military "
+                 "intelligence.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", UA)], id="that-is-the-assessment-of"),
+    pytest.param("About 12,000 North Korean soldiers are now in Kursk. The Pentagon confirmed the number on Monday.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", US)], id="x-confirmed-the-number"),
+    # the sentence after goes on about the people counted ("Those soldiers ...") and names its source
+    pytest.param("Pyongyang is to send as many as 20,000 more soldiers to Russia, a wire report said on Monday. "
+                 "Those soldiers could reach the front by spring, a Ukrainian military intelligence paper "
+                 "shown to the wire says.",
+                 [(20000, N, 20000, "up_to", "troops_planned", UA)], id="next-sentence-those-soldiers-source"),
+    # a sentence after about other people names no source for the figure
+    pytest.param("Pyongyang is to send as many as 20,000 more soldiers to Russia, a wire report said on Monday. "
+                 "Russian conscripts are trained in the same camps, Ukrainian military intelligence says.",
+                 [(20000, N, 20000, "up_to", "troops_planned", UN)], id="next-sentence-other-people-no-source"),
+    # a part of the people the figure before counted, in the next paragraph: that figure's source
+    pytest.param("According to Ukraine's military intelligence, North Korea has sent about 11,000 soldiers to "
+                 "Russia.\n\nAround 3,000 of them are now dead or wounded.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UA)],
+                 id="part-of-figure-before-next-paragraph"),
+    pytest.param("According to Ukraine's military intelligence, North Korea has sent about 11,000 soldiers to "
+                 "Russia.\n\nOf those, about 3,000 are now dead or wounded.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UA)],
+                 id="of-those-next-paragraph"),
+    # a figure that is no part of it is not
+    pytest.param("According to Ukraine's military intelligence, North Korea has sent about 11,000 soldiers to "
+                 "Russia.\n\nAround 3,000 North Korean soldiers are now dead or wounded.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UN)],
+                 id="no-part-next-paragraph"),
+    # "He said" opening a sentence: the last person who spoke, not a side named since
+    pytest.param("Kirby said on Monday that the North had moved its soldiers west. Washington has shared intelligence "
+                 "with Seoul.\n\nHe said about 8,000 of those soldiers were now in Kursk.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="he-said-the-person-not-a-side-since"),
+    # with no source since, "He said" reaches back past the three sentences to the last person who spoke
+    pytest.param("Kirby said the North had moved its soldiers west. Moscow has been silent. Kyiv is worried. "
+                 "The first snow has fallen. Supplies are short. He said about 8,000 North Korean soldiers are now "
+                 "in Kursk.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="he-said-no-source-since"),
+    # ... but not past a body that spoke since
+    pytest.param("Kirby said the North had moved its soldiers west. Seoul's spy agency said it was watching. "
+                 "Moscow has been silent. The first snow has fallen. Supplies are short. He said about 8,000 North "
+                 "Korean soldiers are now in Kursk.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", UN)], id="he-said-a-body-spoke-since"),
+    # "It said" / "It also estimated": the last body or side to speak, as far back as "He said"
+    pytest.param("South Korea's spy agency said on Tuesday that the North was sending more troops. Moscow has been "
+                 "silent. Kyiv is worried. The first snow has fallen. Supplies are short. It also estimated that "
+                 "about 2,000 North Korean soldiers had died.",
+                 [(2000, 2000, 2000, "approx", "killed", SK)], id="it-estimated-no-source-since"),
+    # an impersonal passive names no one
+    pytest.param("South Korea's spy agency said on Tuesday that the North was sending more troops. Moscow has been "
+                 "silent. Kyiv is worried. The first snow has fallen. Supplies are short. It is reported that "
+                 "about 2,000 North Korean soldiers have died.",
+                 [(2000, 2000, 2000, "approx", "killed", UN)], id="it-is-reported-far-back-names-no-one"),
+    # with no person before, "he" may be a body's unnamed spokesman: the body
+    pytest.param("Ukraine's defence ministry gave an update on Monday.\n\nHe said about 300 North Korean soldiers "
+                 "had been killed.",
+                 [(300, 300, 300, "approx", "killed", UA)], id="he-said-no-person-before"),
+    # a paragraph that is one untagged quotation: the source that closes the paragraph introducing it
+    pytest.param("Budanov told the paper:\n\n\u201cThe North has sent about 11,000 soldiers. About 3,000 of them "
+                 "are now dead or wounded.\u201d",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA), (3000, 3000, 3000, "approx", "casualties", UA)],
+                 id="quote-paragraph-under-colon"),
+    pytest.param("Pat Ryder, the Pentagon's press secretary, gave new figures on Tuesday.\n\n\u201cWe think the "
+                 "North has sent about 11,000 soldiers to Russia.\u201d",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="quote-paragraph-under-its-speaker"),
+    # a quotation inside a paragraph of the writer's own is not taken from above
+    pytest.param("Pat Ryder, the Pentagon's press secretary, gave new figures on Tuesday.\n\nThe North's "
+                 "\u201cabout 11,000 soldiers in Russia\u201d are a worry for the region, the paper's editors wrote.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="quote-inside-prose-paragraph"),
+    # the side intelligence is shared with is told, it does not tell
+    pytest.param("Ukraine has shared intelligence with Seoul showing that some 11,000 North Korean soldiers are in "
+                 "Kursk.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (UA, UN))], id="shared-intelligence-with-a-side"),
+    pytest.param("Washington has shared intelligence with Seoul. It said about 11,000 North Korean soldiers are in "
+                 "Kursk.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (US, UN))], id="shared-with-a-side-then-it-said"),
+    # a side said not to say ("did not say", "declined to say") gives no figure of its own
+    pytest.param("The Kremlin has declined to say how many of the 11,000 North Korean soldiers have died.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="declined-to-say-is-no-source"),
+    pytest.param("The Pentagon did not say where the 11,000 North Korean soldiers are.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="did-not-say-is-no-source"),
+    # a note a few sentences below a short list of figures names the source of them all
+    pytest.param("1. Deployment. Pyongyang has moved about 12,000 soldiers to Russia since autumn.\n\n2. Losses. "
+                 "About 4,000 of its soldiers have been killed or wounded so far.\n\nThese figures were provided by "
+                 "the Pentagon.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", US), (4000, 4000, 4000, "approx", "casualties", US)],
+                 id="note-below-a-list"),
+    # a source named between speaks for what follows it, not for what stands above it
+    pytest.param("1. Deployment. Pyongyang has moved about 12,000 soldiers to Russia since autumn.\n\n2. Losses. "
+                 "Seoul's spy agency says about 4,000 of its soldiers have been killed or wounded.\n\nThese figures "
+                 "were provided by the Pentagon.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", UN), (4000, 4000, 4000, "approx", "casualties", SK)],
+                 id="note-below-a-source-between"),
+    # a national adjective with "leader" or "general" names the side's person who speaks
+    pytest.param("Speaking on Monday, the Ukrainian leader said 3,000 North Korean soldiers were dead or "
+                 "wounded.",
+                 [(3000, 3000, 3000, "exact", "casualties", UA)], id="the-ukrainian-leader-said"),
+    pytest.param("An American general said 3,000 North Korean soldiers were dead or wounded.",
+                 [(3000, 3000, 3000, "exact", "casualties", US)], id="an-american-general-said"),
+    # ... but the side's leader who sends them is not a source
+    pytest.param("The North Korean leader has sent 11,000 soldiers to Russia.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="the-leader-who-sends-is-no-source"),
+    # a side as the object of the subject's verb, then "and said": the subject says it
+    pytest.param("Zelensky thanked South Korea for its help and said 3,000 North Korean soldiers had been killed.",
+                 [(3000, 3000, 3000, "exact", "killed", UA)], id="object-side-and-said"),
+    pytest.param("Austin visited Seoul on Monday and said 10,000 North Korean soldiers are in Russia.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="visited-side-and-said"),
+    pytest.param("Zelensky met Yoon Suk Yeol in Kyiv and said 3,000 North Korean soldiers had been killed.",
+                 [(3000, 3000, 3000, "exact", "killed", UA)], id="met-person-and-said"),
+    # two sides joined as subjects still both speak
+    pytest.param("Kyiv and Seoul said 10,000 North Korean soldiers are in Russia.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", (UA, SK))], id="joint-subjects-said"),
+    # a side's own count named by its adjective ("the Ukrainian count of"), as by its possessive
+    pytest.param("The NIS questioned the Ukrainian count of 3,000 North Korean dead.",
+                 [(3000, 3000, 3000, "exact", "killed", UA)], id="adjective-count-of"),
+    pytest.param("The South Korean estimate of 2,000 dead is lower.",
+                 [(2000, 2000, 2000, "exact", "killed", SK)], id="adjective-estimate-of"),
+    # Russian state wording names Ukraine's government "the Kiev regime"
+    pytest.param("Seoul said on Monday that the North was sending more soldiers. The Kiev regime's intelligence "
+                 "went further, alleging that Pyongyang was getting ready to send 6,000 more soldiers.",
+                 [(6000, 6000, 6000, "exact", "troops_planned", UA)], id="kiev-regime-intelligence"),
+    # losses no one is named for: the side the sentence says inflicted them, as a captor for prisoners
+    pytest.param("A video shared online shows Ukrainian soldiers have killed 70 and wounded as many as 30 North "
+                 "Korean soldiers in two days.",
+                 [(70, 70, 70, "exact", "killed", UA), (30, N, 30, "up_to", "wounded", UA)],
+                 id="side-that-inflicted-the-losses"),
+    pytest.param("About 30 North Korean soldiers were killed by Ukrainian drones near Sudzha.",
+                 [(30, 30, 30, "approx", "killed", UA)], id="losses-inflicted-by-a-side"),
+    # a named source still speaks for them
+    pytest.param("Ukrainian drones killed 30 North Korean soldiers near Sudzha, Seoul's spy agency said.",
+                 [(30, 30, 30, "exact", "killed", SK)], id="own-speaker-over-inflictor"),
+    # the verb and the speaker after a quotation's close ('"...," said X, the ... spokesman')
+    pytest.param("\u201cWe think about 8,000 North Korean soldiers are now in Kursk,\u201d said John Kirby, the White "
+                 "House spokesman.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="quote-then-said-name-apposition"),
+    pytest.param("\"We think about 8,000 North Korean soldiers are now in Kursk,\" said Pentagon spokesman Pat Ryder.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="quote-then-said-title-name"),
+    # a name right before a colon that opens a quotation speaks it
+    pytest.param("Pentagon spokesman Pat Ryder: \u201cWe think about 8,000 North Korean soldiers are now in Kursk.\u201d",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="name-colon-quote"),
+    pytest.param("The message to Russia: \u201cWe know about the 8,000 North Korean soldiers in Kursk.\u201d",
+                 [(8000, 8000, 8000, "exact", "troops_deployed", UN)], id="place-colon-quote-is-no-speaker"),
+    # "In X's words", "By X's account": X's own statement, not a place after "in" / "by"
+    pytest.param("In Kirby's words, about 8,000 North Korean soldiers are now in Kursk.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="in-xs-words"),
+    pytest.param("By Kyiv's account, 3,000 North Korean soldiers are dead or wounded.",
+                 [(3000, 3000, 3000, "exact", "casualties", UA)], id="by-xs-account"),
+    # a side's own army after "in" is still a place
+    pytest.param("In Russia's army, 11,000 North Korean soldiers now serve.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UN)], id="in-a-sides-army-is-a-place"),
+    # a body's document speaks for the body, an apposition between
+    pytest.param("A document from Ukraine's military intelligence, seen by the newspaper, says 12,000 North Korean "
+                 "soldiers are in Kursk.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UA)], id="document-from-a-body-says"),
     # a side's spies, or one of its units, as the speaker ("the Ukrainian 9th Assault Brigade reported")
     pytest.param("South Korean spies said at least 300 North Korean soldiers had died this month.",
                  [(300, 300, N, "at_least", "killed", SK)], id="a-sides-spies-said"),
@@ -557,9 +711,79 @@ ATTRIBUTION = [
                  [(120, 120, 120, "exact", "casualties", "North Korea")], id="with-a-sides-admission-of"),
     pytest.param("Kyiv gave no number, compared with Seoul's count of 1,100 North Korean casualties.",
                  [(1100, 1100, 1100, "exact", "casualties", SK)], id="compared-with-a-sides-count-of"),
+    # "the officials" later on are the people the article named with their side, however far back
+    pytest.param("Pentagon officials said on Monday that the North's soldiers had begun to fight near Kursk. "
+                 "Ukraine has asked its allies for more air defence. Winter slows the fighting on both sides. "
+                 "Pyongyang has not commented on the reports. Some 11,000 North Korean soldiers are in Russia, "
+                 "the officials added.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="the-officials-named-far-back"),
+    pytest.param("Some 11,000 North Korean soldiers are in Russia, the officials said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="the-officials-never-named"),
+    pytest.param("South Korean officials briefed reporters on Tuesday.\n\nThe briefing lasted an hour. Officials said "
+                 "the North had sent about 3,000 more soldiers.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", SK)], id="bare-officials-named-before"),
+    pytest.param("Officials said the North had sent about 3,000 more soldiers.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", UN)], id="bare-officials-never-named"),
+    # other unnamed people are not those officials
+    pytest.param("Pentagon officials said on Monday that the North's soldiers had begun to fight near Kursk. "
+                 "Ukraine has asked its allies for more air defence. Winter slows the fighting on both sides. "
+                 "Pyongyang has not commented on the reports. Some 11,000 North Korean soldiers are in Russia, "
+                 "the sources added.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UN)], id="the-sources-are-not-the-officials"),
+    # "the agency" / "the president" name back to the last body / person of that kind named,
+    # when none of that kind spoke in the sentences before
+    pytest.param("The National Intelligence Service went before the intelligence committee of parliament on "
+                 "Tuesday. The session ran for three hours behind closed doors. The agency now thinks about "
+                 "2,000 North Korean soldiers have died.",
+                 [(2000, 2000, 2000, "approx", "killed", SK)], id="the-agency-named-not-speaking"),
+    pytest.param("Volodymyr Zelensky visited a field hospital near Sumy on Friday. The wards were full. "
+                 "The president said 3,000 North Korean soldiers had been killed so far.",
+                 [(3000, 3000, 3000, "exact", "killed", UA)], id="the-president-named-not-speaking"),
+    pytest.param("The session ran for three hours behind closed doors. The agency now thinks about 2,000 North "
+                 "Korean soldiers have died.",
+                 [(2000, 2000, 2000, "approx", "killed", UN)], id="the-agency-never-named"),
+    # a definite noun names back across a long story, further than "he" or "it"
+    pytest.param("Ukraine's defence ministry gave its weekly update on Monday. " + " ".join(
+                 f"Paragraph {n} of the story is about the front." for n in range(12)) +
+                 " The ministry also said 300 North Korean soldiers had been killed.",
+                 [(300, 300, 300, "exact", "killed", UA)], id="the-ministry-far-back"),
+    # a person is no antecedent of "the agency", nor a body of "the president"
+    pytest.param("Volodymyr Zelensky visited a field hospital near Sumy on Friday. The wards were full. "
+                 "The agency now thinks about 2,000 North Korean soldiers have died.",
+                 [(2000, 2000, 2000, "approx", "killed", UN)], id="the-agency-is-not-a-person"),
+    # a body of another side that the figure's own sentence names before it, in a form no rule
+    # reads as speaking (a cleft "it was X that"), beats the speaker of the sentence before
+    pytest.param("The Pentagon said last month that hundreds had died. This week it was the South Korean spy "
+                 "agency that, briefing lawmakers, gave a higher count: no fewer than 300 North Korean "
+                 "soldiers have died.",
+                 [(300, 300, N, "at_least", "killed", SK)], id="cleft-body-beats-sentence-before"),
+    # a country named as the subject matter does not: the speaker before carries over
+    pytest.param("The Pentagon said on Monday that the North had sent more soldiers. In Kursk, Ukraine now faces "
+                 "some 11,000 North Korean soldiers.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="country-named-does-not-beat-before"),
+    # "..., said <side>'s ambassador to X": X is where the post is, not who speaks
+    pytest.param("Some 11,000 North Korean soldiers are now in Russia, said Ukrainian Ambassador to South "
+                 "Korea, Petro Hnatenko, in an interview.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", (UA, UN))], id="said-ambassador-to-a-side"),
+    # prisoners the sentence says a side took: that side, over the speaker of the sentence before
+    pytest.param("Western intelligence services say the North's troops have learned fast. Two soldiers from the "
+                 "North were captured by Ukrainian forces.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-over-sentence-before"),
+    # a speaker of its own sentence still speaks for them
+    pytest.param("Two soldiers from the North were captured by Ukrainian forces, Seoul's spy agency said.",
+                 [(2, 2, 2, "exact", "captured", SK)], id="own-speaker-over-captor"),
+    # a news agency relaying the news of prisoners: the side that took them, not the agency's country
+    pytest.param("Kyiv is in talks to hand two North Korean soldiers taken prisoner by Ukraine over to Seoul, "
+                 "South Korea's Yonhap news agency reported.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="captor-over-relaying-news-agency"),
 ]
 
 NOT_THIS_DEPLOYMENT = [
+    # another side as the subject of a loss that names North Koreans: their losses, in scope
+    pytest.param("Moscow has lost 300 North Korean soldiers in Kursk this week, according to Ukraine.",
+                 [(300, 300, 300, "exact", "casualties", UA)], id="other-side-lost-north-koreans"),
+    pytest.param("Russia has lost 600,000 soldiers since 2022, according to Ukraine.", [],
+                 id="other-side-lost-its-own"),
     # a share of a whole army ("of them in the ground forces") is no deployment
     pytest.param("Pyongyang keeps about 1.2 million active troops, with some 1 million of them in the ground forces, "
                  "Seoul says.", [], id="share-of-a-whole-army"),
@@ -972,6 +1196,14 @@ MEASURE_CUES = [
 ]
 
 CLAIM_DATES = [
+    pytest.param("Ukraine's General Staff said on Monday that its troops had held the line near Kursk.\n\n"
+                 "Ukrainian drones killed 30 North Korean soldiers near Sudzha.", None,
+                 id="losses-credited-to-inflictor-take-no-day-from-elsewhere"),
+    # prisoners credited to their captor, whom no one quotes: the day that side spoke on
+    # elsewhere is not the day of this count
+    pytest.param("Ukraine's General Staff said on Monday that its troops had held the line near Kursk.\n\n"
+                 "Two North Korean soldiers were captured by Ukrainian forces.", None,
+                 id="captives-credited-to-captor-take-no-day-from-elsewhere"),
     pytest.param("Up to 10,000 North Korean soldiers may be in Russia by December, the NIS thinks, "
                  "according to the deputy heads of the parliament's intelligence committee on Monday.",
                  "2024-12-23",
@@ -1110,6 +1342,14 @@ TITLE_SPEAKS = [
                  "The roughly 12,000 North Korean soldiers fighting in Kursk could be worn out within three months "
                  "at the present rate of losses.",
                  [(12000, 12000, 12000, "approx", "troops_deployed", OT)], id="title-head-of-a-body-and-members"),
+    # a headline's side and role before the colon ("Ukraine spy chief:", "Seoul spy agency:")
+    pytest.param("Ukraine spy chief: the North is sending more soldiers to Kursk",
+                 "North Korea has sent about 3,000 more soldiers to Russia since January.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", UA)], id="title-head-side-and-role"),
+    # a side's forces before the colon are what the headline is about, not its source
+    pytest.param("North Korean forces: the questions and the numbers",
+                 "North Korea has sent about 3,000 more soldiers to Russia since January.",
+                 [(3000, 3000, 3000, "approx", "troops_deployed", UN)], id="title-head-forces-is-no-source"),
     pytest.param("N. Korea may send more troops to Russia, says Ukraine's spy chief",
                  "North Korea could send as many as 20,000 more soldiers, the newspaper learned.",
                  [(20000, N, 20000, "up_to", "troops_planned", UA)], id="title-closes-on-says-x"),

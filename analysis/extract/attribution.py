@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from analysis.extract.claim_date import claim_date, days_in
-from analysis.extract.claimant import (ATTR_VERB, Credit, CreditRule, LocalNames, Speaker, claimant_spans,
-                                       earlier_in_sentence, given_by_after, in_clause, is_person, later_in_sentence,
-                                       lookup_claimant, named_back, names_back, sentence_before,
+from analysis.extract.claimant import (ATTR_VERB, Credit, CreditRule, LocalNames, Speaker, body_in_sentence,
+                                       claimant_spans, earlier_in_sentence, given_by_after, in_clause, is_person,
+                                       later_in_sentence, lookup_claimant, named_back, names_back, sentence_before,
                                        sentence_speakers, speakers)
 from analysis.extract.numbers import find_numbers
 from analysis.extract.sentences import Sentence, line_sentences
@@ -40,12 +40,19 @@ _BACK_REFERENCE = re.compile(
     rf"|\bmade\s+(?:the|this|that|these)\s+{_WHAT_WAS_SAID}\s+public\b"
     rf"|\bpassed\s+(?:the|this|that|these)\s+{_WHAT_WAS_SAID}\s+on\b"
     r"|\b(?:said|stated|reported|announced|disclosed|revealed|estimated)\s+(?:this|these)\b"
+    # "The estimate came from X", "That is the assessment of X", "X confirmed the number"
+    rf"|\b(?:the|this|that|these|those)\s+{_WHAT_WAS_SAID}\s+(?:came|comes|come)\s+from\b"
+    rf"|^\W*(?:That|This)(?:['’]s|\s+is|\s+was)\s+(?:according\s+to|the\s+(?:\w+\s+)?{_WHAT_WAS_SAID}\s+(?:of|from|by))\b"
+    r"|\b(?:confirmed|repeated|reaffirmed)\s+(?:the|these|this|that)\s+(?:figures?|numbers?|estimates?)\b"
     r"|\b(?:gave|cited|shared|provided|released|put\s+forward)\s+(?:the|these|this|that)\s+"
     r"(?:figures?|numbers?|estimates?|data|assessment|information)\b"
     r"|^according\s+to\b"
     # "... has assessed that these new soldiers could arrive within months": the people counted
     r"|\b(?:assessed|estimated|believes|expects|said|says)\s+(?:that\s+)?(?:these|those)\s+(?:\w+\s+)?"
-    r"(?:soldiers|troops|forces|reinforcements)\b", re.I)
+    r"(?:soldiers|troops|forces|reinforcements)\b"
+    # "Those soldiers could reach the front by spring, a Kyiv intelligence paper says": the
+    # sentence after goes on about the people counted, in its source's words
+    r"|^\W*(?:these|those)\s+(?:\w+\s+)?(?:soldiers|troops|forces|reinforcements)\b", re.I)
 
 
 @dataclass
@@ -66,6 +73,7 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
     voices.lede_paras = set(paras[:1])
     turn: Speaker | None = None
     unclosed: list[tuple[int, int]] = []  # paragraphs of a quote that goes on in the next one
+    previous: list[Sentence] = []  # the paragraph before
     for sent_para in _paragraphs(sentences):
         start, end = sent_para[0].start, sent_para[-1].end
         quoted = len(voices.quotes)
@@ -91,7 +99,8 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
                 continue
             speaker = line_speaker or _quote_speaker(text, m.start(), m.end(), start, end, local) or \
                 _quote_named_back(text, m.start(), m.end(), end, sentences, local) or \
-                _quote_of_their_words(text, m.start(), start, sentences, local)
+                _quote_of_their_words(text, m.start(), start, sentences, local) or \
+                _introduced_above(text, m.start(), m.end(), start, end, previous, local)
             if speaker is not None:
                 voices.quotes.append((m.start(), m.end(), speaker))
         # a quote over paragraphs opens each with a quote mark and closes only the last: the
@@ -102,7 +111,21 @@ def read_voices(text: str, sentences: list[Sentence], title: str, local: LocalNa
             if len(voices.quotes) > quoted and _OPENS_UNCLOSED.match(text, start, end):
                 voices.quotes.extend((a, b, voices.quotes[quoted][2]) for a, b in unclosed)
             unclosed = []
+        previous = sent_para
     return voices
+
+
+def _introduced_above(text: str, q_start: int, q_end: int, p_start: int, p_end: int,
+                      previous: list[Sentence], local: LocalNames | None) -> Speaker | None:
+    """A paragraph that is one quotation with no speaker named ('“The North has sent ...”')
+    under a paragraph that introduces it ('Budanov told the paper:', 'Budanov gave new
+    figures.'): the last source named at the close of that paragraph."""
+    if not previous or text[p_start:q_start].strip() or text[q_end:p_end].strip(" .\"”'’"):
+        return None
+    last = previous[-1].text.rstrip()
+    # ("X told the paper:" names X only with the quotation it opens)
+    found = speakers(last + " “…”" if last.endswith(":") else last, local)
+    return found[-1] if found else None
 
 
 _OPENS_UNCLOSED = re.compile(r"\s*[“\"]")
@@ -193,8 +216,9 @@ def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
     if head:
         found = speakers(head.group(1) + ": ", local)
         words = head.group(1).split()
-        if not found and len(words) <= 3 and words[-1].lower() in _HEAD_MEMBERS:
-            # "ISW analysts: ...", "Pentagon officials: ...": the body's people speak for it
+        if not found and len(words) <= 4 and words[-1].lower() in _HEAD_MEMBERS:
+            # "ISW analysts: ...", "Pentagon officials: ...": the body's people speak for it;
+            # "Ukraine spy chief: ...": a headline's side and role
             found = speakers(head.group(1) + " said.", local)
         if found:
             return found[0]
@@ -216,7 +240,8 @@ def title_speaker(title: str, local: LocalNames | None) -> Speaker | None:
     return None
 
 
-_HEAD_MEMBERS = set(vocab.MEMBER_NOUNS)
+# (not a side's troops or units: "North Korean forces: ..." is what the headline is about)
+_HEAD_MEMBERS = {n.split()[-1] for n in (*vocab.MEMBER_NOUNS, *vocab.ROLE_NOUNS, *vocab.DEFINITE_SOURCE_NOUNS)}
 _DENIAL = re.compile(r"\b(?:did|does|do)\s+not\b|\bdenies\b|\bdenied\b|\bfalse\b|\bfact[- ]check", re.I)
 _SAYS = r"(?:says|said|claims|estimates|tells|warns|confirms|reports)"
 
@@ -235,6 +260,14 @@ def next_sentence_speaker(state: ArticleState, i: int) -> Speaker | None:
         return None
     found = sentence_speakers(state, i + 1)
     return found[0] if found else None
+
+
+_ALL_ABOVE = re.compile(rf"^\W*(?:These|Those|All\s+these|All\s+those)\s+(?:\w+\s+)?{_WHAT_WAS_SAID}\s+"
+                        r"(?:were|are|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:given|provided|supplied|compiled|"
+                        r"released|published|reported|made\s+public)\s+by\b")
+_ABOVE_REACH = 4  # sentences: a note below a short list of figures names their source
+
+
 
 
 def next_sentence_day(state: ArticleState, i: int, speaker: Speaker) -> date | None:
@@ -264,6 +297,21 @@ def named_after(ctx: Context) -> Credit | None:
         return None
     speaker = next_sentence_speaker(ctx.state, ctx.index)
     return (speaker, next_sentence_day(ctx.state, ctx.index, speaker)) if speaker else None
+
+
+def noted_below(ctx: Context) -> Credit | None:
+    """"These estimates were provided by X", a few sentences below, with no source named
+    between: X gave every figure above it (a note under a short list of figures)."""
+    if ctx.state.voices is None:
+        return None
+    sentences, i = ctx.state.sentences, ctx.index
+    # (the note is looked for first: reading the speakers between is the slow part)
+    note = next((k for k in range(i + 1, min(len(sentences), i + 1 + _ABOVE_REACH))
+                 if _ALL_ABOVE.search(sentences[k].text)), None)
+    if note is None or any(sentence_speakers(ctx.state, k) for k in range(i + 1, note)):
+        return None  # (a source between speaks for what follows it)
+    found = sentence_speakers(ctx.state, note)
+    return (found[0], None) if found else None
 
 
 def in_a_turn(ctx: Context) -> Credit | None:
@@ -301,6 +349,26 @@ def from_title(ctx: Context) -> Credit | None:
     return None
 
 
+# "3,000 of them", "Of those, 3,000": a part of the people a figure before counted
+_PART_OF = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
+_OF_THOSE = re.compile(r"^\W*Of\s+(?:them|those|these)\W+(?:\w+\s+){0,3}$", re.I)
+
+
+def part_of_figure_before(ctx: Context) -> Credit | None:
+    """A part of the people the figure of the sentence before counted ("North Korea has sent
+    about 11,000 soldiers, Kyiv says." then "Around 3,000 of them have been killed") is told
+    by that figure's source, even across a paragraph break."""
+    rows = ctx.state.rows
+    if not rows or not (_PART_OF.match(ctx.after) or _OF_THOSE.match(ctx.before)):
+        return None
+    previous = ctx.state.sentences[ctx.index - 1] if ctx.index > 0 else None
+    last = rows[-1]
+    if previous is None or last["sentence_start"] != previous.start or last["claimant"] is None or \
+            last["claimant_group"] == "Unattributed":
+        return None
+    return Speaker(0, 0, last["claimant"], last["claimant_group"]), None
+
+
 _LEDE_OPENING = 2  # sentences of the lede a title with no figure speaks for; later ones are background
 
 
@@ -319,11 +387,14 @@ def _number_in(value: float, title: str) -> bool:
 
 CREDIT_RULES: tuple[CreditRule, ...] = (
     given_by_after, in_clause, later_in_sentence, earlier_in_sentence, in_a_quote, named_back,
-    sentence_before, in_a_turn, named_after, source_line, from_title,
+    body_in_sentence, sentence_before, in_a_turn, named_after, noted_below, source_line, from_title,
+    part_of_figure_before,
 )
+# Rules that carry a source named in an earlier sentence over to the figure's
+CARRIED_OVER = {named_back.__name__, sentence_before.__name__}
 # Rules that read the whole document: the day their speaker last spoke is not carried.
-DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__, source_line.__name__,
-                  from_title.__name__}
+DOCUMENT_RULES = {in_a_quote.__name__, in_a_turn.__name__, named_after.__name__, noted_below.__name__,
+                  source_line.__name__, from_title.__name__}
 
 
 # "captured by Ukraine", "held by Ukrainian forces", "Ukraine captured", "Ukrainian troops took"
@@ -336,12 +407,30 @@ _CAPTURING = re.compile(r"^(?:\s+(?:forces|troops|soldiers|army|military|units?|
 def captor(ctx: Context) -> Speaker | None:
     """A count of prisoners no one is named for: the side that took them, which announces
     its captures ("Two North Korean soldiers held by Ukraine since January ...")."""
+    return _acting_side(ctx, _CAPTURED_BY, _CAPTURING)
+
+
+# "killed by Ukrainian drones", "Ukrainian soldiers have killed", "Ukrainian forces eliminated"
+_INFLICTED_BY = re.compile(r"\b(?:killed|wounded|injured|eliminated)\s+by\s+(?:the\s+)?$")
+_INFLICTING = re.compile(r"^(?:\s+(?:forces|troops|soldiers|army|military|units?|marines|paratroopers|special\s+forces|"
+                         r"drones?|defenders|fighters))?\s+(?:has\s+|have\s+|had\s+)?(?:killed|wounded|injured|"
+                         r"eliminated|neutrali[sz]ed)\b", re.I)
+
+
+def inflictor(ctx: Context) -> Speaker | None:
+    """A count of North Korean dead or wounded no one is named for: the side that inflicted
+    the losses, which reports its own strikes ("Ukrainian drones killed 30 ...")."""
+    return _acting_side(ctx, _INFLICTED_BY, _INFLICTING)
+
+
+def _acting_side(ctx: Context, by: re.Pattern, acting: re.Pattern) -> Speaker | None:
+    """The side the sentence names as doing the act: after "<act> by", or before its verb."""
     text = ctx.sentence.text
     for m in claimant_spans(text, ctx.state.local):
         name, group = lookup_claimant(m.group(0), ctx.state.local)
         if group in ("Unattributed", "North Korea", "Russia"):
             continue
-        if _CAPTURED_BY.search(text[max(0, m.start() - 60):m.start()]) or _CAPTURING.match(text[m.end():]):
+        if by.search(text[max(0, m.start() - 60):m.start()]) or acting.match(text[m.end():]):
             return Speaker(m.start(), m.end(), name, group)
     return None
 
@@ -354,6 +443,24 @@ def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
         if found is not None:
             return found[0], found[1] or _day_given_after(ctx), rule.__name__
     return None
+
+
+# "the officials", or the bare noun opening the sentence or a clause ("..., officials said"):
+# no word of its own says whose
+_DEFINITE = re.compile(r"(?:\b(?:the|these|those)\s+|^\W*|,\s+)$", re.I)
+
+
+def side_named_before(ctx: Context, speaker: Speaker | None) -> Speaker | None:
+    """'..., the officials added', 'Officials said': unnamed people the article named with
+    their side before ('US officials said Tuesday') are those same people, however far back."""
+    if speaker is None or speaker.group != "Unattributed" or not _DEFINITE.search(ctx.sentence.text[:speaker.start]):
+        return speaker
+    noun = speaker.name.split()[-1].lower().rstrip("s")
+    for j in range(ctx.index - 1, -1, -1):
+        for earlier in reversed(sentence_speakers(ctx.state, j)):
+            if earlier.group != "Unattributed" and earlier.name.split()[-1].lower().rstrip("s") == noun:
+                return replace(speaker, name=earlier.name, group=earlier.group)
+    return speaker
 
 
 def _without_quoted_subject(ctx: Context) -> Context:

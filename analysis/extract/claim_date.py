@@ -273,7 +273,9 @@ def date_from_article(rows: list[dict], state: ArticleState) -> None:
     Thursday"); with two or more days, which statement is which stays open. A day written
     as a calendar date ("On October 4, the agency reported ...") places a statement in the
     story's background, not the news the article reports, unless it speaks of giving these
-    figures ("The NIS presented these estimates on 4 November")."""
+    figures ("The NIS presented these estimates on 4 November"). Prisoners credited to their
+    captor, or losses to the side that inflicted them, take no such day: no one is quoted
+    for them."""
     days: dict[str, set] = {}
     news: dict[dt.date, bool] = {}  # how the last sentence that named each day named it
     judged: dict[tuple, bool] = {}  # a sentence's speakers share its one reading
@@ -290,7 +292,7 @@ def date_from_article(rows: list[dict], state: ArticleState) -> None:
         found = days.get(row["claimant_group"], set())
         # a day the figure's own sentence names but did not give it ("Kyiv gave its count on
         # Monday, far above Seoul's 1,100") is another statement's: one from elsewhere would be a guess
-        if row["claim_date"] is None and len(found) == 1 and \
+        if row["claim_date"] is None and len(found) == 1 and row.get("credit_rule") not in INFERRED_RULES and \
                 not EARLIER_CLAIM.search(row["sentence"]) and not days_in(row["sentence"], state):
             row["claim_date"] = next(iter(found)).isoformat()
 
@@ -311,6 +313,11 @@ _NEWS_KINDS = {"weekday", "relative"}
 # "told lawmakers last week that", "said earlier this month": the statement's own time, no day
 _SAID_AT_NO_DAY = re.compile(rf"\b{_VERB_TRIE}\s+(?:\w+\s+){{0,2}}?(?:(?:last|this)\s+(?:week|month)|"
                              r"earlier|recently)\b", re.I)
+
+
+# credit rules that infer the side from the act (prisoners taken, losses inflicted): no one is
+# quoted, so no day a side spoke on elsewhere is theirs
+INFERRED_RULES = ("captor", "inflictor")
 
 
 # The sentence after a figure speaks of giving it: "This information was revealed by the

@@ -352,6 +352,16 @@ def adjective_alone(c: Mention) -> bool | None:
     return None
 
 
+def adjective_count(c: Mention) -> bool | None:
+    """"the Ukrainian count of 3,000", "the South Korean estimate that ...": a side's own
+    figure named by its adjective, as "Ukraine's count of" names it by the possessive."""
+    return True if c.surface in _NATIONAL_ADJ and _COUNT_OF.match(c.after) else None
+
+
+_COUNT_OF = re.compile(rf"\s+(?:official\s+|own\s+|latest\s+|intelligence\s+)?{_COUNT_NOUN}\s*(?:of|that|puts|put|at|:)\b",
+                       re.I)
+
+
 # The source rules run on every claimant name of every sentence read: their patterns are
 # compiled once here, not looked up in re's cache on each call.
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -404,7 +414,14 @@ def member_of(c: Mention) -> bool | None:
     """"officials at the State Department said", "a report from the UK Ministry of
     Defence", "estimates from the US, Ukraine and South Korea": a body speaking through
     its people or papers."""
-    return True if _MEMBER_OF.search(c.before[-40:]) else None
+    if not _MEMBER_OF.search(c.before[-40:]):
+        return None
+    # "has shared intelligence with Seoul": who is told, not who tells
+    return None if _SHARED_WITH.search(c.before[-60:]) else True
+
+
+_SHARED_WITH = re.compile(r"\b(?:shar|exchang|swapp|trad|pass)\w*\s+(?:[\w'’-]+\s+){0,3}?with\s+(?:the\s+)?"
+                          r"(?:(?-i:[A-Z][a-z]+)\.?\s+)?$", re.I)
 
 
 def a_place(c: Mention) -> bool | None:
@@ -422,6 +439,8 @@ def a_place(c: Mention) -> bool | None:
     owned = _ROLE_AFTER.match(c.after)
     if owned and _OF_AFTER.match(c.after[owned.end():]):
         return None  # "contrasts with Pyongyang's own admission of 350": the side's figure, not a place
+    if _IN_OR_BY.search(c.before[-8:]) and _ONES_WORDS.match(c.after):
+        return None  # "In Kirby's words, ...", "by Seoul's count": the side's own statement
     if c.group != "Unattributed" and _WITH_BEFORE.search(c.before[-8:]) and _SAYING_AFTER.match(c.after):
         return None  # "..., with Seoul's spy agency estimating that": the subject of "estimating"
         # ("with estimates suggesting": an unnamed word the quotation's speaker outranks)
@@ -429,6 +448,9 @@ def a_place(c: Mention) -> bool | None:
 
 
 _AND_THE = re.compile(r",\s+(?:and|but)\s+(?:the\s+)?$", re.I)
+_IN_OR_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?$", re.I)
+_ONES_WORDS = re.compile(rf"['’]s\s+(?:own\s+|latest\s+|new\s+)?(?:{_COUNT_NOUN}|words|view|remarks|comments|statement|"
+                         r"account|telling)", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # a name's own words (its possessive and noun, up to three words) then a verb of saying in -ing
@@ -547,6 +569,8 @@ def verb_after(c: Mention) -> bool | None:
             return None  # "though Moscow has not confirmed it": a side that does not say so
         if _ATTR_BEFORE_ANYWHERE.search(lead_in):
             return None  # "Russia's campaign, according to assessments cited in reports": theirs
+        if _AND_VERB.search(lead_in) and _VERB_OBJECT.search(c.before[-40:]):
+            return None  # "Zelensky thanked South Korea ... and said": the subject's verb, not the object's
 
         joint = _JOINT.fullmatch(lead_in)
         # the body a post is at is not another speaker ("the US deputy ambassador to the
@@ -554,10 +578,17 @@ def verb_after(c: Mention) -> bool | None:
         others = [o for pat in (cased, lower) for o in pat.finditer(lead_in)
                   if lookup_claimant(o.group(0), c.local)[1] != c.group
                   and not _POST_AT.search(lead_in[:o.start()])
+                  and not (_VERB_OBJECT.search(lead_in[:o.start()]) and _AND_VERB.search(lead_in[o.end():]))
                   and not re.search(r"\b(?:from|via)\s+(?:the\s+)?$", lead_in[:o.start()])]
         # (a place on the way is no other speaker: "Shoigu flew home from Pyongyang and announced")
         return True if not others or joint else None
     return None
+
+
+# a side as the object of a verb before it ("thanked South Korea", "met the Pentagon's chief"),
+# and a verb coordinated after it ("... for its help and said"): that verb is the subject's
+_VERB_OBJECT = re.compile(r"(?<![A-Z])\b(?:[a-z]+ed|met|told|saw|sent|gave)\s+(?:the\s+)?$")
+_AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 
 
 _COLON = re.compile(r"\s*:")
@@ -572,7 +603,12 @@ def headline_colon(c: Mention) -> bool | None:
         return True
     if _COLON_BEFORE.search(c.before) and _LINE_TAIL.fullmatch(c.after):
         return True
+    if _COLON_QUOTE.match(c.after):
+        return True  # 'Pentagon spokesman Pat Ryder: "We think ..."': the quotation's speaker
     return None
+
+
+_COLON_QUOTE = re.compile(r"\s*:\s*[“\"]")
 
 
 _OPENING_VERB = re.compile(rf"(?:^|[.!?]\s+)\s*(?:\w+ly\s+)?(?:said|reported|stated|announced|noted|wrote)\s+"
@@ -588,7 +624,8 @@ def opening_verb(c: Mention) -> bool | None:
 
 # "..., said Kyrylo Budanov, head of ...", "..., says South Korea.": the verb after a clause,
 # its speaker closing the sentence or opening an apposition
-_SAID_AFTER_CLAUSE = re.compile(r"\S,\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
+# (or after a quotation's close: '"... in Kursk," said John Kirby, the White House spokesman')
+_SAID_AFTER_CLAUSE = re.compile(r"(?:\S,|[,.!?][”\"’']|[”\"])\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
                                 r"(?:[\w'’.-]+\s+){0,5}?(?:of\s+)?(?:the\s+)?$", re.I)
 _CLOSES = re.compile(r"\s*(?:[,.;:)\]”\"]|$)")
 
@@ -597,7 +634,10 @@ def said_after_clause(c: Mention) -> bool | None:
     """"About 8,000 ... are still fighting in Kursk, said Kyrylo Budanov, head of ...": the
     speaker after a clause's closing verb; not a name the verb's own clause goes on about
     ("Shoigu, ..., said North Korea would send")."""
-    return True if _CLOSES.match(c.after) and _SAID_AFTER_CLAUSE.search(c.before[-90:]) else None
+    if not (_CLOSES.match(c.after) and _SAID_AFTER_CLAUSE.search(c.before[-90:])):
+        return None
+    # "..., said Ukraine's ambassador to South Korea": the body a post is at
+    return None if _POST_AT.search(c.before[-60:]) else True
 
 
 def neither_nor(c: Mention) -> bool | None:
@@ -610,7 +650,7 @@ _NEITHER_NOR = re.compile(r"\b(?:neither|nor)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s
 
 
 SOURCE_RULES: tuple[SourceRule, ...] = (
-    neither_nor, adjective_alone, opening_verb, said_after_clause, attribution_before, member_of, a_place, role_after, source_note,
+    neither_nor, adjective_alone, adjective_count, opening_verb, said_after_clause, attribution_before, member_of, a_place, role_after, source_note,
     apposition_then_verb, verb_after, headline_colon,
 )
 
@@ -778,14 +818,36 @@ def named_back(ctx: Context) -> Credit | None:
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] != ctx.index and ctx.index - spoke[-1][0] <= 3 and \
             names_back(ctx.sentence.text) and not _impersonal(ctx.sentence.text):
-        if _PERSONAL.search(ctx.sentence.text):
-            # '"...," he said': the last person named, not an agency or a country named after him
+        if _PERSONAL.search(ctx.sentence.text) or _HE_SAID.match(ctx.sentence.text):
+            # '"...," he said', 'He added that ...': the last person named, not an agency or a
+            # country named after him
             person = next((entry for entry in reversed(spoke)
                            if ctx.index - entry[0] <= 3 and is_person(entry[1].name, ctx.state.local)), None)
             if person is not None:
                 return person[1], person[2]
         return spoke[-1][1], spoke[-1][2]
+    pronoun = _PRONOUN_SAID.match(ctx.sentence.text)
+    if pronoun:
+        return _spoke_further_back(ctx, pronoun.group(1).lower() in ("he", "she"))
     return _definite_further_back(ctx)
+
+
+_PRONOUN_REACH = 8  # sentences "He said" / "It said" looks back over when no one has spoken since
+# "He said", "It also estimated", "They added" opening a sentence
+# (not an impersonal passive: "It is reported that", "It has been said")
+_PRONOUN_SAID = re.compile(rf"^\W*(he|she|it|they)\s+(?:(?!(?:is|was|are|were|has|had|have|been|be)\b)\w+\s+){{0,2}}?"
+                           rf"{exact(vocab.NAMING_BACK_VERBS)}\b", re.I)
+
+
+def _spoke_further_back(ctx: Context, person: bool) -> Credit | None:
+    """'Kirby said ... [sentences naming no source] ... He said about 8,000 ...': with no
+    source since, "he" is the last person who spoke, "it" or "they" the last body or side; if
+    the last to speak was of the other kind, no one."""
+    for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _PRONOUN_REACH), -1):
+        found = sentence_speakers(ctx.state, j)
+        if found:
+            return (found[-1], None) if is_person(found[-1].name, ctx.state.local) == person else None
+    return None
 
 
 # "the (intelligence) chief said", "according to the agency": a definite noun naming back
@@ -794,7 +856,7 @@ _DEFINITE_SPEAKER = re.compile(rf"""
     {exact(vocab.NAMING_BACK_VERBS)}\b
   | \baccording\ to\ the\ (?:\w+\ )?(?P<noun2>{_DEFINITE_SOURCE})\b
 """, re.I | re.X)
-_DEFINITE_REACH = 8  # sentences: a definite noun names back further than "he" or "it"
+_DEFINITE_REACH = 20  # sentences (about a news story): a definite noun names back further than "he" or "it"
 _PERSON_NOUNS = set(vocab.ROLE_NOUNS)
 _DOCUMENT_NOUNS = {"statement", "report", "briefing", "update", "assessment", "paper", "document", "study"}
 
@@ -810,10 +872,20 @@ def _definite_further_back(ctx: Context) -> Credit | None:
     if noun in _DOCUMENT_NOUNS:
         return None  # "the report added": a paper, often the writer's own source, not a speaker
     person = noun in _PERSON_NOUNS
-    for j in range(ctx.index - 1, max(-1, ctx.index - 1 - _DEFINITE_REACH), -1):
+    reach = range(ctx.index - 1, max(-1, ctx.index - 1 - _DEFINITE_REACH), -1)
+    for j in reach:
         for found in reversed(sentence_speakers(ctx.state, j)):
             if is_person(found.name, ctx.state.local) == person:
                 return found, None
+    # none of its kind spoke: the last of its kind named at all ("The NIS went before the
+    # committee on Tuesday. ... The agency now thinks ...")
+    local = ctx.state.local
+    for j in reach:
+        text = ctx.state.sentences[j].text
+        for span in reversed(claimant_spans(text, local)):
+            name, group = lookup_claimant(span.group(0), local)
+            if group != "Unattributed" and is_person(name, local) == person:
+                return Speaker(span.start(), span.end(), name, group), None
     return None
 
 
@@ -828,6 +900,8 @@ def _impersonal(sentence: str) -> bool:
         not _PRONOUN_SPEAKER.search(_IMPERSONAL.sub(" ", sentence))
 
 
+# "He said", "She later added" opening the sentence: a person named before speaks
+_HE_SAID = re.compile(rf"^\W*(?:he|she)\s+(?:\w+\s+){{0,2}}?{exact(vocab.NAMING_BACK_VERBS)}\b", re.I)
 # a quotation closed by "he said": its speaker is a person
 _PERSONAL = re.compile(r"[,.!?]?[”\"]\s*(?:he|she)\s+(?:\w+\s+)?(?:said|added|told|says|stressed|noted)\b", re.I)
 
@@ -841,11 +915,36 @@ def is_person(name: str, local: LocalNames | None) -> bool:
 
 def sentence_before(ctx: Context) -> Credit | None:
     """The source of the sentence just before, in the same paragraph."""
+    spoke = _spoke_just_before(ctx)
+    return (spoke[1], spoke[2]) if spoke is not None else None
+
+
+def _spoke_just_before(ctx: Context) -> tuple[int, Speaker, date | None] | None:
+    """The speaker of the sentence just before, when it may carry over to this one."""
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] == ctx.index - 1 and \
             ctx.state.sentences[ctx.index - 1].para == ctx.sentence.para and \
             not _BACKGROUND_OPENING.match(ctx.sentence.text) and not _press_reports(ctx.before):
-        return spoke[-1][1], spoke[-1][2]
+        return spoke[-1]
+    return None
+
+
+_OFFICIAL_WORD = re.compile(rf"\b{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
+
+
+def body_in_sentence(ctx: Context) -> Credit | None:
+    """A body of another side named before the figure in its own sentence, though no rule
+    read it as speaking ("it was the South Korean spy agency that ... stated that 300"),
+    rather than the speaker of the sentence before: the sentence names its own source."""
+    spoke = _spoke_just_before(ctx)
+    if spoke is None:
+        return None
+    local = ctx.state.local
+    for m in reversed(claimant_spans(ctx.before, local)):
+        name, group = lookup_claimant(m.group(0), local)
+        if group not in ("Unattributed", "North Korea", spoke[1].group) and not is_person(name, local) and \
+                _OFFICIAL_WORD.search(m.group(0)):
+            return Speaker(m.start(), m.end(), name, group), None
     return None
 
 

@@ -25,13 +25,18 @@ _TROOP_RULES = {"personnel_noun", "whole_of_a_part", "own_verb_after", "label",
 _CREDIT_DOUBT = {
     # the sentence before often names one side and the figure's sentence repeats another's
     "sentence_before": ("low", "claimant named in the sentence before"),
+    # a body the sentence names without a verb of saying read for it
+    "body_in_sentence": ("low", "claimant a body the sentence names, not read as speaking"),
     "named_back": ("medium", "claimant named in an earlier sentence"),
     "in_a_quote": ("medium", "claimant named at the other end of a quotation"),
     "named_after": ("medium", "claimant named in the next sentence"),
     "from_title": ("medium", "claimant taken from the title"),
+    "part_of_figure_before": ("medium", "claimant of the figure before, which this one is a part of"),
     "source_line": ("medium", "claimant from a 'Source:' line below"),
+    "noted_below": ("medium", "claimant from a note a few sentences below"),
     # no one is named: the side holding the prisoners is only the likeliest source
     "captor": ("medium", "claimant inferred from the side holding the prisoners"),
+    "inflictor": ("medium", "claimant inferred from the side that inflicted the losses"),
 }
 NO_CLAIMANT = ("low", "no claimant found")
 RELAYED = ("medium", "claimant is a news agency relaying others: its side may not be the source's")

@@ -17,12 +17,13 @@ import re
 import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.extract.claim_date import (dated_claim, date_from_article, date_from_next_sentence,
+from analysis.extract.claim_date import (INFERRED_RULES, dated_claim, date_from_article, date_from_next_sentence,
                                          date_from_statement_before, dated_for, days_in, older_figure,
                                          same_briefing, side_day, standing_view)
-from analysis.extract.attribution import DOCUMENT_RULES, captor, credit, read_voices
+from analysis.extract.attribution import (CARRIED_OVER, DOCUMENT_RULES, captor, credit, inflictor, read_voices,
+                                          side_named_before)
 from analysis.extract.confidence import doubts, settle
-from analysis.extract.claimant import (Speaker, cell_speaker, learn_names, names_back,
+from analysis.extract.claimant import (NEWS_AGENCY, Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
 from analysis.extract.dates import WEEKDAY, find_dates, page_month
 from analysis.extract.document import headline_follows_body, share_attribution
@@ -159,6 +160,9 @@ def is_headline(state: ArticleState, sent: Sentence) -> bool:
     return len(text) <= _HEADLINE_LENGTH and not re.search(r"[.!?][\"”’]?$", text)
 
 
+_LOSSES = ("killed", "wounded", "casualties")
+
+
 def figure(ctx: Context, sentence_date) -> dict | None:
     """The figure a number phrase gives, or None when it is not one: what it counts and
     whether that is in scope, its measure, who it is credited to and when, and how sure
@@ -170,21 +174,30 @@ def figure(ctx: Context, sentence_date) -> dict | None:
     if found_measure is None:
         return None
     speaker, day, how = credit(ctx) or (None, None, None)
-    if speaker is None and found_measure == "captured":
-        speaker, how = captor(ctx), "captor"
+    if found_measure == "captured" and (speaker is None or how in CARRIED_OVER or NEWS_AGENCY.search(speaker.name)):
+        # the side the sentence says holds the prisoners, over a source carried from before
+        # or a news agency relaying it
+        held = captor(ctx)
+        if held is not None or speaker is None:
+            speaker, day, how = held, None, "captor"
+    elif speaker is None and found_measure in _LOSSES:
+        hit = inflictor(ctx)
+        if hit is not None:
+            speaker, how = hit, "inflictor"
     # the sentence's day is another side's statement: a day from elsewhere would be a guess
     own = dated_for(speaker, ctx.dated)
     if how == "captor" and (ctx.dated is None or speaker is None or ctx.dated.group != speaker.group):
         # "Two prisoners held in Ukraine have pleaded ..., an activist said on Sunday": the day
         # is the speaker's, who describes the captives; the captor made no claim that day
         own = False
+    speaker = side_named_before(ctx, speaker)
     day = (sentence_date or day) if own and not older_figure(ctx) else None
     if sentence_date is None and standing_view(ctx):
         day, own = None, False
     if not own and ctx.dated is not None and speaker is not None and not older_figure(ctx):
         text = ctx.before + ctx.number.text + ctx.after
         day = side_day(text, ctx.speakers, days_in(text, ctx.state), speaker.group)
-    if day is None and own and speaker is not None and how not in DOCUMENT_RULES and how != "captor":
+    if day is None and own and speaker is not None and how not in DOCUMENT_RULES and how not in INFERRED_RULES:
         day = same_briefing(ctx, speaker)
     row = figure_row(ctx, found_measure, speaker, day)
     row["doubts"] = doubts(ctx, found_measure, measure_rule, how)

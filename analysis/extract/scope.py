@@ -295,11 +295,12 @@ def other_side_before(ctx: Context, counted: Counted) -> bool:
 
 def other_side_lost(ctx: Context, counted: Counted) -> bool:
     """"Russia has lost 600,000", "Russia has now reached a million losses": another side
-    is the subject of a loss."""
+    is the subject of a loss; not when the count names North Koreans ("Russia has lost 300
+    North Korean soldiers")."""
     clause = clause_before(ctx.before, comma=False)
     subject = _LOSS_SUBJECT.search(clause[-60:]) or (
         counted.kind == "casualty" and _LOSSES_REACHED.search(clause[-60:]))
-    return bool(subject and not KOREA.search(clause))
+    return bool(subject and not KOREA.search(clause) and not KOREA.search(ctx.after[:counted.consumed]))
 
 
 def other_side_has(ctx: Context, counted: Counted) -> bool:

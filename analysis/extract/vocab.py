@@ -66,6 +66,9 @@ CLAIMANTS: dict[str, tuple[str, str]] = {
     "Ukrainian authorities": ("Ukrainian officials", "Ukraine"),
     "Kyiv": ("Ukraine", "Ukraine"),
     "Kiev": ("Ukraine", "Ukraine"),
+    # Russian state wording for Ukraine's government ("the Kiev regime's intelligence")
+    "Kiev regime": ("Ukraine", "Ukraine"),
+    "Kyiv regime": ("Ukraine", "Ukraine"),
     "Ukraine": ("Ukraine", "Ukraine"),
     # South Korea
     "National Intelligence Service (NIS)": ("National Intelligence Service (NIS)", "South Korea"),
@@ -295,6 +298,8 @@ OFFICIAL_NOUNS: tuple[str, ...] = (
     # "South Korean spies said"; a unit of one side as the source of its own count
     # ("the Ukrainian 9th Assault Brigade reported")
     "spies", "brigade", "regiment", "battalion",
+    # "the Ukrainian leader said", "an American general said"
+    "leader", "general", "generals",
 )
 
 # Members and documents of a body that speak for it: "officials at the State Department",
@@ -305,6 +310,8 @@ MEMBER_NOUNS: tuple[str, ...] = (
     "estimate", "estimates", "data", "figures", "intelligence", "briefing", "briefings", "statement",
     "officers", "experts", "researchers", "representatives", "representative",
     "remarks", "comments", "updates", "update", "statements",
+    # "a document from Ukraine's military intelligence, seen by the newspaper, says"
+    "document", "documents", "paper", "papers", "memo", "dossier",
 )
 
 # What a side owns that speaks for it: "Ukraine's ambassador said", "Seoul's estimate".
@@ -318,7 +325,7 @@ POSSESSED_SOURCE_NOUNS: tuple[str, ...] = (
     "general staff", "leader", "mission", "delegation", "presidential office", "office",
     "lawmaker", "lawmakers", "joint chiefs", "chief", "head", "warning", "claim",
     "statement", "remarks", "words", "comments", "briefing", "report", "update",
-    "admission", "admissions",
+    "admission", "admissions", "view", "account", "telling",
 )
 
 # "the agency", "the spy chief": a definite noun that names back to the last source.
@@ -338,7 +345,7 @@ NAMING_BACK_VERBS: tuple[str, ...] = (
     "gave", "released", "argued", "explained", "insisted", "disclosed", "revealed",
     "briefed", "quoted", "cited", "spoke", "stressed", "emphasized", "emphasised",
     "pointed out", "recalled", "specified", "clarified", "reiterated", "counted", "counts",
-    "reckons", "reckoned",
+    "reckons", "reckoned", "thinks",
 )
 
 # News outlets relay claims; they are skipped when looking for the claimant.
@@ -417,6 +424,8 @@ EVENT_NOUNS: tuple[str, ...] = (
 # Verbs that, negated after a name ("Moscow has not confirmed it"), say it is no source.
 CONFIRMING_VERBS: tuple[str, ...] = (
     "confirmed", "confirm", "confirms", "acknowledged", "disclosed", "commented",
+    # "did not say / declined to say / would not specify": a side that gives no figure
+    "say", "said", "specify", "specified", "comment", "disclose",
 )
 
 # More words that, after a name, make it the source ("the NIS had information that").
