@@ -107,6 +107,9 @@ class LocalNames:
     ambassador"), known in that article by full name and surname."""
     table: dict[str, tuple[str, str]]
     pattern: re.Pattern | None
+    # the speakers of each text read with these names (`speakers`): the steps that ask for
+    # one sentence's speakers (the figures, the quotes, the dates) read it once per article
+    read: dict[str, list[Speaker]] = field(default_factory=dict, repr=False, compare=False)
 
 
 _NAME = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2}"
@@ -308,10 +311,7 @@ def claimant_spans(text: str, local: LocalNames | None) -> list[re.Match]:
 
 def sentence_speakers(state: ArticleState, i: int) -> list[Speaker]:
     """The speakers of sentence i, read once per article."""
-    found = state.sentence_speakers.get(i)
-    if found is None:
-        found = state.sentence_speakers[i] = speakers(state.sentences[i].text, state.local)
-    return found
+    return speakers(state.sentences[i].text, state.local)
 
 
 @dataclass
@@ -626,7 +626,17 @@ def source_verdict(c: Mention) -> bool | None:
 
 
 def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
-    """Claimant names in a sentence that stand as the source of a statement."""
+    """Claimant names in a sentence that stand as the source of a statement (with an
+    article's names, read once per text: the list is shared, not to be changed)."""
+    if local is None:
+        return _read_speakers(sentence, None)
+    found = local.read.get(sentence)
+    if found is None:
+        found = local.read[sentence] = _read_speakers(sentence, local)
+    return found
+
+
+def _read_speakers(sentence: str, local: LocalNames | None) -> list[Speaker]:
     found: list[Speaker] = []
     spans = claimant_spans(sentence, local)
     if not spans:

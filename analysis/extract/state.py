@@ -29,8 +29,6 @@ class ArticleState:
     dates: list[date] = field(default_factory=list)   # resolved dates, for "the same day"
     rows: list[dict] = field(default_factory=list)     # figures found so far, in text order
     voices: Voices | None = None   # who speaks beyond single sentences (attribution.py)
-    # each sentence's speakers once read (claimant.sentence_speakers)
-    sentence_speakers: dict[int, list[Speaker]] = field(default_factory=dict)
     # the day the sentence after each sentence gives its figures, once read (attribution.py)
     day_given_after: dict[int, date | None] = field(default_factory=dict)
 
