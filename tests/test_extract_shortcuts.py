@@ -274,3 +274,43 @@ def test_a_broken_paragraph_is_told_by_its_ending_alone(text):
     for piece in (text, "Some words before " + text, "x" * 300 + " " + text):
         assert bool(_GOES_ON_AFTER.search(piece[-1:])) == bool(_GOES_ON_AFTER.search(piece))
         assert bool(_NO_END_WORD.search(piece[-_NO_END_TAIL:])) == bool(_NO_END_WORD.search(piece))
+
+
+def _corpus_sentences() -> list[str]:
+    """Every sentence of the seed, dev, test and realstyle articles (own-words corpora)."""
+    from analysis.extract.articles import iter_article_paths, read_article
+    folders = ["data/articles", "tests/corpus/dev/articles", "tests/corpus/test/articles",
+               "tests/corpus/realstyle/articles"]
+    out = []
+    for path in iter_article_paths(folders):
+        article = read_article(path)
+        text = mask(article.text)
+        out += [s.text for s in split_sentences(text, article.body_start, len(text))]
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus_sentences() -> list[str]:
+    return _corpus_sentences()
+
+
+@pytest.mark.parametrize("text", [
+    "According to him, 3,000 were killed.", "ACCORDING TO THE AGENCY, 3,000 died.", "according  to him",
+    "By the agency's breakdown, 300 died.", "In their COUNT, 300 died.", "Its April count of the dead rose.",
+    "the department's earlier estimate was 300", "The ministry's tally: 300.", "300 are judged to have died.",
+    "300 were also assessed to be wounded.", "Its figures", "by his calculation", "in her reckoning",
+    "accordıng to him", "by the agency'ſ count", "Their \u212aursk count", "No source here, 300 died.",
+    "", "a country's count", "the counter-offensive",
+])
+def test_a_source_named_back_is_looked_for_only_where_its_words_stand(text):
+    from analysis.extract.claimant import _PRONOUN_SOURCE, pronoun_source
+    for piece in (text, text.upper(), text.title(), "x " + text):
+        assert pronoun_source(piece) == bool(_PRONOUN_SOURCE.search(piece)), piece
+
+
+def test_the_words_of_a_source_named_back_are_the_patterns_own(corpus_sentences):
+    from analysis.extract.claimant import _COUNT_NOUN, _PRONOUN_SOURCE, PRONOUN_SOURCE_WORDS, pronoun_source
+    assert set(re.findall(r"[a-z]{2,}", _COUNT_NOUN)) <= set(PRONOUN_SOURCE_WORDS)
+    matched = [s for s in corpus_sentences if _PRONOUN_SOURCE.search(s)]
+    assert matched  # the corpora name sources back
+    assert all(pronoun_source(s) == bool(_PRONOUN_SOURCE.search(s)) for s in corpus_sentences)
