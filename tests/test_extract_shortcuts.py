@@ -15,7 +15,7 @@ from analysis.extract.claimant import (ATTR_BEFORE_WORDS, FOLDS_TO_ASCII, LOWER_
                                        may_hold_attribution_phrase, speakers, verb_window)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
-from analysis.extract.patterns import alternation, exact, trie
+from analysis.extract.patterns import IgnoringCase, alternation, exact, trie
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
 from analysis.extract.state import ArticleState, Context
@@ -314,3 +314,40 @@ def test_the_words_of_a_source_named_back_are_the_patterns_own(corpus_sentences)
     matched = [s for s in corpus_sentences if _PRONOUN_SOURCE.search(s)]
     assert matched  # the corpora name sources back
     assert all(pronoun_source(s) == bool(_PRONOUN_SOURCE.search(s)) for s in corpus_sentences)
+
+
+def _ignoring_case_patterns() -> dict[str, IgnoringCase]:
+    from analysis.extract import attribution, claim_date, claimant, numbers
+    found = {f"{m.__name__}.{k}": v for m in (attribution, claim_date, claimant, numbers)
+             for k, v in vars(m).items() if isinstance(v, IgnoringCase)}
+    found["claimant lower-case names"] = _claimant_patterns()[1]
+    return found
+
+
+def test_lower_casing_keeps_apart_only_the_letters_that_fold_as_listed():
+    # IgnoringCase searches lower-cased text case-sensitively: every other letter keeps its
+    # length and maps to an ASCII letter only if it is one
+    for c in map(chr, range(0x110000)):
+        low = c.lower()
+        if len(low) != 1 or (not c.isascii() and low.isascii() and low.isalpha()):
+            assert c in FOLDS_TO_ASCII, hex(ord(c))
+
+
+def test_a_pattern_naming_capitals_is_not_searched_lower_cased():
+    for source, flags in [(r"[A-Z]\w+", re.I), (r"said", 0), (r"(?-i:x)said", re.I), (r"café", re.I)]:
+        with pytest.raises(ValueError):
+            IgnoringCase(re.compile(source, flags))
+    assert IgnoringCase(re.compile(r"\bsaid\b  # As Written", re.I | re.X)).search("He SAID")
+
+
+@pytest.mark.parametrize("text", [
+    "He SAID 3,000 were killed, officials estimated.", "ACCORDING TO SOURCES, Three Thousand", "ſaid the mınister",
+    "offİcials said; \u212aursk", "Previously, the agency Estimated", "This was reported by Kyiv.", "", "three-thousand",
+])
+def test_a_pattern_ignoring_case_finds_through_its_twin_what_it_finds_itself(text, corpus_sentences):
+    for name, pattern in _ignoring_case_patterns().items():
+        for piece in [text, text.upper(), text.title()] + corpus_sentences[::7]:
+            assert [m.span() for m in pattern.finditer(piece)] == \
+                [m.span() for m in pattern.compiled.finditer(piece)], (name, piece)
+            found, expected = pattern.search(piece), pattern.compiled.search(piece)
+            assert (found and (found.span(), found.group(0))) == (expected and (expected.span(), expected.group(0)))

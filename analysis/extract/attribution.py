@@ -16,6 +16,7 @@ from analysis.extract.claimant import (ATTR_VERB, Credit, CreditRule, LocalNames
                                        sentence_speakers, speakers)
 from analysis.extract.dates import find_dates
 from analysis.extract.numbers import find_numbers
+from analysis.extract.patterns import IgnoringCase
 from analysis.extract.sentences import Sentence, line_sentences
 from analysis.extract.state import ArticleState, Context
 from analysis.extract import vocab
@@ -33,7 +34,7 @@ _QUOTE_FROM = re.compile(r"(?:Quote|Quoted)\s+from\s+([^:“”\"]{2,80}):\s*[�
 _TITLE_TAIL = re.compile(r"\s*(?::|–|—|\s-)\s+(?P<tail>[^:–—]{3,80})$")
 # the next sentence credits what came before: "This was reported by", "X gave the figure"
 _WHAT_WAS_SAID = r"(?:figures?|numbers?|estimates?|data|assessment|information|report|tally|count)"
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE = IgnoringCase(re.compile(
     rf"\b(?:(?:this|these|that|those|it)(?:\s+{_WHAT_WAS_SAID})?|the\s+{_WHAT_WAS_SAID})\s+"
     r"(?:was|were|is|are|has\s+been|had\s+been)\s+"
     r"(?:\w+\s+)?(?:said|stated|reported|announced|disclosed|revealed|claimed|noted|estimated|given|"
@@ -46,7 +47,7 @@ _BACK_REFERENCE = re.compile(
     r"|^according\s+to\b"
     # "... has assessed that these new soldiers could arrive within months": the people counted
     r"|\b(?:assessed|estimated|believes|expects|said|says)\s+(?:that\s+)?(?:these|those)\s+(?:\w+\s+)?"
-    r"(?:soldiers|troops|forces|reinforcements)\b", re.I)
+    r"(?:soldiers|troops|forces|reinforcements)\b", re.I))
 
 
 @dataclass

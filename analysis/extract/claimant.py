@@ -12,7 +12,7 @@ from typing import Callable
 
 from analysis.extract import vocab
 from analysis.extract.numbers import CANDIDATE
-from analysis.extract.patterns import alternation, exact, trie
+from analysis.extract.patterns import FOLDS_TO_ASCII, IgnoringCase, alternation, exact, folds_to_ascii, trie
 from analysis.extract.scope import KOREA
 from analysis.extract.state import ArticleState, Context
 
@@ -26,7 +26,7 @@ _SOURCE_NOTE = re.compile(r"""
     (?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)?      # "South Korea's"
     $""", re.I | re.X)
 # an attribution verb ("said", "told reporters"); claim_date reads it too
-ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
+ATTR_VERB = IgnoringCase(alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME))
 _ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
 # "announced by the President of Ukraine", "according to the Ministry of Defence of Ukraine"
 _ATTR_BEFORE_OFFICE_OF = re.compile(
@@ -41,12 +41,12 @@ _ATTR_BEFORE_TITLE = re.compile(
     rf"(?i:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?"
     rf"(?:(?:[A-Z][\w.'’-]*|(?i:{trie(vocab.ROLE_NOUNS + vocab.TITLE_WORDS)}))\s+){{1,6}}$")
 _DEFINITE_SOURCE = exact(vocab.DEFINITE_SOURCE_NOUNS)
-_PRONOUN_SPEAKER = re.compile(rf"""
+_PRONOUN_SPEAKER = IgnoringCase(re.compile(rf"""
     \b(?:he|she|they|it|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\s*   # "he", "the (spy) agency"
     (?:,[^,;]{{1,60}},\s*)?                                      # ", cited by an outlet,"
     (?:\w+\s+){{0,2}}?                                         # "also", "later"
     {exact(vocab.NAMING_BACK_VERBS)}\b                         # "said", "estimated"
-""", re.I | re.X)
+""", re.I | re.X))
 # what a source's own count is called ("its count", "the agency's breakdown")
 _COUNT_NOUN = r"(?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b"
 _PRONOUN_SOURCE = re.compile(rf"""
@@ -74,7 +74,7 @@ def pronoun_source(text: str) -> bool:
     """"according to him", "by the agency's count", "are judged to": a source named before
     stands behind the text (_PRONOUN_SOURCE, looked for only where one of its words stands;
     exact: see FOLDS_TO_ASCII)."""
-    if _FOLDS_TO_ASCII.search(text) is None and _PRONOUN_SOURCE_WORD.search(text.lower()) is None:
+    if not folds_to_ascii(text) and _PRONOUN_SOURCE_WORD.search(text.lower()) is None:
         return False
     return _PRONOUN_SOURCE.search(text) is not None
 
@@ -112,7 +112,7 @@ def _claimant_patterns() -> tuple[re.Pattern, re.Pattern]:
     table = _CLAIMANTS
     cased = [k for k in table if k != k.lower()] + list(_NATIONAL_ADJ)
     lower = [k for k in table if k == k.lower()]
-    return alternation(cased, flags=0), alternation(lower)
+    return alternation(cased, flags=0), IgnoringCase(alternation(lower))
 
 
 # --- the article's own cast -------------------------------------------------------------
@@ -296,16 +296,12 @@ class Speaker:
 # A word of each lower-case name ("officials", "some sources": "sources"): where the
 # lower-cased text holds none of them, no lower-case name can match. (Ignoring case, re
 # matches an ASCII letter only with its two cases and four letters of other scripts, İ ı ſ K:
-# a text holding one of those is searched anyway.)
+# a text holding one of those, patterns.FOLDS_TO_ASCII, is searched anyway.)
 LOWER_NAME_WORDS = tuple(sorted({max(k.split(), key=len) for k in _CLAIMANTS if k == k.lower()}))
-FOLDS_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
-
-
-_FOLDS_TO_ASCII = re.compile(f"[{''.join(FOLDS_TO_ASCII)}]")
 
 
 def _may_name_lower(text: str) -> bool:
-    if _FOLDS_TO_ASCII.search(text):
+    if folds_to_ascii(text):
         return True
     low = text.lower()
     for word in LOWER_NAME_WORDS:  # (a loop: a generator costs more than the look)
@@ -381,7 +377,7 @@ _ATTR_BEFORE_WORD = re.compile(trie(ATTR_BEFORE_WORDS))
 
 def may_follow_attribution(text: str) -> bool:
     """False only where no phrase of vocab.ATTRIBUTION_BEFORE can stand in `text`."""
-    return _FOLDS_TO_ASCII.search(text) is not None or _ATTR_BEFORE_WORD.search(text.lower()) is not None
+    return folds_to_ascii(text) or _ATTR_BEFORE_WORD.search(text.lower()) is not None
 
 
 # A whole phrase of vocab.ATTRIBUTION_BEFORE and the space after it, looked for in lower-case
@@ -391,7 +387,7 @@ _ATTR_BEFORE_PHRASE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s")
 
 def may_hold_attribution_phrase(text: str) -> bool:
     """False only where no whole phrase of vocab.ATTRIBUTION_BEFORE stands in `text`."""
-    return _FOLDS_TO_ASCII.search(text) is not None or _ATTR_BEFORE_PHRASE.search(text.lower()) is not None
+    return folds_to_ascii(text) or _ATTR_BEFORE_PHRASE.search(text.lower()) is not None
 
 
 def attribution_before(c: Mention) -> bool | None:

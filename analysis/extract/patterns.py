@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 
 def trie(phrases, after_first: str = "", space: str = r"\s+") -> str:
@@ -57,3 +58,49 @@ def exact(phrases) -> str:
     if all(p == p.lower() for p in phrases):
         return "(?:" + trie(phrases, space=re.escape(" ")) + ")"
     return "(?:" + "|".join(map(re.escape, sorted(phrases, key=lambda p: (-len(p), p)))) + ")"
+
+
+# Ignoring case, re matches an ASCII letter with its two cases and with four letters of other
+# scripts that lower() keeps apart (İ ı ſ K, the last the Kelvin sign); lower() changes the
+# length of none but İ. Lower-cased text stands for the text only where none of them does.
+FOLDS_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
+_FOLDS_TO_ASCII = re.compile(f"[{''.join(FOLDS_TO_ASCII)}]")
+
+
+def folds_to_ascii(text: str) -> bool:
+    """Whether text holds one of FOLDS_TO_ASCII (then it is searched as written)."""
+    return _FOLDS_TO_ASCII.search(text) is not None
+
+
+class IgnoringCase:
+    """A pattern that ignores case, searched through its case-sensitive twin in the
+    lower-cased text: re tries a pattern that ignores case at every position of a text, but
+    scans for where its twin can start (about twice as fast on a sentence). Each match of the
+    twin is read again at its place with the pattern itself, so the matches are the ones
+    the pattern gives; text holding one of FOLDS_TO_ASCII is searched with the pattern. The
+    pattern may name no capital letter, nor other letters than ASCII ones."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        source = re.sub(r"\\.", "", pattern.pattern)
+        if pattern.flags & re.X:
+            source = re.sub(r"#[^\n]*", "", source)
+        if not pattern.flags & re.I or re.search(r"[A-Z]|\(\?-i", source) or \
+                any(not c.isascii() and c.isalpha() for c in source):
+            raise ValueError(f"not a pattern for lower-cased text: {pattern.pattern[:60]!r}")
+        self.compiled = pattern
+        self.pattern, self.flags = pattern.pattern, pattern.flags
+        self._twin = re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+    def search(self, text: str) -> re.Match | None:
+        if folds_to_ascii(text):
+            return self.compiled.search(text)
+        m = self._twin.search(text.lower())
+        return self.compiled.match(text, m.start()) if m else None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        if folds_to_ascii(text):
+            return self.compiled.finditer(text)
+        return (self.compiled.match(text, m.start()) for m in self._twin.finditer(text.lower()))
+
+    def match(self, text: str, *span: int) -> re.Match | None:
+        return self.compiled.match(text, *span)  # (anchored: nothing to scan for)
