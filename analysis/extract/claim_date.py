@@ -234,7 +234,7 @@ _BACK_TO_FIGURE = re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:i
 # Where a figure is given: "Kim paid tribute to nine soldiers at a ceremony ... The ceremony
 # took place on Friday" dates the figure by the occasion's day.
 _OCCASION = r"(?:ceremony|briefing|meeting|speech|address|interview|hearing|session|conference|parade|rally)"
-_OCCASION_IN = re.compile(rf"\b{_OCCASION}\b", re.I)
+_OCCASION_IN = IgnoringCase(re.compile(rf"\b{_OCCASION}\b", re.I))
 
 
 def _occasion_day(sentence: str, after: str, found: list) -> dt.date | None:

@@ -112,7 +112,7 @@ def _claimant_patterns() -> tuple[re.Pattern, re.Pattern]:
     table = _CLAIMANTS
     cased = [k for k in table if k != k.lower()] + list(_NATIONAL_ADJ)
     lower = [k for k in table if k == k.lower()]
-    return alternation(cased, flags=0), IgnoringCase(alternation(lower))
+    return alternation(cased, flags=0), alternation(lower)
 
 
 # --- the article's own cast -------------------------------------------------------------
