@@ -351,3 +351,28 @@ def test_a_pattern_ignoring_case_finds_through_its_twin_what_it_finds_itself(tex
                 [m.span() for m in pattern.compiled.finditer(piece)], (name, piece)
             found, expected = pattern.search(piece), pattern.compiled.search(piece)
             assert (found and (found.span(), found.group(0))) == (expected and (expected.span(), expected.group(0)))
+
+
+def test_the_clause_end_opening_on_a_set_is_the_plain_pattern(corpus_sentences):
+    from analysis.extract.claimant import _CLAUSE_END
+    plain = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")  # the rule as first written
+    texts = ["said; more", "the U.S. said.", "U.S.A. estimate", "A. B", ".A.B", "Mr. Kim", "x.", ".", ";", "",
+             "ends here. Next", "the US. Then", "in 2024.Next"] + [s[k:] for s in corpus_sentences for k in (0, 40)]
+    for text in texts:
+        assert [m.span() for m in _CLAUSE_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize("sentence,name,expected", [
+    ("Some 25,000 more (NIS) were sent.", "NIS", True),
+    ("Some 25,000 more (Ukrainian intelligence) were sent.", "Ukrainian", None),
+    ("About 3,000 were killed [NIS, April].", "NIS", True),
+    ("Seoul [South Korea], December 13 (Agency): 3,000 were sent.", "South Korea", False),
+    ('"We believe [North Korea] has sent 3,000," he said.', "North Korea", False),
+    ("Democratic People's Republic of Korea (DPRK) forces number 3,000.", "DPRK", False),
+    ("About 3,000 were killed, the NIS said.", "NIS", None),
+])
+def test_a_source_note_is_read_wherever_its_bracket_stands(sentence, name, expected):
+    from analysis.extract import claimant
+    m = re.search(re.escape(name), sentence)
+    who, group = claimant.lookup_claimant(name)
+    assert claimant.source_note(claimant.Mention(sentence, m, who, group, m.start(), None)) is expected

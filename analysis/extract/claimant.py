@@ -472,6 +472,8 @@ _DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*[(\[]")
 
 def source_note(c: Mention) -> bool | None:
     """A source note: "25,000 more (Ukrainian intelligence)", "[NIS, April]"."""
+    if "(" not in c.before and "[" not in c.before and "]" not in c.after:
+        return None  # (each look below needs a bracket before the name or "]" after it)
     if _SHORT_FORM.fullmatch(c.surface) and re.search(r"[A-Z][\w'’.-]*\s*\($", c.before) and \
             re.match(r"\)\s+[a-z]", c.after):
         return False  # "Democratic People's Republic of Korea (DPRK) forces": a name's short form
@@ -506,7 +508,7 @@ _DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{
                   rf"|\b\d{{1,2}}\s+(?:{trie(m.capitalize() for m in vocab.MONTHS)})\b")
 # where the clause after a name ends: a semicolon, or a full stop that closes no
 # abbreviation ("South Korea and the U.S. estimate": the verb is still the clause's)
-_CLAUSE_END = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")
+_CLAUSE_END = re.compile(r"[;.](?:(?<=;)|(?<=\.)(?<!\b[A-Z].)(?![A-Z]\.))")  # (opening on a set, re scans for it)
 # "has not confirmed", "declined to confirm": a side that does not confirm is no source
 # ("has never published a total" still names who would speak)
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I)
