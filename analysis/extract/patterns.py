@@ -69,7 +69,7 @@ _FOLDS_TO_ASCII = re.compile(f"[{''.join(FOLDS_TO_ASCII)}]")
 
 def folds_to_ascii(text: str) -> bool:
     """Whether text holds one of FOLDS_TO_ASCII (then it is searched as written)."""
-    return _FOLDS_TO_ASCII.search(text) is not None
+    return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None  # (isascii is the cheap look)
 
 
 class IgnoringCase:
