@@ -376,3 +376,11 @@ def test_a_source_note_is_read_wherever_its_bracket_stands(sentence, name, expec
     m = re.search(re.escape(name), sentence)
     who, group = claimant.lookup_claimant(name)
     assert claimant.source_note(claimant.Mention(sentence, m, who, group, m.start(), None)) is expected
+
+
+@pytest.mark.parametrize("text", ["On Wednesday, Kyiv said", "MONDAY", "Sundays", "a day later", "Fri", "",
+                                  "holiday season", "Tuesday-night", "Saturday."])
+def test_a_weekday_is_looked_for_where_day_stands(text):
+    from analysis.extract.pipeline import _WEEKDAY, names_a_weekday
+    assert all(d.lower().endswith("day") for d in WEEKDAYS)
+    assert names_a_weekday(text) == bool(_WEEKDAY.search(text))
