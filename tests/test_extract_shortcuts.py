@@ -384,3 +384,11 @@ def test_a_weekday_is_looked_for_where_day_stands(text):
     from analysis.extract.pipeline import _WEEKDAY, names_a_weekday
     assert all(d.lower().endswith("day") for d in WEEKDAYS)
     assert names_a_weekday(text) == bool(_WEEKDAY.search(text))
+
+
+def test_the_last_part_of_a_sentence_is_what_the_pattern_gives(corpus_sentences):
+    from analysis.extract.attribution import last_sentence_part
+    texts = ["", ".", "a. b", "a. b\n", "Kim said: ", "a? b! c", "no stop", "ends.\n"] + \
+        [" ".join(corpus_sentences[k:k + 3]) for k in range(0, len(corpus_sentences), 5)]
+    for text in texts:
+        assert last_sentence_part(text) == re.search(r"[^.!?]*$", text).group(0), text

@@ -117,6 +117,12 @@ def _paragraphs(sentences: list[Sentence]) -> list[list[Sentence]]:
     return list(out.values())
 
 
+def last_sentence_part(text: str) -> str:
+    """The text after its last ".", "!" or "?" (what re.search(r"[^.!?]*$") gives, without
+    trying every position of a long paragraph)."""
+    return text[max(text.rfind("."), text.rfind("!"), text.rfind("?")) + 1:]
+
+
 def _quote_speaker(text: str, q_start: int, q_end: int, p_start: int, p_end: int,
                    local: LocalNames | None) -> Speaker | None:
     """The speaker right after the closing quote (“…,” Kim said) or right before the
@@ -129,7 +135,7 @@ def _quote_speaker(text: str, q_start: int, q_end: int, p_start: int, p_end: int
         if found:
             return found[0]
     before = text[p_start:q_start]
-    opening = re.search(r"[^.!?]*$", before).group(0)
+    opening = last_sentence_part(before)
     if re.search(r"(?::|,)\s*$", opening):
         found = speakers(opening + "“…”", local)
         if found:
@@ -180,7 +186,7 @@ _THEIR_WORDS = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:remarks|words|statemen
 
 def _quote_of_their_words(text: str, q_start: int, p_start: int, sentences: list[Sentence],
                           local: LocalNames | None) -> Speaker | None:
-    opening = re.search(r"[^.!?]*$", text[p_start:q_start]).group(0)
+    opening = last_sentence_part(text[p_start:q_start])
     return _last_named(q_start, sentences, local, True) if _THEIR_WORDS.search(opening) else None
 
 
@@ -223,6 +229,15 @@ _DENIAL = re.compile(r"\b(?:did|does|do)\s+not\b|\bdenies\b|\bdenied\b|\bfalse\b
 _SAYS = r"(?:says|said|claims|estimates|tells|warns|confirms|reports)"
 
 
+def _back_reference(state: ArticleState, j: int) -> re.Match | None:
+    """_BACK_REFERENCE in sentence j, looked for once per article (each figure of the
+    sentence before asks)."""
+    found = state.back_references
+    if j not in found:
+        found[j] = _BACK_REFERENCE.search(state.sentences[j].text)
+    return found[j]
+
+
 def next_sentence_speaker(state: ArticleState, i: int) -> Speaker | None:
     """The source the sentence after names for what came before: "This was reported by
     the head of intelligence, Kyrylo Budanov", "The general gave the figure in a TV
@@ -233,7 +248,7 @@ def next_sentence_speaker(state: ArticleState, i: int) -> Speaker | None:
     nxt = sentences[i + 1]
     if nxt.para not in (sentences[i].para, sentences[i].para + 1):
         return None
-    if not _BACK_REFERENCE.search(nxt.text):
+    if not _back_reference(state, i + 1):
         return None
     found = sentence_speakers(state, i + 1)
     return found[0] if found else None
@@ -408,7 +423,7 @@ def _day_given_after_sentence(state: ArticleState, i: int) -> date | None:
     if i < 0 or i + 1 >= len(state.sentences) or state.voices is None:
         return None
     nxt = state.sentences[i + 1]
-    back = _BACK_REFERENCE.search(nxt.text)
+    back = _back_reference(state, i + 1)
     if nxt.para not in (state.sentences[i].para, state.sentences[i].para + 1) or not back:
         return None
     dates = [(d.start, d.end, d.date) for d in find_dates(nxt.text, state.published)]

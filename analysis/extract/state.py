@@ -1,6 +1,7 @@
 """What the stages share: the article read so far, and the place of one number in it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -31,6 +32,8 @@ class ArticleState:
     voices: Voices | None = None   # who speaks beyond single sentences (attribution.py)
     # the day the sentence after each sentence gives its figures, once read (attribution.py)
     day_given_after: dict[int, date | None] = field(default_factory=dict)
+    # where each sentence names back what came before ("This was reported by"), once read (attribution.py)
+    back_references: dict[int, re.Match | None] = field(default_factory=dict)
 
 
 @dataclass
