@@ -10,12 +10,12 @@ import pytest
 from analysis.extract import vocab
 from analysis.extract.attribution import _day_given_after, read_voices
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
-from analysis.extract.claimant import (ATTR_BEFORE_WORDS, FOLDS_TO_ASCII, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
+from analysis.extract.claimant import (ATTR_BEFORE_WORDS, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
                                        _introductions, claimant_spans, learn_names, may_follow_attribution,
                                        may_hold_attribution_phrase, speakers, verb_window)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
-from analysis.extract.patterns import IgnoringCase, alternation, exact, trie
+from analysis.extract.patterns import FOLDS_TO_ASCII, IgnoringCase, alternation, exact, trie
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
 from analysis.extract.state import ArticleState, Context

@@ -12,7 +12,7 @@ from typing import Callable
 
 from analysis.extract import vocab
 from analysis.extract.numbers import CANDIDATE
-from analysis.extract.patterns import FOLDS_TO_ASCII, IgnoringCase, alternation, exact, folds_to_ascii, trie
+from analysis.extract.patterns import IgnoringCase, alternation, exact, folds_to_ascii, trie
 from analysis.extract.scope import KOREA
 from analysis.extract.state import ArticleState, Context
 
@@ -73,7 +73,7 @@ _PRONOUN_SOURCE_WORD = re.compile(trie(PRONOUN_SOURCE_WORDS, space=" "))
 def pronoun_source(text: str) -> bool:
     """"according to him", "by the agency's count", "are judged to": a source named before
     stands behind the text (_PRONOUN_SOURCE, looked for only where one of its words stands;
-    exact: see FOLDS_TO_ASCII)."""
+    exact: see patterns.FOLDS_TO_ASCII)."""
     if not folds_to_ascii(text) and _PRONOUN_SOURCE_WORD.search(text.lower()) is None:
         return False
     return _PRONOUN_SOURCE.search(text) is not None
