@@ -333,11 +333,25 @@ def test_lower_casing_keeps_apart_only_the_letters_that_fold_as_listed():
             assert c in FOLDS_TO_ASCII, hex(ord(c))
 
 
-def test_a_pattern_naming_capitals_is_not_searched_lower_cased():
-    for source, flags in [(r"[A-Z]\w+", re.I), (r"said", 0), (r"(?-i:x)said", re.I), (r"café", re.I)]:
+def test_a_pattern_that_lower_casing_would_change_is_refused():
+    for source, flags in [(r"said", 0), (r"(?-i:x)said", re.I), (r"(?x-i:x)", re.I), (r"café", re.I),
+                          (r"[A-z]", re.I), (r"\N{LATIN SMALL LETTER A}", re.I)]:
         with pytest.raises(ValueError):
             IgnoringCase(re.compile(source, flags))
-    assert IgnoringCase(re.compile(r"\bsaid\b  # As Written", re.I | re.X)).search("He SAID")
+
+
+@pytest.mark.parametrize("source,flags", [
+    (r"^\W*(?:That|This)\s+is\b", re.I), (r"\bSaid\b  # As Written, SEOUL--At", re.I | re.X),
+    (r"(?P<Wd>Monday|Tuesday)\W+(?P=Wd)", re.I), (r"[A-Z]{2,}\S*\B", re.I), (r"\bN\.\s*Korea\b", re.I),
+])
+def test_a_pattern_with_capitals_finds_through_its_lower_cased_twin_what_it_finds(source, flags):
+    pattern = re.compile(source, flags)
+    twin = IgnoringCase(pattern)
+    for text in ["That is it", "THIS IS", "this is", "He said SAID", "monday MONDAY Monday", "ABC def",
+                 "N. Korea", "n.korea", "ſaid That", "\u212aorea N. \u212aorea", ""]:
+        assert [m.span() for m in twin.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+        found, expected = twin.search(text), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
 
 
 @pytest.mark.parametrize("text", [

@@ -78,21 +78,28 @@ class IgnoringCase:
     scans for where its twin can start (about twice as fast on a sentence). Each match of the
     twin is read again at its place with the pattern itself, so the matches are the ones
     the pattern gives; text holding one of FOLDS_TO_ASCII is searched with the pattern. The
-    pattern may name no capital letter, nor other letters than ASCII ones. It pays for
+    twin's letters are lower-cased (the same letters, ignoring case); a pattern with a
+    case-sensitive part, a range from capitals to small letters, a named character or
+    letters other than ASCII ones is refused. It pays for
     patterns searched in whole sentences that re cannot scan for when ignoring case; a
     pattern searched in a short window, or opening on a character class, is as fast or
     faster as written (each use was timed against the pattern on the texts of a run)."""
 
     def __init__(self, pattern: re.Pattern) -> None:
-        source = re.sub(r"\\.", "", pattern.pattern)
+        source = pattern.pattern
+        bare = re.sub(r"\\.", "", source)  # (escapes and verbose comments are not looked at)
         if pattern.flags & re.X:
-            source = re.sub(r"#[^\n]*", "", source)
-        if not pattern.flags & re.I or re.search(r"[A-Z]|\(\?-i", source) or \
-                any(not c.isascii() and c.isalpha() for c in source):
-            raise ValueError(f"not a pattern for lower-cased text: {pattern.pattern[:60]!r}")
+            bare = re.sub(r"#[^\n]*", "", bare)
+        if not pattern.flags & re.I or re.search(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]*i|L)|[A-Z]-[^A-Z]", bare) or \
+                "\\N{" in source or any(not c.isascii() and c.isalpha() for c in bare):
+            raise ValueError(f"not a pattern for lower-cased text: {source[:60]!r}")
         self.compiled = pattern
-        self.pattern, self.flags = pattern.pattern, pattern.flags
-        self._twin = re.compile(pattern.pattern, pattern.flags & ~re.I)
+        self.pattern, self.flags = source, pattern.flags
+        # an escape ("\\W", "\\B") and a named group's "(?P" are kept as written; every other
+        # letter is lower-cased
+        twin = re.sub(r"\\.|\(\?P|[^\\(]+|\(", lambda m: m.group(0) if m.group(0)[0] == "\\" or
+                      m.group(0) == "(?P" else m.group(0).lower(), source)
+        self._twin = re.compile(twin, pattern.flags & ~re.I)
 
     def search(self, text: str) -> re.Match | None:
         if folds_to_ascii(text):
