@@ -10,12 +10,12 @@ import pytest
 from analysis.extract import vocab
 from analysis.extract.attribution import _day_given_after, read_voices
 from analysis.extract.claim_date import _VERB, _VERB_TRIE, EARLIER_CLAIM
-from analysis.extract.claimant import (ATTR_BEFORE_WORDS, FOLDS_TO_ASCII, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
+from analysis.extract.claimant import (ATTR_BEFORE_WORDS, LOWER_NAME_WORDS, _BODY, _any_name, _claimant_patterns,
                                        _introductions, claimant_spans, learn_names, may_follow_attribution,
                                        may_hold_attribution_phrase, speakers, verb_window)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
-from analysis.extract.patterns import alternation, exact, trie
+from analysis.extract.patterns import FOLDS_TO_ASCII, IgnoringCase, alternation, exact, trie
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
 from analysis.extract.state import ArticleState, Context
@@ -274,3 +274,135 @@ def test_a_broken_paragraph_is_told_by_its_ending_alone(text):
     for piece in (text, "Some words before " + text, "x" * 300 + " " + text):
         assert bool(_GOES_ON_AFTER.search(piece[-1:])) == bool(_GOES_ON_AFTER.search(piece))
         assert bool(_NO_END_WORD.search(piece[-_NO_END_TAIL:])) == bool(_NO_END_WORD.search(piece))
+
+
+def _corpus_sentences() -> list[str]:
+    """Every sentence of the seed, dev, test and realstyle articles (own-words corpora)."""
+    from analysis.extract.articles import iter_article_paths, read_article
+    folders = ["data/articles", "tests/corpus/dev/articles", "tests/corpus/test/articles",
+               "tests/corpus/realstyle/articles"]
+    out = []
+    for path in iter_article_paths(folders):
+        article = read_article(path)
+        text = mask(article.text)
+        out += [s.text for s in split_sentences(text, article.body_start, len(text))]
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus_sentences() -> list[str]:
+    return _corpus_sentences()
+
+
+@pytest.mark.parametrize("text", [
+    "According to him, 3,000 were killed.", "ACCORDING TO THE AGENCY, 3,000 died.", "according  to him",
+    "By the agency's breakdown, 300 died.", "In their COUNT, 300 died.", "Its April count of the dead rose.",
+    "the department's earlier estimate was 300", "The ministry's tally: 300.", "300 are judged to have died.",
+    "300 were also assessed to be wounded.", "Its figures", "by his calculation", "in her reckoning",
+    "accordıng to him", "by the agency'ſ count", "Their \u212aursk count", "No source here, 300 died.",
+    "", "a country's count", "the counter-offensive",
+])
+def test_a_source_named_back_is_looked_for_only_where_its_words_stand(text):
+    from analysis.extract.claimant import _PRONOUN_SOURCE, pronoun_source
+    for piece in (text, text.upper(), text.title(), "x " + text):
+        assert pronoun_source(piece) == bool(_PRONOUN_SOURCE.search(piece)), piece
+
+
+def test_the_words_of_a_source_named_back_are_the_patterns_own(corpus_sentences):
+    from analysis.extract.claimant import _COUNT_NOUN, _PRONOUN_SOURCE, PRONOUN_SOURCE_WORDS, pronoun_source
+    assert set(re.findall(r"[a-z]{2,}", _COUNT_NOUN)) <= set(PRONOUN_SOURCE_WORDS)
+    matched = [s for s in corpus_sentences if _PRONOUN_SOURCE.search(s)]
+    assert matched  # the corpora name sources back
+    assert all(pronoun_source(s) == bool(_PRONOUN_SOURCE.search(s)) for s in corpus_sentences)
+
+
+def _ignoring_case_patterns() -> dict[str, IgnoringCase]:
+    from analysis.extract import attribution, claim_date, claimant, numbers, qualifier
+    found = {f"{m.__name__}.{k}": v for m in (attribution, claim_date, claimant, numbers, qualifier)
+             for k, v in vars(m).items() if isinstance(v, IgnoringCase)}
+    assert len(found) >= 6  # the patterns searched through their twins
+    return found
+
+
+def test_lower_casing_keeps_apart_only_the_letters_that_fold_as_listed():
+    # IgnoringCase searches lower-cased text case-sensitively: every other letter keeps its
+    # length and maps to an ASCII letter only if it is one
+    for c in map(chr, range(0x110000)):
+        low = c.lower()
+        if len(low) != 1 or (not c.isascii() and low.isascii() and low.isalpha()):
+            assert c in FOLDS_TO_ASCII, hex(ord(c))
+
+
+def test_a_pattern_that_lower_casing_would_change_is_refused():
+    for source, flags in [(r"said", 0), (r"(?-i:x)said", re.I), (r"(?x-i:x)", re.I), (r"café", re.I),
+                          (r"[A-z]", re.I), (r"\N{LATIN SMALL LETTER A}", re.I)]:
+        with pytest.raises(ValueError):
+            IgnoringCase(re.compile(source, flags))
+
+
+@pytest.mark.parametrize("source,flags", [
+    (r"^\W*(?:That|This)\s+is\b", re.I), (r"\bSaid\b  # As Written, SEOUL--At", re.I | re.X),
+    (r"(?P<Wd>Monday|Tuesday)\W+(?P=Wd)", re.I), (r"[A-Z]{2,}\S*\B", re.I), (r"\bN\.\s*Korea\b", re.I),
+])
+def test_a_pattern_with_capitals_finds_through_its_lower_cased_twin_what_it_finds(source, flags):
+    pattern = re.compile(source, flags)
+    twin = IgnoringCase(pattern)
+    for text in ["That is it", "THIS IS", "this is", "He said SAID", "monday MONDAY Monday", "ABC def",
+                 "N. Korea", "n.korea", "ſaid That", "\u212aorea N. \u212aorea", ""]:
+        assert [m.span() for m in twin.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+        found, expected = twin.search(text), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
+
+
+@pytest.mark.parametrize("text", [
+    "He SAID 3,000 were killed, officials estimated.", "ACCORDING TO SOURCES, Three Thousand", "ſaid the mınister",
+    "offİcials said; \u212aursk", "Previously, the agency Estimated", "This was reported by Kyiv.", "", "three-thousand",
+])
+def test_a_pattern_ignoring_case_finds_through_its_twin_what_it_finds_itself(text, corpus_sentences):
+    for name, pattern in _ignoring_case_patterns().items():
+        for piece in [text, text.upper(), text.title()] + corpus_sentences[::7]:
+            assert [m.span() for m in pattern.finditer(piece)] == \
+                [m.span() for m in pattern.compiled.finditer(piece)], (name, piece)
+            found, expected = pattern.search(piece), pattern.compiled.search(piece)
+            assert (found and (found.span(), found.group(0))) == (expected and (expected.span(), expected.group(0)))
+
+
+def test_the_clause_end_opening_on_a_set_is_the_plain_pattern(corpus_sentences):
+    from analysis.extract.claimant import _CLAUSE_END
+    plain = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")  # the rule as first written
+    texts = ["said; more", "the U.S. said.", "U.S.A. estimate", "A. B", ".A.B", "Mr. Kim", "x.", ".", ";", "",
+             "ends here. Next", "the US. Then", "in 2024.Next"] + [s[k:] for s in corpus_sentences for k in (0, 40)]
+    for text in texts:
+        assert [m.span() for m in _CLAUSE_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize("sentence,name,expected", [
+    ("Some 25,000 more (NIS) were sent.", "NIS", True),
+    ("Some 25,000 more (Ukrainian intelligence) were sent.", "Ukrainian", None),
+    ("About 3,000 were killed [NIS, April].", "NIS", True),
+    ("Seoul [South Korea], December 13 (Agency): 3,000 were sent.", "South Korea", False),
+    ('"We believe [North Korea] has sent 3,000," he said.', "North Korea", False),
+    ("Democratic People's Republic of Korea (DPRK) forces number 3,000.", "DPRK", False),
+    ("About 3,000 were killed, the NIS said.", "NIS", None),
+])
+def test_a_source_note_is_read_wherever_its_bracket_stands(sentence, name, expected):
+    from analysis.extract import claimant
+    m = re.search(re.escape(name), sentence)
+    who, group = claimant.lookup_claimant(name)
+    assert claimant.source_note(claimant.Mention(sentence, m, who, group, m.start(), None)) is expected
+
+
+@pytest.mark.parametrize("text", ["On Wednesday, Kyiv said", "MONDAY", "Sundays", "a day later", "Fri", "",
+                                  "holiday season", "Tuesday-night", "Saturday."])
+def test_a_weekday_is_looked_for_where_day_stands(text):
+    from analysis.extract.pipeline import _WEEKDAY, names_a_weekday
+    assert all(d.lower().endswith("day") for d in WEEKDAYS)
+    assert names_a_weekday(text) == bool(_WEEKDAY.search(text))
+
+
+def test_the_last_part_of_a_sentence_is_what_the_pattern_gives(corpus_sentences):
+    from analysis.extract.attribution import last_sentence_part
+    texts = ["", ".", "a. b", "a. b\n", "Kim said: ", "a? b! c", "no stop", "ends.\n"] + \
+        [" ".join(corpus_sentences[k:k + 3]) for k in range(0, len(corpus_sentences), 5)]
+    for text in texts:
+        assert last_sentence_part(text) == re.search(r"[^.!?]*$", text).group(0), text

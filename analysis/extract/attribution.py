@@ -15,6 +15,7 @@ from analysis.extract.claimant import (ATTR_VERB, Credit, CreditRule, LocalNames
                                        later_in_sentence, lookup_claimant, named_back, names_back, sentence_before,
                                        sentence_speakers, speakers)
 from analysis.extract.numbers import find_numbers
+from analysis.extract.patterns import IgnoringCase
 from analysis.extract.sentences import Sentence, line_sentences
 from analysis.extract.state import ArticleState, Context
 from analysis.extract import vocab
@@ -32,7 +33,7 @@ _QUOTE_FROM = re.compile(r"(?:Quote|Quoted)\s+from\s+([^:“”\"]{2,80}):\s*[�
 _TITLE_TAIL = re.compile(r"\s*(?::|–|—|\s-)\s+(?P<tail>[^:–—]{3,80})$")
 # the next sentence credits what came before: "This was reported by", "X gave the figure"
 _WHAT_WAS_SAID = r"(?:figures?|numbers?|estimates?|data|assessment|information|report|tally|count)"
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE = IgnoringCase(re.compile(
     rf"\b(?:(?:this|these|that|those|it)(?:\s+{_WHAT_WAS_SAID})?|the\s+{_WHAT_WAS_SAID})\s+"
     r"(?:was|were|is|are|has\s+been|had\s+been)\s+"
     r"(?:\w+\s+)?(?:said|stated|reported|announced|disclosed|revealed|claimed|noted|estimated|given|"
@@ -52,7 +53,7 @@ _BACK_REFERENCE = re.compile(
     r"(?:soldiers|troops|forces|reinforcements)\b"
     # "Those soldiers could reach the front by spring, a Kyiv intelligence paper says": the
     # sentence after goes on about the people counted, in its source's words
-    r"|^\W*(?:these|those)\s+(?:\w+\s+)?(?:soldiers|troops|forces|reinforcements)\b", re.I)
+    r"|^\W*(?:these|those)\s+(?:\w+\s+)?(?:soldiers|troops|forces|reinforcements)\b", re.I))
 
 
 @dataclass
@@ -138,6 +139,12 @@ def _paragraphs(sentences: list[Sentence]) -> list[list[Sentence]]:
     return list(out.values())
 
 
+def last_sentence_part(text: str) -> str:
+    """The text after its last ".", "!" or "?" (what re.search(r"[^.!?]*$") gives, without
+    trying every position of a long paragraph)."""
+    return text[max(text.rfind("."), text.rfind("!"), text.rfind("?")) + 1:]
+
+
 def _quote_speaker(text: str, q_start: int, q_end: int, p_start: int, p_end: int,
                    local: LocalNames | None) -> Speaker | None:
     """The speaker right after the closing quote (“…,” Kim said) or right before the
@@ -150,7 +157,7 @@ def _quote_speaker(text: str, q_start: int, q_end: int, p_start: int, p_end: int
         if found:
             return found[0]
     before = text[p_start:q_start]
-    opening = re.search(r"[^.!?]*$", before).group(0)
+    opening = last_sentence_part(before)
     if re.search(r"(?::|,)\s*$", opening):
         found = speakers(opening + "“…”", local)
         if found:
@@ -201,7 +208,7 @@ _THEIR_WORDS = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:remarks|words|statemen
 
 def _quote_of_their_words(text: str, q_start: int, p_start: int, sentences: list[Sentence],
                           local: LocalNames | None) -> Speaker | None:
-    opening = re.search(r"[^.!?]*$", text[p_start:q_start]).group(0)
+    opening = last_sentence_part(text[p_start:q_start])
     return _last_named(q_start, sentences, local, True) if _THEIR_WORDS.search(opening) else None
 
 
@@ -246,6 +253,15 @@ _DENIAL = re.compile(r"\b(?:did|does|do)\s+not\b|\bdenies\b|\bdenied\b|\bfalse\b
 _SAYS = r"(?:says|said|claims|estimates|tells|warns|confirms|reports)"
 
 
+def _back_reference(state: ArticleState, j: int) -> re.Match | None:
+    """_BACK_REFERENCE in sentence j, looked for once per article (each figure of the
+    sentence before asks)."""
+    found = state.back_references
+    if j not in found:
+        found[j] = _BACK_REFERENCE.search(state.sentences[j].text)
+    return found[j]
+
+
 def next_sentence_speaker(state: ArticleState, i: int) -> Speaker | None:
     """The source the sentence after names for what came before: "This was reported by
     the head of intelligence, Kyrylo Budanov", "The general gave the figure in a TV
@@ -256,7 +272,7 @@ def next_sentence_speaker(state: ArticleState, i: int) -> Speaker | None:
     nxt = sentences[i + 1]
     if nxt.para not in (sentences[i].para, sentences[i].para + 1):
         return None
-    if not _BACK_REFERENCE.search(nxt.text):
+    if not _back_reference(state, i + 1):
         return None
     found = sentence_speakers(state, i + 1)
     return found[0] if found else None
@@ -513,7 +529,7 @@ def _day_given_after_sentence(state: ArticleState, i: int) -> date | None:
     if i < 0 or i + 1 >= len(state.sentences) or state.voices is None:
         return None
     nxt = state.sentences[i + 1]
-    back = _BACK_REFERENCE.search(nxt.text)
+    back = _back_reference(state, i + 1)
     if nxt.para not in (state.sentences[i].para, state.sentences[i].para + 1) or not back:
         return None
     dates = days_in(nxt.text, state)

@@ -8,7 +8,7 @@ import re
 from analysis.extract import vocab
 from analysis.extract.claimant import ATTR_VERB, Speaker, sentence_speakers
 from analysis.extract.dates import find_dates
-from analysis.extract.patterns import trie
+from analysis.extract.patterns import IgnoringCase, trie
 from analysis.extract.sentences import clause_after
 from analysis.extract.state import ArticleState, Context
 
@@ -28,7 +28,7 @@ _VERB_TRIE = "(?:" + trie(vocab.ATTRIBUTION_VERBS) + ")"
 # week", "recently"): a day said elsewhere is not carried to it.
 # "By November, the NIS had ..." opens a clause; "plans to send 10,000 by December" inside
 # one sets a deadline ahead and is no earlier claim.
-EARLIER_CLAIM = re.compile(rf"""
+EARLIER_CLAIM = IgnoringCase(re.compile(rf"""
     [(\[][^)\]]*\b{_MONTH_FULL}\b[^)\]\d]*[)\]]     # a source note with its month: "[NIS, April]"
   | \b(?:had\s+(?:\w+\s+)?(?:said|put|estimated|reported|told|claimed|assessed|given|spoken|warned)
       |previously|earlier|before(?!\s+\w+ing\b)|ago|at\s+the\s+time   # not "before releasing it"
@@ -38,7 +38,7 @@ EARLIER_CLAIM = re.compile(rf"""
       |last\s+(?:month|year|fall|autumn|spring|summer|winter|{_MONTH_FULL}\b)
       |(?:\b(?:in|since|from)|(?:^|[,;:(])\s*by)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_FULL}\b
       |at\s+the\s+(?:end|beginning|start|middle|turn)\s+of\s+(?:the\s+month|the\s+year|{_MONTH_FULL}))
-""", re.I | re.X)
+""", re.I | re.X))
 
 
 # A day right after what happened ("died on Monday", "were killed in fighting near Kursk on
@@ -329,7 +329,7 @@ _BACK_TO_FIGURE = re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:i
 # Where a figure is given: "Kim paid tribute to nine soldiers at a ceremony ... The ceremony
 # took place on Friday" dates the figure by the occasion's day.
 _OCCASION = r"(?:ceremony|briefing|meeting|speech|address|interview|hearing|session|conference|parade|rally)"
-_OCCASION_IN = re.compile(rf"\b{_OCCASION}\b", re.I)
+_OCCASION_IN = IgnoringCase(re.compile(rf"\b{_OCCASION}\b", re.I))
 
 
 def _occasion_day(sentence: str, after: str, found: list) -> dt.date | None:

@@ -12,7 +12,7 @@ from typing import Callable
 
 from analysis.extract import vocab
 from analysis.extract.numbers import CANDIDATE
-from analysis.extract.patterns import alternation, exact, trie
+from analysis.extract.patterns import IgnoringCase, alternation, exact, folds_to_ascii, trie
 from analysis.extract.scope import KOREA
 from analysis.extract.state import ArticleState, Context
 
@@ -26,7 +26,7 @@ _SOURCE_NOTE = re.compile(r"""
     (?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)?      # "South Korea's"
     $""", re.I | re.X)
 # an attribution verb ("said", "told reporters"); claim_date reads it too
-ATTR_VERB = alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME)
+ATTR_VERB = IgnoringCase(alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME))
 _ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
 # "announced by the President of Ukraine", "according to the Ministry of Defence of Ukraine"
 _ATTR_BEFORE_OFFICE_OF = re.compile(
@@ -41,12 +41,12 @@ _ATTR_BEFORE_TITLE = re.compile(
     rf"(?i:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?"
     rf"(?:(?:[A-Z][\w.'’-]*|(?i:{trie(vocab.ROLE_NOUNS + vocab.TITLE_WORDS)}))\s+){{1,6}}$")
 _DEFINITE_SOURCE = exact(vocab.DEFINITE_SOURCE_NOUNS)
-_PRONOUN_SPEAKER = re.compile(rf"""
+_PRONOUN_SPEAKER = IgnoringCase(re.compile(rf"""
     \b(?:he|she|they|it|the\ (?:\w+\ )?{_DEFINITE_SOURCE})\s*   # "he", "the (spy) agency"
     (?:,[^,;]{{1,60}},\s*)?                                      # ", cited by an outlet,"
     (?:\w+\s+){{0,2}}?                                         # "also", "later"
     {exact(vocab.NAMING_BACK_VERBS)}\b                         # "said", "estimated"
-""", re.I | re.X)
+""", re.I | re.X))
 # what a source's own count is called ("its count", "the agency's breakdown")
 _COUNT_NOUN = r"(?:count|estimate|breakdown|reckoning|tally|figures|calculation|assessment)\b"
 _PRONOUN_SOURCE = re.compile(rf"""
@@ -63,6 +63,22 @@ _PRONOUN_SOURCE = re.compile(rf"""
                                                     # assessment's wording goes on with its source
                                                     # ("believed to" is the writer's hedge, often)
 """, re.I | re.X)
+# Each branch of _PRONOUN_SOURCE holds "according to", a count noun, "assessed" or "judged":
+# where the lower-cased text holds none of them the pattern cannot match, and few sentences
+# hold one (the pattern, tried at every position, was most of names_back's time)
+PRONOUN_SOURCE_WORDS = ("according to", "assessed", "judged", *re.findall(r"\w{2,}", _COUNT_NOUN))
+_PRONOUN_SOURCE_WORD = re.compile(trie(PRONOUN_SOURCE_WORDS, space=" "))
+
+
+def pronoun_source(text: str) -> bool:
+    """"according to him", "by the agency's count", "are judged to": a source named before
+    stands behind the text (_PRONOUN_SOURCE, looked for only where one of its words stands;
+    exact: see patterns.FOLDS_TO_ASCII)."""
+    if not folds_to_ascii(text) and _PRONOUN_SOURCE_WORD.search(text.lower()) is None:
+        return False
+    return _PRONOUN_SOURCE.search(text) is not None
+
+
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|into|to|from|against|with|for|on|at|near|across|towards?|inside|"
     r"throughout|between|by|over|and|via|through)\s+(?:the\s+)?$", re.I)
@@ -107,6 +123,9 @@ class LocalNames:
     ambassador"), known in that article by full name and surname."""
     table: dict[str, tuple[str, str]]
     pattern: re.Pattern | None
+    # the speakers of each text read with these names (`speakers`): the steps that ask for
+    # one sentence's speakers (the figures, the quotes, the dates) read it once per article
+    read: dict[str, list[Speaker]] = field(default_factory=dict, repr=False, compare=False)
 
 
 _NAME = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2}"
@@ -277,16 +296,12 @@ class Speaker:
 # A word of each lower-case name ("officials", "some sources": "sources"): where the
 # lower-cased text holds none of them, no lower-case name can match. (Ignoring case, re
 # matches an ASCII letter only with its two cases and four letters of other scripts, İ ı ſ K:
-# a text holding one of those is searched anyway.)
+# a text holding one of those, patterns.FOLDS_TO_ASCII, is searched anyway.)
 LOWER_NAME_WORDS = tuple(sorted({max(k.split(), key=len) for k in _CLAIMANTS if k == k.lower()}))
-FOLDS_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
-
-
-_FOLDS_TO_ASCII = re.compile(f"[{''.join(FOLDS_TO_ASCII)}]")
 
 
 def _may_name_lower(text: str) -> bool:
-    if _FOLDS_TO_ASCII.search(text):
+    if folds_to_ascii(text):
         return True
     low = text.lower()
     for word in LOWER_NAME_WORDS:  # (a loop: a generator costs more than the look)
@@ -308,10 +323,7 @@ def claimant_spans(text: str, local: LocalNames | None) -> list[re.Match]:
 
 def sentence_speakers(state: ArticleState, i: int) -> list[Speaker]:
     """The speakers of sentence i, read once per article."""
-    found = state.sentence_speakers.get(i)
-    if found is None:
-        found = state.sentence_speakers[i] = speakers(state.sentences[i].text, state.local)
-    return found
+    return speakers(state.sentences[i].text, state.local)
 
 
 @dataclass
@@ -375,7 +387,7 @@ _ATTR_BEFORE_WORD = re.compile(trie(ATTR_BEFORE_WORDS))
 
 def may_follow_attribution(text: str) -> bool:
     """False only where no phrase of vocab.ATTRIBUTION_BEFORE can stand in `text`."""
-    return _FOLDS_TO_ASCII.search(text) is not None or _ATTR_BEFORE_WORD.search(text.lower()) is not None
+    return folds_to_ascii(text) or _ATTR_BEFORE_WORD.search(text.lower()) is not None
 
 
 # A whole phrase of vocab.ATTRIBUTION_BEFORE and the space after it, looked for in lower-case
@@ -385,7 +397,7 @@ _ATTR_BEFORE_PHRASE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s")
 
 def may_hold_attribution_phrase(text: str) -> bool:
     """False only where no whole phrase of vocab.ATTRIBUTION_BEFORE stands in `text`."""
-    return _FOLDS_TO_ASCII.search(text) is not None or _ATTR_BEFORE_PHRASE.search(text.lower()) is not None
+    return folds_to_ascii(text) or _ATTR_BEFORE_PHRASE.search(text.lower()) is not None
 
 
 def attribution_before(c: Mention) -> bool | None:
@@ -482,6 +494,8 @@ _DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*[(\[]")
 
 def source_note(c: Mention) -> bool | None:
     """A source note: "25,000 more (Ukrainian intelligence)", "[NIS, April]"."""
+    if "(" not in c.before and "[" not in c.before and "]" not in c.after:
+        return None  # (each look below needs a bracket before the name or "]" after it)
     if _SHORT_FORM.fullmatch(c.surface) and re.search(r"[A-Z][\w'’.-]*\s*\($", c.before) and \
             re.match(r"\)\s+[a-z]", c.after):
         return False  # "Democratic People's Republic of Korea (DPRK) forces": a name's short form
@@ -516,7 +530,7 @@ _DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{
                   rf"|\b\d{{1,2}}\s+(?:{trie(m.capitalize() for m in vocab.MONTHS)})\b")
 # where the clause after a name ends: a semicolon, or a full stop that closes no
 # abbreviation ("South Korea and the U.S. estimate": the verb is still the clause's)
-_CLAUSE_END = re.compile(r";|(?<!\b[A-Z])\.(?![A-Z]\.)")
+_CLAUSE_END = re.compile(r"[;.](?:(?<=;)|(?<=\.)(?<!\b[A-Z].)(?![A-Z]\.))")  # (opening on a set, re scans for it)
 # "has not confirmed", "declined to confirm": a side that does not confirm is no source
 # ("has never published a total" still names who would speak)
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I)
@@ -666,7 +680,17 @@ def source_verdict(c: Mention) -> bool | None:
 
 
 def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
-    """Claimant names in a sentence that stand as the source of a statement."""
+    """Claimant names in a sentence that stand as the source of a statement (with an
+    article's names, read once per text: the list is shared, not to be changed)."""
+    if local is None:
+        return _read_speakers(sentence, None)
+    found = local.read.get(sentence)
+    if found is None:
+        found = local.read[sentence] = _read_speakers(sentence, local)
+    return found
+
+
+def _read_speakers(sentence: str, local: LocalNames | None) -> list[Speaker]:
     found: list[Speaker] = []
     spans = claimant_spans(sentence, local)
     if not spans:
@@ -737,7 +761,7 @@ def speakers(sentence: str, local: LocalNames | None = None) -> list[Speaker]:
 
 def names_back(sentence: str) -> bool:
     """The sentence's source is someone named before: "He said", "according to the agency"."""
-    return bool(_PRONOUN_SPEAKER.search(sentence) or _PRONOUN_SOURCE.search(sentence))
+    return bool(_PRONOUN_SPEAKER.search(sentence)) or pronoun_source(sentence)
 
 
 Credit = tuple[Speaker, "date | None"]
@@ -896,7 +920,7 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+
 
 def _impersonal(sentence: str) -> bool:
     """Only an impersonal passive looks back: no one is named back."""
-    return bool(_IMPERSONAL.search(sentence)) and not _PRONOUN_SOURCE.search(sentence) and \
+    return bool(_IMPERSONAL.search(sentence)) and not pronoun_source(sentence) and \
         not _PRONOUN_SPEAKER.search(_IMPERSONAL.sub(" ", sentence))
 
 

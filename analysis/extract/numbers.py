@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from analysis.extract.patterns import trie
+from analysis.extract.patterns import IgnoringCase, trie
 
 SCALES = {"thousand": 1_000, "million": 1_000_000, "k": 1_000, "mln": 1_000_000,
           "m": 1_000_000, "hundred": 100}
@@ -42,7 +42,7 @@ _WORD_DIGITS = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))-\d{1,3}(?![\d,.]
 _NUMBER = rf"(?:(?<![\w.,]){_DIGITS}(?:{_SCALE})?(?![^\W_])|\b{_WORD_NUMBER}(?:{_WORD_DIGITS}|\b))"
 
 # A cheap first look: text without a digit or a number word holds no number phrase.
-_NUMBER_WORD = re.compile(rf"\b(?:{trie(_WORDS.split('|') + ['half'])})\b", re.I)
+_NUMBER_WORD = IgnoringCase(re.compile(rf"\b(?:{trie(_WORDS.split('|') + ['half'])})\b", re.I))
 CANDIDATE = re.compile(rf"\d|{_NUMBER_WORD.pattern}", re.I)
 
 

@@ -89,7 +89,7 @@ def figures_of(article: Article) -> list[dict]:
     # said ..." several sentences before X's figures is the day X spoke on
     needed = {j for i in with_numbers for j in range(max(0, i - 3), i + 1)}
     last = max(with_numbers, default=-1)
-    needed |= {i for i, sent in enumerate(sentences[:last]) if i not in in_tables and _WEEKDAY.search(sent.text)}
+    needed |= {i for i, sent in enumerate(sentences[:last]) if i not in in_tables and names_a_weekday(sent.text)}
     for i in sorted(needed):
         _read_sentence(state, article, text, i, i in with_numbers)
     prose = [sent for i, sent in enumerate(sentences) if i not in in_tables]
@@ -142,6 +142,12 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
 
 
 _WEEKDAY = re.compile(rf"\b{WEEKDAY}\b")
+
+
+def names_a_weekday(text: str) -> bool:
+    """"Wednesday": a weekday's name stands in the text (every one ends in "day", which
+    is looked for first: most sentences hold none)."""
+    return "day" in text and _WEEKDAY.search(text) is not None
 
 
 _HEADLINE_LENGTH = 160  # characters; a longer first paragraph is the lede

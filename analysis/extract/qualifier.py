@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 
 from analysis.extract import vocab
-from analysis.extract.patterns import trie
+from analysis.extract.patterns import IgnoringCase, trie
 from analysis.extract.state import Context
 
-_QUALIFIER_BEFORE = re.compile(rf"""
+_QUALIFIER_BEFORE = IgnoringCase(re.compile(rf"""
     (?:(?<![\w-])|(?<=\s-)|(?<=^-)|(?<=\w--)|(?<=\d))  # a dateline's dash: "SEOUL--At least";
                                                     # a date glued on: "2, 2025Nearly 2,000"
     ({trie(vocab.QUALIFIER_BEFORE)})\s*              # "about", "more than", "up to"
     (?:(?:another|a\s+further|an\s+additional)\s+)? # "about another 3,000"
-    $""", re.I | re.X)
+    $""", re.I | re.X))
 
 
 _VERB_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|give|gives|gave|"

@@ -1,6 +1,7 @@
 """What the stages share: the article read so far, and the place of one number in it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -29,10 +30,10 @@ class ArticleState:
     dates: list[date] = field(default_factory=list)   # resolved dates, for "the same day"
     rows: list[dict] = field(default_factory=list)     # figures found so far, in text order
     voices: Voices | None = None   # who speaks beyond single sentences (attribution.py)
-    # each sentence's speakers once read (claimant.sentence_speakers)
-    sentence_speakers: dict[int, list[Speaker]] = field(default_factory=dict)
     # the day the sentence after each sentence gives its figures, once read (attribution.py)
     day_given_after: dict[int, date | None] = field(default_factory=dict)
+    # where each sentence names back what came before ("This was reported by"), once read (attribution.py)
+    back_references: dict[int, re.Match | None] = field(default_factory=dict)
 
 
 @dataclass
