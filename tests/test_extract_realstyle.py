@@ -1305,6 +1305,10 @@ CLAIM_DATES = [
     pytest.param("President Volodymyr Zelensky put the North's dead and wounded in Kursk at more than 3,000 "
                  "soldiers.\n\nUkraine's air force is short of missiles.\n\nZelensky also spoke about a Russian "
                  "drone strike on Sunday night that hit 2 houses in Kharkiv.", None, id="day-of-an-attack-is-no-claim-day"),
+    # a day inside the quoted words dates what they tell, not when they were said; a verb in
+    # them ("set out") is no attribution
+    pytest.param("The Korean Central News Agency reported the homecoming on Saturday. The Chairman said, \"The regiment "
+                 "that set out on June 3 lost 14 of its soldiers in Kursk.\"", "2024-12-21", id="day-inside-a-quotation"),
 ]
 
 

@@ -98,12 +98,15 @@ def _day_pairs(sentence: str, spk: list[Speaker], dates: list) -> list[tuple]:
     # a verb speaks for its subject; "According to AFP on December 24, Seoul said ..., while
     # Kyiv said ...": a relaying report's day dates every claim it carries (None: no one side)
     anchors = [(s.start, s.end, s, False) for s in spk]
-    anchors += [(*m.span(), _subject(spk, *m.span()), False) for m in ATTR_VERB.finditer(sentence)]
+    anchors += [(*m.span(), _subject(spk, *m.span()), False) for m in ATTR_VERB.finditer(sentence)
+                if not _inside_quotation(sentence[:m.start()])]
     anchors += [(*m.span(), None, True) for m in _ACCORDING.finditer(sentence)]
     found = []
     for start, end, day in usable:
         for a_start, a_end, who, relay in anchors:
             gap = max(a_start - end, start - a_end, 0)
+            if a_end <= start and _inside_quotation(sentence[a_end:start]):
+                continue  # 'the Chairman said, "The unit formed on May 28 ...": the quoted words' day
             between = sentence[end:a_start]
             # an opening phrase with a figure in it ("On Saturday 50 soldiers were killed near
             # Kursk, the unit said") is what the day dates, not the statement after it
@@ -123,6 +126,12 @@ def _day_pairs(sentence: str, spk: list[Speaker], dates: list) -> list[tuple]:
             if gap <= 45 or opening or closing:
                 found.append((gap, day, who, start))
     return found
+
+
+def _inside_quotation(before: str) -> bool:
+    """The text leaves a quotation open: a verb or a day after it is the quoted words' own
+    ('... said, "The unit that set out on May 28 ...': no statement of that day)."""
+    return before.rfind("“") > before.rfind("”") or before.count('"') % 2 == 1
 
 
 def claim_date(sentence: str, spk: list[Speaker], dates: list) -> dt.date | None:
