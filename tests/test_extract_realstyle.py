@@ -300,7 +300,8 @@ ATTRIBUTION = [
                  [(5000, 5000, N, "more_than", "casualties", OT)], id="short-form-in-brackets-is-no-source-note"),
     pytest.param("Seoul [South Korea], March 3 (Wire): Pyongyang has honoured 14 North Korean soldiers who died in "
                  "Kursk, state media said.",
-                 [(14, 14, 14, "exact", "killed", UN)], id="dateline-country-is-no-source-note"),
+                 # (the honouring side gives its own dead: North Korea, never the dateline's Seoul)
+                 [(14, 14, 14, "exact", "killed", "North Korea")], id="dateline-country-is-no-source-note"),
     pytest.param("The figure follows earlier claims by Washington that Pyongyang had moved about 9,000 soldiers to "
                  "Russia.",
                  [(9000, 9000, 9000, "approx", "troops_deployed", US)], id="claims-by-a-side"),
@@ -776,6 +777,18 @@ ATTRIBUTION = [
     pytest.param("Kyiv is in talks to hand two North Korean soldiers taken prisoner by Ukraine over to Seoul, "
                  "South Korea's Yonhap news agency reported.",
                  [(2, 2, 2, "exact", "captured", UA)], id="captor-over-relaying-news-agency"),
+    # a leader honouring his side's own dead gives their count, in his state's name
+    pytest.param("At a ceremony in Pyongyang, Kim Jong Un honoured the 14 sappers of the regiment who died in Kursk.",
+                 [(14, 14, 14, "exact", "killed", "North Korea")], id="leader-honours-own-dead"),
+    pytest.param("Kim Jong Un paid tribute to 14 engineers who lost their lives clearing mines in Russia.",
+                 [(14, 14, 14, "exact", "killed", "North Korea")], id="leader-pays-tribute-to-own-dead"),
+    # state media's title for the leader names back to the last source, as "the leader" does
+    pytest.param("The Korean Central News Agency reported the homecoming on Saturday. The ceremony was held in a "
+                 "square in the capital. The Chairman said 14 North Korean soldiers of the unit had died in Russia.",
+                 [(14, 14, 14, "exact", "killed", "North Korea")], id="the-chairman-names-back"),
+    pytest.param("Kim Jong Un welcomed the regiment home, state media said. The leader thanked the troops, "
+                 "acknowledging the loss of 14 soldiers in Kursk.",
+                 [(14, 14, 14, "exact", "killed", "North Korea")], id="leader-acknowledging-own-dead"),
 ]
 
 NOT_THIS_DEPLOYMENT = [

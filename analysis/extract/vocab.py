@@ -336,6 +336,16 @@ DEFINITE_SOURCE_NOUNS: tuple[str, ...] = (
     "intelligence service", "service", "department", "military", "command", "office",
     "chief", "intelligence chief", "spy chief", "commander", "head", "leader", "briefing",
     "update", "assessment", "white paper", "document", "study",
+    # North Korea's leader as its state media call him ("The Chairman said")
+    "chairman", "chairperson",
+)
+
+# A leader honouring his side's dead gives their count ("Kim honoured nine soldiers who died",
+# "the Chairman mourned the 15 lost", "acknowledging the loss of nine"): his state's figure.
+HONOURING_VERBS: tuple[str, ...] = (
+    "honoured", "honored", "honours", "honors", "mourned", "mourns", "commemorated",
+    "paid tribute to", "pays tribute to", "paid homage to", "posthumously awarded",
+    "posthumously decorated", "acknowledging",
 )
 
 # Verbs after "he", "she", "the agency" that make a sentence speak for the last source.
@@ -345,7 +355,7 @@ NAMING_BACK_VERBS: tuple[str, ...] = (
     "gave", "released", "argued", "explained", "insisted", "disclosed", "revealed",
     "briefed", "quoted", "cited", "spoke", "stressed", "emphasized", "emphasised",
     "pointed out", "recalled", "specified", "clarified", "reiterated", "counted", "counts",
-    "reckons", "reckoned", "thinks",
+    "reckons", "reckoned", "thinks", "expressed", *HONOURING_VERBS,
 )
 
 # News outlets relay claims; they are skipped when looking for the claimant.
@@ -434,6 +444,7 @@ ATTRIBUTION_VERBS_AFTER_NAME: tuple[str, ...] = (
     "had evidence", "have evidence", "expressed", "assessment", "detected", "has detected",
     "mentioning", "mentioned", "concluded", "believes that", "shows", "showed",
     "made the remarks", "made the comments", "made the remark",
+    *HONOURING_VERBS,
 )
 
 # The last word of an organisation's name that speaks for no side of its own (a think
