@@ -777,6 +777,14 @@ ATTRIBUTION = [
     pytest.param("Kyiv is in talks to hand two North Korean soldiers taken prisoner by Ukraine over to Seoul, "
                  "South Korea's Yonhap news agency reported.",
                  [(2, 2, 2, "exact", "captured", UA)], id="captor-over-relaying-news-agency"),
+    # a scholar's figure is the research body's: its name may open on its own word ("the Center
+    # for ...", lower-case "the" before it) and stand at the end of the scholar's post
+    pytest.param("Jane Doe of the Center for Regional and Security Studies said about 1,000 North Korean "
+                 "soldiers had been killed.",
+                 [(1000, 1000, 1000, "approx", "killed", OT)], id="scholar-of-the-center-for"),
+    pytest.param("Jane Doe, director of the Asia Program at the Institute for Peace Research (IPR), said in an "
+                 "online panel on Monday that \"deaths likely come to about 1,000 North Korean soldiers.\"",
+                 [(1000, 1000, 1000, "approx", "killed", OT)], id="scholar-post-at-the-institute"),
     # a leader honouring his side's own dead gives their count, in his state's name
     pytest.param("At a ceremony in Pyongyang, Kim Jong Un honoured the 14 sappers of the regiment who died in Kursk.",
                  [(14, 14, 14, "exact", "killed", "North Korea")], id="leader-honours-own-dead"),

@@ -93,6 +93,10 @@ _POST_AT = re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)
 # hyphened word that describes a body, "a report from the 11-country Monitoring Team")
 _MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?"
                         r"(?:[\w]+-[\w-]+\s+)?(?:(?-i:[A-Z][a-z]+)\.?\s+)?$", re.I)
+# "Jane Doe, director of the Asia Program at the Center for ...": a person's post in an
+# apposition, at a body that speaks through them
+_POST_IN_APPOSITION = re.compile(rf",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?{exact(vocab.ROLE_NOUNS)}\s+"
+                                 r"(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4})?at\s+(?:the\s+)?$", re.I)
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
@@ -155,11 +159,15 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re
 
 
 _BODY_WORD = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
+_BODY_TAIL = r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,3}"
 _BODY = re.compile(rf"""
-    [A-Z](?<![\w'’].)[\w'’&-]*\s+                   # a capital with no letter before it:
+    (?:[A-Z](?<![\w'’].)[\w'’&-]*\s+               # a capital with no letter before it:
     (?:[A-Z][\w'’&-]*\s+){{0,3}}                    # "Multilateral Sanctions Monitoring"
     (?:{trie(vocab.INDEPENDENT_BODIES)})            # "Team"
-    (?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?  # "of Ukraine"
+    (?:{_BODY_TAIL})?                               # "of Ukraine"
+    # or the body's word first, after "the" ("of the Center for Strategic and International
+    # Studies"): only with what it is for, as "the Center" alone names no one
+    |(?<=the\ )(?:{trie(vocab.INDEPENDENT_BODIES)}){_BODY_TAIL})
     \b""", re.X)
 
 
@@ -426,7 +434,7 @@ def member_of(c: Mention) -> bool | None:
     """"officials at the State Department said", "a report from the UK Ministry of
     Defence", "estimates from the US, Ukraine and South Korea": a body speaking through
     its people or papers."""
-    if not _MEMBER_OF.search(c.before[-40:]):
+    if not _MEMBER_OF.search(c.before[-40:]) and not _POST_IN_APPOSITION.search(c.before[-90:]):
         return None
     # "has shared intelligence with Seoul": who is told, not who tells
     return None if _SHARED_WITH.search(c.before[-60:]) else True
