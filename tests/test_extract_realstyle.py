@@ -966,6 +966,16 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # a fate foretold for troops the sentence places somewhere counts them, not their losses
+    # or a plan; a bare forecast of losses stays one
+    pytest.param("The Institute for Regional Studies said the 12,000-strong force of North Korean soldiers in Kursk could be "
+                 "completely wiped out by spring.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", OT)], id="fate-foretold-for-a-force-there"),
+    pytest.param("The Institute for Regional Studies said the whole force of about 12,000 North Korean soldiers in Kursk could be "
+                 "killed or wounded within ten weeks.",
+                 [(12000, 12000, 12000, "approx", "troops_deployed", OT)], id="losses-foretold-for-troops-there"),
+    pytest.param("The Institute for Regional Studies said up to 3,000 North Korean soldiers could be killed or wounded by spring.",
+                 [(3000, N, 3000, "up_to", "casualties", OT)], id="bare-forecast-of-losses-keeps-its-cue"),
     # a unit "wiped out" counts its losses
     pytest.param("Zelensky said one North Korean brigade was wiped out – 3,000 soldiers – in the winter.",
                  [(3000, 3000, 3000, "exact", "casualties", UA)], id="wiped-out-is-casualties"),

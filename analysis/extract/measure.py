@@ -176,9 +176,26 @@ def casualty_window(after: str) -> str:
             window = wider[:straddling.end()]
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
-    window = _NOT_BEFALLEN.sub(" ", window)
+    window = _fate_foretold(_NOT_BEFALLEN.sub(" ", window))
     return re.split(r"\bto\s+(?:\w+\s+and\s+)?(?:replace|make\s+up|compensate|fill|offset|cover|avenge|replenish)\b",
                     window, maxsplit=1)[0]
+
+
+# "the 12,000-strong contingent could be wiped out by April", "all 12,000 may be killed or
+# wounded": a fate foretold for troops who are there counts them, not their losses or a plan
+_MODAL_FATE = re.compile(r"\b(?:could|may|might|would|will)\s+(?:well\s+|soon\s+|all\s+|also\s+)?be\s+"
+                         r"(?:\w+ly\s+)?(?:killed|wounded|injured|destroyed|wiped\s+out|lost|annihilated|"
+                         r"decimated|eliminated)(?:\s+(?:or|and)\s+(?:killed|wounded|injured))?\b", re.I)
+# where the troops are, said between the number and the fate foretold them
+_THERE = re.compile(r"^-strong\b|\b(?:in|inside)\s+(?:the\s+)?[A-Z]|\b(?:deployed|stationed|currently|already)\b")
+
+
+def _fate_foretold(after: str) -> str:
+    """The text after a number without a fate foretold for troops it places somewhere ("12,000
+    soldiers in Kursk could be killed or wounded by April"); a bare forecast ("up to 3,000
+    could be killed") keeps its cue."""
+    m = _MODAL_FATE.search(after)
+    return after[:m.start()] + " " + after[m.end():] if m and _THERE.search(after[:m.start()]) else after
 
 
 # "who was about to be captured", "rather than be taken prisoner": a fate that did not come
@@ -220,7 +237,7 @@ def troop_cue(before: str, after: str) -> str | None:
         return "troops_planned"  # "preparing for a new deployment of some 4,000"
     if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
         return "troops_planned"  # "will deploy 3,000 more troops in Kursk": not there yet
-    after_clause = clause_after(after)
+    after_clause = _fate_foretold(clause_after(after))
     purpose = _PURPOSE.search(after_clause)
     if purpose:
         after_clause = after_clause[:purpose.start()]  # "1,000 sappers to clear mines in Russia"
