@@ -777,6 +777,9 @@ ATTRIBUTION = [
     pytest.param("Kyiv is in talks to hand two North Korean soldiers taken prisoner by Ukraine over to Seoul, "
                  "South Korea's Yonhap news agency reported.",
                  [(2, 2, 2, "exact", "captured", UA)], id="captor-over-relaying-news-agency"),
+    # "alerted X to" is a verb of telling, as "warned X of" is
+    pytest.param("Seoul alerted its allies to the presence of some 8,000 North Korean soldiers in Kursk.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", SK)], id="alerted-to-the-presence-of"),
     # a scholar's figure is the research body's: its name may open on its own word ("the Center
     # for ...", lower-case "the" before it) and stand at the end of the scholar's post
     pytest.param("Jane Doe of the Center for Regional and Security Studies said about 1,000 North Korean "

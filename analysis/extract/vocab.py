@@ -401,7 +401,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "alleges", "revealed", "reveals", "disclosed", "put", "puts", "counted", "counts",
     "briefed", "indicated", "indicates", "suggested", "suggests", "suggest", "suggesting", "claiming",
     "saying", "estimating", "reporting", "putting", "tallied", "thinks", "think", "accused",
-    "informed", "posted", "explained", "observed", "highlighted", "insisted", "argued",
+    "informed", "alerted", "alerts", "posted", "explained", "observed", "highlighted", "insisted", "argued",
     "acknowledged", "raised", "spoke", "spoken", "briefing", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
     "released", "published", "issued", "unveiled", "gave", "presented", "expects",
