@@ -777,6 +777,12 @@ ATTRIBUTION = [
     pytest.param("Kyiv is in talks to hand two North Korean soldiers taken prisoner by Ukraine over to Seoul, "
                  "South Korea's Yonhap news agency reported.",
                  [(2, 2, 2, "exact", "captured", UA)], id="captor-over-relaying-news-agency"),
+    # a side named in a clause before the verb's own subject is not the verb's speaker
+    pytest.param("North Korea has now sent 15,000 troops to Russia, and the fighting has slowed since Moscow won "
+                 "back much of Kursk, the lawmakers cited the NIS as saying.",
+                 [(15000, 15000, 15000, "exact", "troops_deployed", SK)], id="verb-has-its-own-subject-after-a-clause"),
+    pytest.param("Kirby, the White House spokesman, said 8,000 North Korean soldiers were in Kursk.",
+                 [(8000, 8000, 8000, "exact", "troops_deployed", US)], id="apposition-is-no-own-subject"),
     # "alerted X to" is a verb of telling, as "warned X of" is
     pytest.param("Seoul alerted its allies to the presence of some 8,000 North Korean soldiers in Kursk.",
                  [(8000, 8000, 8000, "approx", "troops_deployed", SK)], id="alerted-to-the-presence-of"),

@@ -547,6 +547,9 @@ _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "the 528th regiment": a unit
 # a relative clause set off by commas between a name and its verb, naming no one
 # ("South Korean military| intelligence, which ..., estimates": the name's own noun may come first)
 _RELATIVE_ASIDE = re.compile(r"(?:\s+[a-z][\w-]*){0,2},\s*(?:which|who)\b([^,;]{1,80}),\s*(?:also\s+|now\s+|still\s+)?")
+# a clause after the name, then the verb's own subject: words after a comma naming no one
+# ("Moscow won back the region, the lawmakers cited ...")
+_OWN_SUBJECT = re.compile(r"\s[a-z]\w*[^,;]*,\s+(?:the|a|an|some|two|three|several)\s+(?:[a-z][\w-]*\s+){1,2}$")
 # a quotation closing between a name and the verb: the verb is the quotation's speaker's
 _QUOTE_CLOSED = re.compile(r"[”\"]\s|[,.!?][’']\s")
 
@@ -587,6 +590,8 @@ def verb_after(c: Mention) -> bool | None:
             c.name = c.surface + lead_in.rstrip()
         if _QUOTE_CLOSED.search(lead_in):
             return None  # '"... DPRK troops deployed," the ministry said': the ministry's verb
+        if _OWN_SUBJECT.search(lead_in):
+            return None  # "since Moscow won back the region, the lawmakers cited the NIS": their verb
         if _NEGATED.search(lead_in) and vm.group(0).lower() in _CONFIRMING:
             return None  # "though Moscow has not confirmed it": a side that does not say so
         if _ATTR_BEFORE_ANYWHERE.search(lead_in):
