@@ -248,7 +248,7 @@ def machine() -> dict:
                                   timeout=10).stdout.strip()
         except OSError:
             return ""
-    sources = sorted((ROOT / "analysis").glob("*.py"))
+    sources = sorted((ROOT / "analysis").rglob("*.py"))  # the subpackages (extract/) too
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:12]
     try:
         from importlib.metadata import version
