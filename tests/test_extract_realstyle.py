@@ -1233,6 +1233,12 @@ MEASURE_CUES = [
     pytest.param("Kyiv says Pyongyang has dispatched some 14,000 soldiers to help Moscow regain lost territory "
                  "near Sudzha.",
                  [(14000, 14000, 14000, "approx", "troops_deployed", UA)], id="lost-territory-is-no-loss"),
+    # a gerund after a preposition ("after deploying N") governs the count as "deployed N" does:
+    # the losses earlier in the sentence are the force's, not the count
+    pytest.param("Kyiv says the North has suffered heavy losses after deploying around 11,000 soldiers to the front.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="losses-after-deploying-n"),
+    pytest.param("Kyiv says the North's army took heavy losses since sending 11,000 soldiers to Kursk.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="losses-since-sending-n"),
 ]
 
 CLAIM_DATES = [

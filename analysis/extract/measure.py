@@ -82,8 +82,11 @@ _READYING_A_DISPATCH = re.compile(r"""
     (?:[\w~]+\s+){0,2}$
 """, re.I | re.X)
 _IN_THE_HOST = re.compile(r"\s*(?:[\w-]+\s+)?(?:in|at)\s+(?:\w+\s+)?(?:russia|kursk|the\s+far\s+east)\b", re.I)
-_DEPLOYED_VERB_BEFORE = re.compile(r"\b(?:sent|deployed|dispatched|transferred|shipped)\s+(?:[\w~]+\s+){0,2}$",
-                                   re.I)
+# "after deploying around 12,000 troops": a gerund after a preposition tells a dispatch done, as the
+# participle does ("N. Korea sending 4,000 more", a headline's progressive, is not done yet)
+_SENT_GERUND = r"(?:after|since|following|by|besides)\s+(?:\w+\s+)?(?:sending|deploying|dispatching)"
+_DEPLOYED_VERB_BEFORE = re.compile(rf"\b(?:sent|deployed|dispatched|transferred|shipped|{_SENT_GERUND})"
+                                   r"\s+(?:[\w~]+\s+){0,2}$", re.I)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
 _MIXED_SUBJECT = re.compile(r"""
     \b(?:(?:russian|ukrainian)\s+and\s+north\s+korean
@@ -496,7 +499,8 @@ def _casualty_of_predicate(ctx: Context, counted: Counted) -> str | None:
     return casualty_measure(m.group("predicate")) if m else None
 
 
-_SENDING = re.compile(r"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|dispatches|dispatched)\b", re.I)
+_SENDING = re.compile(rf"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|dispatches|dispatched|{_SENT_GERUND})\b",
+                      re.I)
 
 
 def personnel_noun(ctx: Context, counted: Counted) -> str | None:
