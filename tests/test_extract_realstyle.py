@@ -1239,6 +1239,11 @@ MEASURE_CUES = [
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="losses-after-deploying-n"),
     pytest.param("Kyiv says the North's army took heavy losses since sending 11,000 soldiers to Kursk.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="losses-since-sending-n"),
+    # "lost half the N troops it sent": the whole a share was counted out of, "of" or not
+    pytest.param("Kyiv thinks Pyongyang has already lost about half the 10,000 soldiers it sent.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", UA)], id="lost-half-the-n"),
+    pytest.param("Kyiv says the North lost a third of the 11,000 soldiers it sent.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="lost-a-third-of-the-n"),
 ]
 
 CLAIM_DATES = [

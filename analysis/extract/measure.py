@@ -428,8 +428,10 @@ def mixed_force(ctx: Context, counted: Counted) -> str | None:
 
 
 _WHOLE_OF_PART = re.compile(r"""
-    \b(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent)|\d[\d,.]*)
-    \s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?(?:\w+\s+)?$   # "half of the (estimated)"
+    \b(?:(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent)|\d[\d,.]*)
+         \s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?           # "half of the (estimated)"
+       |(?:half|a\s+third|a\s+quarter|two-thirds)\s+(?:the|its|their|those)\s+)  # "half the": no "of"
+    (?:\w+\s+)?$
 """, re.I | re.X)
 
 
