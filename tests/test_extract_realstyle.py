@@ -1244,6 +1244,14 @@ MEASURE_CUES = [
                  [(10000, 10000, 10000, "exact", "troops_deployed", UA)], id="lost-half-the-n"),
     pytest.param("Kyiv says the North lost a third of the 11,000 soldiers it sent.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", UA)], id="lost-a-third-of-the-n"),
+    # a dispatch to come whose object is a (quoted, listed) noun phrase sizing its units: the
+    # number deep in it is still the planned dispatch, and a figure sharing the verb with it too
+    pytest.param("Moscow's envoy said the North would send a 'corps of road builders, three engineer battalions "
+                 "[of] 4,000 men', as well as 800 sappers.",
+                 [(4000, 4000, 4000, "exact", "troops_planned", RU), (800, 800, 800, "exact", "troops_planned", RU)],
+                 id="will-send-units-of-n"),
+    pytest.param("Kyiv said the North sent a brigade of 3,000 soldiers to Kursk.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", UA)], id="sent-a-brigade-of-n"),
 ]
 
 CLAIM_DATES = [

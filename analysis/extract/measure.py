@@ -52,6 +52,14 @@ _WILL_SEND = re.compile(r"""
     (?:[\w~]+\s+){0,2}                             # "will deploy (another) 3,000"
     (?:(?:up\s+to|as\s+many\s+as)\s+a\s+total\s+of\s+)?$   # "can deploy up to a total of"
 """, re.I | re.X)
+# the dispatch's object a quoted or listed noun phrase that sizes its units: 'would send a
+# "division of builders, two brigades [of] 5,000 people"'
+_WILL_SEND_UNITS = re.compile(r"""
+    \b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?(?:send|deploy|dispatch)\s+
+    (?:a|an|the|its|their)\s+["“']?
+    (?:(?!(?:to|who|which|that|where|and|while|but|after|since)\b)[\w'’-]+,?\s+){1,8}?
+    (?:of|\[of\])\s+$
+""", re.I | re.X)
 # a past cause of a dispatch: "prompted Moscow to deploy", "forced Pyongyang to send"
 _CAUSED_TO_SEND = re.compile(r"""
     \b(?:prompted|forced|led|pushed|caused|compelled|allowed|enabled)\s+(?:[\w'’]+\s+){1,3}?
@@ -238,7 +246,8 @@ def troop_cue(before: str, after: str) -> str | None:
         return "troops_deployed"  # "the losses prompted Moscow to deploy 10,000": it happened
     if _READYING_A_DISPATCH.search(before):
         return "troops_planned"  # "preparing for a new deployment of some 4,000"
-    if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
+    if (_WILL_SEND.search(before) or _WILL_SEND_UNITS.search(before[-120:])) and \
+            not _THERE_NOW.search(clause_after(after)):
         return "troops_planned"  # "will deploy 3,000 more troops in Kursk": not there yet
     after_clause = _fate_foretold(clause_after(after))
     purpose = _PURPOSE.search(after_clause)
