@@ -1252,6 +1252,16 @@ MEASURE_CUES = [
                  id="will-send-units-of-n"),
     pytest.param("Kyiv said the North sent a brigade of 3,000 soldiers to Kursk.",
                  [(3000, 3000, 3000, "exact", "troops_deployed", UA)], id="sent-a-brigade-of-n"),
+    # a part named after "including" shares the whole's measure; an "including" aside set off by
+    # commas stands between the number and its own predicate
+    pytest.param("A war blogger claimed that three North Korean soldiers, including two officers and one woman "
+                 "said to be a translator, were hurt.",
+                 [(3, 3, 3, "exact", "wounded", UN), (2, 2, 2, "exact", "wounded", UN)], id="including-aside-then-predicate"),
+    pytest.param("Kyiv said 300 North Korean soldiers were killed, including 20 officers.",
+                 [(300, 300, 300, "exact", "killed", UA), (20, 20, 20, "exact", "killed", UA)], id="including-a-part-killed"),
+    pytest.param("Kyiv says 12,000 North Korean troops, including 500 officers, are in Kursk.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UA), (500, 500, 500, "exact", "troops_deployed", UA)],
+                 id="including-a-part-deployed"),
 ]
 
 CLAIM_DATES = [

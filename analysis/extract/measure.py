@@ -290,8 +290,8 @@ def sentence_measure(ctx: Context) -> str:
     previous = _same_sentence_before(ctx)
     if previous:
         if previous["measure"].startswith("troops") or _PART.match(ctx.after) or \
-                re.search(r"\b(?:another|a\s+further|the\s+other)\s+$", ctx.before):
-            return previous["measure"]
+                re.search(r"\b(?:another|a\s+further|the\s+other|including(?:\s+\w+)?)\s+$", ctx.before):
+            return previous["measure"]  # "three wounded, including two officers": a part of it
     return "troops_deployed"
 
 
