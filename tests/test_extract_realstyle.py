@@ -1262,6 +1262,13 @@ MEASURE_CUES = [
     pytest.param("Kyiv says 12,000 North Korean troops, including 500 officers, are in Kursk.",
                  [(12000, 12000, 12000, "exact", "troops_deployed", UA), (500, 500, 500, "exact", "troops_deployed", UA)],
                  id="including-a-part-deployed"),
+    # a reduced relative clause of where troops are ("stationed ...") before the part's own predicate
+    pytest.param("Roughly 3,000 of the 12,000 North Korean soldiers stationed along the front in Moscow's war against "
+                 "its neighbour are said to have sustained injuries, with some 500 deaths.",
+                 [(3000, 3000, 3000, "approx", "wounded", UN), (12000, 12000, 12000, "exact", "troops_deployed", UN),
+                  (500, 500, 500, "approx", "killed", UN)], id="stationed-then-predicate"),
+    pytest.param("Some 11,000 North Korean soldiers stationed in Kursk are fighting hard, Kyiv says.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="stationed-then-no-casualty"),
 ]
 
 CLAIM_DATES = [

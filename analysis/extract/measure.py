@@ -495,12 +495,12 @@ def deployment_verb_before(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
-# "2,000 soldiers deployed to help Russia ... are believed to have been killed": a reduced
-# relative clause, then the predicate of the figure's own clause
-# relative clause, then the predicate ("100 soldiers, who were sent to Russia, were killed")
+# "2,000 soldiers deployed to help Russia ... are believed to have been killed", "N of the M
+# soldiers stationed at the front ... have been injured": a reduced relative clause, then the
+# predicate of the figure's own clause ("100 soldiers, who were sent to Russia, were killed")
 _PARTICIPLE_THEN_PREDICATE = re.compile(r"""
     ^\s*(?:,\s*(?:who|that)\s+(?:(?:had|have|has)\s+been|were|was|are|is)\s+)?
-    (?:sent|deployed|dispatched|transferred|shipped)\b[^.;:!?,()\d]{0,120}?
+    (?:sent|deployed|dispatched|transferred|shipped|stationed|based|fighting|serving)\b[^.;:!?,()\d]{0,120}?
     ,?\s(?P<predicate>(?:are|were|have|has|had)\s+[^.;:!?,()\d]{0,50})
 """, re.I | re.X)
 
