@@ -1269,6 +1269,9 @@ MEASURE_CUES = [
                   (500, 500, 500, "approx", "killed", UN)], id="stationed-then-predicate"),
     pytest.param("Some 11,000 North Korean soldiers stationed in Kursk are fighting hard, Kyiv says.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="stationed-then-no-casualty"),
+    # a military's own idiom for killing: "destroyed N soldiers", "neutralised N"
+    pytest.param("Ukraine's special forces said they had destroyed 40 North Korean soldiers and wounded 35 near Kursk.",
+                 [(40, 40, 40, "exact", "killed", UA), (35, 35, 35, "exact", "wounded", UA)], id="destroyed-n-soldiers"),
 ]
 
 CLAIM_DATES = [
