@@ -1272,6 +1272,12 @@ MEASURE_CUES = [
     # a military's own idiom for killing: "destroyed N soldiers", "neutralised N"
     pytest.param("Ukraine's special forces said they had destroyed 40 North Korean soldiers and wounded 35 near Kursk.",
                  [(40, 40, 40, "exact", "killed", UA), (35, 35, 35, "exact", "wounded", UA)], id="destroyed-n-soldiers"),
+    # a dispatch the noun phrase itself calls planned ("the planned deployment of N") is to come;
+    # "the deployment of N" alone stays a deployment
+    pytest.param("Kyiv said the planned deployment of about 10,000 North Korean troops worried it.",
+                 [(10000, 10000, 10000, "approx", "troops_planned", UA)], id="planned-deployment-of-n"),
+    pytest.param("Kyiv said the deployment of about 10,000 North Korean troops worried it.",
+                 [(10000, 10000, 10000, "approx", "troops_deployed", UA)], id="deployment-of-n"),
 ]
 
 CLAIM_DATES = [

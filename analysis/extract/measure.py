@@ -89,6 +89,11 @@ _READYING_A_DISPATCH = re.compile(r"""
     (?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:deployment|dispatch|rotation|wave)\s+of\s+
     (?:[\w~]+\s+){0,2}$
 """, re.I | re.X)
+# "the newly planned fourth dispatch of 5,000 men": a dispatch the noun phrase itself calls planned
+_PLANNED_DISPATCH = re.compile(r"""
+    \b(?:planned|proposed|intended|prospective|promised|upcoming|expected)\s+(?:[\w-]+\s+)?
+    (?:deployment|dispatch|rotation|wave)\s+of\s+(?:[\w~]+\s+){0,2}$
+""", re.I | re.X)
 _IN_THE_HOST = re.compile(r"\s*(?:[\w-]+\s+)?(?:in|at)\s+(?:\w+\s+)?(?:russia|kursk|the\s+far\s+east)\b", re.I)
 # "after deploying around 12,000 troops": a gerund after a preposition tells a dispatch done, as the
 # participle does ("N. Korea sending 4,000 more", a headline's progressive, is not done yet)
@@ -244,7 +249,7 @@ def troop_cue(before: str, after: str) -> str | None:
         return "troops_planned"  # "Pyongyang is training 8,000 men for the front"
     if _CAUSED_TO_SEND.search(before):
         return "troops_deployed"  # "the losses prompted Moscow to deploy 10,000": it happened
-    if _READYING_A_DISPATCH.search(before):
+    if _READYING_A_DISPATCH.search(before) or _PLANNED_DISPATCH.search(before):
         return "troops_planned"  # "preparing for a new deployment of some 4,000"
     if (_WILL_SEND.search(before) or _WILL_SEND_UNITS.search(before[-120:])) and \
             not _THERE_NOW.search(clause_after(after)):
