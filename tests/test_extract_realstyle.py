@@ -1278,6 +1278,17 @@ MEASURE_CUES = [
                  [(10000, 10000, 10000, "approx", "troops_planned", UA)], id="planned-deployment-of-n"),
     pytest.param("Kyiv said the deployment of about 10,000 North Korean troops worried it.",
                  [(10000, 10000, 10000, "approx", "troops_deployed", UA)], id="deployment-of-n"),
+    # heavy losses a force has suffered are the force's fate, not a count: the number is the force;
+    # a count of its own injuries stays one
+    pytest.param("A think tank said the 12,000 North Korean soldiers sent to fight for Moscow have suffered heavy casualties.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UN)], id="force-suffered-heavy-losses"),
+    pytest.param("Kyiv said 300 North Korean soldiers have suffered injuries.",
+                 [(300, 300, 300, "exact", "wounded", UA)], id="n-soldiers-suffered-injuries"),
+    pytest.param("Kyiv said the North has suffered heavy casualties, with 300 soldiers killed.",
+                 [(300, 300, 300, "exact", "killed", UA)], id="heavy-casualties-then-a-count"),
+    # a fate foretold wholly ("may be completely lost", "could all be killed") is a whole force's
+    pytest.param("Institute warns: a force of 9,000 North Korean men could be entirely lost by summer",
+                 [(9000, 9000, 9000, "exact", "troops_deployed", UN)], id="force-may-be-entirely-lost"),
 ]
 
 CLAIM_DATES = [

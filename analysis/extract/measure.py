@@ -192,9 +192,16 @@ def casualty_window(after: str) -> str:
             window = wider[:straddling.end()]
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
-    window = _fate_foretold(_NOT_BEFALLEN.sub(" ", window))
+    window = _fate_foretold(_NOT_BEFALLEN.sub(" ", _FORCE_LOSSES.sub(" ", window)))
     return re.split(r"\bto\s+(?:\w+\s+and\s+)?(?:replace|make\s+up|compensate|fill|offset|cover|avenge|replenish)\b",
                     window, maxsplit=1)[0]
+
+
+# "12,000 soldiers sent to Kursk have suffered heavy casualties": heavy losses are the force's,
+# not a count of them; the number is the force
+_FORCE_LOSSES = re.compile(r"\b(?:suffered|sustained|taken|incurred|suffering|sustaining|taking)\s+"
+                           r"(?:heavy|substantial|significant|massive|severe|huge|considerable|serious|staggering)\s+"
+                           r"(?:casualties|losses)\b", re.I)
 
 
 # "the 12,000-strong contingent could be wiped out by April", "all 12,000 may be killed or
@@ -211,7 +218,12 @@ def _fate_foretold(after: str) -> str:
     soldiers in Kursk could be killed or wounded by April"); a bare forecast ("up to 3,000
     could be killed") keeps its cue."""
     m = _MODAL_FATE.search(after)
-    return after[:m.start()] + " " + after[m.end():] if m and _THERE.search(after[:m.start()]) else after
+    whole = m and (_THERE.search(after[:m.start()]) or _WHOLLY.search(m.group(0)))
+    return after[:m.start()] + " " + after[m.end():] if whole else after
+
+
+# "may be completely lost", "could all be killed": only a whole force is lost wholly
+_WHOLLY = re.compile(r"\b(?:all|completely|entirely|totally|wholly)\b", re.I)
 
 
 # "who was about to be captured", "rather than be taken prisoner": a fate that did not come
@@ -512,7 +524,7 @@ _PARTICIPLE_THEN_PREDICATE = re.compile(r"""
 
 def _casualty_of_predicate(ctx: Context, counted: Counted) -> str | None:
     m = _PARTICIPLE_THEN_PREDICATE.match(_tail(ctx, counted))
-    return casualty_measure(m.group("predicate")) if m else None
+    return casualty_measure(_FORCE_LOSSES.sub(" ", m.group("predicate"))) if m else None
 
 
 _SENDING = re.compile(rf"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|dispatches|dispatched|{_SENT_GERUND})\b",
