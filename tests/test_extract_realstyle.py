@@ -1289,6 +1289,15 @@ MEASURE_CUES = [
     # a fate foretold wholly ("may be completely lost", "could all be killed") is a whole force's
     pytest.param("Institute warns: a force of 9,000 North Korean men could be entirely lost by summer",
                  [(9000, 9000, 9000, "exact", "troops_deployed", UN)], id="force-may-be-entirely-lost"),
+    # losses given as the cause of a dispatch ("sent after early losses") are not its count
+    pytest.param("Kyiv estimated that 14,000 North Korean soldiers were in Kursk, including 3,000 reinforcements sent "
+                 "after early heavy losses.",
+                 [(14000, 14000, 14000, "exact", "troops_deployed", UA), (3000, 3000, 3000, "exact", "troops_deployed", UA)],
+                 id="sent-after-losses"),
+    pytest.param("Kyiv said Pyongyang sent 2,000 more soldiers following battlefield casualties.",
+                 [(2000, 2000, 2000, "exact", "troops_deployed", UA)], id="sent-following-casualties"),
+    pytest.param("Kyiv said 300 North Korean soldiers were killed after heavy losses forced a retreat.",
+                 [(300, 300, 300, "exact", "killed", UA)], id="killed-after-losses-keeps-its-cue"),
 ]
 
 CLAIM_DATES = [

@@ -193,8 +193,15 @@ def casualty_window(after: str) -> str:
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
     window = _fate_foretold(_NOT_BEFALLEN.sub(" ", _FORCE_LOSSES.sub(" ", window)))
+    window = _LOSSES_AS_CAUSE.split(window, maxsplit=1)[0]
     return re.split(r"\bto\s+(?:\w+\s+and\s+)?(?:replace|make\s+up|compensate|fill|offset|cover|avenge|replenish)\b",
                     window, maxsplit=1)[0]
+
+
+# "3,000 reinforcements sent after early losses": losses given as the cause of what befell the
+# number are not its count
+_LOSSES_AS_CAUSE = re.compile(r"\b(?:after|following|because\s+of|due\s+to|in\s+response\s+to)\s+"
+                              r"(?:the\s+|its\s+|their\s+|heavy\s+)?(?:[\w-]+\s+){0,2}(?:losses|casualties)\b", re.I)
 
 
 # "12,000 soldiers sent to Kursk have suffered heavy casualties": heavy losses are the force's,
