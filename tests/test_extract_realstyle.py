@@ -940,10 +940,9 @@ NOT_THIS_DEPLOYMENT = [
     # a number that names: a resolution, a unit
     pytest.param("Some 11,000 North Korean soldiers are in Kursk, Kyiv says, in breach of resolution 1718.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", UA)], id="resolution-number-names"),
-    # open: one of a few prisoners counted before
+    # one of a few prisoners counted before is one of them, not a new capture
     pytest.param("Ukraine holds two North Korean prisoners, Kyiv says. One prisoner has asked to live in Seoul.",
-                 [(2, 2, 2, "exact", "captured", UA)], id="one-of-the-prisoners-again",
-                 marks=known("'one prisoner' after a count of two prisoners is one of them, read as a new capture")),
+                 [(2, 2, 2, "exact", "captured", UA)], id="one-of-the-prisoners-again"),
     # the ages of prisoners are no counts
     pytest.param("Ukraine holds two North Korean soldiers, Kyiv says. The men, who were 21 and 25 at the time of "
                  "capture, want to go to Seoul.",
@@ -1298,6 +1297,14 @@ MEASURE_CUES = [
                  [(2000, 2000, 2000, "exact", "troops_deployed", UA)], id="sent-following-casualties"),
     pytest.param("Kyiv said 300 North Korean soldiers were killed after heavy losses forced a retreat.",
                  [(300, 300, 300, "exact", "killed", UA)], id="killed-after-losses-keeps-its-cue"),
+    # one of the captives counted before, singled out ("one prisoner's hand"), is a person, not a
+    # count; "one more" captured is a new count
+    pytest.param("Ukraine said it had captured two North Korean soldiers. Pictures released by Kyiv showed one "
+                 "prisoner's wounded hand had healed.",
+                 [(2, 2, 2, "exact", "captured", UA)], id="one-of-the-captives-singled-out"),
+    pytest.param("Ukraine said it had captured two North Korean soldiers. Kyiv said on Monday it had captured one more "
+                 "North Korean soldier.",
+                 [(2, 2, 2, "exact", "captured", UA), (1, 1, 1, "exact", "captured", UA)], id="one-more-captive-is-a-count"),
 ]
 
 CLAIM_DATES = [

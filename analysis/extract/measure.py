@@ -437,6 +437,26 @@ def same_prisoners_again(ctx: Context, counted: Counted) -> str | None:
     return "captured" if own in (None, "wounded", "captured") else None
 
 
+# "one more", "another one", "a third": a new captive, not one of those counted
+_NEW_ONE = re.compile(r"\b(?:another|new|more|further|additional|third|fourth)\b", re.I)
+
+
+def one_of_the_captives(ctx: Context, counted: Counted) -> str | None:
+    """"captured two North Korean soldiers ... footage of one soldier", "one prisoner's jaw":
+    one of the captives counted before, singled out, is a person, not a count; unless the
+    clause says he was killed or is a new capture."""
+    if ctx.number.value != 1 or counted.kind not in ("personnel", "casualty") or \
+            counted.kind == "casualty" and counted.cue != "captured":
+        return None
+    if not any(r["measure"] == "captured" and r["value"] > 1 for r in ctx.state.rows):
+        return None
+    near = ctx.before[-25:] + ctx.after[:counted.consumed + 15]
+    if _NEW_ONE.search(near) or _casualty_after(ctx, counted) in ("killed", "casualties") or \
+            _VERB_BEFORE.search(ctx.before[-30:]):
+        return None
+    return OUT
+
+
 def casualty_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,100 casualties", "300 killed and 2,700 wounded"."""
     if counted.kind != "casualty":
@@ -663,7 +683,7 @@ def nothing_counted(ctx: Context, counted: Counted) -> str | None:
 
 MEASURE_RULES: tuple[MeasureRule, ...] = (
     more_of_other_things, mixed_subject, prisoner_swap, verb_before, missing,
-    part_of_previous, same_prisoners_again, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
+    part_of_previous, same_prisoners_again, one_of_the_captives, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
     deployment_verb_before, personnel_noun,
     a_multiple_or_distance, own_verb_after, casualty_in_clause, label,
     personnel_in_clause, anaphor, subject_noun, follows_troop_figure, nothing_counted,
