@@ -52,6 +52,14 @@ _WILL_SEND = re.compile(r"""
     (?:[\w~]+\s+){0,2}                             # "will deploy (another) 3,000"
     (?:(?:up\s+to|as\s+many\s+as)\s+a\s+total\s+of\s+)?$   # "can deploy up to a total of"
 """, re.I | re.X)
+# the dispatch's object a quoted or listed noun phrase that sizes its units: 'would send a
+# "division of builders, two brigades [of] 5,000 people"'
+_WILL_SEND_UNITS = re.compile(r"""
+    \b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?(?:send|deploy|dispatch)\s+
+    (?:a|an|the|its|their)\s+["“']?
+    (?:(?!(?:to|who|which|that|where|and|while|but|after|since)\b)[\w'’-]+,?\s+){1,8}?
+    (?:of|\[of\])\s+$
+""", re.I | re.X)
 # a past cause of a dispatch: "prompted Moscow to deploy", "forced Pyongyang to send"
 _CAUSED_TO_SEND = re.compile(r"""
     \b(?:prompted|forced|led|pushed|caused|compelled|allowed|enabled)\s+(?:[\w'’]+\s+){1,3}?
@@ -81,9 +89,17 @@ _READYING_A_DISPATCH = re.compile(r"""
     (?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:deployment|dispatch|rotation|wave)\s+of\s+
     (?:[\w~]+\s+){0,2}$
 """, re.I | re.X)
+# "the newly planned fourth dispatch of 5,000 men": a dispatch the noun phrase itself calls planned
+_PLANNED_DISPATCH = re.compile(r"""
+    \b(?:planned|proposed|intended|prospective|promised|upcoming|expected)\s+(?:[\w-]+\s+)?
+    (?:deployment|dispatch|rotation|wave)\s+of\s+(?:[\w~]+\s+){0,2}$
+""", re.I | re.X)
 _IN_THE_HOST = re.compile(r"\s*(?:[\w-]+\s+)?(?:in|at)\s+(?:\w+\s+)?(?:russia|kursk|the\s+far\s+east)\b", re.I)
-_DEPLOYED_VERB_BEFORE = re.compile(r"\b(?:sent|deployed|dispatched|transferred|shipped)\s+(?:[\w~]+\s+){0,2}$",
-                                   re.I)
+# "after deploying around 12,000 troops": a gerund after a preposition tells a dispatch done, as the
+# participle does ("N. Korea sending 4,000 more", a headline's progressive, is not done yet)
+_SENT_GERUND = r"(?:after|since|following|by|besides)\s+(?:\w+\s+)?(?:sending|deploying|dispatching)"
+_DEPLOYED_VERB_BEFORE = re.compile(rf"\b(?:sent|deployed|dispatched|transferred|shipped|{_SENT_GERUND})"
+                                   r"\s+(?:[\w~]+\s+){0,2}$", re.I)
 _AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
 _MIXED_SUBJECT = re.compile(r"""
     \b(?:(?:russian|ukrainian)\s+and\s+north\s+korean
@@ -176,9 +192,23 @@ def casualty_window(after: str) -> str:
             window = wider[:straddling.end()]
     window = _NEW_CASUALTY_SUBJECT.split(window, maxsplit=1)[0]
     window = _OTHER_GROUP.split(window, maxsplit=1)[0]
-    window = _fate_foretold(_NOT_BEFALLEN.sub(" ", window))
+    window = _fate_foretold(_NOT_BEFALLEN.sub(" ", _FORCE_LOSSES.sub(" ", window)))
+    window = _LOSSES_AS_CAUSE.split(window, maxsplit=1)[0]
     return re.split(r"\bto\s+(?:\w+\s+and\s+)?(?:replace|make\s+up|compensate|fill|offset|cover|avenge|replenish)\b",
                     window, maxsplit=1)[0]
+
+
+# "3,000 reinforcements sent after early losses": losses given as the cause of what befell the
+# number are not its count
+_LOSSES_AS_CAUSE = re.compile(r"\b(?:after|following|because\s+of|due\s+to|in\s+response\s+to)\s+"
+                              r"(?:the\s+|its\s+|their\s+|heavy\s+)?(?:[\w-]+\s+){0,2}(?:losses|casualties)\b", re.I)
+
+
+# "12,000 soldiers sent to Kursk have suffered heavy casualties": heavy losses are the force's,
+# not a count of them; the number is the force
+_FORCE_LOSSES = re.compile(r"\b(?:suffered|sustained|taken|incurred|suffering|sustaining|taking)\s+"
+                           r"(?:heavy|substantial|significant|massive|severe|huge|considerable|serious|staggering)\s+"
+                           r"(?:casualties|losses)\b", re.I)
 
 
 # "the 12,000-strong contingent could be wiped out by April", "all 12,000 may be killed or
@@ -195,7 +225,12 @@ def _fate_foretold(after: str) -> str:
     soldiers in Kursk could be killed or wounded by April"); a bare forecast ("up to 3,000
     could be killed") keeps its cue."""
     m = _MODAL_FATE.search(after)
-    return after[:m.start()] + " " + after[m.end():] if m and _THERE.search(after[:m.start()]) else after
+    whole = m and (_THERE.search(after[:m.start()]) or _WHOLLY.search(m.group(0)))
+    return after[:m.start()] + " " + after[m.end():] if whole else after
+
+
+# "may be completely lost", "could all be killed": only a whole force is lost wholly
+_WHOLLY = re.compile(r"\b(?:all|completely|entirely|totally|wholly)\b", re.I)
 
 
 # "who was about to be captured", "rather than be taken prisoner": a fate that did not come
@@ -233,9 +268,10 @@ def troop_cue(before: str, after: str) -> str | None:
         return "troops_planned"  # "Pyongyang is training 8,000 men for the front"
     if _CAUSED_TO_SEND.search(before):
         return "troops_deployed"  # "the losses prompted Moscow to deploy 10,000": it happened
-    if _READYING_A_DISPATCH.search(before):
+    if _READYING_A_DISPATCH.search(before) or _PLANNED_DISPATCH.search(before):
         return "troops_planned"  # "preparing for a new deployment of some 4,000"
-    if _WILL_SEND.search(before) and not _THERE_NOW.search(clause_after(after)):
+    if (_WILL_SEND.search(before) or _WILL_SEND_UNITS.search(before[-120:])) and \
+            not _THERE_NOW.search(clause_after(after)):
         return "troops_planned"  # "will deploy 3,000 more troops in Kursk": not there yet
     after_clause = _fate_foretold(clause_after(after))
     purpose = _PURPOSE.search(after_clause)
@@ -278,8 +314,8 @@ def sentence_measure(ctx: Context) -> str:
     previous = _same_sentence_before(ctx)
     if previous:
         if previous["measure"].startswith("troops") or _PART.match(ctx.after) or \
-                re.search(r"\b(?:another|a\s+further|the\s+other)\s+$", ctx.before):
-            return previous["measure"]
+                re.search(r"\b(?:another|a\s+further|the\s+other|including(?:\s+\w+)?)\s+$", ctx.before):
+            return previous["measure"]  # "three wounded, including two officers": a part of it
     return "troops_deployed"
 
 
@@ -401,6 +437,26 @@ def same_prisoners_again(ctx: Context, counted: Counted) -> str | None:
     return "captured" if own in (None, "wounded", "captured") else None
 
 
+# "one more", "another one", "a third": a new captive, not one of those counted
+_NEW_ONE = re.compile(r"\b(?:another|new|more|further|additional|third|fourth)\b", re.I)
+
+
+def one_of_the_captives(ctx: Context, counted: Counted) -> str | None:
+    """"captured two North Korean soldiers ... footage of one soldier", "one prisoner's jaw":
+    one of the captives counted before, singled out, is a person, not a count; unless the
+    clause says he was killed or is a new capture."""
+    if ctx.number.value != 1 or counted.kind not in ("personnel", "casualty") or \
+            counted.kind == "casualty" and counted.cue != "captured":
+        return None
+    if not any(r["measure"] == "captured" and r["value"] > 1 for r in ctx.state.rows):
+        return None
+    near = ctx.before[-25:] + ctx.after[:counted.consumed + 15]
+    if _NEW_ONE.search(near) or _casualty_after(ctx, counted) in ("killed", "casualties") or \
+            _VERB_BEFORE.search(ctx.before[-30:]):
+        return None
+    return OUT
+
+
 def casualty_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,100 casualties", "300 killed and 2,700 wounded"."""
     if counted.kind != "casualty":
@@ -425,8 +481,10 @@ def mixed_force(ctx: Context, counted: Counted) -> str | None:
 
 
 _WHOLE_OF_PART = re.compile(r"""
-    \b(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent)|\d[\d,.]*)
-    \s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?(?:\w+\s+)?$   # "half of the (estimated)"
+    \b(?:(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent)|\d[\d,.]*)
+         \s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?           # "half of the (estimated)"
+       |(?:half|a\s+third|a\s+quarter|two-thirds)\s+(?:the|its|their|those)\s+)  # "half the": no "of"
+    (?:\w+\s+)?$
 """, re.I | re.X)
 
 
@@ -481,22 +539,23 @@ def deployment_verb_before(ctx: Context, counted: Counted) -> str | None:
     return None
 
 
-# "2,000 soldiers deployed to help Russia ... are believed to have been killed": a reduced
-# relative clause, then the predicate of the figure's own clause
-# relative clause, then the predicate ("100 soldiers, who were sent to Russia, were killed")
+# "2,000 soldiers deployed to help Russia ... are believed to have been killed", "N of the M
+# soldiers stationed at the front ... have been injured": a reduced relative clause, then the
+# predicate of the figure's own clause ("100 soldiers, who were sent to Russia, were killed")
 _PARTICIPLE_THEN_PREDICATE = re.compile(r"""
     ^\s*(?:,\s*(?:who|that)\s+(?:(?:had|have|has)\s+been|were|was|are|is)\s+)?
-    (?:sent|deployed|dispatched|transferred|shipped)\b[^.;:!?,()\d]{0,120}?
+    (?:sent|deployed|dispatched|transferred|shipped|stationed|based|fighting|serving)\b[^.;:!?,()\d]{0,120}?
     ,?\s(?P<predicate>(?:are|were|have|has|had)\s+[^.;:!?,()\d]{0,50})
 """, re.I | re.X)
 
 
 def _casualty_of_predicate(ctx: Context, counted: Counted) -> str | None:
     m = _PARTICIPLE_THEN_PREDICATE.match(_tail(ctx, counted))
-    return casualty_measure(m.group("predicate")) if m else None
+    return casualty_measure(_FORCE_LOSSES.sub(" ", m.group("predicate"))) if m else None
 
 
-_SENDING = re.compile(r"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|dispatches|dispatched)\b", re.I)
+_SENDING = re.compile(rf"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|dispatches|dispatched|{_SENT_GERUND})\b",
+                      re.I)
 
 
 def personnel_noun(ctx: Context, counted: Counted) -> str | None:
@@ -624,7 +683,7 @@ def nothing_counted(ctx: Context, counted: Counted) -> str | None:
 
 MEASURE_RULES: tuple[MeasureRule, ...] = (
     more_of_other_things, mixed_subject, prisoner_swap, verb_before, missing,
-    part_of_previous, same_prisoners_again, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
+    part_of_previous, same_prisoners_again, one_of_the_captives, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
     deployment_verb_before, personnel_noun,
     a_multiple_or_distance, own_verb_after, casualty_in_clause, label,
     personnel_in_clause, anaphor, subject_noun, follows_troop_figure, nothing_counted,

@@ -138,9 +138,9 @@ _VERB_AFTER_APPOSITION = re.compile(r"""
 
 # an aside set off by commas, with no figure, before the number's own predicate: "3,000
 # troops, or roughly a quarter of the force sent, had been killed", "200 soldiers, who were
-# deployed to Kursk, have been taken to hospital"
+# deployed to Kursk, have been taken to hospital", "three soldiers, including two officers, were hurt"
 _ASIDE_THEN_VERB = re.compile(r"""
-    ,\s+(?:or|who|which)\s[^,;:.!?()\d]{1,100},\s+
+    ,\s+(?:or|who|which|including)\s[^,;:.!?()\d]{1,100},\s+
     (?:is|are|was|were|will|would|could|have|has|had|may|might)\b
     [^;:.!?()\d]*
 """, re.X)
