@@ -73,6 +73,8 @@ NUMBER_FORMS = [
     # "about" after a topic noun is a preposition
     pytest.param("Seoul commented on Zelensky's remarks about two North Korean soldiers captured in Kursk.",
                  [(2, 2, 2, "exact", "captured", (SK, UA))], id="remarks-about-is-no-approx"),
+    pytest.param("Kyiv's general staff gave new details about three North Korean soldiers taken prisoner in Kursk.",
+                 [(3, 3, 3, "exact", "captured", UA)], id="details-about-is-no-approx"),
 ]
 
 MESSY_TEXT = [

@@ -486,7 +486,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
 ABOUT_IS_A_PREPOSITION_AFTER: tuple[str, ...] = (
     "remarks", "comment", "comments", "statement", "statements", "question", "questions",
     "news", "information", "talk", "talks", "talking", "spoke", "speaking", "asked", "concern",
-    "concerns", "worries", "worried",
+    "concerns", "worries", "worried", "details",
 )
 
 # Phrases right after a number (or its noun) → qualifier.
