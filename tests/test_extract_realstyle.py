@@ -75,6 +75,18 @@ NUMBER_FORMS = [
                  [(2, 2, 2, "exact", "captured", (SK, UA))], id="remarks-about-is-no-approx"),
     pytest.param("Kyiv's general staff gave new details about three North Korean soldiers taken prisoner in Kursk.",
                  [(3, 3, 3, "exact", "captured", UA)], id="details-about-is-no-approx"),
+    # a bare repeat of a figure its claimant gives hedged elsewhere is that estimate without
+    # its hedge; another claimant's bare number of the same side stays exact
+    pytest.param("Pyongyang has shipped 4,000 military builders to Russia, the NIS told lawmakers. The NIS put the "
+                 "number of builders it had sent at roughly 4,000 since the spring.",
+                 [(4000, 4000, 4000, "approx", "troops_deployed", SK)] * 2, id="bare-repeat-takes-the-hedge"),
+    pytest.param("Lawmaker Lee Seong-kweun said 800 North Korean soldiers had been wounded. \"By our count the "
+                 "wounded number close to 800,\" Lee said.",
+                 [(800, N, 800, "nearly", "wounded", SK)] * 2, id="bare-lede-takes-the-quote-hedge"),
+    pytest.param("The NIS said 9,000 North Korean soldiers would be sent by March. Lawmaker Park Sun-won said about "
+                 "9,000 North Korean soldiers would be sent by March.",
+                 [(9000, 9000, 9000, "exact", "troops_planned", SK), (9000, 9000, 9000, "approx", "troops_planned", SK)],
+                 id="another-claimants-hedge-is-not-shared"),
 ]
 
 MESSY_TEXT = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract import vocab
+from analysis.extract.qualifier import bounds
 
 _RELAYS = set(vocab.RELAYING_CLAIMANTS)
 
@@ -69,3 +70,21 @@ def share_attribution(rows: list[dict]) -> None:
     for row in rows:
         if row["claim_date"] is None:
             row["claim_date"] = dated.get(key(row) + (row["claimant_group"],))
+
+
+def share_qualifier(rows: list[dict]) -> None:
+    """A bare mention of a figure ("5,000 builders") that another mention credited to the same
+    claimant gives hedged ("around 5,000") is that estimate said again without its hedge, as
+    ledes and repeats do: it takes the qualifier and its bounds. Only the same claimant's:
+    another speaker of the side may round ("expected to reach 10,000" beside an MP's "around
+    10,000"), and two mentions credited to no one may be two sources. Where the claimant
+    hedges the number two ways, the bare one is left exact."""
+    hedges: dict[tuple, set[str]] = {}
+    for row in rows:
+        if row["claimant"] and row["qualifier"] not in ("exact", "range"):
+            hedges.setdefault((row["value"], row["measure"], row["claimant"]), set()).add(row["qualifier"])
+    for row in rows:
+        found = hedges.get((row["value"], row["measure"], row["claimant"]), set())
+        if row["qualifier"] == "exact" and len(found) == 1:
+            row["qualifier"] = next(iter(found))
+            row["low"], row["high"] = bounds(row["qualifier"], row["value"])
