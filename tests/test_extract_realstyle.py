@@ -87,6 +87,11 @@ NUMBER_FORMS = [
                  "9,000 North Korean soldiers would be sent by March.",
                  [(9000, 9000, 9000, "exact", "troops_planned", SK), (9000, 9000, 9000, "approx", "troops_planned", SK)],
                  id="another-claimants-hedge-is-not-shared"),
+    # a verb of drawing near before the number hedges it as "nearly" does
+    pytest.param("The NIS said the tally of injured North Korean soldiers approaches 1,800.",
+                 [(1800, N, 1800, "nearly", "wounded", SK)], id="approaches-is-nearly"),
+    pytest.param("Seoul said the number of North Korean troops killed in Kursk neared 400 by January.",
+                 [(400, N, 400, "nearly", "killed", SK)], id="neared-is-nearly"),
 ]
 
 MESSY_TEXT = [

@@ -478,6 +478,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "a maximum of": "up_to", "not more than": "up_to", "as much as": "up_to",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "just shy of": "nearly", "nearing": "nearly", "approaching": "nearly",
+    "approaches": "nearly", "approached": "nearly", "nears": "nearly", "neared": "nearly",
     "fewer than": "nearly", "less than": "nearly", "under": "nearly",
     "slightly fewer than": "nearly", "slightly less than": "nearly",
 }
