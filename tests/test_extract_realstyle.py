@@ -98,6 +98,9 @@ MESSY_TEXT = [
     # the day of a numeric date on a page's opening date line is no count, as its month is not
     pytest.param(" date 2025-03-01 Heavy losses are being suffered by North Korean soldiers fighting in Kursk, a "
                  "Ukrainian intelligence spokesman said.", [], id="date-line-day-is-no-count"),
+    # a byline's outlet glued to the month of its date: the day is no count
+    pytest.param("Kim Jong Un mourns North Korean soldiers killed fighting for Russia Anna Petrova, WXYNovember 14, "
+                 "2025 at 3:10 PM The leader held a memorial for the troops.", [], id="byline-month-glued-to-outlet"),
     # the state's full name between the number and its noun
     pytest.param("British defence intelligence says some 11,000 Democratic People's Republic of Korea (DPRK) "
                  "soldiers are now in Kursk.",

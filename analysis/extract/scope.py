@@ -101,7 +101,7 @@ _FRACTION_AFTER = re.compile(r"[\s-]?(?:halves|thirds?|quarters?|fifths?|tenths?
 _CLOCK_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b")
 _YEAR_DASH_BEFORE = re.compile(r"\b(?:19|20)\d\d-(?:[01]?\d-)?$")  # its month, or its day after the month
 _DAY_YEAR_AFTER = re.compile(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b")
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s*$")
+_MONTH_BEFORE = re.compile(rf"(?:\b|(?<=[A-Z]))(?:{_MONTH})\.?\s*$")  # a byline's "CNNAugust 22": glued on
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTH})\b")
 _ONE_IN_BEFORE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$")
 _IN_EVERY_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b")
