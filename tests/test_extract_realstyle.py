@@ -996,6 +996,11 @@ NOT_THIS_DEPLOYMENT = [
                  [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="a-crash-killed-people"),
     pytest.param("A helicopter crash in Kursk killed 20 North Korean soldiers, Kyiv said.",
                  [(20, 20, 20, "exact", "killed", UA)], id="a-crash-killed-soldiers-counts"),
+    # the size of a visiting or performing body is no count of soldiers
+    pytest.param("The gala in Pyongyang was watched by a Russian deputy minister, who came to North Korea on May 3 "
+                 "with an arts delegation of 90 members.", [], id="members-of-a-delegation"),
+    pytest.param("A North Korean song and dance troupe of 60 people arrived in Moscow for the festival.", [],
+                 id="people-of-a-troupe"),
 ]
 
 MEASURE_CUES = [

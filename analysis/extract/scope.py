@@ -433,6 +433,15 @@ _DISASTER = re.compile(rf"\b(?:{trie(vocab.DISASTER_NOUNS)})\b", re.I)
 _PEOPLE_ONLY = re.compile(r"\s*(?:people|persons|passengers|civilians)\b", re.I)
 
 
+def a_civil_body(ctx: Context, counted: Counted) -> bool:
+    """"a cultural delegation of 125 members": the size of a visiting or performing body
+    (the North's soldiers are never counted as one)."""
+    return bool(_CIVIL_BODY_OF.search(ctx.before[-40:]))
+
+
+_CIVIL_BODY_OF = re.compile(rf"\b(?:{trie(vocab.CIVIL_BODIES)})\s+of\s+(?:\w+\s+)?$", re.I)
+
+
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
     """Nothing near speaks of North Korea."""
     return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
@@ -443,7 +452,7 @@ OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, army_share, other_side_after,
     other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
-    in_history, a_unit_size, a_disaster,
+    in_history, a_unit_size, a_disaster, a_civil_body,
     far_from_korea,
 )
 

@@ -715,6 +715,12 @@ DISASTER_NOUNS: tuple[str, ...] = (
     "typhoon", "sinking", "stampede",
 )
 
+# Civilian bodies a count of members is the size of ("a delegation of 125 members", "a troupe
+# of 40 people"): visitors and performers, not soldiers of this deployment.
+CIVIL_BODIES: tuple[str, ...] = (
+    "delegation", "delegations", "troupe", "troupes", "ensemble", "orchestra", "choir",
+)
+
 # Ground a casualty word may describe ("lost territory", "lost ground"): no losses of men.
 GROUND_NOUNS: tuple[str, ...] = (
     "territory", "territories", "ground", "land", "lands", "positions", "villages", "towns", "areas",
