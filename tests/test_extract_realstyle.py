@@ -1451,6 +1451,10 @@ CLAIM_DATES = [
     # them ("set out") is no attribution
     pytest.param("The Korean Central News Agency reported the homecoming on Saturday. The Chairman said, \"The regiment "
                  "that set out on June 3 lost 14 of its soldiers in Kursk.\"", "2024-12-21", id="day-inside-a-quotation"),
+    # "several days later" after a day: a later day the text does not name, so none is taken
+    pytest.param("Zelensky said on Saturday that North Korean units had joined the assaults near Kursk. Several days "
+                 "later, Ukraine's military intelligence said about 40 North Korean soldiers had been killed or "
+                 "wounded.", None, id="several-days-later-is-no-day"),
 ]
 
 

@@ -180,7 +180,7 @@ def older_figure(ctx: Context) -> bool:
 def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
     """"The NIS said on Friday ... The agency also estimated ...": the day the same side
     last spoke on, unless the wording places this claim earlier."""
-    if EARLIER_CLAIM.search(own_part(ctx)):
+    if EARLIER_CLAIM.search(own_part(ctx)) or _VAGUE_LATER.search(ctx.before):
         return None
     event = _event_day(ctx)
     if event is not None:
@@ -190,6 +190,10 @@ def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
         or _reports_said_before(ctx) or _named_unread(ctx, speaker)
 
 
+# "A few days later, the same side reported ...": a day after the one said before, but which
+# one the text does not say ("two days later" is read as a day by dates.find_dates)
+_VAGUE_LATER = re.compile(r"\b(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:days|weeks)\s+"
+                          r"(?:later|afterwards?)\b", re.I)
 _UNREAD_REACH = 3  # sentences back
 
 
@@ -302,7 +306,8 @@ def date_from_article(rows: list[dict], state: ArticleState) -> None:
         # a day the figure's own sentence names but did not give it ("Kyiv gave its count on
         # Monday, far above Seoul's 1,100") is another statement's: one from elsewhere would be a guess
         if row["claim_date"] is None and len(found) == 1 and row.get("credit_rule") not in INFERRED_RULES and \
-                not EARLIER_CLAIM.search(row["sentence"]) and not days_in(row["sentence"], state):
+                not EARLIER_CLAIM.search(row["sentence"]) and not _VAGUE_LATER.search(row["sentence"]) and \
+                not days_in(row["sentence"], state):
             row["claim_date"] = next(iter(found)).isoformat()
 
 
