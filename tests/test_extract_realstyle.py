@@ -160,6 +160,13 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # a side's possessive before a body named by its modifiers and head noun ("defence intelligence
+    # services") is that side's body, not an unnamed source
+    pytest.param("Late on Friday, Ukraine's defence intelligence services reported that some 25 North Korean soldiers "
+                 "had been killed near Sudzha.",
+                 [(25, 25, 25, "approx", "killed", UA)], id="sides-body-with-modifiers-and-head-noun"),
+    pytest.param("Britain's military intelligence services estimate that 1,200 North Korean soldiers were wounded.",
+                 [(1200, 1200, 1200, "exact", "wounded", OT)], id="sides-intelligence-services"),
     # the next sentence's source speaks of the people counted ("these new soldiers")
     pytest.param("North Korea is said to be getting ready to send as many as 20,000 more soldiers to Russia. "
                  "Ukraine's military intelligence has assessed that these extra troops could arrive by autumn.",
