@@ -167,6 +167,11 @@ ATTRIBUTION = [
                  [(25, 25, 25, "approx", "killed", UA)], id="sides-body-with-modifiers-and-head-noun"),
     pytest.param("Britain's military intelligence services estimate that 1,200 North Korean soldiers were wounded.",
                  [(1200, 1200, 1200, "exact", "wounded", OT)], id="sides-intelligence-services"),
+    # sides listed before one source ("South Korean and Western intelligence") are one source, the
+    # first named standing for all
+    pytest.param("South Korean and Western intelligence agencies believe the North has sent over 12,000 soldiers to "
+                 "Russia's Kursk region.",
+                 [(12000, 12000, N, "more_than", "troops_deployed", SK)], id="sides-listed-before-a-named-source"),
     # the next sentence's source speaks of the people counted ("these new soldiers")
     pytest.param("North Korea is said to be getting ready to send as many as 20,000 more soldiers to Russia. "
                  "Ukraine's military intelligence has assessed that these extra troops could arrive by autumn.",
@@ -1462,6 +1467,10 @@ CLAIM_DATES = [
     pytest.param("Zelensky said on Saturday that North Korean units had joined the assaults near Kursk. Several days "
                  "later, Ukraine's military intelligence said about 40 North Korean soldiers had been killed or "
                  "wounded.", None, id="several-days-later-is-no-day"),
+    # sides listed as one source hold a view of their own, not the day one of them briefed on
+    pytest.param("Lawmaker Lee Seong-kweun briefed reporters on Monday after his talks with the NIS. South Korean and "
+                 "Western intelligence agencies say the North sent more than 12,000 soldiers to Russia last year.",
+                 None, id="sides-listed-take-no-sides-briefing-day"),
 ]
 
 

@@ -182,6 +182,8 @@ def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
     last spoke on, unless the wording places this claim earlier."""
     if EARLIER_CLAIM.search(own_part(ctx)) or _VAGUE_LATER.search(ctx.before):
         return None
+    if _SIDES_LISTED.match(speaker.name):
+        return None  # "South Korean and Western intelligence": a view of their own, not one side's briefing
     event = _event_day(ctx)
     if event is not None:
         return event
@@ -194,6 +196,7 @@ def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
 # one the text does not say ("two days later" is read as a day by dates.find_dates)
 _VAGUE_LATER = re.compile(r"\b(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:days|weeks)\s+"
                           r"(?:later|afterwards?)\b", re.I)
+_SIDES_LISTED = re.compile(rf"(?:{trie(vocab.NATIONAL_ADJECTIVES)})(?:,\s+|\s+and\s+)")
 _UNREAD_REACH = 3  # sentences back
 
 
@@ -307,7 +310,7 @@ def date_from_article(rows: list[dict], state: ArticleState) -> None:
         # Monday, far above Seoul's 1,100") is another statement's: one from elsewhere would be a guess
         if row["claim_date"] is None and len(found) == 1 and row.get("credit_rule") not in INFERRED_RULES and \
                 not EARLIER_CLAIM.search(row["sentence"]) and not _VAGUE_LATER.search(row["sentence"]) and \
-                not days_in(row["sentence"], state):
+                not _SIDES_LISTED.match(row["claimant"] or "") and not days_in(row["sentence"], state):
             row["claim_date"] = next(iter(found)).isoformat()
 
 

@@ -730,6 +730,12 @@ def _read_speakers(sentence: str, local: LocalNames | None) -> list[Speaker]:
             continue  # "South Korean Joint Chiefs of Staff": the adjective is part of the name
         name, group = lookup_claimant(m.group(0), local)
         prev = kept[k - 1] if k > 0 else None
+        if prev is not None and prev.group(0) in _NATIONAL_ADJ and m.group(0).split()[0] in _NATIONAL_ADJ and \
+                " " in m.group(0) and _ADJECTIVE_LIST.fullmatch(sentence[prev.end():m.start()]):
+            # "South Korean and Western intelligence": sides listed before one source noun are one
+            # source, the first named standing for all, as of "South Korean and Western sources"
+            found = [f for f in found if f.start < prev.start()]
+            name, group = sentence[prev.start():m.end()], _NATIONAL_ADJ[prev.group(0)]
         adjective = prev if prev is not None and _QUALIFIES_SOURCE.fullmatch(sentence[prev.end():m.start()]) \
             and (prev.group(0) in _NATIONAL_ADJ or group == "Unattributed") \
             and lookup_claimant(prev.group(0), local)[1] != "Unattributed" else None
