@@ -160,6 +160,9 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # "appeared to acknowledge": the infinitive tells as "acknowledged" does
+    pytest.param("Kim Jong Un on Thursday seemed to acknowledge for the first time that 80 North Korean soldiers had "
+                 "died in Kursk.", [(80, 80, 80, "exact", "killed", "North Korea")], id="seemed-to-acknowledge"),
     # a side's possessive before a body named by its modifiers and head noun ("defence intelligence
     # services") is that side's body, not an unnamed source
     pytest.param("Late on Friday, Ukraine's defence intelligence services reported that some 25 North Korean soldiers "

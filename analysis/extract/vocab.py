@@ -402,7 +402,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "briefed", "indicated", "indicates", "suggested", "suggests", "suggest", "suggesting", "claiming",
     "saying", "estimating", "reporting", "putting", "tallied", "thinks", "think", "accused",
     "informed", "alerted", "alerts", "posted", "explained", "observed", "highlighted", "insisted", "argued",
-    "acknowledged", "raised", "spoke", "spoken", "briefing", "announcing",
+    "acknowledged", "acknowledge", "acknowledges", "raised", "spoke", "spoken", "briefing", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
     "released", "published", "issued", "unveiled", "gave", "presented", "expects",
     "predicts", "predicted", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
