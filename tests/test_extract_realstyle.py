@@ -1019,6 +1019,13 @@ NOT_THIS_DEPLOYMENT = [
 ]
 
 MEASURE_CUES = [
+    # the soldiers a memorial shows ("the faces of", "portraits of") are its dead; shown anywhere
+    # else they are no casualties
+    pytest.param("At a ceremony in Pyongyang displaying the photographs of 48 North Korean soldiers, the leader "
+                 "embraced their widows, state media said.",
+                 [(48, 48, 48, "exact", "killed", ("North Korea", UN))], id="faces-shown-at-a-ceremony-are-dead"),
+    pytest.param("State television showed the faces of 300 North Korean soldiers boarding a train bound for Russia.",
+                 [(300, 300, 300, "exact", "troops_deployed", UN)], id="faces-shown-elsewhere-are-no-dead"),
     # a fate foretold for troops the sentence places somewhere counts them, not their losses
     # or a plan; a bare forecast of losses stays one
     pytest.param("The Institute for Regional Studies said the 12,000-strong force of North Korean soldiers in Kursk could be "

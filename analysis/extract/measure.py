@@ -393,6 +393,18 @@ def verb_before(ctx: Context, counted: Counted) -> str | None:
     return vocab.VERBS_BEFORE[re.sub(r"\s+", " ", verb.group(1).lower())] if verb else None
 
 
+def shown_in_mourning(ctx: Context, counted: Counted) -> str | None:
+    """"a ceremony showing the faces of 100 North Korean soldiers", "portraits of 101 soldiers
+    on a memorial wall": the soldiers a memorial shows are its dead."""
+    if counted.kind != "personnel" or not _IMAGES_OF.search(ctx.before[-30:]):
+        return None
+    return "killed" if _MOURNING.search(ctx.sentence.text) else None
+
+
+_IMAGES_OF = re.compile(rf"\b(?:{trie(vocab.MEMORIAL_IMAGES)})\s+of\s+(?:the\s+)?$", re.I)
+_MOURNING = re.compile(rf"\b(?:{trie(vocab.MOURNING_WORDS)})\b", re.I)
+
+
 def _casualty_after(ctx: Context, counted: Counted) -> str | None:
     return casualty_measure(casualty_window(_tail(ctx, counted)))
 
@@ -682,7 +694,7 @@ def nothing_counted(ctx: Context, counted: Counted) -> str | None:
 
 
 MEASURE_RULES: tuple[MeasureRule, ...] = (
-    more_of_other_things, mixed_subject, prisoner_swap, verb_before, missing,
+    more_of_other_things, mixed_subject, prisoner_swap, verb_before, shown_in_mourning, missing,
     part_of_previous, same_prisoners_again, one_of_the_captives, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
     deployment_verb_before, personnel_noun,
     a_multiple_or_distance, own_verb_after, casualty_in_clause, label,

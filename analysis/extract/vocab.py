@@ -348,6 +348,17 @@ HONOURING_VERBS: tuple[str, ...] = (
     "posthumously decorated", "acknowledging",
 )
 
+# What a memorial shows of its dead ("the faces of 100 soldiers", "portraits of 101"), and the
+# words that make the showing one of mourning ("ceremony", "memorial", "honoured"): the count
+# so shown is of the dead.
+MEMORIAL_IMAGES: tuple[str, ...] = (
+    "faces", "portraits", "photographs", "photos", "pictures", "images", "names",
+)
+MOURNING_WORDS: tuple[str, ...] = (
+    "ceremony", "memorial", "funeral", "mourning", "tribute", "fallen",
+    "cemetery", "wreath", "wreaths", "posthumously", *HONOURING_VERBS,
+)
+
 # Verbs after "he", "she", "the agency" that make a sentence speak for the last source.
 NAMING_BACK_VERBS: tuple[str, ...] = (
     "said", "says", "told", "added", "estimated", "estimates", "reported", "claimed",
