@@ -160,6 +160,13 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # "reports said" relay the source the next sentence names ("According to ..., X announced")
+    pytest.param("North Korea is to send 4,000 more soldiers to Russia, reports said on Monday. According to the "
+                 "wire agency, Sergei Shoigu announced the dispatch after talks in Pyongyang.",
+                 [(4000, 4000, 4000, "exact", "troops_planned", RU)], id="reports-relay-the-next-sentences-source"),
+    pytest.param("North Korea is to send 4,000 more soldiers to Russia, reports said on Monday. The talks in "
+                 "Pyongyang lasted two days.",
+                 [(4000, 4000, 4000, "exact", "troops_planned", UN)], id="reports-with-no-source-after"),
     # "appeared to acknowledge": the infinitive tells as "acknowledged" does
     pytest.param("Kim Jong Un on Thursday seemed to acknowledge for the first time that 80 North Korean soldiers had "
                  "died in Kursk.", [(80, 80, 80, "exact", "killed", "North Korea")], id="seemed-to-acknowledge"),
@@ -1477,6 +1484,10 @@ CLAIM_DATES = [
     pytest.param("Zelensky said on Saturday that North Korean units had joined the assaults near Kursk. Several days "
                  "later, Ukraine's military intelligence said about 40 North Korean soldiers had been killed or "
                  "wounded.", None, id="several-days-later-is-no-day"),
+    # the day reports said a figure on is the day of the source they relay
+    pytest.param("North Korea is to send 4,000 more soldiers to Russia, reports said on Monday. According to the "
+                 "wire agency, Sergei Shoigu announced the dispatch after talks in Pyongyang.", "2024-12-23",
+                 id="reports-day-is-the-relayed-sources"),
     # sides listed as one source hold a view of their own, not the day one of them briefed on
     pytest.param("Lawmaker Lee Seong-kweun briefed reporters on Monday after his talks with the NIS. South Korean and "
                  "Western intelligence agencies say the North sent more than 12,000 soldiers to Russia last year.",

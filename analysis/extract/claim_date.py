@@ -150,7 +150,8 @@ def _subject(spk: list[Speaker], start: int, end: int) -> Speaker | None:
 def dated_for(speaker: Speaker | None, said_by: Speaker | None) -> bool:
     """A sentence's day dates a figure when it stands with the figure's own side: "Kyiv put
     the number at 3,000 on Monday, above Seoul's count of 1,100" dates Kyiv's figure only."""
-    return said_by is None or (speaker is not None and speaker.group == said_by.group)
+    # (a day "reports said" a figure on is the day of what they relay, whoever they relay)
+    return said_by is None or said_by.name in _RELAYS or (speaker is not None and speaker.group == said_by.group)
 
 
 def own_part(ctx: Context) -> str:
