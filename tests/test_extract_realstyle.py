@@ -1484,6 +1484,10 @@ CLAIM_DATES = [
     pytest.param("Zelensky said on Saturday that North Korean units had joined the assaults near Kursk. Several days "
                  "later, Ukraine's military intelligence said about 40 North Korean soldiers had been killed or "
                  "wounded.", None, id="several-days-later-is-no-day"),
+    # a figure whose own clause says its source gave it earlier takes not the sentence's day
+    pytest.param("The parade on Sunday was the first time the leader showed his dead, a fraction of the roughly 500 "
+                 "North Korean soldiers killed near Kursk that Seoul's spy agency reported earlier this year.", None,
+                 id="figure-reported-earlier-takes-no-news-day"),
     # the day reports said a figure on is the day of the source they relay
     pytest.param("North Korea is to send 4,000 more soldiers to Russia, reports said on Monday. According to the "
                  "wire agency, Sergei Shoigu announced the dispatch after talks in Pyongyang.", "2024-12-23",

@@ -175,7 +175,14 @@ def older_figure(ctx: Context) -> bool:
     before = ctx.before[-60:]
     return bool(_OLDER_FIGURE.search(before) or (
         re.search(r"\b(?:estimate|figure|count)\s+of\s+(?:\w+\s+)?$", before, re.I)
-        and _OLDER_AFTER.match(clause_after(ctx.after))))
+        and _OLDER_AFTER.match(clause_after(ctx.after))) or _SAID_EARLIER_AFTER.match(ctx.after))
+
+
+# "the roughly 600 killed that Seoul's spy agency reported earlier this year": the figure's own
+# clause says its source gave it before the sentence's news (not "earlier today")
+_SAID_EARLIER_AFTER = re.compile(r"[^.;:]{0,90}?\b(?:reported|said|estimated|announced|gave|put)\s+(?:it\s+)?"
+                                 r"(?:earlier|previously)\b(?!\s+(?:today|this\s+(?:morning|afternoon|evening)|on)\b)",
+                                 re.I)
 
 
 def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
