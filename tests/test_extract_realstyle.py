@@ -1484,6 +1484,9 @@ CLAIM_DATES = [
     pytest.param("Zelensky said on Saturday that North Korean units had joined the assaults near Kursk. Several days "
                  "later, Ukraine's military intelligence said about 40 North Korean soldiers had been killed or "
                  "wounded.", None, id="several-days-later-is-no-day"),
+    pytest.param("Zelensky said on Saturday that North Korean units were training in Russia. Subsequently, Budanov "
+                 "said that some 9,000 North Korean soldiers were in the Kursk region.", None,
+                 id="subsequently-is-no-day"),
     # a figure whose own clause says its source gave it earlier takes not the sentence's day
     pytest.param("The parade on Sunday was the first time the leader showed his dead, a fraction of the roughly 500 "
                  "North Korean soldiers killed near Kursk that Seoul's spy agency reported earlier this year.", None,

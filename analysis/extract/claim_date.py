@@ -200,10 +200,11 @@ def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
         or _reports_said_before(ctx) or _named_unread(ctx, speaker)
 
 
-# "A few days later, the same side reported ...": a day after the one said before, but which
-# one the text does not say ("two days later" is read as a day by dates.find_dates)
+# "A few days later, the same side reported ...", "Subsequently, ...": a day after the one said
+# before, but which one the text does not say ("two days later" is read as a day by dates.find_dates)
 _VAGUE_LATER = re.compile(r"\b(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:days|weeks)\s+"
-                          r"(?:later|afterwards?)\b", re.I)
+                          r"(?:later|afterwards?)\b"
+                          r"|^\W*(?:subsequently|later|afterwards)\s*,", re.I)  # "Subsequently, X said ..."
 _SIDES_LISTED = re.compile(rf"(?:{trie(vocab.NATIONAL_ADJECTIVES)})(?:,\s+|\s+and\s+)")
 _UNREAD_REACH = 3  # sentences back
 
