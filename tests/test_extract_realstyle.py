@@ -87,6 +87,14 @@ NUMBER_FORMS = [
                  "9,000 North Korean soldiers would be sent by March.",
                  [(9000, 9000, 9000, "exact", "troops_planned", SK), (9000, 9000, 9000, "approx", "troops_planned", SK)],
                  id="another-claimants-hedge-is-not-shared"),
+    # a mention crediting only the side ("Seoul says") or its unnamed people shares the hedge of
+    # the side's named source
+    pytest.param("Seoul says 9,000 North Korean troops are stationed near the front. The NIS told lawmakers that "
+                 "about 9,000 North Korean soldiers are deployed there.",
+                 [(9000, 9000, 9000, "approx", "troops_deployed", SK)] * 2, id="side-only-takes-its-bodys-hedge"),
+    pytest.param("A South Korean source said 700 North Korean soldiers had been wounded. The NIS put the number of "
+                 "wounded at roughly 700.",
+                 [(700, 700, 700, "approx", "wounded", SK)] * 2, id="unnamed-source-takes-its-sides-hedge"),
     # a verb of drawing near before the number hedges it as "nearly" does
     pytest.param("The NIS said the tally of injured North Korean soldiers approaches 1,800.",
                  [(1800, N, 1800, "nearly", "wounded", SK)], id="approaches-is-nearly"),
