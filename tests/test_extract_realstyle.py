@@ -1041,6 +1041,11 @@ MEASURE_CUES = [
                  [(48, 48, 48, "exact", "killed", ("North Korea", UN))], id="faces-shown-at-a-ceremony-are-dead"),
     pytest.param("State television showed the faces of 300 North Korean soldiers boarding a train bound for Russia.",
                  [(300, 300, 300, "exact", "troops_deployed", UN)], id="faces-shown-elsewhere-are-no-dead"),
+    # a smaller part the next sentence says has "already arrived" leaves the rest of the whole to come
+    pytest.param("Budanov spoke of 5,000 North Korean engineers repairing roads in the Belgorod region. Some 800 of "
+                 "them have already arrived, he said.",
+                 [(5000, 5000, 5000, "exact", "troops_planned", UA), (800, 800, 800, "approx", "troops_deployed", UA)],
+                 id="part-already-arrived-makes-the-whole-planned"),
     # a fate foretold for troops the sentence places somewhere counts them, not their losses
     # or a plan; a bare forecast of losses stays one
     pytest.param("The Institute for Regional Studies said the 12,000-strong force of North Korean soldiers in Kursk could be "
