@@ -91,23 +91,6 @@ def page_month(body: str) -> dt.date | None:
     return first_of_next - dt.timedelta(days=1)
 
 
-# A month named with its year ("in December 2024", "by mid-April 2025", "Jan. 2025")
-_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<y>20\d\d)\b")
-
-
-def latest_month_named(body: str) -> dt.date | None:
-    """The last day of the latest month a text names with its year. For a page with no date,
-    a day named with its month only ("reported on January 13") is read as falling on or
-    before it: a story's statements stand in the year before the latest month it names."""
-    ends = []
-    for m in _MONTH_YEAR.finditer(body):
-        month = MONTHS.get(m["month"].lower().rstrip("."))
-        if month:
-            first_of_next = dt.date(int(m["y"]) + month // 12, month % 12 + 1, 1)
-            ends.append(first_of_next - dt.timedelta(days=1))
-    return max(ends, default=None)
-
-
 # A wire dateline opening the text ("SEOUL, Dec. 24 -", "Seoul [South Korea], December 13
 # (ANI):"): the day the copy was filed, not the day of the claim it reports.
 _PLACE = r"[A-Z][\w.'’/ -]*(?:\s*\[[^\]]*\])?"

@@ -25,7 +25,7 @@ from analysis.extract.attribution import (CARRIED_OVER, DOCUMENT_RULES, captor, 
 from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (NEWS_AGENCY, Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
-from analysis.extract.dates import WEEKDAY, find_dates, latest_month_named, page_month
+from analysis.extract.dates import WEEKDAY, find_dates, page_month
 from analysis.extract.document import headline_follows_body, share_attribution, share_qualifier
 from analysis.extract.measure import measure
 from analysis.extract.numbers import find_numbers
@@ -76,7 +76,7 @@ def figures_of(article: Article) -> list[dict]:
     tables = find_tables(text, article.body_start, len(text))
     state = ArticleState(sentences, title=article.meta.get("title") or "",
                          local=learn_names(article.body), published=article.published,
-                         month_end=page_month(article.body) or latest_month_named(article.body))
+                         month_end=page_month(article.body))
     if sentences:
         headline = sentences[0].para if is_headline(state, sentences[0]) else None
         state.voices = read_voices(text, sentences, state.title, state.local, headline)
