@@ -73,9 +73,42 @@ NUMBER_FORMS = [
     # "about" after a topic noun is a preposition
     pytest.param("Seoul commented on Zelensky's remarks about two North Korean soldiers captured in Kursk.",
                  [(2, 2, 2, "exact", "captured", (SK, UA))], id="remarks-about-is-no-approx"),
+    pytest.param("Kyiv's general staff gave new details about three North Korean soldiers taken prisoner in Kursk.",
+                 [(3, 3, 3, "exact", "captured", UA)], id="details-about-is-no-approx"),
+    # a bare repeat of a figure its claimant gives hedged elsewhere is that estimate without
+    # its hedge; another claimant's bare number of the same side stays exact
+    pytest.param("Pyongyang has shipped 4,000 military builders to Russia, the NIS told lawmakers. The NIS put the "
+                 "number of builders it had sent at roughly 4,000 since the spring.",
+                 [(4000, 4000, 4000, "approx", "troops_deployed", SK)] * 2, id="bare-repeat-takes-the-hedge"),
+    pytest.param("Lawmaker Lee Seong-kweun said 800 North Korean soldiers had been wounded. \"By our count the "
+                 "wounded number close to 800,\" Lee said.",
+                 [(800, N, 800, "nearly", "wounded", SK)] * 2, id="bare-lede-takes-the-quote-hedge"),
+    pytest.param("The NIS said 9,000 North Korean soldiers would be sent by March. Lawmaker Park Sun-won said about "
+                 "9,000 North Korean soldiers would be sent by March.",
+                 [(9000, 9000, 9000, "exact", "troops_planned", SK), (9000, 9000, 9000, "approx", "troops_planned", SK)],
+                 id="another-claimants-hedge-is-not-shared"),
+    # a mention crediting only the side ("Seoul says") or its unnamed people shares the hedge of
+    # the side's named source
+    pytest.param("Seoul says 9,000 North Korean troops are stationed near the front. The NIS told lawmakers that "
+                 "about 9,000 North Korean soldiers are deployed there.",
+                 [(9000, 9000, 9000, "approx", "troops_deployed", SK)] * 2, id="side-only-takes-its-bodys-hedge"),
+    pytest.param("A South Korean source said 700 North Korean soldiers had been wounded. The NIS put the number of "
+                 "wounded at roughly 700.",
+                 [(700, 700, 700, "approx", "wounded", SK)] * 2, id="unnamed-source-takes-its-sides-hedge"),
+    # a verb of drawing near before the number hedges it as "nearly" does
+    pytest.param("The NIS said the tally of injured North Korean soldiers approaches 1,800.",
+                 [(1800, N, 1800, "nearly", "wounded", SK)], id="approaches-is-nearly"),
+    pytest.param("Seoul said the number of North Korean troops killed in Kursk neared 400 by January.",
+                 [(400, N, 400, "nearly", "killed", SK)], id="neared-is-nearly"),
 ]
 
 MESSY_TEXT = [
+    # the day of a numeric date on a page's opening date line is no count, as its month is not
+    pytest.param(" date 2025-03-01 Heavy losses are being suffered by North Korean soldiers fighting in Kursk, a "
+                 "Ukrainian intelligence spokesman said.", [], id="date-line-day-is-no-count"),
+    # a byline's outlet glued to the month of its date: the day is no count
+    pytest.param("Kim Jong Un mourns North Korean soldiers killed fighting for Russia Anna Petrova, WXYNovember 14, "
+                 "2025 at 3:10 PM The leader held a memorial for the troops.", [], id="byline-month-glued-to-outlet"),
     # the state's full name between the number and its noun
     pytest.param("British defence intelligence says some 11,000 Democratic People's Republic of Korea (DPRK) "
                  "soldiers are now in Kursk.",
@@ -135,6 +168,28 @@ MESSY_TEXT = [
 ]
 
 ATTRIBUTION = [
+    # "reports said" relay the source the next sentence names ("According to ..., X announced")
+    pytest.param("North Korea is to send 4,000 more soldiers to Russia, reports said on Monday. According to the "
+                 "wire agency, Sergei Shoigu announced the dispatch after talks in Pyongyang.",
+                 [(4000, 4000, 4000, "exact", "troops_planned", RU)], id="reports-relay-the-next-sentences-source"),
+    pytest.param("North Korea is to send 4,000 more soldiers to Russia, reports said on Monday. The talks in "
+                 "Pyongyang lasted two days.",
+                 [(4000, 4000, 4000, "exact", "troops_planned", UN)], id="reports-with-no-source-after"),
+    # "appeared to acknowledge": the infinitive tells as "acknowledged" does
+    pytest.param("Kim Jong Un on Thursday seemed to acknowledge for the first time that 80 North Korean soldiers had "
+                 "died in Kursk.", [(80, 80, 80, "exact", "killed", "North Korea")], id="seemed-to-acknowledge"),
+    # a side's possessive before a body named by its modifiers and head noun ("defence intelligence
+    # services") is that side's body, not an unnamed source
+    pytest.param("Late on Friday, Ukraine's defence intelligence services reported that some 25 North Korean soldiers "
+                 "had been killed near Sudzha.",
+                 [(25, 25, 25, "approx", "killed", UA)], id="sides-body-with-modifiers-and-head-noun"),
+    pytest.param("Britain's military intelligence services estimate that 1,200 North Korean soldiers were wounded.",
+                 [(1200, 1200, 1200, "exact", "wounded", OT)], id="sides-intelligence-services"),
+    # sides listed before one source ("South Korean and Western intelligence") are one source, the
+    # first named standing for all
+    pytest.param("South Korean and Western intelligence agencies believe the North has sent over 12,000 soldiers to "
+                 "Russia's Kursk region.",
+                 [(12000, 12000, N, "more_than", "troops_deployed", SK)], id="sides-listed-before-a-named-source"),
     # the next sentence's source speaks of the people counted ("these new soldiers")
     pytest.param("North Korea is said to be getting ready to send as many as 20,000 more soldiers to Russia. "
                  "Ukraine's military intelligence has assessed that these extra troops could arrive by autumn.",
@@ -971,9 +1026,26 @@ NOT_THIS_DEPLOYMENT = [
                  [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="a-crash-killed-people"),
     pytest.param("A helicopter crash in Kursk killed 20 North Korean soldiers, Kyiv said.",
                  [(20, 20, 20, "exact", "killed", UA)], id="a-crash-killed-soldiers-counts"),
+    # the size of a visiting or performing body is no count of soldiers
+    pytest.param("The gala in Pyongyang was watched by a Russian deputy minister, who came to North Korea on May 3 "
+                 "with an arts delegation of 90 members.", [], id="members-of-a-delegation"),
+    pytest.param("A North Korean song and dance troupe of 60 people arrived in Moscow for the festival.", [],
+                 id="people-of-a-troupe"),
 ]
 
 MEASURE_CUES = [
+    # the soldiers a memorial shows ("the faces of", "portraits of") are its dead; shown anywhere
+    # else they are no casualties
+    pytest.param("At a ceremony in Pyongyang displaying the photographs of 48 North Korean soldiers, the leader "
+                 "embraced their widows, state media said.",
+                 [(48, 48, 48, "exact", "killed", ("North Korea", UN))], id="faces-shown-at-a-ceremony-are-dead"),
+    pytest.param("State television showed the faces of 300 North Korean soldiers boarding a train bound for Russia.",
+                 [(300, 300, 300, "exact", "troops_deployed", UN)], id="faces-shown-elsewhere-are-no-dead"),
+    # a smaller part the next sentence says has "already arrived" leaves the rest of the whole to come
+    pytest.param("Budanov spoke of 5,000 North Korean engineers repairing roads in the Belgorod region. Some 800 of "
+                 "them have already arrived, he said.",
+                 [(5000, 5000, 5000, "exact", "troops_planned", UA), (800, 800, 800, "approx", "troops_deployed", UA)],
+                 id="part-already-arrived-makes-the-whole-planned"),
     # a fate foretold for troops the sentence places somewhere counts them, not their losses
     # or a plan; a bare forecast of losses stays one
     pytest.param("The Institute for Regional Studies said the 12,000-strong force of North Korean soldiers in Kursk could be "
@@ -1421,6 +1493,25 @@ CLAIM_DATES = [
     # them ("set out") is no attribution
     pytest.param("The Korean Central News Agency reported the homecoming on Saturday. The Chairman said, \"The regiment "
                  "that set out on June 3 lost 14 of its soldiers in Kursk.\"", "2024-12-21", id="day-inside-a-quotation"),
+    # "several days later" after a day: a later day the text does not name, so none is taken
+    pytest.param("Zelensky said on Saturday that North Korean units had joined the assaults near Kursk. Several days "
+                 "later, Ukraine's military intelligence said about 40 North Korean soldiers had been killed or "
+                 "wounded.", None, id="several-days-later-is-no-day"),
+    pytest.param("Zelensky said on Saturday that North Korean units were training in Russia. Subsequently, Budanov "
+                 "said that some 9,000 North Korean soldiers were in the Kursk region.", None,
+                 id="subsequently-is-no-day"),
+    # a figure whose own clause says its source gave it earlier takes not the sentence's day
+    pytest.param("The parade on Sunday was the first time the leader showed his dead, a fraction of the roughly 500 "
+                 "North Korean soldiers killed near Kursk that Seoul's spy agency reported earlier this year.", None,
+                 id="figure-reported-earlier-takes-no-news-day"),
+    # the day reports said a figure on is the day of the source they relay
+    pytest.param("North Korea is to send 4,000 more soldiers to Russia, reports said on Monday. According to the "
+                 "wire agency, Sergei Shoigu announced the dispatch after talks in Pyongyang.", "2024-12-23",
+                 id="reports-day-is-the-relayed-sources"),
+    # sides listed as one source hold a view of their own, not the day one of them briefed on
+    pytest.param("Lawmaker Lee Seong-kweun briefed reporters on Monday after his talks with the NIS. South Korean and "
+                 "Western intelligence agencies say the North sent more than 12,000 soldiers to Russia last year.",
+                 None, id="sides-listed-take-no-sides-briefing-day"),
 ]
 
 
@@ -1499,6 +1590,14 @@ def test_photo_caption_date_is_not_the_published_date():
                             "border. (Example Images)\nPosted Dec. 4, 2024\nThe NIS said on Wednesday that "
                             "600 North Korean soldiers had died.\n")
     assert article.published == date(2024, 12, 4)
+
+
+def test_undated_page_leaves_a_day_without_its_year_undated():
+    """A page with no date: a day the text gives without its year ("on January 12") cannot be
+    resolved (LABELLING.md), even where another sentence names a month with its year."""
+    rows = extract_text("---\ntitle: x\n---\nThe NIS said on January 12 that 250 of the North's soldiers had "
+                        "died. Analysts expect heavier losses by March 2025.\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == [(250, None)]
 
 
 def test_captives_said_again_are_less_sure():

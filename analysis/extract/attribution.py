@@ -456,9 +456,18 @@ def credit(ctx: Context) -> tuple[Speaker, date | None, str] | None:
     ctx = _without_confirming_aside(_without_quoted_subject(ctx))
     for rule in CREDIT_RULES:
         found = rule(ctx)
+        if found is not None and found[0].name in _RELAYS:
+            # "..., reports said Tuesday. According to Reuters, X announced ...": the reports
+            # relay the source the next sentence names
+            after = named_after(ctx)
+            if after is not None and after[0].group != "Unattributed":
+                return after[0], after[1] or found[1] or _day_given_after(ctx), named_after.__name__
         if found is not None:
             return found[0], found[1] or _day_given_after(ctx), rule.__name__
     return None
+
+
+_RELAYS = set(vocab.RELAYING_CLAIMANTS)
 
 
 # "the officials", or the bare noun opening the sentence or a clause ("..., officials said"):

@@ -150,7 +150,8 @@ def _subject(spk: list[Speaker], start: int, end: int) -> Speaker | None:
 def dated_for(speaker: Speaker | None, said_by: Speaker | None) -> bool:
     """A sentence's day dates a figure when it stands with the figure's own side: "Kyiv put
     the number at 3,000 on Monday, above Seoul's count of 1,100" dates Kyiv's figure only."""
-    return said_by is None or (speaker is not None and speaker.group == said_by.group)
+    # (a day "reports said" a figure on is the day of what they relay, whoever they relay)
+    return said_by is None or said_by.name in _RELAYS or (speaker is not None and speaker.group == said_by.group)
 
 
 def own_part(ctx: Context) -> str:
@@ -174,14 +175,23 @@ def older_figure(ctx: Context) -> bool:
     before = ctx.before[-60:]
     return bool(_OLDER_FIGURE.search(before) or (
         re.search(r"\b(?:estimate|figure|count)\s+of\s+(?:\w+\s+)?$", before, re.I)
-        and _OLDER_AFTER.match(clause_after(ctx.after))))
+        and _OLDER_AFTER.match(clause_after(ctx.after))) or _SAID_EARLIER_AFTER.match(ctx.after))
+
+
+# "the roughly 600 killed that Seoul's spy agency reported earlier this year": the figure's own
+# clause says its source gave it before the sentence's news (not "earlier today")
+_SAID_EARLIER_AFTER = re.compile(r"[^.;:]{0,90}?\b(?:reported|said|estimated|announced|gave|put)\s+(?:it\s+)?"
+                                 r"(?:earlier|previously)\b(?!\s+(?:today|this\s+(?:morning|afternoon|evening)|on)\b)",
+                                 re.I)
 
 
 def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
     """"The NIS said on Friday ... The agency also estimated ...": the day the same side
     last spoke on, unless the wording places this claim earlier."""
-    if EARLIER_CLAIM.search(own_part(ctx)):
+    if EARLIER_CLAIM.search(own_part(ctx)) or _VAGUE_LATER.search(ctx.before):
         return None
+    if _SIDES_LISTED.match(speaker.name):
+        return None  # "South Korean and Western intelligence": a view of their own, not one side's briefing
     event = _event_day(ctx)
     if event is not None:
         return event
@@ -190,6 +200,12 @@ def same_briefing(ctx: Context, speaker: Speaker) -> dt.date | None:
         or _reports_said_before(ctx) or _named_unread(ctx, speaker)
 
 
+# "A few days later, the same side reported ...", "Subsequently, ...": a day after the one said
+# before, but which one the text does not say ("two days later" is read as a day by dates.find_dates)
+_VAGUE_LATER = re.compile(r"\b(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:days|weeks)\s+"
+                          r"(?:later|afterwards?)\b"
+                          r"|^\W*(?:subsequently|later|afterwards)\s*,", re.I)  # "Subsequently, X said ..."
+_SIDES_LISTED = re.compile(rf"(?:{trie(vocab.NATIONAL_ADJECTIVES)})(?:,\s+|\s+and\s+)")
 _UNREAD_REACH = 3  # sentences back
 
 
@@ -302,7 +318,8 @@ def date_from_article(rows: list[dict], state: ArticleState) -> None:
         # a day the figure's own sentence names but did not give it ("Kyiv gave its count on
         # Monday, far above Seoul's 1,100") is another statement's: one from elsewhere would be a guess
         if row["claim_date"] is None and len(found) == 1 and row.get("credit_rule") not in INFERRED_RULES and \
-                not EARLIER_CLAIM.search(row["sentence"]) and not days_in(row["sentence"], state):
+                not EARLIER_CLAIM.search(row["sentence"]) and not _VAGUE_LATER.search(row["sentence"]) and \
+                not _SIDES_LISTED.match(row["claimant"] or "") and not days_in(row["sentence"], state):
             row["claim_date"] = next(iter(found)).isoformat()
 
 

@@ -477,6 +477,8 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 _SAYING_AFTER = re.compile(rf"(?:['’]s)?(?:\s+[\w-]+){{0,3}}?\s+"
                            rf"{exact(v for v in vocab.ATTRIBUTION_VERBS if v.endswith('ing'))}\b")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+_OWNED_GAP = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,2}")  # "'s (defence) intelligence services"
+_BODY_NOUN = re.compile(r"\b(?:services?|agency|agencies)$")
 _NOT_A_MODIFIER = {"has", "is", "was", "does", "says", "claims", "estimates", "assesses", "believes",
                    "thinks", "reports", "warns", "puts", "counts", "tells", "as"}
 
@@ -493,6 +495,8 @@ def role_after(c: Mention) -> bool | None:
     if re.search(r"\b(?:official|military)$", m.group(0), re.I) and \
             re.match(r"\s+(?!(?:\w+\s+)?(?:said|says|told|estimate|put|claim))[a-z]+\b", c.after[m.end():]):
         return None  # "North Korea's official name": an adjective, not an official who speaks
+    if nxt and _HEAD_NOUN.match(c.after[m.end():]):
+        return True  # "Ukraine's defence intelligence services": the body's head noun, not a thing it owns
     return None if nxt and nxt.group(1) not in _NOT_A_MODIFIER else True
 
 
@@ -726,6 +730,12 @@ def _read_speakers(sentence: str, local: LocalNames | None) -> list[Speaker]:
             continue  # "South Korean Joint Chiefs of Staff": the adjective is part of the name
         name, group = lookup_claimant(m.group(0), local)
         prev = kept[k - 1] if k > 0 else None
+        if prev is not None and prev.group(0) in _NATIONAL_ADJ and m.group(0).split()[0] in _NATIONAL_ADJ and \
+                " " in m.group(0) and _ADJECTIVE_LIST.fullmatch(sentence[prev.end():m.start()]):
+            # "South Korean and Western intelligence": sides listed before one source noun are one
+            # source, the first named standing for all, as of "South Korean and Western sources"
+            found = [f for f in found if f.start < prev.start()]
+            name, group = sentence[prev.start():m.end()], _NATIONAL_ADJ[prev.group(0)]
         adjective = prev if prev is not None and _QUALIFIES_SOURCE.fullmatch(sentence[prev.end():m.start()]) \
             and (prev.group(0) in _NATIONAL_ADJ or group == "Unattributed") \
             and lookup_claimant(prev.group(0), local)[1] != "Unattributed" else None
@@ -744,6 +754,12 @@ def _read_speakers(sentence: str, local: LocalNames | None) -> list[Speaker]:
                 name = f"{adjective.group(0)} {m.group(0)}"
             adjective = kept[j]
             group = lookup_claimant(adjective.group(0), local)[1]
+        if group == "Unattributed" and found and _OWNED_GAP.fullmatch(sentence, found[-1].end, m.start()) and \
+                _BODY_NOUN.search(m.group(0)):
+            # "Ukraine's defence intelligence services": the side's own body, no unnamed source
+            found[-1] = Speaker(found[-1].start, m.end(), sentence[found[-1].start:m.end()], found[-1].group)
+            last_end = m.end()
+            continue
         owner = found[-1] if found and _POSSESSIVE_GAP.fullmatch(sentence, found[-1].end, m.start()) else None
         if owner is not None and owner.group != group and group != "Unattributed" and \
                 f"{sentence[owner.start:owner.end]}'s" in vocab.SIDE_FORMS and not is_person(name, local):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract import vocab
+from analysis.extract.qualifier import bounds
 
 _RELAYS = set(vocab.RELAYING_CLAIMANTS)
 
@@ -69,3 +70,34 @@ def share_attribution(rows: list[dict]) -> None:
     for row in rows:
         if row["claim_date"] is None:
             row["claim_date"] = dated.get(key(row) + (row["claimant_group"],))
+
+
+def share_qualifier(rows: list[dict]) -> None:
+    """A bare mention of a figure ("5,000 builders") that another mention credited to the same
+    claimant gives hedged ("around 5,000") is that estimate said again without its hedge, as
+    ledes and repeats do: it takes the qualifier and its bounds. So is one of the same side
+    when either names only the side or its unnamed people ("Seoul says 10,000" beside the spy
+    agency's "about 10,000"). Two named speakers of a side may differ ("expected to reach
+    10,000" beside an MP's "around 10,000"), and mentions credited to no one may be two
+    sources. Where the hedges found differ, the bare one is left exact."""
+    hedged = [r for r in rows if r["claimant"] and r["qualifier"] not in ("exact", "range")]
+    for row in rows:
+        if row["qualifier"] != "exact" or not row["claimant"]:
+            continue
+        found = {h["qualifier"] for h in hedged if (h["value"], h["measure"]) == (row["value"], row["measure"])
+                 and (h["claimant"] == row["claimant"] or _one_side(h, row))}
+        if len(found) == 1:
+            row["qualifier"] = found.pop()
+            row["low"], row["high"] = bounds(row["qualifier"], row["value"])
+
+
+# a claimant that names only its side's unnamed people: "South Korean source", "US officials"
+_UNNAMED_PEOPLE = re.compile(r"\b(?:sources?|officials?)$", re.I)
+
+
+def _one_side(a: dict, b: dict) -> bool:
+    """Two mentions of a named side, one of them crediting only the side ("South Korea" for
+    "Seoul says") or its unnamed people."""
+    def generic(row: dict) -> bool:
+        return row["claimant"] == row["claimant_group"] or bool(_UNNAMED_PEOPLE.search(row["claimant"]))
+    return a["claimant_group"] == b["claimant_group"] != "Unattributed" and (generic(a) or generic(b))

@@ -393,6 +393,18 @@ def verb_before(ctx: Context, counted: Counted) -> str | None:
     return vocab.VERBS_BEFORE[re.sub(r"\s+", " ", verb.group(1).lower())] if verb else None
 
 
+def shown_in_mourning(ctx: Context, counted: Counted) -> str | None:
+    """"a ceremony showing the faces of 100 North Korean soldiers", "portraits of 101 soldiers
+    on a memorial wall": the soldiers a memorial shows are its dead."""
+    if counted.kind != "personnel" or not _IMAGES_OF.search(ctx.before[-30:]):
+        return None
+    return "killed" if _MOURNING.search(ctx.sentence.text) else None
+
+
+_IMAGES_OF = re.compile(rf"\b(?:{trie(vocab.MEMORIAL_IMAGES)})\s+of\s+(?:the\s+)?$", re.I)
+_MOURNING = re.compile(rf"\b(?:{trie(vocab.MOURNING_WORDS)})\b", re.I)
+
+
 def _casualty_after(ctx: Context, counted: Counted) -> str | None:
     return casualty_measure(casualty_window(_tail(ctx, counted)))
 
@@ -558,6 +570,24 @@ _SENDING = re.compile(rf"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|d
                       re.I)
 
 
+def rest_still_to_come(ctx: Context, counted: Counted) -> str | None:
+    """"... 6,000 specialists working in Kursk. We know that over 1,000 have already arrived":
+    a smaller part the next sentence says has already arrived leaves the rest to come, so the
+    whole is planned."""
+    sentences = ctx.state.sentences
+    if counted.kind != "personnel" or ctx.index + 1 >= len(sentences) or \
+            sentences[ctx.index + 1].para != ctx.sentence.para or _casualty_after(ctx, counted):
+        return None
+    part = _ALREADY_ARRIVED.search(sentences[ctx.index + 1].text)
+    if part is None or int(part["n"].replace(",", "")) >= ctx.number.value:
+        return None
+    return "troops_planned"
+
+
+_ALREADY_ARRIVED = re.compile(r"(?<![\d,])(?P<n>\d{1,3}(?:,\d{3})*)\s+(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+already\s+"
+                              r"(?:arrived|been\s+(?:sent|deployed|dispatched))\b", re.I)
+
+
 def personnel_noun(ctx: Context, counted: Counted) -> str | None:
     """"1,500 soldiers": a casualty cue after or before it, a verb shared with the figure
     before, else its troop cue."""
@@ -682,9 +712,9 @@ def nothing_counted(ctx: Context, counted: Counted) -> str | None:
 
 
 MEASURE_RULES: tuple[MeasureRule, ...] = (
-    more_of_other_things, mixed_subject, prisoner_swap, verb_before, missing,
+    more_of_other_things, mixed_subject, prisoner_swap, verb_before, shown_in_mourning, missing,
     part_of_previous, same_prisoners_again, one_of_the_captives, casualty_noun, mixed_force, whole_of_a_part, one_soldier,
-    deployment_verb_before, personnel_noun,
+    deployment_verb_before, rest_still_to_come, personnel_noun,
     a_multiple_or_distance, own_verb_after, casualty_in_clause, label,
     personnel_in_clause, anaphor, subject_noun, follows_troop_figure, nothing_counted,
 )

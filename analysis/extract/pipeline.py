@@ -26,7 +26,7 @@ from analysis.extract.confidence import doubts, settle
 from analysis.extract.claimant import (NEWS_AGENCY, Speaker, cell_speaker, learn_names, names_back,
                                        sentence_speakers)
 from analysis.extract.dates import WEEKDAY, find_dates, page_month
-from analysis.extract.document import headline_follows_body, share_attribution
+from analysis.extract.document import headline_follows_body, share_attribution, share_qualifier
 from analysis.extract.measure import measure
 from analysis.extract.numbers import find_numbers
 from analysis.extract.qualifier import bounds, qualifier
@@ -99,6 +99,7 @@ def figures_of(article: Article) -> list[dict]:
     rows.sort(key=lambda r: r["start"])
     headline_follows_body(rows)
     share_attribution(rows)
+    share_qualifier(rows)
     date_from_next_sentence(rows, state)
     date_from_statement_before(rows, state)
     date_from_article(rows, state)

@@ -99,9 +99,9 @@ _CODE_BEFORE = re.compile(r"[\w][/:]$|/$|[$€£₩#№]\s*$|[A-Za-z]-$|\b[Nn]o\
 _UNIT_AFTER = re.compile(r"\s*(?:%|percent|per\s*cent|/|:\d|°|-year|-day|-month|-week|th\b|st\b)", re.I)
 _FRACTION_AFTER = re.compile(r"[\s-]?(?:halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|KST)\b")
-_YEAR_DASH_BEFORE = re.compile(r"\b(?:19|20)\d\d-$")
+_YEAR_DASH_BEFORE = re.compile(r"\b(?:19|20)\d\d-(?:[01]?\d-)?$")  # its month, or its day after the month
 _DAY_YEAR_AFTER = re.compile(r"-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d\b")
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s*$")
+_MONTH_BEFORE = re.compile(rf"(?:\b|(?<=[A-Z]))(?:{_MONTH})\.?\s*$")  # a byline's "CNNAugust 22": glued on
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTH})\b")
 _ONE_IN_BEFORE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$")
 _IN_EVERY_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b")
@@ -433,6 +433,15 @@ _DISASTER = re.compile(rf"\b(?:{trie(vocab.DISASTER_NOUNS)})\b", re.I)
 _PEOPLE_ONLY = re.compile(r"\s*(?:people|persons|passengers|civilians)\b", re.I)
 
 
+def a_civil_body(ctx: Context, counted: Counted) -> bool:
+    """"a cultural delegation of 125 members": the size of a visiting or performing body
+    (the North's soldiers are never counted as one)."""
+    return bool(_CIVIL_BODY_OF.search(ctx.before[-40:]))
+
+
+_CIVIL_BODY_OF = re.compile(rf"\b(?:{trie(vocab.CIVIL_BODIES)})\s+of\s+(?:\w+\s+)?$", re.I)
+
+
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
     """Nothing near speaks of North Korea."""
     return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
@@ -443,7 +452,7 @@ OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, army_share, other_side_after,
     other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
-    in_history, a_unit_size, a_disaster,
+    in_history, a_unit_size, a_disaster, a_civil_body,
     far_from_korea,
 )
 

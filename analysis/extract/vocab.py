@@ -348,6 +348,17 @@ HONOURING_VERBS: tuple[str, ...] = (
     "posthumously decorated", "acknowledging",
 )
 
+# What a memorial shows of its dead ("the faces of 100 soldiers", "portraits of 101"), and the
+# words that make the showing one of mourning ("ceremony", "memorial", "honoured"): the count
+# so shown is of the dead.
+MEMORIAL_IMAGES: tuple[str, ...] = (
+    "faces", "portraits", "photographs", "photos", "pictures", "images", "names",
+)
+MOURNING_WORDS: tuple[str, ...] = (
+    "ceremony", "memorial", "funeral", "mourning", "tribute", "fallen",
+    "cemetery", "wreath", "wreaths", "posthumously", *HONOURING_VERBS,
+)
+
 # Verbs after "he", "she", "the agency" that make a sentence speak for the last source.
 NAMING_BACK_VERBS: tuple[str, ...] = (
     "said", "says", "told", "added", "estimated", "estimates", "reported", "claimed",
@@ -402,7 +413,7 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "briefed", "indicated", "indicates", "suggested", "suggests", "suggest", "suggesting", "claiming",
     "saying", "estimating", "reporting", "putting", "tallied", "thinks", "think", "accused",
     "informed", "alerted", "alerts", "posted", "explained", "observed", "highlighted", "insisted", "argued",
-    "acknowledged", "raised", "spoke", "spoken", "briefing", "announcing",
+    "acknowledged", "acknowledge", "acknowledges", "raised", "spoke", "spoken", "briefing", "announcing",
     "told reporters", "tells reporters", "testified", "cited", "quoted", "quoting",
     "released", "published", "issued", "unveiled", "gave", "presented", "expects",
     "predicts", "predicted", "forecasts", "fears", "projects", "set out", "sets out", "judged", "judges",
@@ -478,6 +489,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
     "a maximum of": "up_to", "not more than": "up_to", "as much as": "up_to",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "just shy of": "nearly", "nearing": "nearly", "approaching": "nearly",
+    "approaches": "nearly", "approached": "nearly", "nears": "nearly", "neared": "nearly",
     "fewer than": "nearly", "less than": "nearly", "under": "nearly",
     "slightly fewer than": "nearly", "slightly less than": "nearly",
 }
@@ -486,7 +498,7 @@ QUALIFIER_BEFORE: dict[str, str] = {
 ABOUT_IS_A_PREPOSITION_AFTER: tuple[str, ...] = (
     "remarks", "comment", "comments", "statement", "statements", "question", "questions",
     "news", "information", "talk", "talks", "talking", "spoke", "speaking", "asked", "concern",
-    "concerns", "worries", "worried",
+    "concerns", "worries", "worried", "details",
 )
 
 # Phrases right after a number (or its noun) → qualifier.
@@ -712,6 +724,12 @@ OTHER_SIDES: tuple[str, ...] = (
 DISASTER_NOUNS: tuple[str, ...] = (
     "plane crash", "air crash", "crash", "accident", "earthquake", "flood", "floods", "landslide",
     "typhoon", "sinking", "stampede",
+)
+
+# Civilian bodies a count of members is the size of ("a delegation of 125 members", "a troupe
+# of 40 people"): visitors and performers, not soldiers of this deployment.
+CIVIL_BODIES: tuple[str, ...] = (
+    "delegation", "delegations", "troupe", "troupes", "ensemble", "orchestra", "choir",
 )
 
 # Ground a casualty word may describe ("lost territory", "lost ground"): no losses of men.
