@@ -280,9 +280,16 @@ def _any_name(names) -> re.Pattern:
 
 def lookup_claimant(surface: str, local: LocalNames | None = None) -> tuple[str, str]:
     """(canonical name, group) of a claimant name as written."""
-    key = " ".join(surface.split()).replace("’", "'")
     if local and surface in local.table:
         return local.table[surface]
+    return _known_claimant(surface)
+
+
+@lru_cache(maxsize=4096)
+def _known_claimant(surface: str) -> tuple[str, str]:
+    """lookup_claimant for a name the article does not introduce (remembered: the same
+    names come back in every sentence)."""
+    key = " ".join(surface.split()).replace("’", "'")
     if key in _CLAIMANTS:
         return _CLAIMANTS[key]
     if key.lower() in _CLAIMANTS:
@@ -646,7 +653,12 @@ def opening_verb(c: Mention) -> bool | None:
     """A sentence (or a run-on one after a full stop) that opens with its verb and names
     its speaker after it ("... in the field. earlier stated the agency's deputy head,
     ...")."""
-    return True if _OPENING_VERB.search(c.before) else None
+    before = c.before
+    # (the verb opens the text or follows a stop: with no stop before the name, it can
+    # only open the text, and the pattern need not be tried at every position)
+    if "." in before or "!" in before or "?" in before:
+        return True if _OPENING_VERB.search(before) else None
+    return True if _OPENING_VERB.match(before) else None
 
 
 # "..., said Kyrylo Budanov, head of ...", "..., says South Korea.": the verb after a clause,
