@@ -15,7 +15,7 @@ from analysis.extract.claimant import (ATTR_BEFORE_WORDS, LOWER_NAME_WORDS, _BOD
                                        may_hold_attribution_phrase, speakers, verb_window)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
-from analysis.extract.patterns import FOLDS_TO_ASCII, IgnoringCase, alternation, exact, trie
+from analysis.extract.patterns import FOLDS_TO_ASCII, IgnoringCase, NeedsWords, alternation, exact, needed_words, trie
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
 from analysis.extract.state import ArticleState, Context
@@ -406,3 +406,46 @@ def test_the_last_part_of_a_sentence_is_what_the_pattern_gives(corpus_sentences)
         [" ".join(corpus_sentences[k:k + 3]) for k in range(0, len(corpus_sentences), 5)]
     for text in texts:
         assert last_sentence_part(text) == re.search(r"[^.!?]*$", text).group(0), text
+
+
+@pytest.mark.parametrize("source,flags,words", [
+    (r"\bsaid\s+(?:last|this)\s+week\b", re.I, {"said"}),
+    (r"\b(?:sent|deployed)\s+(?:\w+\s+){0,2}$", re.I, {"sent", "deployed"}),
+    (r"(?:Reported|Quoted)(?=\s+by)", 0, {"reported", "quoted"}),
+    (r"(?:week|month)?\s*earlier", re.I, {"earlier"}),
+    (r"(?:planned|)\s+wave", 0, {"wave"}),
+    (r"\d+\s+(?:soldiers|troops)+", 0, {"soldiers", "troops"}),
+    (r"café", 0, {"caf"}),
+    (r"\w+\s+\d", 0, None),
+    (r"(?:said|\w+)\s", 0, None),
+])
+def test_the_words_a_pattern_needs_are_read_from_it(source, flags, words):
+    assert needed_words(re.compile(source, flags)) == (None if words is None else frozenset(words))
+
+
+def _needs_words_patterns() -> dict[str, NeedsWords]:
+    from analysis.extract import claim_date, claimant, measure, pipeline, scope
+    found = {f"{m.__name__}.{k}": v for m in (claim_date, claimant, measure, pipeline, scope)
+             for k, v in vars(m).items() if isinstance(v, NeedsWords)}
+    assert len(found) >= 30  # the patterns looked for only where their words stand
+    return found
+
+
+@pytest.mark.parametrize("i,text", list(enumerate([
+    "Kyiv SAID LAST WEEK that 3,000 were SENT to Kursk.", "an earlıer version gave 40", "ſent there", "sent",
+    "the \u212aremlin planned deployment of 1,000", "Officials AT the ministry said", "", "3,000 troops",
+])))
+def test_a_pattern_needing_words_finds_what_it_finds_itself(i, text, corpus_sentences):
+    # (each case reads an eighth of the corpus sentences: all eight read them all)
+    for name, pattern in _needs_words_patterns().items():
+        for piece in [text, text.upper(), text.title()] + corpus_sentences[i::8]:
+            found, expected = pattern.search(piece), pattern.compiled.search(piece)
+            assert (found and (found.span(), found.group(0))) == (expected and (expected.span(), expected.group(0))), \
+                (name, piece)
+            assert [m.span() for m in pattern.finditer(piece)] == [m.span() for m in pattern.compiled.finditer(piece)]
+
+
+def test_a_pattern_with_no_words_worth_looking_for_is_refused():
+    for source in [r"\w+", r"\bby\s+$", r"(?:at|in|on)\s"]:
+        with pytest.raises(ValueError):
+            NeedsWords(re.compile(source, re.I))

@@ -12,7 +12,7 @@ from typing import Callable
 
 from analysis.extract import vocab
 from analysis.extract.numbers import CANDIDATE
-from analysis.extract.patterns import IgnoringCase, alternation, exact, folds_to_ascii, trie
+from analysis.extract.patterns import IgnoringCase, NeedsWords, alternation, exact, folds_to_ascii, trie
 from analysis.extract.scope import KOREA
 from analysis.extract.state import ArticleState, Context
 
@@ -91,12 +91,12 @@ _OFFICIAL_NOUN = re.compile(rf"\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:\w+\s+){{0,2}}?{e
 _POST_AT = re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)?$", re.I)
 # (a person's title may stand between, "remarks from President Volodymyr Zelensky", or a
 # hyphened word that describes a body, "a report from the 11-country Monitoring Team")
-_MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?"
-                        r"(?:[\w]+-[\w-]+\s+)?(?:(?-i:[A-Z][a-z]+)\.?\s+)?$", re.I)
+_MEMBER_OF = NeedsWords(re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?"
+                                   r"(?:[\w]+-[\w-]+\s+)?(?:(?-i:[A-Z][a-z]+)\.?\s+)?$", re.I))
 # "Jane Doe, director of the Asia Program at the Center for ...": a person's post in an
 # apposition, at a body that speaks through them
-_POST_IN_APPOSITION = re.compile(rf",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?{exact(vocab.ROLE_NOUNS)}\s+"
-                                 r"(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4})?at\s+(?:the\s+)?$", re.I)
+_POST_IN_APPOSITION = NeedsWords(re.compile(rf",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?{exact(vocab.ROLE_NOUNS)}\s+"
+                                            r"(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4})?at\s+(?:the\s+)?$", re.I))
 _APPOSITION_1 = re.compile(r",[^,;.()]{1,110},\s*")
 _APPOSITION_2 = re.compile(r"(?:,[^,;.()]{1,110}){2},\s*")
 _LEADING_ADVERBS = re.compile(
@@ -664,8 +664,8 @@ def opening_verb(c: Mention) -> bool | None:
 # "..., said Kyrylo Budanov, head of ...", "..., says South Korea.": the verb after a clause,
 # its speaker closing the sentence or opening an apposition
 # (or after a quotation's close: '"... in Kursk," said John Kirby, the White House spokesman')
-_SAID_AFTER_CLAUSE = re.compile(r"(?:\S,|[,.!?][”\"’']|[”\"])\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
-                                r"(?:[\w'’.-]+\s+){0,5}?(?:of\s+)?(?:the\s+)?$", re.I)
+_SAID_AFTER_CLAUSE = NeedsWords(re.compile(r"(?:\S,|[,.!?][”\"’']|[”\"])\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
+                                           r"(?:[\w'’.-]+\s+){0,5}?(?:of\s+)?(?:the\s+)?$", re.I))
 _CLOSES = re.compile(r"\s*(?:[,.;:)\]”\"]|$)")
 
 

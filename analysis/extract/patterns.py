@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from re import _constants as _c, _parser
 from typing import Iterator
 
 
@@ -114,3 +115,78 @@ class IgnoringCase:
 
     def match(self, text: str, *span: int) -> re.Match | None:
         return self.compiled.match(text, *span)  # (anchored: nothing to scan for)
+
+
+def needed_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-case ASCII words one of which every match of the pattern holds (read from the
+    parsed pattern: a run of literal characters, or one such run from every branch of an
+    alternation), or None when no such words can be read. Of several choices the one whose
+    shortest word is longest is taken (the rarest to meet)."""
+    return _needed(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _needed(items) -> frozenset[str] | None:
+    choices: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if run:
+            choices.append(frozenset({run}))
+            run = ""
+        found = None
+        if op is _c.SUBPATTERN:
+            found = _needed(av[3])
+        elif op is _c.ATOMIC_GROUP:
+            found = _needed(av)
+        elif op is _c.BRANCH:
+            branches = [_needed(b) for b in av[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _needed(av[2])
+        if found:
+            choices.append(found)
+    if run:
+        choices.append(frozenset({run}))
+    return max(choices, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+
+
+class NeedsWords:
+    """A pattern searched only where the lower-cased text holds one of the words every
+    match of it holds (`needed_words`): a few substring looks cost far less than a regex
+    tried at every position of a sentence, and most texts hold none of the words. Exact:
+    case aside, a match holds the words as written, and ignoring case re matches an ASCII
+    letter only with its two cases and FOLDS_TO_ASCII, with which a text is searched anyway.
+    Refused when the pattern's words are too short or too many to pay."""
+
+    MIN_LENGTH, MAX_WORDS = 3, 24
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        words = needed_words(pattern)
+        if not words or min(map(len, words)) < self.MIN_LENGTH or len(words) > self.MAX_WORDS:
+            raise ValueError(f"no words worth looking for first: {pattern.pattern[:60]!r} ({words})")
+        self.compiled = pattern
+        self.pattern, self.flags = pattern.pattern, pattern.flags
+        self.words = tuple(sorted(words, key=len, reverse=True))
+
+    def may_match(self, text: str) -> bool:
+        if folds_to_ascii(text):
+            return True
+        low = text.lower()
+        for word in self.words:  # (a loop: a generator costs more than the looks)
+            if word in low:
+                return True
+        return False
+
+    def search(self, text: str, *span: int) -> re.Match | None:
+        return self.compiled.search(text, *span) if self.may_match(text) else None
+
+    def finditer(self, text: str, *span: int) -> Iterator[re.Match]:
+        return self.compiled.finditer(text, *span) if self.may_match(text) else iter(())
+
+    def match(self, text: str, *span: int) -> re.Match | None:
+        return self.compiled.match(text, *span)  # (anchored: nothing to scan for)
+
+    def fullmatch(self, text: str, *span: int) -> re.Match | None:
+        return self.compiled.fullmatch(text, *span)
