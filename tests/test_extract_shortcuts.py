@@ -427,6 +427,8 @@ def _needs_words_patterns() -> dict[str, NeedsWords]:
     from analysis.extract import claim_date, claimant, measure, pipeline, scope
     found = {f"{m.__name__}.{k}": v for m in (claim_date, claimant, measure, pipeline, scope)
              for k, v in vars(m).items() if isinstance(v, NeedsWords)}
+    from analysis.extract.dates import _CUES
+    found.update({f"dates._CUES[{k}]": v for k, v in _CUES.items() if isinstance(v, NeedsWords)})
     assert len(found) >= 30  # the patterns looked for only where their words stand
     return found
 
@@ -434,6 +436,7 @@ def _needs_words_patterns() -> dict[str, NeedsWords]:
 @pytest.mark.parametrize("i,text", list(enumerate([
     "Kyiv SAID LAST WEEK that 3,000 were SENT to Kursk.", "an earlıer version gave 40", "ſent there", "sent",
     "the \u212aremlin planned deployment of 1,000", "Officials AT the ministry said", "", "3,000 troops",
+    "THIS EVENING, a day EARLIER", "last nıght", "two DAYS later, on Monday",
 ])))
 def test_a_pattern_needing_words_finds_what_it_finds_itself(i, text, corpus_sentences):
     # (each case reads an eighth of the corpus sentences: all eight read them all)
