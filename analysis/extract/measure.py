@@ -18,7 +18,7 @@ _DEPLOYED = alternation(vocab.DEPLOYED_CUES)
 _ANAPHOR = alternation(vocab.ANAPHORS)
 _SUBJECT_NOUNS = alternation(vocab.SUBJECT_NOUNS)
 _MISSING = NeedsWords(alternation(vocab.MISSING_CUES))
-_DESERTED = NeedsWords(alternation(vocab.DESERTION_CUES))
+_DESERTED = alternation(vocab.DESERTION_CUES)
 _SWAP = NeedsWords(re.compile(r"\b(?:swap|swaps|exchange|exchanges|exchanged|swapped)\b", re.I))
 _MODAL_HAVE = NeedsWords(re.compile(r"""
     \b(?:could|would|will|may|might|should)\s+
@@ -40,11 +40,11 @@ _MAY_NOW_BE = NeedsWords(re.compile(r"""
     (?:\s+(?:closer|close|somewhere|anywhere|from|to|at|as|high|around|about|between|roughly|many|large)){0,4}\s+$
 """, re.I | re.X))
 # a perfect "has sent" governing the number: later planned cues speak of what they will do
-_HAS_SENT = NeedsWords(re.compile(r"""
+_HAS_SENT = re.compile(r"""
     \b(?:has|have|had)\s+(?:already\s+)?
     (?:sent|deployed|dispatched|despatched|transferred|shipped)\s+
     (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
-""", re.I | re.X))
+""", re.I | re.X)
 # a future or planned dispatch governing the number: place words after it say where to
 _WILL_SEND = NeedsWords(re.compile(r"""
     \b(?:will|would|to|shall|can)\s+(?:soon\s+|also\s+)?
@@ -100,7 +100,7 @@ _IN_THE_HOST = re.compile(r"\s*(?:[\w-]+\s+)?(?:in|at)\s+(?:\w+\s+)?(?:russia|ku
 _SENT_GERUND = r"(?:after|since|following|by|besides)\s+(?:\w+\s+)?(?:sending|deploying|dispatching)"
 _DEPLOYED_VERB_BEFORE = NeedsWords(re.compile(rf"\b(?:sent|deployed|dispatched|transferred|shipped|{_SENT_GERUND})"
                                               r"\s+(?:[\w~]+\s+){0,2}$", re.I))
-_AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
+_AS_NOUN = NeedsWords(re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I))
 _MIXED_SUBJECT = NeedsWords(re.compile(r"""
     \b(?:(?:russian|ukrainian)\s+and\s+north\s+korean
        |north\s+korean\s+and\s+(?:russian|ukrainian))\b
@@ -605,8 +605,8 @@ def casualty_in_clause(ctx: Context, counted: Counted) -> str | None:
     return _casualty_after(ctx, counted) or casualty_measure(before)
 
 
-_UNIT_OF = NeedsWords(re.compile(rf"\b(?:{trie(vocab.UNIT_NOUNS)})\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|over"
-                                 rf"|more\s+than|up\s+to|at\s+least|an\s+estimated)\s+)?$", re.I))
+_UNIT_OF = re.compile(rf"\b(?:{trie(vocab.UNIT_NOUNS)})\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|over"
+                      rf"|more\s+than|up\s+to|at\s+least|an\s+estimated)\s+)?$", re.I)
 # "..., with the number of injured put at": a casualty word opening a new subject
 _CASUALTY_SUBJECT_BEFORE = re.compile(rf"""
     \s(?:and|while|with)\s+(?:the\s+)?(?:number|count|toll|tally)\s+of\s+(?:the\s+)?
@@ -632,10 +632,10 @@ def personnel_in_clause(ctx: Context, counted: Counted) -> str | None:
 
 # "Washington's previous estimate of 3,000", "the US estimate of 3,000": the same
 # count as the figure before, by another estimate
-_ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally|assessment)\s+of\s+(?:some\s+|about\s+|around\s+)?$",
-                          re.I)
+_ESTIMATE_OF = NeedsWords(re.compile(r"\b(?:estimate|estimates|figure|count|tally|assessment)\s+of\s+(?:some\s+|about\s+|around\s+)?$",
+                          re.I))
 # a sending verb before "another" or "a further": more troops sent
-_SEND_ANOTHER = re.compile(r"\b(?:bring|send|deploy|dispatch|supply|provide|add)\s+(?:another|a\s+further)\s+$", re.I)
+_SEND_ANOTHER = NeedsWords(re.compile(r"\b(?:bring|send|deploy|dispatch|supply|provide|add)\s+(?:another|a\s+further)\s+$", re.I))
 
 
 def anaphor(ctx: Context, counted: Counted) -> str | None:

@@ -311,11 +311,11 @@ def other_side_has(ctx: Context, counted: Counted) -> bool:
                 and not KOREA.search(ctx.after[:counted.consumed]))
 
 
-_HAS_FORCE = NeedsWords(re.compile(rf"""
+_HAS_FORCE = re.compile(rf"""
     \b(?:{_COUNTRIES})\s+(?:now\s+|still\s+|already\s+)?
     (?:has|have|had|keeps|kept|fields|fielded|massed|amassed|committed)\s+
     (?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|up\s+to|at\s+least|another)\s+)?$
-""", re.I | re.X))
+""", re.I | re.X)
 
 
 def other_side_losses(ctx: Context, counted: Counted) -> bool:
