@@ -129,6 +129,17 @@ def test_the_body_pattern_finds_what_the_plain_pattern_finds(text):
 
 
 @pytest.mark.parametrize("text", [
+    "The Multilateral Sanctions Monitoring Team said", "xTeam", "the Centre", "Centres", "-Team", "_Team", "é Team",
+    "Team-building", "Ukraine’s Institute", "",
+])
+def test_the_body_word_pattern_finds_what_the_plain_pattern_finds(text, corpus_sentences):
+    from analysis.extract.claimant import _BODY_WORD
+    plain = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
+    for piece in [text] + corpus_sentences[::50]:
+        assert [m.span() for m in _BODY_WORD.finditer(piece)] == [m.span() for m in plain.finditer(piece)], piece
+
+
+@pytest.mark.parametrize("text", [
     "The NIS said recently that 3,000 were killed.", "Kyiv recently estimated 3,000.",
     "officials told reporters recently", "officials toldreporters lately", "it reports lately",
     "Seoul said on Monday that 3,000 were killed.", "SAID RECENTLY", "resaid recently", "",

@@ -158,7 +158,9 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re
     return side, name_before, role_after, name_after, surname_after
 
 
-_BODY_WORD = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
+# (every body's word opens with a letter: "\b" before it is looked at after that letter, so
+# that re scans for first letters instead of trying every position of an article)
+_BODY_WORD = re.compile(rf"(?:{trie(vocab.INDEPENDENT_BODIES, after_first=_NO_LETTER_BEFORE_IT)})\b")
 _BODY_TAIL = r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,3}"
 _BODY = re.compile(rf"""
     (?:[A-Z](?<![\w'’].)[\w'’&-]*\s+               # a capital with no letter before it:
