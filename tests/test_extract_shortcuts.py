@@ -15,7 +15,8 @@ from analysis.extract.claimant import (ATTR_BEFORE_WORDS, LOWER_NAME_WORDS, _BOD
                                        may_hold_attribution_phrase, speakers, verb_window)
 from analysis.extract.dates import PATTERNS, RELATIVE_WORDS, WEEKDAYS, find_dates
 from analysis.extract.numbers import CANDIDATE, find_numbers, may_hold_number
-from analysis.extract.patterns import FOLDS_TO_ASCII, IgnoringCase, alternation, exact, trie
+from analysis.extract.patterns import (FOLDS_TO_ASCII, IgnoringCase, NeedsWords, alternation, exact, needed_words,
+                                       tail_words, trie)
 from analysis.extract.scope import mask
 from analysis.extract.sentences import split_sentences
 from analysis.extract.state import ArticleState, Context
@@ -125,6 +126,17 @@ def test_the_body_pattern_finds_what_the_plain_pattern_finds(text):
         "[A-Z](?<![\\w'’].)[\\w'’&-]*\\s+", "(?<![\\w'’])(?:[A-Z][\\w'’&-]*\\s+)"), _BODY.flags)
     assert plain.pattern != _BODY.pattern
     assert [m.span() for m in _BODY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Multilateral Sanctions Monitoring Team said", "xTeam", "the Centre", "Centres", "-Team", "_Team", "é Team",
+    "Team-building", "Ukraine’s Institute", "",
+])
+def test_the_body_word_pattern_finds_what_the_plain_pattern_finds(text, corpus_sentences):
+    from analysis.extract.claimant import _BODY_WORD
+    plain = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
+    for piece in [text] + corpus_sentences[::50]:
+        assert [m.span() for m in _BODY_WORD.finditer(piece)] == [m.span() for m in plain.finditer(piece)], piece
 
 
 @pytest.mark.parametrize("text", [
@@ -406,3 +418,73 @@ def test_the_last_part_of_a_sentence_is_what_the_pattern_gives(corpus_sentences)
         [" ".join(corpus_sentences[k:k + 3]) for k in range(0, len(corpus_sentences), 5)]
     for text in texts:
         assert last_sentence_part(text) == re.search(r"[^.!?]*$", text).group(0), text
+
+
+@pytest.mark.parametrize("source,flags,words", [
+    (r"\bsaid\s+(?:last|this)\s+week\b", re.I, {"said"}),
+    (r"\b(?:sent|deployed)\s+(?:\w+\s+){0,2}$", re.I, {"sent", "deployed"}),
+    (r"(?:Reported|Quoted)(?=\s+by)", 0, {"reported", "quoted"}),
+    (r"(?:week|month)?\s*earlier", re.I, {"earlier"}),
+    (r"(?:planned|)\s+wave", 0, {"wave"}),
+    (r"\d+\s+(?:soldiers|troops)+", 0, {"soldiers", "troops"}),
+    (r"café", 0, {"caf"}),
+    (r"\w+\s+\d", 0, None),
+    (r"(?:said|\w+)\s", 0, None),
+])
+def test_the_words_a_pattern_needs_are_read_from_it(source, flags, words):
+    assert needed_words(re.compile(source, flags)) == (None if words is None else frozenset(words))
+
+
+@pytest.mark.parametrize("source,flags,words", [
+    (r"\bby\s+(?:the\s+)?$", re.I, {"by", "the"}),
+    (r"\bn(?:either|or)\s+$", 0, {"neither", "nor"}),
+    (r"(?:ab|c\s)\s*$", 0, {"ab", "c"}),
+    (r"\S:\s+$", 0, {":"}),
+    (r"(?:[a-z]+ed|met)\s+(?:the\s+)?$", 0, {"ed", "met", "the"}),
+    (r"x[ab]$", 0, None),
+    (r"(?:foo)?$", 0, None),
+    (r"by\s+$", re.M, None),  # "$" of every line
+    (r"by\s+", 0, None),
+])
+def test_the_last_words_of_a_pattern_anchored_at_the_end_are_read_from_it(source, flags, words):
+    assert tail_words(re.compile(source, flags)) == (None if words is None else frozenset(words))
+
+
+def _needs_words_patterns() -> dict[str, NeedsWords]:
+    from analysis.extract import claim_date, claimant, measure, pipeline, scope
+    found = {f"{m.__name__}.{k}": v for m in (claim_date, claimant, measure, pipeline, scope)
+             for k, v in vars(m).items() if isinstance(v, NeedsWords)}
+    from analysis.extract.dates import _CUES
+    found.update({f"dates._CUES[{k}]": v for k, v in _CUES.items() if isinstance(v, NeedsWords)})
+    assert len(found) >= 30  # the patterns looked for only where their words stand
+    return found
+
+
+@pytest.mark.parametrize("i,text", list(enumerate([
+    "Kyiv SAID LAST WEEK that 3,000 were SENT to Kursk.", "an earlıer version gave 40", "ſent there", "sent",
+    "the \u212aremlin planned deployment of 1,000", "Officials AT the ministry said", "", "3,000 troops",
+    "THIS EVENING, a day EARLIER", "last nıght", "two DAYS later, on Monday",
+    "estimates provided last week BY ", "according to the Ministry of Defence of ", "Pentagon officials said: ",
+    "as stated by\n", "numbers given by the ", "has not ", "who hasn\u2019t ", "the ", "by", " BY THE  ",
+])))
+def test_a_pattern_needing_words_finds_what_it_finds_itself(i, text, corpus_sentences):
+    # (each case reads a 21st of the corpus sentences: all 21 read them all)
+    for name, pattern in _needs_words_patterns().items():
+        for piece in [text, text.upper(), text.title()] + corpus_sentences[i::21]:
+            found, expected = pattern.search(piece), pattern.compiled.search(piece)
+            assert (found and (found.span(), found.group(0))) == (expected and (expected.span(), expected.group(0))), \
+                (name, piece)
+            assert [m.span() for m in pattern.finditer(piece)] == [m.span() for m in pattern.compiled.finditer(piece)]
+    # the parts of sentences before a name or number, which the patterns anchored at the end read
+    patterns = _needs_words_patterns()
+    for sentence in corpus_sentences[i::84]:
+        for cut in [m.end() for m in re.finditer(r"\s+", sentence)]:
+            for name, pattern in patterns.items():
+                found, expected = pattern.search(sentence[:cut]), pattern.compiled.search(sentence[:cut])
+                assert (found and found.span()) == (expected and expected.span()), (name, sentence[:cut])
+
+
+def test_a_pattern_with_no_words_worth_looking_for_is_refused():
+    for source in [r"\w+", r"\bby\s+", r"(?:at|in|on)\s", r"[A-Z]\w*\s+$"]:
+        with pytest.raises(ValueError):
+            NeedsWords(re.compile(source, re.I))

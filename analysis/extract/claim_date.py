@@ -8,13 +8,13 @@ import re
 from analysis.extract import vocab
 from analysis.extract.claimant import ATTR_VERB, Speaker, sentence_speakers
 from analysis.extract.dates import find_dates
-from analysis.extract.patterns import IgnoringCase, trie
+from analysis.extract.patterns import IgnoringCase, NeedsWords, trie
 from analysis.extract.sentences import clause_after
 from analysis.extract.state import ArticleState, Context
 
 _FIGURE = re.compile(r"\d(?![\d,.]*(?:st|nd|rd|th)\b)")  # a number, not an ordinal ("528th")
 _OPENS = re.compile(r"\W*(?:on|at)?\s*", re.I)  # what may stand before a day that opens a sentence
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoting|as\s+(?:first\s+)?reported\s+by)\b", re.I)
+_ACCORDING = NeedsWords(re.compile(r"\b(?:according\s+to|citing|quoting|as\s+(?:first\s+)?reported\s+by)\b", re.I))
 # the months by full name: the longest key of each in vocab.MONTHS
 _MONTH_FULL = "(?:" + "|".join(max((k for k, v in vocab.MONTHS.items() if v == n), key=len)
                                for n in range(1, 13)) + ")"
@@ -164,8 +164,8 @@ def own_part(ctx: Context) -> str:
 
 # "raising the previous estimate of 3,000 from last week", "up from the US estimate of
 # 3,000 given ... last week": an older figure set beside the new one
-_OLDER_FIGURE = re.compile(r"\b(?:previous|prior|former|earlier|old|original)\s+(?:[\w'’]+\s+)?"
-                           r"(?:estimate|figure|count|tally|assessment)\s+of\s+(?:\w+\s+)?$", re.I)
+_OLDER_FIGURE = NeedsWords(re.compile(r"\b(?:previous|prior|former|earlier|old|original)\s+(?:[\w'’]+\s+)?"
+                                      r"(?:estimate|figure|count|tally|assessment)\s+of\s+(?:\w+\s+)?$", re.I))
 _OLDER_AFTER = re.compile(r"[^.;]{0,60}?\b(?:last\s+week|last\s+month|earlier|previously)\b", re.I)
 
 
@@ -273,7 +273,7 @@ def _event_day(ctx: Context) -> dt.date | None:
 
 
 # "one of them said", "one of the lawmakers added": a speaker of the sentence before
-_ONE_OF_THEM = re.compile(rf"\bone\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?{_VERB}", re.I)
+_ONE_OF_THEM = NeedsWords(re.compile(rf"\bone\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?{_VERB}", re.I))
 
 
 def _unnamed_briefing(ctx: Context) -> dt.date | None:
@@ -337,8 +337,8 @@ _NEWS_KINDS = {"weekday", "relative"}
 
 
 # "told lawmakers last week that", "said earlier this month": the statement's own time, no day
-_SAID_AT_NO_DAY = re.compile(rf"\b{_VERB_TRIE}\s+(?:\w+\s+){{0,2}}?(?:(?:last|this)\s+(?:week|month)|"
-                             r"earlier|recently)\b", re.I)
+_SAID_AT_NO_DAY = NeedsWords(re.compile(rf"\b{_VERB_TRIE}\s+(?:\w+\s+){{0,2}}?(?:(?:last|this)\s+(?:week|month)|"
+                                        r"earlier|recently)\b", re.I))
 
 
 # credit rules that infer the side from the act (prisoners taken, losses inflicted): no one is
@@ -348,8 +348,8 @@ INFERRED_RULES = ("captor", "inflictor")
 
 # The sentence after a figure speaks of giving it: "This information was revealed by the
 # spokesman at a briefing on Friday", "Two lawmakers passed the figure on to reporters".
-_BACK_TO_FIGURE = re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:information|figures?|"
-                             r"numbers?|estimates?|assessments?|count|toll|tally|data)\b", re.I)
+_BACK_TO_FIGURE = NeedsWords(re.compile(r"\b(?:this|that|these|those|the)\s+(?:\w+\s+)?(?:information|figures?|"
+                                        r"numbers?|estimates?|assessments?|count|toll|tally|data)\b", re.I))
 
 
 # Where a figure is given: "Kim paid tribute to nine soldiers at a ceremony ... The ceremony
@@ -447,11 +447,11 @@ def _lede_restated(state: ArticleState, i: int, side: str) -> dt.date | None:
 
 
 # "..., the report added", "the ministry also said": the statement goes on from the sentence before
-_GOES_ON = re.compile(r"\b(?:added|adds|went\s+on|also\s+(?:said|says|noted|stated|estimated)"
+_GOES_ON = NeedsWords(re.compile(r"\b(?:added|adds|went\s+on|also\s+(?:said|says|noted|stated|estimated)"
                       # "Citing officials, the report said ...", "in the same briefing the official said"
-                      r"|the\s+(?:report|paper|study|statement|document)\s+(?:said|says|stated|noted|found)"
-                      r"|(?:were|was)\s+quoted\s+as\s+saying|in\s+the\s+same\s+(?:briefing|interview|statement|report))\b",
-                      re.I)
+                                 r"|the\s+(?:report|paper|study|statement|document)\s+(?:said|says|stated|noted|found)"
+                                 r"|(?:were|was)\s+quoted\s+as\s+saying|in\s+the\s+same\s+(?:briefing|interview|statement|report))\b",
+                      re.I))
 
 
 def date_from_statement_before(rows: list[dict], state: ArticleState) -> None:

@@ -12,7 +12,7 @@ from typing import Callable
 
 from analysis.extract import vocab
 from analysis.extract.numbers import CANDIDATE
-from analysis.extract.patterns import IgnoringCase, alternation, exact, folds_to_ascii, trie
+from analysis.extract.patterns import IgnoringCase, NeedsWords, alternation, exact, folds_to_ascii, trie
 from analysis.extract.scope import KOREA
 from analysis.extract.state import ArticleState, Context
 
@@ -27,14 +27,14 @@ _SOURCE_NOTE = re.compile(r"""
     $""", re.I | re.X)
 # an attribution verb ("said", "told reporters"); claim_date reads it too
 ATTR_VERB = IgnoringCase(alternation(vocab.ATTRIBUTION_VERBS + vocab.ATTRIBUTION_VERBS_AFTER_NAME))
-_ATTR_BEFORE = re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I)
+_ATTR_BEFORE = NeedsWords(re.compile(rf"(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?$", re.I))
 # "announced by the President of Ukraine", "according to the Ministry of Defence of Ukraine"
-_ATTR_BEFORE_OFFICE_OF = re.compile(
-    rf"(?i:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}}of\s+(?:the\s+)?$")
+_ATTR_BEFORE_OFFICE_OF = NeedsWords(re.compile(
+    rf"(?i:{trie(vocab.ATTRIBUTION_BEFORE)})\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}}of\s+(?:the\s+)?$"))
 # "data disclosed last December by South Korean intelligence": a time between verb and "by"
-_PASSIVE_BY = re.compile(
+_PASSIVE_BY = NeedsWords(re.compile(
     rf"\b(?:{trie(p[:-3] for p in vocab.ATTRIBUTION_BEFORE if p.endswith(' by'))})\s+"
-    r"(?:last|this|on|in|earlier|early|late)\s+[\w-]+\s+(?:\d{1,4}\s+)?by\s+(?:the\s+)?$", re.I)
+    r"(?:last|this|on|in|earlier|early|late)\s+[\w-]+\s+(?:\d{1,4}\s+)?by\s+(?:the\s+)?$", re.I))
 _ATTR_BEFORE_ANYWHERE = re.compile(rf"\b(?:{trie(vocab.ATTRIBUTION_BEFORE)})\s", re.I)
 # "according to Russian Security Council Secretary Sergei Shoigu": a title before a person
 _ATTR_BEFORE_TITLE = re.compile(
@@ -88,7 +88,7 @@ _JOINT = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Za-z][\
 # "American officials", "Ukrainian intelligence": a national adjective as a source
 # (a unit's number may stand first: "the Ukrainian 8th Special Operations Regiment")
 _OFFICIAL_NOUN = re.compile(rf"\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:\w+\s+){{0,2}}?{exact(vocab.OFFICIAL_NOUNS)}\b", re.I)
-_POST_AT = re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)?$", re.I)
+_POST_AT = NeedsWords(re.compile(rf"\b{exact(vocab.ROLE_NOUNS)}\s+(?:to|at|in)\s+(?:the\s+)?$", re.I))
 # (a person's title may stand between, "remarks from President Volodymyr Zelensky", or a
 # hyphened word that describes a body, "a report from the 11-country Monitoring Team")
 _MEMBER_OF = re.compile(rf"\b{exact(vocab.MEMBER_NOUNS)}\s+(?:at|from|in|of|with|within|by)\s+(?:the\s+)?"
@@ -108,7 +108,7 @@ _HEAD_NOUN = re.compile(r"\s+(?:service|services|agency|directorate|department|m
 # lower-case word or two ("military", "senior defence")
 _QUALIFIES_SOURCE = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){0,2}|\s+(?:[a-z][a-z-]*\s+){1,2}")
 _ADJECTIVE_LIST = re.compile(r",?\s+(?:and\s+)?|,")
-_NOT_ATTRIBUTION_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being|with)\s+$", re.I)
+_NOT_ATTRIBUTION_BEFORE = NeedsWords(re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being|with)\s+$", re.I))
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +158,9 @@ def _introductions() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re
     return side, name_before, role_after, name_after, surname_after
 
 
-_BODY_WORD = re.compile(rf"\b(?:{trie(vocab.INDEPENDENT_BODIES)})\b")
+# (every body's word opens with a letter: "\b" before it is looked at after that letter, so
+# that re scans for first letters instead of trying every position of an article)
+_BODY_WORD = re.compile(rf"(?:{trie(vocab.INDEPENDENT_BODIES, after_first=_NO_LETTER_BEFORE_IT)})\b")
 _BODY_TAIL = r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,3}"
 _BODY = re.compile(rf"""
     (?:[A-Z](?<![\w'’].)[\w'’&-]*\s+               # a capital with no letter before it:
@@ -280,9 +282,16 @@ def _any_name(names) -> re.Pattern:
 
 def lookup_claimant(surface: str, local: LocalNames | None = None) -> tuple[str, str]:
     """(canonical name, group) of a claimant name as written."""
-    key = " ".join(surface.split()).replace("’", "'")
     if local and surface in local.table:
         return local.table[surface]
+    return _known_claimant(surface)
+
+
+@lru_cache(maxsize=4096)
+def _known_claimant(surface: str) -> tuple[str, str]:
+    """lookup_claimant for a name the article does not introduce (remembered: the same
+    names come back in every sentence)."""
+    key = " ".join(surface.split()).replace("’", "'")
     if key in _CLAIMANTS:
         return _CLAIMANTS[key]
     if key.lower() in _CLAIMANTS:
@@ -545,7 +554,7 @@ _DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{
 _CLAUSE_END = re.compile(r"[;.](?:(?<=;)|(?<=\.)(?<!\b[A-Z].)(?![A-Z]\.))")  # (opening on a set, re scans for it)
 # "has not confirmed", "declined to confirm": a side that does not confirm is no source
 # ("has never published a total" still names who would speak)
-_NEGATED = re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I)
+_NEGATED = NeedsWords(re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I))
 _CONFIRMING = set(vocab.CONFIRMING_VERBS)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "the 528th regiment": a unit's name, no figure
 # a relative clause set off by commas between a name and its verb, naming no one
@@ -623,7 +632,7 @@ _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 
 
 _COLON = re.compile(r"\s*:")
-_COLON_BEFORE = re.compile(r"\S:\s+$")
+_COLON_BEFORE = NeedsWords(re.compile(r"\S:\s+$"))
 _LINE_TAIL = re.compile(r"\s*(?:[|–—]\s*[^.!?|]{0,60})?")
 
 
@@ -650,14 +659,19 @@ def opening_verb(c: Mention) -> bool | None:
     """A sentence (or a run-on one after a full stop) that opens with its verb and names
     its speaker after it ("... in the field. earlier stated the agency's deputy head,
     ...")."""
-    return True if _OPENING_VERB.search(c.before) else None
+    before = c.before
+    # (the verb opens the text or follows a stop: with no stop before the name, it can
+    # only open the text, and the pattern need not be tried at every position)
+    if "." in before or "!" in before or "?" in before:
+        return True if _OPENING_VERB.search(before) else None
+    return True if _OPENING_VERB.match(before) else None
 
 
 # "..., said Kyrylo Budanov, head of ...", "..., says South Korea.": the verb after a clause,
 # its speaker closing the sentence or opening an apposition
 # (or after a quotation's close: '"... in Kursk," said John Kirby, the White House spokesman')
-_SAID_AFTER_CLAUSE = re.compile(r"(?:\S,|[,.!?][”\"’']|[”\"])\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
-                                r"(?:[\w'’.-]+\s+){0,5}?(?:of\s+)?(?:the\s+)?$", re.I)
+_SAID_AFTER_CLAUSE = NeedsWords(re.compile(r"(?:\S,|[,.!?][”\"’']|[”\"])\s+(?:\w+ly\s+)?(?:said|says|added|noted|stated|reported|wrote)\s+"
+                                           r"(?:[\w'’.-]+\s+){0,5}?(?:of\s+)?(?:the\s+)?$", re.I))
 _CLOSES = re.compile(r"\s*(?:[,.;:)\]”\"]|$)")
 
 
@@ -821,8 +835,8 @@ def given_by_after(ctx: Context) -> Credit | None:
     return None
 
 
-_GIVEN_BY = re.compile(rf"\b(?:{trie(p[:-3] for p in vocab.ATTRIBUTION_BEFORE if p.endswith(' by'))})\s+by\s+"
-                       r"(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+)?['’]s\s+)?$", re.I)  # "by South Korea's"
+_GIVEN_BY = NeedsWords(re.compile(rf"\b(?:{trie(p[:-3] for p in vocab.ATTRIBUTION_BEFORE if p.endswith(' by'))})\s+by\s+"
+                                  r"(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+)?['’]s\s+)?$", re.I))  # "by South Korea's"
 _ASIDE_IN_BRACKETS = re.compile(r"\([^()]*\)")
 _GIVEN_BY_REACH = 60  # characters from the figure to "given by": its own noun phrase, no further
 

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from analysis.extract.patterns import NeedsWords
 from analysis.extract.vocab import MONTHS, WEEKDAYS
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
@@ -53,8 +54,9 @@ _MONTH_CUE = re.compile(_MONTH)
 _CUES = {
     "iso": re.compile(r"\d-\d"), "dmy_num": re.compile(r"\d[/.]\d"),
     "month_day": _MONTH_CUE, "day_month": _MONTH_CUE, "on_day_month": re.compile(r"\d/\d"), "the_nth": re.compile(r"\d(?:st|nd|rd|th)\b"),
-    "weekday": re.compile(r"day\b", re.I), "relative": PATTERNS[7][1],
-    "same_day": re.compile(r"\bday\b", re.I), "day_after": re.compile(r"\bdays?\b", re.I),
+    # (the day words' cues ignore case: each is tried only where its words stand, see NeedsWords)
+    "weekday": NeedsWords(re.compile(r"day\b", re.I)), "relative": NeedsWords(PATTERNS[7][1]),
+    "same_day": NeedsWords(re.compile(r"\bday\b", re.I)), "day_after": NeedsWords(re.compile(r"\bdays?\b", re.I)),
 }
 # The cues of day words ignore case, which makes them slow to search for: they are looked
 # for only when the lower-cased sentence holds a piece of one of the words. (The pieces hold

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Callable
 
 from analysis.extract import vocab
-from analysis.extract.patterns import alternation, trie
+from analysis.extract.patterns import NeedsWords, alternation, trie
 from analysis.extract.scope import CASUALTY, NON_PERSONNEL, PERSONNEL, Counted
 from analysis.extract.sentences import clause_after, clause_before
 from analysis.extract.state import Context
@@ -17,28 +17,28 @@ _PLANNED = alternation(vocab.PLANNED_CUES)
 _DEPLOYED = alternation(vocab.DEPLOYED_CUES)
 _ANAPHOR = alternation(vocab.ANAPHORS)
 _SUBJECT_NOUNS = alternation(vocab.SUBJECT_NOUNS)
-_MISSING = alternation(vocab.MISSING_CUES)
+_MISSING = NeedsWords(alternation(vocab.MISSING_CUES))
 _DESERTED = alternation(vocab.DESERTION_CUES)
-_SWAP = re.compile(r"\b(?:swap|swaps|exchange|exchanges|exchanged|swapped)\b", re.I)
-_MODAL_HAVE = re.compile(r"""
+_SWAP = NeedsWords(re.compile(r"\b(?:swap|swaps|exchange|exchanges|exchanged|swapped)\b", re.I))
+_MODAL_HAVE = NeedsWords(re.compile(r"""
     \b(?:could|would|will|may|might|should)\s+
     (?:soon\s+|eventually\s+)?
     (?:have|reach|number|total|consist\s+of|comprise)\s+  # "could have", "should number"
     (?:\w+\s+)?$                                    # "could have some 10,000"
-""", re.I | re.X)
+""", re.I | re.X))
 # "could take the total number of North Koreans sent to Russia to as many as": a size to come
-_MODAL_RAISE = re.compile(r"""
+_MODAL_RAISE = NeedsWords(re.compile(r"""
     \b(?:could|would|will|may|might|should)\s+(?:soon\s+|eventually\s+)?
     (?:take|bring|raise|push|lift|swell|increase)\s+
     (?:the|its|their|that)\s+[^.;:]{0,80}?\bto\s+(?:\w+\s+){0,3}$
-""", re.I | re.X)
+""", re.I | re.X))
 # "the total number of DPRK forces in Russia could range from": how many are there now
-_MAY_NOW_BE = re.compile(r"""
+_MAY_NOW_BE = NeedsWords(re.compile(r"""
     \b(?:number|total|figure|count|strength|contingent|size)\b
     (?:(?!\b(?:increase|rise|grow|swell|climb|reach|double|triple)\w*\b)[^.;:])*?
     \b(?:could|may|might)\s+(?:well\s+)?(?:be|range|stand)\b
     (?:\s+(?:closer|close|somewhere|anywhere|from|to|at|as|high|around|about|between|roughly|many|large)){0,4}\s+$
-""", re.I | re.X)
+""", re.I | re.X))
 # a perfect "has sent" governing the number: later planned cues speak of what they will do
 _HAS_SENT = re.compile(r"""
     \b(?:has|have|had)\s+(?:already\s+)?
@@ -46,65 +46,65 @@ _HAS_SENT = re.compile(r"""
     (?:[\w~]+\s+){0,2}$                            # "has sent (around) 10,000"
 """, re.I | re.X)
 # a future or planned dispatch governing the number: place words after it say where to
-_WILL_SEND = re.compile(r"""
+_WILL_SEND = NeedsWords(re.compile(r"""
     \b(?:will|would|to|shall|can)\s+(?:soon\s+|also\s+)?
     (?:send|deploy|dispatch|station|transfer|ship)\s+
     (?:[\w~]+\s+){0,2}                             # "will deploy (another) 3,000"
     (?:(?:up\s+to|as\s+many\s+as)\s+a\s+total\s+of\s+)?$   # "can deploy up to a total of"
-""", re.I | re.X)
+""", re.I | re.X))
 # the dispatch's object a quoted or listed noun phrase that sizes its units: 'would send a
 # "division of builders, two brigades [of] 5,000 people"'
-_WILL_SEND_UNITS = re.compile(r"""
+_WILL_SEND_UNITS = NeedsWords(re.compile(r"""
     \b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?(?:send|deploy|dispatch)\s+
     (?:a|an|the|its|their)\s+["“']?
     (?:(?!(?:to|who|which|that|where|and|while|but|after|since)\b)[\w'’-]+,?\s+){1,8}?
     (?:of|\[of\])\s+$
-""", re.I | re.X)
+""", re.I | re.X))
 # a past cause of a dispatch: "prompted Moscow to deploy", "forced Pyongyang to send"
-_CAUSED_TO_SEND = re.compile(r"""
+_CAUSED_TO_SEND = NeedsWords(re.compile(r"""
     \b(?:prompted|forced|led|pushed|caused|compelled|allowed|enabled)\s+(?:[\w'’]+\s+){1,3}?
     to\s+(?:send|deploy|dispatch)\s+(?:[\w~]+\s+){0,2}$
-""", re.I | re.X)
+""", re.I | re.X))
 _THERE_NOW = re.compile(r"\b(?:(?:are|is|were)\s+(?:now|already|currently)|already|have\s+arrived|has\s+arrived)\b",
                         re.I)
 # "Moscow is preparing 9,000 of the North's soldiers for battle": troops the host readies are
 # there ("Pyongyang was readying 10,000 soldiers" are not yet sent)
-_READYING = re.compile(r"""
+_READYING = NeedsWords(re.compile(r"""
     \b(?:russia|moscow|the\s+kremlin|russian\s+\w+)\s+
     (?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?
     (?:preparing|training|readying|drilling|arming|equipping)\s+
     (?:(?!to\b)[\w~]+\s+){0,2}$
-""", re.I | re.X)
+""", re.I | re.X))
 # "Pyongyang is training 8,000 men for the front": troops the sender readies at
 # home are not sent yet (the host readying them, above, has them already)
-_SENDER_READYING = re.compile(r"""
+_SENDER_READYING = NeedsWords(re.compile(r"""
     \b(?:north\s+korea|pyongyang|the\s+north|the\s+dprk|dprk|kim\s+jong[\s-]un)\s+
     (?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?
     (?:training|drilling)\s+
     (?:(?!to\b)[\w~]+\s+){0,2}$
-""", re.I | re.X)
+""", re.I | re.X))
 # "is readying a further rotation of 2,500": a dispatch being readied is to come
-_READYING_A_DISPATCH = re.compile(r"""
+_READYING_A_DISPATCH = NeedsWords(re.compile(r"""
     \b(?:prepar\w*|plan(?:s|ning|ned)?|ready\w*|mull\w*|consider\w*)\s+(?:for\s+)?
     (?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:deployment|dispatch|rotation|wave)\s+of\s+
     (?:[\w~]+\s+){0,2}$
-""", re.I | re.X)
+""", re.I | re.X))
 # "the newly planned fourth dispatch of 5,000 men": a dispatch the noun phrase itself calls planned
-_PLANNED_DISPATCH = re.compile(r"""
+_PLANNED_DISPATCH = NeedsWords(re.compile(r"""
     \b(?:planned|proposed|intended|prospective|promised|upcoming|expected)\s+(?:[\w-]+\s+)?
     (?:deployment|dispatch|rotation|wave)\s+of\s+(?:[\w~]+\s+){0,2}$
-""", re.I | re.X)
+""", re.I | re.X))
 _IN_THE_HOST = re.compile(r"\s*(?:[\w-]+\s+)?(?:in|at)\s+(?:\w+\s+)?(?:russia|kursk|the\s+far\s+east)\b", re.I)
 # "after deploying around 12,000 troops": a gerund after a preposition tells a dispatch done, as the
 # participle does ("N. Korea sending 4,000 more", a headline's progressive, is not done yet)
 _SENT_GERUND = r"(?:after|since|following|by|besides)\s+(?:\w+\s+)?(?:sending|deploying|dispatching)"
-_DEPLOYED_VERB_BEFORE = re.compile(rf"\b(?:sent|deployed|dispatched|transferred|shipped|{_SENT_GERUND})"
-                                   r"\s+(?:[\w~]+\s+){0,2}$", re.I)
-_AS_NOUN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I)
-_MIXED_SUBJECT = re.compile(r"""
+_DEPLOYED_VERB_BEFORE = NeedsWords(re.compile(rf"\b(?:sent|deployed|dispatched|transferred|shipped|{_SENT_GERUND})"
+                                              r"\s+(?:[\w~]+\s+){0,2}$", re.I))
+_AS_NOUN = NeedsWords(re.compile(r"\b(?:the|this|that|its|their|his|her)\s+$", re.I))
+_MIXED_SUBJECT = NeedsWords(re.compile(r"""
     \b(?:(?:russian|ukrainian)\s+and\s+north\s+korean
        |north\s+korean\s+and\s+(?:russian|ukrainian))\b
-""", re.I | re.X)
+""", re.I | re.X))
 _SENT_AFTER = re.compile(r"""
     \s*(?:(?:the\s+North|North\s+Korea|Pyongyang|Kim|it|they)\s+)?   # a subject
     (?:(?:have|has|had|were|was|(?:are|is)\s+to\s+be|will\s+be|would\s+be
@@ -135,11 +135,11 @@ _MIXED_FORCE = re.compile(r"""
       |of\s+(?:russian|ukrainian)\s+and\s+(?:north\s+)?korean  # "a 50,000-strong group of Russian
       |of\s+(?:north\s+)?korean\s+and\s+russian)\b  #   and North Korean troops"
 """, re.I | re.X)
-_VERB_BEFORE = re.compile(rf"""
+_VERB_BEFORE = NeedsWords(re.compile(rf"""
     \b({trie(vocab.VERBS_BEFORE)})\s+               # "captured", "killing"
     (?:prisoner\s+)?
     (?:(?!and\b|or\b|but\b|while\b)\w+\s+)?$        # one more word, not a conjunction
-""", re.I | re.X)
+""", re.I | re.X))
 _WEAK_PLANNED = set(vocab.WEAK_PLANNED_CUES)
 _PURPOSE = re.compile(rf"\bto\s+(?:{trie(vocab.PURPOSE_VERBS)})\b", re.I)
 
@@ -213,9 +213,9 @@ _FORCE_LOSSES = re.compile(r"\b(?:suffered|sustained|taken|incurred|suffering|su
 
 # "the 12,000-strong contingent could be wiped out by April", "all 12,000 may be killed or
 # wounded": a fate foretold for troops who are there counts them, not their losses or a plan
-_MODAL_FATE = re.compile(r"\b(?:could|may|might|would|will)\s+(?:well\s+|soon\s+|all\s+|also\s+)?be\s+"
-                         r"(?:\w+ly\s+)?(?:killed|wounded|injured|destroyed|wiped\s+out|lost|annihilated|"
-                         r"decimated|eliminated)(?:\s+(?:or|and)\s+(?:killed|wounded|injured))?\b", re.I)
+_MODAL_FATE = NeedsWords(re.compile(r"\b(?:could|may|might|would|will)\s+(?:well\s+|soon\s+|all\s+|also\s+)?be\s+"
+                                    r"(?:\w+ly\s+)?(?:killed|wounded|injured|destroyed|wiped\s+out|lost|annihilated|"
+                                    r"decimated|eliminated)(?:\s+(?:or|and)\s+(?:killed|wounded|injured))?\b", re.I))
 # where the troops are, said between the number and the fate foretold them
 _THERE = re.compile(r"^-strong\b|\b(?:in|inside)\s+(?:the\s+)?[A-Z]|\b(?:deployed|stationed|currently|already)\b")
 
@@ -524,13 +524,13 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
 _WHOLE_FORCE = re.compile(rf"\b(?:whole|entire)\s+(?:[\w-]+\s+){{0,2}}(?:{trie(vocab.SUBJECT_NOUNS)})\s+of\s+(?:\w+\s+)?$",
                           re.I)
 # "all 12,000 soldiers could be lost": what may befall the whole force, not a count of losses
-_MAY_BE_LOST = re.compile(r"\b(?:could|would|may|might)\s+(?:all\s+|soon\s+|eventually\s+)?be\s+"
-                          r"(?:lost|killed|wiped\s+out|wounded|injured)\b", re.I)
+_MAY_BE_LOST = NeedsWords(re.compile(r"\b(?:could|would|may|might)\s+(?:all\s+|soon\s+|eventually\s+)?be\s+"
+                                     r"(?:lost|killed|wiped\s+out|wounded|injured)\b", re.I))
 
 
 # "12,000 soldiers ... could face total casualties by spring": the whole force's fate
-_WHOLLY_LOST = re.compile(r"\b(?:could|would|may|might|will)\s+(?:\w+\s+)?(?:face|suffer|sustain)\s+"
-                          r"(?:total|complete|full)\s+(?:casualties|losses|destruction)\b", re.I)
+_WHOLLY_LOST = NeedsWords(re.compile(r"\b(?:could|would|may|might|will)\s+(?:\w+\s+)?(?:face|suffer|sustain)\s+"
+                                     r"(?:total|complete|full)\s+(?:casualties|losses|destruction)\b", re.I))
 
 
 def one_soldier(ctx: Context, counted: Counted) -> str | None:
@@ -566,8 +566,8 @@ def _casualty_of_predicate(ctx: Context, counted: Counted) -> str | None:
     return casualty_measure(_FORCE_LOSSES.sub(" ", m.group("predicate"))) if m else None
 
 
-_SENDING = re.compile(rf"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|dispatches|dispatched|{_SENT_GERUND})\b",
-                      re.I)
+_SENDING = NeedsWords(re.compile(rf"\b(?:send|sends|sent|deploy|deploys|deployed|dispatch|dispatches|dispatched|{_SENT_GERUND})\b",
+                      re.I))
 
 
 def rest_still_to_come(ctx: Context, counted: Counted) -> str | None:
@@ -662,10 +662,10 @@ def personnel_in_clause(ctx: Context, counted: Counted) -> str | None:
 
 # "Washington's previous estimate of 3,000", "the US estimate of 3,000": the same
 # count as the figure before, by another estimate
-_ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally|assessment)\s+of\s+(?:some\s+|about\s+|around\s+)?$",
-                          re.I)
+_ESTIMATE_OF = NeedsWords(re.compile(r"\b(?:estimate|estimates|figure|count|tally|assessment)\s+of\s+(?:some\s+|about\s+|around\s+)?$",
+                          re.I))
 # a sending verb before "another" or "a further": more troops sent
-_SEND_ANOTHER = re.compile(r"\b(?:bring|send|deploy|dispatch|supply|provide|add)\s+(?:another|a\s+further)\s+$", re.I)
+_SEND_ANOTHER = NeedsWords(re.compile(r"\b(?:bring|send|deploy|dispatch|supply|provide|add)\s+(?:another|a\s+further)\s+$", re.I))
 
 
 def anaphor(ctx: Context, counted: Counted) -> str | None:

@@ -35,16 +35,17 @@ from analysis.extract.sentences import Sentence, split_sentences
 from analysis.extract.state import ArticleState, Context
 from analysis.extract.tables import TableRow, find_tables
 from analysis.extract import vocab
+from analysis.extract.patterns import NeedsWords
 
 OUTPUT_FIELDS = ("article", "value", "low", "high", "qualifier", "measure", "claimant",
                  "claimant_group", "claim_date", "published", "quote", "sentence", "start",
                  "end", "confidence", "confidence_reason")
 
 # "An earlier version of this post gave the figures as 47 killed": numbers said to be wrong
-_CORRECTED = re.compile(r"""
+_CORRECTED = NeedsWords(re.compile(r"""
     \ban?\s+earlier\s+version\b[^.]*?
     \b(?:gave|said|stated|misstated|reported|put|had|incorrectly|wrongly)\b
-""", re.I | re.X)
+""", re.I | re.X))
 
 
 class ExtractionError(ArticleError):

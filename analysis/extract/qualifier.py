@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract import vocab
-from analysis.extract.patterns import IgnoringCase, trie
+from analysis.extract.patterns import IgnoringCase, NeedsWords, trie
 from analysis.extract.state import Context
 
 _QUALIFIER_BEFORE = IgnoringCase(re.compile(rf"""
@@ -16,8 +16,8 @@ _QUALIFIER_BEFORE = IgnoringCase(re.compile(rf"""
     $""", re.I | re.X))
 
 
-_VERB_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|give|gives|gave|"
-                        r"given|giving|take|takes|took|taken|taking)\s+$")
+_VERB_OVER = NeedsWords(re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|give|gives|gave|"
+                                   r"given|giving|take|takes|took|taken|taking)\s+$"))
 
 
 # nouns and verbs "about" follows as a preposition ("remarks about", "asked about"); not

@@ -10,7 +10,7 @@ from typing import Callable
 
 from analysis.extract import vocab
 from analysis.extract.numbers import NumberPhrase
-from analysis.extract.patterns import alternation, trie
+from analysis.extract.patterns import NeedsWords, alternation, trie
 from analysis.extract.sentences import Sentence, clause_after, clause_before
 from analysis.extract.state import Context
 
@@ -30,25 +30,25 @@ _WORD_RE = re.compile(r"[\w'’.+-]+|[^\w\s]")
 _NOT_COUNTED = set(vocab.NOT_MILITARY) | {s for s in vocab.OTHER_SIDES if " " not in s}
 _SIDES = trie(vocab.OTHER_SIDES)
 _COUNTRIES = trie(vocab.OTHER_COUNTRIES)
-_OTHER_LOSSES = re.compile(rf"""
+_OTHER_LOSSES = NeedsWords(re.compile(rf"""
     \b(?:{_COUNTRIES})['’]s\s+(?:own\s+)?            # "Russia's (own)"
     (?:losses|casualties|troops|soldiers|dead|army|forces)\b
   | \b(?:russian|ukrainian)\s+(?:combat\s+|battlefield\s+|military\s+|total\s+)?(?:losses|casualties)\b
-""", re.I | re.X)
-_LOSS_SUBJECT = re.compile(rf"""
+""", re.I | re.X))
+_LOSS_SUBJECT = NeedsWords(re.compile(rf"""
     \b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?  # "Russia has"
     (?:lost|loses|losing|suffered|suffers|sustained)\b
-""", re.I | re.X)
+""", re.I | re.X))
 # "Russia has now reached one million losses": another side's own toll passing a mark
 _LOSSES_REACHED = re.compile(rf"""
     \b(?:{_COUNTRIES})\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+)?
     (?:reached|passed|topped|surpassed|exceeded)\b
 """, re.I | re.X)
 # "killed 3,000 Russian soldiers", "Ukraine's 1,000 casualties"
-_OTHER_SIDE_BEFORE = re.compile(
-    rf"\b(?:{_SIDES})\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+)?$", re.I)
+_OTHER_SIDE_BEFORE = NeedsWords(re.compile(
+    rf"\b(?:{_SIDES})\W*(?:troops|soldiers|forces|losses|casualties|army)?\W*(?:\w+\W+)?$", re.I))
 _OTHER_SIDE_AFTER = re.compile(rf"^\W*(?:\w+\W+)?(?:{_SIDES})\b", re.I)
-_ARMY_OF = re.compile(r"""
+_ARMY_OF = NeedsWords(re.compile(r"""
     \b(?:army|armies|armed\ forces|militar(?:y|ies)|strong|population|groupings?
       |country|nation)(?:\ in\ the\ world|\ on\ earth)?,?\s+  # "the largest armies in the world, with"
     (?:of|with|numbering|totalling|totaling
@@ -56,7 +56,7 @@ _ARMY_OF = re.compile(r"""
       |(?:is|was)\s+(?:estimated|put|thought|believed)\s+(?:to\s+be\s+|at\s+)
       |stands\s+at)
     \s*(?:\w+\s+){0,2}$                              # "an army of (some) 1.2 million"
-""", re.I | re.X)
+""", re.I | re.X))
 _RATE = re.compile(r"""
     (?:\s+(?:[\w-]+\s+){0,3}?)?\s*(?:(?<!\bin\s)(?<!\bwithin\s)(?<!\bover\s)a|per|each|every)\s+(?:day|week|month|hour)\b
     (?!\s+(?:earlier|later|before|after|ago|prior))  # "killed a day earlier" dates, not a rate
@@ -343,7 +343,7 @@ def an_identifier(ctx: Context, counted: Counted) -> bool:
     return counted.kind == "bare" and bool(_NAMED_BY_NUMBER.search(ctx.before[-30:]))
 
 
-_NAMED_BY_NUMBER = re.compile(rf"\b(?:{trie(vocab.IDENTIFIER_NOUNS)})\s*$", re.I)
+_NAMED_BY_NUMBER = NeedsWords(re.compile(rf"\b(?:{trie(vocab.IDENTIFIER_NOUNS)})\s*$", re.I))
 
 
 def a_few_forces(ctx: Context, counted: Counted) -> bool:
@@ -412,12 +412,12 @@ def a_unit_size(ctx: Context, counted: Counted) -> bool:
 
 
 _KIND = trie(vocab.UNIT_KINDS)
-_KIND_SIZE = re.compile(rf"""
+_KIND_SIZE = NeedsWords(re.compile(rf"""
     \b(?:size|strength|headcount)\s+of\s+(?:an?|each|every|one|any)\s+(?:\w+\s+)?(?:{_KIND})\b
   | \b(?:an?|each|every|one|any)\s+(?:\w+\s+){{0,2}}(?:{_KIND})\s+(?:\w+\s+)?
     (?:typically|usually|normally|generally|commonly|can|may)\s+
     (?:numbers?|has|have|consists?|comprises?|ranges?|vary|varies|holds?|includes?|counts?)\b
-""", re.I | re.X)
+""", re.I | re.X))
 
 
 def a_disaster(ctx: Context, counted: Counted) -> bool:
