@@ -1657,3 +1657,20 @@ def test_an_older_estimate_beside_the_news_keeps_no_day():
     rows = extract_text(HEAD + "Seoul's spy agency said on Monday that about 11,000 North Korean soldiers were "
                         "in Russia, up from its previous estimate of 3,000.\n", "case.txt")
     assert [(r["value"], r["claim_date"]) for r in rows] == [(11000, "2024-12-23"), (3000, None)]
+
+
+# Claim dates of real copy, batches 15 and 16: each case lists (value, claim_date) of its rows.
+CLAIM_DATES_BY_ROW = [
+    # a second side in its own clause after ", and" shares the day of the sentence's verb, and
+    # its next statement takes that day as the same side's briefing
+    pytest.param("Washington said on Monday it had seen signs of North Korean units near Kursk, and South Korean "
+                 "lawmakers said some 2,000 soldiers had already reached Russia. Pyongyang had pledged to provide "
+                 "about 9,000 troops in all, the lawmakers told reporters after a briefing by the spy agency.",
+                 [(2000, "2024-12-23"), (9000, "2024-12-23")], id="and-clause-side-shares-the-day"),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLAIM_DATES_BY_ROW)
+def test_realstyle_claim_date_by_row(text, expected):
+    rows = extract_text(HEAD + text + "\n", "case.txt")
+    assert [(r["value"], r["claim_date"]) for r in rows] == expected

@@ -88,6 +88,21 @@ def side_day(sentence: str, spk: list[Speaker], dates: list, group: str) -> dt.d
     return min(own, key=lambda f: f[0])[1] if own else None
 
 
+# ", and", "; while" right before a speaker: a clause of its own beside the one before it
+_JOINED = re.compile(r"(?:,|;)\s+(?:and|while|whereas)\s+(?:the\s+)?$", re.I)
+
+
+def joined_day(sentence: str, spk: list[Speaker], dates: list, dated: Speaker) -> dt.date | None:
+    """The day of the sentence's last speaker when another side holds the sentence's day:
+    "The US said today it had seen evidence ..., and Seoul's lawmakers said 3,000 had been
+    sent" gives both statements the day, each side's by its own verb; a speaker in a clause
+    hung on the dated one ("China said on Friday ..., after the US warned ...") takes none."""
+    last = spk[-1]
+    if last.group == dated.group or not _JOINED.search(sentence[:last.start]):
+        return None
+    return side_day(sentence, spk, dates, last.group)
+
+
 def _day_pairs(sentence: str, spk: list[Speaker], dates: list) -> list[tuple]:
     """Each day of the sentence that may date a claim, paired with each attribution near it:
     (gap, day, speaker or None, where the day starts)."""

@@ -19,7 +19,7 @@ import sys
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
 from analysis.extract.claim_date import (INFERRED_RULES, dated_claim, date_from_article, date_from_next_sentence,
                                          date_from_statement_before, dated_for, days_in, older_figure,
-                                         same_briefing, side_day, standing_view)
+                                         joined_day, same_briefing, side_day, standing_view)
 from analysis.extract.attribution import (CARRIED_OVER, DOCUMENT_RULES, captor, credit, inflictor, read_voices,
                                           side_named_before)
 from analysis.extract.confidence import doubts, settle
@@ -137,7 +137,8 @@ def _read_sentence(state: ArticleState, article: Article, text: str, i: int, has
     if spk:
         if dated is not None and dated is not spk[-1]:
             spoke.append((i, dated, sentence_date))  # the day is the dated speaker's alone
-        spoke.append((i, spk[-1], sentence_date if dated is None or dated is spk[-1] else None))
+        last_day = sentence_date if dated is None or dated is spk[-1] else joined_day(s_text, spk, resolved, dated)
+        spoke.append((i, spk[-1], last_day))
     elif spoke and i - spoke[-1][0] <= 3 and names_back(s_text):
         # "He added ..." keeps the speaker for the sentences after it
         spoke.append((i, spoke[-1][1], sentence_date or spoke[-1][2]))
