@@ -1667,6 +1667,9 @@ CLAIM_DATES_BY_ROW = [
                  "lawmakers said some 2,000 soldiers had already reached Russia. Pyongyang had pledged to provide "
                  "about 9,000 troops in all, the lawmakers told reporters after a briefing by the spy agency.",
                  [(2000, "2024-12-23"), (9000, "2024-12-23")], id="and-clause-side-shares-the-day"),
+    # a page's labelled date line with its day in words dates the page, not the claim glued to it
+    pytest.param("Broadcast Date: December 24, 2024Analysts in Seoul this week said that Pyongyang may send "
+                 "20,000 more soldiers to Russia.", [(20000, None)], id="worded-date-line-is-the-pages"),
 ]
 
 

@@ -76,6 +76,10 @@ _NOT_CLAIM = re.compile(r"\b(?:since|until|till|from|starting|beginning|before|a
 # A page's date line opening the text ("date 2024-12-28 Headline ...", "Written:
 # 2024-10-30"): the day of the page, not of a claim in the sentence glued to it.
 _DATE_LINE = re.compile(r"^\W*(?:(?:date|posted|published|updated|written|modified)\b:?\s*)?$", re.I)
+# The same line with its day in words ("Episode Date: July 8, 2025", "Posted on: 3 March"): a
+# label must stand before it, as a day opening a sentence bare ("Dec. 23: Seoul said") is news
+_WORDED_DATE_LINE = re.compile(r"^\W*(?:\w+\s+)?(?:date|posted|published|updated|written|modified)\b"
+                               r"(?:\s+on)?:?\s*$", re.I)
 
 
 # A page's date line that gives only a month ("date 2025-01 Photo : ..."): no day to read
@@ -252,7 +256,8 @@ def find_dates(sentence: str, base: dt.date | None, month_end: dt.date | None = 
                 continue
             if _NOT_CLAIM.search(sentence[:m.start()]) or \
                     (kind in ("iso", "dmy_num") and _DATE_LINE.match(sentence[:m.start()])) or \
-                    (kind in ("month_day", "day_month") and _dateline(sentence, m.start(), m.end())):
+                    (kind in ("month_day", "day_month") and (_dateline(sentence, m.start(), m.end())
+                                                             or _WORDED_DATE_LINE.match(sentence[:m.start()]))):
                 continue
             taken.append((m.start(), m.end()))
             date = None if kind in _LATER_KINDS else _resolve(kind, m, base, month_end)
