@@ -1670,6 +1670,11 @@ CLAIM_DATES_BY_ROW = [
     # a page's labelled date line with its day in words dates the page, not the claim glued to it
     pytest.param("Broadcast Date: December 24, 2024Analysts in Seoul this week said that Pyongyang may send "
                  "20,000 more soldiers to Russia.", [(20000, None)], id="worded-date-line-is-the-pages"),
+    # a side in a clause hung on another side's dated statement ("..., after X warned") spoke
+    # before that day: the day is not its own
+    pytest.param("China said on Monday that the matter was none of its concern, after the United States warned "
+                 "that about 7,000 North Korean soldiers had reached the front.", [(7000, None)],
+                 id="after-clause-side-takes-no-day"),
 ]
 
 

@@ -84,8 +84,15 @@ def side_day(sentence: str, spk: list[Speaker], dates: list, group: str) -> dt.d
     """The day standing next to an attribution of the side `group` itself: a sentence that
     gives two sides two days ("Kyiv said on Monday ..., while Seoul said on Tuesday that
     1,100 ...") dates each side's figures by its own day, not only the nearest side's."""
-    own = [f for f in _day_pairs(sentence, spk, dates) if f[2] is not None and f[2].group == group]
+    own = [f for f in _day_pairs(sentence, spk, dates) if f[2] is not None and f[2].group == group
+           and not (f[3] < f[2].start and _HUNG.search(sentence[:f[2].start]))]
     return min(own, key=lambda f: f[0])[1] if own else None
+
+
+# ", after", ", before", ", following" right before a speaker: a clause hung on the statement
+# before it ("China on Friday called the ties none of its concern, after the US warned ..."),
+# said at another time than the day of that statement
+_HUNG = re.compile(r",\s+(?:after|before|following|since)\s+(?:the\s+)?$", re.I)
 
 
 # ", and", "; while" right before a speaker: a clause of its own beside the one before it
