@@ -1675,6 +1675,14 @@ CLAIM_DATES_BY_ROW = [
     pytest.param("China said on Monday that the matter was none of its concern, after the United States warned "
                  "that about 7,000 North Korean soldiers had reached the front.", [(7000, None)],
                  id="after-clause-side-takes-no-day"),
+    # a visitor quoted with no day of his own spoke while there: the one day the article gives
+    # his visit dates his figures; with no visit day they stay undated
+    pytest.param("\"Pyongyang has agreed to send 800 sappers to clear the mines,\" Russian Foreign Minister Sergei "
+                 "Lavrov said after his talks in North Korea.\n\nOn Monday, Lavrov was visiting Pyongyang for the "
+                 "second time this spring.", [(800, "2024-12-23")], id="visitor-speaks-on-the-visit-day"),
+    pytest.param("\"Pyongyang has agreed to send 800 sappers to clear the mines,\" Russian Foreign Minister Sergei "
+                 "Lavrov said after his talks in North Korea.\n\nLavrov had met the leader in the spring.",
+                 [(800, None)], id="visitor-with-no-visit-day-stays-undated"),
 ]
 
 

@@ -336,13 +336,31 @@ def date_from_article(rows: list[dict], state: ArticleState) -> None:
         if news[day]:
             days.setdefault(speaker.group, set()).add(day)
     for row in rows:
-        found = days.get(row["claimant_group"], set())
+        found = days.get(row["claimant_group"], set()) or _visit_days(row["claimant"], state)
         # a day the figure's own sentence names but did not give it ("Kyiv gave its count on
         # Monday, far above Seoul's 1,100") is another statement's: one from elsewhere would be a guess
         if row["claim_date"] is None and len(found) == 1 and row.get("credit_rule") not in INFERRED_RULES and \
                 not EARLIER_CLAIM.search(row["sentence"]) and not _VAGUE_LATER.search(row["sentence"]) and \
                 not _SIDES_LISTED.match(row["claimant"] or "") and not days_in(row["sentence"], state):
             row["claim_date"] = next(iter(found)).isoformat()
+
+
+def _visit_days(name: str | None, state: ArticleState) -> set[dt.date]:
+    """The news days ("on Tuesday", "today") the article gives a named person's visit ("On
+    Monday, Lavrov was visiting Pyongyang", "the envoy's chief arrived in Seoul today"): a visitor
+    quoted with no day of his own spoke while there, so a side whose statements name no day
+    takes the visit's one day."""
+    if not name or " " not in name:
+        return set()  # a person by full name, not a side or a body
+    surname = name.split()[-1]
+    visit = re.compile(rf"\b{re.escape(surname)}\s+(?:(?:is|was|has|had|been)\s+){{0,2}}"
+                       r"(?:visiting|visited|visits|arrived\s+in|travell?ed\s+to)\b")
+    days: set[dt.date] = set()
+    for sent in state.sentences:
+        if surname in sent.text and visit.search(sent.text):
+            days |= {d.date for d in find_dates(sent.text, state.published, state.month_end)
+                     if d.date and d.kind in _NEWS_KINDS}
+    return days
 
 
 def _news_day(text: str, day: dt.date, state: ArticleState, carried: bool) -> bool:
