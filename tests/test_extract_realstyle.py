@@ -1683,6 +1683,13 @@ CLAIM_DATES_BY_ROW = [
     pytest.param("\"Pyongyang has agreed to send 800 sappers to clear the mines,\" Russian Foreign Minister Sergei "
                  "Lavrov said after his talks in North Korea.\n\nLavrov had met the leader in the spring.",
                  [(800, None)], id="visitor-with-no-visit-day-stays-undated"),
+    # captives shown in a later post were first told of when their capture was announced
+    pytest.param("A clip that Ukraine's defence minister posted online on Monday showed two North Korean "
+                 "prisoners of war answering questions in a cell. Kyiv had announced their capture on Sunday "
+                 "near Sudzha.", [(2, "2024-12-22")], id="captives-dated-by-capture-announcement"),
+    pytest.param("A clip that Ukraine's defence minister posted online on Monday showed two North Korean "
+                 "prisoners of war answering questions in a cell. Kyiv had announced their capture near Sudzha.",
+                 [(2, "2024-12-23")], id="captives-with-undated-announcement-keep-the-post-day"),
 ]
 
 

@@ -442,6 +442,30 @@ def date_from_next_sentence(rows: list[dict], state: ArticleState) -> None:
                 row["claim_date"] = day.isoformat()
 
 
+# "Kyiv announced their capture on Friday": the announcement that first told of the captives
+_CAPTURE_TOLD = NeedsWords(re.compile(r"\b(?:announced|reported|confirmed|disclosed|revealed)\s+"
+                                      r"(?:their|the|his|its)\s+capture\b", re.I))
+
+
+def date_from_capture_told(rows: list[dict], state: ArticleState) -> None:
+    """A count of captives dated by a later showing of them ("a video the president posted on
+    Sunday showed two captured soldiers") whose next sentence tells of their capture being
+    announced on an earlier day ("Kyiv announced their capture on Saturday") was first
+    reported that day: it takes the earlier one."""
+    starts = {sent.start: i for i, sent in enumerate(state.sentences)}
+    for row in rows:
+        i = starts.get(row["sentence_start"])
+        if row["measure"] != "captured" or row["claim_date"] is None or i is None \
+                or i + 1 >= len(state.sentences):
+            continue
+        after = state.sentences[i + 1].text
+        if not _CAPTURE_TOLD.search(after):
+            continue
+        found = {d for _, _, d in days_in(after, state)}
+        if len(found) == 1 and min(found).isoformat() < row["claim_date"]:
+            row["claim_date"] = min(found).isoformat()
+
+
 def _day_of_giving(state: ArticleState, j: int, side: str) -> dt.date | None:
     """The day sentence j gives for the giving of a figure of `side`; None when it stands
     with another side."""

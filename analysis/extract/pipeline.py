@@ -17,9 +17,9 @@ import re
 import sys
 
 from analysis.extract.articles import Article, ArticleError, iter_article_paths, parse_article, read_article
-from analysis.extract.claim_date import (INFERRED_RULES, dated_claim, date_from_article, date_from_next_sentence,
-                                         date_from_statement_before, dated_for, days_in, older_figure,
-                                         joined_day, same_briefing, side_day, standing_view)
+from analysis.extract.claim_date import (INFERRED_RULES, dated_claim, date_from_article, date_from_capture_told,
+                                         date_from_next_sentence, date_from_statement_before, dated_for, days_in,
+                                         older_figure, joined_day, same_briefing, side_day, standing_view)
 from analysis.extract.attribution import (CARRIED_OVER, DOCUMENT_RULES, captor, credit, inflictor, read_voices,
                                           side_named_before)
 from analysis.extract.confidence import doubts, settle
@@ -104,6 +104,7 @@ def figures_of(article: Article) -> list[dict]:
     date_from_next_sentence(rows, state)
     date_from_statement_before(rows, state)
     date_from_article(rows, state)
+    date_from_capture_told(rows, state)
     settle(rows)
     return rows
 
