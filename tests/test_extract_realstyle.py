@@ -1690,6 +1690,11 @@ CLAIM_DATES_BY_ROW = [
     pytest.param("A clip that Ukraine's defence minister posted online on Monday showed two North Korean "
                  "prisoners of war answering questions in a cell. Kyiv had announced their capture near Sudzha.",
                  [(2, "2024-12-23")], id="captives-with-undated-announcement-keep-the-post-day"),
+    # a day opening the sentence dates its statement across a clause set off by commas, though
+    # the speaker's title before the name runs to four or five words
+    pytest.param("On 20/12, after a meeting with the North's leader, Russian Security Council Secretary Sergei "
+                 "Shoigu announced that Pyongyang would send 2,000 more engineers to Russia.",
+                 [(2000, "2024-12-20")], id="opening-day-across-clause-and-long-title"),
 ]
 
 

@@ -138,8 +138,9 @@ def _day_pairs(sentence: str, spk: list[Speaker], dates: list) -> list[tuple]:
                 gap <= 100 and re.fullmatch(r"[^,;]*,\s+(?:\w+\s+){0,3}", between)
                 # "On 3 March, after a session of the war cabinet, the minister said": a day
                 # that opens the sentence dates its statement across one clause set off by commas
+                # (and a speaker's title of up to five words: "Russian Security Council Secretary")
                 or gap <= 160 and _OPENS.fullmatch(sentence[:start])
-                and re.fullmatch(r",[^,;]+,\s+(?:\w+\s+){0,3}", between))
+                and re.fullmatch(r",[^,;]+,\s+(?:\w+\s+){0,5}", between))
             # "according to vice chairs of the intelligence committee on Wednesday": the day
             # closes the attribution phrase itself
             closing = a_end <= start and gap <= 90 and not re.search(r"[,;:()]|\d", sentence[a_end:start])
