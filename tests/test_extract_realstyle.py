@@ -1379,6 +1379,21 @@ MEASURE_CUES = [
                  [(2, 2, 2, "exact", "captured", UA), (1, 1, 1, "exact", "captured", UA)], id="one-more-captive-is-a-count"),
 ]
 
+# Found in the real batches 15 and 16: counts beside the dispatch that are not of it, and
+# cues of measure, in our own words.
+REAL_15_16 = [
+    # a whole army's size, however the words between put it
+    pytest.param("The NIS said 11,000 North Korean soldiers are in Kursk. The North's armed force, which counts "
+                 "about 1.3 million soldiers, can spare them.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="army-size-any-wording"),
+    pytest.param("Boasting roughly 1.2 million members, the North's military is among the biggest. Kyiv says "
+                 "the North sent 12,000 soldiers to Russia.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UA)], id="army-size-boasting"),
+    pytest.param("The North, which with nearly 1.1 million troops has one of the largest armies, sent 10,000 "
+                 "soldiers to Russia, the Pentagon said.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="army-size-with-troops-has-army"),
+]
+
 CLAIM_DATES = [
     pytest.param("Ukraine's General Staff said on Monday that its troops had held the line near Kursk.\n\n"
                  "Ukrainian drones killed 30 North Korean soldiers near Sudzha.", None,
@@ -1531,7 +1546,8 @@ def _agrees(got: list[tuple], expected: list[tuple]) -> bool:
 @pytest.mark.parametrize("text,expected", [
     pytest.param(*p.values, id=f"{group}-{p.id}", marks=p.marks)
     for group, table in {"forms": NUMBER_FORMS, "messy": MESSY_TEXT, "attribution": ATTRIBUTION,
-                         "not-this-deployment": NOT_THIS_DEPLOYMENT, "measure": MEASURE_CUES}.items()
+                         "not-this-deployment": NOT_THIS_DEPLOYMENT, "measure": MEASURE_CUES,
+                         "real-15-16": REAL_15_16}.items()
     for p in table])
 def test_realstyle_phrase(text, expected):
     got = _rows(text)

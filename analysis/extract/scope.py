@@ -274,6 +274,19 @@ _IN_THE_ARMY = re.compile(r"\s*(?:of\s+(?:them|those)\s+)?(?:are\s+|serve\s+|ser
                           r"(?:\w+\s+)?(?:army|armed\s+forces|ground\s+forces|navy|air\s+force|reserves?)\b", re.I)
 
 
+def army_sized(ctx: Context, counted: Counted) -> bool:
+    """"an armed force of 1.1 million troops", "which, counting 1.3 million soldiers, fields one of
+    the biggest armies": a million or more personnel, in a sentence that names an army,
+    is the size of that whole army (the largest dispatch ever feared is half a million), however
+    the words between put it."""
+    return counted.kind == "personnel" and ctx.number.value >= ARMY_SIZE \
+        and bool(_WHOLE_FORCE.search(ctx.sentence.text))
+
+
+ARMY_SIZE = 1_000_000
+_WHOLE_FORCE = re.compile(rf"\b(?:{trie(vocab.WHOLE_FORCE_NOUNS)})\b", re.I)
+
+
 def whole_army_before(ctx: Context, counted: Counted) -> bool:
     """"an army of 1.2 million", "militaries, with roughly 1.2 million"; "a grouping of
     about 70,000" is a whole front's force, North Koreans at most a part of it."""
@@ -449,7 +462,7 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
-    counts_something_else, whole_army_after, whole_army_before, army_share, other_side_after,
+    counts_something_else, whole_army_after, whole_army_before, army_share, army_sized, other_side_after,
     other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
     in_history, a_unit_size, a_disaster, a_civil_body,

@@ -704,6 +704,12 @@ ARMY_CUES: tuple[str, ...] = (
     "reservists", "reserve", "military of", "militaries", "population", "total strength",
 )
 
+# Words for a whole armed force: a count of a million or more in a sentence naming one is
+# that force's size ("a military force of 1.2 million soldiers"), not a dispatch.
+WHOLE_FORCE_NOUNS: tuple[str, ...] = (
+    "army", "armies", "military", "militaries", "armed forces", "force", "forces",
+)
+
 # Nouns that, standing before a bare number, say it counts personnel: "the force ... 12,000".
 SUBJECT_NOUNS: tuple[str, ...] = (
     "force", "contingent", "deployment", "presence", "troop numbers", "total", "in total",
