@@ -1392,6 +1392,13 @@ REAL_15_16 = [
     pytest.param("The North, which with nearly 1.1 million troops has one of the largest armies, sent 10,000 "
                  "soldiers to Russia, the Pentagon said.",
                  [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="army-size-with-troops-has-army"),
+    # another side raising or gathering its own force
+    pytest.param("The Pentagon said 11,000 North Korean soldiers were in Kursk. Zelensky said Moscow is massing "
+                 "45,000 troops near Kharkiv.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", US)], id="other-side-is-massing"),
+    pytest.param("The NIS said 12,000 North Korean soldiers had been sent to Russia. Meanwhile Ukraine mobilised "
+                 "140,000 more troops for the winter.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", SK)], id="other-side-mobilised-more"),
 ]
 
 CLAIM_DATES = [

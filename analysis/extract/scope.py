@@ -317,7 +317,8 @@ def other_side_lost(ctx: Context, counted: Counted) -> bool:
 
 
 def other_side_has(ctx: Context, counted: Counted) -> bool:
-    """"Ukraine has about 50,000 troops in the Kursk salient": another side's own force, when
+    """"Ukraine has about 50,000 troops in the Kursk salient", "Moscow is massing 40,000 troops",
+    "Kyiv mobilised 150,000 more": another side's own force, raised or gathered, when
     no word of North Korea stands in the clause ("Russia has 11,000 North Korean troops" counts)."""
     clause = clause_before(ctx.before, comma=False)
     return bool(_HAS_FORCE.search(clause[-50:]) and not KOREA.search(clause)
@@ -326,7 +327,10 @@ def other_side_has(ctx: Context, counted: Counted) -> bool:
 
 _HAS_FORCE = re.compile(rf"""
     \b(?:{_COUNTRIES})\s+(?:now\s+|still\s+|already\s+)?
-    (?:has|have|had|keeps|kept|fields|fielded|massed|amassed|committed)\s+
+    (?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|still\s+)?)?  # "Russia is amassing"
+    (?:has|have|had|keeps|kept|fields|fielded|massed|amassed|committed
+      |(?:a)?massing|drafts|drafted|drafting|mobili[sz](?:es|ed|ing)|conscripts|conscripted
+      |calls\s+up|called\s+up|calling\s+up)\s+    # "Kyiv drafts 160,000": raising its own force
     (?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|up\s+to|at\s+least|another)\s+)?$
 """, re.I | re.X)
 
