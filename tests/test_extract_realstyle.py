@@ -1399,6 +1399,11 @@ REAL_15_16 = [
     pytest.param("The NIS said 12,000 North Korean soldiers had been sent to Russia. Meanwhile Ukraine mobilised "
                  "140,000 more troops for the winter.",
                  [(12000, 12000, 12000, "exact", "troops_deployed", SK)], id="other-side-mobilised-more"),
+    # a bare number after "deployment of" sizes the unit, whatever toll the clause gives first
+    pytest.param("Some 450 North Korean soldiers have died in the fighting, out of an overall deployment of "
+                 "12,000, the NIS said.",
+                 [(450, 450, 450, "approx", "killed", SK), (12000, 12000, 12000, "exact", "troops_deployed", SK)],
+                 id="toll-out-of-a-deployment-of"),
 ]
 
 CLAIM_DATES = [
