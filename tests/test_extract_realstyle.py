@@ -1404,6 +1404,11 @@ REAL_15_16 = [
                  "12,000, the NIS said.",
                  [(450, 450, 450, "approx", "killed", SK), (12000, 12000, 12000, "exact", "troops_deployed", SK)],
                  id="toll-out-of-a-deployment-of"),
+    # "it" after a colon is the body named before the colon, not the last speaker before
+    pytest.param("Ukraine said 1,000 North Korean soldiers had been killed. Seoul's spy agency has more modest "
+                 "numbers: it reckons 400 killed and 1,500 wounded.",
+                 [(1000, 1000, 1000, "exact", "killed", UA), (400, 400, 400, "exact", "killed", SK),
+                  (1500, 1500, 1500, "exact", "wounded", SK)], id="it-after-a-colon-is-the-body-before"),
 ]
 
 CLAIM_DATES = [

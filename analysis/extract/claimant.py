@@ -881,7 +881,10 @@ def earlier_in_sentence(ctx: Context) -> Credit | None:
 
 def named_back(ctx: Context) -> Credit | None:
     """"He added", "according to the agency": the last source of the three sentences
-    before."""
+    before; "the agency is more cautious: it puts ..." names its own antecedent."""
+    own = _antecedent_in_sentence(ctx)
+    if own is not None:
+        return own, None
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] != ctx.index and ctx.index - spoke[-1][0] <= 3 and \
             names_back(ctx.sentence.text) and not _impersonal(ctx.sentence.text):
@@ -897,6 +900,26 @@ def named_back(ctx: Context) -> Credit | None:
     if pronoun:
         return _spoke_further_back(ctx, pronoun.group(1).lower() in ("he", "she"))
     return _definite_further_back(ctx)
+
+
+# "...: it reckons", "; they estimate": a body's pronoun opening the clause after a colon or semicolon
+_PRONOUN_AFTER_STOP = re.compile(rf"[:;]\s+(?:it|they)\s+(?:\w+\s+){{0,2}}?{exact(vocab.NAMING_BACK_VERBS)}\b",
+                                 re.I)
+
+
+def _antecedent_in_sentence(ctx: Context) -> Speaker | None:
+    """"the spy agency is more cautious: it puts the dead at 500": a colon or semicolon
+    hands on the clause's subject, so "it" after one is the body named before it in the same
+    sentence (a side or agency, not a person), not the last source of the sentences before."""
+    text = ctx.sentence.text
+    m = _PRONOUN_AFTER_STOP.search(text[:len(ctx.before)])
+    if m is None:
+        return None
+    for n in reversed(claimant_spans(text[:m.start()], ctx.state.local)):
+        name, group = lookup_claimant(n.group(0), ctx.state.local)
+        if group != "Unattributed" and not is_person(name, ctx.state.local):
+            return Speaker(n.start(), n.end(), name, group)
+    return None
 
 
 _PRONOUN_REACH = 8  # sentences "He said" / "It said" looks back over when no one has spoken since
