@@ -1409,6 +1409,10 @@ REAL_15_16 = [
                  "numbers: it reckons 400 killed and 1,500 wounded.",
                  [(1000, 1000, 1000, "exact", "killed", UA), (400, 400, 400, "exact", "killed", SK),
                   (1500, 1500, 1500, "exact", "wounded", SK)], id="it-after-a-colon-is-the-body-before"),
+    # a side that has not (publicly) owned a count is no source of it, an adverb between or not
+    pytest.param("Despite reports confirming that 9,000 to 11,000 North Korean soldiers are in Kursk, Moscow has "
+                 "not officially acknowledged their role.",
+                 [(9000, 9000, 11000, "range", "troops_deployed", UN)], id="not-officially-acknowledged"),
 ]
 
 CLAIM_DATES = [

@@ -554,7 +554,8 @@ _DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{
 _CLAUSE_END = re.compile(r"[;.](?:(?<=;)|(?<=\.)(?<!\b[A-Z].)(?![A-Z]\.))")  # (opening on a set, re scans for it)
 # "has not confirmed", "declined to confirm": a side that does not confirm is no source
 # ("has never published a total" still names who would speak)
-_NEGATED = NeedsWords(re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I))
+# ("has not publicly acknowledged", "did not officially confirm": an adverb may stand between)
+_NEGATED = NeedsWords(re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+(?:[a-z]+ly\s+)?$", re.I))
 _CONFIRMING = set(vocab.CONFIRMING_VERBS)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "the 528th regiment": a unit's name, no figure
 # a relative clause set off by commas between a name and its verb, naming no one
