@@ -1413,6 +1413,11 @@ REAL_15_16 = [
     pytest.param("Despite reports confirming that 9,000 to 11,000 North Korean soldiers are in Kursk, Moscow has "
                  "not officially acknowledged their role.",
                  [(9000, 9000, 11000, "range", "troops_deployed", UN)], id="not-officially-acknowledged"),
+    # "Russian units against Ukraine": the adjective's noun ends at the preposition; the side
+    # after it is where they fight, and the source is the one the outlet cites
+    pytest.param("About 450 North Korean troops have died after battling beside Russian units against Ukraine, "
+                 "AFP reported, citing the NIS.",
+                 [(450, 450, 450, "approx", "killed", SK)], id="adjective-noun-then-against-a-side"),
 ]
 
 CLAIM_DATES = [

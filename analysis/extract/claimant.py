@@ -107,6 +107,10 @@ _HEAD_NOUN = re.compile(r"\s+(?:service|services|agency|directorate|department|m
 # between a side ("South Korean", "Pentagon") and "officials" it qualifies: names, or a
 # lower-case word or two ("military", "senior defence")
 _QUALIFIES_SOURCE = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){0,2}|\s+(?:[a-z][a-z-]*\s+){1,2}")
+# "Russian forces against Ukraine": the adjective's noun ends before a preposition, and the
+# name after it is a place (a_place), not a source the adjective qualifies
+_PLACE_AFTER_NOUN = re.compile(r"\s(?:in|into|to|from|against|with|alongside|for|on|at|near|across|towards?|inside"
+                               r"|throughout|over|via|through)\s+$", re.I)
 _ADJECTIVE_LIST = re.compile(r",?\s+(?:and\s+)?|,")
 _NOT_ATTRIBUTION_BEFORE = NeedsWords(re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being|with)\s+$", re.I))
 
@@ -752,6 +756,7 @@ def _read_speakers(sentence: str, local: LocalNames | None) -> list[Speaker]:
             found = [f for f in found if f.start < prev.start()]
             name, group = sentence[prev.start():m.end()], _NATIONAL_ADJ[prev.group(0)]
         adjective = prev if prev is not None and _QUALIFIES_SOURCE.fullmatch(sentence[prev.end():m.start()]) \
+            and not _PLACE_AFTER_NOUN.search(sentence[prev.end():m.start()]) \
             and (prev.group(0) in _NATIONAL_ADJ or group == "Unattributed") \
             and lookup_claimant(prev.group(0), local)[1] != "Unattributed" else None
         if adjective is not None and group == "Unattributed":
