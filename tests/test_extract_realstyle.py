@@ -1418,6 +1418,10 @@ REAL_15_16 = [
     pytest.param("About 450 North Korean troops have died after battling beside Russian units against Ukraine, "
                  "AFP reported, citing the NIS.",
                  [(450, 450, 450, "approx", "killed", SK)], id="adjective-noun-then-against-a-side"),
+    # an accident's toll in lives, beside a story of the North's troops
+    pytest.param("The NIS said 3,000 North Korean soldiers were sent to Russia. Elsewhere, a flood claims eleven "
+                 "lives and injures five individuals in a mountain village.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="disaster-claims-lives"),
 ]
 
 CLAIM_DATES = [

@@ -446,8 +446,8 @@ def a_disaster(ctx: Context, counted: Counted) -> bool:
 
 _DISASTER = re.compile(rf"\b(?:{trie(vocab.DISASTER_NOUNS)})\b", re.I)
 # a count of people or passengers that names no soldiers ("20 North Korean soldiers" in a
-# crash still counts)
-_PEOPLE_ONLY = re.compile(r"\s*(?:people|persons|passengers|civilians)\b", re.I)
+# crash still counts; "a flood claims nine lives", "injures four individuals")
+_PEOPLE_ONLY = re.compile(r"\s*(?:people|persons|passengers|civilians|lives|individuals)\b", re.I)
 
 
 def a_civil_body(ctx: Context, counted: Counted) -> bool:
