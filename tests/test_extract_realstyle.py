@@ -1422,6 +1422,10 @@ REAL_15_16 = [
     pytest.param("The NIS said 3,000 North Korean soldiers were sent to Russia. Elsewhere, a flood claims eleven "
                  "lives and injures five individuals in a mountain village.",
                  [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="disaster-claims-lives"),
+    # the people of a show or rally in the capital are a crowd
+    pytest.param("The NIS said 3,000 North Korean soldiers were sent to Russia. Pyongyang also plans a mass games "
+                 "show with roughly 80,000 people for the anniversary.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="crowd-at-a-show"),
 ]
 
 CLAIM_DATES = [

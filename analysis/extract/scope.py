@@ -459,6 +459,16 @@ def a_civil_body(ctx: Context, counted: Counted) -> bool:
 _CIVIL_BODY_OF = re.compile(rf"\b(?:{trie(vocab.CIVIL_BODIES)})\s+of\s+(?:\w+\s+)?$", re.I)
 
 
+def a_crowd(ctx: Context, counted: Counted) -> bool:
+    """"a mass games show with some 80,000 people": the people of a show, rally or parade
+    the clause names (a count that names soldiers still counts)."""
+    return bool(_PEOPLE_ONLY.match(ctx.after[:counted.consumed + 1])
+                and _CROWD_EVENT.search(clause_before(ctx.before, comma=True)[-60:]))
+
+
+_CROWD_EVENT = re.compile(rf"\b(?:{trie(vocab.CROWD_EVENTS)})\b", re.I)
+
+
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
     """Nothing near speaks of North Korea."""
     return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
@@ -469,7 +479,7 @@ OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
     counts_something_else, whole_army_after, whole_army_before, army_share, army_sized, other_side_after,
     other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
-    in_history, a_unit_size, a_disaster, a_civil_body,
+    in_history, a_unit_size, a_disaster, a_civil_body, a_crowd,
     far_from_korea,
 )
 

@@ -738,6 +738,13 @@ CIVIL_BODIES: tuple[str, ...] = (
     "delegation", "delegations", "troupe", "troupes", "ensemble", "orchestra", "choir",
 )
 
+# Shows and gatherings whose people a count of "people" may be ("a mass games show with some
+# 80,000 people"): a crowd, not soldiers of this deployment.
+CROWD_EVENTS: tuple[str, ...] = (
+    "performance", "performances", "gymnastics", "mass games", "show", "concert", "festival",
+    "rally", "rallies", "parade", "crowd", "crowds", "audience", "spectators",
+)
+
 # Ground a casualty word may describe ("lost territory", "lost ground"): no losses of men.
 GROUND_NOUNS: tuple[str, ...] = (
     "territory", "territories", "ground", "land", "lands", "positions", "villages", "towns", "areas",
