@@ -1426,6 +1426,10 @@ REAL_15_16 = [
     pytest.param("The NIS said 3,000 North Korean soldiers were sent to Russia. Pyongyang also plans a mass games "
                  "show with roughly 80,000 people for the anniversary.",
                  [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="crowd-at-a-show"),
+    # a participle before a word for things: the things are counted, not men
+    pytest.param("The NIS said 3,000 North Korean soldiers were sent to Russia. Fighting near the river: defenders "
+                 "beat back a large push, destroying 14 armoured combat vehicles.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="participle-before-things"),
 ]
 
 CLAIM_DATES = [

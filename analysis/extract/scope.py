@@ -172,6 +172,8 @@ class Counted:
 
 _SPACING = re.compile(r"[\s\-]*")  # between the words what_it_counts reads
 _SENT_WORDS = ("deployed", "dispatched", "sent")
+# a word for things right after a participle, a modifier or two between ("armoured combat vehicles")
+_THING_AFTER = re.compile(rf"\s+(?:(?:{trie(vocab.NOUN_MODIFIERS)})\s+){{0,2}}(?:{trie(vocab.NON_PERSONNEL)})\b", re.I)
 _SENT_PARTICIPLE = re.compile(rf"\s+(?:{'|'.join(_SENT_WORDS)})(?=\s)", re.I)
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
 
@@ -243,6 +245,8 @@ def what_it_counts(after: str) -> Counted:
                 pos += wm.end()  # "15,000 deployed soldiers": the participle describes the noun
                 words += 1
                 continue
+            if _THING_AFTER.match(rest[wm.end():]):
+                return Counted("other", None, pos)  # "18 armoured (combat) vehicles": a thing's adjective
             return Counted("bare", None, pos)  # "3,000 arrived", "9,000 more expected"
         unknown += 1
         if unknown > 2:
