@@ -1430,6 +1430,11 @@ REAL_15_16 = [
     pytest.param("The NIS said 3,000 North Korean soldiers were sent to Russia. Fighting near the river: defenders "
                  "beat back a large push, destroying 14 armoured combat vehicles.",
                  [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="participle-before-things"),
+    # "N out of M" with a whole in hundreds or more is a part beside its whole, not a ratio
+    pytest.param("South Korean lawmakers said about 400 out of 12,000 deployed North Korean soldiers have died.",
+                 [(400, 400, 400, "approx", "killed", SK), (12000, 12000, 12000, "exact", "troops_deployed", SK)],
+                 id="part-out-of-a-deployed-whole"),
+    pytest.param("The NIS said 3 out of 10 North Korean soldiers in Kursk were wounded.", [], id="out-of-ten-is-a-ratio"),
 ]
 
 CLAIM_DATES = [

@@ -494,7 +494,7 @@ def mixed_force(ctx: Context, counted: Counted) -> str | None:
 
 _WHOLE_OF_PART = re.compile(r"""
     \b(?:(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent)|\d[\d,.]*)
-         \s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?           # "half of the (estimated)"
+         \s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|those\s+)?  # "half of the (estimated)", "600 out of"
        |(?:half|a\s+third|a\s+quarter|two-thirds)\s+(?:the|its|their|those)\s+)  # "half the": no "of"
     (?:\w+\s+)?$
 """, re.I | re.X)

@@ -105,6 +105,18 @@ _MONTH_BEFORE = re.compile(rf"(?:\b|(?<=[A-Z]))(?:{_MONTH})\.?\s*$")  # a byline
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTH})\b")
 _ONE_IN_BEFORE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$")
 _IN_EVERY_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b")
+# "600 out of 15,000 deployed soldiers": a part of a whole counted in hundreds or more is a
+# count beside its whole, not a ratio ("three out of ten" is)
+_OUT_OF_COUNT_AFTER = re.compile(r"\s+out\s+of\s+(?:a\s+total\s+of\s+)?(\d[\d,]*)\b")
+_COUNT_OUT_OF_BEFORE = re.compile(r"\b\d[\d,]*\s+out\s+of\s*$")
+_RATIO_BASE = 100
+
+
+def _part_of_a_count(before: str, after: str, phrase: NumberPhrase) -> bool:
+    whole = _OUT_OF_COUNT_AFTER.match(after)
+    if whole:
+        return int(whole.group(1).replace(",", "")) > _RATIO_BASE
+    return bool(_COUNT_OUT_OF_BEFORE.search(before)) and phrase.value > _RATIO_BASE
 _FOR_EVERY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,5}(?:for|to)\s+(?:every|each)\b")
 _FOR_EVERY_BEFORE = re.compile(r"\b(?:for|to)\s+(?:every|each)\s*$")
 _NONE_OF_BEFORE = re.compile(r"\b(?:none|all|each|any|both|either|neither|most)\s+of\s+(?:the|these|those)\s*$",
@@ -138,7 +150,7 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False  # "Dec. 23", "Oct. 27-28"
     if _MONTH_AFTER.match(after) and phrase.value <= 31:
         return False
-    if _ONE_IN_BEFORE.search(before) or _IN_EVERY_AFTER.match(after):
+    if (_ONE_IN_BEFORE.search(before) or _IN_EVERY_AFTER.match(after)) and not _part_of_a_count(before, after, phrase):
         return False  # "one in three" is a ratio
     if _FOR_EVERY_AFTER.match(text[phrase.end:phrase.end + 60]) or _FOR_EVERY_BEFORE.search(before):
         return False  # a ratio: "nine wounded for every soldier killed", "for every one killed"
@@ -175,7 +187,8 @@ _SENT_WORDS = ("deployed", "dispatched", "sent")
 # a word for things right after a participle, a modifier or two between ("armoured combat vehicles")
 _THING_AFTER = re.compile(rf"\s+(?:(?:{trie(vocab.NOUN_MODIFIERS)})\s+){{0,2}}(?:{trie(vocab.NON_PERSONNEL)})\b", re.I)
 _SENT_PARTICIPLE = re.compile(rf"\s+(?:{'|'.join(_SENT_WORDS)})(?=\s)", re.I)
-_OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
+# ("600 out of 15,000 deployed soldiers": "out of" needs no article)
+_OF_A_WHOLE = re.compile(r"\s+(?:of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?|out\s+of\s+(?:the\s+)?)\d[\d,.]*(?=\s)")
 
 
 _STATE_NAME = re.compile(r"Democratic\s+People['’]s\s+Republic\s+of\s+Korea(?:\s*\((?:DPRK|KPA)\))?", re.I)
