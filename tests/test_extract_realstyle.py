@@ -1435,6 +1435,10 @@ REAL_15_16 = [
                  [(400, 400, 400, "approx", "killed", SK), (12000, 12000, 12000, "exact", "troops_deployed", SK)],
                  id="part-out-of-a-deployed-whole"),
     pytest.param("The NIS said 3 out of 10 North Korean soldiers in Kursk were wounded.", [], id="out-of-ten-is-a-ratio"),
+    # a bare count the next words place at the front through a hedge ("are thought to be fighting")
+    pytest.param("The Pentagon says North Korea sent soldiers to Russia. Some 11,000 are now believed to be "
+                 "fighting in Kursk, it said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="bare-count-believed-to-be-fighting"),
 ]
 
 CLAIM_DATES = [

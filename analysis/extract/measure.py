@@ -117,6 +117,7 @@ _SENT_AFTER = re.compile(r"""
 _THERE_AFTER = re.compile(r"""
     \s*(?:are|were)\s+
     (?:now\s+|already\s+|currently\s+|still\s+)?
+    (?:(?:thought|believed|said|reported|estimated)\s+to\s+be\s+)?  # "are now thought to be fighting"
     (?:in|inside|at|fighting|stationed|deployed|based|operational|serving|combat[- ]ready)\b
 """, re.I | re.X)
 # "there were still some 5,000 serving near the border": a bare count said to be there
