@@ -1439,6 +1439,12 @@ REAL_15_16 = [
     pytest.param("The Pentagon says North Korea sent soldiers to Russia. Some 11,000 are now believed to be "
                  "fighting in Kursk, it said.",
                  [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="bare-count-believed-to-be-fighting"),
+    # the accuser is the source of what it alleges
+    pytest.param("Seoul condemned the move, repeating accusations from Washington that Pyongyang had shipped "
+                 "roughly 8,000 soldiers to Russia.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="accusations-from-a-side"),
+    pytest.param("Ministers met after allegations by the Pentagon of roughly 8,000 North Korean soldiers in Russia.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="allegations-by-a-body"),
 ]
 
 CLAIM_DATES = [

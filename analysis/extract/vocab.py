@@ -401,6 +401,9 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
         "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
         "claimed", "revealed", "briefed")),
     "claims by", "claim by", "claims from", "reports by", "reports from", "estimates by",
+    # "an allegation by Washington that ...": the accuser is the source of what it alleges
+    "allegation by", "allegations by", "allegation from", "allegations from", "accusation by",
+    "accusations by", "accusation from", "accusations from",
     "forecasts by", "forecast by", "projections by", "projection by", "analysis by",
     "asked about", "asked to comment on", "asked to comment about",
 )
