@@ -1445,6 +1445,9 @@ REAL_15_16 = [
                  [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="accusations-from-a-side"),
     pytest.param("Ministers met after allegations by the Pentagon of roughly 8,000 North Korean soldiers in Russia.",
                  [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="allegations-by-a-body"),
+    # a loss still to come of the whole force: the count is the force, not a toll
+    pytest.param("Analysts say the North could lose all 11,000 of its soldiers in Kursk by summer if losses continue.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", OT)], id="could-lose-all-of-a-force"),
 ]
 
 CLAIM_DATES = [

@@ -514,6 +514,9 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
         return None
     if _WHOLE_OF_PART.search(ctx.before[-60:]):
         return troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
+    if _MAY_LOSE_ALL.search(ctx.before[-60:]):
+        # "could lose all 11,000 of its soldiers": the whole force, its loss not yet a toll
+        return troop_measure(ctx.before, tail)
     if fate and re.search(r"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?$", ctx.before[-20:], re.I):
         return troop_measure(ctx.before, tail[:fate.start()], sentence_measure(ctx))  # its modal is the fate's
     fate = _WHOLLY_LOST.search(tail[:120])
@@ -525,6 +528,10 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
 _WHOLE_FORCE = re.compile(rf"\b(?:whole|entire)\s+(?:[\w-]+\s+){{0,2}}(?:{trie(vocab.SUBJECT_NOUNS)})\s+of\s+(?:\w+\s+)?$",
                           re.I)
 # "all 12,000 soldiers could be lost": what may befall the whole force, not a count of losses
+# a loss still to come of a whole force, its verb before the count ("could lose all 12,000")
+_MAY_LOSE_ALL = re.compile(r"\b(?:could|would|may|might|will|stands?\s+to|is\s+set\s+to|risks?)\s+(?:\w+\s+)?"
+                           r"los(?:e|ing)\s+(?:all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
+                           r"|(?:the|its|their)\s+(?:whole|entire)\s+(?:\w+\s+)?of\s+)(?:\w+\s+)?$", re.I)
 _MAY_BE_LOST = NeedsWords(re.compile(r"\b(?:could|would|may|might)\s+(?:all\s+|soon\s+|eventually\s+)?be\s+"
                                      r"(?:lost|killed|wiped\s+out|wounded|injured)\b", re.I))
 
