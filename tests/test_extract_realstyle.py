@@ -1448,6 +1448,10 @@ REAL_15_16 = [
     # a loss still to come of the whole force: the count is the force, not a toll
     pytest.param("Analysts say the North could lose all 11,000 of its soldiers in Kursk by summer if losses continue.",
                  [(11000, 11000, 11000, "exact", "troops_deployed", OT)], id="could-lose-all-of-a-force"),
+    # soldiers questioned by a captor are its prisoners
+    pytest.param("Kyiv on Sunday showed footage of what it said were three North Korean soldiers being "
+                 "interrogated by its security service.",
+                 [(3, 3, 3, "exact", "captured", UA)], id="being-interrogated-is-captured"),
 ]
 
 CLAIM_DATES = [

@@ -604,6 +604,8 @@ CASUALTY_CUES: dict[str, str] = {
     "out of action": "casualties", "put out of action": "casualties", "wiped out": "casualties",
     "in ukrainian hands": "captured", "in ukraine's hands": "captured",
     "held by ukraine": "captured", "held in ukraine": "captured", "held by kyiv": "captured",
+    # only a captor questions soldiers ("videos of two soldiers being interrogated")
+    "interrogated": "captured", "under interrogation": "captured",
 }
 
 # Table headers ("Date | Source | Sent | Killed") → what the column holds: a date, the
