@@ -1379,6 +1379,81 @@ MEASURE_CUES = [
                  [(2, 2, 2, "exact", "captured", UA), (1, 1, 1, "exact", "captured", UA)], id="one-more-captive-is-a-count"),
 ]
 
+# Found in the real batches 15 and 16: counts beside the dispatch that are not of it, and
+# cues of measure, in our own words.
+REAL_15_16 = [
+    # a whole army's size, however the words between put it
+    pytest.param("The NIS said 11,000 North Korean soldiers are in Kursk. The North's armed force, which counts "
+                 "about 1.3 million soldiers, can spare them.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", SK)], id="army-size-any-wording"),
+    pytest.param("Boasting roughly 1.2 million members, the North's military is among the biggest. Kyiv says "
+                 "the North sent 12,000 soldiers to Russia.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", UA)], id="army-size-boasting"),
+    pytest.param("The North, which with nearly 1.1 million troops has one of the largest armies, sent 10,000 "
+                 "soldiers to Russia, the Pentagon said.",
+                 [(10000, 10000, 10000, "exact", "troops_deployed", US)], id="army-size-with-troops-has-army"),
+    # another side raising or gathering its own force
+    pytest.param("The Pentagon said 11,000 North Korean soldiers were in Kursk. Zelensky said Moscow is massing "
+                 "45,000 troops near Kharkiv.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", US)], id="other-side-is-massing"),
+    pytest.param("The NIS said 12,000 North Korean soldiers had been sent to Russia. Meanwhile Ukraine mobilised "
+                 "140,000 more troops for the winter.",
+                 [(12000, 12000, 12000, "exact", "troops_deployed", SK)], id="other-side-mobilised-more"),
+    # a bare number after "deployment of" sizes the unit, whatever toll the clause gives first
+    pytest.param("Some 450 North Korean soldiers have died in the fighting, out of an overall deployment of "
+                 "12,000, the NIS said.",
+                 [(450, 450, 450, "approx", "killed", SK), (12000, 12000, 12000, "exact", "troops_deployed", SK)],
+                 id="toll-out-of-a-deployment-of"),
+    # "it" after a colon is the body named before the colon, not the last speaker before
+    pytest.param("Ukraine said 1,000 North Korean soldiers had been killed. Seoul's spy agency has more modest "
+                 "numbers: it reckons 400 killed and 1,500 wounded.",
+                 [(1000, 1000, 1000, "exact", "killed", UA), (400, 400, 400, "exact", "killed", SK),
+                  (1500, 1500, 1500, "exact", "wounded", SK)], id="it-after-a-colon-is-the-body-before"),
+    # a side that has not (publicly) owned a count is no source of it, an adverb between or not
+    pytest.param("Despite reports confirming that 9,000 to 11,000 North Korean soldiers are in Kursk, Moscow has "
+                 "not officially acknowledged their role.",
+                 [(9000, 9000, 11000, "range", "troops_deployed", UN)], id="not-officially-acknowledged"),
+    # "Russian units against Ukraine": the adjective's noun ends at the preposition; the side
+    # after it is where they fight, and the source is the one the outlet cites
+    pytest.param("About 450 North Korean troops have died after battling beside Russian units against Ukraine, "
+                 "AFP reported, citing the NIS.",
+                 [(450, 450, 450, "approx", "killed", SK)], id="adjective-noun-then-against-a-side"),
+    # an accident's toll in lives, beside a story of the North's troops
+    pytest.param("The NIS said 3,000 North Korean soldiers were sent to Russia. Elsewhere, a flood claims eleven "
+                 "lives and injures five individuals in a mountain village.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="disaster-claims-lives"),
+    # the people of a show or rally in the capital are a crowd
+    pytest.param("The NIS said 3,000 North Korean soldiers were sent to Russia. Pyongyang also plans a mass games "
+                 "show with roughly 80,000 people for the anniversary.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="crowd-at-a-show"),
+    # a participle before a word for things: the things are counted, not men
+    pytest.param("The NIS said 3,000 North Korean soldiers were sent to Russia. Fighting near the river: defenders "
+                 "beat back a large push, destroying 14 armoured combat vehicles.",
+                 [(3000, 3000, 3000, "exact", "troops_deployed", SK)], id="participle-before-things"),
+    # "N out of M" with a whole in hundreds or more is a part beside its whole, not a ratio
+    pytest.param("South Korean lawmakers said about 400 out of 12,000 deployed North Korean soldiers have died.",
+                 [(400, 400, 400, "approx", "killed", SK), (12000, 12000, 12000, "exact", "troops_deployed", SK)],
+                 id="part-out-of-a-deployed-whole"),
+    pytest.param("The NIS said 3 out of 10 North Korean soldiers in Kursk were wounded.", [], id="out-of-ten-is-a-ratio"),
+    # a bare count the next words place at the front through a hedge ("are thought to be fighting")
+    pytest.param("The Pentagon says North Korea sent soldiers to Russia. Some 11,000 are now believed to be "
+                 "fighting in Kursk, it said.",
+                 [(11000, 11000, 11000, "approx", "troops_deployed", US)], id="bare-count-believed-to-be-fighting"),
+    # the accuser is the source of what it alleges
+    pytest.param("Seoul condemned the move, repeating accusations from Washington that Pyongyang had shipped "
+                 "roughly 8,000 soldiers to Russia.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="accusations-from-a-side"),
+    pytest.param("Ministers met after allegations by the Pentagon of roughly 8,000 North Korean soldiers in Russia.",
+                 [(8000, 8000, 8000, "approx", "troops_deployed", US)], id="allegations-by-a-body"),
+    # a loss still to come of the whole force: the count is the force, not a toll
+    pytest.param("Analysts say the North could lose all 11,000 of its soldiers in Kursk by summer if losses continue.",
+                 [(11000, 11000, 11000, "exact", "troops_deployed", OT)], id="could-lose-all-of-a-force"),
+    # soldiers questioned by a captor are its prisoners
+    pytest.param("Kyiv on Sunday showed footage of what it said were three North Korean soldiers being "
+                 "interrogated by its security service.",
+                 [(3, 3, 3, "exact", "captured", UA)], id="being-interrogated-is-captured"),
+]
+
 CLAIM_DATES = [
     pytest.param("Ukraine's General Staff said on Monday that its troops had held the line near Kursk.\n\n"
                  "Ukrainian drones killed 30 North Korean soldiers near Sudzha.", None,
@@ -1531,7 +1606,8 @@ def _agrees(got: list[tuple], expected: list[tuple]) -> bool:
 @pytest.mark.parametrize("text,expected", [
     pytest.param(*p.values, id=f"{group}-{p.id}", marks=p.marks)
     for group, table in {"forms": NUMBER_FORMS, "messy": MESSY_TEXT, "attribution": ATTRIBUTION,
-                         "not-this-deployment": NOT_THIS_DEPLOYMENT, "measure": MEASURE_CUES}.items()
+                         "not-this-deployment": NOT_THIS_DEPLOYMENT, "measure": MEASURE_CUES,
+                         "real-15-16": REAL_15_16}.items()
     for p in table])
 def test_realstyle_phrase(text, expected):
     got = _rows(text)

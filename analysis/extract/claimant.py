@@ -107,6 +107,10 @@ _HEAD_NOUN = re.compile(r"\s+(?:service|services|agency|directorate|department|m
 # between a side ("South Korean", "Pentagon") and "officials" it qualifies: names, or a
 # lower-case word or two ("military", "senior defence")
 _QUALIFIES_SOURCE = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){0,2}|\s+(?:[a-z][a-z-]*\s+){1,2}")
+# "Russian forces against Ukraine": the adjective's noun ends before a preposition, and the
+# name after it is a place (a_place), not a source the adjective qualifies
+_PLACE_AFTER_NOUN = re.compile(r"\s(?:in|into|to|from|against|with|alongside|for|on|at|near|across|towards?|inside"
+                               r"|throughout|over|via|through)\s+$", re.I)
 _ADJECTIVE_LIST = re.compile(r",?\s+(?:and\s+)?|,")
 _NOT_ATTRIBUTION_BEFORE = NeedsWords(re.compile(r"\b(?:an?|the|is|are|was|were|be|been|being|with)\s+$", re.I))
 
@@ -554,7 +558,8 @@ _DAY = re.compile(rf"\b(?:{trie(m.capitalize() for m in vocab.MONTHS)})\.?\s+\d{
 _CLAUSE_END = re.compile(r"[;.](?:(?<=;)|(?<=\.)(?<!\b[A-Z].)(?![A-Z]\.))")  # (opening on a set, re scans for it)
 # "has not confirmed", "declined to confirm": a side that does not confirm is no source
 # ("has never published a total" still names who would speak)
-_NEGATED = NeedsWords(re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+$", re.I))
+# ("has not publicly acknowledged", "did not officially confirm": an adverb may stand between)
+_NEGATED = NeedsWords(re.compile(r"\b(?:not|never|n['’]t|declined\s+to|refused\s+to)\s+(?:[a-z]+ly\s+)?$", re.I))
 _CONFIRMING = set(vocab.CONFIRMING_VERBS)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "the 528th regiment": a unit's name, no figure
 # a relative clause set off by commas between a name and its verb, naming no one
@@ -751,6 +756,7 @@ def _read_speakers(sentence: str, local: LocalNames | None) -> list[Speaker]:
             found = [f for f in found if f.start < prev.start()]
             name, group = sentence[prev.start():m.end()], _NATIONAL_ADJ[prev.group(0)]
         adjective = prev if prev is not None and _QUALIFIES_SOURCE.fullmatch(sentence[prev.end():m.start()]) \
+            and not _PLACE_AFTER_NOUN.search(sentence[prev.end():m.start()]) \
             and (prev.group(0) in _NATIONAL_ADJ or group == "Unattributed") \
             and lookup_claimant(prev.group(0), local)[1] != "Unattributed" else None
         if adjective is not None and group == "Unattributed":
@@ -881,7 +887,10 @@ def earlier_in_sentence(ctx: Context) -> Credit | None:
 
 def named_back(ctx: Context) -> Credit | None:
     """"He added", "according to the agency": the last source of the three sentences
-    before."""
+    before; "the agency is more cautious: it puts ..." names its own antecedent."""
+    own = _antecedent_in_sentence(ctx)
+    if own is not None:
+        return own, None
     spoke = ctx.state.speakers
     if spoke and spoke[-1][0] != ctx.index and ctx.index - spoke[-1][0] <= 3 and \
             names_back(ctx.sentence.text) and not _impersonal(ctx.sentence.text):
@@ -897,6 +906,26 @@ def named_back(ctx: Context) -> Credit | None:
     if pronoun:
         return _spoke_further_back(ctx, pronoun.group(1).lower() in ("he", "she"))
     return _definite_further_back(ctx)
+
+
+# "...: it reckons", "; they estimate": a body's pronoun opening the clause after a colon or semicolon
+_PRONOUN_AFTER_STOP = re.compile(rf"[:;]\s+(?:it|they)\s+(?:\w+\s+){{0,2}}?{exact(vocab.NAMING_BACK_VERBS)}\b",
+                                 re.I)
+
+
+def _antecedent_in_sentence(ctx: Context) -> Speaker | None:
+    """"the spy agency is more cautious: it puts the dead at 500": a colon or semicolon
+    hands on the clause's subject, so "it" after one is the body named before it in the same
+    sentence (a side or agency, not a person), not the last source of the sentences before."""
+    text = ctx.sentence.text
+    m = _PRONOUN_AFTER_STOP.search(text[:len(ctx.before)])
+    if m is None:
+        return None
+    for n in reversed(claimant_spans(text[:m.start()], ctx.state.local)):
+        name, group = lookup_claimant(n.group(0), ctx.state.local)
+        if group != "Unattributed" and not is_person(name, ctx.state.local):
+            return Speaker(n.start(), n.end(), name, group)
+    return None
 
 
 _PRONOUN_REACH = 8  # sentences "He said" / "It said" looks back over when no one has spoken since

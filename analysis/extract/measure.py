@@ -117,6 +117,7 @@ _SENT_AFTER = re.compile(r"""
 _THERE_AFTER = re.compile(r"""
     \s*(?:are|were)\s+
     (?:now\s+|already\s+|currently\s+|still\s+)?
+    (?:(?:thought|believed|said|reported|estimated)\s+to\s+be\s+)?  # "are now thought to be fighting"
     (?:in|inside|at|fighting|stationed|deployed|based|operational|serving|combat[- ]ready)\b
 """, re.I | re.X)
 # "there were still some 5,000 serving near the border": a bare count said to be there
@@ -494,7 +495,7 @@ def mixed_force(ctx: Context, counted: Counted) -> str | None:
 
 _WHOLE_OF_PART = re.compile(r"""
     \b(?:(?:half|a\s+third|a\s+quarter|two-thirds|most|many|much|part|some|\d+\s*(?:%|percent)|\d[\d,.]*)
-         \s+of\s+(?:the\s+|its\s+|their\s+|those\s+)?           # "half of the (estimated)"
+         \s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|those\s+)?  # "half of the (estimated)", "600 out of"
        |(?:half|a\s+third|a\s+quarter|two-thirds)\s+(?:the|its|their|those)\s+)  # "half the": no "of"
     (?:\w+\s+)?$
 """, re.I | re.X)
@@ -513,6 +514,9 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
         return None
     if _WHOLE_OF_PART.search(ctx.before[-60:]):
         return troop_measure(ctx.before, _tail(ctx, counted), sentence_measure(ctx))
+    if _MAY_LOSE_ALL.search(ctx.before[-60:]):
+        # "could lose all 11,000 of its soldiers": the whole force, its loss not yet a toll
+        return troop_measure(ctx.before, tail)
     if fate and re.search(r"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?$", ctx.before[-20:], re.I):
         return troop_measure(ctx.before, tail[:fate.start()], sentence_measure(ctx))  # its modal is the fate's
     fate = _WHOLLY_LOST.search(tail[:120])
@@ -524,6 +528,10 @@ def whole_of_a_part(ctx: Context, counted: Counted) -> str | None:
 _WHOLE_FORCE = re.compile(rf"\b(?:whole|entire)\s+(?:[\w-]+\s+){{0,2}}(?:{trie(vocab.SUBJECT_NOUNS)})\s+of\s+(?:\w+\s+)?$",
                           re.I)
 # "all 12,000 soldiers could be lost": what may befall the whole force, not a count of losses
+# a loss still to come of a whole force, its verb before the count ("could lose all 12,000")
+_MAY_LOSE_ALL = re.compile(r"\b(?:could|would|may|might|will|stands?\s+to|is\s+set\s+to|risks?)\s+(?:\w+\s+)?"
+                           r"los(?:e|ing)\s+(?:all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
+                           r"|(?:the|its|their)\s+(?:whole|entire)\s+(?:\w+\s+)?of\s+)(?:\w+\s+)?$", re.I)
 _MAY_BE_LOST = NeedsWords(re.compile(r"\b(?:could|would|may|might)\s+(?:all\s+|soon\s+|eventually\s+)?be\s+"
                                      r"(?:lost|killed|wiped\s+out|wounded|injured)\b", re.I))
 
@@ -627,8 +635,11 @@ def own_verb_after(ctx: Context, counted: Counted) -> str | None:
 def casualty_in_clause(ctx: Context, counted: Counted) -> str | None:
     """"casualties exceed 3,000", "3,000 killed"; in "100 were killed, with the number of
     injured put at some 1,000" the cues before "with the number of injured" are the
-    first figure's."""
+    first figure's; in "600 were killed out of a total deployment of 15,000" the number sizes
+    the unit it follows, as personnel_noun reads "a unit of 11,000 soldiers"."""
     before = clause_before(ctx.before, comma=False)
+    if _UNIT_OF.search(ctx.before[-60:]) and not _casualty_after(ctx, counted):
+        return troop_measure(ctx.before, _tail(ctx, counted))
     new_subject = list(_CASUALTY_SUBJECT_BEFORE.finditer(before))
     if new_subject:
         before = before[new_subject[-1].start():]

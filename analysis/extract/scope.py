@@ -105,6 +105,18 @@ _MONTH_BEFORE = re.compile(rf"(?:\b|(?<=[A-Z]))(?:{_MONTH})\.?\s*$")  # a byline
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTH})\b")
 _ONE_IN_BEFORE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s*$")
 _IN_EVERY_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|ten|\d+)\b")
+# "600 out of 15,000 deployed soldiers": a part of a whole counted in hundreds or more is a
+# count beside its whole, not a ratio ("three out of ten" is)
+_OUT_OF_COUNT_AFTER = re.compile(r"\s+out\s+of\s+(?:a\s+total\s+of\s+)?(\d[\d,]*)\b")
+_COUNT_OUT_OF_BEFORE = re.compile(r"\b\d[\d,]*\s+out\s+of\s*$")
+_RATIO_BASE = 100
+
+
+def _part_of_a_count(before: str, after: str, phrase: NumberPhrase) -> bool:
+    whole = _OUT_OF_COUNT_AFTER.match(after)
+    if whole:
+        return int(whole.group(1).replace(",", "")) > _RATIO_BASE
+    return bool(_COUNT_OUT_OF_BEFORE.search(before)) and phrase.value > _RATIO_BASE
 _FOR_EVERY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,5}(?:for|to)\s+(?:every|each)\b")
 _FOR_EVERY_BEFORE = re.compile(r"\b(?:for|to)\s+(?:every|each)\s*$")
 _NONE_OF_BEFORE = re.compile(r"\b(?:none|all|each|any|both|either|neither|most)\s+of\s+(?:the|these|those)\s*$",
@@ -138,7 +150,7 @@ def surface_ok(text: str, phrase: NumberPhrase) -> bool:
         return False  # "Dec. 23", "Oct. 27-28"
     if _MONTH_AFTER.match(after) and phrase.value <= 31:
         return False
-    if _ONE_IN_BEFORE.search(before) or _IN_EVERY_AFTER.match(after):
+    if (_ONE_IN_BEFORE.search(before) or _IN_EVERY_AFTER.match(after)) and not _part_of_a_count(before, after, phrase):
         return False  # "one in three" is a ratio
     if _FOR_EVERY_AFTER.match(text[phrase.end:phrase.end + 60]) or _FOR_EVERY_BEFORE.search(before):
         return False  # a ratio: "nine wounded for every soldier killed", "for every one killed"
@@ -172,8 +184,11 @@ class Counted:
 
 _SPACING = re.compile(r"[\s\-]*")  # between the words what_it_counts reads
 _SENT_WORDS = ("deployed", "dispatched", "sent")
+# a word for things right after a participle, a modifier or two between ("armoured combat vehicles")
+_THING_AFTER = re.compile(rf"\s+(?:(?:{trie(vocab.NOUN_MODIFIERS)})\s+){{0,2}}(?:{trie(vocab.NON_PERSONNEL)})\b", re.I)
 _SENT_PARTICIPLE = re.compile(rf"\s+(?:{'|'.join(_SENT_WORDS)})(?=\s)", re.I)
-_OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?\d[\d,.]*(?=\s)")
+# ("600 out of 15,000 deployed soldiers": "out of" needs no article)
+_OF_A_WHOLE = re.compile(r"\s+(?:of\s+(?:the|its|their|those)\s+(?:[a-z]+\s+)?|out\s+of\s+(?:the\s+)?)\d[\d,.]*(?=\s)")
 
 
 _STATE_NAME = re.compile(r"Democratic\s+People['’]s\s+Republic\s+of\s+Korea(?:\s*\((?:DPRK|KPA)\))?", re.I)
@@ -243,6 +258,8 @@ def what_it_counts(after: str) -> Counted:
                 pos += wm.end()  # "15,000 deployed soldiers": the participle describes the noun
                 words += 1
                 continue
+            if _THING_AFTER.match(rest[wm.end():]):
+                return Counted("other", None, pos)  # "18 armoured (combat) vehicles": a thing's adjective
             return Counted("bare", None, pos)  # "3,000 arrived", "9,000 more expected"
         unknown += 1
         if unknown > 2:
@@ -272,6 +289,19 @@ def army_share(ctx: Context, counted: Counted) -> bool:
 
 _IN_THE_ARMY = re.compile(r"\s*(?:of\s+(?:them|those)\s+)?(?:are\s+|serve\s+|serving\s+)?in\s+(?:the|its)\s+"
                           r"(?:\w+\s+)?(?:army|armed\s+forces|ground\s+forces|navy|air\s+force|reserves?)\b", re.I)
+
+
+def army_sized(ctx: Context, counted: Counted) -> bool:
+    """"an armed force of 1.1 million troops", "which, counting 1.3 million soldiers, fields one of
+    the biggest armies": a million or more personnel, in a sentence that names an army,
+    is the size of that whole army (the largest dispatch ever feared is half a million), however
+    the words between put it."""
+    return counted.kind == "personnel" and ctx.number.value >= ARMY_SIZE \
+        and bool(_WHOLE_FORCE.search(ctx.sentence.text))
+
+
+ARMY_SIZE = 1_000_000
+_WHOLE_FORCE = re.compile(rf"\b(?:{trie(vocab.WHOLE_FORCE_NOUNS)})\b", re.I)
 
 
 def whole_army_before(ctx: Context, counted: Counted) -> bool:
@@ -304,7 +334,8 @@ def other_side_lost(ctx: Context, counted: Counted) -> bool:
 
 
 def other_side_has(ctx: Context, counted: Counted) -> bool:
-    """"Ukraine has about 50,000 troops in the Kursk salient": another side's own force, when
+    """"Ukraine has about 50,000 troops in the Kursk salient", "Moscow is massing 40,000 troops",
+    "Kyiv mobilised 150,000 more": another side's own force, raised or gathered, when
     no word of North Korea stands in the clause ("Russia has 11,000 North Korean troops" counts)."""
     clause = clause_before(ctx.before, comma=False)
     return bool(_HAS_FORCE.search(clause[-50:]) and not KOREA.search(clause)
@@ -313,7 +344,10 @@ def other_side_has(ctx: Context, counted: Counted) -> bool:
 
 _HAS_FORCE = re.compile(rf"""
     \b(?:{_COUNTRIES})\s+(?:now\s+|still\s+|already\s+)?
-    (?:has|have|had|keeps|kept|fields|fielded|massed|amassed|committed)\s+
+    (?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|still\s+)?)?  # "Russia is amassing"
+    (?:has|have|had|keeps|kept|fields|fielded|massed|amassed|committed
+      |(?:a)?massing|drafts|drafted|drafting|mobili[sz](?:es|ed|ing)|conscripts|conscripted
+      |calls\s+up|called\s+up|calling\s+up)\s+    # "Kyiv drafts 160,000": raising its own force
     (?:(?:about|some|around|roughly|nearly|almost|over|more\s+than|up\s+to|at\s+least|another)\s+)?$
 """, re.I | re.X)
 
@@ -429,8 +463,8 @@ def a_disaster(ctx: Context, counted: Counted) -> bool:
 
 _DISASTER = re.compile(rf"\b(?:{trie(vocab.DISASTER_NOUNS)})\b", re.I)
 # a count of people or passengers that names no soldiers ("20 North Korean soldiers" in a
-# crash still counts)
-_PEOPLE_ONLY = re.compile(r"\s*(?:people|persons|passengers|civilians)\b", re.I)
+# crash still counts; "a flood claims nine lives", "injures four individuals")
+_PEOPLE_ONLY = re.compile(r"\s*(?:people|persons|passengers|civilians|lives|individuals)\b", re.I)
 
 
 def a_civil_body(ctx: Context, counted: Counted) -> bool:
@@ -442,6 +476,16 @@ def a_civil_body(ctx: Context, counted: Counted) -> bool:
 _CIVIL_BODY_OF = re.compile(rf"\b(?:{trie(vocab.CIVIL_BODIES)})\s+of\s+(?:\w+\s+)?$", re.I)
 
 
+def a_crowd(ctx: Context, counted: Counted) -> bool:
+    """"a mass games show with some 80,000 people": the people of a show, rally or parade
+    the clause names (a count that names soldiers still counts)."""
+    return bool(_PEOPLE_ONLY.match(ctx.after[:counted.consumed + 1])
+                and _CROWD_EVENT.search(clause_before(ctx.before, comma=True)[-60:]))
+
+
+_CROWD_EVENT = re.compile(rf"\b(?:{trie(vocab.CROWD_EVENTS)})\b", re.I)
+
+
 def far_from_korea(ctx: Context, counted: Counted) -> bool:
     """Nothing near speaks of North Korea."""
     return not korea_near(ctx.state.sentences, ctx.index, ctx.state.title)
@@ -449,10 +493,10 @@ def far_from_korea(ctx: Context, counted: Counted) -> bool:
 
 # Checked in order, cheapest first; any one puts the number out of scope.
 OUT_OF_SCOPE: tuple[Callable[[Context, Counted], bool], ...] = (
-    counts_something_else, whole_army_after, whole_army_before, army_share, other_side_after,
+    counts_something_else, whole_army_after, whole_army_before, army_share, army_sized, other_side_after,
     other_side_before, other_side_lost, other_side_has, other_side_losses, a_few_forces, an_identifier, an_age, strength_at_home,
     stationed_elsewhere, of_both_sides, a_rate, one_of,
-    in_history, a_unit_size, a_disaster, a_civil_body,
+    in_history, a_unit_size, a_disaster, a_civil_body, a_crowd,
     far_from_korea,
 )
 

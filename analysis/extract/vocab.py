@@ -401,6 +401,9 @@ ATTRIBUTION_BEFORE: tuple[str, ...] = (
         "put forward", "shared", "assessed", "tallied", "stated", "said", "made", "voiced",
         "claimed", "revealed", "briefed")),
     "claims by", "claim by", "claims from", "reports by", "reports from", "estimates by",
+    # "an allegation by Washington that ...": the accuser is the source of what it alleges
+    "allegation by", "allegations by", "allegation from", "allegations from", "accusation by",
+    "accusations by", "accusation from", "accusations from",
     "forecasts by", "forecast by", "projections by", "projection by", "analysis by",
     "asked about", "asked to comment on", "asked to comment about",
 )
@@ -601,6 +604,8 @@ CASUALTY_CUES: dict[str, str] = {
     "out of action": "casualties", "put out of action": "casualties", "wiped out": "casualties",
     "in ukrainian hands": "captured", "in ukraine's hands": "captured",
     "held by ukraine": "captured", "held in ukraine": "captured", "held by kyiv": "captured",
+    # only a captor questions soldiers ("videos of two soldiers being interrogated")
+    "interrogated": "captured", "under interrogation": "captured",
 }
 
 # Table headers ("Date | Source | Sent | Killed") → what the column holds: a date, the
@@ -704,6 +709,12 @@ ARMY_CUES: tuple[str, ...] = (
     "reservists", "reserve", "military of", "militaries", "population", "total strength",
 )
 
+# Words for a whole armed force: a count of a million or more in a sentence naming one is
+# that force's size ("a military force of 1.2 million soldiers"), not a dispatch.
+WHOLE_FORCE_NOUNS: tuple[str, ...] = (
+    "army", "armies", "military", "militaries", "armed forces", "force", "forces",
+)
+
 # Nouns that, standing before a bare number, say it counts personnel: "the force ... 12,000".
 SUBJECT_NOUNS: tuple[str, ...] = (
     "force", "contingent", "deployment", "presence", "troop numbers", "total", "in total",
@@ -730,6 +741,13 @@ DISASTER_NOUNS: tuple[str, ...] = (
 # of 40 people"): visitors and performers, not soldiers of this deployment.
 CIVIL_BODIES: tuple[str, ...] = (
     "delegation", "delegations", "troupe", "troupes", "ensemble", "orchestra", "choir",
+)
+
+# Shows and gatherings whose people a count of "people" may be ("a mass games show with some
+# 80,000 people"): a crowd, not soldiers of this deployment.
+CROWD_EVENTS: tuple[str, ...] = (
+    "performance", "performances", "gymnastics", "mass games", "show", "concert", "festival",
+    "rally", "rallies", "parade", "crowd", "crowds", "audience", "spectators",
 )
 
 # Ground a casualty word may describe ("lost territory", "lost ground"): no losses of men.
