@@ -635,7 +635,7 @@ def own_verb_after(ctx: Context, counted: Counted) -> str | None:
 def casualty_in_clause(ctx: Context, counted: Counted) -> str | None:
     """"casualties exceed 3,000", "3,000 killed"; in "100 were killed, with the number of
     injured put at some 1,000" the cues before "with the number of injured" are the
-    first figure's; in "600 were killed out of a total deployment of 15,000" the number sizes
+    first figure's; in "350 died out of a total deployment of 12,000" the number sizes
     the unit it follows, as personnel_noun reads "a unit of 11,000 soldiers"."""
     before = clause_before(ctx.before, comma=False)
     if _UNIT_OF.search(ctx.before[-60:]) and not _casualty_after(ctx, counted):
